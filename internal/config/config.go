@@ -1,0 +1,157 @@
+// Package config reads CreditDesk's configuration from flags and environment variables into one
+// validated Config value. There are no globals: main builds a Config and passes it down.
+package config
+
+import (
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"strings"
+	"time"
+)
+
+// Config is everything an operator can set. Every field has a flag and an environment variable;
+// a flag given on the command line wins over the environment.
+type Config struct {
+	Addr         string        // listen address, e.g. 127.0.0.1:8080
+	DatabaseURL  string        // postgres://... or a SQLite file path (sqlite:path or plain path)
+	Production   bool          // refuse unsafe defaults: a session key is required
+	SessionKey   []byte        // 32 or 64 bytes authenticating session cookies (hex in flag/env)
+	TLSCert      string        // certificate file to serve HTTPS directly
+	TLSKey       string        // private key file for TLSCert
+	SecureCookie bool          // mark cookies Secure even without TLSCert (behind a TLS proxy)
+	Now          time.Time     // a fixed "now" for demos and tests; zero means the real clock
+	ExpiryWindow int           // days before expiry a credit shows as expiring (M8)
+	LogLevel     string        // debug, info, warn or error
+	LogFormat    string        // text or json
+	ShutdownWait time.Duration // how long in-flight requests may finish on SIGTERM
+}
+
+// Env is the process environment as a lookup function (os.LookupEnv in main, a map in tests).
+type Env func(key string) (string, bool)
+
+// DefaultDatabase is the embedded SQLite file used when no database is configured.
+const DefaultDatabase = "data/creditdesk.db"
+
+// Variables maps each configuration flag to its environment variable; the README's
+// configuration table is written from it.
+var Variables = map[string]string{
+	"addr":          "CREDITDESK_ADDR",
+	"database":      "CREDITDESK_DATABASE_URL",
+	"production":    "CREDITDESK_PRODUCTION",
+	"session-key":   "CREDITDESK_SESSION_KEY",
+	"tls-cert":      "CREDITDESK_TLS_CERT",
+	"tls-key":       "CREDITDESK_TLS_KEY",
+	"secure-cookie": "CREDITDESK_SECURE_COOKIE",
+	"now":           "CREDITDESK_NOW",
+	"expiry-window": "CREDITDESK_EXPIRY_WINDOW_DAYS",
+	"log-level":     "CREDITDESK_LOG_LEVEL",
+	"log-format":    "CREDITDESK_LOG_FORMAT",
+	"shutdown-wait": "CREDITDESK_SHUTDOWN_WAIT",
+}
+
+// Bind registers every configuration flag on fs, bound to the returned Config.
+func Bind(fs *flag.FlagSet) *Config {
+	c := &Config{}
+	fs.StringVar(&c.Addr, "addr", "127.0.0.1:8080", "listen address")
+	fs.StringVar(&c.DatabaseURL, "database", DefaultDatabase, "postgres:// URL, or a SQLite file path")
+	fs.BoolVar(&c.Production, "production", false, "production mode: refuse to start without a session key")
+	fs.Func("session-key", "session cookie key: 64 or 128 hex digits", c.setSessionKey)
+	fs.StringVar(&c.TLSCert, "tls-cert", "", "TLS certificate file: serve HTTPS directly")
+	fs.StringVar(&c.TLSKey, "tls-key", "", "TLS private key file")
+	fs.BoolVar(&c.SecureCookie, "secure-cookie", false, "mark cookies Secure without -tls-cert (behind a TLS proxy)")
+	fs.Func("now", "fixed clock for demos and tests, RFC3339 or YYYY-MM-DD", c.setNow)
+	fs.IntVar(&c.ExpiryWindow, "expiry-window", 30, "days before expiry a credit shows as expiring")
+	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&c.LogFormat, "log-format", "text", "log format: text or json")
+	fs.DurationVar(&c.ShutdownWait, "shutdown-wait", 15*time.Second, "grace period for requests on shutdown")
+	return c
+}
+
+// Parse applies the environment, then the command-line arguments, to the flags of fs, and
+// validates the Config that Bind returned. Errors name the flag or variable at fault.
+func Parse(fs *flag.FlagSet, c *Config, args []string, env Env) error {
+	for name, variable := range Variables {
+		v, ok := env(variable)
+		if !ok || fs.Lookup(name) == nil {
+			continue
+		}
+		if err := fs.Set(name, v); err != nil {
+			return fmt.Errorf("%s: %w", variable, err)
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return c.Validate()
+}
+
+// Validate checks the values together. Production mode refuses to start without a session key,
+// since a random one would sign everyone out at every restart and differ between instances.
+func (c *Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("-addr %q: %w", c.Addr, err))
+	}
+	if c.DatabaseURL == "" {
+		errs = append(errs, errors.New("-database: must not be empty"))
+	}
+	if c.Production && len(c.SessionKey) == 0 {
+		errs = append(errs, errors.New("-session-key ($CREDITDESK_SESSION_KEY) is required in production mode: generate one with `openssl rand -hex 32`"))
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, errors.New("-tls-cert and -tls-key must be given together"))
+	}
+	if c.ExpiryWindow < 0 || c.ExpiryWindow > 365 {
+		errs = append(errs, fmt.Errorf("-expiry-window %d: must be between 0 and 365 days", c.ExpiryWindow))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("-log-level %q: use debug, info, warn or error", c.LogLevel))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("-log-format %q: use text or json", c.LogFormat))
+	}
+	return errors.Join(errs...)
+}
+
+// TLS reports whether the server serves HTTPS itself.
+func (c *Config) TLS() bool { return c.TLSCert != "" }
+
+// Clock returns the function every part of CreditDesk asks for "now" (X3): the fixed instant
+// of -now when set, the real UTC time otherwise.
+func (c *Config) Clock() func() time.Time {
+	if !c.Now.IsZero() {
+		fixed := c.Now
+		return func() time.Time { return fixed }
+	}
+	return func() time.Time { return time.Now().UTC() }
+}
+
+func (c *Config) setSessionKey(s string) error {
+	key, err := hex.DecodeString(strings.TrimSpace(s))
+	if err != nil {
+		return fmt.Errorf("session key must be hex: %w", err)
+	}
+	if len(key) != 32 && len(key) != 64 {
+		return fmt.Errorf("session key must be 32 or 64 bytes (64 or 128 hex digits), got %d bytes", len(key))
+	}
+	c.SessionKey = key
+	return nil
+}
+
+func (c *Config) setNow(s string) error {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		c.Now = t.UTC()
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return fmt.Errorf("%q is neither RFC3339 nor YYYY-MM-DD", s)
+	}
+	c.Now = t
+	return nil
+}

@@ -1,0 +1,57 @@
+// Package fault defines the kinds of error every layer of CreditDesk speaks in. The store wraps
+// database errors into these kinds, domain packages return them, and the web layer maps each kind
+// to one HTTP status in one place.
+package fault
+
+import (
+	"errors"
+	"strings"
+)
+
+// The error kinds. Wrap them with fmt.Errorf("...: %w", fault.ErrNotFound) to add context.
+var (
+	ErrNotFound        = errors.New("not found")
+	ErrConflict        = errors.New("conflict")
+	ErrForbidden       = errors.New("forbidden")
+	ErrUnauthenticated = errors.New("not signed in")
+	ErrTooManyRequests = errors.New("too many requests")
+)
+
+// FieldError is one problem with one named input field.
+type FieldError struct {
+	Field   string // the form field, query parameter or JSON path at fault
+	Message string // what is wrong, in words a user can act on
+}
+
+// Invalid is bad input: one or more fields with what is wrong with each. Nothing is stored when
+// an operation returns it.
+type Invalid []FieldError
+
+// Error joins the problems as "field: message" lines.
+func (v Invalid) Error() string {
+	lines := make([]string, len(v))
+	for i, f := range v {
+		lines[i] = f.Field + ": " + f.Message
+	}
+	return strings.Join(lines, "\n")
+}
+
+// For returns the message for a field, or "" when the field is fine; forms show it inline.
+func (v Invalid) For(field string) string {
+	for _, f := range v {
+		if f.Field == field {
+			return f.Message
+		}
+	}
+	return ""
+}
+
+// Field returns an Invalid naming one field.
+func Field(field, message string) Invalid { return Invalid{{Field: field, Message: message}} }
+
+// AsInvalid returns the Invalid inside err, if there is one.
+func AsInvalid(err error) (Invalid, bool) {
+	var v Invalid
+	ok := errors.As(err, &v)
+	return v, ok
+}

@@ -1,0 +1,190 @@
+// Package money holds the exact decimal amount type used for every sum of money in CreditDesk
+// (DOMAIN X3, M16). An Amount is a count of micro-units (10^-6) in an int64: exact, cheap to add,
+// and stored as a plain integer column on every database. No float64 ever holds money.
+package money
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Scale is the number of decimal places an Amount keeps.
+const Scale = 6
+
+// unit is one whole currency unit in micro-units.
+const unit = 1_000_000
+
+// Limit is the largest magnitude Parse accepts, in whole units. It keeps sums of millions of
+// amounts far away from int64 overflow (2^63 micro-units is about 9.2 trillion units).
+const Limit = 100_000_000_000
+
+// Amount is an exact decimal amount of money with six decimal places. The zero value is 0.
+type Amount struct {
+	micros int64
+}
+
+// Zero is the amount 0.
+var Zero = Amount{}
+
+// ErrSyntax reports a string that is not a plain decimal number.
+var ErrSyntax = errors.New("not a decimal number")
+
+// ErrPrecision reports a number with more than six decimal places.
+var ErrPrecision = errors.New("more than 6 decimal places")
+
+// ErrRange reports a number whose magnitude reaches Limit.
+var ErrRange = errors.New("too large")
+
+// FromMicros returns the amount of the given number of micro-units.
+func FromMicros(micros int64) Amount { return Amount{micros: micros} }
+
+// FromUnits returns the amount of the given number of whole units.
+func FromUnits(units int64) Amount { return Amount{micros: units * unit} }
+
+// Parse reads a plain decimal string such as "2000", "-25.5" or "0.000001". It refuses
+// exponents, thousands separators, spaces, more than six decimal places and magnitudes of
+// Limit or more, so that what is stored is exactly what was written.
+func Parse(s string) (Amount, error) {
+	if s == "" {
+		return Zero, ErrSyntax
+	}
+	neg := false
+	body := s
+	switch body[0] {
+	case '-':
+		neg, body = true, body[1:]
+	case '+':
+		body = body[1:]
+	}
+	whole, frac, hasPoint := strings.Cut(body, ".")
+	if whole == "" && frac == "" || hasPoint && frac == "" || !digitsOnly(whole) || !digitsOnly(frac) {
+		return Zero, ErrSyntax
+	}
+	if len(frac) > Scale {
+		return Zero, ErrPrecision
+	}
+	whole = strings.TrimLeft(whole, "0")
+	if len(whole) > len(strconv.Itoa(Limit))-1 {
+		return Zero, ErrRange
+	}
+	var units int64
+	if whole != "" {
+		units, _ = strconv.ParseInt(whole, 10, 64) // digits only and short: cannot fail
+	}
+	if units >= Limit {
+		return Zero, ErrRange
+	}
+	frac += strings.Repeat("0", Scale-len(frac))
+	fraction, _ := strconv.ParseInt(frac, 10, 64)
+	micros := units*unit + fraction
+	if neg {
+		micros = -micros
+	}
+	return Amount{micros: micros}, nil
+}
+
+// MustParse is Parse for constants in tests and fixtures; it panics on a bad literal.
+func MustParse(s string) Amount {
+	a, err := Parse(s)
+	if err != nil {
+		panic(fmt.Sprintf("money.MustParse(%q): %v", s, err))
+	}
+	return a
+}
+
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Micros returns the amount as a count of micro-units.
+func (a Amount) Micros() int64 { return a.micros }
+
+// Add returns a + b.
+func (a Amount) Add(b Amount) Amount { return Amount{micros: a.micros + b.micros} }
+
+// Sub returns a - b.
+func (a Amount) Sub(b Amount) Amount { return Amount{micros: a.micros - b.micros} }
+
+// Neg returns -a.
+func (a Amount) Neg() Amount { return Amount{micros: -a.micros} }
+
+// Abs returns |a|.
+func (a Amount) Abs() Amount {
+	if a.micros < 0 {
+		return a.Neg()
+	}
+	return a
+}
+
+// Cmp returns -1, 0 or +1 as a is less than, equal to or greater than b.
+func (a Amount) Cmp(b Amount) int {
+	switch {
+	case a.micros < b.micros:
+		return -1
+	case a.micros > b.micros:
+		return 1
+	}
+	return 0
+}
+
+// IsZero reports whether a is 0.
+func (a Amount) IsZero() bool { return a.micros == 0 }
+
+// IsNegative reports whether a is below 0.
+func (a Amount) IsNegative() bool { return a.micros < 0 }
+
+// IsPositive reports whether a is above 0.
+func (a Amount) IsPositive() bool { return a.micros > 0 }
+
+// Min returns the smaller of a and b.
+func Min(a, b Amount) Amount {
+	if a.micros < b.micros {
+		return a
+	}
+	return b
+}
+
+// Max returns the larger of a and b.
+func Max(a, b Amount) Amount {
+	if a.micros > b.micros {
+		return a
+	}
+	return b
+}
+
+// String renders the amount as a plain decimal with at least two decimal places and no
+// trailing zeros beyond them: "2000.00", "-25.50", "0.000001".
+func (a Amount) String() string {
+	m := a.micros
+	sign := ""
+	if m < 0 {
+		sign, m = "-", -m
+	}
+	frac := fmt.Sprintf("%06d", m%unit)
+	frac = strings.TrimRight(frac, "0")
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	return sign + strconv.FormatInt(m/unit, 10) + "." + frac
+}
+
+// MarshalJSON renders the amount as a JSON number with its exact decimal digits.
+func (a Amount) MarshalJSON() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalJSON reads a JSON number or a decimal string, exactly.
+func (a *Amount) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	v, err := Parse(s)
+	if err != nil {
+		return fmt.Errorf("money: %q: %w", s, err)
+	}
+	*a = v
+	return nil
+}

@@ -1,0 +1,90 @@
+package store
+
+import "time"
+
+// User is a person who signs in. Email is stored lower-case and is unique.
+type User struct {
+	ID           int64
+	Email        string
+	Name         string
+	PasswordHash string
+	LastScope    string // path of the billing scope opened last (M5), "" for none
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// APIToken is a personal access token; only the SHA-256 of the secret is stored.
+type APIToken struct {
+	ID         int64
+	UserID     int64
+	Name       string
+	TokenHash  string
+	CreatedAt  time.Time
+	ExpiresAt  *time.Time
+	LastUsedAt *time.Time
+	RevokedAt  *time.Time
+}
+
+// BillingAccount is a billing account (M1). Name is its ARM name, for an MCA
+// `<guid>:<guid>_<yyyy-mm-dd>`.
+type BillingAccount struct {
+	ID            int64
+	Name          string
+	DisplayName   string
+	AgreementType string
+	AccountType   string
+	Status        string
+	CreatedAt     time.Time
+}
+
+// AgreementMCA is the agreement type of a Microsoft Customer Agreement, the only one with an
+// Azure credits page (M6).
+const AgreementMCA = "MicrosoftCustomerAgreement"
+
+// IsMCA reports whether the account is a Microsoft Customer Agreement.
+func (a BillingAccount) IsMCA() bool { return a.AgreementType == AgreementMCA }
+
+// BillingProfile is a billing profile of a billing account (M2).
+type BillingProfile struct {
+	ID               int64
+	BillingAccountID int64
+	Name             string
+	DisplayName      string
+	Currency         string
+	InvoiceDay       int
+	PONumber         string `gorm:"column:po_number"`
+	Status           string
+	CreatedAt        time.Time
+}
+
+// RoleAssignment is one billing role held by a user on an account, or on one of its profiles
+// when BillingProfileID is set.
+type RoleAssignment struct {
+	ID               int64
+	UserID           int64
+	BillingAccountID int64
+	BillingProfileID *int64
+	Role             string
+	CreatedAt        time.Time
+}
+
+// AuditEvent records one change (X1): who, what, when, before and after.
+type AuditEvent struct {
+	ID         int64
+	At         time.Time
+	ActorID    *int64
+	ActorEmail string
+	Action     string
+	Scope      string
+	Target     string
+	Before     string
+	After      string
+}
+
+// SignInFailure records one failed sign-in, for the per-account and per-address limits.
+type SignInFailure struct {
+	ID      int64
+	Email   string
+	Address string
+	At      time.Time
+}

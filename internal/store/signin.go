@@ -1,0 +1,32 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// RecordSignInFailure remembers a failed sign-in for the email and the client address. The
+// counts live in the database so that the limit holds across several instances.
+func (s *Store) RecordSignInFailure(ctx context.Context, email, address string) error {
+	f := SignInFailure{Email: strings.ToLower(strings.TrimSpace(email)), Address: address, At: s.now().UTC()}
+	return wrap("record sign-in failure", s.conn(ctx).Create(&f).Error)
+}
+
+// SignInFailures counts the failures since a time for an email and for an address.
+func (s *Store) SignInFailures(ctx context.Context, email, address string, since time.Time) (byEmail, byAddress int64, err error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	if err = s.conn(ctx).Model(&SignInFailure{}).Where("email = ? AND at >= ?", email, since.UTC()).Count(&byEmail).Error; err != nil {
+		return 0, 0, wrap("count sign-in failures", err)
+	}
+	err = s.conn(ctx).Model(&SignInFailure{}).Where("address = ? AND at >= ?", address, since.UTC()).Count(&byAddress).Error
+	return byEmail, byAddress, wrap("count sign-in failures", err)
+}
+
+// ClearSignInFailures forgets the failures of an email after a successful sign-in, and drops
+// every failure older than before, so the table stays small.
+func (s *Store) ClearSignInFailures(ctx context.Context, email string, before time.Time) error {
+	err := s.conn(ctx).Where("email = ? OR at < ?", strings.ToLower(strings.TrimSpace(email)), before.UTC()).
+		Delete(&SignInFailure{}).Error
+	return wrap("clear sign-in failures", err)
+}

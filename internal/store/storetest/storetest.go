@@ -1,0 +1,108 @@
+// Package storetest gives each test a fresh, migrated database: an SQLite file always, and a
+// PostgreSQL database when CREDITDESK_TEST_POSTGRES holds a server URL. Each PostgreSQL test
+// creates its own database and drops it at cleanup. With CREDITDESK_REQUIRE_POSTGRES=1 (set by
+// CI) a missing PostgreSQL fails the test instead of running SQLite only.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// Clock is a settable clock for tests (X3).
+type Clock struct{ T time.Time }
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time { return c.T }
+
+// Each runs fn as a subtest on every configured database, named "sqlite" and "postgres".
+func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
+	t.Helper()
+	for _, d := range Dialects(t) {
+		t.Run(string(d), func(t *testing.T) { fn(t, Open(t, d, time.Now)) })
+	}
+}
+
+// Dialects lists the databases the suite runs on here.
+func Dialects(t *testing.T) []store.Dialect {
+	t.Helper()
+	ds := []store.Dialect{store.SQLite}
+	if os.Getenv("CREDITDESK_TEST_POSTGRES") != "" {
+		ds = append(ds, store.Postgres)
+	} else if os.Getenv("CREDITDESK_REQUIRE_POSTGRES") == "1" {
+		t.Fatal("CREDITDESK_REQUIRE_POSTGRES=1 but CREDITDESK_TEST_POSTGRES is not set")
+	}
+	return ds
+}
+
+// Open returns a fresh migrated store of the dialect, closed (and dropped) at cleanup.
+func Open(t testing.TB, d store.Dialect, now func() time.Time) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), URL(t, d), now)
+	if err != nil {
+		t.Fatalf("open %s: %v", d, err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatalf("migrate %s: %v", d, err)
+	}
+	return s
+}
+
+// URL returns the address of a new empty database of the dialect, removed at cleanup.
+func URL(t testing.TB, d store.Dialect) string {
+	t.Helper()
+	if d == store.SQLite {
+		return filepath.Join(t.TempDir(), "test.db")
+	}
+	server := os.Getenv("CREDITDESK_TEST_POSTGRES")
+	if server == "" {
+		t.Fatal("CREDITDESK_TEST_POSTGRES is not set")
+	}
+	name := "creditdesk_test_" + randomHex(8)
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, server)
+	if err != nil {
+		t.Fatalf("connect to PostgreSQL at %s: %v", server, err)
+	}
+	defer admin.Close(ctx)
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		t.Fatalf("create database %s: %v", name, err)
+	}
+	t.Cleanup(func() {
+		c, err := pgx.Connect(ctx, server)
+		if err != nil {
+			t.Errorf("drop database %s: %v", name, err)
+			return
+		}
+		defer c.Close(ctx)
+		if _, err := c.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			t.Errorf("drop database %s: %v", name, err)
+		}
+	})
+	u, err := url.Parse(server)
+	if err != nil {
+		t.Fatalf("CREDITDESK_TEST_POSTGRES: %v", err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(fmt.Sprintf("crypto/rand: %v", err))
+	}
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"strings"
+)
+
+// CreateUser inserts a user; the email is stored lower-case. A taken email is fault.ErrConflict.
+func (s *Store) CreateUser(ctx context.Context, u *User) error {
+	u.Email = strings.ToLower(strings.TrimSpace(u.Email))
+	return wrap("create user", s.conn(ctx).Create(u).Error)
+}
+
+// UserByID returns the user with the given id.
+func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
+	var u User
+	err := s.conn(ctx).Where("id = ?", id).Take(&u).Error
+	return u, wrap("user by id", err)
+}
+
+// UserByEmail returns the user with the given email, matched case-insensitively.
+func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
+	var u User
+	err := s.conn(ctx).Where("email = ?", strings.ToLower(strings.TrimSpace(email))).Take(&u).Error
+	return u, wrap("user by email", err)
+}
+
+// UsersByEmail returns the users among emails that exist, keyed by lower-case email.
+func (s *Store) UsersByEmail(ctx context.Context, emails []string) (map[string]User, error) {
+	keys := make([]string, len(emails))
+	for i, e := range emails {
+		keys[i] = strings.ToLower(e)
+	}
+	var users []User
+	if err := s.conn(ctx).Where("email IN ?", keys).Find(&users).Error; err != nil {
+		return nil, wrap("users by email", err)
+	}
+	byEmail := make(map[string]User, len(users))
+	for _, u := range users {
+		byEmail[u.Email] = u
+	}
+	return byEmail, nil
+}
+
+// SetUserPassword replaces the password hash of a user.
+func (s *Store) SetUserPassword(ctx context.Context, id int64, hash string) error {
+	res := s.conn(ctx).Model(&User{}).Where("id = ?", id).
+		Updates(map[string]any{"password_hash": hash, "updated_at": s.now().UTC()})
+	return affectedOne("set password", res.Error, res.RowsAffected)
+}
+
+// SetUserName replaces the display name of a user.
+func (s *Store) SetUserName(ctx context.Context, id int64, name string) error {
+	res := s.conn(ctx).Model(&User{}).Where("id = ?", id).
+		Updates(map[string]any{"name": name, "updated_at": s.now().UTC()})
+	return affectedOne("set name", res.Error, res.RowsAffected)
+}
+
+// SetLastScope remembers the billing scope a user opened last (M5).
+func (s *Store) SetLastScope(ctx context.Context, id int64, scope string) error {
+	res := s.conn(ctx).Model(&User{}).Where("id = ?", id).Update("last_scope", scope)
+	return affectedOne("set last scope", res.Error, res.RowsAffected)
+}
+
+// affectedOne turns an update that touched no row into fault.ErrNotFound.
+func affectedOne(op string, err error, rows int64) error {
+	if err != nil {
+		return wrap(op, err)
+	}
+	if rows == 0 {
+		return wrap(op, errNotFound)
+	}
+	return nil
+}
