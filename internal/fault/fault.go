@@ -55,3 +55,16 @@ func AsInvalid(err error) (Invalid, bool) {
 	ok := errors.As(err, &v)
 	return v, ok
 }
+
+// Refusal is a change refused by a rule of the domain (the last owner, a reassignment limit).
+// Its message is written for the user; it is of kind ErrConflict.
+type Refusal struct {
+	Rule    string // the DOMAIN.md rule, such as "M4"
+	Message string
+}
+
+// Error returns the message.
+func (r Refusal) Error() string { return r.Message }
+
+// Is makes a Refusal match ErrConflict.
+func (r Refusal) Is(target error) bool { return target == ErrConflict }

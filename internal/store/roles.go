@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"gorm.io/gorm/clause"
@@ -139,10 +140,10 @@ func (s *Store) RemoveRole(ctx context.Context, actor User, sc Scope, assignment
 			}
 		}
 		if err := access.CanRemove(all, assignmentID); err != nil {
-			if err == access.ErrNotAssigned {
+			if errors.Is(err, access.ErrNotAssigned) {
 				return fmt.Errorf("store: remove role: %w", errNotFound)
 			}
-			return fmt.Errorf("%w: %w", fault.ErrConflict, err)
+			return fault.Refusal{Rule: "M4", Message: err.Error()}
 		}
 		if err := tx.conn(ctx).Where("id = ?", assignmentID).Delete(&RoleAssignment{}).Error; err != nil {
 			return wrap("remove role", err)

@@ -72,3 +72,10 @@ func affectedOne(op string, err error, rows int64) error {
 	}
 	return nil
 }
+
+// UserCount returns the number of users; 0 means a fresh installation.
+func (s *Store) UserCount(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.conn(ctx).Model(&User{}).Count(&n).Error
+	return n, wrap("count users", err)
+}

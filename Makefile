@@ -1,0 +1,62 @@
+# CreditDesk: `make run` starts the portal with demo data, `make test` runs the whole suite.
+# Everything they need is installed here: npm packages, templ (go tool), Chromium for the
+# browser tests. PostgreSQL is expected at 127.0.0.1:5432 (override CREDITDESK_TEST_POSTGRES).
+
+GO        ?= go
+BIN       := bin/creditdesk
+DATABASE  ?= data/creditdesk.db
+ADDR      ?= 127.0.0.1:8080
+export CREDITDESK_TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
+
+.PHONY: run build test test-short assets generate check bench load-test browser postgres clean
+
+## run: build and serve the portal at http://$(ADDR) on SQLite with the demo data
+run: build
+	./$(BIN) serve -demo -database $(DATABASE) -addr $(ADDR)
+
+## build: compile the binary (assets and templ output first)
+build: assets generate
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/creditdesk
+
+## assets: install npm packages and copy htmx into static/vendor
+assets: static/vendor/htmx.min.js
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+static/vendor/htmx.min.js: node_modules/.package-lock.json
+	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+## generate: regenerate the templ components (their output is committed)
+generate:
+	$(GO) tool templ generate -path views
+
+## check: formatting, vet, and committed templ output up to date
+check: generate
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
+	$(GO) vet ./...
+	@git diff --quiet -- '*_templ.go' || (echo "templ output is not committed: run make generate and commit"; git diff --stat -- '*_templ.go'; exit 1)
+
+## test: the whole suite on SQLite and PostgreSQL, with the browser tests
+test: assets browser postgres check
+	$(GO) test -count=1 ./...
+
+## test-short: unit tests only, no PostgreSQL and no browser
+test-short: assets generate
+	CREDITDESK_TEST_POSTGRES= $(GO) test -short ./...
+
+## bench: the benchmarks reported in the README
+bench: assets
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## browser: install Debian's Chromium for the browser tests when it is missing
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)
+
+## postgres: start the local PostgreSQL cluster when it is down
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL is not answering on 127.0.0.1:5432"; exit 1
+
+clean:
+	rm -rf bin static/vendor/htmx.min.js

@@ -1,0 +1,62 @@
+// Command creditdesk is the CreditDesk portal and its operator tools in one binary:
+//
+//	creditdesk serve              run the portal (and its periodic processing)
+//	creditdesk migrate            apply the database migrations and exit
+//	creditdesk load FILE          load a scenario file (users, billing accounts, roles, ...)
+//	creditdesk users create       create a user who signs in with a password
+//	creditdesk users set-password change a user's password
+//
+// Every subcommand takes the configuration flags of package config (see -help), each also
+// settable by an environment variable.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.LookupEnv, os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "creditdesk:", err)
+		os.Exit(1)
+	}
+}
+
+// usage is printed for a missing or unknown subcommand.
+const usage = `usage: creditdesk <command> [flags]
+
+commands:
+  serve                 run the portal
+  migrate               apply database migrations
+  load FILE             load a scenario file (see README: Scenario files)
+  users create          create a user: -email -name, password from -password-file or stdin
+  users set-password    set a user's password: -email, password from -password-file or stdin
+
+Run "creditdesk <command> -help" for the flags of a command.`
+
+// run dispatches to a subcommand. It is main without the process: tests call it directly.
+func run(ctx context.Context, args []string, env func(string) (string, bool), stdin io.Reader, out io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("no command given\n%s", usage)
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], env, out)
+	case "migrate":
+		return migrate(ctx, args[1:], env, out)
+	case "load":
+		return load(ctx, args[1:], env, out)
+	case "users":
+		return users(ctx, args[1:], env, stdin, out)
+	case "help", "-help", "--help", "-h":
+		fmt.Fprintln(out, usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
+}

@@ -1,0 +1,26 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+// migrate applies the pending migrations and reports the schema version.
+func migrate(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
+	cmd, err := parse("migrate", args, env, out, nil)
+	if err != nil {
+		return err
+	}
+	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, out))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	v, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "database %s is at schema version %d\n", s.Dialect(), v)
+	return nil
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/scenario"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web"
+)
+
+// serve runs the portal until ctx ends (SIGINT or SIGTERM), then drains requests gracefully.
+func serve(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
+	var demo bool
+	cmd, err := parse("serve", args, env, out, func(fs *flag.FlagSet) {
+		fs.BoolVar(&demo, "demo", false, "load the embedded demo scenario when the database has no users")
+	})
+	if err != nil {
+		return err
+	}
+	cfg := cmd.cfg
+	log := newLogger(cfg, out)
+	s, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if demo {
+		if err := loadDemo(ctx, s, cfg, out); err != nil {
+			return err
+		}
+	}
+	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Now: cfg.Clock(), Demo: demo})
+	if err != nil {
+		return err
+	}
+	return listen(ctx, cfg, srv, log)
+}
+
+// loadDemo loads the embedded demo scenario into an empty database and prints its sign-ins.
+func loadDemo(ctx context.Context, s *store.Store, cfg *config.Config, out io.Writer) error {
+	n, err := s.UserCount(ctx)
+	if err != nil {
+		return err
+	}
+	demo, err := scenario.Demo()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		if _, err := scenario.Load(ctx, s, demo); err != nil {
+			return fmt.Errorf("load demo scenario: %w", err)
+		}
+	}
+	scheme := "http"
+	if cfg.TLS() {
+		scheme = "https"
+	}
+	fmt.Fprintf(out, "\nCreditDesk demo is at %s://%s\nSign in as any of these (password for all: %q):\n", scheme, cfg.Addr, scenario.DemoPassword)
+	for _, line := range scenario.DemoSignIns(demo) {
+		fmt.Fprintln(out, "  "+line)
+	}
+	fmt.Fprintln(out)
+	return nil
+}
+
+// listen serves HTTP (or HTTPS with -tls-cert) until ctx ends, then gives in-flight requests
+// cfg.ShutdownWait to finish.
+func listen(ctx context.Context, cfg *config.Config, h http.Handler, log *slog.Logger) error {
+	httpServer := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	errc := make(chan error, 1)
+	go func() {
+		if cfg.TLS() {
+			errc <- httpServer.ServeTLS(ln, cfg.TLSCert, cfg.TLSKey)
+		} else {
+			errc <- httpServer.Serve(ln)
+		}
+	}()
+	log.Info("serving", "addr", ln.Addr().String(), "tls", cfg.TLS())
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "grace", cfg.ShutdownWait.String())
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.ShutdownWait)
+	defer cancel()
+	if err := httpServer.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// command is a parsed subcommand: its configuration, its own flags and its positional args.
+type command struct {
+	cfg  *config.Config
+	fs   *flag.FlagSet
+	args []string
+}
+
+// parse reads the configuration flags plus the subcommand's own (added by extra) from args and
+// the environment.
+func parse(name string, args []string, env func(string) (string, bool), out io.Writer, extra func(fs *flag.FlagSet)) (command, error) {
+	fs := flag.NewFlagSet("creditdesk "+name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	cfg := config.Bind(fs)
+	if extra != nil {
+		extra(fs)
+	}
+	if err := config.Parse(fs, cfg, args, env); err != nil {
+		return command{}, err
+	}
+	return command{cfg: cfg, fs: fs, args: fs.Args()}, nil
+}
+
+// openStore opens and migrates the configured database.
+func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*store.Store, error) {
+	s, err := store.Open(ctx, cfg.DatabaseURL, cfg.Clock())
+	if err != nil {
+		return nil, err
+	}
+	applied, err := s.Migrate(ctx)
+	if err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+	if len(applied) > 0 {
+		log.Info("migrations applied", "database", string(s.Dialect()), "versions", fmt.Sprint(applied))
+	}
+	return s, nil
+}
+
+// newLogger returns the structured logger the configuration asks for, writing to out.
+func newLogger(cfg *config.Config, out io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel)) // validated by config
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(out, opts))
+	}
+	return slog.New(slog.NewTextHandler(out, opts))
+}

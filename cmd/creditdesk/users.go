@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/mail"
+	"os"
+	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/password"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// users runs the operator's user commands: create and set-password. The password is read from a
+// file or standard input, never from the command line, where other users of the host could see it.
+func users(ctx context.Context, args []string, env func(string) (string, bool), stdin io.Reader, out io.Writer) error {
+	if len(args) == 0 || (args[0] != "create" && args[0] != "set-password") {
+		return errors.New("usage: creditdesk users create|set-password -email EMAIL [-name NAME] [-password-file FILE]")
+	}
+	sub := args[0]
+	var email, name, pwFile string
+	cmd, err := parse("users "+sub, args[1:], env, out, func(fs *flag.FlagSet) {
+		fs.StringVar(&email, "email", "", "the user's email (required)")
+		fs.StringVar(&name, "name", "", "the user's display name (create; default: the email)")
+		fs.StringVar(&pwFile, "password-file", "", "read the password from this file instead of standard input")
+	})
+	if err != nil {
+		return err
+	}
+	email = strings.ToLower(strings.TrimSpace(email))
+	if _, err := mail.ParseAddress(email); err != nil || len(email) > 254 {
+		return fmt.Errorf("-email %q: not an email address", email)
+	}
+	pw, err := readPassword(pwFile, stdin)
+	if err != nil {
+		return err
+	}
+	if msg := password.Check(pw); msg != "" {
+		return fmt.Errorf("password: %s", msg)
+	}
+	hash, err := password.Hash(pw)
+	if err != nil {
+		return err
+	}
+	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, io.Discard))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	operator := store.User{Email: "operator (creditdesk users)"}
+	if sub == "create" {
+		if name == "" {
+			name = email
+		}
+		err := s.Tx(ctx, func(tx *store.Store) error {
+			u := store.User{Email: email, Name: name, PasswordHash: hash}
+			if err := tx.CreateUser(ctx, &u); err != nil {
+				return err
+			}
+			return tx.RecordAudit(ctx, operator, "user.created", "", email, "", name)
+		})
+		if err != nil {
+			return fmt.Errorf("create %s: %w", email, err)
+		}
+		fmt.Fprintf(out, "created user %s\n", email)
+		return nil
+	}
+	err = s.Tx(ctx, func(tx *store.Store) error {
+		u, err := tx.UserByEmail(ctx, email)
+		if err != nil {
+			return err
+		}
+		if err := tx.SetUserPassword(ctx, u.ID, hash); err != nil {
+			return err
+		}
+		return tx.RecordAudit(ctx, operator, "user.password_set", "", email, "", "")
+	})
+	if err != nil {
+		return fmt.Errorf("set password of %s: %w", email, err)
+	}
+	fmt.Fprintf(out, "password of %s changed; their other sessions have ended\n", email)
+	return nil
+}
+
+// readPassword reads the first line of the file, or of standard input.
+func readPassword(file string, stdin io.Reader) (string, error) {
+	r := stdin
+	if file != "" {
+		f, err := os.Open(file)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r = f
+	}
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("read password: %w", err)
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}

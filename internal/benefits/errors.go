@@ -1,0 +1,88 @@
+package benefits
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrRuleViolation matches every *RuleError: a request the program rules refuse. A web layer
+// maps it to a 4xx (422 for a form, 409 for the API) and shows RuleError.Message next to
+// RuleError.Field. It never means that something was stored: decisions here are pure.
+var ErrRuleViolation = errors.New("benefits: refused by a program rule")
+
+// ErrInvalidInput matches the *RuleError values whose Rule is RuleInput: malformed input (an
+// empty, too long or badly formed field) rather than a well-formed request the program forbids.
+// A web layer that distinguishes the two may answer 400 for these.
+var ErrInvalidInput = errors.New("benefits: invalid input")
+
+// RuleInput is the Rule of a RuleError about malformed input (DOMAIN X2).
+const RuleInput = "X2"
+
+// Field names used in RuleError.Field. They match the form fields of the Benefits workspace,
+// and the scenario file's JSON keys for Benefit.Validate, so a handler or a loader can place
+// the message without a translation table.
+const (
+	FieldBenefit  = "benefit"     // the benefit being changed: its state forbids the action
+	FieldUser     = "user"        // the user being assigned, or the user redeeming
+	FieldName     = "name"        // the new user's display name (Add a new user)
+	FieldEmail    = "email"       // the new user's email address (Add a new user)
+	FieldRenewal  = "renewalDate" // the membership renewal date (Renew)
+	FieldUsage    = "usage"       // usage recorded against a monthly credit (MonthlyHistory)
+	FieldFilter   = "filter"      // the quick filter in the URL (ParseFilter)
+	FieldKind     = "kind"        // a benefit's kind (ParseKind, Benefit.Validate)
+	FieldAmount   = "amount"      // a benefit's amount (Benefit.Validate, MonthlyHistory)
+	FieldCurrency = "currency"    // a benefit's currency (Benefit.Validate)
+)
+
+// RuleError is a refusal that names the rule (a DOMAIN.md number such as "P6", or RuleInput),
+// the field it is about, and a sentence a person can act on. It matches ErrRuleViolation with
+// errors.Is, and also ErrInvalidInput when Rule is RuleInput.
+type RuleError struct {
+	Rule    string // "P6", "P10", ... or RuleInput
+	Field   string // one of the Field constants
+	Message string // a complete sentence for the form, without the field name
+}
+
+// Error renders the refusal for logs and the audit log: "benefits: P6 user: ...".
+func (e *RuleError) Error() string {
+	return fmt.Sprintf("benefits: %s %s: %s", e.Rule, e.Field, e.Message)
+}
+
+// Is makes errors.Is(err, ErrRuleViolation) true for every RuleError, and
+// errors.Is(err, ErrInvalidInput) true for input errors only.
+func (e *RuleError) Is(target error) bool {
+	return target == ErrRuleViolation || target == ErrInvalidInput && e.Rule == RuleInput
+}
+
+// RuleErrors flattens err (a single *RuleError, or several joined with errors.Join, as
+// NewUser and Benefit.Validate return) into its RuleErrors, so a form can show one message
+// per field. Errors of other kinds are skipped; nil gives nil.
+func RuleErrors(err error) []*RuleError {
+	var out []*RuleError
+	var walk func(error)
+	walk = func(err error) {
+		switch x := err.(type) {
+		case *RuleError:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, e := range x.Unwrap() {
+				walk(e)
+			}
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// refuse builds a RuleError with a formatted message.
+func refuse(rule, field, format string, args ...any) *RuleError {
+	return &RuleError{Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// errBadCall reports a caller bug (a missing actor or clock), not a user's mistake: it
+// deliberately does not match ErrRuleViolation, so a web layer answers 500 and logs it.
+func errBadCall(what string) error {
+	return fmt.Errorf("benefits: bad call: %s", what)
+}

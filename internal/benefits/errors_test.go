@@ -1,0 +1,72 @@
+package benefits
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
+
+func TestRuleErrorMatching(t *testing.T) {
+	rule := &RuleError{Rule: "P6", Field: FieldUser, Message: "No more reassignments."}
+	input := &RuleError{Rule: RuleInput, Field: FieldEmail, Message: "Enter an email address."}
+	tests := []struct {
+		name          string
+		err           error
+		wantViolation bool
+		wantInput     bool
+	}{
+		{"rule error", rule, true, false},
+		{"input error", input, true, true},
+		{"wrapped rule error", fmt.Errorf("store: assign: %w", rule), true, false},
+		{"joined input error", errors.Join(input, rule), true, true},
+		{"other error", errors.New("disk full"), false, false},
+		{"caller bug", errBadCall("no actor"), false, false},
+		{"nil", nil, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := errors.Is(tt.err, ErrRuleViolation); got != tt.wantViolation {
+				t.Errorf("Is(ErrRuleViolation) = %v, want %v", got, tt.wantViolation)
+			}
+			if got := errors.Is(tt.err, ErrInvalidInput); got != tt.wantInput {
+				t.Errorf("Is(ErrInvalidInput) = %v, want %v", got, tt.wantInput)
+			}
+		})
+	}
+}
+
+func TestRuleErrorMessage(t *testing.T) {
+	err := &RuleError{Rule: "P6", Field: "user", Message: "No more reassignments."}
+	if got, want := err.Error(), "benefits: P6 user: No more reassignments."; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestRuleErrors(t *testing.T) {
+	a := &RuleError{Rule: RuleInput, Field: FieldName, Message: "a"}
+	b := &RuleError{Rule: "P10", Field: FieldEmail, Message: "b"}
+	tests := []struct {
+		name string
+		err  error
+		want []*RuleError
+	}{
+		{"nil", nil, nil},
+		{"single", a, []*RuleError{a}},
+		{"joined", errors.Join(a, b), []*RuleError{a, b}},
+		{"wrapped join", fmt.Errorf("form: %w", errors.Join(a, errors.New("other"), b)), []*RuleError{a, b}},
+		{"not a rule error", errors.New("other"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := RuleErrors(tt.err)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d errors %v, want %d", len(got), got, len(tt.want))
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("[%d] = %v, want %v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,94 @@
+package benefits
+
+import "time"
+
+// Actions says which buttons the side pane offers for a benefit (P4, P6), so templates receive
+// booleans rather than re-deriving rules. A true value means the benefit's state allows the
+// action; the chosen user can still be refused (P6 limit, P9, P10) when the form is sent.
+type Actions struct {
+	Assign   bool // Activate benefits tab: Assign user / Add a new user
+	Reassign bool // replace the holder of a monthly credit
+	Remove   bool // take the holder off a monthly credit
+	Redeem   bool // the holder may redeem now (shown on "Benefits assigned to me")
+}
+
+// Allowed returns the actions the benefit's state allows at now. It uses the same checks as
+// the decisions, so the buttons and the decisions cannot disagree.
+func Allowed(b Benefit, history []Event, now time.Time) Actions {
+	return Actions{
+		Assign:   gate(b, history, ActionAssign, now) == nil,
+		Reassign: gate(b, history, ActionReassign, now) == nil,
+		Remove:   gate(b, history, ActionRemove, now) == nil,
+		Redeem:   gate(b, history, ActionRedeem, now) == nil,
+	}
+}
+
+// gate checks what the benefit's own state allows for action at now, before any user is
+// considered: expiry (P3, P11) and provisioning (P8) first, then the action's preconditions.
+func gate(b Benefit, history []Event, action Action, now time.Time) error {
+	st := StatusOf(b, now)
+	switch st {
+	case StatusExpired:
+		return expired(b)
+	case StatusPendingProvisioning:
+		return refuse("P8", FieldBenefit, "This benefit is still being provisioned while the payment is "+
+			"processed; it becomes available on %s.", AvailableAt(b).Format(dateLayout))
+	}
+	switch action {
+	case ActionAssign:
+		if st != StatusNotRedeemed {
+			return refuse("P4", FieldBenefit, "This benefit is already assigned to %s; only a benefit that is "+
+				"Not redeemed can be assigned.", b.AssignedTo)
+		}
+		// A yearly benefit that somebody held this year cannot get another user (P6), even if
+		// its data shows nobody now.
+		if !b.Kind.Reassignable() && lastAssigned(b, history) != "" {
+			return notReassignable(b)
+		}
+	case ActionReassign, ActionRemove:
+		if !b.Kind.Reassignable() {
+			return notReassignable(b)
+		}
+		if b.AssignedTo == "" {
+			return refuse("P6", FieldBenefit, "No user is assigned to this benefit; assign one instead.")
+		}
+		if action == ActionReassign && CountReassignments(history) >= MaxReassignments {
+			return limitReached()
+		}
+	case ActionRedeem:
+		switch {
+		case st == StatusNotRedeemed:
+			return refuse("P4", FieldBenefit, "This benefit has no assigned user; a partner admin assigns it first.")
+		case st == StatusRedeemed:
+			return refuse("P5", FieldBenefit, "This benefit is already redeemed; its subscription is %s.",
+				b.SubscriptionID)
+		case now.Before(civilDay(b.StartDate)):
+			return refuse("P3", FieldBenefit, "This benefit starts on %s; it can be redeemed from then.",
+				civilDay(b.StartDate).Format(dateLayout))
+		}
+	}
+	return nil
+}
+
+// expired explains an expired benefit, citing P11 for a monthly credit's 13 months and P3
+// for the end date of every other.
+func expired(b Benefit) *RuleError {
+	if b.Kind.Monthly() && !b.ActivatedAt.IsZero() {
+		return refuse("P11", FieldBenefit, "This monthly credit was valid for 13 months from its activation, "+
+			"until %s; it is no longer available.", ExpiresAt(b).Format("2006-01-02 15:04 UTC"))
+	}
+	return refuse("P3", FieldBenefit, "This benefit ended on %s; it is no longer available.",
+		civilDay(b.EndDate).Format(dateLayout))
+}
+
+// notReassignable explains P6 for a yearly benefit (bulk and the P7 benefits).
+func notReassignable(b Benefit) *RuleError {
+	return refuse("P6", FieldBenefit, "Reassignment isn't supported for a %s: once assigned, its user can "+
+		"change only in the next membership year, after renewal.", b.Kind.Label())
+}
+
+// limitReached explains that all five reassignments are used (P6): there is no exception.
+func limitReached() *RuleError {
+	return refuse("P6", FieldUser, "This credit has used all %d of its %d reassignments; no further "+
+		"reassignment is possible, and no exception can be granted.", MaxReassignments, MaxReassignments)
+}

@@ -1,0 +1,281 @@
+package scenario
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/password"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// Summary counts what a load did, per kind of entity.
+type Summary struct {
+	Created, Updated, Unchanged map[string]int
+}
+
+func newSummary() Summary {
+	return Summary{Created: map[string]int{}, Updated: map[string]int{}, Unchanged: map[string]int{}}
+}
+
+func (s Summary) count(kind string, c store.Change) {
+	switch c {
+	case store.Created:
+		s.Created[kind]++
+	case store.Updated:
+		s.Updated[kind]++
+	default:
+		s.Unchanged[kind]++
+	}
+}
+
+// String is one line per kind of entity, in a fixed order.
+func (s Summary) String() string {
+	var b strings.Builder
+	for _, kind := range []string{"users", "api tokens", "billing accounts", "billing profiles", "role assignments"} {
+		fmt.Fprintf(&b, "%-17s %d created, %d updated, %d unchanged\n", kind+":", s.Created[kind], s.Updated[kind], s.Unchanged[kind])
+	}
+	return b.String()
+}
+
+// loader is the state of one Load.
+type loader struct {
+	tx    *store.Store
+	users map[string]store.User // by email: the file's users and the existing ones they refer to
+	sum   Summary
+}
+
+// system is the audit actor of a scenario load.
+var system = store.User{Email: "scenario load"}
+
+// Load stores a parsed scenario in one transaction: users, API tokens, billing accounts, billing
+// profiles and role assignments, keyed by email and name, so loading a file twice changes nothing
+// the second time. Problems only the database can reveal (a role for an unknown user, a new user
+// without a password) are returned as Problems naming the JSON path, and nothing is stored.
+func Load(ctx context.Context, s *store.Store, sc *Scenario) (Summary, error) {
+	if probs := unsupported(sc); len(probs) > 0 {
+		return Summary{}, probs
+	}
+	l := &loader{sum: newSummary()}
+	err := s.Tx(ctx, func(tx *store.Store) error {
+		l.tx = tx
+		if err := l.checkUsers(ctx, sc); err != nil {
+			return err
+		}
+		if err := l.saveUsers(ctx, sc.Users); err != nil {
+			return err
+		}
+		for _, a := range sc.BillingAccounts {
+			if err := l.saveAccount(ctx, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	return l.sum, nil
+}
+
+// unsupported refuses the parts of the format this version does not store yet, so that a file is
+// never half-loaded: credit lots, charges and adjustments come with the credit ledger, partners
+// with the Benefits workspace.
+func unsupported(sc *Scenario) Problems {
+	var probs Problems
+	for _, a := range sc.BillingAccounts {
+		for _, p := range a.BillingProfiles {
+			for section, n := range map[string]int{"lots": len(p.Lots), "charges": len(p.Charges), "adjustments": len(p.Adjustments)} {
+				if n > 0 {
+					probs = append(probs, Problem{Path: p.Path + "." + section,
+						Message: "not supported by this version of CreditDesk yet (the credit ledger is not installed); remove this section to load the rest"})
+				}
+			}
+		}
+	}
+	for _, p := range sc.Partners {
+		probs = append(probs, Problem{Path: p.Path,
+			Message: "partners are not supported by this version of CreditDesk yet (the Benefits workspace is not installed); remove them to load the rest"})
+	}
+	return probs
+}
+
+// checkUsers finds the existing users the file refers to and reports every reference to a user
+// that is neither in the file nor in the database, and every new user without a password.
+func (l *loader) checkUsers(ctx context.Context, sc *Scenario) error {
+	refs := sc.ReferencedUsers()
+	emails := make([]string, 0, len(refs)+len(sc.Users))
+	for e := range refs {
+		emails = append(emails, e)
+	}
+	for _, u := range sc.Users {
+		emails = append(emails, u.Email)
+	}
+	existing, err := l.tx.UsersByEmail(ctx, emails)
+	if err != nil {
+		return err
+	}
+	l.users = existing
+	declared := map[string]bool{}
+	var probs Problems
+	for _, u := range sc.Users {
+		declared[u.Email] = true
+		if _, ok := existing[u.Email]; !ok && u.Password == "" {
+			probs = append(probs, Problem{Path: u.Path + ".password", Message: "required for a new user"})
+		}
+	}
+	for email, path := range refs {
+		if _, ok := existing[email]; !ok && !declared[email] {
+			probs = append(probs, Problem{Path: path, Message: fmt.Sprintf("no user %s: declare it in users", email)})
+		}
+	}
+	if len(probs) > 0 {
+		return sortProblems(probs)
+	}
+	return nil
+}
+
+// saveUsers creates new users and updates the name, and the password when it changed, of
+// existing ones, then their API tokens.
+func (l *loader) saveUsers(ctx context.Context, users []User) error {
+	for _, u := range users {
+		old, exists := l.users[u.Email]
+		change, err := l.saveUser(ctx, u, old, exists)
+		if err != nil {
+			return fmt.Errorf("%s: %w", u.Path, err)
+		}
+		l.sum.count("users", change)
+		saved := l.users[u.Email]
+		for i, secret := range u.APITokens {
+			created, err := l.tx.EnsureToken(ctx, saved.ID, "scenario token", secret)
+			if errors.Is(err, fault.ErrConflict) {
+				return Problems{{Path: fmt.Sprintf("%s.apiTokens[%d]", u.Path, i), Message: "this token belongs to another user"}}
+			} else if err != nil {
+				return err
+			}
+			l.sum.count("api tokens", boolChange(created))
+		}
+	}
+	return nil
+}
+
+func (l *loader) saveUser(ctx context.Context, u User, old store.User, exists bool) (store.Change, error) {
+	if !exists {
+		hash, err := password.Hash(u.Password)
+		if err != nil {
+			return store.Unchanged, err
+		}
+		nu := store.User{Email: u.Email, Name: u.Name, PasswordHash: hash}
+		if err := l.tx.CreateUser(ctx, &nu); err != nil {
+			return store.Unchanged, err
+		}
+		l.users[u.Email] = nu
+		return store.Created, l.tx.RecordAudit(ctx, system, "user.created", "", u.Email, "", u.Name)
+	}
+	change := store.Unchanged
+	if old.Name != u.Name {
+		if err := l.tx.SetUserName(ctx, old.ID, u.Name); err != nil {
+			return change, err
+		}
+		if err := l.tx.RecordAudit(ctx, system, "user.renamed", "", u.Email, old.Name, u.Name); err != nil {
+			return change, err
+		}
+		change = store.Updated
+	}
+	if u.Password != "" && password.Verify(u.Password, old.PasswordHash) != nil {
+		hash, err := password.Hash(u.Password)
+		if err != nil {
+			return change, err
+		}
+		if err := l.tx.SetUserPassword(ctx, old.ID, hash); err != nil {
+			return change, err
+		}
+		if err := l.tx.RecordAudit(ctx, system, "user.password_set", "", u.Email, "", ""); err != nil {
+			return change, err
+		}
+		change = store.Updated
+	}
+	return change, nil
+}
+
+// saveAccount stores an account, its roles, and its profiles with their roles.
+func (l *loader) saveAccount(ctx context.Context, a BillingAccount) error {
+	acct, change, err := l.tx.SaveAccount(ctx, store.BillingAccount{Name: a.Name, DisplayName: a.DisplayName,
+		AgreementType: a.AgreementType, AccountType: a.AccountType, Status: "Active"})
+	if err != nil {
+		return fmt.Errorf("%s: %w", a.Path, err)
+	}
+	l.sum.count("billing accounts", change)
+	scope := store.Scope{Account: acct}
+	if err := l.auditChange(ctx, change, "billing_account", scope.ID(), a.DisplayName); err != nil {
+		return err
+	}
+	if err := l.saveRoles(ctx, scope, a.Roles); err != nil {
+		return err
+	}
+	for _, p := range a.BillingProfiles {
+		bp, change, err := l.tx.SaveProfile(ctx, store.BillingProfile{BillingAccountID: acct.ID, Name: p.Name,
+			DisplayName: p.DisplayName, Currency: p.Currency, InvoiceDay: p.InvoiceDay, PONumber: p.PONumber, Status: "Active"})
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.Path, err)
+		}
+		l.sum.count("billing profiles", change)
+		ps := store.Scope{Account: acct, Profile: &bp}
+		if err := l.auditChange(ctx, change, "billing_profile", ps.ID(), p.DisplayName); err != nil {
+			return err
+		}
+		if err := l.saveRoles(ctx, ps, p.Roles); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *loader) saveRoles(ctx context.Context, sc store.Scope, roles []RoleGrant) error {
+	for _, r := range roles {
+		if _, err := access.ParseRole(r.Role, sc.Kind()); err != nil { // Parse checked it; keep the store honest
+			return Problems{{Path: r.Path + ".role", Message: err.Error()}}
+		}
+		created, err := l.tx.EnsureRole(ctx, l.users[r.User].ID, sc, r.Role)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.Path, err)
+		}
+		l.sum.count("role assignments", boolChange(created))
+		if created {
+			if err := l.tx.RecordAudit(ctx, system, "role.granted", sc.ID(), r.User, "", r.Role); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// auditChange records the creation or update of a scope.
+func (l *loader) auditChange(ctx context.Context, c store.Change, kind, scope, displayName string) error {
+	switch c {
+	case store.Created:
+		return l.tx.RecordAudit(ctx, system, kind+".created", scope, displayName, "", displayName)
+	case store.Updated:
+		return l.tx.RecordAudit(ctx, system, kind+".updated", scope, displayName, "", displayName)
+	}
+	return nil
+}
+
+func boolChange(created bool) store.Change {
+	if created {
+		return store.Created
+	}
+	return store.Unchanged
+}
+
+// sortProblems returns probs in file order.
+func sortProblems(probs Problems) Problems {
+	l := problemList{}
+	for _, p := range probs {
+		l.add(p.Path, p.Message)
+	}
+	return l.sorted()
+}

@@ -1,0 +1,10 @@
+// Package static embeds the portal's stylesheets, scripts and images. Third-party scripts (htmx)
+// come from npm and are copied into vendor/ by `make assets`; they are not committed.
+package static
+
+import "embed"
+
+// FS holds css/, js/ and vendor/.
+//
+//go:embed css js all:vendor
+var FS embed.FS

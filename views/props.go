@@ -1,0 +1,49 @@
+// Package views holds the templ components of the portal and the props they render. Views do no
+// I/O and make no decisions: handlers compute booleans such as CanManage and pass them in.
+package views
+
+// User is the signed-in person shown in the top bar.
+type User struct {
+	Name  string
+	Email string
+}
+
+// Crumb is one step of the breadcrumb; the last one has no link.
+type Crumb struct {
+	Label string
+	Href  string
+}
+
+// MenuItem is one entry of a scope's left menu.
+type MenuItem struct {
+	Label  string
+	Href   string
+	Active bool
+}
+
+// Shell is what every full page needs around its content: the title, the signed-in user (nil on
+// the sign-in page), the CSRF token for forms and htmx, the breadcrumb and the scope's menu.
+type Shell struct {
+	Title      string
+	User       *User
+	CSRF       string
+	Crumbs     []Crumb
+	ScopeTitle string // the scope's display name above its menu, "" outside a scope
+	ScopeKind  string // "Billing account" or "Billing profile"
+	Menu       []MenuItem
+}
+
+// AgreementLabel names an agreement type as the Azure portal does (M1, M6).
+func AgreementLabel(agreementType string) string {
+	switch agreementType {
+	case "MicrosoftCustomerAgreement":
+		return "Microsoft Customer Agreement"
+	case "EnterpriseAgreement":
+		return "Enterprise Agreement"
+	case "MicrosoftOnlineServicesProgram":
+		return "Microsoft Online Services Program"
+	case "MicrosoftPartnerAgreement":
+		return "Microsoft Partner Agreement"
+	}
+	return agreementType
+}

@@ -1,0 +1,82 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/mail"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// grantForm is the Add role assignment form.
+type grantForm struct {
+	Email string
+	Role  string
+}
+
+// validate checks the form against the scope's kind and returns the parsed role.
+func (f grantForm) validate(kind access.Kind) (access.Role, fault.Invalid) {
+	var v fault.Invalid
+	if f.Email == "" {
+		v = append(v, fault.FieldError{Field: "email", Message: "Enter the email of the user to grant a role to."})
+	} else if _, err := mail.ParseAddress(f.Email); err != nil || len(f.Email) > 254 || strings.ContainsAny(f.Email, "<> ") {
+		v = append(v, fault.FieldError{Field: "email", Message: "Enter an email address such as ana@example.com."})
+	}
+	role, err := access.ParseRole(f.Role, kind)
+	if err != nil {
+		v = append(v, fault.FieldError{Field: "role", Message: "Choose one of the roles offered for this scope."})
+	}
+	return role, v
+}
+
+// accessGrant grants a role on the scope (owners only, M3) and refreshes the panel in place.
+func (s *Server) accessGrant(c echo.Context) error {
+	sc := currentScope(c)
+	f := grantForm{Email: strings.ToLower(strings.TrimSpace(c.FormValue("email"))), Role: c.FormValue("role")}
+	role, invalid := f.validate(sc.Kind())
+	if len(invalid) == 0 {
+		err := s.store.GrantRole(c.Request().Context(), *currentUser(c), sc.Scope, f.Email, role)
+		if v, ok := fault.AsInvalid(err); ok {
+			invalid = v
+		} else if err != nil {
+			return err
+		}
+	}
+	if len(invalid) > 0 {
+		return s.renderAccessResult(c, http.StatusUnprocessableEntity, f, invalid, "", nil)
+	}
+	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, fmt.Sprintf("%s now holds the %s role.", f.Email, role.Title()), nil)
+}
+
+// renderAccessResult answers a change on the Access control page: the refreshed panel for htmx;
+// without JavaScript the whole page on an error, or a redirect back to it after a success.
+func (s *Server) renderAccessResult(c echo.Context, status int, f grantForm, invalid fault.Invalid, done string, refused error) error {
+	if status == http.StatusOK && !isFragment(c.Request()) {
+		if err := s.addFlash(c, done); err != nil {
+			return err
+		}
+		return seeOther(c, scopeHref(currentScope(c).Scope)+"/access")
+	}
+	p, err := s.accessProps(c)
+	if err != nil {
+		return err
+	}
+	p.Email, p.Flash = f.Email, done
+	if f.Role != "" {
+		p.Role = f.Role
+	}
+	for _, fe := range invalid {
+		p.Errors[fe.Field] = fe.Message
+	}
+	var r fault.Refusal
+	if errors.As(refused, &r) {
+		p.Flash, p.FlashError = r.Message, true
+	}
+	return s.render(c, status, views.AccessPage(p), views.AccessPanel(p))
+}

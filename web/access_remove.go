@@ -1,0 +1,32 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+)
+
+// accessRemove removes a role assignment held directly on the scope, unless it is the scope's
+// last owner (M4), and refreshes the panel in place.
+func (s *Server) accessRemove(c echo.Context) error {
+	sc := currentScope(c)
+	id, err := strconv.ParseInt(c.Param("assignment"), 10, 64)
+	if err != nil || id <= 0 {
+		return echo.NewHTTPError(http.StatusNotFound, "No such role assignment on this scope.")
+	}
+	err = s.store.RemoveRole(c.Request().Context(), *currentUser(c), sc.Scope, id)
+	var refusal fault.Refusal
+	switch {
+	case errors.As(err, &refusal):
+		return s.renderAccessResult(c, http.StatusConflict, grantForm{}, nil, "", refusal)
+	case errors.Is(err, fault.ErrNotFound):
+		return echo.NewHTTPError(http.StatusNotFound, "No such role assignment on this scope; it may be inherited from the billing account.")
+	case err != nil:
+		return err
+	}
+	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, "The role assignment was removed.", nil)
+}

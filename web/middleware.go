@@ -1,0 +1,146 @@
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// csrfContextKey is where the CSRF middleware leaves the token for forms and hx-headers.
+const csrfContextKey = "csrf"
+
+// useMiddleware installs the middleware every request passes, in order: request id, access log,
+// panic recovery, security headers, body limit, the signed-in user, then CSRF.
+func (s *Server) useMiddleware() {
+	e := s.echo
+	e.Use(middleware.RequestID())
+	e.Use(s.accessLog())
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
+		DisableStackAll:   true,
+		DisablePrintStack: true,
+		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+			s.log.Error("panic", "request_id", requestID(c), "error", err, "stack", string(stack))
+			return err
+		},
+	}))
+	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
+		XSSProtection:         "0",
+		ContentTypeNosniff:    "nosniff",
+		XFrameOptions:         "DENY",
+		HSTSMaxAge:            hstsMaxAge(s.cfg.TLS()),
+		ReferrerPolicy:        "same-origin",
+		ContentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+	}))
+	e.Use(middleware.BodyLimit("8M"))
+	e.Use(s.loadUser)
+	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
+		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
+		ContextKey:     csrfContextKey,
+		CookieName:     "creditdesk_csrf",
+		CookiePath:     "/",
+		CookieHTTPOnly: true,
+		CookieSecure:   s.secureCookies(),
+		CookieSameSite: http.SameSiteStrictMode,
+		Skipper:        skipCSRF,
+		ErrorHandler: func(err error, c echo.Context) error {
+			return echo.NewHTTPError(http.StatusForbidden, "The form expired or did not come from CreditDesk. Reload the page and try again.").SetInternal(err)
+		},
+	}))
+}
+
+// skipCSRF exempts what can change nothing and needs no token: static files and the probes.
+func skipCSRF(c echo.Context) bool {
+	p := c.Path()
+	return strings.HasPrefix(p, "/static") || p == "/healthz" || p == "/readyz"
+}
+
+// hstsMaxAge asks browsers to keep to HTTPS for a year, when the server serves HTTPS itself.
+func hstsMaxAge(tls bool) int {
+	if tls {
+		return 365 * 24 * 3600
+	}
+	return 0
+}
+
+// secureCookies reports whether cookies carry the Secure attribute: under TLS, or when the
+// operator says a TLS proxy stands in front.
+func (s *Server) secureCookies() bool { return s.cfg.TLS() || s.cfg.SecureCookie }
+
+// accessLog writes one structured line per request, with its request id.
+func (s *Server) accessLog() echo.MiddlewareFunc {
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogStatus: true, LogURIPath: true, LogMethod: true, LogLatency: true, LogRequestID: true, LogError: true,
+		HandleError: true,
+		Skipper:     func(c echo.Context) bool { return strings.HasPrefix(c.Path(), "/static") },
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			level := slog.LevelInfo
+			if v.Status >= 500 {
+				level = slog.LevelError
+			}
+			attrs := []slog.Attr{slog.String("request_id", v.RequestID), slog.String("method", v.Method),
+				slog.String("path", v.URIPath), slog.Int("status", v.Status), slog.Duration("latency", v.Latency)}
+			if u := currentUser(c); u != nil {
+				attrs = append(attrs, slog.Int64("user_id", u.ID))
+			}
+			if v.Error != nil && v.Status >= 500 {
+				attrs = append(attrs, slog.String("error", v.Error.Error()))
+			}
+			s.log.LogAttrs(context.Background(), level, "request", attrs...)
+			return nil
+		},
+	})
+}
+
+// requestID returns the id the RequestID middleware gave the request.
+func requestID(c echo.Context) string { return c.Response().Header().Get(echo.HeaderXRequestID) }
+
+// authorize enforces a route's rule: anonymous callers of a signed-in route are sent to sign in;
+// on a scope route the scope is resolved from the path and the caller's roles must grant the
+// permission. A scope the caller has no role on answers 404 exactly like a missing one (M3).
+func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			if !rule.SignedIn {
+				return next(c)
+			}
+			if currentUser(c) == nil {
+				return s.requireSignIn(c)
+			}
+			if rule.Permission == 0 {
+				return next(c)
+			}
+			sc, err := s.resolveScope(c)
+			if err != nil {
+				return err
+			}
+			if !sc.Grants.Can(rule.Permission) {
+				return errForbidden
+			}
+			c.Set(scopeContextKey, sc)
+			s.rememberScope(c, sc)
+			return next(c)
+		}
+	}
+}
+
+// requireSignIn sends an anonymous caller to the sign-in page, back to where they were going
+// after it; htmx requests get a redirect header instead of a page.
+func (s *Server) requireSignIn(c echo.Context) error {
+	target := "/signin"
+	if c.Request().Method == http.MethodGet && c.Request().URL.Path != "/" {
+		target += "?next=" + urlQueryEscape(c.Request().URL.RequestURI())
+	}
+	if isHTMX(c.Request()) {
+		c.Response().Header().Set("HX-Redirect", target)
+		return c.NoContent(http.StatusUnauthorized)
+	}
+	return c.Redirect(http.StatusSeeOther, target)
+}
+
+// clock returns the server clock's time in UTC (X3).
+func (s *Server) clock() time.Time { return s.now().UTC() }

@@ -1,0 +1,71 @@
+package web
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+)
+
+// Rule says who may call a route: anyone, any signed-in user, or a signed-in user whose roles on
+// the scope named by the path grant Permission. Every route has exactly one rule, enforced by
+// one middleware (authorize), so no handler checks access by itself.
+type Rule struct {
+	SignedIn   bool
+	Permission access.Permission // 0 for routes that are not under a billing scope
+}
+
+// The rules of routes outside billing scopes.
+var (
+	Public   = Rule{}
+	SignedIn = Rule{SignedIn: true}
+)
+
+// OnScope is the rule of a route under a billing scope.
+func OnScope(p access.Permission) Rule { return Rule{SignedIn: true, Permission: p} }
+
+// Route is one entry of the route table.
+type Route struct {
+	Method  string
+	Path    string
+	Rule    Rule
+	handler echo.HandlerFunc
+}
+
+// Path prefixes of the two kinds of billing scope.
+const (
+	accountPath = "/accounts/:account"
+	profilePath = accountPath + "/profiles/:profile"
+)
+
+// Routes is the route table: every route of the portal, with its rule.
+func (s *Server) Routes() []Route {
+	return []Route{
+		{"GET", "/healthz", Public, s.healthz},
+		{"GET", "/readyz", Public, s.readyz},
+		{"GET", "/signin", Public, s.signInForm},
+		{"POST", "/signin", Public, s.signIn},
+		{"POST", "/signout", SignedIn, s.signOut},
+		{"GET", "/", SignedIn, s.home},
+		{"GET", "/scopes", SignedIn, s.scopesList},
+
+		{"GET", accountPath, OnScope(access.View), s.accountShow},
+		{"GET", accountPath + "/access", OnScope(access.ViewAccess), s.accessList},
+		{"POST", accountPath + "/access", OnScope(access.ManageAccess), s.accessGrant},
+		{"POST", accountPath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove},
+		{"GET", accountPath + "/audit", OnScope(access.ViewAudit), s.auditList},
+
+		{"GET", profilePath, OnScope(access.View), s.profileShow},
+		{"GET", profilePath + "/access", OnScope(access.ViewAccess), s.accessList},
+		{"POST", profilePath + "/access", OnScope(access.ManageAccess), s.accessGrant},
+		{"POST", profilePath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove},
+		{"GET", profilePath + "/audit", OnScope(access.ViewAudit), s.auditList},
+	}
+}
+
+// register adds the static files and every route of the table with its rule's middleware.
+func (s *Server) register() {
+	s.echo.StaticFS("/static", staticFiles())
+	for _, r := range s.Routes() {
+		s.echo.Add(r.Method, r.Path, r.handler, s.authorize(r.Rule))
+	}
+}

@@ -1,0 +1,160 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// scopeContext is the billing scope a request is about, with what the caller holds on it.
+type scopeContext struct {
+	store.Scope
+	Grants access.Grants
+}
+
+// currentScope returns the scope that authorize resolved for the route.
+func currentScope(c echo.Context) scopeContext {
+	sc, _ := c.Get(scopeContextKey).(scopeContext)
+	return sc
+}
+
+// errNoScope is what a caller sees for a scope that does not exist or that they hold no role on:
+// the same 404, so that the existence of a scope is never revealed (M3).
+var errNoScope = echo.NewHTTPError(http.StatusNotFound, "This billing scope does not exist, or you have no role on it.")
+
+// errForbidden is a scope the caller may see but not act on this way.
+var errForbidden = echo.NewHTTPError(http.StatusForbidden, "Your role on this billing scope does not allow this.")
+
+// resolveScope finds the account (and profile) named in the path and the caller's grants on it.
+func (s *Server) resolveScope(c echo.Context) (scopeContext, error) {
+	ctx := c.Request().Context()
+	accountName, err := url.PathUnescape(c.Param("account"))
+	if err != nil {
+		return scopeContext{}, errNoScope
+	}
+	account, err := s.store.AccountByName(ctx, accountName)
+	if err != nil {
+		return scopeContext{}, notFoundAs(err, errNoScope)
+	}
+	sc := scopeContext{Scope: store.Scope{Account: account}}
+	if name := c.Param("profile"); name != "" {
+		profile, err := s.store.ProfileByName(ctx, account.ID, name)
+		if err != nil {
+			return scopeContext{}, notFoundAs(err, errNoScope)
+		}
+		sc.Profile = &profile
+	}
+	sc.Grants, err = s.store.GrantsOn(ctx, currentUser(c).ID, sc.Scope)
+	if err != nil {
+		return scopeContext{}, err
+	}
+	if !sc.Grants.Any() {
+		return scopeContext{}, errNoScope
+	}
+	return sc, nil
+}
+
+// notFoundAs replaces a not-found error with the given one and keeps any other error.
+func notFoundAs(err error, replacement error) error {
+	if errors.Is(err, fault.ErrNotFound) {
+		return replacement
+	}
+	return err
+}
+
+// rememberScope stores the scope a user opens as a page, so the next sign-in goes straight to it
+// (M5). A failure to remember is logged, not shown: the page itself is fine.
+func (s *Server) rememberScope(c echo.Context, sc scopeContext) {
+	u := currentUser(c)
+	if c.Request().Method != http.MethodGet || isFragment(c.Request()) || u.LastScope == sc.ID() {
+		return
+	}
+	if err := s.store.SetLastScope(c.Request().Context(), u.ID, sc.ID()); err != nil {
+		s.log.Warn("remember last scope", "request_id", requestID(c), "error", err)
+		return
+	}
+	u.LastScope = sc.ID()
+}
+
+// accountHref is the portal path of a billing account.
+func accountHref(name string) string { return "/accounts/" + url.PathEscape(name) }
+
+// profileHref is the portal path of a billing profile.
+func profileHref(account, profile string) string {
+	return accountHref(account) + "/profiles/" + url.PathEscape(profile)
+}
+
+// scopeHref is the portal path of a scope.
+func scopeHref(sc store.Scope) string {
+	if sc.Profile != nil {
+		return profileHref(sc.Account.Name, sc.Profile.Name)
+	}
+	return accountHref(sc.Account.Name)
+}
+
+// hrefOfScopeID turns a remembered ARM scope id back into a portal path, "" if malformed.
+func hrefOfScopeID(id string) string {
+	rest, ok := strings.CutPrefix(id, "/providers/Microsoft.Billing/billingAccounts/")
+	if !ok || rest == "" {
+		return ""
+	}
+	account, profile, hasProfile := strings.Cut(rest, "/billingProfiles/")
+	if hasProfile {
+		return profileHref(account, profile)
+	}
+	return accountHref(account)
+}
+
+// scopeShell is the frame of a page under a scope: breadcrumb and left menu, the menu showing
+// only what the caller's roles allow.
+func (s *Server) scopeShell(c echo.Context, title, active string) views.Shell {
+	sc := currentScope(c)
+	sh := s.shell(c, title)
+	base := scopeHref(sc.Scope)
+	sh.Crumbs = []views.Crumb{{Label: "Billing scopes", Href: "/scopes"}}
+	if sc.Profile != nil {
+		if sc.Grants.Can(access.View) && hasAccountRole(sc.Grants) {
+			sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: sc.Account.DisplayName, Href: accountHref(sc.Account.Name)})
+		} else {
+			sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: sc.Account.DisplayName})
+		}
+		sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: sc.Profile.DisplayName, Href: base})
+		sh.ScopeTitle, sh.ScopeKind = sc.Profile.DisplayName, "Billing profile"
+	} else {
+		sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: sc.Account.DisplayName, Href: base})
+		sh.ScopeTitle, sh.ScopeKind = sc.Account.DisplayName, "Billing account"
+	}
+	sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: title})
+	items := []struct {
+		label, href string
+		perm        access.Permission
+	}{
+		{"Properties", base, access.View},
+		{"Access control (IAM)", base + "/access", access.ViewAccess},
+		{"Audit log", base + "/audit", access.ViewAudit},
+	}
+	for _, it := range items {
+		if sc.Grants.Can(it.perm) {
+			sh.Menu = append(sh.Menu, views.MenuItem{Label: it.label, Href: it.href, Active: it.label == active})
+		}
+	}
+	return sh
+}
+
+// hasAccountRole reports whether some grant on a profile comes from its billing account.
+func hasAccountRole(g access.Grants) bool {
+	for _, x := range g {
+		if x.Inherited {
+			return true
+		}
+	}
+	return false
+}

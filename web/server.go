@@ -1,0 +1,71 @@
+// Package web is CreditDesk's HTTP layer: the echo server, its one route table, middleware,
+// sessions, CSRF, the htmx page-or-fragment decision, the central error handler, and thin
+// handlers that parse, authorise, call the store or a domain package, and render a view.
+package web
+
+import (
+	"crypto/rand"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gorilla/sessions"
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/password"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// Deps is what the server needs from the rest of the program.
+type Deps struct {
+	Store  *store.Store
+	Config *config.Config
+	Logger *slog.Logger
+	Now    func() time.Time
+	Demo   bool // the database holds the demo scenario: the sign-in page says so
+}
+
+// Server is the portal: an echo instance with every route registered.
+type Server struct {
+	store    *store.Store
+	cfg      *config.Config
+	log      *slog.Logger
+	now      func() time.Time
+	demo     bool
+	sessions *sessions.CookieStore
+	echo     *echo.Echo
+	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
+	// the same time whether or not the account exists.
+	dummyHash string
+}
+
+// New builds the server. Without a configured session key (allowed outside production mode) a
+// random key is made, which signs everyone out at restart.
+func New(d Deps) (*Server, error) {
+	key := d.Config.SessionKey
+	if len(key) == 0 {
+		key = make([]byte, 32)
+		if _, err := rand.Read(key); err != nil {
+			return nil, fmt.Errorf("web: session key: %w", err)
+		}
+		d.Logger.Warn("no session key configured: using a random one, sessions end at restart")
+	}
+	dummy, err := password.Hash("not a real password, only for timing")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, now: d.Now, demo: d.Demo,
+		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy}
+	s.echo = echo.New()
+	s.echo.HideBanner, s.echo.HidePort = true, true
+	s.echo.HTTPErrorHandler = s.handleError
+	s.echo.Server.ReadHeaderTimeout = 10 * time.Second
+	s.useMiddleware()
+	s.register()
+	return s, nil
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }

@@ -1,0 +1,124 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"time"
+
+	"github.com/gorilla/sessions"
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// sessionName is the session cookie's name.
+const sessionName = "creditdesk_session"
+
+// sessionLifetime is how long a sign-in lasts.
+const sessionLifetime = 12 * time.Hour
+
+// Session values. The cookie holds only the user id, when the session started, and a
+// fingerprint of the password hash so that changing a password ends every other session.
+const (
+	keyUserID      = "uid"
+	keyStarted     = "iat"
+	keyFingerprint = "pwf"
+)
+
+// newSessionStore returns a cookie store authenticating cookies with key (HMAC-SHA256).
+func newSessionStore(key []byte, secure bool) *sessions.CookieStore {
+	cs := sessions.NewCookieStore(key)
+	cs.Options = &sessions.Options{
+		Path:     "/",
+		MaxAge:   int(sessionLifetime.Seconds()),
+		HttpOnly: true,
+		Secure:   secure,
+		SameSite: http.SameSiteLaxMode,
+	}
+	return cs
+}
+
+// fingerprint is a short digest of a password hash.
+func fingerprint(passwordHash string) string {
+	sum := sha256.Sum256([]byte(passwordHash))
+	return hex.EncodeToString(sum[:8])
+}
+
+// loadUser reloads the signed-in user from the database on every request, so that a removed
+// user or a changed password takes effect at once. A bad or stale cookie means anonymous.
+func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		sess, err := s.sessions.Get(c.Request(), sessionName)
+		if err != nil || sess.IsNew {
+			return next(c)
+		}
+		id, _ := sess.Values[keyUserID].(int64)
+		started, _ := sess.Values[keyStarted].(int64)
+		fp, _ := sess.Values[keyFingerprint].(string)
+		if id == 0 || s.clock().Sub(time.Unix(started, 0)) > sessionLifetime {
+			return next(c)
+		}
+		u, err := s.store.UserByID(c.Request().Context(), id)
+		if err != nil || fingerprint(u.PasswordHash) != fp {
+			return next(c)
+		}
+		c.Set(userContextKey, &u)
+		return next(c)
+	}
+}
+
+// startSession signs the user in with a brand-new session cookie and a new CSRF token, so that
+// nothing set before sign-in (session fixation) survives it.
+func (s *Server) startSession(c echo.Context, u store.User) error {
+	sess := sessions.NewSession(s.sessions, sessionName)
+	opts := *s.sessions.Options
+	sess.Options = &opts
+	sess.IsNew = true
+	sess.Values[keyUserID] = u.ID
+	sess.Values[keyStarted] = s.clock().Unix()
+	sess.Values[keyFingerprint] = fingerprint(u.PasswordHash)
+	s.expireCookie(c, "creditdesk_csrf")
+	return sess.Save(c.Request(), c.Response())
+}
+
+// endSession signs the user out by expiring the session and CSRF cookies.
+func (s *Server) endSession(c echo.Context) {
+	s.expireCookie(c, sessionName)
+	s.expireCookie(c, "creditdesk_csrf")
+}
+
+func (s *Server) expireCookie(c echo.Context, name string) {
+	c.SetCookie(&http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		Secure: s.secureCookies(), SameSite: http.SameSiteLaxMode})
+}
+
+// flashKey is the session's list of one-time messages shown after a redirect.
+const flashKey = "flash"
+
+// addFlash keeps a message for the next page the user sees (post/redirect/get without htmx).
+func (s *Server) addFlash(c echo.Context, msg string) error {
+	sess, err := s.sessions.Get(c.Request(), sessionName)
+	if err != nil {
+		return err
+	}
+	sess.AddFlash(msg, flashKey)
+	return sess.Save(c.Request(), c.Response())
+}
+
+// takeFlash returns and forgets the pending message, "" when there is none.
+func (s *Server) takeFlash(c echo.Context) string {
+	sess, err := s.sessions.Get(c.Request(), sessionName)
+	if err != nil {
+		return ""
+	}
+	flashes := sess.Flashes(flashKey)
+	if len(flashes) == 0 {
+		return ""
+	}
+	if err := sess.Save(c.Request(), c.Response()); err != nil {
+		s.log.Warn("save session", "error", err)
+	}
+	msg, _ := flashes[len(flashes)-1].(string)
+	return msg
+}
