@@ -17,8 +17,8 @@ import (
 // and per client address (against trying many accounts). They are counted in the database, so
 // they hold across instances.
 const (
-	signInWindow      = 15 * time.Minute
-	maxFailsPerEmail  = 5
+	signInWindow       = 15 * time.Minute
+	maxFailsPerEmail   = 5
 	maxFailsPerAddress = 50
 )
 
