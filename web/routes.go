@@ -69,3 +69,13 @@ func (s *Server) register() {
 		s.echo.Add(r.Method, r.Path, r.handler, s.authorize(r.Rule))
 	}
 }
+
+// Registered lists every route the router serves as "METHOD path", static files included, so a
+// test can check that each one is covered by its authorisation matrix.
+func (s *Server) Registered() []string {
+	var out []string
+	for _, r := range s.echo.Routes() {
+		out = append(out, r.Method+" "+r.Path)
+	}
+	return out
+}

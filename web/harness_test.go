@@ -1,0 +1,162 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/scenario"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+	"github.com/creditdesk/creditdesk/web"
+)
+
+// testPassword is the password of every user in testdata/roles.json.
+const testPassword = "test-password-1"
+
+// The scopes of testdata/roles.json.
+const (
+	accountName = "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31"
+	profileName = "PBFV-AB12-CD3-EF4"
+	eaAccount   = "8608480"
+	accountPath = "/accounts/" + accountName
+	profilePath = accountPath + "/profiles/" + profileName
+)
+
+// harness is the real router over a fresh database loaded with a scenario file.
+type harness struct {
+	store  *store.Store
+	server *httptest.Server
+	clock  *storetest.Clock
+}
+
+// newHarness serves the portal over plain HTTP (tls false) or HTTPS on the dialect's database,
+// loaded with the scenario file.
+func newHarness(t testing.TB, d store.Dialect, scenarioFile string, tls bool) *harness {
+	t.Helper()
+	clock := &storetest.Clock{T: time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)}
+	s := storetest.Open(t, d, clock.Now)
+	loadScenario(t, s, scenarioFile)
+	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
+	if tls {
+		cfg.SecureCookie = true
+	}
+	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{store: s, clock: clock}
+	if tls {
+		h.server = httptest.NewTLSServer(srv)
+	} else {
+		h.server = httptest.NewServer(srv)
+	}
+	t.Cleanup(h.server.Close)
+	return h
+}
+
+func loadScenario(t testing.TB, s *store.Store, file string) {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc, err := scenario.Parse(f)
+	if err != nil {
+		t.Fatalf("parse %s: %v", file, err)
+	}
+	if _, err := scenario.Load(context.Background(), s, sc); err != nil {
+		t.Fatalf("load %s: %v", file, err)
+	}
+}
+
+// client is a browser-like HTTP client: a cookie jar, no automatic redirects.
+type client struct {
+	t    testing.TB
+	h    *harness
+	http *http.Client
+}
+
+func (h *harness) client(t testing.TB) *client {
+	jar, _ := cookiejar.New(nil)
+	hc := h.server.Client()
+	hc.Jar = jar
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &client{t: t, h: h, http: hc}
+}
+
+// do sends a request with optional headers and returns the response with its body read.
+func (c *client) do(method, path string, form url.Values, headers map[string]string) (*http.Response, string) {
+	c.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, c.h.server.URL+path, body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func (c *client) get(path string) (*http.Response, string) { return c.do("GET", path, nil, nil) }
+
+// csrf returns the CSRF token of the client's cookie, fetching a page first if needed.
+func (c *client) csrf() string {
+	c.t.Helper()
+	u, _ := url.Parse(c.h.server.URL)
+	for _, ck := range c.http.Jar.Cookies(u) {
+		if ck.Name == "creditdesk_csrf" {
+			return ck.Value
+		}
+	}
+	c.get("/signin")
+	for _, ck := range c.http.Jar.Cookies(u) {
+		if ck.Name == "creditdesk_csrf" {
+			return ck.Value
+		}
+	}
+	c.t.Fatal("no CSRF cookie")
+	return ""
+}
+
+// post sends a form with the CSRF token.
+func (c *client) post(path string, form url.Values) (*http.Response, string) {
+	c.t.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	form.Set("_csrf", c.csrf())
+	return c.do("POST", path, form, nil)
+}
+
+// signIn signs the client in and fails the test if that does not work.
+func (c *client) signIn(email string) {
+	c.t.Helper()
+	resp, body := c.post("/signin", url.Values{"email": {email}, "password": {testPassword}})
+	if resp.StatusCode != http.StatusSeeOther {
+		c.t.Fatalf("sign in as %s: status %d\n%s", email, resp.StatusCode, body)
+	}
+}
