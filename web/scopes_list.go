@@ -62,13 +62,13 @@ func (s *Server) scopesList(c echo.Context) error {
 	return s.render(c, http.StatusOK, views.ScopesPage(p), views.ScopesTable(p))
 }
 
-// scopeRows flattens the picker's entries: each account the user holds a role on, then each
-// profile they reach.
+// scopeRows flattens the picker's entries: each account the user holds a role on and that matches
+// the search, then each profile they reach.
 func scopeRows(entries []store.ScopeEntry) []views.ScopeRow {
 	var rows []views.ScopeRow
 	for _, e := range entries {
 		a := e.Account
-		if e.AccountRole {
+		if e.AccountRole && e.Matches {
 			rows = append(rows, views.ScopeRow{DisplayName: a.DisplayName, Name: a.Name, Href: accountHref(a.Name),
 				Kind: "Billing account", AccountName: a.DisplayName, AgreementType: a.AgreementType,
 				AccountType: a.AccountType, Status: a.Status})

@@ -16,8 +16,9 @@ const Scale = 6
 // unit is one whole currency unit in micro-units.
 const unit = 1_000_000
 
-// Limit is the largest magnitude Parse accepts, in whole units. It keeps sums of millions of
-// amounts far away from int64 overflow (2^63 micro-units is about 9.2 trillion units).
+// Limit bounds the magnitude Parse accepts, in whole units: one amount stays below 100 billion.
+// Sums stay exact up to about 9.2 trillion units (2^63 micro-units), which no credit ledger of
+// one billing profile approaches; arithmetic does not check for overflow beyond that.
 const Limit = 100_000_000_000
 
 // Amount is an exact decimal amount of money with six decimal places. The zero value is 0.
@@ -178,9 +179,12 @@ func (a Amount) String() string {
 // MarshalJSON renders the amount as a JSON number with its exact decimal digits.
 func (a Amount) MarshalJSON() ([]byte, error) { return []byte(a.String()), nil }
 
-// UnmarshalJSON reads a JSON number or a decimal string, exactly.
+// UnmarshalJSON reads a JSON number or a JSON string holding a decimal, exactly.
 func (a *Amount) UnmarshalJSON(b []byte) error {
-	s := strings.Trim(string(b), `"`)
+	s := string(b)
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		s = s[1 : len(s)-1]
+	}
 	v, err := Parse(s)
 	if err != nil {
 		return fmt.Errorf("money: %q: %w", s, err)

@@ -33,7 +33,8 @@ func (s *Store) ProfilesOfAccount(ctx context.Context, accountID int64) ([]Billi
 // whether the user holds a role on the account itself, and the profiles the user reaches.
 type ScopeEntry struct {
 	Account     BillingAccount
-	AccountRole bool
+	AccountRole bool // the user holds a role on the account itself
+	Matches     bool // the account itself matches the search (always true without one)
 	Profiles    []BillingProfile
 }
 
@@ -83,8 +84,8 @@ func groupScopes(accounts []BillingAccount, profiles []BillingProfile, wholeAcco
 	}
 	var entries []ScopeEntry
 	for _, a := range accounts {
-		e := ScopeEntry{Account: a, AccountRole: wholeAccount[a.ID]}
 		accountMatches := matches(a.Name, a.DisplayName)
+		e := ScopeEntry{Account: a, AccountRole: wholeAccount[a.ID], Matches: accountMatches}
 		for _, p := range byAccount[a.ID] {
 			if accountMatches || matches(p.Name, p.DisplayName) {
 				e.Profiles = append(e.Profiles, p)

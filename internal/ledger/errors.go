@@ -1,0 +1,35 @@
+package ledger
+
+import "errors"
+
+// ErrInvalid matches every *InputError about malformed input: a missing id, a negative charge,
+// an expiration before the start, a date outside the invoice period (DOMAIN X2).
+var ErrInvalid = errors.New("ledger: invalid input")
+
+// ErrCurrency matches every *InputError about an amount in a currency other than the profile's
+// (a profile has exactly one currency, M2, M16).
+var ErrCurrency = errors.New("ledger: currency differs from the billing profile's")
+
+// ErrInconsistent reports a stored state that contradicts itself, for example a profile whose
+// CurrentBalance is not the sum of its open lots. It points at a bug or a half-written update
+// in the caller, never at user input; nothing should be written when it is returned.
+var ErrInconsistent = errors.New("ledger: inconsistent state")
+
+// ErrLotClosed reports an operation on a lot that has already expired or been canceled.
+var ErrLotClosed = errors.New("ledger: lot already expired or canceled")
+
+// InputError is one problem with one named input field. Field is a path such as
+// "lots[2].currency" or "charges[17].date", so a loader can name the JSON path or CSV row.
+type InputError struct {
+	Field string // the input at fault, as a path into the call's arguments
+	Err   error  // ErrInvalid or ErrCurrency, wrapped with details by Msg
+	Msg   string // what is wrong, in words a user can act on
+}
+
+// Error renders "ledger: field: message".
+func (e *InputError) Error() string { return "ledger: " + e.Field + ": " + e.Msg }
+
+// Unwrap lets errors.Is match ErrInvalid or ErrCurrency.
+func (e *InputError) Unwrap() error { return e.Err }
+
+func invalid(field, msg string) error { return &InputError{Field: field, Err: ErrInvalid, Msg: msg} }

@@ -1,0 +1,150 @@
+package ledger
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/money"
+)
+
+// Source is how a credit lot was acquired (M7).
+type Source string
+
+// The lot sources Microsoft reports.
+const (
+	SourcePromotional Source = "PromotionalCredit"
+	SourcePurchased   Source = "PurchasedCredit"
+	SourceCommitment  Source = "ConsumptionCommitment"
+)
+
+// Valid reports whether s is one of the three known sources.
+func (s Source) Valid() bool {
+	return s == SourcePromotional || s == SourcePurchased || s == SourceCommitment
+}
+
+// LotState is where a lot stands in the closed ledger, maintained by IssueInvoice and Cancel.
+// It is bookkeeping, not the status a user sees: see Lot.Status for that (M8).
+type LotState string
+
+// The ledger states of a lot.
+const (
+	// LotPending: the lot has not entered the closed ledger yet, because no invoice has been
+	// issued on or after its start date (M12 decision). Its credit shows as pending new credit
+	// from its start date on; ClosedBalance equals OriginalAmount.
+	LotPending LotState = "Pending"
+	// LotOpen: the lot is in the closed ledger; ClosedBalance counts in the current balance.
+	LotOpen LotState = "Open"
+	// LotExpired: an invoice covering the expiration date has settled the lot (M11). Its
+	// ClosedBalance is 0 and ExpiredAmount says how much credit was lost.
+	LotExpired LotState = "Expired"
+	// LotCanceled: the lot was canceled; its credit left the ledger at once.
+	LotCanceled LotState = "Canceled"
+)
+
+// Lot is one credit lot of a billing profile (M7) with its ledger state. The descriptive fields
+// come from the scenario file or the store; State, ClosedBalance, ExpiredAmount and CanceledOn
+// are maintained by this package and stored with the lot, so no call needs the lot's history.
+type Lot struct {
+	ID             string // unique within the profile; the last tie-break of the burn order
+	Source         Source
+	Currency       string // ISO 4217; must be the profile's currency
+	OriginalAmount money.Amount
+	StartDate      Date // usable from the start of this day
+	ExpirationDate Date // usable to the end of this day
+	PurchasedDate  Date // information only (M12a)
+	PONumber       string
+
+	State         LotState
+	ClosedBalance money.Amount // balance as of the last invoice (M12a)
+	ExpiredAmount money.Amount // credit lost to expiry, once State is LotExpired
+	CanceledOn    Date         // set once State is LotCanceled
+}
+
+// NewLot returns a pending lot whose balance is its original amount, after checking it.
+func NewLot(id string, src Source, currency string, amount money.Amount, start, expiration Date) (Lot, error) {
+	l := Lot{ID: id, Source: src, Currency: currency, OriginalAmount: amount,
+		StartDate: start, ExpirationDate: expiration, State: LotPending, ClosedBalance: amount}
+	return l, under(l.check(currency), "lot")
+}
+
+// check validates the lot against the profile currency; errors name the field alone.
+func (l *Lot) check(currency string) error {
+	switch {
+	case l.ID == "":
+		return invalid("id", "a lot needs an id")
+	case !l.Source.Valid():
+		return invalid("source", fmt.Sprintf("unknown source %q", l.Source))
+	case !strings.EqualFold(l.Currency, currency):
+		return &InputError{Field: "currency", Err: ErrCurrency,
+			Msg: fmt.Sprintf("lot in %q, profile in %q", l.Currency, currency)}
+	case l.OriginalAmount.IsNegative():
+		return invalid("amount", "must not be negative")
+	case l.ExpirationDate.Before(l.StartDate):
+		return invalid("expirationDate", "before the start date")
+	case l.ClosedBalance.IsNegative():
+		return invalid("closedBalance", "must not be negative")
+	}
+	switch l.State {
+	case LotPending:
+		// A pending lot has not been touched by any invoice: its balance is still the original.
+		if l.ClosedBalance != l.OriginalAmount {
+			return invalid("closedBalance", "a pending lot's balance is its original amount")
+		}
+	case LotOpen, LotExpired, LotCanceled:
+	default:
+		return invalid("state", fmt.Sprintf("unknown state %q", l.State))
+	}
+	return nil
+}
+
+// live reports whether the lot can still take part in an invoice.
+func (l Lot) live() bool { return l.State == LotPending || l.State == LotOpen }
+
+// validOn reports whether the lot may pay a charge dated d (M11: start to expiration, inclusive).
+func (l *Lot) validOn(d Date) bool { return !d.Before(l.StartDate) && !d.After(l.ExpirationDate) }
+
+// burnKey is what the burn order reads of a lot.
+type burnKey struct {
+	expiration, start Date
+	id                string
+}
+
+func (l *Lot) burnKey() burnKey { return burnKey{l.ExpirationDate, l.StartDate, l.ID} }
+
+// before reports whether a lot with key a is consumed before one with key b: soonest
+// expiration, then earliest start, then lowest id in byte order (M9 decision).
+func (a burnKey) before(b burnKey) bool {
+	if a.expiration != b.expiration {
+		return a.expiration.Before(b.expiration)
+	}
+	if a.start != b.start {
+		return a.start.Before(b.start)
+	}
+	return a.id < b.id
+}
+
+// Cancel takes the lot's remaining credit out of the ledger on the given date. Cancellation is
+// immediate, not deferred to the next invoice: pending charges the lot would have paid fall to
+// other lots or are due. A lot that was open with credit left yields one canceled-credit event
+// (M13) whose Balance is the profile's new current balance; a pending lot never entered the
+// balance, so canceling it yields no event.
+func Cancel(p Profile, l Lot, on Date) (Profile, Lot, []Event, error) {
+	if err := p.check(); err != nil {
+		return p, l, nil, err
+	}
+	if err := under(l.check(p.Currency), "lot"); err != nil {
+		return p, l, nil, err
+	}
+	if !l.live() {
+		return p, l, nil, fmt.Errorf("cancel lot %s: %w", l.ID, ErrLotClosed)
+	}
+	var events []Event
+	if l.State == LotOpen && l.ClosedBalance.IsPositive() {
+		p.CurrentBalance = p.CurrentBalance.Sub(l.ClosedBalance)
+		events = append(events, Event{Kind: EventCanceledCredit, Date: on, LotID: l.ID,
+			Description: "Canceled credit (" + string(l.Source) + ")",
+			Amount:      l.ClosedBalance.Neg(), Balance: p.CurrentBalance})
+	}
+	l.State, l.ClosedBalance, l.CanceledOn = LotCanceled, money.Zero, on
+	return p, l, events, nil
+}

@@ -1,0 +1,107 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+var htmxHeaders = map[string]string{"HX-Request": "true"}
+
+// postHTMX posts a form as htmx does: token in the X-CSRF-Token header.
+func (c *client) postHTMX(path string, form url.Values) (*http.Response, string) {
+	h := map[string]string{"X-CSRF-Token": c.csrf()}
+	for k, v := range htmxHeaders {
+		h[k] = v
+	}
+	return c.do("POST", path, form, h)
+}
+
+// TestGrantRefreshesPanelAndAudits: an owner grants a role with htmx and gets the refreshed panel
+// (not a page); bad input names the field with 422 and grants nothing; the grant is audited (X1).
+func TestGrantRefreshesPanelAndAudits(t *testing.T) {
+	for _, d := range []store.Dialect{store.SQLite} {
+		h := newHarness(t, d, "testdata/roles.json", false)
+		c := h.client(t)
+		c.signIn("account.owner@northwind.example")
+		resp, body := c.postHTMX(accountPath+"/access", url.Values{"email": {"Outsider@Elsewhere.example"}, "role": {"contributor"}})
+		if resp.StatusCode != http.StatusOK || strings.Contains(body, "<html") || !strings.Contains(body, "outsider@elsewhere.example") {
+			t.Fatalf("grant: status %d, body %.300s", resp.StatusCode, body)
+		}
+		tests := []struct {
+			name, email, role, field string
+		}{
+			{"empty email", "", "reader", "Enter the email"},
+			{"malformed email", "not an email", "reader", "Enter an email address"},
+			{"unknown user", "ghost@northwind.example", "reader", "no user signs in with this email"},
+			{"already held", "outsider@elsewhere.example", "contributor", "already holds"},
+			{"invoice manager on an account", "profile.reader@northwind.example", "invoiceManager", "Choose one of the roles"},
+			{"unknown role", "profile.reader@northwind.example", "admin", "Choose one of the roles"},
+		}
+		for _, tt := range tests {
+			resp, body := c.postHTMX(accountPath+"/access", url.Values{"email": {tt.email}, "role": {tt.role}})
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, tt.field) {
+				t.Errorf("%s: status %d, want 422 with %q\n%.400s", tt.name, resp.StatusCode, tt.field, body)
+			}
+		}
+		acct, _ := h.store.AccountByName(context.Background(), accountName)
+		rows, _ := h.store.AssignmentsOn(context.Background(), store.Scope{Account: acct})
+		if len(rows) != 4 {
+			t.Errorf("after one grant and six refusals the account has %d assignments, want 4", len(rows))
+		}
+		events, _ := h.store.AuditOf(context.Background(), store.Scope{Account: acct}.ID(), 0, 1)
+		if len(events) != 1 || events[0].Action != "role.granted" || events[0].Target != "outsider@elsewhere.example" || events[0].After != "contributor" {
+			t.Errorf("newest audit event %+v", events)
+		}
+	}
+}
+
+// TestLastOwnerRemovalRefusedInPlace: M4 through the UI: the refusal is a 409 whose message is
+// swapped into the panel; the owner stays.
+func TestLastOwnerRemovalRefusedInPlace(t *testing.T) {
+	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	c := h.client(t)
+	c.signIn("account.owner@northwind.example")
+	acct, _ := h.store.AccountByName(context.Background(), accountName)
+	rows, _ := h.store.AssignmentsOn(context.Background(), store.Scope{Account: acct})
+	var ownerID int64
+	for _, r := range rows {
+		if r.Role == "owner" {
+			ownerID = r.ID
+		}
+	}
+	resp, body := c.postHTMX(accountPath+"/access/"+strconv.FormatInt(ownerID, 10)+"/remove", nil)
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "last owner") {
+		t.Errorf("removing the last owner: status %d\n%.300s", resp.StatusCode, body)
+	}
+	if resp, _ := c.postHTMX(accountPath+"/access/999999/remove", nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("removing an unknown assignment: status %d, want 404", resp.StatusCode)
+	}
+	if resp, _ := c.postHTMX(accountPath+"/access/abc/remove", nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("removing a malformed id: status %d, want 404", resp.StatusCode)
+	}
+}
+
+// TestGrantWithoutJavaScriptRedirects: the form works without htmx: post, redirect, flash.
+func TestGrantWithoutJavaScriptRedirects(t *testing.T) {
+	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	c := h.client(t)
+	c.signIn("profile.owner@northwind.example")
+	resp, _ := c.post(profilePath+"/access", url.Values{"email": {"account.reader@northwind.example"}, "role": {"invoiceManager"}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != profilePath+"/access" {
+		t.Fatalf("status %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	_, body := c.get(profilePath + "/access")
+	if !strings.Contains(doc(t, body).Find(`[data-testid="flash"]`).Text(), "Invoice manager") {
+		t.Error("no confirmation after the redirect")
+	}
+	_, again := c.get(profilePath + "/access")
+	if doc(t, again).Find(`[data-testid="flash"]`).Length() != 0 {
+		t.Error("the confirmation shows twice")
+	}
+}
