@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/password"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+func noEnv(string) (string, bool) { return "", false }
+
+func runCmd(t *testing.T, stdin string, args ...string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	err := run(context.Background(), args, noEnv, strings.NewReader(stdin), &out)
+	return out.String(), err
+}
+
+func TestMigrateLoadAndUsers(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cd.db")
+	out, err := runCmd(t, "", "migrate", "-database", db)
+	if err != nil || !strings.Contains(out, "schema version") {
+		t.Fatalf("migrate: %v\n%s", err, out)
+	}
+	out, err = runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/base.json")
+	if err != nil || !strings.Contains(strings.Join(strings.Fields(out), " "), "users: 2 created") {
+		t.Fatalf("load: %v\n%s", err, out)
+	}
+	out, err = runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/bad/unknown-role.json")
+	if err == nil || !strings.Contains(err.Error(), "billingAccounts[0].roles[0].role") || !strings.Contains(err.Error(), "nothing was loaded") {
+		t.Errorf("bad load: %v\n%s", err, out)
+	}
+	if _, err := runCmd(t, "a fine long password\n", "users", "create", "-database", db, "-email", "Op@Example.com", "-name", "Op"); err != nil {
+		t.Fatalf("users create: %v", err)
+	}
+	if _, err := runCmd(t, "short\n", "users", "set-password", "-database", db, "-email", "op@example.com"); err == nil || !strings.Contains(err.Error(), "at least 12") {
+		t.Errorf("short password accepted: %v", err)
+	}
+	if _, err := runCmd(t, "another fine password\n", "users", "set-password", "-database", db, "-email", "op@example.com"); err != nil {
+		t.Fatalf("set-password: %v", err)
+	}
+	s, err := store.Open(context.Background(), db, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	u, err := s.UserByEmail(context.Background(), "op@example.com")
+	if err != nil || password.Verify("another fine password", u.PasswordHash) != nil {
+		t.Errorf("the new password does not verify: %v", err)
+	}
+	if _, err := runCmd(t, "a fine long password\n", "users", "create", "-database", db, "-email", "op@example.com"); err == nil {
+		t.Error("a second user with the same email was created")
+	}
+}
+
+func TestUnknownCommandAndFlags(t *testing.T) {
+	if _, err := runCmd(t, "", "frobnicate"); err == nil || !strings.Contains(err.Error(), "unknown command") {
+		t.Errorf("unknown command: %v", err)
+	}
+	if _, err := runCmd(t, ""); err == nil {
+		t.Error("no command accepted")
+	}
+	if _, err := runCmd(t, "", "serve", "-production"); err == nil || !strings.Contains(err.Error(), "session-key") {
+		t.Errorf("production without a session key: %v", err)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to write from the server while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
+func (s *syncBuffer) String() string              { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// TestServeDemoAndGracefulShutdown: `serve -demo` loads the demo once, prints the sign-ins,
+// answers /readyz, and returns cleanly when its context ends (SIGTERM in main).
+func TestServeDemoAndGracefulShutdown(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	db := filepath.Join(t.TempDir(), "cd.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "-demo", "-database", db, "-addr", addr}, noEnv, nil, out) }()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server not ready: %v\n%s", err, out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(out.String(), "ana@northwind.example") || !strings.Contains(out.String(), "creditdesk-demo") {
+		t.Errorf("the demo sign-ins were not printed:\n%s", out.String())
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+}
