@@ -35,7 +35,7 @@ func (s Summary) count(kind string, c store.Change) {
 // String is one line per kind of entity, in a fixed order.
 func (s Summary) String() string {
 	var b strings.Builder
-	for _, kind := range []string{"users", "api tokens", "billing accounts", "billing profiles", "role assignments"} {
+	for _, kind := range []string{"users", "api tokens", "billing accounts", "billing profiles", "role assignments", "lots", "charge entries", "adjustments"} {
 		fmt.Fprintf(&b, "%-17s %d created, %d updated, %d unchanged\n", kind+":", s.Created[kind], s.Updated[kind], s.Unchanged[kind])
 	}
 	return b.String()
@@ -46,6 +46,8 @@ type loader struct {
 	tx    *store.Store
 	users map[string]store.User // by email: the file's users and the existing ones they refer to
 	sum   Summary
+	// notCoveredList is the installation's not-covered product list (M10), read once per load.
+	notCoveredList []string
 }
 
 // system is the audit actor of a scenario load.
@@ -82,20 +84,9 @@ func Load(ctx context.Context, s *store.Store, sc *Scenario) (Summary, error) {
 }
 
 // unsupported refuses the parts of the format this version does not store yet, so that a file is
-// never half-loaded: credit lots, charges and adjustments come with the credit ledger, partners
-// with the Benefits workspace.
+// never half-loaded: partners come with the Benefits workspace.
 func unsupported(sc *Scenario) Problems {
 	var probs Problems
-	for _, a := range sc.BillingAccounts {
-		for _, p := range a.BillingProfiles {
-			for section, n := range map[string]int{"lots": len(p.Lots), "charges": len(p.Charges), "adjustments": len(p.Adjustments)} {
-				if n > 0 {
-					probs = append(probs, Problem{Path: p.Path + "." + section,
-						Message: "not supported by this version of CreditDesk yet (the credit ledger is not installed); remove this section to load the rest"})
-				}
-			}
-		}
-	}
 	for _, p := range sc.Partners {
 		probs = append(probs, Problem{Path: p.Path,
 			Message: "partners are not supported by this version of CreditDesk yet (the Benefits workspace is not installed); remove them to load the rest"})
@@ -228,6 +219,9 @@ func (l *loader) saveAccount(ctx context.Context, a BillingAccount) error {
 			return err
 		}
 		if err := l.saveRoles(ctx, ps, p.Roles); err != nil {
+			return err
+		}
+		if err := l.saveLedger(ctx, ps, p); err != nil {
 			return err
 		}
 	}

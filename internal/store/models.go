@@ -55,6 +55,13 @@ type BillingProfile struct {
 	PONumber         string `gorm:"column:po_number"`
 	Status           string
 	CreatedAt        time.Time
+
+	// The ledger state, maintained as invoices are issued (M12): the month the next invoice
+	// covers ("" before the first processing run), the balance as of the last invoice in
+	// micro-units, and the number of settled events.
+	NextPeriod     string
+	CurrentBalance int64
+	EventSeq       int64
 }
 
 // RoleAssignment is one billing role held by a user on an account, or on one of its profiles

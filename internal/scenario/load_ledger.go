@@ -1,0 +1,106 @@
+package scenario
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// saveLedger stores a profile's lots, charges and adjustments. Lots are keyed by name and cannot
+// change once loaded; charges are stated as totals per day, product and publisher type, so a
+// second load adds nothing; adjustments are keyed by date, amount and description. Whether a
+// charge is credit-eligible is decided here from its publisher type and the installation's
+// not-covered product list (M10), never by the file.
+func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfile) error {
+	bp := *ps.Profile
+	for _, lot := range p.Lots {
+		change, err := l.tx.SaveLot(ctx, store.LotRow{BillingProfileID: bp.ID, Name: lot.Name, Source: lot.Source,
+			Currency: bp.Currency, OriginalAmount: lot.Amount.Micros(), StartDate: isoDay(lot.StartDate),
+			ExpirationDate: isoDay(lot.ExpirationDate), PurchasedDate: isoDay(lot.PurchasedDate), PONumber: lot.PONumber})
+		if err := refusedAt(lot.Path, err); err != nil {
+			return err
+		}
+		l.sum.count("lots", change)
+		if change == store.Created {
+			after := lot.Amount.String() + " " + bp.Currency + ", " + isoDay(lot.StartDate) + " to " + isoDay(lot.ExpirationDate)
+			if err := l.tx.RecordAudit(ctx, system, "lot.added", ps.ID(), lot.Name, "", after); err != nil {
+				return err
+			}
+		}
+	}
+	if err := l.saveCharges(ctx, bp, p.Path+".charges", p.Charges); err != nil {
+		return err
+	}
+	for _, a := range p.Adjustments {
+		change, err := l.tx.SaveAdjustment(ctx, bp, store.AdjustmentRow{Date: isoDay(a.Date), Amount: a.Amount.Micros(), Description: a.Description})
+		if err := refusedAt(a.Path, err); err != nil {
+			return err
+		}
+		l.sum.count("adjustments", change)
+	}
+	return nil
+}
+
+// saveCharges sums the file's charges per day, product and publisher type and states the totals.
+func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path string, charges []Charge) error {
+	if len(charges) == 0 {
+		return nil
+	}
+	notCovered, err := l.notCovered(ctx)
+	if err != nil {
+		return err
+	}
+	type key struct{ date, product, publisher string }
+	totals := map[key]int64{}
+	var order []key
+	for _, c := range charges {
+		k := key{isoDay(c.Date), c.Product, c.PublisherType}
+		if _, seen := totals[k]; !seen {
+			order = append(order, k)
+		}
+		totals[k] += c.Amount.Micros()
+	}
+	list := make([]store.ChargeTotal, 0, len(order))
+	for _, k := range order {
+		list = append(list, store.ChargeTotal{Date: k.date, Product: k.product, PublisherType: k.publisher,
+			Eligible: ledger.Eligible(ledger.PublisherType(k.publisher), k.product, notCovered), Amount: totals[k]})
+	}
+	added, err := l.tx.SetChargeTotals(ctx, bp, list, "scenario")
+	if err := refusedAt(path, err); err != nil {
+		return err
+	}
+	l.sum.Created["charge entries"] += added
+	return nil
+}
+
+// notCovered loads the installation's not-covered product list once per load.
+func (l *loader) notCovered(ctx context.Context) ([]string, error) {
+	if l.notCoveredList == nil {
+		list, err := l.tx.NotCoveredProducts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		l.notCoveredList = append([]string{}, list...)
+	}
+	return l.notCoveredList, nil
+}
+
+// refusedAt turns a store refusal into a problem at path; other errors pass through.
+func refusedAt(path string, err error) error {
+	var r fault.Refusal
+	if errors.As(err, &r) {
+		return Problems{{Path: path, Message: r.Message}}
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// isoDay is the UTC calendar day of t as YYYY-MM-DD.
+func isoDay(t time.Time) string { return t.UTC().Format(time.DateOnly) }

@@ -1,0 +1,51 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
+)
+
+// ledgerProfile is the ledger state of a profile. A profile never processed has no NextPeriod
+// yet; first gives the month its ledger starts in.
+func ledgerProfile(p BillingProfile, first ledger.Period) (ledger.Profile, error) {
+	lp := ledger.Profile{Currency: p.Currency, InvoiceDay: p.InvoiceDay, NextPeriod: first,
+		CurrentBalance: money.FromMicros(p.CurrentBalance)}
+	if p.NextPeriod != "" {
+		period, err := ledger.ParsePeriod(p.NextPeriod)
+		if err != nil {
+			return lp, fmt.Errorf("store: profile %s next period %q: %w", p.Name, p.NextPeriod, err)
+		}
+		lp.NextPeriod = period
+	}
+	return lp, nil
+}
+
+// toLedgerLot converts a stored lot; stored dates were written by the store and always parse.
+func toLedgerLot(r LotRow) ledger.Lot {
+	l := ledger.Lot{ID: r.Name, Source: ledger.Source(r.Source), Currency: r.Currency,
+		OriginalAmount: money.FromMicros(r.OriginalAmount), StartDate: mustDate(r.StartDate),
+		ExpirationDate: mustDate(r.ExpirationDate), PurchasedDate: mustDate(r.PurchasedDate),
+		PONumber: r.PONumber, State: ledger.LotState(r.State), ClosedBalance: money.FromMicros(r.ClosedBalance),
+		ExpiredAmount: money.FromMicros(r.ExpiredAmount)}
+	if r.CanceledOn != "" {
+		l.CanceledOn = mustDate(r.CanceledOn)
+	}
+	return l
+}
+
+// mustDate parses a date the store wrote; a malformed one yields the zero date, which the
+// ledger's own checks then refuse with a named field.
+func mustDate(s string) ledger.Date {
+	d, err := ledger.ParseDate(s)
+	if err != nil {
+		return ledger.Date{}
+	}
+	return d
+}
+
+// chargeID is the ledger id of a day's charge total: unique per profile, ordering by date.
+func chargeID(date, product, publisher string, eligible bool) string {
+	return fmt.Sprintf("%s|%s|%s|%t", date, product, publisher, eligible)
+}

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+)
+
+// firstOpenDate is the first day that is not invoiced yet: data dated before it belongs to a
+// closed invoice and can no longer change (X1).
+func firstOpenDate(p BillingProfile) string {
+	if p.NextPeriod == "" {
+		return ""
+	}
+	return p.NextPeriod + "-01"
+}
+
+// closedRefusal refuses data dated in an invoiced month.
+func closedRefusal(what, date string, p BillingProfile) error {
+	return fault.Refusal{Rule: "X1", Message: fmt.Sprintf(
+		"%s dated %s falls in a month already invoiced (the next invoice covers %s): invoiced data cannot change",
+		what, date, p.NextPeriod)}
+}
+
+// SaveLot adds a credit lot to a profile, keyed by its name. A lot is a ledger entry: loading it
+// again unchanged does nothing, and a lot that differs from the stored one is refused (cancel it
+// and add a new lot instead). A new lot is pending until the next processing run (M15).
+func (s *Store) SaveLot(ctx context.Context, l LotRow) (Change, error) {
+	var old LotRow
+	err := s.conn(ctx).Where("billing_profile_id = ? AND name = ?", l.BillingProfileID, l.Name).Take(&old).Error
+	if err == nil {
+		if old.Source == l.Source && old.OriginalAmount == l.OriginalAmount && old.StartDate == l.StartDate &&
+			old.ExpirationDate == l.ExpirationDate && old.PurchasedDate == l.PurchasedDate && old.PONumber == l.PONumber {
+			return Unchanged, nil
+		}
+		return Unchanged, fault.Refusal{Rule: "X1", Message: fmt.Sprintf(
+			"lot %s already exists with other values: a lot cannot be edited; cancel it and add a new one", l.Name)}
+	}
+	if !isNotFound(wrap("", err)) {
+		return Unchanged, wrap("save lot", err)
+	}
+	l.State, l.ClosedBalance, l.Released, l.CreatedAt = "Pending", l.OriginalAmount, false, s.now().UTC()
+	return Created, wrap("create lot", s.conn(ctx).Create(&l).Error)
+}
+
+// ChargeTotal is the total of a profile's charges for one day, product, publisher type and
+// eligibility, as a source states it.
+type ChargeTotal struct {
+	Date          string
+	Product       string
+	PublisherType string
+	Eligible      bool
+	Amount        int64
+}
+
+func (c ChargeTotal) key() string {
+	return fmt.Sprintf("%s|%s|%s|%t", c.Date, c.Product, c.PublisherType, c.Eligible)
+}
+
+// SetChargeTotals records that the profile's charges for each key total what totals say. Keys
+// already at that total are left alone, so loading or importing the same data twice adds
+// nothing; a different total adds a correction entry (X1). A total dated in an invoiced month
+// that differs from what was invoiced is refused. It returns the number of entries added.
+func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []ChargeTotal, origin string) (int, error) {
+	if len(totals) == 0 {
+		return 0, nil
+	}
+	sort.Slice(totals, func(i, j int) bool { return totals[i].key() < totals[j].key() })
+	from, to := totals[0].Date, totals[0].Date
+	for _, t := range totals {
+		from, to = min(from, t.Date), max(to, t.Date)
+	}
+	type sum struct {
+		Date, Product, PublisherType string
+		Eligible                     bool
+		Total                        int64
+	}
+	var sums []sum
+	err := s.conn(ctx).Model(&ChargeRow{}).
+		Select("date, product, publisher_type, eligible, SUM(amount) AS total").
+		Where("billing_profile_id = ? AND date BETWEEN ? AND ?", p.ID, from, to).
+		Group("date, product, publisher_type, eligible").Scan(&sums).Error
+	if err != nil {
+		return 0, wrap("charge totals", err)
+	}
+	current := make(map[string]int64, len(sums))
+	for _, x := range sums {
+		current[ChargeTotal{x.Date, x.Product, x.PublisherType, x.Eligible, 0}.key()] = x.Total
+	}
+	open := firstOpenDate(p)
+	var entries []ChargeRow
+	now := s.now().UTC()
+	for _, t := range totals {
+		delta := t.Amount - current[t.key()]
+		if delta == 0 {
+			continue
+		}
+		if open != "" && t.Date < open {
+			return 0, closedRefusal("a charge for "+t.Product, t.Date, p)
+		}
+		entries = append(entries, ChargeRow{BillingProfileID: p.ID, Date: t.Date, Product: t.Product,
+			PublisherType: t.PublisherType, Eligible: t.Eligible, Amount: delta, Origin: origin, CreatedAt: now})
+	}
+	if len(entries) == 0 {
+		return 0, nil
+	}
+	return len(entries), wrap("add charges", s.conn(ctx).CreateInBatches(entries, 500).Error)
+}
+
+// SaveAdjustment records an adjustment unless the same one (date, amount, description) exists.
+func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a AdjustmentRow) (Change, error) {
+	var n int64
+	err := s.conn(ctx).Model(&AdjustmentRow{}).
+		Where("billing_profile_id = ? AND date = ? AND amount = ? AND description = ?", p.ID, a.Date, a.Amount, a.Description).
+		Count(&n).Error
+	if err != nil {
+		return Unchanged, wrap("find adjustment", err)
+	}
+	if n > 0 {
+		return Unchanged, nil
+	}
+	if open := firstOpenDate(p); open != "" && a.Date < open {
+		return Unchanged, closedRefusal("an adjustment", a.Date, p)
+	}
+	a.BillingProfileID, a.CreatedAt = p.ID, s.now().UTC()
+	return Created, wrap("create adjustment", s.conn(ctx).Create(&a).Error)
+}
+
+// NotCoveredProducts lists the products credits do not cover (M10), as stored data.
+func (s *Store) NotCoveredProducts(ctx context.Context) ([]string, error) {
+	var names []string
+	err := s.conn(ctx).Table("not_covered_products").Order("name").Pluck("name", &names).Error
+	return names, wrap("not covered products", err)
+}

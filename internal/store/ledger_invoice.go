@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
+)
+
+// issueInvoice issues the invoice of lp.NextPeriod from the live lots and that month's charges
+// and adjustments, and stores the invoice, its allocations, the changed lots and the new events.
+func (s *Store) issueInvoice(ctx context.Context, p BillingProfile, lp ledger.Profile) (ledger.InvoiceResult, error) {
+	period := lp.NextPeriod
+	lots, err := s.liveLots(ctx, []int64{p.ID})
+	if err != nil {
+		return ledger.InvoiceResult{}, err
+	}
+	from, to := period.First().String(), period.Last().String()
+	charges, err := s.chargeTotals(ctx, []int64{p.ID}, from, to)
+	if err != nil {
+		return ledger.InvoiceResult{}, err
+	}
+	adjs, err := s.adjustmentsBetween(ctx, []int64{p.ID}, from, to)
+	if err != nil {
+		return ledger.InvoiceResult{}, err
+	}
+	r, err := ledger.IssueInvoice(ledger.InvoiceInput{Profile: lp, Number: invoiceNumber(p, period),
+		Lots: lots[p.ID], Charges: withCurrency(charges[p.ID], p.Currency), Adjustments: withAdjCurrency(adjs[p.ID], p.Currency)})
+	if err != nil {
+		return r, err
+	}
+	inv := r.Invoice
+	row := InvoiceRow{BillingProfileID: p.ID, Number: inv.Number, Period: inv.Period.String(), IssueDate: inv.IssueDate.String(),
+		TotalCharges: inv.TotalCharges.Micros(), EligibleCharges: inv.EligibleCharges.Micros(),
+		IneligibleCharges: inv.IneligibleCharges.Micros(), CreditsApplied: inv.CreditsApplied.Micros(),
+		AmountDue: inv.AmountDue.Micros(), NewCredit: inv.NewCredit.Micros(), Adjustments: inv.Adjustments.Micros(),
+		UnappliedAdjustments: inv.UnappliedAdjustments.Micros(), ExpiredCredit: inv.ExpiredCredit.Micros(),
+		CreatedAt: s.now().UTC()}
+	if err := s.conn(ctx).Create(&row).Error; err != nil {
+		return r, wrap("create invoice", err)
+	}
+	if err := s.saveAllocations(ctx, row.ID, charges[p.ID], inv.Allocations); err != nil {
+		return r, err
+	}
+	if err := s.saveLotStates(ctx, p.ID, r.Lots); err != nil {
+		return r, err
+	}
+	return r, s.appendEvents(ctx, p.ID, p.EventSeq, r.Events)
+}
+
+func (s *Store) saveAllocations(ctx context.Context, invoiceID int64, charges []ledger.Charge, allocs []ledger.Allocation) error {
+	if len(allocs) == 0 {
+		return nil
+	}
+	byID := make(map[string]ledger.Charge, len(charges))
+	for _, c := range charges {
+		byID[c.ID] = c
+	}
+	rows := make([]AllocationRow, len(allocs))
+	for i, a := range allocs {
+		c := byID[a.ChargeID]
+		rows[i] = AllocationRow{InvoiceID: invoiceID, ChargeKey: a.ChargeID, Date: c.Date.String(), Product: c.Product,
+			LotName: a.LotID, Amount: a.Amount.Micros()}
+	}
+	return wrap("save allocations", s.conn(ctx).CreateInBatches(rows, 500).Error)
+}
+
+// saveLotStates writes the ledger columns of the lots an invoice changed.
+func (s *Store) saveLotStates(ctx context.Context, profileID int64, lots []ledger.Lot) error {
+	for _, l := range lots {
+		canceled := ""
+		if !l.CanceledOn.IsZero() {
+			canceled = l.CanceledOn.String()
+		}
+		err := s.conn(ctx).Model(&LotRow{}).Where("billing_profile_id = ? AND name = ?", profileID, l.ID).Updates(map[string]any{
+			"state": string(l.State), "closed_balance": l.ClosedBalance.Micros(),
+			"expired_amount": l.ExpiredAmount.Micros(), "canceled_on": canceled,
+		}).Error
+		if err != nil {
+			return wrap("save lot state", err)
+		}
+	}
+	return nil
+}
+
+// appendEvents stores settled events after seq; the unique (profile, seq) index refuses a
+// duplicate from a concurrent run.
+func (s *Store) appendEvents(ctx context.Context, profileID, seq int64, events []ledger.Event) error {
+	if len(events) == 0 {
+		return nil
+	}
+	rows := make([]EventRow, len(events))
+	now := s.now().UTC()
+	for i, e := range events {
+		rows[i] = EventRow{BillingProfileID: profileID, Seq: seq + int64(i) + 1, Kind: string(e.Kind), Date: e.Date.String(),
+			Description: e.Description, Amount: e.Amount.Micros(), Balance: e.Balance.Micros(),
+			InvoiceNumber: e.InvoiceNumber, LotName: e.LotID, CreatedAt: now}
+	}
+	return wrap("append events", s.conn(ctx).CreateInBatches(rows, 500).Error)
+}
+
+func withCurrency(cs []ledger.Charge, currency string) []ledger.Charge {
+	for i := range cs {
+		cs[i].Currency = currency
+	}
+	return cs
+}
+
+func withAdjCurrency(as []ledger.Adjustment, currency string) []ledger.Adjustment {
+	for i := range as {
+		as[i].Currency = currency
+	}
+	return as
+}
+
+// amount converts stored micro-units.
+func amount(micros int64) money.Amount { return money.FromMicros(micros) }

@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+)
+
+// ProfileSummary is the balance section of a profile (M12) from its maintained state: the live
+// lots and what is not invoiced yet, summed per day. Its cost does not grow with history.
+func (s *Store) ProfileSummary(ctx context.Context, p BillingProfile, today ledger.Date) (ledger.Summary, error) {
+	sums, err := s.summaries(ctx, []BillingProfile{p}, today)
+	return sums[p.ID], err
+}
+
+// summaries computes the balance section of several profiles with three queries in all.
+func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger.Date) (map[int64]ledger.Summary, error) {
+	ids := make([]int64, len(ps))
+	from := firstOpenDate(ps[0]) // the earliest open day of all; "" (all) once one was never processed
+	for i, p := range ps {
+		ids[i] = p.ID
+		if open := firstOpenDate(p); open == "" || open < from {
+			from = open
+		}
+	}
+	lots, err := s.liveLots(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	charges, err := s.chargeTotals(ctx, ids, from, today.String())
+	if err != nil {
+		return nil, err
+	}
+	adjs, err := s.adjustmentsBetween(ctx, ids, from, today.String())
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]ledger.Summary, len(ps))
+	for _, p := range ps {
+		first := ledger.PeriodOf(today)
+		lp, err := ledgerProfile(p, first)
+		if err != nil {
+			return nil, err
+		}
+		open := firstOpenDate(p)
+		sum, err := ledger.Summarize(ledger.SummaryInput{Profile: lp, Lots: lots[p.ID], Now: today,
+			Charges:     withCurrency(since(charges[p.ID], open, func(c ledger.Charge) ledger.Date { return c.Date }), p.Currency),
+			Adjustments: withAdjCurrency(since(adjs[p.ID], open, func(a ledger.Adjustment) ledger.Date { return a.Date }), p.Currency)})
+		if err != nil {
+			return nil, err
+		}
+		out[p.ID] = sum
+	}
+	return out, nil
+}
+
+// since keeps the items dated on or after open ("" keeps all): with several profiles queried
+// together, each keeps only what its own next invoice covers.
+func since[T any](items []T, open string, date func(T) ledger.Date) []T {
+	if open == "" {
+		return items
+	}
+	var out []T
+	for _, it := range items {
+		if date(it).String() >= open {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// PendingLots lists the lots added since the last processing run, not yet visible (M15).
+func (s *Store) PendingLots(ctx context.Context, profileID int64) ([]LotRow, error) {
+	var rows []LotRow
+	err := s.conn(ctx).Where("billing_profile_id = ? AND released = ?", profileID, false).Order("start_date, name").Find(&rows).Error
+	return rows, wrap("pending lots", err)
+}
+
+// ProfileLedger is one row of the billing-account summary (M14).
+type ProfileLedger struct {
+	Profile    BillingProfile
+	Summary    ledger.Summary
+	ActiveLots int
+	NextExpiry ledger.Date // zero when no live lot expires
+}
+
+// AccountLedgers summarises every profile of an account in a constant number of queries.
+func (s *Store) AccountLedgers(ctx context.Context, accountID int64, today ledger.Date) ([]ProfileLedger, error) {
+	ps, err := s.ProfilesOfAccount(ctx, accountID)
+	if err != nil || len(ps) == 0 {
+		return nil, err
+	}
+	sums, err := s.summaries(ctx, ps, today)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ProfileLedger, len(ps))
+	for i, p := range ps {
+		pl := ProfileLedger{Profile: p, Summary: sums[p.ID]}
+		for _, l := range pl.Summary.Lots {
+			if l.Balance.IsPositive() && !l.StartDate.After(today) {
+				pl.ActiveLots++
+				if pl.NextExpiry.IsZero() || l.ExpirationDate.Before(pl.NextExpiry) {
+					pl.NextExpiry = l.ExpirationDate
+				}
+			}
+		}
+		out[i] = pl
+	}
+	return out, nil
+}
+
+// EligibleDaily returns the profile's credit-eligible charges per day from..to, and the date of
+// its first charge ("" if none), for the runway forecast.
+func (s *Store) EligibleDaily(ctx context.Context, profileID int64, from, to ledger.Date) ([]ledger.DayAmount, string, error) {
+	type row struct {
+		Date  string
+		Total int64
+	}
+	var rows []row
+	err := s.conn(ctx).Model(&ChargeRow{}).Select("date, SUM(amount) AS total").
+		Where("billing_profile_id = ? AND eligible = ? AND date BETWEEN ? AND ?", profileID, true, from.String(), to.String()).
+		Group("date").Order("date").Scan(&rows).Error
+	if err != nil {
+		return nil, "", wrap("eligible daily", err)
+	}
+	out := make([]ledger.DayAmount, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, ledger.DayAmount{Date: mustDate(r.Date), Amount: amount(r.Total)})
+	}
+	var first []string
+	err = s.conn(ctx).Model(&ChargeRow{}).Where("billing_profile_id = ?", profileID).Order("date").Limit(1).Pluck("date", &first).Error
+	if err != nil || len(first) == 0 {
+		return out, "", wrap("first charge", err)
+	}
+	return out, first[0], nil
+}
+
+// Invoices lists a profile's invoices, newest first.
+func (s *Store) Invoices(ctx context.Context, profileID int64) ([]InvoiceRow, error) {
+	var rows []InvoiceRow
+	err := s.conn(ctx).Where("billing_profile_id = ?", profileID).Order("period DESC").Find(&rows).Error
+	return rows, wrap("invoices", err)
+}
+
+// InvoiceByNumber returns a profile's invoice and its allocations, lot by lot.
+func (s *Store) InvoiceByNumber(ctx context.Context, profileID int64, number string) (InvoiceRow, []AllocationRow, error) {
+	var inv InvoiceRow
+	if err := s.conn(ctx).Where("billing_profile_id = ? AND number = ?", profileID, number).Take(&inv).Error; err != nil {
+		return inv, nil, wrap("invoice by number", err)
+	}
+	var allocs []AllocationRow
+	err := s.conn(ctx).Where("invoice_id = ?", inv.ID).Order("date, product, lot_name, id").Find(&allocs).Error
+	return inv, allocs, wrap("invoice allocations", err)
+}

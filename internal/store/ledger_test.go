@@ -1,0 +1,115 @@
+package store_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/internal/scenario"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+)
+
+// loadLedger loads the README's worked example (internal/scenario/testdata/ledger.json).
+func loadLedger(t *testing.T, s *store.Store) store.BillingProfile {
+	t.Helper()
+	f, err := os.Open("../scenario/testdata/ledger.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc, err := scenario.Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scenario.Load(context.Background(), s, sc); err != nil {
+		t.Fatal(err)
+	}
+	return profileOf(t, s)
+}
+
+func profileOf(t *testing.T, s *store.Store) store.BillingProfile {
+	t.Helper()
+	a, err := s.AccountByName(context.Background(), "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.ProfileByName(context.Background(), a.ID, "PBFV-AB12-CD3-EF4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestWorkedExample is the README's worked example end to end through the store (M9, M11, M12,
+// M13): three invoices, the balances after each, and the estimate on 2026-07-10.
+func TestWorkedExample(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		loadLedger(t, s)
+		today := ledger.MustDate("2026-07-10")
+		res, err := s.ProcessAll(ctx, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Invoices != 3 || res.Released != 2 {
+			t.Errorf("processing: %+v, want 3 invoices and 2 lots released", res)
+		}
+		p := profileOf(t, s)
+		invs, err := s.Invoices(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []struct {
+			period                        string
+			charges, credits, due, expird string
+		}{
+			{"2026-06", "800.00", "800.00", "0.00", "0.00"},
+			{"2026-05", "750.00", "750.00", "0.00", "350.00"},
+			{"2026-04", "840.00", "800.00", "40.00", "0.00"},
+		}
+		if len(invs) != len(want) {
+			t.Fatalf("%d invoices, want %d", len(invs), len(want))
+		}
+		for i, w := range want {
+			got := invs[i]
+			if got.Period != w.period || amt(got.TotalCharges) != w.charges || amt(got.CreditsApplied) != w.credits ||
+				amt(got.AmountDue) != w.due || amt(got.ExpiredCredit) != w.expird {
+				t.Errorf("invoice %s: charges %s credits %s due %s expired %s, want %+v", got.Period,
+					amt(got.TotalCharges), amt(got.CreditsApplied), amt(got.AmountDue), amt(got.ExpiredCredit), w)
+			}
+		}
+		if amt(p.CurrentBalance) != "825.00" || p.NextPeriod != "2026-07" || p.EventSeq != 7 {
+			t.Errorf("profile state: balance %s next %s seq %d", amt(p.CurrentBalance), p.NextPeriod, p.EventSeq)
+		}
+		sum, err := s.ProfileSummary(ctx, p, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.CurrentBalance.String() != "825.00" || sum.EstimatedBalance.String() != "625.00" || sum.PendingEligibleCharges.String() != "-200.00" {
+			t.Errorf("summary: %+v", sum)
+		}
+		// Idempotent: a second run, and a second load, change nothing (M9, scenario-format).
+		again, err := s.ProcessAll(ctx, today)
+		if err != nil || again.Invoices != 0 || again.EventsStored != 0 {
+			t.Errorf("second run: %+v, %v", again, err)
+		}
+		loadLedger(t, s)
+		if p2 := profileOf(t, s); p2.CurrentBalance != p.CurrentBalance || p2.EventSeq != p.EventSeq {
+			t.Error("reloading the scenario changed the ledger")
+		}
+		events, next, err := s.EventsPage(ctx, p.ID, store.EventQuery{Limit: 5})
+		if err != nil || len(events) != 5 || next == 0 || events[0].Seq != 7 || amt(events[0].Balance) != "825.00" {
+			t.Errorf("events page 1: %d events, next %d, %v", len(events), next, err)
+		}
+		rest, next2, err := s.EventsPage(ctx, p.ID, store.EventQuery{Limit: 5, BeforeSeq: next})
+		if err != nil || len(rest) != 2 || next2 != 0 || rest[1].Seq != 1 {
+			t.Errorf("events page 2: %d events, next %d, %v", len(rest), next2, err)
+		}
+	})
+}
+
+// amt renders stored micro-units as the ledger does.
+func amt(micros int64) string { return money.FromMicros(micros).String() }
