@@ -116,7 +116,7 @@ func TestBadFilesStoreNothing(t *testing.T) {
 		{"mca-id-shape.json", "billingAccounts[0].name", "guid"},
 		{"unknown-user.json", "billingAccounts[0].roles[0].user", "ghost@contoso.example"},
 		{"new-user-without-password.json", "users[0].password", "required for a new user"},
-		{"lots-not-yet.json", "billingAccounts[0].billingProfiles[0].lots", "not supported"},
+		{"lot-changed.json", "billingAccounts[0].billingProfiles[0].lots[0]", "cannot be edited"},
 	}
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		mustLoad(t, s, "testdata/base.json")
