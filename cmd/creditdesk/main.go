@@ -3,6 +3,7 @@
 //	creditdesk serve              run the portal (and its periodic processing)
 //	creditdesk migrate            apply the database migrations and exit
 //	creditdesk load FILE          load a scenario file (users, billing accounts, roles, ...)
+//	creditdesk process            run the periodic work once: new credit, expiry, invoices
 //	creditdesk users create       create a user who signs in with a password
 //	creditdesk users set-password change a user's password
 //
@@ -35,6 +36,7 @@ commands:
   serve                 run the portal
   migrate               apply database migrations
   load FILE             load a scenario file (see README: Scenario files)
+  process               run the periodic work once (new credit, expiry, invoices)
   users create          create a user: -email -name, password from -password-file or stdin
   users set-password    set a user's password: -email, password from -password-file or stdin
 
@@ -52,6 +54,8 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 		return migrate(ctx, args[1:], env, out)
 	case "load":
 		return load(ctx, args[1:], env, out)
+	case "process":
+		return process(ctx, args[1:], env, out)
 	case "users":
 		return users(ctx, args[1:], env, stdin, out)
 	case "help", "-help", "--help", "-h":

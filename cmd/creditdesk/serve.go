@@ -42,6 +42,10 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 	if err != nil {
 		return err
 	}
+	workCtx, stopWork := context.WithCancel(ctx)
+	worked := make(chan struct{})
+	go func() { defer close(worked); processPeriodically(workCtx, s, cfg.Clock(), log) }()
+	defer func() { stopWork(); <-worked }() // the store closes only after the last run stopped
 	return listen(ctx, cfg, srv, log)
 }
 
