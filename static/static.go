@@ -4,7 +4,7 @@ package static
 
 import "embed"
 
-// FS holds css/, js/ and vendor/.
+// FS holds css/, js/, img/ and vendor/.
 //
-//go:embed css js all:vendor
+//go:embed css js img all:vendor
 var FS embed.FS

@@ -35,9 +35,15 @@ func (s *Server) accessProps(c echo.Context) (views.Access, error) {
 	for _, r := range access.RolesOn(sc.Kind()) {
 		p.Roles = append(p.Roles, views.RoleOption{Value: string(r), Label: r.Title()})
 	}
+	owners := 0
+	for _, r := range rows {
+		if r.Role == access.Owner {
+			owners++
+		}
+	}
 	for _, r := range rows {
 		row := views.AccessRow{ID: r.ID, UserName: r.UserName, UserEmail: r.UserEmail, Role: r.Role.Title(), Inherited: r.Inherited}
-		if p.CanManage && !r.Inherited {
+		if p.CanManage && !r.Inherited && (r.Role != access.Owner || owners > 1) { // M4: the last owner stays
 			row.RemoveURL = base + "/" + strconv.FormatInt(r.ID, 10) + "/remove"
 		}
 		p.Rows = append(p.Rows, row)

@@ -38,7 +38,7 @@ func TestGrantRefreshesPanelAndAudits(t *testing.T) {
 		}{
 			{"empty email", "", "reader", "Enter the email"},
 			{"malformed email", "not an email", "reader", "Enter an email address"},
-			{"unknown user", "ghost@northwind.example", "reader", "no user signs in with this email"},
+			{"unknown user", "ghost@northwind.example", "reader", "No user signs in with this email"},
 			{"already held", "outsider@elsewhere.example", "contributor", "already holds"},
 			{"invoice manager on an account", "profile.reader@northwind.example", "invoiceManager", "Choose one of the roles"},
 			{"unknown role", "profile.reader@northwind.example", "admin", "Choose one of the roles"},

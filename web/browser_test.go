@@ -120,7 +120,7 @@ func TestBrowserOwnerGrantsRoleInPlace(t *testing.T) {
 		chromedp.Click(chromedp.CSS(grantSubmit)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=grant-form] .field-error`)))
 	b.settled()
-	if got := b.text(`[data-testid=grant-form] .field-error`); !strings.Contains(got, "no user signs in with this email") {
+	if got := b.text(`[data-testid=grant-form] .field-error`); !strings.Contains(got, "No user signs in with this email") {
 		t.Errorf("field error = %q, want one saying no user signs in with this email", got)
 	}
 	if got := rowTexts(b); !slices.Equal(got, granted) {

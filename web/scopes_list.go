@@ -58,7 +58,6 @@ func (s *Server) scopesList(c echo.Context) error {
 		return err
 	}
 	p := views.Scopes{Shell: s.shell(c, "Billing scopes"), Search: q, Rows: scopeRows(entries)}
-	p.Shell.Crumbs = []views.Crumb{{Label: "Billing scopes"}}
 	return s.render(c, http.StatusOK, views.ScopesPage(p), views.ScopesTable(p))
 }
 
@@ -70,7 +69,7 @@ func scopeRows(entries []store.ScopeEntry) []views.ScopeRow {
 		a := e.Account
 		if e.AccountRole && e.Matches {
 			rows = append(rows, views.ScopeRow{DisplayName: a.DisplayName, Name: a.Name, Href: accountHref(a.Name),
-				Kind: "Billing account", AccountName: a.DisplayName, AgreementType: a.AgreementType,
+				Kind: "Billing account", AccountName: "—", AgreementType: a.AgreementType,
 				AccountType: a.AccountType, Status: a.Status})
 		}
 		for _, p := range e.Profiles {

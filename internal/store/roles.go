@@ -103,7 +103,7 @@ func (s *Store) GrantRole(ctx context.Context, actor User, sc Scope, email strin
 	return s.Tx(ctx, func(tx *Store) error {
 		u, err := tx.UserByEmail(ctx, email)
 		if err != nil {
-			return fault.Field("email", "no user signs in with this email; ask an operator to create the account first")
+			return fault.Field("email", "No user signs in with this email. Ask an operator to create the account first.")
 		}
 		a := RoleAssignment{UserID: u.ID, BillingAccountID: sc.Account.ID, Role: string(role), CreatedAt: tx.now().UTC()}
 		if sc.Profile != nil {
@@ -111,7 +111,7 @@ func (s *Store) GrantRole(ctx context.Context, actor User, sc Scope, email strin
 		}
 		if err := wrap("grant role", tx.conn(ctx).Create(&a).Error); err != nil {
 			if isConflict(err) {
-				return fault.Field("email", fmt.Sprintf("%s already holds the %s role here", u.Email, role.Title()))
+				return fault.Field("email", fmt.Sprintf("%s already holds the %s role here.", u.Email, role.Title()))
 			}
 			return err
 		}
