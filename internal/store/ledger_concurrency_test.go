@@ -1,0 +1,68 @@
+package store_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+)
+
+// TestConcurrentProcessingRunsIssueEachInvoiceOnce: several instances running the periodic work
+// at once against one database leave exactly the ledger one run leaves (M9, M13): no duplicate
+// invoice, no duplicate or missing event.
+func TestConcurrentProcessingRunsIssueEachInvoiceOnce(t *testing.T) {
+	for _, d := range storetest.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			ctx := context.Background()
+			url := storetest.URL(t, d)
+			open := func() *store.Store {
+				s, err := store.Open(ctx, url, time.Now)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { _ = s.Close() })
+				return s
+			}
+			first := open()
+			if _, err := first.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			loadLedger(t, first)
+			today := ledger.MustDate("2026-07-10")
+			const instances = 4
+			var wg sync.WaitGroup
+			results := make([]store.ProcessResult, instances)
+			errs := make([]error, instances)
+			for i := 0; i < instances; i++ {
+				s := open() // one connection pool per "instance"
+				wg.Add(1)
+				go func(i int) {
+					defer wg.Done()
+					results[i], errs[i] = s.ProcessAll(ctx, today)
+				}(i)
+			}
+			wg.Wait()
+			invoices, events := 0, 0
+			for i := range results {
+				if errs[i] != nil {
+					t.Errorf("instance %d: %v", i, errs[i])
+				}
+				invoices += results[i].Invoices
+				events += results[i].EventsStored
+			}
+			if invoices != 3 || events != 7 {
+				t.Errorf("the instances issued %d invoices and %d events in all, want 3 and 7", invoices, events)
+			}
+			p := profileOf(t, first)
+			invs, _ := first.Invoices(ctx, p.ID)
+			rows, _, _ := first.EventsPage(ctx, p.ID, store.EventQuery{Limit: 100})
+			if len(invs) != 3 || len(rows) != 7 || amt(p.CurrentBalance) != "825.00" {
+				t.Errorf("stored %d invoices, %d events, balance %s; want 3, 7, 825.00", len(invs), len(rows), amt(p.CurrentBalance))
+			}
+		})
+	}
+}
