@@ -59,6 +59,8 @@ func (s *Server) Routes() []Route {
 		{"POST", profilePath + "/access", OnScope(access.ManageAccess), s.accessGrant},
 		{"POST", profilePath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove},
 		{"GET", profilePath + "/audit", OnScope(access.ViewAudit), s.auditList},
+		{"GET", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUploadForm},
+		{"POST", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUpload},
 	}
 }
 

@@ -77,6 +77,11 @@ var matrix = map[string]matrixRow{
 		want: [9]int{see, see, no, no, see, no, no, no, gone}},
 	"GET " + profRP + "/audit": {path: profilePath + "/audit",
 		want: [9]int{see, ok, ok, no, ok, ok, no, no, gone}},
+	"GET " + profRP + "/charges/upload": {path: profilePath + "/charges/upload",
+		want: [9]int{see, ok, ok, no, ok, ok, no, no, gone}},
+	// Without a file the upload is refused (422) once the caller may upload at all (M3).
+	"POST " + profRP + "/charges/upload": {path: profilePath + "/charges/upload", mutates: true,
+		want: [9]int{see, bad, bad, no, bad, bad, no, no, gone}},
 }
 
 // The route patterns of the two scope kinds.

@@ -140,9 +140,10 @@ func (s *Server) scopeShell(c echo.Context, title, active string) views.Shell {
 		{"Properties", base, access.View},
 		{"Access control (IAM)", base + "/access", access.ViewAccess},
 		{"Audit log", base + "/audit", access.ViewAudit},
+		{"Upload charges", uploadHref(sc), access.Contribute},
 	}
 	for _, it := range items {
-		if sc.Grants.Can(it.perm) {
+		if it.href != "" && sc.Grants.Can(it.perm) {
 			sh.Menu = append(sh.Menu, views.MenuItem{Label: it.label, Href: it.href, Active: it.label == active})
 		}
 	}
@@ -157,4 +158,12 @@ func hasAccountRole(g access.Grants) bool {
 		}
 	}
 	return false
+}
+
+// uploadHref is the upload page of a profile of an MCA account, "" elsewhere.
+func uploadHref(sc scopeContext) string {
+	if sc.Profile == nil || !sc.Account.IsMCA() {
+		return ""
+	}
+	return scopeHref(sc.Scope) + "/charges/upload"
 }

@@ -1,0 +1,158 @@
+package costcsv
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+)
+
+// maxProduct is the longest product name kept, as for charges in scenario files.
+const maxProduct = 200
+
+var errEmpty = errors.New("empty: a value is required")
+
+// profileName turns a billingProfileId cell, a profile name or an ARM id such as
+// /providers/Microsoft.Billing/billingAccounts/…/billingProfiles/PBFV-…, into the upper-case
+// profile name, which must look like XXXX-XXXX-XXX-XXX of A-Z and 0-9.
+func profileName(s string) (string, error) {
+	if s == "" {
+		return "", errEmpty
+	}
+	name := s
+	const marker = "/billingprofiles/"
+	if i := indexASCIIFold(s, marker); i >= 0 {
+		name, _, _ = strings.Cut(s[i+len(marker):], "/")
+	}
+	name = strings.ToUpper(name)
+	if !profileShaped(name) {
+		return "", fmt.Errorf("not a billing profile name (XXXX-XXXX-XXX-XXX) or id: %s", quote(s))
+	}
+	return name, nil
+}
+
+// indexASCIIFold is strings.Index ignoring ASCII case, for a lower-case ASCII sub. Unlike
+// strings.ToLower it keeps byte offsets, even in invalid UTF-8.
+func indexASCIIFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func profileShaped(name string) bool {
+	groups := strings.Split(name, "-")
+	if len(groups) != 4 {
+		return false
+	}
+	for i, g := range groups {
+		if want := [4]int{4, 4, 3, 3}[i]; len(g) != want {
+			return false
+		}
+		for j := 0; j < len(g); j++ {
+			if c := g[j]; (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// chargeDate reads MM/DD/YYYY (one-digit month and day allowed) or what ledger.ParseDate takes:
+// YYYY-MM-DD or an RFC 3339 instant.
+func chargeDate(s string) (ledger.Date, error) {
+	if s == "" {
+		return ledger.Date{}, errEmpty
+	}
+	if strings.Contains(s, "/") {
+		t, err := time.Parse("1/2/2006", s)
+		if err != nil {
+			return ledger.Date{}, fmt.Errorf("not a date: %s (want MM/DD/YYYY or YYYY-MM-DD)", quote(s))
+		}
+		return ledger.DateOf(t), nil
+	}
+	d, err := ledger.ParseDate(s)
+	if err != nil {
+		return ledger.Date{}, fmt.Errorf("not a date: %s (want MM/DD/YYYY or YYYY-MM-DD)", quote(s))
+	}
+	return d, nil
+}
+
+// publisher reads publisherType: Azure, Microsoft or empty mean Azure, Marketplace means
+// Marketplace, case-insensitively.
+func publisher(s string) (ledger.PublisherType, error) {
+	switch strings.ToLower(s) {
+	case "", "azure", "microsoft":
+		return ledger.PublisherAzure, nil
+	case "marketplace":
+		return ledger.PublisherMarketplace, nil
+	}
+	return "", fmt.Errorf("unknown publisher type %s: want Azure, Microsoft or Marketplace", quote(s))
+}
+
+// isRefund reads chargeType: true for Refund, false for the charge types summed as written.
+func isRefund(s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "", "usage", "purchase", "unusedreservation", "unusedsavingsplan", "roundingadjustment":
+		return false, nil
+	case "refund":
+		return true, nil
+	}
+	return false, fmt.Errorf("unknown charge type %s: want Usage, Purchase, Refund, UnusedReservation, "+
+		"UnusedSavingsPlan or RoundingAdjustment", quote(s))
+}
+
+// creditEligible reads isAzureCreditEligible: True or False in any case.
+func creditEligible(s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, fmt.Errorf("want True or False, not %s", quote(s))
+}
+
+// currencyCode upper-cases billingCurrency, which must be three letters.
+func currencyCode(s string) (string, error) {
+	if s == "" {
+		return "", errEmpty
+	}
+	c := strings.ToUpper(s)
+	if len(c) != 3 || strings.IndexFunc(c, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
+		return "", fmt.Errorf("not a currency code: %s (want three letters, such as USD)", quote(s))
+	}
+	return c, nil
+}
+
+// checkProduct refuses an empty productName, one longer than maxProduct characters and one
+// with control characters or invalid UTF-8.
+func checkProduct(s string) error {
+	switch {
+	case s == "":
+		return errEmpty
+	case !utf8.ValidString(s):
+		return errors.New("not valid UTF-8")
+	case utf8.RuneCountInString(s) > maxProduct:
+		return fmt.Errorf("longer than %d characters", maxProduct)
+	case strings.IndexFunc(s, unicode.IsControl) >= 0:
+		return fmt.Errorf("control character in %s", quote(s))
+	}
+	return nil
+}

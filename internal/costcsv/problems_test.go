@@ -1,0 +1,168 @@
+package costcsv
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+)
+
+// problemsOf parses in with lim and returns the Problems, failing if Parse succeeds.
+func problemsOf(t *testing.T, in string, lim limits) Problems {
+	t.Helper()
+	rows, err := parse(strings.NewReader(in), ledger.DefaultNotCovered(), lim)
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("want Problems, got rows %v, error %v", rows, err)
+	}
+	if rows != nil {
+		t.Errorf("rows returned with problems: nothing partial (X2)")
+	}
+	return ps
+}
+
+var defaultLimits = limits{dataLines: MaxDataLines, lineBytes: MaxLineBytes}
+
+// TestParseProblems: every bad input names its line and column (X2), and one line's problems
+// come in column order. Nothing is returned with them.
+func TestParseProblems(t *testing.T) {
+	with := func(old, new string) string { return strings.Replace(line, old, new, 1) }
+	const cost, date, cur, pub = colCost, colDate, colCurrency, colPublisher
+	tests := []struct {
+		name string
+		in   string
+		want Problems
+	}{
+		{"empty file", "", Problems{{0, "", "empty file: no header line"}}},
+		{"missing columns", "billingProfileId,date,productName,publisherType\n" + pA + ",05/01/2026,A,Azure\n",
+			Problems{{1, colCost, "missing required column"}, {1, colCurrency, "missing required column"}}},
+		{"column twice", strings.TrimSuffix(hdr, "\n") + ",ProductName\n", Problems{
+			{1, colProduct, "column appears twice (fields 5 and 8)"}}},
+		{"bad number", hdr + line + with(",10,", ",abc,"), Problems{{3, cost, `not a number: "abc"`}}},
+		{"thousands separator", hdr + with(",10,", `,"1,234.50",`), Problems{{2, cost, `not a number: "1,234.50"`}}},
+		{"empty cost", hdr + with(",10,", ",,"), Problems{{2, cost, "empty: a value is required"}}},
+		{"cost too large", hdr + with(",10,", ",1E11,"), Problems{{2, cost, "too large: a line must stay below 100000000000"}}},
+		{"total too large", hdr + with(",10,", ",99999999999,") + with(",10,", ",1,"), Problems{{3, cost,
+			`the total of PBFV-4RT2-BG7-TGB's "Virtual Machines Dsv3 Series" (Azure, eligible) on 2026-05-01 reaches 100000000000`}}},
+		{"bad date", hdr + with("05/01/2026", "2026-02-30") + with("05/01/2026", "13/01/2026"), Problems{
+			{2, date, `not a date: "2026-02-30" (want MM/DD/YYYY or YYYY-MM-DD)`},
+			{3, date, `not a date: "13/01/2026" (want MM/DD/YYYY or YYYY-MM-DD)`}}},
+		{"unknown publisherType", hdr + with("Azure", "AWS"), Problems{
+			{2, pub, `unknown publisher type "AWS": want Azure, Microsoft or Marketplace`}}},
+		{"unknown chargeType", hdr + with("Usage", "Tax"), Problems{{2, colChargeType, `unknown charge type "Tax": want ` +
+			"Usage, Purchase, Refund, UnusedReservation, UnusedSavingsPlan or RoundingAdjustment"}}},
+		{"bad eligibility", "billingProfileId,date,costInBillingCurrency,billingCurrency,productName,isAzureCreditEligible\n" +
+			pA + ",05/01/2026,1,USD,A,yes\n" + pA + ",05/01/2026,1,USD,A,\n", Problems{
+			{2, colEligible, `want True or False, not "yes"`}, {3, colEligible, `want True or False, not ""`}}},
+		{"control byte is no slash", hdr + strings.Replace(line, pA, "x\x0fbillingProfiles\x0f"+pA, 1), Problems{
+			{2, colProfile, `not a billing profile name (XXXX-XXXX-XXX-XXX) or id: "x\x0fbillingProfiles\x0fPBFV-4RT2-BG7-TGB"`}}},
+		{"bad profile, currency, product", hdr + "Contoso,05/01/2026,1,US,,Azure,Usage\n", Problems{
+			{2, colProfile, `not a billing profile name (XXXX-XXXX-XXX-XXX) or id: "Contoso"`},
+			{2, cur, `not a currency code: "US" (want three letters, such as USD)`},
+			{2, colProduct, "empty: a value is required"}}},
+		{"currency mix", hdr + line + line + with("USD", "EUR") + with("USD", "usd"), Problems{
+			{4, cur, "EUR differs from USD on line 2: billing profile PBFV-4RT2-BG7-TGB has one currency"}}},
+		{"wrong field count", hdr + line + "x,y\n" + line, Problems{{3, "", "2 fields where the header has 7"}}},
+		{"negative net", hdr + line + with("Usage", "Refund") + with("Usage", "Refund"), Problems{{4, cost,
+			`PBFV-4RT2-BG7-TGB's "Virtual Machines Dsv3 Series" (Azure, eligible) on 2026-05-01 nets -10.00 after ` +
+				"refunds (lines 2, 3, 4): a refund cannot exceed the charges of its day"}}},
+		{"refund of another product", hdr + line + strings.NewReplacer(vm, "Storage", "Usage", "Refund").Replace(line), Problems{{3, cost,
+			`PBFV-4RT2-BG7-TGB's "Storage" (Azure, eligible) on 2026-05-01 nets -10.00 after ` +
+				"refunds (line 3): a refund cannot exceed the charges of its day"}}},
+		{"CSV syntax stops reading", hdr + with(",10,", `,1"0,`) + with(",10,", ",x,"), Problems{
+			{2, "", `CSV syntax: bare " in non-quoted-field; reading stopped here`}}},
+		{"line numbers count lines inside quotes", hdr + with(vm, "\"Virtual\nMachines\"") + with(",10,", ",x,"), Problems{
+			{2, colProduct, `control character in "Virtual\nMachines"`},
+			{4, cost, `not a number: "x"`}}},
+		{"line too long", hdr + with(vm, strings.Repeat("x", MaxLineBytes)) + line, Problems{
+			{2, "", "line longer than 65536 bytes: not a cost export?"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := problemsOf(t, tt.in, defaultLimits)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("problems differ\n got: %q\nwant: %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseLimits: the data-line bound (lowered here) refuses a longer file and accepts one at
+// the bound; a line of exactly MaxLineBytes passes.
+func TestParseLimits(t *testing.T) {
+	lim := limits{dataLines: 3, lineBytes: MaxLineBytes}
+	got := problemsOf(t, hdr+line+line+"\n"+line+line, lim)
+	want := Problems{{6, "", "more than 3 data lines: export a shorter period"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if _, err := parse(strings.NewReader(hdr+line+line+line), nil, lim); err != nil {
+		t.Errorf("3 lines at a bound of 3: %v", err)
+	}
+	long := strings.Replace(line, vm, strings.Repeat("x", MaxLineBytes-len(line)+1+len(vm)), 1)
+	if got := problemsOf(t, hdr+long, defaultLimits); got[0].Column != colProduct {
+		t.Errorf("a line of exactly %d bytes: got %q, want only the product length refused", MaxLineBytes, got)
+	}
+}
+
+// TestParseProblemCap: at most MaxProblems problems, then one that counts the rest.
+func TestParseProblemCap(t *testing.T) {
+	in := hdr + strings.Repeat(strings.Replace(line, ",10,", ",x,", 1), MaxProblems+50)
+	got := problemsOf(t, in, defaultLimits)
+	if len(got) != MaxProblems+1 {
+		t.Fatalf("got %d problems, want %d", len(got), MaxProblems+1)
+	}
+	if first, last := got[0], got[MaxProblems]; first.Line != 2 || last != (Problem{Message: "and 50 more problems"}) {
+		t.Errorf("first %q, last %q", first, last)
+	}
+}
+
+// TestProblemsError checks the rendering the upload form shows.
+func TestProblemsError(t *testing.T) {
+	ps := Problems{{7, colCost, `not a number: "abc"`}, {3, "", "2 fields where the header has 7"}, {0, "", "and 3 more problems"}}
+	want := "line 7, column costInBillingCurrency: not a number: \"abc\"\nline 3: 2 fields where the header has 7\nand 3 more problems"
+	if got := ps.Error(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+type failingReader struct{ err error }
+
+func (r failingReader) Read([]byte) (int, error) { return 0, r.err }
+
+// TestParseReadError: an I/O error is no fault of the file and comes back as itself.
+func TestParseReadError(t *testing.T) {
+	boom := errors.New("connection reset")
+	_, err := Parse(io.MultiReader(strings.NewReader(hdr+line), failingReader{boom}), nil)
+	var ps Problems
+	if !errors.Is(err, boom) || errors.As(err, &ps) {
+		t.Errorf("got %v, want the read error, not Problems", err)
+	}
+}
+
+// TestParseSmallReads: a reader that hands out one byte at a time gives the same result, and
+// the line bound still holds across reads.
+func TestParseSmallReads(t *testing.T) {
+	data, err := os.ReadFile("testdata/export.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Parse(bytes.NewReader(data), ledger.DefaultNotCovered())
+	got, err := Parse(iotest.OneByteReader(bytes.NewReader(data)), ledger.DefaultNotCovered())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRows(t, got, want)
+	long := strings.Repeat("x", MaxLineBytes+1) + "\n" + hdr
+	_, err = Parse(iotest.HalfReader(strings.NewReader(long)), nil)
+	wantPs := Problems{{1, "", "line longer than 65536 bytes: not a cost export?"}}
+	if !reflect.DeepEqual(err, wantPs) {
+		t.Errorf("got %v, want %v", err, wantPs)
+	}
+}

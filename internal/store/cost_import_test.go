@@ -1,0 +1,101 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/costcsv"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+)
+
+func parseCSV(t *testing.T, s *store.Store, data string) []costcsv.Row {
+	t.Helper()
+	nc, err := s.NotCoveredProducts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := costcsv.Parse(strings.NewReader(data), nc)
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	return rows
+}
+
+// TestImportChargesOnceAndIntoTheEstimate: imported charges are pending until invoiced and move
+// the estimated balance (M12); the same file twice adds nothing; an ineligible product (M10) and
+// a Marketplace charge do not burn credit.
+func TestImportChargesOnceAndIntoTheEstimate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		loadLedger(t, s)
+		today := ledger.MustDate("2026-07-10")
+		if _, err := s.ProcessAll(ctx, today); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile("testdata/july.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := parseCSV(t, s, string(data))
+		actor := store.User{Email: "ana@northwind.example"}
+		res, err := s.ImportCharges(ctx, actor, rows, nil, "hash-1", "july.csv")
+		if err != nil || res.Added != 3 || res.Profiles != 1 || res.Repeated {
+			t.Fatalf("first import: %+v, %v", res, err)
+		}
+		sum, err := s.ProfileSummary(ctx, profileOf(t, s), today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 200.00 (scenario) + 100.00 + 20.50 - 10.50 eligible; Ubuntu Advantage and SendGrid are not.
+		if sum.PendingEligibleCharges.String() != "-310.00" || sum.EstimatedBalance.String() != "515.00" {
+			t.Errorf("after import: pending eligible %s, estimated %s; want -310.00, 515.00", sum.PendingEligibleCharges, sum.EstimatedBalance)
+		}
+		again, err := s.ImportCharges(ctx, actor, rows, nil, "hash-1", "july.csv")
+		if err != nil || again.Added != 0 || !again.Repeated {
+			t.Errorf("second import: %+v, %v", again, err)
+		}
+	})
+}
+
+// TestBadImportsStoreNothing: X2: an unknown profile, another currency, and a change to an
+// invoiced month are refused naming the line and column; nothing of the file is stored.
+func TestBadImportsStoreNothing(t *testing.T) {
+	header := "billingProfileId,date,ProductName,billingCurrency,costInBillingCurrency\n"
+	tests := []struct {
+		name, csv, column string
+		line              int
+	}{
+		{"unknown profile", "PBFV-AB12-CD3-EF4,07/05/2026,VM,USD,1\nZZZZ-ZZZZ-ZZZ-ZZZ,07/05/2026,VM,USD,1\n", "billingProfileId", 3},
+		{"other currency", "PBFV-AB12-CD3-EF4,07/05/2026,VM,EUR,1\n", "billingCurrency", 2},
+		{"invoiced month", "PBFV-AB12-CD3-EF4,07/05/2026,VM,USD,1\nPBFV-AB12-CD3-EF4,06/08/2026,Virtual Machines,USD,999\n", "date", 2},
+	}
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		loadLedger(t, s)
+		today := ledger.MustDate("2026-07-10")
+		if _, err := s.ProcessAll(ctx, today); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := s.ProfileSummary(ctx, profileOf(t, s), today)
+		for _, tt := range tests {
+			rows := parseCSV(t, s, header+tt.csv)
+			_, err := s.ImportCharges(ctx, store.User{Email: "ana@northwind.example"}, rows, nil, "h-"+tt.name, "bad.csv")
+			var probs costcsv.Problems
+			if !errors.As(err, &probs) || len(probs) == 0 || probs[0].Column != tt.column || probs[0].Line != tt.line {
+				t.Errorf("%s: err = %v, want a problem at line %d column %s", tt.name, err, tt.line, tt.column)
+			}
+			after, _ := s.ProfileSummary(ctx, profileOf(t, s), today)
+			if after.EstimatedBalance != before.EstimatedBalance {
+				t.Errorf("%s: the refused file changed the estimate from %s to %s", tt.name, before.EstimatedBalance, after.EstimatedBalance)
+			}
+		}
+		if _, err := s.ImportCharges(ctx, store.User{Email: "x"}, nil, nil, "empty", "empty.csv"); err != nil {
+			t.Errorf("an empty import: %v", err)
+		}
+	})
+}

@@ -1,0 +1,90 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// uploadCSV posts a file to the profile's upload form as a browser does.
+func (c *client) uploadCSV(path, name, content string) (*http.Response, string) {
+	c.t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	_ = w.WriteField("_csrf", c.csrf())
+	fw, _ := w.CreateFormFile("file", name)
+	_, _ = fw.Write([]byte(content))
+	_ = w.Close()
+	req, _ := http.NewRequest("POST", c.h.server.URL+path, &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b bytes.Buffer
+	_, _ = b.ReadFrom(resp.Body)
+	return resp, b.String()
+}
+
+// TestUploadChargesMovesTheEstimate: an owner uploads a cost export; its charges are pending and
+// lower the estimated balance (M12); a bad file is refused naming line and column, storing
+// nothing (X2).
+func TestUploadChargesMovesTheEstimate(t *testing.T) {
+	h := newHarness(t, store.SQLite, "../internal/scenario/testdata/ledger.json", false)
+	h.clock.T = time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
+	ctx := context.Background()
+	if _, err := h.store.ProcessAll(ctx, ledger.DateOf(h.clock.T)); err != nil {
+		t.Fatal(err)
+	}
+	c := h.client(t)
+	resp, body := c.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"a long passphrase"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in: %d %s", resp.StatusCode, body)
+	}
+	upload := profilePath + "/charges/upload"
+	csv := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" +
+		"PBFV-AB12-CD3-EF4,07/08/2026,Virtual Machines,USD,75.25\n"
+	resp, _ = c.uploadCSV(upload, "july.csv", csv)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("upload: status %d", resp.StatusCode)
+	}
+	_, page := c.get(upload)
+	if !strings.Contains(doc(t, page).Find(`[data-testid="flash"]`).Text(), "Imported july.csv") {
+		t.Errorf("no confirmation after the upload")
+	}
+	acct, _ := h.store.AccountByName(ctx, accountName)
+	p, _ := h.store.ProfileByName(ctx, acct.ID, profileName)
+	sum, _ := h.store.ProfileSummary(ctx, p, ledger.DateOf(h.clock.T))
+	if sum.EstimatedBalance.String() != "549.75" {
+		t.Errorf("estimated balance after upload %s, want 625.00 - 75.25 = 549.75", sum.EstimatedBalance)
+	}
+	bad := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" +
+		"PBFV-AB12-CD3-EF4,07/09/2026,Virtual Machines,USD,10\n" +
+		"PBFV-AB12-CD3-EF4,07/09/2026,Storage,USD,abc\n"
+	resp, page = c.uploadCSV(upload, "bad.csv", bad)
+	problems := doc(t, page).Find(`[data-testid="upload-problems"]`).Text()
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(problems, "line 3, column costInBillingCurrency") {
+		t.Errorf("bad upload: status %d, problems %q", resp.StatusCode, problems)
+	}
+	if again, _ := h.store.ProfileSummary(ctx, p, ledger.DateOf(h.clock.T)); again.EstimatedBalance != sum.EstimatedBalance {
+		t.Error("a refused upload changed the estimate")
+	}
+	for name, csv := range map[string]string{
+		"missing column": "billingProfileId,date,productName,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/09/2026,VM,1\n",
+		"other currency": "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/09/2026,VM,EUR,1\n",
+		"other profile":  "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nQW7R-KM45-TY6-UP8,07/09/2026,VM,USD,1\n",
+	} {
+		if resp, _ := c.uploadCSV(upload, "bad.csv", csv); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%s: status %d, want 422", name, resp.StatusCode)
+		}
+	}
+}
