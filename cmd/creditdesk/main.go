@@ -5,6 +5,7 @@
 //	creditdesk load FILE          load a scenario file (users, billing accounts, roles, ...)
 //	creditdesk process            run the periodic work once: new credit, expiry, invoices
 //	creditdesk import-costs FILE  import an Azure cost-details CSV export
+//	creditdesk seed               generate a large ledger for benchmarks
 //	creditdesk users create       create a user who signs in with a password
 //	creditdesk users set-password change a user's password
 //
@@ -39,6 +40,7 @@ commands:
   load FILE             load a scenario file (see README: Scenario files)
   process               run the periodic work once (new credit, expiry, invoices)
   import-costs FILE     import charges from an Azure cost-details CSV export
+  seed                  generate a large ledger for benchmarks (-profiles -lots -months -adjustments)
   users create          create a user: -email -name, password from -password-file or stdin
   users set-password    set a user's password: -email, password from -password-file or stdin
 
@@ -60,6 +62,8 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 		return process(ctx, args[1:], env, out)
 	case "import-costs":
 		return importCosts(ctx, args[1:], env, out)
+	case "seed":
+		return seedLarge(ctx, args[1:], env, out)
 	case "users":
 		return users(ctx, args[1:], env, stdin, out)
 	case "help", "-help", "--help", "-h":

@@ -1,0 +1,114 @@
+// Package seed generates large, realistic ledgers for benchmarks and load tests: many billing
+// profiles, each with credit lots, daily charges and small adjustments over many months. The
+// data is deterministic for a given Plan, and goes through the real processing run, so the
+// ledger events it yields are the ones production would store.
+package seed
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// Plan sizes a generated data set.
+type Plan struct {
+	Profiles       int         // billing profiles, in accounts of up to 50 profiles each
+	LotsPerProfile int         // credit lots per profile
+	Months         int         // months of history, ending the month before Today
+	AdjustPerMonth int         // adjustments per profile and month: each becomes one ledger event
+	Today          ledger.Date // the processing run's date
+	Owner          string      // email of a user made owner of every account ("" for none)
+}
+
+// EventsEstimate is about how many ledger events the plan yields.
+func (p Plan) EventsEstimate() int {
+	return p.Profiles * (p.LotsPerProfile + p.Months*(p.AdjustPerMonth+1))
+}
+
+// Run writes the plan's accounts, profiles, lots, charges and adjustments, then processes
+// every profile up to Today. progress is called after each account.
+func Run(ctx context.Context, s *store.Store, p Plan, progress func(done, total int)) (store.ProcessResult, error) {
+	rng := rand.New(rand.NewPCG(42, uint64(p.Profiles)))
+	y, m, _ := p.Today.AddMonths(-p.Months).Civil()
+	start := ledger.NewDate(y, m, 1)
+	var owner store.User
+	if p.Owner != "" {
+		u, err := s.UserByEmail(ctx, p.Owner)
+		if err != nil {
+			return store.ProcessResult{}, fmt.Errorf("seed: owner %s: %w", p.Owner, err)
+		}
+		owner = u
+	}
+	const perAccount = 50
+	accounts := (p.Profiles + perAccount - 1) / perAccount
+	made := 0
+	for a := 0; a < accounts && made < p.Profiles; a++ {
+		acct, _, err := s.SaveAccount(ctx, store.BillingAccount{
+			Name:        fmt.Sprintf("%08x-0000-4000-8000-%012x:%08x-0000-4000-8000-%012x_2020-01-01", a, a, a, a),
+			DisplayName: fmt.Sprintf("Seeded account %d", a+1), AgreementType: store.AgreementMCA,
+			AccountType: "Enterprise", Status: "Active"})
+		if err != nil {
+			return store.ProcessResult{}, err
+		}
+		if owner.ID != 0 {
+			if _, err := s.EnsureRole(ctx, owner.ID, store.Scope{Account: acct}, "owner"); err != nil {
+				return store.ProcessResult{}, err
+			}
+		}
+		for i := 0; i < perAccount && made < p.Profiles; i++ {
+			if err := seedProfile(ctx, s, acct, made, p, start, rng); err != nil {
+				return store.ProcessResult{}, err
+			}
+			made++
+		}
+		if progress != nil {
+			progress(made, p.Profiles)
+		}
+	}
+	return s.ProcessAll(ctx, p.Today)
+}
+
+// seedProfile writes one profile with its lots, a charge per day and the month's adjustments.
+func seedProfile(ctx context.Context, s *store.Store, acct store.BillingAccount, n int, p Plan, start ledger.Date, rng *rand.Rand) error {
+	prof, _, err := s.SaveProfile(ctx, store.BillingProfile{BillingAccountID: acct.ID,
+		Name: fmt.Sprintf("SD%02d-%04d-%03d-%03d", n%100, n, n%1000, n%997), DisplayName: fmt.Sprintf("Profile %d", n+1),
+		Currency: "USD", InvoiceDay: 1 + n%28, Status: "Active"})
+	if err != nil {
+		return err
+	}
+	lots := make([]store.LotRow, p.LotsPerProfile)
+	for i := range lots {
+		from := start.AddDays(rng.IntN(p.Months*30 + 1))
+		lots[i] = store.LotRow{BillingProfileID: prof.ID, Name: fmt.Sprintf("lot-%05d", i), Source: "PromotionalCredit",
+			Currency: "USD", OriginalAmount: int64(1000+rng.IntN(9000)) * 1_000_000, StartDate: from.String(),
+			ExpirationDate: from.AddDays(180 + rng.IntN(365)).String(), PurchasedDate: from.String()}
+	}
+	if err := s.InsertLots(ctx, lots); err != nil {
+		return err
+	}
+	var charges []store.ChargeRow
+	var adjs []store.AdjustmentRow
+	end := p.Today.AddDays(-1)
+	for d := start; !d.After(end); d = d.AddDays(1) {
+		charges = append(charges, store.ChargeRow{BillingProfileID: prof.ID, Date: d.String(), Product: "Virtual Machines",
+			PublisherType: "Azure", Eligible: true, Amount: int64(20+rng.IntN(200)) * 1_000_000, Origin: "seed"})
+	}
+	for m := 0; m < p.Months; m++ {
+		first := start.AddMonths(m)
+		for i := 0; i < p.AdjustPerMonth; i++ {
+			adjs = append(adjs, store.AdjustmentRow{BillingProfileID: prof.ID, Date: first.AddDays(i % 28).String(),
+				Amount: int64(1+rng.IntN(20)) * 100_000, Description: fmt.Sprintf("Service credit %d", i+1)})
+		}
+	}
+	if err := s.InsertCharges(ctx, charges); err != nil {
+		return err
+	}
+	return s.InsertAdjustments(ctx, adjs)
+}
+
+// Clock returns a fixed clock at the plan's date, for stores that seed.
+func (p Plan) Clock() func() time.Time { t := p.Today.Time(); return func() time.Time { return t } }

@@ -1,0 +1,84 @@
+package seed_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/seed"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+)
+
+// TestSeedYieldsARealLedger: the generated data goes through the real processing run, so the
+// settled events sum to each profile's balance (M13) and the estimate obeys M12.
+func TestSeedYieldsARealLedger(t *testing.T) {
+	p := seed.Plan{Profiles: 3, LotsPerProfile: 4, Months: 6, AdjustPerMonth: 5, Today: ledger.MustDate("2026-11-20")}
+	s := storetest.Open(t, store.SQLite, p.Clock())
+	res, err := seed.Run(context.Background(), s, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Profiles != 3 || res.Invoices != 3*6 || res.Released != 12 {
+		t.Errorf("processing: %+v, want 3 profiles, 18 invoices, 12 lots released", res)
+	}
+	if res.EventsStored == 0 || res.EventsStored > p.EventsEstimate() {
+		t.Errorf("%d events, want some and at most the estimate %d", res.EventsStored, p.EventsEstimate())
+	}
+	ctx := context.Background()
+	acct, err := s.AccountByName(ctx, "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profiles, _ := s.ProfilesOfAccount(ctx, acct.ID)
+	for _, prof := range profiles {
+		events, _, err := s.EventsPage(ctx, prof.ID, store.EventQuery{Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sum int64
+		for _, e := range events {
+			sum += e.Amount
+		}
+		if sum != prof.CurrentBalance || int64(len(events)) != prof.EventSeq {
+			t.Errorf("%s: events sum to %d over %d events, balance %d over seq %d", prof.Name, sum, len(events), prof.CurrentBalance, prof.EventSeq)
+		}
+	}
+}
+
+// BenchmarkProfileReads shows that what a credits page reads costs the same whatever the length
+// of the profile's history: the balance summary, the first page of lots and of transactions.
+func BenchmarkProfileReads(b *testing.B) {
+	for _, months := range []int{3, 36} {
+		p := seed.Plan{Profiles: 1, LotsPerProfile: 10, Months: months, AdjustPerMonth: 40, Today: ledger.MustDate("2026-11-20")}
+		s := storetest.Open(b, store.SQLite, p.Clock())
+		ctx := context.Background()
+		res, err := seed.Run(ctx, s, p, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		acct, err := s.AccountByName(ctx, "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
+		if err != nil {
+			b.Fatal(err)
+		}
+		prof, err := s.ProfileByName(ctx, acct.ID, "SD00-0000-000-000")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("events=%d", res.EventsStored), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := s.ProfileSummary(ctx, prof, p.Today); err != nil {
+					b.Fatal(err)
+				}
+				if _, _, err := s.LotsPage(ctx, prof.ID, store.LotQuery{Limit: 25, Today: p.Today, Window: 30}); err != nil {
+					b.Fatal(err)
+				}
+				if _, _, err := s.EventsPage(ctx, prof.ID, store.EventQuery{Limit: 50}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
