@@ -19,7 +19,7 @@ func seedLarge(ctx context.Context, args []string, env func(string) (string, boo
 		fs.IntVar(&p.Profiles, "profiles", 1000, "billing profiles")
 		fs.IntVar(&p.LotsPerProfile, "lots", 10, "credit lots per profile")
 		fs.IntVar(&p.Months, "months", 24, "months of history")
-		fs.IntVar(&p.AdjustPerMonth, "adjustments", 40, "adjustments per profile and month (one ledger event each)")
+		fs.IntVar(&p.AdjustPerMonth, "adjustments", 45, "adjustments per profile and month (one ledger event each)")
 		fs.StringVar(&p.Owner, "owner", "", "email of an existing user to make owner of every seeded account")
 	})
 	if err != nil {

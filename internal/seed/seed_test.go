@@ -3,7 +3,9 @@ package seed_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
+	"time"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/seed"
@@ -80,5 +82,42 @@ func BenchmarkProfileReads(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkProfileReadsLarge reads a profile of a database made by `creditdesk seed` (about a
+// million events), named by CREDITDESK_BENCH_DATABASE; it is skipped without one.
+func BenchmarkProfileReadsLarge(b *testing.B) {
+	url := os.Getenv("CREDITDESK_BENCH_DATABASE")
+	if url == "" {
+		b.Skip("CREDITDESK_BENCH_DATABASE is not set: run `creditdesk seed` first (README: Performance)")
+	}
+	ctx := context.Background()
+	today := ledger.MustDate("2026-11-20")
+	s, err := store.Open(ctx, url, func() time.Time { return today.Time() })
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	acct, err := s.AccountByName(ctx, "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
+	if err != nil {
+		b.Fatal(err)
+	}
+	prof, err := s.ProfileByName(ctx, acct.ID, "SD00-0000-000-000")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.ProfileSummary(ctx, prof, today); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := s.LotsPage(ctx, prof.ID, store.LotQuery{Limit: 25, Today: today, Window: 30}); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := s.EventsPage(ctx, prof.ID, store.EventQuery{Limit: 50}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
