@@ -100,6 +100,7 @@ CREATE TABLE ledger_events (
 );
 CREATE UNIQUE INDEX ledger_events_seq ON ledger_events (billing_profile_id, seq);
 CREATE INDEX ledger_events_date ON ledger_events (billing_profile_id, date, seq);
+CREATE INDEX ledger_events_kind ON ledger_events (billing_profile_id, kind, seq);
 
 -- Products credits do not cover (M10): data an installation can edit, not code.
 CREATE TABLE not_covered_products (
