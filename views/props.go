@@ -31,6 +31,9 @@ type Shell struct {
 	ScopeTitle string // the scope's display name above its menu, "" outside a scope
 	ScopeKind  string // "Billing account" or "Billing profile"
 	Menu       []MenuItem
+	// BenefitsHref is the top bar's Benefits link (the partner Benefits workspace), "" for a
+	// user who is a member of no partner organisation.
+	BenefitsHref string
 }
 
 // AgreementLabel names an agreement type as the Azure portal does (M1, M6).

@@ -32,6 +32,7 @@ func (s *Server) shell(c echo.Context, title string) views.Shell {
 	sh := views.Shell{Title: title, CSRF: csrfToken(c)}
 	if u := currentUser(c); u != nil {
 		sh.User = &views.User{Name: u.Name, Email: u.Email}
+		sh.BenefitsHref = s.benefitsLink(c, u)
 	}
 	return sh
 }

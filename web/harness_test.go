@@ -89,9 +89,9 @@ type client struct {
 
 func (h *harness) client(t testing.TB) *client {
 	jar, _ := cookiejar.New(nil)
-	hc := h.server.Client()
-	hc.Jar = jar
-	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	// A client of its own: the server's Client() is shared, and so would its cookie jar be.
+	hc := &http.Client{Transport: h.server.Client().Transport, Jar: jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	return &client{t: t, h: h, http: hc}
 }
 

@@ -101,7 +101,8 @@ func requestID(c echo.Context) string { return c.Response().Header().Get(echo.He
 
 // authorize enforces a route's rule: anonymous callers of a signed-in route are sent to sign in;
 // on a scope route the scope is resolved from the path and the caller's roles must grant the
-// permission. A scope the caller has no role on answers 404 exactly like a missing one (M3).
+// permission. A scope the caller has no role on answers 404 exactly like a missing one (M3). A
+// partner route is the same with the organisation and partner roles (authorizePartner, P1).
 func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
@@ -110,6 +111,9 @@ func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 			}
 			if currentUser(c) == nil {
 				return s.requireSignIn(c)
+			}
+			if rule.Partner != 0 {
+				return s.authorizePartner(c, rule.Partner, next)
 			}
 			if rule.Permission == 0 {
 				return next(c)

@@ -7,11 +7,15 @@ import (
 )
 
 // Rule says who may call a route: anyone, any signed-in user, or a signed-in user whose roles on
-// the scope named by the path grant Permission. Every route has exactly one rule, enforced by
+// the scope named by the path grant Permission, or whose partner roles on the organisation
+// named by the path grant Partner. Every route has exactly one rule, enforced by
 // one middleware (authorize), so no handler checks access by itself.
 type Rule struct {
 	SignedIn   bool
 	Permission access.Permission // 0 for routes that are not under a billing scope
+	// Partner is the permission a route under a partner organisation requires of the caller's
+	// partner roles (P1); 0 for routes that are not under one.
+	Partner access.PartnerPermission
 }
 
 // The rules of routes outside billing scopes.
@@ -22,6 +26,9 @@ var (
 
 // OnScope is the rule of a route under a billing scope.
 func OnScope(p access.Permission) Rule { return Rule{SignedIn: true, Permission: p} }
+
+// OnPartner is the rule of a route under a partner organisation (/partners/:partner).
+func OnPartner(p access.PartnerPermission) Rule { return Rule{SignedIn: true, Partner: p} }
 
 // Route is one entry of the route table.
 type Route struct {
@@ -35,6 +42,8 @@ type Route struct {
 const (
 	accountPath = "/accounts/:account"
 	profilePath = accountPath + "/profiles/:profile"
+	partnerPath = "/partners/:partner"
+	benefitPath = partnerPath + "/benefits/:benefit"
 )
 
 // Routes is the route table: every route of the portal, with its rule.
@@ -53,14 +62,35 @@ func (s *Server) Routes() []Route {
 		{"POST", accountPath + "/access", OnScope(access.ManageAccess), s.accessGrant},
 		{"POST", accountPath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove},
 		{"GET", accountPath + "/audit", OnScope(access.ViewAudit), s.auditList},
+		{"GET", accountPath + "/credits", OnScope(access.View), s.accountCredits},
 
 		{"GET", profilePath, OnScope(access.View), s.profileShow},
 		{"GET", profilePath + "/access", OnScope(access.ViewAccess), s.accessList},
 		{"POST", profilePath + "/access", OnScope(access.ManageAccess), s.accessGrant},
 		{"POST", profilePath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove},
 		{"GET", profilePath + "/audit", OnScope(access.ViewAudit), s.auditList},
+		{"GET", profilePath + "/credits", OnScope(access.View), s.creditsShow},
+		{"GET", profilePath + "/credits/lots.csv", OnScope(access.View), s.creditsLotsCSV},
+		{"GET", profilePath + "/credits/transactions.csv", OnScope(access.View), s.creditsTransactionsCSV},
+		{"GET", profilePath + "/invoices", OnScope(access.ViewInvoices), s.invoicesList},
+		{"GET", profilePath + "/invoices/:invoice", OnScope(access.ViewInvoices), s.invoiceShow},
 		{"GET", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUploadForm},
 		{"POST", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUpload},
+
+		// The partner Benefits workspace (P1-P12) and the holder's redemption (P5).
+		{"GET", "/partners", SignedIn, s.partnersList},
+		{"GET", "/benefits", SignedIn, s.myBenefits},
+		{"POST", "/benefits/:benefit/redeem", SignedIn, s.benefitRedeem},
+		{"GET", partnerPath + "/benefits", OnPartner(access.ManageBenefits), s.benefitsList},
+		{"GET", benefitPath, OnPartner(access.ManageBenefits), s.benefitPane},
+		{"GET", benefitPath + "/members", OnPartner(access.ManageBenefits), s.benefitMembers},
+		{"POST", benefitPath + "/assign", OnPartner(access.ManageBenefits), s.benefitAssign},
+		{"POST", benefitPath + "/reassign", OnPartner(access.ManageBenefits), s.benefitReassign},
+		{"POST", benefitPath + "/remove", OnPartner(access.ManageBenefits), s.benefitRemove},
+		{"POST", benefitPath + "/add-user", OnPartner(access.ManageBenefits), s.benefitAddUser},
+		{"GET", partnerPath + "/membership", OnPartner(access.ManageBenefits), s.membershipShow},
+		{"POST", partnerPath + "/renew", OnPartner(access.ManageBenefits), s.membershipRenew},
+		{"GET", partnerPath + "/audit", OnPartner(access.ManageBenefits), s.partnerAudit},
 	}
 }
 

@@ -77,18 +77,54 @@ var matrix = map[string]matrixRow{
 		want: [9]int{see, see, no, no, see, no, no, no, gone}},
 	"GET " + profRP + "/audit": {path: profilePath + "/audit",
 		want: [9]int{see, ok, ok, no, ok, ok, no, no, gone}},
+	// Azure credits and invoices: every role may view them (M3). The invoice number is one the
+	// profile does not have, so a caller who may look gets the invoice's 404; invoices_test.go
+	// checks the roles on a real invoice.
+	"GET " + acctRP + "/credits": {path: accountPath + "/credits",
+		want: [9]int{see, ok, ok, ok, gone, gone, gone, gone, gone}},
+	"GET " + profRP + "/credits": {path: profilePath + "/credits",
+		want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, gone}},
+	"GET " + profRP + "/credits/lots.csv": {path: profilePath + "/credits/lots.csv",
+		want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, gone}},
+	"GET " + profRP + "/credits/transactions.csv": {path: profilePath + "/credits/transactions.csv",
+		want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, gone}},
+	"GET " + profRP + "/invoices": {path: profilePath + "/invoices",
+		want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, gone}},
+	"GET " + profRP + "/invoices/:invoice": {path: profilePath + "/invoices/INV-202601-000001",
+		want: [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}},
 	"GET " + profRP + "/charges/upload": {path: profilePath + "/charges/upload",
 		want: [9]int{see, ok, ok, no, ok, ok, no, no, gone}},
 	// Without a file the upload is refused (422) once the caller may upload at all (M3).
 	"POST " + profRP + "/charges/upload": {path: profilePath + "/charges/upload", mutates: true,
 		want: [9]int{see, bad, bad, no, bad, bad, no, no, gone}},
+	// The partner Benefits workspace: none of these callers is a partner member, so every
+	// workspace route is the 404 of a missing organisation (P1); partner callers are in
+	// partner_routes_test.go.
+	"GET /partners":                  {path: "/partners", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
+	"GET /benefits":                  {path: "/benefits", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
+	"POST /benefits/:benefit/redeem": {path: "/benefits/b-002/redeem", want: [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}},
+	"GET " + partRP + "/benefits":    {path: partPath + "/benefits", want: notMember},
+	"GET " + benRP:                   {path: partPath + "/benefits/b-001", want: notMember},
+	"GET " + benRP + "/members":      {path: partPath + "/benefits/b-001/members", want: notMember},
+	"POST " + benRP + "/assign":      {path: partPath + "/benefits/b-001/assign", form: url.Values{"user": {"partner.member@fabrikam.example"}}, want: notMember},
+	"POST " + benRP + "/reassign":    {path: partPath + "/benefits/b-002/reassign", form: url.Values{"user": {"partner.member@fabrikam.example"}}, want: notMember},
+	"POST " + benRP + "/remove":      {path: partPath + "/benefits/b-002/remove", want: notMember},
+	"POST " + benRP + "/add-user":    {path: partPath + "/benefits/b-001/add-user", form: url.Values{"name": {"New"}, "email": {"new@fabrikam.example"}}, want: notMember},
+	"GET " + partRP + "/membership":  {path: partPath + "/membership", want: notMember},
+	"POST " + partRP + "/renew":      {path: partPath + "/renew", form: url.Values{"renewalDate": {"2026-06-15"}}, want: notMember},
+	"GET " + partRP + "/audit":       {path: partPath + "/audit", want: notMember},
 }
 
-// The route patterns of the two scope kinds.
+// The route patterns of the two scope kinds, and of a partner organisation and its benefits.
 const (
 	acctRP = "/accounts/:account"
 	profRP = acctRP + "/profiles/:profile"
+	partRP = "/partners/:partner"
+	benRP  = partRP + "/benefits/:benefit"
 )
+
+// notMember is a partner route for the matrix's callers: sign in, then 404 for everyone.
+var notMember = [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}
 
 // TestRoleRouteMatrix requests every route as every caller and checks the status (M3): the one
 // authorisation path of the router, end to end.

@@ -138,6 +138,8 @@ func (s *Server) scopeShell(c echo.Context, title, active string) views.Shell {
 		perm        access.Permission
 	}{
 		{"Properties", base, access.View},
+		{"Azure credits", creditsHref(sc.Scope), access.View},
+		{"Invoices", invoicesHref(sc.Scope), access.ViewInvoices},
 		{"Access control (IAM)", base + "/access", access.ViewAccess},
 		{"Audit log", base + "/audit", access.ViewAudit},
 		{"Upload charges", uploadHref(sc), access.Contribute},

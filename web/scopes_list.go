@@ -14,7 +14,7 @@ import (
 const maxSearch = 200
 
 // home sends a signed-in user to the scope they opened last, or to their only scope, or to the
-// billing scopes picker (M5).
+// billing scopes picker (M5); a partner member without billing scopes to the Benefits page.
 func (s *Server) home(c echo.Context) error {
 	u := currentUser(c)
 	entries, err := s.store.ScopesOfUser(c.Request().Context(), u.ID, "")
@@ -32,6 +32,9 @@ func (s *Server) home(c echo.Context) error {
 		case len(e.Profiles) == 1:
 			return seeOther(c, profileHref(e.Account.Name, e.Profiles[0].Name))
 		}
+	}
+	if len(entries) == 0 && s.benefitsLink(c, u) != "" { // a partner member with no billing scope
+		return seeOther(c, "/partners")
 	}
 	return seeOther(c, "/scopes")
 }

@@ -25,6 +25,9 @@ type Deps struct {
 	Logger *slog.Logger
 	Now    func() time.Time
 	Demo   bool // the database holds the demo scenario: the sign-in page says so
+	// APIPageSize is the page size of the ARM API's lists; 0 means the default (100). Tests
+	// set it small to page through a small scenario.
+	APIPageSize int
 }
 
 // Server is the portal: an echo instance with every route registered.
@@ -35,6 +38,7 @@ type Server struct {
 	now      func() time.Time
 	demo     bool
 	sessions *sessions.CookieStore
+	api      apiState // the ARM API's cursor key, rate limiter and page size
 	echo     *echo.Echo
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
@@ -57,7 +61,8 @@ func New(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, now: d.Now, demo: d.Demo,
-		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy}
+		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
+		api: newAPIState(key, d.Config.APIRateLimit, d.APIPageSize)}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError

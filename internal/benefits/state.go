@@ -83,7 +83,7 @@ func expired(b Benefit) *RuleError {
 
 // notReassignable explains P6 for a yearly benefit (bulk and the P7 benefits).
 func notReassignable(b Benefit) *RuleError {
-	return refuse("P6", FieldBenefit, "Reassignment isn't supported for a %s: once assigned, its user can "+
+	return refuse("P6", FieldBenefit, "Reassignment isn't supported for this %s: once assigned, its user can "+
 		"change only in the next membership year, after renewal.", b.Kind.Label())
 }
 

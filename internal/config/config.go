@@ -24,6 +24,7 @@ type Config struct {
 	SecureCookie bool          // mark cookies Secure even without TLSCert (behind a TLS proxy)
 	Now          time.Time     // a fixed "now" for demos and tests; zero means the real clock
 	ExpiryWindow int           // days before expiry a credit shows as expiring (M8)
+	APIRateLimit int           // requests per minute each API token may make, per instance; 0 for no limit
 	LogLevel     string        // debug, info, warn or error
 	LogFormat    string        // text or json
 	ShutdownWait time.Duration // how long in-flight requests may finish on SIGTERM
@@ -38,18 +39,19 @@ const DefaultDatabase = "data/creditdesk.db"
 // Variables maps each configuration flag to its environment variable; the README's
 // configuration table is written from it.
 var Variables = map[string]string{
-	"addr":          "CREDITDESK_ADDR",
-	"database":      "CREDITDESK_DATABASE_URL",
-	"production":    "CREDITDESK_PRODUCTION",
-	"session-key":   "CREDITDESK_SESSION_KEY",
-	"tls-cert":      "CREDITDESK_TLS_CERT",
-	"tls-key":       "CREDITDESK_TLS_KEY",
-	"secure-cookie": "CREDITDESK_SECURE_COOKIE",
-	"now":           "CREDITDESK_NOW",
-	"expiry-window": "CREDITDESK_EXPIRY_WINDOW_DAYS",
-	"log-level":     "CREDITDESK_LOG_LEVEL",
-	"log-format":    "CREDITDESK_LOG_FORMAT",
-	"shutdown-wait": "CREDITDESK_SHUTDOWN_WAIT",
+	"addr":           "CREDITDESK_ADDR",
+	"database":       "CREDITDESK_DATABASE_URL",
+	"production":     "CREDITDESK_PRODUCTION",
+	"session-key":    "CREDITDESK_SESSION_KEY",
+	"tls-cert":       "CREDITDESK_TLS_CERT",
+	"tls-key":        "CREDITDESK_TLS_KEY",
+	"secure-cookie":  "CREDITDESK_SECURE_COOKIE",
+	"now":            "CREDITDESK_NOW",
+	"expiry-window":  "CREDITDESK_EXPIRY_WINDOW_DAYS",
+	"api-rate-limit": "CREDITDESK_API_RATE_LIMIT",
+	"log-level":      "CREDITDESK_LOG_LEVEL",
+	"log-format":     "CREDITDESK_LOG_FORMAT",
+	"shutdown-wait":  "CREDITDESK_SHUTDOWN_WAIT",
 }
 
 // Bind registers every configuration flag on fs, bound to the returned Config.
@@ -64,6 +66,7 @@ func Bind(fs *flag.FlagSet) *Config {
 	fs.BoolVar(&c.SecureCookie, "secure-cookie", false, "mark cookies Secure without -tls-cert (behind a TLS proxy)")
 	fs.Func("now", "fixed clock for demos and tests, RFC3339 or YYYY-MM-DD", c.setNow)
 	fs.IntVar(&c.ExpiryWindow, "expiry-window", 30, "days before expiry a credit shows as expiring")
+	fs.IntVar(&c.APIRateLimit, "api-rate-limit", 600, "requests per minute each API token may make (per instance; 0: no limit)")
 	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", "text", "log format: text or json")
 	fs.DurationVar(&c.ShutdownWait, "shutdown-wait", 15*time.Second, "grace period for requests on shutdown")
@@ -106,6 +109,9 @@ func (c *Config) Validate() error {
 	}
 	if c.ExpiryWindow < 0 || c.ExpiryWindow > 365 {
 		errs = append(errs, fmt.Errorf("-expiry-window %d: must be between 0 and 365 days", c.ExpiryWindow))
+	}
+	if c.APIRateLimit < 0 {
+		errs = append(errs, fmt.Errorf("-api-rate-limit %d: must be 0 (no limit) or more", c.APIRateLimit))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -27,7 +27,8 @@ func Demo() (*Scenario, error) {
 	return sc, nil
 }
 
-// DemoSignIns describes each demo user and the roles they hold, one line each, for the console.
+// DemoSignIns describes each demo user and the roles they hold, billing and partner, one line
+// each, for the console.
 func DemoSignIns(sc *Scenario) []string {
 	roles := map[string][]string{}
 	for _, a := range sc.BillingAccounts {
@@ -40,6 +41,11 @@ func DemoSignIns(sc *Scenario) []string {
 			}
 		}
 	}
+	for _, p := range sc.Partners {
+		for _, m := range p.Members {
+			roles[m.User] = append(roles[m.User], partnerRoleTitle(m.Roles)+" of "+p.Name+" (Benefits)")
+		}
+	}
 	var lines []string
 	for _, u := range sc.Users {
 		held := roles[u.Email]
@@ -47,6 +53,18 @@ func DemoSignIns(sc *Scenario) []string {
 		lines = append(lines, fmt.Sprintf("%-28s %s", u.Email, strings.Join(held, "; ")))
 	}
 	return lines
+}
+
+// partnerRoleTitle names a partner member's roles as the portal shows them (P1).
+func partnerRoleTitle(roles []string) string {
+	if len(roles) == 0 {
+		return "Member"
+	}
+	titles := make([]string, len(roles))
+	for i, r := range roles {
+		titles[i] = access.PartnerRole(r).Title()
+	}
+	return strings.Join(titles, ", ")
 }
 
 // roleTitle names a role as the portal shows it.

@@ -35,7 +35,8 @@ func (s Summary) count(kind string, c store.Change) {
 // String is one line per kind of entity, in a fixed order.
 func (s Summary) String() string {
 	var b strings.Builder
-	for _, kind := range []string{"users", "api tokens", "billing accounts", "billing profiles", "role assignments", "lots", "charge entries", "adjustments"} {
+	for _, kind := range []string{"users", "api tokens", "billing accounts", "billing profiles", "role assignments", "lots", "charge entries", "adjustments",
+		"partners", "partner members", "partner roles", "benefits"} {
 		fmt.Fprintf(&b, "%-17s %d created, %d updated, %d unchanged\n", kind+":", s.Created[kind], s.Updated[kind], s.Unchanged[kind])
 	}
 	return b.String()
@@ -54,13 +55,11 @@ type loader struct {
 var system = store.User{Email: "scenario load"}
 
 // Load stores a parsed scenario in one transaction: users, API tokens, billing accounts, billing
-// profiles and role assignments, keyed by email and name, so loading a file twice changes nothing
-// the second time. Problems only the database can reveal (a role for an unknown user, a new user
-// without a password) are returned as Problems naming the JSON path, and nothing is stored.
+// profiles and role assignments, partner organisations with their members and benefits, keyed
+// by email, name and id, so loading a file twice changes nothing the second time. Problems only
+// the database can reveal (a role for an unknown user, a new user without a password, a benefit
+// for a free-mail address) are returned as Problems naming the JSON path, and nothing is stored.
 func Load(ctx context.Context, s *store.Store, sc *Scenario) (Summary, error) {
-	if probs := unsupported(sc); len(probs) > 0 {
-		return Summary{}, probs
-	}
 	l := &loader{sum: newSummary()}
 	err := s.Tx(ctx, func(tx *store.Store) error {
 		l.tx = tx
@@ -75,23 +74,12 @@ func Load(ctx context.Context, s *store.Store, sc *Scenario) (Summary, error) {
 				return err
 			}
 		}
-		return nil
+		return l.savePartners(ctx, sc.Partners) // load_partners.go
 	})
 	if err != nil {
 		return Summary{}, err
 	}
 	return l.sum, nil
-}
-
-// unsupported refuses the parts of the format this version does not store yet, so that a file is
-// never half-loaded: partners come with the Benefits workspace.
-func unsupported(sc *Scenario) Problems {
-	var probs Problems
-	for _, p := range sc.Partners {
-		probs = append(probs, Problem{Path: p.Path,
-			Message: "partners are not supported by this version of CreditDesk yet (the Benefits workspace is not installed); remove them to load the rest"})
-	}
-	return probs
 }
 
 // checkUsers finds the existing users the file refers to and reports every reference to a user

@@ -14,3 +14,21 @@ document.addEventListener("htmx:responseError", function (event) {
   banner.replaceChildren(p);
   setTimeout(function () { p.remove(); }, 8000);
 });
+
+// Table controls inside [data-omit-empty] (the Azure credits page) leave empty filter fields out
+// of their GET requests, so the URL they push holds only the state that is set.
+document.addEventListener("htmx:configRequest", function (event) {
+  var d = event.detail;
+  if (d.verb !== "get" || !d.elt.closest || !d.elt.closest("[data-omit-empty]")) {
+    return;
+  }
+  var empty = [];
+  d.parameters.forEach(function (value, name) {
+    if (value === "") {
+      empty.push(name);
+    }
+  });
+  empty.forEach(function (name) {
+    delete d.parameters[name];
+  });
+});

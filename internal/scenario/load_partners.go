@@ -1,0 +1,197 @@
+package scenario
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// savePartners stores the partner organisations of the file (P1-P12): each organisation keyed
+// by its id, its company domains, its members (users declared in the file or already in the
+// database) with their partner roles, and its benefits keyed by id. A benefit's assignedTo
+// and redeemedAt are checked by the rules of package benefits (P8 via Benefit.Validate, P10
+// via ValidateEmail, P9 via CheckBulkLimit against the database and the file) and reported
+// with their JSON paths; they apply when the benefit is created. An existing benefit with the
+// same definition is left as it is, assignment included: after creation the Benefits
+// workspace owns it. One with another definition is refused: benefits are never edited in
+// place (X1).
+func (l *loader) savePartners(ctx context.Context, partners []Partner) error {
+	if len(partners) == 0 {
+		return nil
+	}
+	policy, err := l.tx.FreeMailPolicy(ctx)
+	if err != nil {
+		return err
+	}
+	held := map[string][]benefits.Benefit{} // benefits of this file assigned so far, by email (P9)
+	var probs Problems
+	for _, p := range partners {
+		sp, err := l.savePartner(ctx, p)
+		if err != nil {
+			return err
+		}
+		domains, err := l.tx.PartnerDomains(ctx, sp.ID)
+		if err != nil {
+			return err
+		}
+		for _, b := range p.Benefits {
+			ps, err := l.saveBenefit(ctx, sp, b, domains, policy, held)
+			if err != nil {
+				return fmt.Errorf("%s: %w", b.Path, err)
+			}
+			probs = append(probs, ps...)
+		}
+	}
+	if len(probs) > 0 {
+		return sortProblems(probs)
+	}
+	return nil
+}
+
+// savePartner stores an organisation, its domains and its members with their roles.
+func (l *loader) savePartner(ctx context.Context, p Partner) (store.Partner, error) {
+	sp, change, err := l.tx.SavePartner(ctx, store.Partner{ExternalID: p.ID, Name: p.Name})
+	if err != nil {
+		return sp, fmt.Errorf("%s: %w", p.Path, err)
+	}
+	l.sum.count("partners", change)
+	if err := l.auditChange(ctx, change, "partner", sp.ScopeID(), p.Name); err != nil {
+		return sp, err
+	}
+	for _, d := range p.Domains {
+		added, err := l.tx.EnsurePartnerDomain(ctx, sp.ID, d)
+		if err != nil {
+			return sp, fmt.Errorf("%s.domains: %w", p.Path, err)
+		}
+		if added {
+			if err := l.tx.RecordAudit(ctx, system, "partner.domain_added", sp.ScopeID(), d, "", d); err != nil {
+				return sp, err
+			}
+		}
+	}
+	for _, m := range p.Members {
+		member, created, err := l.tx.EnsurePartnerMember(ctx, sp.ID, l.users[m.User].ID)
+		if err != nil {
+			return sp, fmt.Errorf("%s: %w", m.Path, err)
+		}
+		l.sum.count("partner members", boolChange(created))
+		if created {
+			if err := l.tx.RecordAudit(ctx, system, "partner.member_added", sp.ScopeID(), m.User, "", "member"); err != nil {
+				return sp, err
+			}
+		}
+		for i, r := range m.Roles {
+			role, err := access.ParsePartnerRole(r) // Parse checked it; keep the store honest
+			if err != nil {
+				return sp, Problems{{Path: fmt.Sprintf("%s.roles[%d]", m.Path, i), Message: err.Error()}}
+			}
+			created, err := l.tx.EnsurePartnerRole(ctx, member.ID, role)
+			if err != nil {
+				return sp, fmt.Errorf("%s: %w", m.Path, err)
+			}
+			l.sum.count("partner roles", boolChange(created))
+			if created {
+				if err := l.tx.RecordAudit(ctx, system, "partner.role_granted", sp.ScopeID(), m.User, "", r); err != nil {
+					return sp, err
+				}
+			}
+		}
+	}
+	return sp, nil
+}
+
+// saveBenefit creates a benefit after checking it by the rules, or checks that the stored one
+// has the same definition. Rule problems are returned as Problems, other failures as errors.
+func (l *loader) saveBenefit(ctx context.Context, sp store.Partner, b Benefit, domains []string, policy benefits.Policy,
+	held map[string][]benefits.Benefit) (Problems, error) {
+	bb := benefits.Benefit{ID: b.ID, PartnerID: sp.ExternalID, Kind: benefits.Kind(b.Kind), Amount: b.Amount,
+		Currency: b.Currency, PurchaseDate: b.PurchaseDate, StartDate: b.StartDate, EndDate: b.EndDate, AssignedTo: b.AssignedTo}
+	if b.RedeemedAt != nil {
+		bb.ActivatedAt, bb.RedeemedAt = b.RedeemedAt.UTC(), b.RedeemedAt.UTC()
+		sum := sha256.Sum256([]byte("creditdesk scenario subscription:" + sp.ExternalID + "/" + b.ID))
+		sub, err := benefits.NewSubscriptionID(bytes.NewReader(sum[:16])) // the same id at every load
+		if err != nil {
+			return nil, err
+		}
+		bb.SubscriptionID = sub
+	}
+	existing, err := l.tx.BenefitByExternalID(ctx, b.ID)
+	switch {
+	case err == nil:
+		if existing.PartnerRowID != sp.ID || !sameDefinition(existing.Benefit, bb) {
+			return Problems{{Path: b.Path + ".id", Message: fmt.Sprintf("benefit %s already exists with another organisation, "+
+				"kind, amount, currency or dates; benefits are never edited in place, so give this one a new id", b.ID)}}, nil
+		}
+		l.sum.count("benefits", store.Unchanged)
+		return nil, nil
+	case !errors.Is(err, fault.ErrNotFound):
+		return nil, err
+	}
+	if probs := l.checkBenefit(ctx, b, bb, domains, policy, held); len(probs) > 0 {
+		return probs, nil
+	}
+	var holder *int64
+	if b.AssignedTo != "" {
+		id := l.users[b.AssignedTo].ID
+		holder = &id
+		held[b.AssignedTo] = append(held[b.AssignedTo], bb)
+	}
+	l.sum.count("benefits", store.Created)
+	return nil, l.tx.CreateBenefit(ctx, system, sp, bb, holder)
+}
+
+// checkBenefit applies the rules to a new benefit of the file: its fields and redemption
+// (Benefit.Validate, P8), the holder's domain (P10) and one bulk credit per user (P9).
+func (l *loader) checkBenefit(ctx context.Context, b Benefit, bb benefits.Benefit, domains []string, policy benefits.Policy,
+	held map[string][]benefits.Benefit) Problems {
+	var probs Problems
+	// The rules name their own fields; the file's are assignedTo and redeemedAt.
+	paths := map[string]string{"activatedAt": "redeemedAt", "subscriptionId": "redeemedAt",
+		benefits.FieldUser: "assignedTo", benefits.FieldEmail: "assignedTo"}
+	add := func(err error) {
+		for _, re := range benefits.RuleErrors(err) {
+			field := re.Field
+			if f, ok := paths[field]; ok {
+				field = f
+			}
+			msg := re.Message
+			if re.Rule != benefits.RuleInput {
+				msg += " (rule " + re.Rule + ")"
+			}
+			probs = append(probs, Problem{Path: b.Path + "." + field, Message: msg})
+		}
+	}
+	add(bb.Validate())
+	if b.AssignedTo == "" {
+		return probs
+	}
+	_, err := benefits.ValidateEmail(b.AssignedTo, domains, policy)
+	add(err)
+	holdings := held[b.AssignedTo]
+	if u, ok := l.users[b.AssignedTo]; ok && u.ID != 0 {
+		stored, err := l.tx.BenefitsAssignedTo(ctx, u.ID)
+		if err != nil {
+			return append(probs, Problem{Path: b.Path, Message: err.Error()})
+		}
+		for _, d := range stored {
+			holdings = append(holdings, d.Benefit)
+		}
+	}
+	add(benefits.CheckBulkLimit(bb, b.AssignedTo, holdings))
+	return probs
+}
+
+// sameDefinition reports whether two benefits have the same kind, amount, currency and dates.
+func sameDefinition(a, b benefits.Benefit) bool {
+	day := func(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+	return a.Kind == b.Kind && a.Amount == b.Amount && a.Currency == b.Currency &&
+		day(a.PurchaseDate) == day(b.PurchaseDate) && day(a.StartDate) == day(b.StartDate) && day(a.EndDate) == day(b.EndDate)
+}

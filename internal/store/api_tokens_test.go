@@ -1,0 +1,105 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+)
+
+// TestTokenLifecycle: a token is stored hashed, shown once, found by its secret, listed, revoked
+// by its owner only, and each change is audited (X1).
+func TestTokenLifecycle(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		d := seed(t, s)
+		exp := time.Now().Add(90 * 24 * time.Hour)
+		secret, tok, err := s.CreateToken(ctx, d.owner, d.owner, "  billing script ", &exp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(secret, store.TokenPrefix) || len(secret) < 50 || tok.TokenHash != store.HashToken(secret) || tok.Name != "billing script" {
+			t.Errorf("secret %q, token %+v", secret, tok)
+		}
+		got, u, err := s.TokenBySecret(ctx, secret)
+		if err != nil || got.ID != tok.ID || u.ID != d.owner.ID || got.ExpiresAt == nil {
+			t.Fatalf("by secret: %+v %+v %v", got, u, err)
+		}
+		if _, _, err := s.TokenBySecret(ctx, secret+"x"); !errors.Is(err, fault.ErrNotFound) {
+			t.Errorf("unknown secret: %v", err)
+		}
+		if err := s.RevokeToken(ctx, d.reader, tok.ID); !errors.Is(err, fault.ErrNotFound) {
+			t.Errorf("another user revoked it: %v", err)
+		}
+		if err := s.RevokeToken(ctx, d.owner, tok.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RevokeToken(ctx, d.owner, tok.ID); err != nil {
+			t.Errorf("revoking twice: %v", err)
+		}
+		list, err := s.TokensOfUser(ctx, d.owner.ID)
+		if err != nil || len(list) != 1 || list[0].RevokedAt == nil {
+			t.Errorf("list: %+v %v", list, err)
+		}
+		audit, _ := s.AuditOf(ctx, "", 0, 10)
+		var actions []string
+		for _, e := range audit {
+			if strings.HasPrefix(e.Action, "token.") {
+				actions = append(actions, e.Action+" "+e.Target+" "+e.Before+e.After)
+			}
+		}
+		if len(actions) != 2 || !strings.HasPrefix(actions[0], "token.revoked") || !strings.Contains(actions[1], "billing script, expires") {
+			t.Errorf("audit: %q", actions)
+		}
+	})
+}
+
+// TestCreateTokenValidates names the field at fault (X2).
+func TestCreateTokenValidates(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		d := seed(t, s)
+		past := time.Now().Add(-time.Hour)
+		for _, tt := range []struct {
+			name    string
+			expires *time.Time
+			field   string
+		}{{" ", nil, "name"}, {strings.Repeat("n", store.MaxTokenName+1), nil, "name"}, {"ci", &past, "expires"}} {
+			_, _, err := s.CreateToken(context.Background(), d.owner, d.owner, tt.name, tt.expires)
+			if v, ok := fault.AsInvalid(err); !ok || v.For(tt.field) == "" {
+				t.Errorf("%q: %v, want a problem with %s", tt.name, err, tt.field)
+			}
+		}
+	})
+}
+
+// TestTouchTokenThrottles writes the last-used time at most once a minute.
+func TestTouchTokenThrottles(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		d := seed(t, s)
+		secret, _, err := s.CreateToken(ctx, d.owner, d.owner, "ci", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Now().UTC().Truncate(time.Second)
+		for i, tt := range []struct {
+			at    time.Duration
+			wrote bool
+		}{{0, true}, {30 * time.Second, false}, {61 * time.Second, true}, {90 * time.Second, false}} {
+			tok, _, _ := s.TokenBySecret(ctx, secret)
+			wrote, err := s.TouchToken(ctx, tok, now.Add(tt.at))
+			if err != nil || wrote != tt.wrote {
+				t.Errorf("touch %d at +%s: wrote %t, %v", i, tt.at, wrote, err)
+			}
+		}
+		tok, _, _ := s.TokenBySecret(ctx, secret)
+		if tok.LastUsedAt == nil || !tok.LastUsedAt.Equal(now.Add(61*time.Second)) {
+			t.Errorf("last used %v, want %v", tok.LastUsedAt, now.Add(61*time.Second))
+		}
+	})
+}

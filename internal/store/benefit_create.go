@@ -1,0 +1,61 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/benefits"
+)
+
+// BenefitByExternalID returns the benefit with the given id, of any organisation
+// (case-insensitive); the scenario loader keys benefits by it.
+func (s *Store) BenefitByExternalID(ctx context.Context, id string) (BenefitView, error) {
+	vs, err := scanBenefits(s.benefitSelect(ctx).Where("lower(b.external_id) = ?", strings.ToLower(strings.TrimSpace(id))),
+		"benefit by id")
+	if err != nil {
+		return BenefitView{}, err
+	}
+	if len(vs) == 0 {
+		return BenefitView{}, wrap("benefit by id", errNotFound)
+	}
+	return vs[0], nil
+}
+
+// CreateBenefit stores a new benefit of an organisation as a scenario file describes it, held
+// by holderID when b.AssignedTo is set: the holding enters the history as its first assignment
+// (P12), by actor, and the creation is audited (X1). The caller has checked b by the rules
+// (Benefit.Validate, ValidateEmail for P10, CheckBulkLimit for P9).
+func (s *Store) CreateBenefit(ctx context.Context, actor User, p Partner, b benefits.Benefit, holderID *int64) error {
+	if err := s.createBenefit(ctx, p.ID, nil, b, holderID); err != nil {
+		return err
+	}
+	if b.AssignedTo != "" {
+		v, err := s.BenefitByExternalID(ctx, b.ID)
+		if err != nil {
+			return err
+		}
+		ev := BenefitEventRow{BenefitID: v.RowID, At: s.now().UTC(), ActorEmail: actor.Email, ToEmail: b.AssignedTo}
+		if err := s.conn(ctx).Create(&ev).Error; err != nil {
+			return wrap("record benefit event", err)
+		}
+	}
+	return s.RecordAudit(ctx, actor, "benefit.created", p.ScopeID(), "benefit "+b.ID, "", describeNew(b))
+}
+
+// describeNew is the audit line of a created benefit.
+func describeNew(b benefits.Benefit) string {
+	s := b.Kind.Label() + ", " + b.Amount.String() + " " + b.Currency + ", " + civil(b.StartDate) + " to " + civil(b.EndDate)
+	if b.AssignedTo != "" {
+		s += "; " + holderLine(b)
+	}
+	return s
+}
+
+// createBenefit inserts a benefit of an organisation, renewing the row previousID when set and
+// held by holderID when set; the derived columns come from the rules.
+func (s *Store) createBenefit(ctx context.Context, partnerID int64, previousID *int64, b benefits.Benefit, holderID *int64) error {
+	now := s.now().UTC()
+	r := BenefitRow{PartnerID: partnerID, PreviousID: previousID, AssignedUserID: holderID, CreatedAt: now, UpdatedAt: now}
+	setBenefitColumns(&r, b)
+	return wrap("create benefit", s.conn(ctx).Create(&r).Error)
+}

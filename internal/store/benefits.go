@@ -1,0 +1,111 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/money"
+)
+
+// BenefitDetail is one benefit with its assignment history (P12) and usage (P3), for the side
+// pane.
+type BenefitDetail struct {
+	BenefitView
+	History []benefits.Event // oldest first
+	Usage   []benefits.Usage // oldest first
+}
+
+// BenefitOfPartner returns a benefit of an organisation by its external id (case-insensitive)
+// with its history and usage. A benefit of another organisation is fault.ErrNotFound, exactly
+// like a missing one.
+func (s *Store) BenefitOfPartner(ctx context.Context, partnerID int64, externalID string) (BenefitDetail, error) {
+	vs, err := scanBenefits(s.benefitSelect(ctx).Where("b.partner_id = ? AND lower(b.external_id) = ?",
+		partnerID, strings.ToLower(strings.TrimSpace(externalID))), "benefit of partner")
+	if err != nil {
+		return BenefitDetail{}, err
+	}
+	if len(vs) == 0 {
+		return BenefitDetail{}, wrap("benefit of partner", errNotFound)
+	}
+	return s.detail(ctx, vs[0])
+}
+
+// detail adds a benefit's history and usage.
+func (s *Store) detail(ctx context.Context, v BenefitView) (BenefitDetail, error) {
+	d := BenefitDetail{BenefitView: v}
+	var err error
+	if d.History, err = s.benefitHistory(ctx, v.RowID); err != nil {
+		return d, err
+	}
+	var usage []BenefitUsageRow
+	if err := s.conn(ctx).Where("benefit_id = ?", v.RowID).Order("at, id").Find(&usage).Error; err != nil {
+		return d, wrap("benefit usage", err)
+	}
+	for _, u := range usage {
+		d.Usage = append(d.Usage, benefits.Usage{At: u.At.UTC(), Amount: money.FromMicros(u.Amount)})
+	}
+	return d, nil
+}
+
+// benefitHistory returns a benefit's assignment events, oldest first (P12).
+func (s *Store) benefitHistory(ctx context.Context, rowID int64) ([]benefits.Event, error) {
+	var rows []BenefitEventRow
+	if err := s.conn(ctx).Where("benefit_id = ?", rowID).Order("id").Find(&rows).Error; err != nil {
+		return nil, wrap("benefit history", err)
+	}
+	out := make([]benefits.Event, len(rows))
+	for i, r := range rows {
+		out[i] = benefits.Event{At: r.At.UTC(), Actor: r.ActorEmail, From: r.FromEmail, To: r.ToEmail,
+			Reassignment: r.Reassignment}
+	}
+	return out, nil
+}
+
+// BenefitsAssignedTo lists the benefits a user holds, of every organisation: the "Benefits
+// assigned to me" page (P4, P5), by organisation and start date.
+func (s *Store) BenefitsAssignedTo(ctx context.Context, userID int64) ([]BenefitDetail, error) {
+	vs, err := scanBenefits(s.benefitSelect(ctx).Where("b.assigned_user_id = ?", userID).
+		Order("p.name, b.start_date, b.external_id"), "benefits assigned to user")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]BenefitDetail, len(vs))
+	for i, v := range vs {
+		if out[i], err = s.detail(ctx, v); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// holdingsOf returns the benefits a user holds, for the one-bulk-credit rule (P9).
+func (s *Store) holdingsOf(ctx context.Context, userID int64) ([]benefits.Benefit, error) {
+	vs, err := scanBenefits(s.benefitSelect(ctx).Where("b.assigned_user_id = ?", userID), "holdings of user")
+	out := make([]benefits.Benefit, len(vs))
+	for i, v := range vs {
+		out[i] = v.Benefit
+	}
+	return out, err
+}
+
+// RecordBenefitUsage adds consumption charged against a monthly credit (P3). The scenario
+// format has no usage; tests and operators' tools add it here.
+func (s *Store) RecordBenefitUsage(ctx context.Context, externalID string, at time.Time, amount money.Amount) error {
+	if amount.IsNegative() {
+		return benefitsInput(benefits.FieldUsage, "Usage cannot be negative.")
+	}
+	var r BenefitRow
+	err := s.conn(ctx).Where("lower(external_id) = ?", strings.ToLower(externalID)).Take(&r).Error
+	if err != nil {
+		return wrap("record benefit usage", err)
+	}
+	u := BenefitUsageRow{BenefitID: r.ID, At: at.UTC(), Amount: amount.Micros(), CreatedAt: s.now().UTC()}
+	return wrap("record benefit usage", s.conn(ctx).Create(&u).Error)
+}
+
+// benefitsInput is a malformed-input refusal in the benefits package's terms (X2).
+func benefitsInput(field, msg string) error {
+	return &benefits.RuleError{Rule: benefits.RuleInput, Field: field, Message: msg}
+}

@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+)
+
+// PartnerByExternalID returns the organisation with the given Partner Center id, matched
+// case-insensitively.
+func (s *Store) PartnerByExternalID(ctx context.Context, id string) (Partner, error) {
+	var p Partner
+	err := s.conn(ctx).Where("lower(external_id) = ?", strings.ToLower(id)).Take(&p).Error
+	return p, wrap("partner by id", err)
+}
+
+// SavePartner creates the organisation keyed by its ExternalID, or updates the name of the
+// existing one when it differs.
+func (s *Store) SavePartner(ctx context.Context, p Partner) (Partner, Change, error) {
+	old, err := s.PartnerByExternalID(ctx, p.ExternalID)
+	if isNotFound(err) {
+		p.CreatedAt = s.now().UTC()
+		return p, Created, wrap("create partner", s.conn(ctx).Create(&p).Error)
+	}
+	if err != nil || old.Name == p.Name {
+		return old, Unchanged, err
+	}
+	err = s.conn(ctx).Model(&Partner{}).Where("id = ?", old.ID).Update("name", p.Name).Error
+	old.Name = p.Name
+	return old, Updated, wrap("update partner", err)
+}
+
+// EnsurePartnerDomain adds a company domain (stored lower-case) to an organisation unless it
+// is listed already; it reports whether it added it.
+func (s *Store) EnsurePartnerDomain(ctx context.Context, partnerID int64, domain string) (bool, error) {
+	d := PartnerDomain{PartnerID: partnerID, Domain: strings.ToLower(strings.TrimSpace(domain))}
+	var n int64
+	if err := s.conn(ctx).Model(&PartnerDomain{}).Where("partner_id = ? AND domain = ?", partnerID, d.Domain).
+		Count(&n).Error; err != nil || n > 0 {
+		return false, wrap("ensure partner domain", err)
+	}
+	return true, wrap("ensure partner domain", s.conn(ctx).Create(&d).Error)
+}
+
+// PartnerDomains lists the company domains of an organisation, sorted.
+func (s *Store) PartnerDomains(ctx context.Context, partnerID int64) ([]string, error) {
+	var out []string
+	err := s.conn(ctx).Model(&PartnerDomain{}).Where("partner_id = ?", partnerID).Order("domain").
+		Pluck("domain", &out).Error
+	return out, wrap("partner domains", err)
+}
+
+// EnsurePartnerMember makes a user a member of an organisation unless they are one; it
+// reports whether it created the membership.
+func (s *Store) EnsurePartnerMember(ctx context.Context, partnerID, userID int64) (PartnerMember, bool, error) {
+	var m PartnerMember
+	err := s.conn(ctx).Where("partner_id = ? AND user_id = ?", partnerID, userID).Take(&m).Error
+	if err == nil {
+		return m, false, nil
+	}
+	if err = wrap("ensure partner member", err); !isNotFound(err) {
+		return m, false, err
+	}
+	m = PartnerMember{PartnerID: partnerID, UserID: userID, CreatedAt: s.now().UTC()}
+	return m, true, wrap("create partner member", s.conn(ctx).Create(&m).Error)
+}
+
+// EnsurePartnerRole gives a member a partner role unless held; it reports whether it did.
+func (s *Store) EnsurePartnerRole(ctx context.Context, memberID int64, role access.PartnerRole) (bool, error) {
+	var n int64
+	if err := s.conn(ctx).Model(&PartnerRoleRow{}).Where("member_id = ? AND role = ?", memberID, string(role)).
+		Count(&n).Error; err != nil || n > 0 {
+		return false, wrap("ensure partner role", err)
+	}
+	r := PartnerRoleRow{MemberID: memberID, Role: string(role), CreatedAt: s.now().UTC()}
+	return true, wrap("ensure partner role", s.conn(ctx).Create(&r).Error)
+}
+
+// PartnerGrantsOf returns what a user holds on an organisation: membership and roles (P1).
+func (s *Store) PartnerGrantsOf(ctx context.Context, partnerID, userID int64) (access.PartnerGrants, error) {
+	var m PartnerMember
+	err := wrap("partner grants", s.conn(ctx).Where("partner_id = ? AND user_id = ?", partnerID, userID).Take(&m).Error)
+	if isNotFound(err) {
+		return access.PartnerGrants{}, nil
+	} else if err != nil {
+		return access.PartnerGrants{}, err
+	}
+	roles, err := s.rolesOfMembers(ctx, []int64{m.ID})
+	return access.PartnerGrants{Member: true, Roles: roles[m.ID]}, err
+}
+
+// rolesOfMembers returns the partner roles of the given memberships, by membership id.
+func (s *Store) rolesOfMembers(ctx context.Context, memberIDs []int64) (map[int64][]access.PartnerRole, error) {
+	var rows []PartnerRoleRow
+	if err := s.conn(ctx).Where("member_id IN ?", append(memberIDs, 0)).Order("role").Find(&rows).Error; err != nil {
+		return nil, wrap("partner roles", err)
+	}
+	out := map[int64][]access.PartnerRole{}
+	for _, r := range rows {
+		out[r.MemberID] = append(out[r.MemberID], access.PartnerRole(r.Role))
+	}
+	return out, nil
+}
+
+// Membership is an organisation as one of its members sees it.
+type Membership struct {
+	Partner Partner
+	Grants  access.PartnerGrants
+}
+
+// PartnersOfUser lists the organisations a user is a member of, by name; two queries.
+func (s *Store) PartnersOfUser(ctx context.Context, userID int64) ([]Membership, error) {
+	type row struct {
+		Partner
+		MemberID int64
+	}
+	var rows []row
+	err := s.conn(ctx).Table("partner_members AS m").
+		Select("p.id, p.external_id, p.name, p.created_at, m.id AS member_id").
+		Joins("JOIN partners AS p ON p.id = m.partner_id").
+		Where("m.user_id = ?", userID).Order("p.name, p.external_id").Scan(&rows).Error
+	if err != nil {
+		return nil, wrap("partners of user", err)
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.MemberID
+	}
+	roles, err := s.rolesOfMembers(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Membership, len(rows))
+	for i, r := range rows {
+		out[i] = Membership{Partner: r.Partner, Grants: access.PartnerGrants{Member: true, Roles: roles[r.MemberID]}}
+	}
+	return out, nil
+}
+
+// MemberRow is a member of an organisation as the workspace lists it.
+type MemberRow struct {
+	UserID   int64
+	MemberID int64
+	Email    string
+	Name     string
+	Roles    []access.PartnerRole `gorm:"-"`
+}
+
+// MembersOfPartner lists the members of an organisation whose email or name contains search
+// (case-insensitive; "" for all), by email, at most limit: the type-ahead of the Activate
+// benefits tab (P4).
+func (s *Store) MembersOfPartner(ctx context.Context, partnerID int64, search string, limit int) ([]MemberRow, error) {
+	q := s.conn(ctx).Table("partner_members AS m").
+		Select("u.id AS user_id, m.id AS member_id, u.email, u.name").
+		Joins("JOIN users AS u ON u.id = m.user_id").Where("m.partner_id = ?", partnerID)
+	if search = strings.ToLower(strings.TrimSpace(search)); search != "" {
+		pattern := likePattern(search)
+		q = q.Where(`(u.email LIKE ? ESCAPE '\' OR lower(u.name) LIKE ? ESCAPE '\')`, pattern, pattern)
+	}
+	var rows []MemberRow
+	if err := q.Order("u.email").Limit(limit).Scan(&rows).Error; err != nil {
+		return nil, wrap("members of partner", err)
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.MemberID
+	}
+	roles, err := s.rolesOfMembers(ctx, ids)
+	for i := range rows {
+		rows[i].Roles = roles[rows[i].MemberID]
+	}
+	return rows, err
+}
+
+// likePattern is a LIKE pattern matching text that contains s, with LIKE's wildcards in s
+// escaped by a backslash.
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
+
+// IsPartnerMember reports whether a user is a member of some organisation: the top bar then
+// shows the Benefits link.
+func (s *Store) IsPartnerMember(ctx context.Context, userID int64) (bool, error) {
+	var n int64
+	err := s.conn(ctx).Model(&PartnerMember{}).Where("user_id = ?", userID).Limit(1).Count(&n).Error
+	return n > 0, wrap("is partner member", err)
+}

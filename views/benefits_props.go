@@ -1,0 +1,188 @@
+package views
+
+// The props of the partner Benefits workspace (DOMAIN P1-P12). Handlers compute every string
+// and boolean; the templates decide nothing.
+
+// BenefitChoice is a link among several: a quick filter, a tab, a page.
+type BenefitChoice struct {
+	Label  string
+	Href   string
+	Active bool
+	TestID string
+}
+
+// BenefitSortHeader is a column heading of the Azure credits list that sorts by its column.
+type BenefitSortHeader struct {
+	Label  string
+	Href   string // "" for a column that does not sort
+	Active bool
+	Desc   bool
+}
+
+// BenefitRow is one benefit in the Azure credits list, also sent alone (out of band) to
+// refresh the row in place after a change in the side pane.
+type BenefitRow struct {
+	DOMID         string // element id, "benefit-<row id>"
+	ID            string
+	Kind          string
+	Amount        string // "100.00 USD per month"
+	Period        string // "2026-02-05 to 2027-02-04"
+	Status        string // stable status id, for data-status
+	StatusLabel   string
+	StatusNote    string // "Available on 2026-06-19 (P8)", "Valid until ..."
+	Holder        string // the holder's email, "" for none
+	HolderName    string
+	Reassignments string // "2 of 5 used", or "Not supported"
+	Href          string // the side pane
+}
+
+// BenefitList is the Azure credits page of a partner organisation (P2).
+type BenefitList struct {
+	Shell       Shell
+	PartnerName string
+	Action      string // the list's URL, without a query
+	Search      string
+	Filter      string
+	Sort        string
+	Dir         string
+	Filters     []BenefitChoice
+	Headers     []BenefitSortHeader
+	Rows        []BenefitRow
+	Summary     string // "1-25 of 40 benefits"
+	PrevHref    string
+	NextHref    string
+	Problem     string // a message about the query, such as an unknown filter
+}
+
+// BenefitProp is one labelled value of the pane's Details tab.
+type BenefitProp struct {
+	Label  string
+	Value  string
+	TestID string
+}
+
+// MemberOption is a member of the organisation offered by the type-ahead (P4).
+type MemberOption struct {
+	Email string
+	Name  string
+	Role  string // "Partner admin" or ""
+}
+
+// BenefitEventRow is one entry of a benefit's assignment history (P12).
+type BenefitEventRow struct {
+	At      string
+	Actor   string
+	What    string
+	Counted bool // used one of the five reassignments
+}
+
+// BenefitMonthRow is one credit month of a monthly credit's lapse history (P3).
+type BenefitMonthRow struct {
+	Number    int
+	Period    string
+	Allotment string
+	Used      string
+	Lapsed    string
+	Remaining string
+	Uncovered string
+	Closed    bool
+}
+
+// BenefitPane is the side pane of a benefit (P4): tabs Details, Activate benefits, History.
+type BenefitPane struct {
+	Shell      Shell
+	Row        BenefitRow
+	RefreshRow bool // send Row out of band, so the list's row refreshes in place
+	BackHref   string
+	Tab        string // "details", "activate" or "history"
+	Tabs       []BenefitChoice
+	Details    []BenefitProp
+	Flash      string
+	FlashError bool
+
+	// The Activate benefits tab.
+	Notice         string // why the benefit cannot be assigned now, from the rules
+	CanAssign      bool
+	CanReassign    bool
+	CanRemove      bool
+	Holder         string
+	Used           string // "2 of 5 used"
+	PaneHref       string // the pane's URL (the search form's action without JavaScript)
+	SearchHref     string // the type-ahead's URL
+	Search         string
+	Members        []MemberOption
+	AssignAction   string
+	ReassignAction string
+	RemoveAction   string
+	AddAction      string
+	Name           string // Add a new user, after an error
+	Email          string
+	Errors         map[string]string // by field: benefit, user, name, email
+
+	// The History tab.
+	Events []BenefitEventRow
+	Months []BenefitMonthRow
+}
+
+// PartnerLink is an organisation the signed-in user is a member of.
+type PartnerLink struct {
+	Name       string
+	ExternalID string
+	Role       string
+	Href       string // the workspace, "" for a member who is not a partner admin (P1)
+}
+
+// Partners is the Benefits landing page: the user's organisations and their own benefits.
+type Partners struct {
+	Shell    Shell
+	Rows     []PartnerLink
+	Assigned int // benefits assigned to the user
+}
+
+// MyBenefit is a benefit on "Benefits assigned to me" (P4, P5, P11).
+type MyBenefit struct {
+	DOMID        string
+	ID           string
+	Partner      string
+	Kind         string
+	Amount       string
+	Period       string
+	Status       string
+	StatusLabel  string
+	Subscription string // after redemption (P5)
+	ValidUntil   string
+	CanRedeem    bool
+	RedeemAction string
+	Notice       string // why it cannot be redeemed now
+}
+
+// MyBenefits is the "Benefits assigned to me" page.
+type MyBenefits struct {
+	Shell      Shell
+	Rows       []MyBenefit
+	Flash      string
+	FlashError bool
+}
+
+// MemberLine is a member on the Membership page.
+type MemberLine struct {
+	Email      string
+	Name       string
+	Role       string
+	NoPassword bool // added by a partner admin; an operator sets the password
+}
+
+// Membership is the Membership page of an organisation: members, domains, renewal.
+type Membership struct {
+	Shell       Shell
+	PartnerName string
+	ExternalID  string
+	Domains     []string
+	Members     []MemberLine
+	Purchased   string // the latest membership purchase date
+	RenewAction string
+	RenewalDate string
+	Errors      map[string]string
+	Flash       string
+	FlashError  bool
+}

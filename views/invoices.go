@@ -1,0 +1,71 @@
+package views
+
+import (
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
+)
+
+// Invoices is the invoice list of a billing profile (M9), newest first.
+type Invoices struct {
+	Shell         Shell
+	Loc           Locale
+	Currency      string
+	NotMCA        bool
+	AgreementType string
+	InvoiceDay    int
+	Rows          []InvoiceRow
+}
+
+// InvoiceRow is one invoice of the list.
+type InvoiceRow struct {
+	Number         string
+	Href           string
+	Period         ledger.Period
+	IssueDate      ledger.Date
+	TotalCharges   money.Amount
+	Ineligible     money.Amount
+	CreditsApplied money.Amount
+	AmountDue      money.Amount
+}
+
+// Invoice is one invoice: its totals, the credit each lot applied, and which lot paid how much
+// of which charge (M9).
+type Invoice struct {
+	Shell    Shell
+	Loc      Locale
+	Currency string
+	ListHref string
+	Number   string
+	Period   ledger.Period
+	Issued   ledger.Date
+
+	TotalCharges         money.Amount
+	EligibleCharges      money.Amount
+	IneligibleCharges    money.Amount
+	CreditsApplied       money.Amount
+	AmountDue            money.Amount
+	NewCredit            money.Amount
+	Adjustments          money.Amount
+	UnappliedAdjustments money.Amount
+	ExpiredCredit        money.Amount
+
+	PerLot      []LotApplied
+	Allocations []Allocation
+}
+
+// LotApplied is the credit one lot applied to the invoice.
+type LotApplied struct {
+	Name           string
+	Source         string
+	ExpirationDate ledger.Date
+	Amount         money.Amount
+}
+
+// Allocation is the part of one charge that one lot paid.
+type Allocation struct {
+	Date    ledger.Date
+	Product string
+	Lot     string
+	Source  string
+	Amount  money.Amount
+}

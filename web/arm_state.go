@@ -1,0 +1,25 @@
+package web
+
+import (
+	"github.com/creditdesk/creditdesk/internal/arm"
+)
+
+// defaultAPIPageSize is how many lots or events a page of the ARM API holds.
+const defaultAPIPageSize = 100
+
+// apiState is what the ARM API keeps in the server: the key of its paging cursors (derived from
+// the session key, so every instance with the same key reads every other's nextLinks), the
+// per-token rate limiter (in memory, per instance), and the page size.
+type apiState struct {
+	cursors  arm.Sealer
+	limiter  *rateLimiter
+	pageSize int
+}
+
+// newAPIState derives the cursor key from the session key.
+func newAPIState(sessionKey []byte, perMinute, pageSize int) apiState {
+	if pageSize <= 0 {
+		pageSize = defaultAPIPageSize
+	}
+	return apiState{cursors: arm.NewSealer(sessionKey), limiter: newRateLimiter(perMinute), pageSize: pageSize}
+}

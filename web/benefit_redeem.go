@@ -1,0 +1,48 @@
+package web
+
+import (
+	"crypto/rand"
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// benefitRedeem activates a benefit for the signed-in user who holds it: a new Azure
+// subscription is created and its id shown (P5); a monthly credit is then valid 13 months
+// (P11). A benefit the user does not hold is a 404, whoever holds it.
+func (s *Server) benefitRedeem(c echo.Context) error {
+	ch, err := s.store.RedeemBenefit(c.Request().Context(), *currentUser(c), benefitParam(c), rand.Reader)
+	status := ruleStatus(err)
+	switch {
+	case errors.Is(err, fault.ErrNotFound):
+		return echo.NewHTTPError(http.StatusNotFound, "No benefit with this id is assigned to you.")
+	case err != nil && status == 0:
+		return err
+	}
+	msg := ""
+	if err == nil {
+		status = http.StatusOK
+		msg = "Activated " + ch.After.ID + ": your new Azure subscription is " + ch.After.SubscriptionID +
+			", valid until " + validUntil(ch.After) + "."
+		if !isFragment(c.Request()) {
+			if err := s.addFlash(c, msg); err != nil {
+				return err
+			}
+			return seeOther(c, "/benefits")
+		}
+	}
+	p, perr := s.myBenefitsProps(c)
+	if perr != nil {
+		return perr
+	}
+	p.Flash = msg
+	if err != nil {
+		p.Flash, p.FlashError = benefits.RuleErrors(err)[0].Message, true
+	}
+	return s.render(c, status, views.MyBenefitsPage(p), views.MyBenefitsList(p))
+}

@@ -1,0 +1,86 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// benefitColumns are the list's columns and the sort each one offers ("" for none).
+var benefitColumns = []struct {
+	label string
+	sort  store.BenefitSort
+}{
+	{"Benefit ID", store.SortID}, {"Benefit", store.SortKind}, {"Amount", store.SortAmount},
+	{"Period", store.SortStart}, {"Status", store.SortStatus}, {"Assigned user", store.SortUser},
+	{"Reassignments", ""},
+}
+
+// benefitsList is the Azure credits page of the Benefits workspace (P2): quick filters, search,
+// sort and paging run in the database; htmx swaps the table in place and pushes the URL.
+func (s *Server) benefitsList(c echo.Context) error {
+	pc := currentPartner(c)
+	q, problem, err := parseBenefitsQuery(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	now := s.clock()
+	page, err := s.store.BenefitsOfPartner(c.Request().Context(), pc.ID, store.BenefitQuery{Filter: q.Filter,
+		Search: q.Search, Sort: q.Sort, Desc: q.Desc, Offset: (q.Page - 1) * benefitsPageSize, Limit: benefitsPageSize, Now: now})
+	if err != nil {
+		return err
+	}
+	base := benefitsHref(pc.ExternalID)
+	p := views.BenefitList{Shell: s.partnerShell(c, "Azure credits", "Azure credits"), PartnerName: pc.Name,
+		Action: base, Search: q.Search, Filter: string(q.Filter), Sort: string(q.Sort), Problem: problem}
+	if q.Desc {
+		p.Dir = "desc"
+	}
+	for _, f := range benefits.Filters() {
+		p.Filters = append(p.Filters, views.BenefitChoice{Label: f.Label(), Href: q.withFilter(f).href(base),
+			Active: f == q.Filter, TestID: "filter-" + filterTestID(f)})
+	}
+	for _, col := range benefitColumns {
+		h := views.BenefitSortHeader{Label: col.label}
+		if col.sort != "" {
+			h.Href, h.Active, h.Desc = q.withSort(col.sort).href(base), q.Sort == col.sort, q.Sort == col.sort && q.Desc
+		}
+		p.Headers = append(p.Headers, h)
+	}
+	for _, v := range page.Rows {
+		p.Rows = append(p.Rows, benefitRow(v, now))
+	}
+	first := (q.Page-1)*benefitsPageSize + 1
+	switch {
+	case page.Total == 0:
+		p.Summary = "No benefits."
+	case len(page.Rows) == 0:
+		p.Summary = fmt.Sprintf("Page %d is past the end of the %d benefits.", q.Page, page.Total)
+	default:
+		p.Summary = fmt.Sprintf("%d-%d of %d benefits", first, first+len(page.Rows)-1, page.Total)
+	}
+	if q.Page > 1 {
+		p.PrevHref = q.withPage(q.Page - 1).href(base)
+	}
+	if int64(q.Page*benefitsPageSize) < page.Total {
+		p.NextHref = q.withPage(q.Page + 1).href(base)
+	}
+	status := http.StatusOK
+	if problem != "" {
+		status = http.StatusUnprocessableEntity
+	}
+	return s.render(c, status, views.BenefitsPage(p), views.BenefitsTable(p))
+}
+
+// filterTestID names a quick filter in data-testid attributes: "all" or its URL value.
+func filterTestID(f benefits.Filter) string {
+	if f == benefits.FilterAll {
+		return "all"
+	}
+	return string(f)
+}

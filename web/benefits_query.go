@@ -1,0 +1,118 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// benefitsPageSize is the number of benefits per page of the Azure credits list.
+const benefitsPageSize = 25
+
+// benefitsQuery is the state of the Azure credits list, all of it in the URL (P2): filter, q,
+// sort, dir and page, so that a reload or a shared link shows the same list.
+type benefitsQuery struct {
+	Filter benefits.Filter
+	Search string
+	Sort   store.BenefitSort
+	Desc   bool
+	Page   int
+}
+
+// parseBenefitsQuery reads the list's URL. A search longer than maxSearch is refused (400);
+// an unknown filter, sort or page falls back to the default and returns a message for the page,
+// so the list is still shown (benefits.ParseFilter).
+func parseBenefitsQuery(v url.Values) (benefitsQuery, string, error) {
+	q := benefitsQuery{Search: strings.TrimSpace(v.Get("q")), Sort: store.SortStatus, Page: 1}
+	if len(q.Search) > maxSearch {
+		return q, "", echo.NewHTTPError(http.StatusBadRequest, "q: the search text is longer than 200 characters.")
+	}
+	var problems []string
+	f, err := benefits.ParseFilter(v.Get("filter"))
+	if err != nil {
+		problems = append(problems, "filter: "+benefits.RuleErrors(err)[0].Message)
+	}
+	q.Filter = f
+	if s := v.Get("sort"); s != "" {
+		q.Sort = store.BenefitSort(s)
+		if !validSort(q.Sort) {
+			q.Sort = store.SortStatus
+			problems = append(problems, "sort: "+strconv.Quote(s)+" is not a column; sorted by status.")
+		}
+	}
+	switch d := v.Get("dir"); d {
+	case "", "asc":
+	case "desc":
+		q.Desc = true
+	default:
+		problems = append(problems, "dir: use asc or desc.")
+	}
+	if p := v.Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 1_000_000 {
+			problems = append(problems, "page: must be a page number; showing page 1.")
+		} else {
+			q.Page = n
+		}
+	}
+	return q, strings.Join(problems, " "), nil
+}
+
+// validSort reports whether s is a sortable column.
+func validSort(s store.BenefitSort) bool {
+	for _, x := range store.BenefitSorts() {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// href is the list's URL for this state; the defaults are left out.
+func (q benefitsQuery) href(base string) string {
+	v := url.Values{}
+	if q.Filter != benefits.FilterAll {
+		v.Set("filter", string(q.Filter))
+	}
+	if q.Search != "" {
+		v.Set("q", q.Search)
+	}
+	if q.Sort != store.SortStatus {
+		v.Set("sort", string(q.Sort))
+	}
+	if q.Desc {
+		v.Set("dir", "desc")
+	}
+	if q.Page > 1 {
+		v.Set("page", strconv.Itoa(q.Page))
+	}
+	if len(v) == 0 {
+		return base
+	}
+	return base + "?" + v.Encode()
+}
+
+// withFilter is the state with another quick filter, back on page 1.
+func (q benefitsQuery) withFilter(f benefits.Filter) benefitsQuery {
+	q.Filter, q.Page = f, 1
+	return q
+}
+
+// withSort is the state sorted by s: ascending, or flipped when s is the current sort.
+func (q benefitsQuery) withSort(s store.BenefitSort) benefitsQuery {
+	q.Desc = q.Sort == s && !q.Desc
+	q.Sort, q.Page = s, 1
+	return q
+}
+
+// withPage is the state on page n.
+func (q benefitsQuery) withPage(n int) benefitsQuery {
+	q.Page = n
+	return q
+}

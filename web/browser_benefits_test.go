@@ -1,0 +1,146 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/creditdesk/creditdesk/internal/password"
+)
+
+// The Benefits workspace as the browser test finds it.
+const (
+	notRedeemedChip = `[data-testid=filter-not-redeemed]`
+	benefitRows     = `[data-testid=benefit-row]`
+	newUser         = "nia@fabrikam.example"
+)
+
+// rowOf selects the list row of a benefit; rowStatus also requires its status.
+func rowOf(id string) string { return `tr[data-benefit="` + id + `"]` }
+
+func rowStatus(id, status string) string { return rowOf(id) + `[data-status="` + status + `"]` }
+
+// TestBrowserPartnerAdminAssignsAndUserRedeems: the partner admin filters Not redeemed in
+// place (P2), opens a benefit's side pane (P4), adds a new user and assigns the benefit in one
+// step, assigns another through the type-ahead search, and sees each row refresh in place
+// without a page load; the new user, once an operator has set a password, signs in, finds
+// "Benefits assigned to me" and redeems into a new subscription valid 13 months (P5, P11);
+// a member without the partner admin role gets no access to the workspace (P1). No CSP
+// violation or script error happens on the way.
+func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
+	h, b := newBrowserHarness(t)
+	console := b.watchConsole()
+
+	b.signIn(partnerAdmin)
+	if got := b.location(); got != "/partners" {
+		t.Fatalf("a partner admin without billing scopes lands on %s, want /partners", got)
+	}
+	b.load("open the workspace", chromedp.Click(chromedp.CSS(`[data-testid=partner-row] a`)))
+	b.do("wait for the list", chromedp.WaitVisible(chromedp.CSS(`[data-testid=benefits]`)))
+
+	// Not redeemed: the list narrows in place and the URL is pushed.
+	b.markWindow()
+	b.do("filter Not redeemed", chromedp.Click(chromedp.CSS(notRedeemedChip)))
+	b.waitFor("only not-redeemed benefits, URL pushed", `location.search === '?filter=not-redeemed' &&
+		[...document.querySelectorAll('`+benefitRows+`')].every(r => r.dataset.status === 'NotRedeemed') &&
+		document.querySelector('`+rowOf("b-001")+`') !== null && document.querySelector('`+rowOf("b-002")+`') === null`)
+	b.settled()
+	if !b.marked() {
+		t.Fatal("the quick filter reloaded the page; want the table swapped in place")
+	}
+	b.screenshot("benefits-not-redeemed")
+
+	// The side pane, Activate benefits, Add a new user: the row becomes Assigned in place.
+	b.do("open b-001", chromedp.Click(chromedp.CSS(rowOf("b-001")+` [data-testid=open-benefit]`)))
+	b.waitFor("the pane of b-001", `document.querySelector('[data-testid=pane-body][data-benefit="b-001"]') !== null`)
+	b.settled()
+	b.do("open Activate benefits", chromedp.Click(chromedp.CSS(`[data-testid=tab-activate]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=add-user-form]`)))
+	b.settled()
+	b.do("add a new user",
+		chromedp.SendKeys(chromedp.CSS(`[data-testid=add-name]`), "Nia Patel"),
+		chromedp.SendKeys(chromedp.CSS(`[data-testid=add-email]`), newUser),
+		chromedp.Click(chromedp.CSS(`[data-testid=add-user-submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(rowStatus("b-001", "Assigned"))))
+	if got := b.text(rowOf("b-001") + ` [data-testid=benefit-holder]`); !strings.Contains(got, newUser) {
+		t.Errorf("row b-001 holder = %q, want %s", got, newUser)
+	}
+	if got := b.text(`[data-testid=pane] [data-testid=flash]`); !strings.Contains(got, "Assigned "+newUser+" to b-001") {
+		t.Errorf("pane message = %q", got)
+	}
+	if !b.marked() {
+		t.Fatal("assigning reloaded the page; want the pane and the row swapped in place")
+	}
+	b.screenshot("benefits-assigned")
+
+	// The type-ahead: search the members, Assign user on the bulk credit b-003.
+	b.settled()
+	b.do("open b-003", chromedp.Click(chromedp.CSS(rowOf("b-003")+` [data-testid=open-benefit]`)))
+	b.waitFor("the pane of b-003", `document.querySelector('[data-testid=pane-body][data-benefit="b-003"]') !== null`)
+	b.settled()
+	b.do("open Activate benefits", chromedp.Click(chromedp.CSS(`[data-testid=tab-activate]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid=member-search]`)))
+	b.settled()
+	b.do("search for the member", chromedp.SendKeys(chromedp.CSS(`[data-testid=member-search]`), "Partner Mem"))
+	b.waitFor("one match", `[...document.querySelectorAll('[data-testid=member-option]')].map(o => o.dataset.email).join() === '`+partnerMember+`'`)
+	b.settled()
+	b.do("assign the member", chromedp.Click(chromedp.CSS(`[data-testid=member-option] [data-testid=assign-member]`)),
+		chromedp.WaitVisible(chromedp.CSS(rowStatus("b-003", "Assigned"))))
+	if !b.marked() {
+		t.Fatal("the type-ahead assignment reloaded the page")
+	}
+
+	// An operator gives the new user a password (creditdesk users set-password); they redeem.
+	ctx := context.Background()
+	u, err := h.store.UserByEmail(ctx, newUser)
+	if err != nil || !password.IsUnset(u.PasswordHash) {
+		t.Fatalf("the new user %+v, %v: want an account without a password", u, err)
+	}
+	hash, err := password.Hash(testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.store.SetUserPassword(ctx, u.ID, hash); err != nil {
+		t.Fatal(err)
+	}
+	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
+	b.signIn(newUser)
+	b.load("open Benefits assigned to me", chromedp.Click(chromedp.CSS(`[data-testid=assigned-link]`)))
+	b.markWindow()
+	b.do("activate b-001", chromedp.Click(chromedp.CSS(`[data-benefit="b-001"] [data-testid=redeem]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-benefit="b-001"] [data-testid=subscription-id]`)))
+	sub := b.text(`[data-benefit="b-001"] [data-testid=subscription-id]`)
+	if len(sub) != 36 || !strings.Contains(b.text(`#my-benefits [data-testid=flash]`), sub) {
+		t.Errorf("subscription %q is not a new GUID shown in the message", sub)
+	}
+	if got := b.text(`[data-benefit="b-001"] [data-testid=valid-until]`); !strings.Contains(got, "13 months from activation") {
+		t.Errorf("valid until = %q, want 13 months from activation (P11)", got)
+	}
+	if got := b.text(`[data-benefit="b-001"] [data-testid=my-benefit-status]`); got != "Redeemed" || !b.marked() {
+		t.Errorf("status %q after activating in place, want Redeemed", got)
+	}
+	b.screenshot("benefits-redeemed")
+
+	// A member without the partner admin role: the organisation is listed, the workspace is not.
+	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
+	b.signIn(partnerMember)
+	if n := eval[int](b, `document.querySelectorAll('[data-testid=partner-row] a').length`); n != 0 {
+		t.Errorf("a member sees %d workspace links, want none (P1)", n)
+	}
+	resp, err := chromedp.RunResponse(b.ctx, chromedp.Navigate(b.base+partPath+"/benefits"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Status != http.StatusForbidden || !strings.Contains(b.text(`[data-testid=error]`), "Only a partner admin") {
+		t.Errorf("a member opening the workspace: status %d, want 403 with the P1 message", resp.Status)
+	}
+	if got := console.matching("Content Security Policy"); len(got) > 0 {
+		t.Errorf("CSP violations: %q", got)
+	}
+	if got := console.matching("exception:"); len(got) > 0 {
+		t.Errorf("uncaught exceptions: %q", got)
+	}
+}

@@ -1,0 +1,69 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web"
+)
+
+// BenchmarkCreditsPage renders a billing profile's Azure credits page through the real router on
+// SQLite: 300 lots, three years of daily charges and 9,900 refunds, about 10,000 settled ledger
+// events once processed. Each iteration is a whole page: session, authorisation, balance
+// summary, both tables, runway. Its cost follows the pending month and the page sizes, not the
+// number of events (the lead's seeding command checks that at 1,000,000).
+func BenchmarkCreditsPage(b *testing.B) {
+	h := newHarness(b, store.SQLite, bigScenario(b, 300, 3*365, 9900), false)
+	h.process(b, time.Date(2026, 12, 20, 8, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	a, err := h.store.AccountByName(ctx, bigAccount)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bp, err := h.store.ProfileByName(ctx, a.ID, bigProfile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The same server as the harness's (same session key), called without a network in between.
+	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: h.clock.Now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := h.client(b)
+	c.signIn(bigReader)
+	u, _ := url.Parse(h.server.URL)
+	cookies := c.http.Jar.Cookies(u)
+	for _, bench := range []struct{ name, path, target string }{
+		{"page", bigCredits, ""},
+		{"transactions-fragment", bigCredits + "?from=2025-01-01&to=2025-12-31&state=settled", "tx-table"},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
+			for _, ck := range cookies {
+				req.AddCookie(ck)
+			}
+			if bench.target != "" {
+				req.Header.Set("HX-Request", "true")
+				req.Header.Set("HX-Target", bench.target)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				srv.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
+				}
+			}
+			b.ReportMetric(float64(bp.EventSeq), "events")
+		})
+	}
+}

@@ -1,0 +1,156 @@
+package web
+
+import (
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// csvPageSize is how many rows an export reads from the store at a time: an export streams
+// every row without holding them all in memory.
+const csvPageSize = 500
+
+// errNoCredits answers the exports of an account that has no Azure credits page (M6).
+var errNoCredits = echo.NewHTTPError(http.StatusNotFound, "Azure credits are available for Microsoft Customer Agreement accounts.")
+
+// csvExport writes a CSV attachment row by row, flushing after each page read from the store.
+type csvExport struct {
+	c echo.Context
+	w *csv.Writer
+}
+
+// startCSV commits the response headers of a CSV attachment and writes the header row.
+func startCSV(c echo.Context, name string, header []string) *csvExport {
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+	h.Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", name))
+	h.Set("Cache-Control", "no-store")
+	c.Response().WriteHeader(http.StatusOK)
+	e := &csvExport{c: c, w: csv.NewWriter(c.Response())}
+	e.row(header...)
+	return e
+}
+
+// row writes one record; write errors surface at flush.
+func (e *csvExport) row(fields ...string) { _ = e.w.Write(fields) }
+
+// flush sends what was written so far.
+func (e *csvExport) flush() error {
+	e.w.Flush()
+	if err := e.w.Error(); err != nil {
+		return err
+	}
+	e.c.Response().Flush()
+	return nil
+}
+
+// abortExport ends a response already under way when reading the next page failed: the connection is
+// cut, so the client sees a failed download instead of a file that looks complete.
+func (s *Server) abortExport(c echo.Context, err error) {
+	s.log.Error("csv export failed", "request_id", requestID(c), "path", c.Request().URL.Path, "error", err)
+	panic(http.ErrAbortHandler)
+}
+
+// csvText guards a free-text cell against spreadsheet formula injection.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// csvName is the attachment's file name: what, the profile and the day.
+func (v *creditsView) csvName(what string) string {
+	return fmt.Sprintf("azure-credits-%s-%s-%s.csv", what, v.bp.Name, v.today)
+}
+
+// creditsLotsCSV exports the credits list with the page's status filter and sort, every page.
+func (s *Server) creditsLotsCSV(c echo.Context) error {
+	v, err := s.exportView(c)
+	if err != nil {
+		return err
+	}
+	rows, next, err := v.lotsPage("", csvPageSize) // read before committing: an error is still a page
+	if err != nil {
+		return err
+	}
+	e := startCSV(c, v.csvName("credits"), []string{"Source", "Start date", "Expiration date", "Current balance",
+		"Original amount", "Currency", "Status", "API status", "Days to expiry", "Credit id", "PO number", "Purchased date"})
+	for {
+		for _, r := range rows {
+			l := r.Lot()
+			st := l.Status(v.today, v.window)
+			e.row(r.Source, r.StartDate, r.ExpirationDate, l.ClosedBalance.String(), l.OriginalAmount.String(), r.Currency,
+				views.StatusLabel(st), st.API(), strconv.Itoa(l.DaysToExpiry(v.today)), csvText(r.Name), csvText(r.PONumber), r.PurchasedDate)
+		}
+		if err := e.flush(); err != nil || next == "" {
+			return err
+		}
+		if rows, next, err = v.lotsPage(next, csvPageSize); err != nil {
+			s.abortExport(c, err)
+		}
+	}
+}
+
+// creditsTransactionsCSV exports the transactions with the page's filters: the pending ones,
+// then every settled one, newest first.
+func (s *Server) creditsTransactionsCSV(c echo.Context) error {
+	v, err := s.exportView(c)
+	if err != nil {
+		return err
+	}
+	var pending []views.TxRow
+	if v.q.State != txSettled {
+		sum, err := s.store.ProfileSummary(v.ctx, v.bp, v.today)
+		if err != nil {
+			return err
+		}
+		pending = v.pendingRows(sum.Events)
+	}
+	var rows []store.EventRow
+	var next int64
+	if v.q.State != txPending {
+		if rows, next, err = v.eventsPage(0, csvPageSize); err != nil {
+			return err
+		}
+	}
+	e := startCSV(c, v.csvName("transactions"), []string{"Transaction date", "Description", "Amount", "Balance",
+		"Currency", "Status", "Invoice number"})
+	for _, r := range pending {
+		e.row(r.Date.String(), csvText(r.Description), r.Amount.String(), r.Balance.String(), v.bp.Currency, "Pending", "")
+	}
+	for {
+		for _, r := range rows {
+			e.row(r.Date, csvText(r.Description), money.FromMicros(r.Amount).String(), money.FromMicros(r.Balance).String(),
+				v.bp.Currency, "Settled", r.InvoiceNumber)
+		}
+		if err := e.flush(); err != nil || next == 0 {
+			return err
+		}
+		if rows, next, err = v.eventsPage(next, csvPageSize); err != nil {
+			s.abortExport(c, err)
+		}
+	}
+}
+
+// exportView checks an export request: an MCA profile and valid filters (paging is ignored:
+// an export has every row).
+func (s *Server) exportView(c echo.Context) (*creditsView, error) {
+	if !currentScope(c).Account.IsMCA() {
+		return nil, errNoCredits
+	}
+	q, err := parseCreditsQuery(c.QueryParams())
+	if err != nil {
+		return nil, err
+	}
+	q.After, q.Before = "", 0
+	return s.newCreditsView(c, q), nil
+}

@@ -1,0 +1,85 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/scenario"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// demoDay is the day the demo scenario's credits were written for; statuses move with time, as
+// the demo runs on the real clock.
+var demoDay = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+// TestDemoCreditsAlive: the demo has, on demoDay, lots in every status the scenario format can
+// express (M8), months of charges and a pending refund, so the credits page is alive at first
+// start; the page renders for a demo reader.
+func TestDemoCreditsAlive(t *testing.T) {
+	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	demo, err := scenario.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := scenario.Load(ctx, h.store, demo); err != nil {
+		t.Fatal(err)
+	}
+	h.process(t, demoDay)
+	today := ledger.DateOf(demoDay)
+	acct, err := h.store.AccountByName(ctx, accountName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	statuses := map[store.LotStatusFilter][]string{}
+	for _, name := range []string{"PBFV-AB12-CD3-EF4", "QW7R-KM45-TY6-UP8", "ZX9C-VB87-NM6-LK5"} {
+		bp, err := h.store.ProfileByName(ctx, acct.ID, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed, store.LotsExpired, store.LotsNotStarted} {
+			rows, _, err := h.store.LotsPage(ctx, bp.ID, store.LotQuery{Status: st, Limit: 50, Today: today, Window: 30})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rows {
+				statuses[st] = append(statuses[st], r.Name)
+			}
+		}
+	}
+	want := map[store.LotStatusFilter][]string{
+		store.LotsActive:     {"eng-azure-plan-2026", "mkt-prepaid-2026", "res-grant-2026"},
+		store.LotsExpiring:   {"eng-promo-q4-2026", "mkt-launch-2026"},
+		store.LotsUsed:       {"eng-hackathon-2026", "mkt-events-2025"},
+		store.LotsExpired:    {"eng-startup-2025", "mkt-agency-2025"},
+		store.LotsNotStarted: {"eng-commitment-2027", "mkt-promo-2027"},
+	}
+	for st, names := range want {
+		got := statuses[st]
+		slices.Sort(got)
+		if !slices.Equal(got, names) {
+			t.Errorf("%s lots on %s: %v, want %v", st, today, got, names)
+		}
+	}
+
+	c := h.client(t)
+	if resp, body := c.post("/signin", url.Values{"email": {"li@northwind.example"}, "password": {"creditdesk-demo"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in as the demo reader: %d %.200s", resp.StatusCode, body)
+	}
+	p := c.page(creditsPath, http.StatusOK)
+	if n := p.Find(testid("tx-pending")).Length(); n < 2 {
+		t.Errorf("%d pending transactions on the demo page, want the month's charges and the refund", n)
+	}
+	if adj := p.Find(testid("pending-adjustments")).Text(); adj != "USD 75.00" {
+		t.Errorf("pending credit adjustments = %q, want the demo refund USD 75.00", adj)
+	}
+	if runway := p.Find(testid("runway-summary")).Text(); !strings.Contains(runway, "runs out on") {
+		t.Errorf("demo runway: %q", runway)
+	}
+}

@@ -1,0 +1,212 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// creditsQuery is the state of the credits page's two tables, read from the URL so that a
+// reload, a bookmark or a CSV link shows exactly what the page showed. Parameters:
+//
+//	status  credits list: active, expiring, used, expired, notstarted, canceled ("" all)
+//	sort    credits list: expiration (default), start, amount, balance, source
+//	order   asc (default) or desc
+//	after   credits list: the cursor of the page to show (keyset)
+//	from,to transactions: YYYY-MM-DD, inclusive
+//	kind    transactions: a ledger event kind such as SettledCharges
+//	state   transactions: pending or settled ("" both)
+//	before  transactions: the sequence number to continue before (keyset)
+type creditsQuery struct {
+	Status   store.LotStatusFilter
+	Sort     string // "" is expiration
+	Desc     bool
+	After    string
+	From, To ledger.Date // zero: open
+	Kind     ledger.EventKind
+	State    string
+	Before   int64
+}
+
+// Bounds of the query parameters: long enough for any value the page makes.
+const (
+	maxParamLen  = 40
+	maxCursorLen = 300
+)
+
+// lotStatuses are the status filter's values, in the order the select lists them.
+var lotStatuses = []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed,
+	store.LotsExpired, store.LotsNotStarted, store.LotsCanceled}
+
+// eventKinds are the transaction types, in the order the select lists them.
+var eventKinds = []ledger.EventKind{ledger.EventNewCredit, ledger.EventSettledCharges, ledger.EventPendingCharges,
+	ledger.EventAdjustment, ledger.EventExpiredCredit, ledger.EventCanceledCredit}
+
+// Transaction states of the state filter.
+const (
+	txPending = "pending"
+	txSettled = "settled"
+)
+
+// badParam is a 400 naming the query parameter (X2).
+func badParam(name, msg string) error {
+	return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("%s: %s", name, msg))
+}
+
+// parseCreditsQuery reads and checks the page state; a bad value is a 400 naming its parameter.
+// Empty parameters count as absent, since filter forms send empty fields.
+func parseCreditsQuery(v url.Values) (creditsQuery, error) {
+	var q creditsQuery
+	for _, name := range []string{"status", "sort", "order", "from", "to", "kind", "state", "before"} {
+		if len(v.Get(name)) > maxParamLen {
+			return q, badParam(name, fmt.Sprintf("too long (at most %d characters)", maxParamLen))
+		}
+	}
+	if s := v.Get("status"); s != "" {
+		q.Status = store.LotStatusFilter(s)
+		if !slices.Contains(lotStatuses, q.Status) {
+			return q, badParam("status", "use one of active, expiring, used, expired, notstarted, canceled")
+		}
+	}
+	if s := v.Get("sort"); s != "" && s != "expiration" {
+		if _, ok := store.LotSort[s]; !ok {
+			return q, badParam("sort", "use one of expiration, start, amount, balance, source")
+		}
+		q.Sort = s
+	}
+	switch v.Get("order") {
+	case "", "asc":
+	case "desc":
+		q.Desc = true
+	default:
+		return q, badParam("order", "use asc or desc")
+	}
+	if q.After = v.Get("after"); len(q.After) > maxCursorLen {
+		return q, badParam("after", fmt.Sprintf("too long (at most %d characters); start again from the first page", maxCursorLen))
+	} else if q.After != "" && store.CheckCursor(q.After) != nil {
+		return q, badParam("after", "not a cursor this list gave out; start again from the first page")
+	}
+	var err error
+	if q.From, err = dateParam(v, "from"); err != nil {
+		return q, err
+	}
+	if q.To, err = dateParam(v, "to"); err != nil {
+		return q, err
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+		return q, badParam("to", "before the from date")
+	}
+	if k := v.Get("kind"); k != "" {
+		q.Kind = ledger.EventKind(k)
+		if !slices.Contains(eventKinds, q.Kind) {
+			return q, badParam("kind", "use one of NewCredit, SettledCharges, PendingCharges, Adjustment, ExpiredCredit, CanceledCredit")
+		}
+	}
+	switch q.State = v.Get("state"); q.State {
+	case "", txPending, txSettled:
+	default:
+		return q, badParam("state", "use pending or settled")
+	}
+	if b := v.Get("before"); b != "" {
+		n, err := strconv.ParseInt(b, 10, 64)
+		if err != nil || n <= 0 {
+			return q, badParam("before", "must be a positive transaction number")
+		}
+		q.Before = n
+	}
+	return q, nil
+}
+
+// dateParam reads an optional YYYY-MM-DD parameter.
+func dateParam(v url.Values, name string) (ledger.Date, error) {
+	s := v.Get(name)
+	if s == "" {
+		return ledger.Date{}, nil
+	}
+	if len(s) != len("2006-01-02") {
+		return ledger.Date{}, badParam(name, "must be a date YYYY-MM-DD")
+	}
+	d, err := ledger.ParseDate(s)
+	if err != nil {
+		return ledger.Date{}, badParam(name, "must be a date YYYY-MM-DD")
+	}
+	return d, nil
+}
+
+// The parts of the page state, as query values; defaults are left out to keep URLs short.
+
+// lotFilter is the credits list's status filter.
+func (q creditsQuery) lotFilter() url.Values { return setIf(url.Values{}, "status", string(q.Status)) }
+
+// lotKeys is the credits list's sort column and order.
+func (q creditsQuery) lotKeys() url.Values {
+	v := setIf(url.Values{}, "sort", q.Sort)
+	if q.Desc {
+		v.Set("order", "desc")
+	}
+	return v
+}
+
+// lotPage is the credits list's cursor.
+func (q creditsQuery) lotPage() url.Values { return setIf(url.Values{}, "after", q.After) }
+
+// txFilter is the transactions' filters.
+func (q creditsQuery) txFilter() url.Values {
+	v := url.Values{}
+	if !q.From.IsZero() {
+		v.Set("from", q.From.String())
+	}
+	if !q.To.IsZero() {
+		v.Set("to", q.To.String())
+	}
+	setIf(v, "kind", string(q.Kind))
+	return setIf(v, "state", q.State)
+}
+
+// txPage is the transactions' cursor.
+func (q creditsQuery) txPage() url.Values {
+	v := url.Values{}
+	if q.Before > 0 {
+		v.Set("before", strconv.FormatInt(q.Before, 10))
+	}
+	return v
+}
+
+// all is the whole page state.
+func (q creditsQuery) all() url.Values {
+	return merge(q.lotFilter(), q.lotKeys(), q.lotPage(), q.txFilter(), q.txPage())
+}
+
+// setIf sets name when value is not empty.
+func setIf(v url.Values, name, value string) url.Values {
+	if value != "" {
+		v.Set(name, value)
+	}
+	return v
+}
+
+// merge joins query values into one.
+func merge(parts ...url.Values) url.Values {
+	out := url.Values{}
+	for _, p := range parts {
+		for k, vs := range p {
+			out[k] = append(out[k], vs...)
+		}
+	}
+	return out
+}
+
+// withQuery is path with the query string of v, if any.
+func withQuery(path string, v url.Values) string {
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}

@@ -1,0 +1,37 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// invoicesList lists a billing profile's invoices, newest first, with what credit paid (M9).
+func (s *Server) invoicesList(c echo.Context) error {
+	sc := currentScope(c)
+	bp := sc.Profile
+	p := views.Invoices{Shell: s.scopeShell(c, "Invoices", "Invoices"), Loc: readerLocale(c), Currency: bp.Currency,
+		InvoiceDay: bp.InvoiceDay}
+	if !sc.Account.IsMCA() {
+		p.NotMCA, p.AgreementType = true, sc.Account.AgreementType
+		return s.render(c, http.StatusOK, views.InvoicesPage(p), nil)
+	}
+	rows, err := s.store.Invoices(c.Request().Context(), bp.ID)
+	if err != nil {
+		return err
+	}
+	base := profileHref(sc.Account.Name, bp.Name) + "/invoices/"
+	for _, r := range rows {
+		period, _ := ledger.ParsePeriod(r.Period)
+		p.Rows = append(p.Rows, views.InvoiceRow{Number: r.Number, Href: base + url.PathEscape(r.Number), Period: period,
+			IssueDate: storedDate(r.IssueDate), TotalCharges: money.FromMicros(r.TotalCharges),
+			Ineligible: money.FromMicros(r.IneligibleCharges), CreditsApplied: money.FromMicros(r.CreditsApplied),
+			AmountDue: money.FromMicros(r.AmountDue)})
+	}
+	return s.render(c, http.StatusOK, views.InvoicesPage(p), nil)
+}

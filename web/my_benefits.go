@@ -1,0 +1,51 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// myBenefits is "Benefits assigned to me" (P4, P5): every benefit the signed-in user holds,
+// with Activate where the rules allow it now.
+func (s *Server) myBenefits(c echo.Context) error {
+	p, err := s.myBenefitsProps(c)
+	if err != nil {
+		return err
+	}
+	p.Flash = s.takeFlash(c)
+	return s.render(c, http.StatusOK, views.MyBenefitsPage(p), views.MyBenefitsList(p))
+}
+
+// myBenefitsProps builds the page from the user's holdings at now.
+func (s *Server) myBenefitsProps(c echo.Context) (views.MyBenefits, error) {
+	now := s.clock()
+	held, err := s.store.BenefitsAssignedTo(c.Request().Context(), currentUser(c).ID)
+	if err != nil {
+		return views.MyBenefits{}, err
+	}
+	p := views.MyBenefits{Shell: s.shell(c, "Benefits assigned to me")}
+	p.Shell.Crumbs = []views.Crumb{{Label: "Benefits", Href: "/partners"}, {Label: "Benefits assigned to me"}}
+	for _, d := range held {
+		b := d.Benefit
+		st := benefits.StatusOf(b, now)
+		r := views.MyBenefit{DOMID: "my-benefit-" + strconv.FormatInt(d.RowID, 10), ID: b.ID, Partner: d.PartnerName,
+			Kind: b.Kind.Label(), Amount: amountText(b), Period: b.StartDate.Format(benefitDay) + " to " + b.EndDate.Format(benefitDay),
+			Status: string(st), StatusLabel: st.Label(), Subscription: b.SubscriptionID, ValidUntil: validUntil(b),
+			RedeemAction: "/benefits/" + url.PathEscape(b.ID) + "/redeem"}
+		if err := benefits.Check(b, d.History, benefits.ActionRedeem, now); err != nil {
+			if st != benefits.StatusRedeemed { // the subscription above says it all
+				r.Notice = benefits.RuleErrors(err)[0].Message
+			}
+		} else {
+			r.CanRedeem = true
+		}
+		p.Rows = append(p.Rows, r)
+	}
+	return p, nil
+}

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/password"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// maxMembersShown bounds the Membership page's member list.
+const maxMembersShown = 500
+
+// membershipShow is the Membership page: domains, members and roles (P1, P10), and the Renew
+// membership form (P6).
+func (s *Server) membershipShow(c echo.Context) error {
+	p, err := s.membershipProps(c)
+	if err != nil {
+		return err
+	}
+	p.Flash = s.takeFlash(c)
+	return s.render(c, http.StatusOK, views.MembershipPage(p), views.MembershipPanel(p))
+}
+
+// membershipProps builds the page of the route's organisation.
+func (s *Server) membershipProps(c echo.Context) (views.Membership, error) {
+	ctx, pc := c.Request().Context(), currentPartner(c)
+	domains, err := s.store.PartnerDomains(ctx, pc.ID)
+	if err != nil {
+		return views.Membership{}, err
+	}
+	members, err := s.store.MembersOfPartner(ctx, pc.ID, "", maxMembersShown)
+	if err != nil {
+		return views.Membership{}, err
+	}
+	users, err := s.store.UsersByEmail(ctx, memberEmails(members))
+	if err != nil {
+		return views.Membership{}, err
+	}
+	latest, err := s.store.BenefitsOfPartner(ctx, pc.ID, store.BenefitQuery{Sort: store.SortStart, Desc: true, Limit: 1, Now: s.clock()})
+	if err != nil {
+		return views.Membership{}, err
+	}
+	p := views.Membership{Shell: s.partnerShell(c, "Membership", "Membership"), PartnerName: pc.Name, ExternalID: pc.ExternalID,
+		Domains: domains, RenewAction: partnerHref(pc.ExternalID) + "/renew", RenewalDate: s.clock().Format(benefitDay),
+		Errors: map[string]string{}, Purchased: "No benefits yet"}
+	if len(latest.Rows) > 0 {
+		p.Purchased = latest.Rows[0].Benefit.PurchaseDate.Format(benefitDay)
+	}
+	for _, m := range members {
+		line := views.MemberLine{Email: m.Email, Name: m.Name, Role: "Member", NoPassword: password.IsUnset(users[m.Email].PasswordHash)}
+		if (access.PartnerGrants{Member: true, Roles: m.Roles}).Admin() {
+			line.Role = access.PartnerAdmin.Title()
+		}
+		p.Members = append(p.Members, line)
+	}
+	return p, nil
+}
+
+// memberEmails lists the members' emails.
+func memberEmails(ms []store.MemberRow) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Email
+	}
+	return out
+}
+
+// membershipRenew is Renew membership: the next membership year's benefits are issued (P6),
+// audited. The renewal date is a YYYY-MM-DD day, today or earlier.
+func (s *Server) membershipRenew(c echo.Context) error {
+	pc := currentPartner(c)
+	raw := strings.TrimSpace(c.FormValue("renewalDate"))
+	day, perr := time.Parse(benefitDay, raw)
+	var (
+		issued []benefits.Benefit
+		err    error
+	)
+	if perr != nil || len(raw) != len(benefitDay) {
+		err = &benefits.RuleError{Rule: benefits.RuleInput, Field: benefits.FieldRenewal, Message: "Enter the renewal date as YYYY-MM-DD."}
+	} else {
+		issued, err = s.store.RenewPartner(c.Request().Context(), *currentUser(c), pc.Partner, day)
+	}
+	status := ruleStatus(err)
+	if err != nil && status == 0 {
+		return err
+	}
+	done := ""
+	if err == nil {
+		ids := make([]string, len(issued))
+		for i, b := range issued {
+			ids[i] = b.ID
+		}
+		done = fmt.Sprintf("Membership renewed on %s: issued %d benefits (%s).", raw, len(issued), strings.Join(ids, ", "))
+		if !isFragment(c.Request()) {
+			if err := s.addFlash(c, done); err != nil {
+				return err
+			}
+			return seeOther(c, partnerHref(pc.ExternalID)+"/membership")
+		}
+		status = http.StatusOK
+	}
+	p, perr2 := s.membershipProps(c)
+	if perr2 != nil {
+		return perr2
+	}
+	p.Flash, p.RenewalDate = done, raw
+	for _, re := range benefits.RuleErrors(err) {
+		p.Errors["renewalDate"], p.Flash, p.FlashError = re.Message, re.Message, true
+	}
+	return s.render(c, status, views.MembershipPage(p), views.MembershipPanel(p))
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// partnerContextKey is where authorizePartner leaves the organisation of a partner route.
+const partnerContextKey = "creditdesk.partner"
+
+// partnerContext is the partner organisation a request is about, with the caller's grants.
+type partnerContext struct {
+	store.Partner
+	Grants access.PartnerGrants
+}
+
+// currentPartner returns the organisation that authorizePartner resolved for the route.
+func currentPartner(c echo.Context) partnerContext {
+	pc, _ := c.Get(partnerContextKey).(partnerContext)
+	return pc
+}
+
+// errNoPartner answers an organisation that does not exist or that the caller is not a member
+// of, alike, so that its existence is never revealed.
+var errNoPartner = echo.NewHTTPError(http.StatusNotFound, "This partner organisation does not exist, or you are not a member of it.")
+
+// errNotPartnerAdmin answers a member without the partner admin role (P1).
+var errNotPartnerAdmin = echo.NewHTTPError(http.StatusForbidden,
+	"Only a partner admin of this organisation can open its Benefits workspace (P1). Your own benefits are under Benefits assigned to me.")
+
+// authorizePartner is authorize for a route under /partners/:partner: the organisation is
+// resolved from the path, and the caller's partner roles must grant the permission (P1). A
+// non-member gets the 404 of a missing organisation; a member without the role gets 403.
+func (s *Server) authorizePartner(c echo.Context, perm access.PartnerPermission, next echo.HandlerFunc) error {
+	ctx := c.Request().Context()
+	id, err := url.PathUnescape(c.Param("partner"))
+	if err != nil {
+		return errNoPartner
+	}
+	p, err := s.store.PartnerByExternalID(ctx, id)
+	if err != nil {
+		return notFoundAs(err, errNoPartner)
+	}
+	grants, err := s.store.PartnerGrantsOf(ctx, p.ID, currentUser(c).ID)
+	if err != nil {
+		return err
+	}
+	if !grants.Member {
+		return errNoPartner
+	}
+	if !grants.Can(perm) {
+		return errNotPartnerAdmin
+	}
+	c.Set(partnerContextKey, partnerContext{Partner: p, Grants: grants})
+	return next(c)
+}
+
+// partnerHref is the portal path of an organisation's workspace.
+func partnerHref(externalID string) string { return "/partners/" + url.PathEscape(externalID) }
+
+// benefitsHref is the Azure credits page of an organisation.
+func benefitsHref(externalID string) string { return partnerHref(externalID) + "/benefits" }
+
+// benefitHref is the side pane of a benefit.
+func benefitHref(partnerID, benefitID string) string {
+	return benefitsHref(partnerID) + "/" + url.PathEscape(benefitID)
+}
+
+// partnerShell is the frame of a workspace page: breadcrumb and the workspace's left menu.
+func (s *Server) partnerShell(c echo.Context, title, active string) views.Shell {
+	pc := currentPartner(c)
+	sh := s.shell(c, title)
+	base := partnerHref(pc.ExternalID)
+	sh.Crumbs = []views.Crumb{{Label: "Benefits", Href: "/partners"}, {Label: pc.Name, Href: base + "/benefits"}, {Label: title}}
+	sh.ScopeTitle, sh.ScopeKind = pc.Name, "Partner organisation"
+	for _, it := range []struct{ label, href string }{
+		{"Azure credits", base + "/benefits"}, {"Membership", base + "/membership"}, {"Audit log", base + "/audit"},
+	} {
+		sh.Menu = append(sh.Menu, views.MenuItem{Label: it.label, Href: it.href, Active: it.label == active})
+	}
+	return sh
+}
+
+// benefitsLink is the top bar's Benefits link for the signed-in user: the Benefits page for a
+// member of some organisation, "" otherwise. A failure is logged, not shown: the page is fine
+// without the link.
+func (s *Server) benefitsLink(c echo.Context, u *store.User) string {
+	member, err := s.store.IsPartnerMember(c.Request().Context(), u.ID)
+	if err != nil {
+		s.log.Warn("benefits link", "request_id", requestID(c), "error", err)
+		return ""
+	}
+	if member {
+		return "/partners"
+	}
+	return ""
+}
