@@ -24,7 +24,6 @@ type Credits struct {
 
 	Balance    Balance
 	InvoiceDay int
-	Window     int          // the expiry window in days (M8)
 	Pending    []PendingLot // lots added since the last processing run (M15)
 	Lots       CreditsList
 	Tx         Transactions
@@ -86,6 +85,7 @@ type CreditsList struct {
 	Loc      Locale
 	Currency string
 	Action   string // the page path, for the filter form
+	Window   int    // the expiry window in days (M8)
 	Statuses []Option
 	Headers  []SortHeader // Source, Start date, Expiration date, Current balance, Original amount
 	Rows     []LotRow

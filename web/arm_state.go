@@ -23,3 +23,12 @@ func newAPIState(sessionKey []byte, perMinute, pageSize int) apiState {
 	}
 	return apiState{cursors: arm.NewSealer(sessionKey), limiter: newRateLimiter(perMinute), pageSize: pageSize}
 }
+
+// The ARM paths of the API (contract §2), used by the route table; canonicalARMPath fixes their
+// case before routing.
+const (
+	armAccounts    = "/providers/Microsoft.Billing/billingAccounts"
+	armAccount     = armAccounts + "/:account"
+	armProfile     = armAccount + "/billingProfiles/:profile"
+	armConsumption = "/providers/Microsoft.Consumption"
+)

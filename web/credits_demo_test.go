@@ -82,4 +82,16 @@ func TestDemoCreditsAlive(t *testing.T) {
 	if runway := p.Find(testid("runway-summary")).Text(); !strings.Contains(runway, "runs out on") {
 		t.Errorf("demo runway: %q", runway)
 	}
+	// Research has a lot and no charges: the runway says so rather than guess.
+	owner := h.client(t)
+	if resp, _ := owner.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"creditdesk-demo"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in as the demo owner: %d", resp.StatusCode)
+	}
+	p = owner.page(accountPath+"/profiles/ZX9C-VB87-NM6-LK5/credits", http.StatusOK)
+	if got := strings.Join(strings.Fields(p.Find(testid("runway-summary")).Text()), " "); got != "Not enough history yet (0 days of charges; 14 needed)." {
+		t.Errorf("Research runway: %q", got)
+	}
+	if got := p.Find(testid("estimated-balance")).Text(); got != "EUR 10,000.00" {
+		t.Errorf("Research estimated balance: %q", got)
+	}
 }

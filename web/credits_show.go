@@ -57,7 +57,7 @@ func readerLocale(c echo.Context) views.Locale {
 func (s *Server) creditsShow(c echo.Context) error {
 	sc := currentScope(c)
 	p := views.Credits{Shell: s.scopeShell(c, "Azure credits", "Azure credits"), Currency: sc.Profile.Currency,
-		InvoiceDay: sc.Profile.InvoiceDay, Window: s.cfg.ExpiryWindow}
+		InvoiceDay: sc.Profile.InvoiceDay}
 	if !sc.Account.IsMCA() {
 		p.NotMCA, p.AgreementType = true, sc.Account.AgreementType
 		return s.render(c, http.StatusOK, views.CreditsPage(p), nil)

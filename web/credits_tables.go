@@ -52,7 +52,7 @@ func (v *creditsView) lotsTable() (views.CreditsList, error) {
 	if err != nil {
 		return views.CreditsList{}, err
 	}
-	t := views.CreditsList{Loc: v.loc, Currency: v.bp.Currency, Action: v.base, Filtered: q.Status != "",
+	t := views.CreditsList{Loc: v.loc, Currency: v.bp.Currency, Action: v.base, Window: v.window, Filtered: q.Status != "",
 		Keys: hiddens(q.lotKeys()), Page: hiddens(q.lotPage()), NoScript: hiddens(merge(q.txFilter(), q.txPage())),
 		CSVHref: withQuery(v.base+"/lots.csv", merge(q.lotFilter(), q.lotKeys()))}
 	t.Statuses = []views.Option{{Value: "", Label: "All", Selected: q.Status == ""}}

@@ -18,6 +18,7 @@ const csrfContextKey = "csrf"
 // panic recovery, security headers, body limit, the signed-in user, then CSRF.
 func (s *Server) useMiddleware() {
 	e := s.echo
+	e.Pre(canonicalARMPath) // ARM path segments are case-insensitive: fix them before routing
 	e.Use(middleware.RequestID())
 	e.Use(s.accessLog())
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
@@ -53,10 +54,11 @@ func (s *Server) useMiddleware() {
 	}))
 }
 
-// skipCSRF exempts what can change nothing and needs no token: static files and the probes.
+// skipCSRF exempts what can change nothing and needs no token: static files and the probes; and
+// the ARM API, which reads no cookie and authenticates each request by its bearer token.
 func skipCSRF(c echo.Context) bool {
 	p := c.Path()
-	return strings.HasPrefix(p, "/static") || p == "/healthz" || p == "/readyz"
+	return strings.HasPrefix(p, "/static") || p == "/healthz" || p == "/readyz" || isAPIRequest(c)
 }
 
 // hstsMaxAge asks browsers to keep to HTTPS for a year, when the server serves HTTPS itself.
@@ -102,10 +104,16 @@ func requestID(c echo.Context) string { return c.Response().Header().Get(echo.He
 // authorize enforces a route's rule: anonymous callers of a signed-in route are sent to sign in;
 // on a scope route the scope is resolved from the path and the caller's roles must grant the
 // permission. A scope the caller has no role on answers 404 exactly like a missing one (M3). A
-// partner route is the same with the organisation and partner roles (authorizePartner, P1).
+// partner route is the same with the organisation and partner roles (authorizePartner, P1). An
+// API route first takes its caller from the bearer token (authenticateToken), never the cookie.
 func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
+			if rule.API {
+				if err := s.authenticateToken(c); err != nil { // the token's user is the caller
+					return err
+				}
+			}
 			if !rule.SignedIn {
 				return next(c)
 			}
@@ -118,7 +126,7 @@ func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 			if rule.Permission == 0 {
 				return next(c)
 			}
-			sc, err := s.resolveScope(c)
+			sc, err := s.ruleScope(c, rule)
 			if err != nil {
 				return err
 			}
@@ -126,7 +134,9 @@ func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 				return errForbidden
 			}
 			c.Set(scopeContextKey, sc)
-			s.rememberScope(c, sc)
+			if !rule.API {
+				s.rememberScope(c, sc)
+			}
 			return next(c)
 		}
 	}

@@ -16,6 +16,13 @@ type Rule struct {
 	// Partner is the permission a route under a partner organisation requires of the caller's
 	// partner roles (P1); 0 for routes that are not under one.
 	Partner access.PartnerPermission
+	// API marks a route of the Azure-compatible REST API: the caller authenticates with a bearer
+	// token only (never the session cookie), errors are ARM JSON, and the scope comes from the
+	// ARM path's :account and :profile.
+	API bool
+	// Reach lets a caller holding Permission only on profiles of the account in the path pass,
+	// for a list that shows them just those profiles (M3).
+	Reach bool
 }
 
 // The rules of routes outside billing scopes.
@@ -29,6 +36,16 @@ func OnScope(p access.Permission) Rule { return Rule{SignedIn: true, Permission:
 
 // OnPartner is the rule of a route under a partner organisation (/partners/:partner).
 func OnPartner(p access.PartnerPermission) Rule { return Rule{SignedIn: true, Partner: p} }
+
+// OnAPI is the rule of an ARM API route: a valid bearer token, and p on the scope of the path
+// (0 for a list of what the caller reaches).
+func OnAPI(p access.Permission) Rule { return Rule{SignedIn: true, Permission: p, API: true} }
+
+// ReachingAPI is OnAPI for a list under a billing account that also serves callers who hold
+// roles only on some of its profiles.
+func ReachingAPI(p access.Permission) Rule {
+	return Rule{SignedIn: true, Permission: p, API: true, Reach: true}
+}
 
 // Route is one entry of the route table.
 type Route struct {
@@ -91,6 +108,21 @@ func (s *Server) Routes() []Route {
 		{"GET", partnerPath + "/membership", OnPartner(access.ManageBenefits), s.membershipShow},
 		{"POST", partnerPath + "/renew", OnPartner(access.ManageBenefits), s.membershipRenew},
 		{"GET", partnerPath + "/audit", OnPartner(access.ManageBenefits), s.partnerAudit},
+
+		// Personal API tokens, and the Azure-compatible REST API by the contract's numbers.
+		{"GET", "/tokens", SignedIn, s.tokensList},
+		{"POST", "/tokens", SignedIn, s.tokenCreate},
+		{"POST", "/tokens/:token/revoke", SignedIn, s.tokenRevoke},
+		{"GET", armAccounts, OnAPI(0), s.armAccountsList},                                                              // B1
+		{"GET", armAccount, OnAPI(access.View), s.armAccountGet},                                                       // B2
+		{"GET", armAccount + "/billingProfiles", ReachingAPI(access.View), s.armProfilesList},                          // B3
+		{"GET", armProfile, OnAPI(access.View), s.armProfileGet},                                                       // B4
+		{"GET", armProfile + armConsumption + "/credits/balanceSummary", OnAPI(access.View), s.armBalance},             // C1
+		{"GET", armProfile + armConsumption + "/lots", OnAPI(access.View), s.armLots},                                  // L1
+		{"GET", armAccount + armConsumption + "/lots", OnAPI(access.View), s.armLots},                                  // L2
+		{"GET", armAccount + "/customers/:customer" + armConsumption + "/lots", OnAPI(access.View), s.armCustomerLots}, // L3
+		{"GET", armProfile + armConsumption + "/events", OnAPI(access.View), s.armEvents},                              // E1
+		{"GET", armAccount + armConsumption + "/events", OnAPI(access.View), s.armEvents},                              // E2
 	}
 }
 

@@ -49,6 +49,9 @@ func fingerprint(passwordHash string) string {
 // user or a changed password takes effect at once. A bad or stale cookie means anonymous.
 func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		if isAPIRequest(c) { // the API authenticates by bearer token only, never by cookie
+			return next(c)
+		}
 		sess, err := s.sessions.Get(c.Request(), sessionName)
 		if err != nil || sess.IsNew {
 			return next(c)

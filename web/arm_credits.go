@@ -1,0 +1,44 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/arm"
+)
+
+// armConsumptionShape reads the api-version of a Microsoft.Consumption request at the scope of
+// the route: a billing profile, or (lots and events from 2021-10-01) a billing account.
+func armConsumptionShape(c echo.Context) (arm.Shape, string, error) {
+	v, err := arm.APIVersion(c.QueryParams())
+	if err != nil {
+		return 0, "", err
+	}
+	shape, err := arm.ConsumptionShape(v, currentScope(c).Profile == nil)
+	return shape, v, err
+}
+
+// armBalance is C1: the credit balance summary of a profile from its maintained ledger state, so
+// it costs the same whatever the length of the history (M12). From 2021-10-01 a profile that
+// never had credit answers 204 with no body, as the contract allows.
+func (s *Server) armBalance(c echo.Context) error {
+	shape, _, err := armConsumptionShape(c)
+	if err != nil {
+		return err
+	}
+	sc := currentScope(c)
+	p := *sc.Profile
+	today := s.today()
+	sum, err := s.store.ProfileSummary(c.Request().Context(), p, today)
+	if err != nil {
+		return err
+	}
+	if shape == arm.Consumption2021 && arm.HasNoCredit(sum, p.EventSeq) {
+		c.Response().Header().Set("x-ms-request-id", requestID(c))
+		return c.NoContent(http.StatusNoContent)
+	}
+	_, month, _ := today.Civil()
+	return armJSON(c, arm.CreditSummary(shape, arm.CreditInput{Account: sc.Account.Name, Profile: p.Name,
+		Currency: p.Currency, Summary: sum, Month: month}))
+}

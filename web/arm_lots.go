@@ -1,0 +1,98 @@
+package web
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/arm"
+	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// armLots is L1 (a billing profile's lots) and L2 (every lot of a billing account, 2021-10-01
+// and newer): the visible lots (M15) with their balance as of the last invoice (M12a) and their
+// API status (M8), filtered by $filter in SQL and keyset-paged on the lot id.
+func (s *Server) armLots(c echo.Context) error {
+	shape, version, err := armConsumptionShape(c)
+	if err != nil {
+		return err
+	}
+	f, err := arm.LotFilterOf(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	page, err := s.armPaging(c, keepQuery(c, version, "$filter"))
+	if err != nil {
+		return err
+	}
+	sc := currentScope(c)
+	profiles, err := s.scopeProfiles(c, sc.Scope)
+	if err != nil || f.None || len(profiles) == 0 {
+		return orEmptyList(c, err)
+	}
+	today := s.today()
+	q := store.APILotQuery{Status: f.Status, Source: f.Source, AfterID: page.cursor.After, Limit: page.size,
+		Today: today, ExpiryWindowDays: s.cfg.ExpiryWindow}
+	q.StartFrom, q.StartTo = f.Start.Bounds()
+	q.ExpirationFrom, q.ExpirationTo = f.Expiration.Bounds()
+	for id := range profiles {
+		q.ProfileIDs = append(q.ProfileIDs, id)
+	}
+	rows, more, err := s.store.APILots(c.Request().Context(), q)
+	if err != nil {
+		return err
+	}
+	_, month, _ := today.Civil()
+	scopeID := sc.ID()
+	items := make([]any, 0, len(rows))
+	for _, r := range rows {
+		l := r.Lot()
+		closed := l.ClosedBalance
+		if r.State == "Pending" { // not in the ledger at the last invoice (M12a)
+			closed = money.Zero
+		}
+		items = append(items, arm.Lot(shape, arm.LotInput{ScopeID: scopeID, Name: r.Name, Source: r.Source,
+			Currency: profiles[r.BillingProfileID].Currency, PONumber: r.PONumber, Original: l.OriginalAmount, Closed: closed,
+			Start: l.StartDate, Expiration: l.ExpirationDate, Purchased: l.PurchasedDate,
+			Status: l.Status(today, s.cfg.ExpiryWindow).API(), Month: month}))
+	}
+	next := ""
+	if more {
+		next = s.nextLink(c, page, arm.Cursor{After: rows[len(rows)-1].ID})
+	}
+	return armJSON(c, arm.NewList(items, next))
+}
+
+// armCustomerLots is L3, the lots of an MPA customer. CreditDesk keeps no customers, so after
+// the same checks as every endpoint (version, role) each one is not found.
+func (s *Server) armCustomerLots(c echo.Context) error {
+	if _, _, err := armConsumptionShape(c); err != nil {
+		return err
+	}
+	if _, err := arm.LotFilterOf(c.QueryParams()); err != nil {
+		return err
+	}
+	return arm.NotFound("The customer '" + c.Param("customer") + "' could not be found under billing account '" +
+		currentScope(c).Account.Name + "': CreditDesk keeps no customers of Microsoft Partner Agreement accounts.")
+}
+
+// scopeProfiles returns the profiles of the scope, by id: the one profile, or every profile of
+// the account (a caller with a role on the account reaches them all, M3).
+func (s *Server) scopeProfiles(c echo.Context, sc store.Scope) (map[int64]store.BillingProfile, error) {
+	if sc.Profile != nil {
+		return map[int64]store.BillingProfile{sc.Profile.ID: *sc.Profile}, nil
+	}
+	ps, err := s.store.ProfilesOfAccount(c.Request().Context(), sc.Account.ID)
+	out := make(map[int64]store.BillingProfile, len(ps))
+	for _, p := range ps {
+		out[p.ID] = p
+	}
+	return out, err
+}
+
+// orEmptyList answers an empty list, or err.
+func orEmptyList(c echo.Context, err error) error {
+	if err != nil {
+		return err
+	}
+	return armJSON(c, arm.NewList(nil, ""))
+}

@@ -1,0 +1,235 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web"
+)
+
+// apiCallers are the callers of the API matrix: no token, then the tokens of testdata/arm.json.
+var apiCallers = []struct{ name, token string }{
+	{"anonymous", ""},
+	{"account owner", ownerToken},
+	{"account reader", readerToken},
+	{"profile reader", profileToken},
+	{"invoice manager", invoiceToken},
+	{"outsider", outsiderToken},
+}
+
+const (
+	unauth = http.StatusUnauthorized
+	armAcc = "/providers/Microsoft.Billing/billingAccounts/" + accountName
+	cons   = "/providers/Microsoft.Consumption"
+)
+
+// apiMatrix lists every API route (M3, contract §1.7): anonymous callers get 401; a scope the caller
+// holds no role on is 403 AuthorizationFailed, as ARM answers; roles on a profile reach it but
+// not its account; an account role reaches every profile. Columns follow apiCallers.
+var apiMatrix = map[string]struct {
+	path string
+	want [6]int
+}{
+	"GET /providers/Microsoft.Billing/billingAccounts": {"/providers/Microsoft.Billing/billingAccounts?api-version=2020-05-01", [6]int{unauth, ok, ok, ok, ok, ok}},
+	"GET " + armRP:                                     {armAcc + "?api-version=2020-05-01", [6]int{unauth, ok, ok, no, no, no}},
+	"GET " + armRP + "/billingProfiles":                {armAcc + "/billingProfiles?api-version=2024-04-01", [6]int{unauth, ok, ok, ok, ok, no}},
+	"GET " + armPP:                                     {profilePathARM + "?api-version=2024-04-01", [6]int{unauth, ok, ok, ok, ok, no}},
+	"GET " + armPP + cons + "/credits/balanceSummary":  {profilePathARM + cons + "/credits/balanceSummary?api-version=2021-10-01", [6]int{unauth, ok, ok, ok, ok, no}},
+	"GET " + armPP + cons + "/lots":                    {profilePathARM + cons + "/lots?api-version=2021-10-01", [6]int{unauth, ok, ok, ok, ok, no}},
+	"GET " + armRP + cons + "/lots":                    {armAcc + cons + "/lots?api-version=2021-10-01", [6]int{unauth, ok, ok, no, no, no}},
+	"GET " + armRP + "/customers/:customer" + cons + "/lots": {armAcc + "/customers/c1" + cons + "/lots?api-version=2021-10-01",
+		[6]int{unauth, gone, gone, no, no, no}},
+	"GET " + armPP + cons + "/events": {profilePathARM + cons + "/events?api-version=2021-10-01&startDate=2026-01-01&endDate=2026-12-31",
+		[6]int{unauth, ok, ok, ok, ok, no}},
+	"GET " + armRP + cons + "/events": {armAcc + cons + "/events?api-version=2021-10-01", [6]int{unauth, ok, ok, no, no, no}},
+}
+
+// The route patterns of the ARM scopes.
+const (
+	armRP = "/providers/Microsoft.Billing/billingAccounts/:account"
+	armPP = armRP + "/billingProfiles/:profile"
+)
+
+// TestAPIRoleMatrix calls every API route with every caller's token and checks the status (M3),
+// and that the matrix lists every route whose rule is an API rule, and only those are under
+// /providers/ (so the error handler's path test and the route table agree).
+func TestAPIRoleMatrix(t *testing.T) {
+	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
+	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: make([]byte, 32)}
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: h.clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, r := range srv.Routes() {
+		key := r.Method + " " + r.Path
+		if r.Rule.API != strings.HasPrefix(r.Path, "/providers/") {
+			t.Errorf("route %s: API rule %t but path under /providers/ %t", key, r.Rule.API, !r.Rule.API)
+		}
+		if _, ok := apiMatrix[key]; r.Rule.API && !ok {
+			t.Errorf("API route %q is not in the API matrix: add a row for it", key)
+		}
+		listed[key] = true
+	}
+	for key, row := range apiMatrix {
+		if !listed[key] {
+			t.Errorf("API matrix row %q matches no route", key)
+		}
+		for i, caller := range apiCallers {
+			resp, body := apiGet(t, h, caller.token, row.path)
+			if resp.StatusCode != row.want[i] {
+				t.Errorf("%s as %s: %d, want %d\n%.300s", row.path, caller.name, resp.StatusCode, row.want[i], body)
+				continue
+			}
+			switch resp.StatusCode {
+			case unauth:
+				wantARMError(t, resp, body, unauth, "AuthenticationFailed", "Authorization")
+				if !strings.HasPrefix(resp.Header.Get("WWW-Authenticate"), "Bearer") {
+					t.Errorf("%s: 401 without WWW-Authenticate: Bearer", row.path)
+				}
+			case no:
+				wantARMError(t, resp, body, no, "AuthorizationFailed", "does not have authorization")
+			}
+		}
+	}
+}
+
+// TestAPIEachRoleSeesItsScopes: the accounts list and the profiles list show each caller exactly
+// the scopes its roles reach (M3), with hasReadAccess only for a role on the account itself; a
+// reader of one profile gets 403 on another (contract §1.7).
+func TestAPIEachRoleSeesItsScopes(t *testing.T) {
+	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
+	all := []string{profileName, marketingName, researchName}
+	for _, tt := range []struct {
+		caller, token string
+		account       string
+		read          bool
+		profiles      []string
+	}{
+		{"account owner", ownerToken, accountName, true, all},
+		{"account reader", readerToken, accountName, true, all},
+		{"profile reader", profileToken, accountName, false, []string{profileName}},
+		{"invoice manager", invoiceToken, accountName, false, []string{profileName}},
+		{"outsider", outsiderToken, "8608480", true, nil},
+	} {
+		var list struct {
+			Value []struct {
+				Name       string
+				Properties struct {
+					HasReadAccess   bool
+					BillingProfiles struct{ Value []struct{ Name string } }
+				}
+			}
+		}
+		_, body := apiGet(t, h, tt.token, "/providers/Microsoft.Billing/billingAccounts?api-version=2020-05-01&%24expand=billingProfiles")
+		if err := json.Unmarshal(body, &list); err != nil || len(list.Value) != 1 {
+			t.Fatalf("%s: %v %s", tt.caller, err, body)
+		}
+		a := list.Value[0]
+		var got []string
+		for _, p := range a.Properties.BillingProfiles.Value {
+			got = append(got, p.Name)
+		}
+		slices.Sort(got)
+		want := slices.Sorted(slices.Values(tt.profiles))
+		if a.Name != tt.account || a.Properties.HasReadAccess != tt.read || !slices.Equal(got, want) {
+			t.Errorf("%s sees %s (read %t) with %v, want %s (read %t) with %v", tt.caller, a.Name, a.Properties.HasReadAccess, got, tt.account, tt.read, want)
+		}
+		if tt.account != accountName {
+			continue
+		}
+		var profiles struct{ Value []struct{ Name string } }
+		_, body = apiGet(t, h, tt.token, armAcc+"/billingProfiles?api-version=2024-04-01")
+		_ = json.Unmarshal(body, &profiles)
+		got = got[:0]
+		for _, p := range profiles.Value {
+			got = append(got, p.Name)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s lists profiles %v, want %v", tt.caller, got, want)
+		}
+	}
+	other := "/providers/Microsoft.Billing/billingAccounts/" + accountName + "/billingProfiles/" + marketingName
+	for _, token := range []string{profileToken, invoiceToken} {
+		for _, p := range []string{other + "?api-version=2020-05-01", other + cons + "/credits/balanceSummary?api-version=2021-10-01",
+			other + cons + "/lots?api-version=2021-10-01", other + cons + "/events?api-version=2021-10-01&startDate=2026-01-01&endDate=2026-06-30"} {
+			resp, body := apiGet(t, h, token, p)
+			wantARMError(t, resp, body, http.StatusForbidden, "AuthorizationFailed", "/billingProfiles/"+marketingName)
+		}
+	}
+	var c struct {
+		Properties struct{ BalanceSummary struct{ CurrentBalance struct{ Value float64 } } }
+	}
+	_, body := apiGet(t, h, invoiceToken, profilePathARM+cons+"/credits/balanceSummary?api-version=2021-10-01")
+	if err := json.Unmarshal(body, &c); err != nil || c.Properties.BalanceSummary.CurrentBalance.Value <= 0 {
+		t.Errorf("invoice manager's credit balance: %v %s", err, body) // M3: every role sees the credit balance
+	}
+}
+
+// TestAPITokenStates: a revoked or expired token is 401 AuthenticationFailed; the session cookie
+// is never accepted on the API; a token's last use is recorded at most once a minute.
+func TestAPITokenStates(t *testing.T) {
+	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
+	ctx := context.Background()
+	path := profilePathARM + cons + "/credits/balanceSummary?api-version=2021-10-01"
+	owner, err := h.store.UserByEmail(ctx, "owner@northwind.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp := h.clock.T.Add(time.Hour)
+	secret, tok, err := h.store.CreateToken(ctx, owner, owner, "expiring", &exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp, body := apiGet(t, h, secret, path); resp.StatusCode != ok {
+		t.Fatalf("fresh token: %d %s", resp.StatusCode, body)
+	}
+	h.clock.T = h.clock.T.Add(30 * time.Second)
+	apiGet(t, h, secret, path)
+	list, _ := h.store.TokensOfUser(ctx, owner.ID)
+	for _, x := range list {
+		if x.ID == tok.ID && (x.LastUsedAt == nil || !x.LastUsedAt.Equal(exp.Add(-time.Hour))) {
+			t.Errorf("last used %v, want the first use (throttled to once a minute)", x.LastUsedAt)
+		}
+	}
+	h.clock.T = exp
+	resp, body := apiGet(t, h, secret, path)
+	wantARMError(t, resp, body, unauth, "AuthenticationFailed", "expired")
+	if err := h.store.RevokeToken(ctx, owner, mustTokenID(t, h, ownerToken)); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = apiGet(t, h, ownerToken, path)
+	wantARMError(t, resp, body, unauth, "AuthenticationFailed", "revoked")
+	resp, body = apiGet(t, h, "cdt_not-a-token", path)
+	wantARMError(t, resp, body, unauth, "AuthenticationFailed", "not valid")
+	if resp.Header.Get("WWW-Authenticate") != `Bearer realm="CreditDesk", error="invalid_token"` {
+		t.Errorf("WWW-Authenticate %q", resp.Header.Get("WWW-Authenticate"))
+	}
+	// Signed in with a cookie, but no bearer token: 401 (the cookie is never read on the API).
+	c := h.client(t)
+	c.signIn("reader@northwind.example")
+	r2, b2 := c.get(path)
+	if r2.StatusCode != unauth || !strings.Contains(b2, "AuthenticationFailed") {
+		t.Errorf("cookie on the API: %d %s", r2.StatusCode, b2)
+	}
+}
+
+// mustTokenID finds a token's id by its secret.
+func mustTokenID(t *testing.T, h *harness, secret string) int64 {
+	t.Helper()
+	tok, _, err := h.store.TokenBySecret(context.Background(), secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok.ID
+}
