@@ -233,3 +233,9 @@ func mustTokenID(t *testing.T, h *harness, secret string) int64 {
 	}
 	return tok.ID
 }
+
+// armAccountsRP is the route of the billing accounts list (B1).
+const armAccountsRP = "/providers/Microsoft.Billing/billingAccounts"
+
+// noToken is the cookie matrix's row of every API route: 401 for all, signed in or not.
+var noToken = [9]int{unauth, unauth, unauth, unauth, unauth, unauth, unauth, unauth, unauth}

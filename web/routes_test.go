@@ -113,6 +113,22 @@ var matrix = map[string]matrixRow{
 	"GET " + partRP + "/membership":  {path: partPath + "/membership", want: notMember},
 	"POST " + partRP + "/renew":      {path: partPath + "/renew", form: url.Values{"renewalDate": {"2026-06-15"}}, want: notMember},
 	"GET " + partRP + "/audit":       {path: partPath + "/audit", want: notMember},
+	// Personal API tokens: every signed-in user has a Tokens page; revoking a token one does not
+	// own is 404. The ARM API reads no cookie: signed in or not, a caller without a bearer token
+	// gets 401 (arm_roles_test.go checks the API's roles with tokens).
+	"GET /tokens":                       {path: "/tokens", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
+	"POST /tokens":                      {path: "/tokens", form: url.Values{"name": {"ci"}, "expires": {"30"}}, want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
+	"POST /tokens/:token/revoke":        {path: "/tokens/999999/revoke", want: [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}},
+	"GET " + armAccountsRP:              {path: armAccountsRP + "?api-version=2020-05-01", want: noToken},
+	"GET " + armRP:                      {path: armAcc + "?api-version=2020-05-01", want: noToken},
+	"GET " + armRP + "/billingProfiles": {path: armAcc + "/billingProfiles?api-version=2020-05-01", want: noToken},
+	"GET " + armPP:                      {path: profilePathARM + "?api-version=2020-05-01", want: noToken},
+	"GET " + armPP + cons + "/credits/balanceSummary":        {path: profilePathARM + cons + "/credits/balanceSummary?api-version=2021-10-01", want: noToken},
+	"GET " + armPP + cons + "/lots":                          {path: profilePathARM + cons + "/lots?api-version=2021-10-01", want: noToken},
+	"GET " + armRP + cons + "/lots":                          {path: armAcc + cons + "/lots?api-version=2021-10-01", want: noToken},
+	"GET " + armRP + "/customers/:customer" + cons + "/lots": {path: armAcc + "/customers/c1" + cons + "/lots?api-version=2021-10-01", want: noToken},
+	"GET " + armPP + cons + "/events":                        {path: profilePathARM + cons + "/events?api-version=2021-10-01&startDate=2026-01-01&endDate=2026-12-31", want: noToken},
+	"GET " + armRP + cons + "/events":                        {path: armAcc + cons + "/events?api-version=2021-10-01", want: noToken},
 }
 
 // The route patterns of the two scope kinds, and of a partner organisation and its benefits.
