@@ -161,14 +161,14 @@ func AccountPage(p Account) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if !p.IsMCA {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<section class=\"card notice\" data-testid=\"not-mca\"><h2>Azure credits</h2><p>Azure credits are available for Microsoft Customer Agreement accounts. This billing account is an ")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<section class=\"card notice\" data-testid=\"not-mca\"><h2>Azure credits</h2><p>Azure credits are available for Microsoft Customer Agreement accounts. The agreement type of this billing account is ")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var10 string
 				templ_7745c5c3_Var10, templ_7745c5c3_Err = templ.JoinStringErrs(AgreementLabel(p.AgreementType))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `account.templ`, Line: 49, Col: 138}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `account.templ`, Line: 49, Col: 157}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var10))
 				if templ_7745c5c3_Err != nil {

@@ -86,7 +86,7 @@ func AccountCreditsPage(p AccountCredits) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"muted\">Each billing profile has its own credits, applied to its own invoice. Select a billing profile to see its credits and transactions.</p><table class=\"grid\" data-testid=\"profile-credits\"><thead><tr><th scope=\"col\">Billing profile</th><th scope=\"col\" class=\"num\">Estimated balance</th><th scope=\"col\" class=\"num\">Current balance</th><th scope=\"col\" class=\"num\">Active credits</th><th scope=\"col\">Next expiry</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"muted\">Each billing profile has its own credits, applied to its own invoice. Select a billing profile to see its credits and transactions.</p><table class=\"grid\" data-testid=\"profile-credits\"><thead><tr><th scope=\"col\">Billing profile</th><th scope=\"col\" class=\"num\">Estimated balance</th><th scope=\"col\" class=\"num\">Current balance</th><th scope=\"col\" class=\"num\" title=\"Credits with a balance that have started, expiring ones included\">Credits in use</th><th scope=\"col\">Next expiry</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

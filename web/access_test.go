@@ -40,6 +40,7 @@ func TestGrantRefreshesPanelAndAudits(t *testing.T) {
 			{"malformed email", "not an email", "reader", "Enter an email address"},
 			{"unknown user", "ghost@northwind.example", "reader", "No user signs in with this email"},
 			{"already held", "outsider@elsewhere.example", "contributor", "already holds"},
+			{"a second role", "account.owner@northwind.example", "reader", "already holds the Owner role here"},
 			{"invoice manager on an account", "profile.reader@northwind.example", "invoiceManager", "Choose one of the roles"},
 			{"unknown role", "profile.reader@northwind.example", "admin", "Choose one of the roles"},
 		}

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -87,6 +88,26 @@ func TestAPIPathsAndQueries(t *testing.T) {
 		if resp, body := apiGet(t, h, readerToken, p); resp.StatusCode != http.StatusOK {
 			t.Errorf("%s: %d %s", p, resp.StatusCode, body)
 		}
+	}
+	// A filter sent as "filter" (no $) still applies on every page the nextLinks lead to.
+	link := h.server.URL + armAcc + cons + "/lots?api-version=2021-10-01&filter=" + url.QueryEscape("source eq 'promotionalcredit'")
+	for pages := 0; link != ""; pages++ {
+		resp, body := apiGet(t, h, readerToken, strings.TrimPrefix(link, h.server.URL))
+		var p struct {
+			Value []struct {
+				Properties struct{ Source string }
+			}
+			NextLink string
+		}
+		if err := json.Unmarshal(body, &p); err != nil || resp.StatusCode != http.StatusOK || pages > 5 {
+			t.Fatalf("page %d: %d %s", pages, resp.StatusCode, body)
+		}
+		for _, l := range p.Value {
+			if l.Properties.Source != "PromotionalCredit" {
+				t.Errorf("page %d has a %s lot", pages, l.Properties.Source)
+			}
+		}
+		link = p.NextLink
 	}
 	_, body := apiGet(t, h, readerToken, strings.Replace(profilePathARM, "billingProfiles", "BillingProfiles", 1)+cons+"/lots?api-version=2019-10-01")
 	_, after, _ := strings.Cut(string(body), `"nextLink":"`)

@@ -63,7 +63,9 @@ func (l eventLister) pending(ctx context.Context) ([]pendingEvent, error) {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b pendingEvent) int { return cmp.Or(cmp.Compare(a.profile, b.profile), cmp.Compare(a.key, b.key)) })
+	slices.SortStableFunc(out, func(a, b pendingEvent) int {
+		return cmp.Or(cmp.Compare(a.profile, b.profile), cmp.Compare(a.key, b.key))
+	})
 	return l.withSources(ctx, out, lots)
 }
 

@@ -40,12 +40,14 @@ const (
 
 // armOptions are the test-only settings of an API harness.
 type armOptions struct {
-	pageSize  int // 0: the default
-	rateLimit int // requests per minute per token; 0: none
+	pageSize  int  // 0: the default
+	rateLimit int  // requests per minute per token; 0: none
+	plain     bool // serve plain HTTP (the README example's InsecureAllowCredentialWithHTTP)
 }
 
-// newARMHarness serves the router over TLS (the SDK sends credentials over https only) on the
-// dialect's database loaded with a scenario, processed on the clock's date (M15).
+// newARMHarness serves the router over TLS (the SDK sends credentials over https only; plain
+// HTTP on request) on the dialect's database loaded with a scenario, processed on the clock's
+// date (M15).
 func newARMHarness(t testing.TB, d store.Dialect, scenarioFile string, o armOptions) *harness {
 	t.Helper()
 	clock := &storetest.Clock{T: time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)}
@@ -62,6 +64,10 @@ func newARMHarness(t testing.TB, d store.Dialect, scenarioFile string, o armOpti
 		t.Fatal(err)
 	}
 	h := &harness{store: s, clock: clock, server: httptest.NewTLSServer(srv)}
+	if o.plain {
+		h.server.Close()
+		h.server = httptest.NewServer(srv)
+	}
 	t.Cleanup(h.server.Close)
 	return h
 }

@@ -118,7 +118,7 @@ type armPage struct {
 // armPaging reads $skiptoken for the list at this path with this query (keep), opening it
 // against the binding so a token from another list or query is refused.
 func (s *Server) armPaging(c echo.Context, keep url.Values) (armPage, error) {
-	parts := []string{strings.ToLower(c.Request().URL.EscapedPath())}
+	parts := []string{strings.ToLower(c.Request().URL.Path)}
 	for _, k := range []string{"$filter", "startDate", "endDate"} {
 		parts = append(parts, keep.Get(k))
 	}
@@ -150,12 +150,19 @@ func (s *Server) nextLink(c echo.Context, p armPage, cur arm.Cursor) string {
 }
 
 // keepQuery is the query a list repeats in its nextLink: the api-version, and the named
-// parameters as sent (dates cut at a stray '?', as the how-to's URL needs).
+// parameters as sent (dates cut at a stray '?', as the how-to's URL needs; a filter sent without
+// its '$' kept as $filter, the name arm.LotFilterOf and arm.EventFilterOf read first).
 func keepQuery(c echo.Context, version string, names ...string) url.Values {
 	keep := url.Values{"api-version": {version}}
 	for _, n := range names {
-		if v, ok := arm.Param(c.QueryParams(), n); ok {
+		v, ok := arm.Param(c.QueryParams(), n)
+		if !ok && n == "$filter" {
+			v, ok = arm.Param(c.QueryParams(), "filter")
+		}
+		if ok && n != "$filter" {
 			v, _, _ = strings.Cut(v, "?")
+		}
+		if ok {
 			keep.Set(n, v)
 		}
 	}

@@ -16,41 +16,36 @@ import (
 	"github.com/creditdesk/creditdesk/web"
 )
 
-// apiCallers are the callers of the API matrix: no token, then the tokens of testdata/arm.json.
-var apiCallers = []struct{ name, token string }{
-	{"anonymous", ""},
-	{"account owner", ownerToken},
-	{"account reader", readerToken},
-	{"profile reader", profileToken},
-	{"invoice manager", invoiceToken},
-	{"outsider", outsiderToken},
-}
+// apiToken is the API token TestAPIRoleMatrix gives a caller of the cookie matrix.
+func apiToken(email string) string { return "api-matrix-token-" + email }
 
-const (
-	unauth = http.StatusUnauthorized
-	armAcc = "/providers/Microsoft.Billing/billingAccounts/" + accountName
-	cons   = "/providers/Microsoft.Consumption"
-)
-
-// apiMatrix lists every API route (M3, contract §1.7): anonymous callers get 401; a scope the caller
-// holds no role on is 403 AuthorizationFailed, as ARM answers; roles on a profile reach it but
-// not its account; an account role reaches every profile. Columns follow apiCallers.
+// apiMatrix lists every API route for the callers of the cookie matrix (testdata/roles.json:
+// anonymous, account owner, contributor, reader, profile owner, contributor, reader, invoice
+// manager, outsider), each calling with a token of their own (M3, contract §1.7). Anonymous
+// callers get 401; a scope the caller holds no role on is 403 AuthorizationFailed, as ARM
+// answers; roles on a profile reach it but not its account (except the profiles list, which
+// shows them what they reach); an account role reaches every profile.
 var apiMatrix = map[string]struct {
 	path string
-	want [6]int
+	want [9]int
 }{
-	"GET /providers/Microsoft.Billing/billingAccounts": {"/providers/Microsoft.Billing/billingAccounts?api-version=2020-05-01", [6]int{unauth, ok, ok, ok, ok, ok}},
-	"GET " + armRP:                                     {armAcc + "?api-version=2020-05-01", [6]int{unauth, ok, ok, no, no, no}},
-	"GET " + armRP + "/billingProfiles":                {armAcc + "/billingProfiles?api-version=2024-04-01", [6]int{unauth, ok, ok, ok, ok, no}},
-	"GET " + armPP:                                     {profilePathARM + "?api-version=2024-04-01", [6]int{unauth, ok, ok, ok, ok, no}},
-	"GET " + armPP + cons + "/credits/balanceSummary":  {profilePathARM + cons + "/credits/balanceSummary?api-version=2021-10-01", [6]int{unauth, ok, ok, ok, ok, no}},
-	"GET " + armPP + cons + "/lots":                    {profilePathARM + cons + "/lots?api-version=2021-10-01", [6]int{unauth, ok, ok, ok, ok, no}},
-	"GET " + armRP + cons + "/lots":                    {armAcc + cons + "/lots?api-version=2021-10-01", [6]int{unauth, ok, ok, no, no, no}},
+	"GET " + armAccountsRP: {armAccountsRP + "?api-version=2020-05-01", [9]int{unauth, ok, ok, ok, ok, ok, ok, ok, ok}},
+	"GET " + armRP:         {armAcc + "?api-version=2020-05-01", [9]int{unauth, ok, ok, ok, no, no, no, no, no}},
+	"GET " + armRP + "/billingProfiles": {armAcc + "/billingProfiles?api-version=2024-04-01",
+		[9]int{unauth, ok, ok, ok, ok, ok, ok, ok, no}},
+	"GET " + armPP: {profilePathARM + "?api-version=2024-04-01", [9]int{unauth, ok, ok, ok, ok, ok, ok, ok, no}},
+	"GET " + armPP + cons + "/credits/balanceSummary": {profilePathARM + cons + "/credits/balanceSummary?api-version=2019-10-01",
+		[9]int{unauth, ok, ok, ok, ok, ok, ok, ok, no}},
+	"GET " + armPP + cons + "/lots": {profilePathARM + cons + "/lots?api-version=2021-10-01",
+		[9]int{unauth, ok, ok, ok, ok, ok, ok, ok, no}},
+	"GET " + armRP + cons + "/lots": {armAcc + cons + "/lots?api-version=2021-10-01",
+		[9]int{unauth, ok, ok, ok, no, no, no, no, no}},
 	"GET " + armRP + "/customers/:customer" + cons + "/lots": {armAcc + "/customers/c1" + cons + "/lots?api-version=2021-10-01",
-		[6]int{unauth, gone, gone, no, no, no}},
+		[9]int{unauth, gone, gone, gone, no, no, no, no, no}},
 	"GET " + armPP + cons + "/events": {profilePathARM + cons + "/events?api-version=2021-10-01&startDate=2026-01-01&endDate=2026-12-31",
-		[6]int{unauth, ok, ok, ok, ok, no}},
-	"GET " + armRP + cons + "/events": {armAcc + cons + "/events?api-version=2021-10-01", [6]int{unauth, ok, ok, no, no, no}},
+		[9]int{unauth, ok, ok, ok, ok, ok, ok, ok, no}},
+	"GET " + armRP + cons + "/events": {armAcc + cons + "/events?api-version=2021-10-01",
+		[9]int{unauth, ok, ok, ok, no, no, no, no, no}},
 }
 
 // The route patterns of the ARM scopes.
@@ -59,11 +54,20 @@ const (
 	armPP = armRP + "/billingProfiles/:profile"
 )
 
-// TestAPIRoleMatrix calls every API route with every caller's token and checks the status (M3),
-// and that the matrix lists every route whose rule is an API rule, and only those are under
-// /providers/ (so the error handler's path test and the route table agree).
+// TestAPIRoleMatrix calls every API route as every billing role with a token and checks the
+// status (M3); the matrix must list every route whose rule is an API rule, and exactly those
+// routes are under /providers/ (so the error handler's path test and the route table agree).
 func TestAPIRoleMatrix(t *testing.T) {
-	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
+	h := newARMHarness(t, store.SQLite, "testdata/roles.json", armOptions{})
+	for _, c := range callers[1:] {
+		u, err := h.store.UserByEmail(context.Background(), c.email)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.store.EnsureToken(context.Background(), u.ID, "matrix", apiToken(c.email)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: make([]byte, 32)}
 	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: h.clock.Now})
 	if err != nil {
@@ -73,7 +77,7 @@ func TestAPIRoleMatrix(t *testing.T) {
 	for _, r := range srv.Routes() {
 		key := r.Method + " " + r.Path
 		if r.Rule.API != strings.HasPrefix(r.Path, "/providers/") {
-			t.Errorf("route %s: API rule %t but path under /providers/ %t", key, r.Rule.API, !r.Rule.API)
+			t.Errorf("route %s: its rule's API is %t, its path says otherwise", key, r.Rule.API)
 		}
 		if _, ok := apiMatrix[key]; r.Rule.API && !ok {
 			t.Errorf("API route %q is not in the API matrix: add a row for it", key)
@@ -84,8 +88,12 @@ func TestAPIRoleMatrix(t *testing.T) {
 		if !listed[key] {
 			t.Errorf("API matrix row %q matches no route", key)
 		}
-		for i, caller := range apiCallers {
-			resp, body := apiGet(t, h, caller.token, row.path)
+		for i, caller := range callers {
+			tok := ""
+			if caller.email != "" {
+				tok = apiToken(caller.email)
+			}
+			resp, body := apiGet(t, h, tok, row.path)
 			if resp.StatusCode != row.want[i] {
 				t.Errorf("%s as %s: %d, want %d\n%.300s", row.path, caller.name, resp.StatusCode, row.want[i], body)
 				continue
@@ -168,7 +176,9 @@ func TestAPIEachRoleSeesItsScopes(t *testing.T) {
 		}
 	}
 	var c struct {
-		Properties struct{ BalanceSummary struct{ CurrentBalance struct{ Value float64 } } }
+		Properties struct {
+			BalanceSummary struct{ CurrentBalance struct{ Value float64 } }
+		}
 	}
 	_, body := apiGet(t, h, invoiceToken, profilePathARM+cons+"/credits/balanceSummary?api-version=2021-10-01")
 	if err := json.Unmarshal(body, &c); err != nil || c.Properties.BalanceSummary.CurrentBalance.Value <= 0 {
@@ -234,8 +244,14 @@ func mustTokenID(t *testing.T, h *harness, secret string) int64 {
 	return tok.ID
 }
 
-// armAccountsRP is the route of the billing accounts list (B1).
-const armAccountsRP = "/providers/Microsoft.Billing/billingAccounts"
+// Paths of the API tests: the billing accounts list (B1), the account of testdata/roles.json and
+// testdata/arm.json, and the consumption provider's prefix.
+const (
+	armAccountsRP = "/providers/Microsoft.Billing/billingAccounts"
+	armAcc        = armAccountsRP + "/" + accountName
+	cons          = "/providers/Microsoft.Consumption"
+	unauth        = http.StatusUnauthorized
+)
 
 // noToken is the cookie matrix's row of every API route: 401 for all, signed in or not.
 var noToken = [9]int{unauth, unauth, unauth, unauth, unauth, unauth, unauth, unauth, unauth}

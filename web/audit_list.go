@@ -28,6 +28,9 @@ func (s *Server) auditList(c echo.Context) error {
 		return err
 	}
 	p := views.Audit{Shell: s.scopeShell(c, "Audit log", "Audit log")}
+	if before > 0 {
+		p.FirstHref = scopeHref(sc.Scope) + "/audit"
+	}
 	if len(events) > auditPageSize {
 		events = events[:auditPageSize]
 		p.NextHref = scopeHref(sc.Scope) + "/audit?before=" + strconv.FormatInt(events[len(events)-1].ID, 10)

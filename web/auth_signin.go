@@ -80,7 +80,9 @@ func (s *Server) signIn(c echo.Context) error {
 
 // signOut ends the session.
 func (s *Server) signOut(c echo.Context) error {
-	s.endSession(c)
+	if err := s.endSession(c); err != nil {
+		return err
+	}
 	return seeOther(c, "/signin")
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -37,12 +38,14 @@ func (s *Server) renderUpload(c echo.Context, status int, p views.Upload) error 
 // every problem named by line and column (X2).
 func (s *Server) chargesUpload(c echo.Context) error {
 	sc := currentScope(c)
+	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, maxUpload+1<<20) // room for the form's other parts
 	fh, err := c.FormFile("file")
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) || fh != nil && fh.Size > maxUpload {
+		return s.renderUpload(c, http.StatusRequestEntityTooLarge, views.Upload{Problems: []string{"file: larger than 32 MiB; export one month at a time and upload each file."}})
+	}
 	if err != nil {
 		return s.renderUpload(c, http.StatusUnprocessableEntity, views.Upload{Problems: []string{"file: choose a CSV file to upload."}})
-	}
-	if fh.Size > maxUpload {
-		return s.renderUpload(c, http.StatusRequestEntityTooLarge, views.Upload{Problems: []string{"file: larger than 32 MiB; split the export by month."}})
 	}
 	f, err := fh.Open()
 	if err != nil {
@@ -91,5 +94,10 @@ func (r importResult) message(file string) string {
 	case r.Added == 0:
 		return fmt.Sprintf("%s holds no charges that are not stored already: nothing changed.", file)
 	}
-	return fmt.Sprintf("Imported %s: %d charge totals, %d changed. The estimated balance now includes them.", file, r.Rows, r.Added)
+	msg := fmt.Sprintf("Imported %s: %d charge totals, %d changed. The estimated balance now includes them.", file, r.Rows, r.Added)
+	if r.Lowered > 0 {
+		msg += fmt.Sprintf(" %d day totals went down, by %s in all: a file states the whole total of a day and product, so it replaces what an earlier upload said. Upload complete exports, not parts of one.",
+			r.Lowered, money.FromMicros(r.LoweredBy))
+	}
+	return msg
 }

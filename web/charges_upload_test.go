@@ -88,3 +88,35 @@ func TestUploadChargesMovesTheEstimate(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadLimitsAndFutureDates: an over-large file gets the form back with the limit named
+// (413); a charge dated after today is refused naming its line; a later export that lowers a
+// day's total says so.
+func TestUploadLimitsAndFutureDates(t *testing.T) {
+	h := newHarness(t, store.SQLite, "../internal/scenario/testdata/ledger.json", false)
+	h.clock.T = time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
+	if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
+		t.Fatal(err)
+	}
+	c := h.client(t)
+	c.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"a long passphrase"}})
+	upload := profilePath + "/charges/upload"
+	big := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" + strings.Repeat("PBFV-AB12-CD3-EF4,07/08/2026,Virtual Machines,USD,1\n", 700_000)
+	resp, page := c.uploadCSV(upload, "big.csv", big)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(page, "larger than 32 MiB") || !strings.Contains(page, "Sign out") {
+		t.Errorf("over-large upload: status %d", resp.StatusCode)
+	}
+	future := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/11/2026,Virtual Machines,USD,1\n"
+	resp, page = c.uploadCSV(upload, "future.csv", future)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "line 2, column date") {
+		t.Errorf("future charge: status %d", resp.StatusCode)
+	}
+	first := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/08/2026,Virtual Machines,USD,25.50\n"
+	second := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/08/2026,Virtual Machines,USD,1.00\n"
+	c.uploadCSV(upload, "first.csv", first)
+	c.uploadCSV(upload, "second.csv", second)
+	_, page = c.get(upload)
+	if flash := doc(t, page).Find(`[data-testid="flash"]`).Text(); !strings.Contains(flash, "went down, by 24.50") {
+		t.Errorf("lowering a total is not said: %q", flash)
+	}
+}

@@ -17,8 +17,8 @@ func statusOf(err error) (int, string) {
 	switch {
 	case errors.As(err, &he):
 		msg, _ := he.Message.(string)
-		if he.Code >= 500 || msg == "" {
-			msg = http.StatusText(he.Code)
+		if he.Code >= 500 || msg == "" || msg == http.StatusText(he.Code) {
+			msg = plainMessage(he.Code)
 		}
 		return he.Code, msg
 	case errors.Is(err, fault.ErrNotFound):
@@ -45,6 +45,22 @@ func conflictMessage(err error) string {
 		return r.Message
 	}
 	return "This conflicts with the current state. Reload the page and try again."
+}
+
+// plainMessage explains a status that echo raised on its own (no such route, wrong method).
+func plainMessage(code int) string {
+	switch code {
+	case http.StatusNotFound:
+		return "This page does not exist. Check the address, or start again from your billing scopes."
+	case http.StatusMethodNotAllowed:
+		return "This address does not take that kind of request. Use the buttons and links of the portal."
+	case http.StatusRequestEntityTooLarge:
+		return "What was sent is too large."
+	}
+	if code >= 500 {
+		return "Something went wrong on our side. It has been logged; try again in a moment."
+	}
+	return http.StatusText(code)
 }
 
 // titles are the headings of error pages.

@@ -19,6 +19,9 @@ const csrfContextKey = "csrf"
 func (s *Server) useMiddleware() {
 	e := s.echo
 	e.Pre(canonicalARMPath) // ARM path segments are case-insensitive: fix them before routing
+	// /scopes/ and /scopes are one page: redirect rather than answer 404 (the API is left alone).
+	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently,
+		Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/providers/") }}))
 	e.Use(middleware.RequestID())
 	e.Use(s.accessLog())
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
@@ -37,8 +40,11 @@ func (s *Server) useMiddleware() {
 		ReferrerPolicy:        "same-origin",
 		ContentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 	}))
-	e.Use(middleware.BodyLimit("8M"))
 	e.Use(s.loadUser)
+	// Bodies are small but for cost uploads, whose handler sets its own, larger limit and answers
+	// an over-large file on its form.
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "1M",
+		Skipper: func(c echo.Context) bool { return strings.HasSuffix(c.Path(), "/charges/upload") }}))
 	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
 		ContextKey:     csrfContextKey,

@@ -133,6 +133,7 @@ func (s *Server) scopeShell(c echo.Context, title, active string) views.Shell {
 		sh.ScopeTitle, sh.ScopeKind = sc.Account.DisplayName, "Billing account"
 	}
 	sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: title})
+	sh.Title = title + " · " + sh.ScopeTitle
 	items := []struct {
 		label, href string
 		perm        access.Permission

@@ -125,3 +125,25 @@ func TestSignInRedirectStaysOnSite(t *testing.T) {
 		}
 	}
 }
+
+// TestSignOutEndsTheSessionOnTheServer: a copy of the session cookie taken before sign-out no
+// longer signs anyone in.
+func TestSignOutEndsTheSessionOnTheServer(t *testing.T) {
+	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	c := h.client(t)
+	c.signIn("account.reader@northwind.example")
+	u, _ := url.Parse(h.server.URL)
+	stolen := c.http.Jar.Cookies(u)
+	if resp, _ := c.post("/signout", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign out: status %d", resp.StatusCode)
+	}
+	replay := h.client(t)
+	replay.http.Jar.SetCookies(u, stolen)
+	if resp, _ := replay.get("/scopes"); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/signin?next=%2Fscopes" {
+		t.Errorf("the pre-sign-out cookie still works: status %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	c.signIn("account.reader@northwind.example")
+	if resp, _ := c.get("/scopes"); resp.StatusCode != http.StatusOK {
+		t.Errorf("signing in again: status %d", resp.StatusCode)
+	}
+}

@@ -24,6 +24,7 @@ const (
 	keyUserID      = "uid"
 	keyStarted     = "iat"
 	keyFingerprint = "pwf"
+	keyEpoch       = "epo"
 )
 
 // newSessionStore returns a cookie store authenticating cookies with key (HMAC-SHA256).
@@ -59,11 +60,12 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		id, _ := sess.Values[keyUserID].(int64)
 		started, _ := sess.Values[keyStarted].(int64)
 		fp, _ := sess.Values[keyFingerprint].(string)
+		epoch, _ := sess.Values[keyEpoch].(int64)
 		if id == 0 || s.clock().Sub(time.Unix(started, 0)) > sessionLifetime {
 			return next(c)
 		}
 		u, err := s.store.UserByID(c.Request().Context(), id)
-		if err != nil || fingerprint(u.PasswordHash) != fp {
+		if err != nil || fingerprint(u.PasswordHash) != fp || u.SessionEpoch != epoch {
 			return next(c)
 		}
 		c.Set(userContextKey, &u)
@@ -81,14 +83,17 @@ func (s *Server) startSession(c echo.Context, u store.User) error {
 	sess.Values[keyUserID] = u.ID
 	sess.Values[keyStarted] = s.clock().Unix()
 	sess.Values[keyFingerprint] = fingerprint(u.PasswordHash)
+	sess.Values[keyEpoch] = u.SessionEpoch
 	s.expireCookie(c, "creditdesk_csrf")
 	return sess.Save(c.Request(), c.Response())
 }
 
-// endSession signs the user out by expiring the session and CSRF cookies.
-func (s *Server) endSession(c echo.Context) {
+// endSession signs the user out: the cookies expire in the browser, and the user's session epoch
+// moves on, so that a copy of the cookie is worthless too (every session of the user ends).
+func (s *Server) endSession(c echo.Context) error {
 	s.expireCookie(c, sessionName)
 	s.expireCookie(c, "creditdesk_csrf")
+	return s.store.EndSessions(c.Request().Context(), currentUser(c).ID)
 }
 
 func (s *Server) expireCookie(c echo.Context, name string) {

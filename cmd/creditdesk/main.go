@@ -8,6 +8,7 @@
 //	creditdesk seed               generate a large ledger for benchmarks
 //	creditdesk users create       create a user who signs in with a password
 //	creditdesk users set-password change a user's password
+//	creditdesk token create       give a user a personal API token
 //
 // Every subcommand takes the configuration flags of package config (see -help), each also
 // settable by an environment variable.
@@ -43,6 +44,7 @@ commands:
   seed                  generate a large ledger for benchmarks (-profiles -lots -months -adjustments)
   users create          create a user: -email -name, password from -password-file or stdin
   users set-password    set a user's password: -email, password from -password-file or stdin
+  token create          give a user an API token: -email -name [-expires 90d]; prints the secret
 
 Run "creditdesk <command> -help" for the flags of a command.`
 
@@ -66,6 +68,8 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 		return seedLarge(ctx, args[1:], env, out)
 	case "users":
 		return users(ctx, args[1:], env, stdin, out)
+	case "token":
+		return token(ctx, args[1:], env, out)
 	case "help", "-help", "--help", "-h":
 		fmt.Fprintln(out, usage)
 		return nil

@@ -72,6 +72,7 @@ func loadDemo(ctx context.Context, s *store.Store, cfg *config.Config, out io.Wr
 	for _, line := range scenario.DemoSignIns(demo) {
 		fmt.Fprintln(out, "  "+line)
 	}
+	printDemoTokens(out, demo, scheme+"://"+cfg.Addr)
 	fmt.Fprintln(out)
 	return nil
 }

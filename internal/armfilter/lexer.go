@@ -88,7 +88,7 @@ func (l *lexer) scan() token {
 	return token{kind: tokWord, text: l.src[start:l.pos], pos: start}
 }
 
-// quoted reads 'text', where '' stands for one quote.
+// quoted reads a quoted literal, in which a doubled quote stands for one quote.
 func (l *lexer) quoted() token {
 	start := l.pos
 	l.pos++ // the opening quote

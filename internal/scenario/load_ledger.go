@@ -70,11 +70,11 @@ func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path 
 		list = append(list, store.ChargeTotal{Date: k.date, Product: k.product, PublisherType: k.publisher,
 			Eligible: ledger.Eligible(ledger.PublisherType(k.publisher), k.product, notCovered), Amount: totals[k]})
 	}
-	added, err := l.tx.SetChargeTotals(ctx, bp, list, "scenario")
+	changes, err := l.tx.SetChargeTotals(ctx, bp, list, "scenario")
 	if err := refusedAt(path, err); err != nil {
 		return err
 	}
-	l.sum.Created["charge entries"] += added
+	l.sum.Created["charge entries"] += changes.Added
 	return nil
 }
 

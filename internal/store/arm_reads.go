@@ -86,13 +86,12 @@ type APIEventRow struct {
 }
 
 // APIEvents returns a page of settled events in (profile, seq) order and whether more follow.
+// The keyset condition is a row comparison, so both databases walk the (profile, seq) index and
+// stop at the page's end; the sources of the page's lots come from a second, small query.
 func (s *Store) APIEvents(ctx context.Context, q APIEventQuery) ([]APIEventRow, bool, error) {
-	db := s.conn(ctx).Table("ledger_events AS e").Select("e.*, COALESCE(l.source, '') AS lot_source").
-		Joins("LEFT JOIN lots AS l ON l.billing_profile_id = e.billing_profile_id AND l.name = e.lot_name").
-		Where("e.billing_profile_id IN ?", q.ProfileIDs).
-		Where("e.billing_profile_id > ? OR (e.billing_profile_id = ? AND e.seq > ?)", q.AfterProfile, q.AfterProfile, q.AfterSeq)
-	for _, c := range []struct{ cond, v string }{{"e.date >= ?", q.From}, {"e.date <= ?", q.To},
-		{"lower(e.lot_name) = ?", q.LotName}, {"l.source = ?", q.LotSource}} {
+	db := s.conn(ctx).Where("billing_profile_id IN ? AND (billing_profile_id, seq) > (?, ?)", q.ProfileIDs, q.AfterProfile, q.AfterSeq)
+	for _, c := range []struct{ cond, v string }{{"date >= ?", q.From}, {"date <= ?", q.To}, {"lower(lot_name) = ?", q.LotName},
+		{"EXISTS (SELECT 1 FROM lots AS l WHERE l.billing_profile_id = ledger_events.billing_profile_id AND l.name = ledger_events.lot_name AND l.source = ?)", q.LotSource}} {
 		if c.v != "" {
 			db = db.Where(c.cond, c.v)
 		}
@@ -101,16 +100,31 @@ func (s *Store) APIEvents(ctx context.Context, q APIEventQuery) ([]APIEventRow, 
 	case q.Kinds != nil && len(q.Kinds) == 0:
 		db = db.Where("1 = 0")
 	case q.Kinds != nil:
-		db = db.Where("e.kind IN ?", q.Kinds)
+		db = db.Where("kind IN ?", q.Kinds)
 	}
-	var rows []APIEventRow
-	if err := db.Order("e.billing_profile_id, e.seq").Limit(q.Limit + 1).Scan(&rows).Error; err != nil {
+	var events []EventRow
+	if err := db.Order("billing_profile_id, seq").Limit(q.Limit + 1).Find(&events).Error; err != nil {
 		return nil, false, wrap("api events", err)
 	}
-	if len(rows) > q.Limit {
-		return rows[:q.Limit], true, nil
+	more := len(events) > q.Limit
+	if more {
+		events = events[:q.Limit]
 	}
-	return rows, false, nil
+	var names []string
+	for _, e := range events {
+		if e.LotName != "" {
+			names = append(names, e.LotName)
+		}
+	}
+	sources, err := s.LotSources(ctx, q.ProfileIDs, names)
+	if err != nil {
+		return nil, false, err
+	}
+	rows := make([]APIEventRow, len(events))
+	for i, e := range events {
+		rows[i] = APIEventRow{EventRow: e, LotSource: sources[e.BillingProfileID][e.LotName]}
+	}
+	return rows, more, nil
 }
 
 // LotSources maps the named lots of some profiles to their sources, profile by profile; the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // ImportResult says what a cost import stored.
@@ -16,7 +17,10 @@ type ImportResult struct {
 	Profiles int  // billing profiles the file has charges for
 	Rows     int  // aggregated charge totals in the file
 	Added    int  // charge entries added (0 when every total was already stored)
-	Repeated bool // the very same file was imported before
+	Lowered  int  // of those, day totals the file lowered: it replaced a higher earlier total
+	// LoweredBy is how much those totals went down in all, in micro-units of the currency.
+	LoweredBy int64
+	Repeated  bool // the very same file was imported before
 }
 
 // ImportCharges stores the aggregated rows of a cost export in one transaction: each row states a
@@ -54,16 +58,18 @@ func (s *Store) ImportCharges(ctx context.Context, actor User, rows []costcsv.Ro
 		}
 		for _, name := range names {
 			p := profiles[name]
-			added, err := tx.SetChargeTotals(ctx, p, byProfile[p.ID], "import")
+			changes, err := tx.SetChargeTotals(ctx, p, byProfile[p.ID], "import")
 			if r, ok := asRefusal(err); ok {
 				sort.Ints(lines[p.ID])
 				return costcsv.Problems{{Line: lines[p.ID][0], Column: "date", Message: r.Message}}
 			} else if err != nil {
 				return err
 			}
-			res.Added += added
+			res.Added += changes.Added
+			res.Lowered += changes.Lowered
+			res.LoweredBy += changes.LoweredBy
 			scope := Scope{Account: accounts[p.BillingAccountID], Profile: &p}
-			if err := tx.RecordAudit(ctx, actor, "charges.imported", scope.ID(), fileName, "", fmt.Sprintf("%d charge entries added", added)); err != nil {
+			if err := tx.RecordAudit(ctx, actor, "charges.imported", scope.ID(), fileName, "", entriesAdded(changes)); err != nil {
 				return err
 			}
 		}
@@ -103,8 +109,14 @@ func (s *Store) importProfiles(ctx context.Context, rows []costcsv.Row, only *Bi
 	}
 	profiles := map[string]BillingProfile{}
 	var probs costcsv.Problems
+	today := ledger.DateOf(s.now())
 	for _, r := range rows {
 		matches := byName[r.Profile]
+		if r.Date.After(today) {
+			probs = append(probs, costcsv.Problem{Line: r.Lines[0], Column: "date",
+				Message: fmt.Sprintf("%s is after today (%s): charges are imported once they have happened", r.Date, today)})
+			continue
+		}
 		switch {
 		case only != nil && r.Profile != only.Name:
 			probs = append(probs, costcsv.Problem{Line: r.Lines[0], Column: "billingProfileId",
@@ -152,4 +164,17 @@ func asRefusal(err error) (fault.Refusal, bool) {
 	var r fault.Refusal
 	ok := err != nil && errors.As(err, &r)
 	return r, ok
+}
+
+// entriesAdded words an import's changes for the audit log.
+func entriesAdded(c ChargeChanges) string {
+	noun := "entries"
+	if c.Added == 1 {
+		noun = "entry"
+	}
+	msg := fmt.Sprintf("%d charge %s added", c.Added, noun)
+	if c.Lowered > 0 {
+		msg += fmt.Sprintf(", %d day totals lowered by %s in all", c.Lowered, amount(c.LoweredBy))
+	}
+	return msg
 }

@@ -59,13 +59,22 @@ func (c ChargeTotal) key() string {
 	return fmt.Sprintf("%s|%s|%s|%t", c.Date, c.Product, c.PublisherType, c.Eligible)
 }
 
+// ChargeChanges counts what SetChargeTotals changed.
+type ChargeChanges struct {
+	Added     int   // correction entries added (totals that were new or different)
+	Lowered   int   // of those, totals that went down: a later source replaced a higher one
+	LoweredBy int64 // how much those totals went down in all, in micro-units
+}
+
 // SetChargeTotals records that the profile's charges for each key total what totals say. Keys
 // already at that total are left alone, so loading or importing the same data twice adds
-// nothing; a different total adds a correction entry (X1). A total dated in an invoiced month
-// that differs from what was invoiced is refused. It returns the number of entries added.
-func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []ChargeTotal, origin string) (int, error) {
+// nothing; a different total adds a correction entry (X1), and one that went down is counted
+// so the caller can say so. A total dated in an invoiced month that differs from what was
+// invoiced is refused.
+func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []ChargeTotal, origin string) (ChargeChanges, error) {
+	var changes ChargeChanges
 	if len(totals) == 0 {
-		return 0, nil
+		return changes, nil
 	}
 	sort.Slice(totals, func(i, j int) bool { return totals[i].key() < totals[j].key() })
 	from, to := totals[0].Date, totals[0].Date
@@ -83,7 +92,7 @@ func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []
 		Where("billing_profile_id = ? AND date BETWEEN ? AND ?", p.ID, from, to).
 		Group("date, product, publisher_type, eligible").Scan(&sums).Error
 	if err != nil {
-		return 0, wrap("charge totals", err)
+		return changes, wrap("charge totals", err)
 	}
 	current := make(map[string]int64, len(sums))
 	for _, x := range sums {
@@ -98,15 +107,20 @@ func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []
 			continue
 		}
 		if open != "" && t.Date < open {
-			return 0, closedRefusal("a charge for "+t.Product, t.Date, p)
+			return changes, closedRefusal("a charge for "+t.Product, t.Date, p)
+		}
+		if delta < 0 {
+			changes.Lowered++
+			changes.LoweredBy -= delta
 		}
 		entries = append(entries, ChargeRow{BillingProfileID: p.ID, Date: t.Date, Product: t.Product,
 			PublisherType: t.PublisherType, Eligible: t.Eligible, Amount: delta, Origin: origin, CreatedAt: now})
 	}
+	changes.Added = len(entries)
 	if len(entries) == 0 {
-		return 0, nil
+		return changes, nil
 	}
-	return len(entries), wrap("add charges", s.conn(ctx).CreateInBatches(entries, 500).Error)
+	return changes, wrap("add charges", s.conn(ctx).CreateInBatches(entries, 500).Error)
 }
 
 // SaveAdjustment records an adjustment unless the same one (date, amount, description) exists.

@@ -9,6 +9,7 @@ type User struct {
 	Name         string
 	PasswordHash string
 	LastScope    string // path of the billing scope opened last (M5), "" for none
+	SessionEpoch int64  // moved on by sign-out: sessions of an older epoch are ended
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }

@@ -105,6 +105,15 @@ func (s *Store) GrantRole(ctx context.Context, actor User, sc Scope, email strin
 		if err != nil {
 			return fault.Field("email", "No user signs in with this email. Ask an operator to create the account first.")
 		}
+		held, err := tx.AssignmentsOn(ctx, sc)
+		if err != nil {
+			return err
+		}
+		for _, h := range held {
+			if h.UserEmail == u.Email && !h.Inherited {
+				return fault.Field("email", fmt.Sprintf("%s already holds the %s role here. Remove it first to give another role.", u.Email, h.Role.Title()))
+			}
+		}
 		a := RoleAssignment{UserID: u.ID, BillingAccountID: sc.Account.ID, Role: string(role), CreatedAt: tx.now().UTC()}
 		if sc.Profile != nil {
 			a.BillingProfileID = &sc.Profile.ID

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"strings"
+
+	"gorm.io/gorm"
 )
 
 // CreateUser inserts a user; the email is stored lower-case. A taken email is fault.ErrConflict.
@@ -78,4 +80,10 @@ func (s *Store) UserCount(ctx context.Context) (int64, error) {
 	var n int64
 	err := s.conn(ctx).Model(&User{}).Count(&n).Error
 	return n, wrap("count users", err)
+}
+
+// EndSessions moves the user's session epoch on, ending every session begun before (sign-out).
+func (s *Store) EndSessions(ctx context.Context, id int64) error {
+	res := s.conn(ctx).Model(&User{}).Where("id = ?", id).Update("session_epoch", gorm.Expr("session_epoch + 1"))
+	return affectedOne("end sessions", res.Error, res.RowsAffected)
 }
