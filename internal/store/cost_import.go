@@ -14,10 +14,10 @@ import (
 
 // ImportResult says what a cost import stored.
 type ImportResult struct {
-	Profiles int  // billing profiles the file has charges for
-	Rows     int  // aggregated charge totals in the file
-	Added    int  // charge entries added (0 when every total was already stored)
-	Lowered  int  // of those, day totals the file lowered: it replaced a higher earlier total
+	Profiles int // billing profiles the file has charges for
+	Rows     int // aggregated charge totals in the file
+	Added    int // charge entries added (0 when every total was already stored)
+	Lowered  int // of those, day totals the file lowered: it replaced a higher earlier total
 	// LoweredBy is how much those totals went down in all, in micro-units of the currency.
 	LoweredBy int64
 	Repeated  bool // the very same file was imported before
