@@ -79,7 +79,7 @@ func TestDemoCreditsAlive(t *testing.T) {
 	if adj := p.Find(testid("pending-adjustments")).Text(); adj != "USD 75.00" {
 		t.Errorf("pending credit adjustments = %q, want the demo refund USD 75.00", adj)
 	}
-	if runway := p.Find(testid("runway-summary")).Text(); !strings.Contains(runway, "runs out on") {
+	if runway := p.Find(testid("runway-summary")).Text(); !strings.Contains(runway, "covers your usage until") {
 		t.Errorf("demo runway: %q", runway)
 	}
 	// Research has a lot and no charges: the runway says so rather than guess.

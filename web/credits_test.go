@@ -144,7 +144,7 @@ func TestCreditsPageWorkedExample(t *testing.T) {
 				t.Error("a processed profile with credits shows the pending notice or the empty state")
 			}
 			runway := strings.Join(strings.Fields(p.Find(testid("runway-summary")).Text()), " ")
-			if !strings.Contains(runway, "about USD 25.00 a day") || !strings.Contains(runway, "runs out on Aug 5, 2026") ||
+			if !strings.Contains(runway, "about USD 25.00 a day") || !strings.Contains(runway, "covers your usage until Aug 4, 2026; from Aug 5, 2026 charges are paid in full") ||
 				!strings.Contains(runway, "No credit will expire unused") {
 				t.Errorf("runway: %q", runway)
 			}
