@@ -1,7 +1,11 @@
 package views
 
+import "github.com/creditdesk/creditdesk/internal/ledger"
+
 // The props of the partner Benefits workspace (DOMAIN P1-P12). Handlers compute every string
-// and boolean; the templates decide nothing.
+// and boolean; the templates decide nothing. Dates and amounts are shown with the helpers of
+// the billing pages in the reader's locale (Loc): structured values with Day and Money,
+// sentences with Prose.
 
 // BenefitChoice is a link among several: a quick filter, a tab, a page.
 type BenefitChoice struct {
@@ -22,23 +26,27 @@ type BenefitSortHeader struct {
 // BenefitRow is one benefit in the Azure credits list, also sent alone (out of band) to
 // refresh the row in place after a change in the side pane.
 type BenefitRow struct {
+	Loc           Locale
 	DOMID         string // element id, "benefit-<row id>"
 	ID            string
 	Kind          string
-	Amount        string // "100.00 USD per month"
-	Period        string // "2026-02-05 to 2027-02-04"
+	Amount        string // "USD 100.00"
+	PerMonth      bool   // the amount is granted each month (P3)
+	Start, End    ledger.Date
 	Status        string // stable status id, for data-status
 	StatusLabel   string
-	StatusNote    string // "Available on 2026-06-19 (P8)", "Valid until ..."
+	StatusNote    string // a sentence for Prose: "Available on 2026-06-19, ...", "Valid through ..."
+	NoteRule      string // the DOMAIN rule the note applies, for data-rule; never shown
 	Holder        string // the holder's email, "" for none
 	HolderName    string
 	Reassignments string // "2 of 5 used", or "Not supported"
-	Href          string // the side pane
+	Href          string // the side pane, with the list's state
 }
 
 // BenefitList is the Azure credits page of a partner organisation (P2).
 type BenefitList struct {
 	Shell       Shell
+	Loc         Locale
 	PartnerName string
 	Action      string // the list's URL, without a query
 	Search      string
@@ -57,7 +65,7 @@ type BenefitList struct {
 // BenefitProp is one labelled value of the pane's Details tab.
 type BenefitProp struct {
 	Label  string
-	Value  string
+	Value  string // a sentence for Prose
 	TestID string
 }
 
@@ -90,24 +98,34 @@ type BenefitMonthRow struct {
 
 // BenefitPane is the side pane of a benefit (P4): tabs Details, Activate benefits, History.
 type BenefitPane struct {
-	Shell      Shell
-	Row        BenefitRow
-	RefreshRow bool // send Row out of band, so the list's row refreshes in place
-	BackHref   string
-	Tab        string // "details", "activate" or "history"
-	Tabs       []BenefitChoice
-	Details    []BenefitProp
-	Flash      string
-	FlashError bool
+	Shell       Shell
+	Loc         Locale
+	PartnerName string
+	Row         BenefitRow
+	RefreshRow  bool   // send Row out of band, so the list's row refreshes in place
+	BackHref    string // the list, with the filter, search, sort and page it was opened from
+	Tab         string // "details", "activate" or "history"
+	Tabs        []BenefitChoice
+	Details     []BenefitProp
+	Flash       string // a sentence for Prose
+	FlashError  bool
 
 	// The Activate benefits tab.
-	Notice         string // why the benefit cannot be assigned now, from the rules
-	CanAssign      bool
-	CanReassign    bool
-	CanRemove      bool
+	Notice      string // why the benefit cannot be assigned now, from the rules
+	NoticeRule  string // the rule behind Notice, for data-rule; never shown
+	CanAssign   bool   // search and Add a new user
+	CanReassign bool
+	CanRemove   bool
+	// AssignOnly is the one member who can be assigned, at the reassignment limit (P6): the
+	// tab offers them alone, with AssignOnlyNote saying why, instead of a search.
+	AssignOnly     string
+	AssignOnlyNote string
+	RemoveConfirm  string // the Remove user confirmation, warning when it strands the credit
 	Holder         string
+	HolderNoPass   bool   // the holder cannot sign in yet: an operator sets a password
 	Used           string // "2 of 5 used"
 	PaneHref       string // the pane's URL (the search form's action without JavaScript)
+	ListState      string // the list's state the pane was opened from, the list= parameter
 	SearchHref     string // the type-ahead's URL
 	Search         string
 	Members        []MemberOption
@@ -134,9 +152,10 @@ type PartnerLink struct {
 
 // Partners is the Benefits landing page: the user's organisations and their own benefits.
 type Partners struct {
-	Shell    Shell
-	Rows     []PartnerLink
-	Assigned int // benefits assigned to the user
+	Shell        Shell
+	Rows         []PartnerLink
+	Assigned     int    // benefits assigned to the user
+	AssignedText string // "You hold 1 benefit."
 }
 
 // MyBenefit is a benefit on "Benefits assigned to me" (P4, P5, P11).
@@ -146,19 +165,21 @@ type MyBenefit struct {
 	Partner      string
 	Kind         string
 	Amount       string
-	Period       string
+	PerMonth     bool
+	Start, End   ledger.Date
 	Status       string
 	StatusLabel  string
 	Subscription string // after redemption (P5)
-	ValidUntil   string
+	Validity     string // a sentence for Prose: "through 2027-02-04 (the last day included)"
 	CanRedeem    bool
 	RedeemAction string
-	Notice       string // why it cannot be redeemed now
+	Notice       string // why it cannot be redeemed now, for Prose
 }
 
 // MyBenefits is the "Benefits assigned to me" page.
 type MyBenefits struct {
 	Shell      Shell
+	Loc        Locale
 	Rows       []MyBenefit
 	Flash      string
 	FlashError bool
@@ -175,6 +196,7 @@ type MemberLine struct {
 // Membership is the Membership page of an organisation: members, domains, renewal.
 type Membership struct {
 	Shell       Shell
+	Loc         Locale
 	PartnerName string
 	ExternalID  string
 	Domains     []string

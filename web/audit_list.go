@@ -27,7 +27,7 @@ func (s *Server) auditList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p := views.Audit{Shell: s.scopeShell(c, "Audit log", "Audit log")}
+	p := views.Audit{Shell: s.scopeShell(c, "Audit log", "Audit log"), Loc: readerLocale(c)}
 	if before > 0 {
 		p.FirstHref = scopeHref(sc.Scope) + "/audit"
 	}
@@ -35,9 +35,6 @@ func (s *Server) auditList(c echo.Context) error {
 		events = events[:auditPageSize]
 		p.NextHref = scopeHref(sc.Scope) + "/audit?before=" + strconv.FormatInt(events[len(events)-1].ID, 10)
 	}
-	for _, e := range events {
-		p.Rows = append(p.Rows, views.AuditRow{At: e.At.UTC().Format("2006-01-02 15:04:05"), Actor: e.ActorEmail,
-			Action: e.Action, Scope: e.Scope, Target: e.Target, Before: e.Before, After: e.After})
-	}
+	p.Rows = auditRows(events)
 	return s.render(c, http.StatusOK, views.AuditPage(p), views.AuditTable(p))
 }

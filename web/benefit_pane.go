@@ -2,15 +2,20 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/password"
+	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -51,7 +56,8 @@ func benefitParam(c echo.Context) string {
 	return id
 }
 
-// paneProps builds the pane of the path's benefit on a tab, with the members matching search.
+// paneProps builds the pane of the path's benefit on a tab, with the members matching search,
+// for the list state of the list= parameter.
 func (s *Server) paneProps(c echo.Context, tab, search string) (views.BenefitPane, error) {
 	ctx, pc, now := c.Request().Context(), currentPartner(c), s.clock()
 	search = strings.TrimSpace(search)
@@ -64,52 +70,119 @@ func (s *Server) paneProps(c echo.Context, tab, search string) (views.BenefitPan
 	} else if err != nil {
 		return views.BenefitPane{}, err
 	}
-	b := d.Benefit
+	b, loc, list := d.Benefit, readerLocale(c), listStateOf(c.QueryParam(listParam)).query()
 	st := benefits.StatusOf(b, now)
 	href := benefitHref(pc.ExternalID, b.ID)
 	if tab != "activate" && tab != "history" {
 		tab = "details"
 	}
-	p := views.BenefitPane{Shell: s.partnerShell(c, b.ID, "Azure credits"), Row: benefitRow(d.BenefitView, now),
-		BackHref: benefitsHref(pc.ExternalID), Tab: tab, Details: benefitDetails(d, st), PaneHref: href,
-		SearchHref: href + "/members", Search: search, AssignAction: href + "/assign", ReassignAction: href + "/reassign",
-		RemoveAction: href + "/remove", AddAction: href + "/add-user", Holder: b.AssignedTo, Errors: map[string]string{},
-		Events: eventRows(d.History)}
+	p := views.BenefitPane{Shell: s.partnerShell(c, b.Kind.Label()+" "+b.ID+" · "+pc.Name, "Azure credits"), Loc: loc,
+		PartnerName: pc.Name, Row: benefitRow(d.BenefitView, now, loc, list), ListState: list,
+		BackHref: listStateOf(list).href(benefitsHref(pc.ExternalID)), Tab: tab, Details: benefitDetails(d, st),
+		PaneHref: href, SearchHref: withList(href+"/members", list), Search: search,
+		AssignAction: withList(href+"/assign", list), ReassignAction: withList(href+"/reassign", list),
+		RemoveAction: withList(href+"/remove", list), AddAction: withList(href+"/add-user", list),
+		Holder: b.AssignedTo, Errors: map[string]string{}, Events: eventRows(d.History)}
+	p.Shell.Crumbs[len(p.Shell.Crumbs)-1].Label = b.ID
 	for _, t := range []struct{ id, label string }{{"details", "Details"}, {"activate", "Activate benefits"}, {"history", "History"}} {
-		p.Tabs = append(p.Tabs, views.BenefitChoice{Label: t.label, Href: href + "?tab=" + t.id, Active: t.id == tab, TestID: "tab-" + t.id})
+		p.Tabs = append(p.Tabs, views.BenefitChoice{Label: t.label, Href: paneTabHref(href, t.id, list), Active: t.id == tab, TestID: "tab-" + t.id})
 	}
 	if p.Months, err = monthRows(d, now); err != nil {
 		return p, err
 	}
+	if err := s.activateProps(c, &p, d, now); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// paneTabHref is the pane's URL on a tab, keeping the list's state.
+func paneTabHref(href, tab, list string) string {
+	return withList(href+"?tab="+tab, list)
+}
+
+// activateProps fills the Activate benefits tab from what the rules allow (P4, P6): the
+// buttons, the notice that explains missing ones, the Remove confirmation, and the members
+// the search finds, or at the reassignment limit the one member who can be assigned.
+func (s *Server) activateProps(c echo.Context, p *views.BenefitPane, d store.BenefitDetail, now time.Time) error {
+	ctx, pc, b := c.Request().Context(), currentPartner(c), d.Benefit
 	allowed := benefits.Allowed(b, d.History, now)
-	p.CanAssign, p.CanReassign, p.CanRemove = allowed.Assign, allowed.Reassign, allowed.Remove
+	p.CanAssign, p.CanReassign, p.CanRemove = allowed.Assign && allowed.AssignOnly == "", allowed.Reassign, allowed.Remove
 	if b.Kind.Reassignable() {
 		p.Used = benefits.Reassignments(b.Kind, d.History).String()
 	}
-	if !p.CanAssign && !p.CanReassign {
+	p.RemoveConfirm = removeConfirm(b, d.History, allowed)
+	if !allowed.Assign && !allowed.Reassign {
 		action := benefits.ActionAssign
 		if b.AssignedTo != "" {
 			action = benefits.ActionReassign
 		}
 		if err := benefits.Check(b, d.History, action, now); err != nil {
-			p.Notice = benefits.RuleErrors(err)[0].Message
+			re := benefits.RuleErrors(err)[0]
+			p.Notice, p.NoticeRule = re.Message, re.Rule
 		}
 	}
-	if p.CanAssign || p.CanReassign {
-		members, err := s.store.MembersOfPartner(ctx, pc.ID, search, memberResults+1)
+	if b.AssignedTo != "" {
+		users, err := s.store.UsersByEmail(ctx, []string{b.AssignedTo})
 		if err != nil {
-			return p, err
+			return err
 		}
-		for _, m := range members {
-			if m.Email == b.AssignedTo || len(p.Members) == memberResults {
-				continue
-			}
-			o := views.MemberOption{Email: m.Email, Name: m.Name}
-			if (access.PartnerGrants{Member: true, Roles: m.Roles}).Admin() {
-				o.Role = access.PartnerAdmin.Title()
-			}
-			p.Members = append(p.Members, o)
+		if u, ok := users[b.AssignedTo]; ok {
+			p.HolderNoPass = password.IsUnset(u.PasswordHash)
 		}
 	}
-	return p, nil
+	if only := allowed.AssignOnly; only != "" {
+		members, err := s.store.MembersOfPartner(ctx, pc.ID, only, 2)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(members, func(m store.MemberRow) bool { return m.Email == only }) {
+			p.Notice = fmt.Sprintf("This credit has used all %d of its %d reassignments, so only its most recent user, "+
+				"%s, could be assigned to it again; they are no longer a member of %s, so it cannot be assigned.",
+				benefits.MaxReassignments, benefits.MaxReassignments, only, pc.Name)
+			p.NoticeRule = "P6"
+			return nil
+		}
+		p.AssignOnly = only
+		p.AssignOnlyNote = fmt.Sprintf("This credit has used all %d of its %d reassignments. Only %s, its most recent "+
+			"user, can be assigned to it again; that is not a reassignment. Any other user would be a sixth, "+
+			"which is not possible.", benefits.MaxReassignments, benefits.MaxReassignments, only)
+		return nil
+	}
+	if !p.CanAssign && !p.CanReassign {
+		return nil
+	}
+	members, err := s.store.MembersOfPartner(ctx, pc.ID, p.Search, memberResults+1)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		if m.Email == b.AssignedTo || len(p.Members) == memberResults {
+			continue
+		}
+		o := views.MemberOption{Email: m.Email, Name: m.Name}
+		if (access.PartnerGrants{Member: true, Roles: m.Roles}).Admin() {
+			o.Role = access.PartnerAdmin.Title()
+		}
+		p.Members = append(p.Members, o)
+	}
+	return nil
+}
+
+// removeConfirm is the question Remove user asks (P6): at the reassignment limit it warns that
+// only the user being removed could be assigned again; otherwise it says what a different
+// user afterwards costs.
+func removeConfirm(b benefits.Benefit, history []benefits.Event, allowed benefits.Actions) string {
+	ask := "Remove " + b.AssignedTo + " from " + b.ID + "?"
+	if only := allowed.RemoveLeavesOnly; only != "" {
+		return fmt.Sprintf("%s All %d reassignments of this credit are used: after the removal, only %s can be "+
+			"assigned to it again.", ask, benefits.MaxReassignments, only)
+	}
+	left := benefits.Reassignments(b.Kind, history).Remaining()
+	plural := "s"
+	if left == 1 {
+		plural = ""
+	}
+	return fmt.Sprintf("%s Assigning a different user afterwards uses one of the %d remaining reassignment%s; "+
+		"putting %s back does not.", ask, left, plural, b.AssignedTo)
 }

@@ -6,26 +6,37 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
 
-// benefitDay renders civil dates; dates are whole UTC days (X3).
+// benefitDay is the canonical form of a civil date in sentences and form values; pages show
+// dates in the reader's locale (views.Prose, views.Day). Dates are whole UTC days (X3).
 const benefitDay = "2006-01-02"
 
-// benefitRow is a stored benefit as a row of the Azure credits list at now.
-func benefitRow(v store.BenefitView, now time.Time) views.BenefitRow {
+// benefitInstant is the canonical form of an instant in sentences, always UTC (X3).
+const benefitInstant = "2006-01-02 15:04 UTC"
+
+// benefitRow is a stored benefit as a row of the Azure credits list at now, for a reader of
+// loc; list is the list's state, carried by the link that opens the pane.
+func benefitRow(v store.BenefitView, now time.Time, loc views.Locale, list string) views.BenefitRow {
 	b := v.Benefit
 	st := benefits.StatusOf(b, now)
-	return views.BenefitRow{
-		DOMID: "benefit-" + strconv.FormatInt(v.RowID, 10), ID: b.ID, Kind: b.Kind.Label(), Amount: amountText(b),
-		Period: b.StartDate.Format(benefitDay) + " to " + b.EndDate.Format(benefitDay), Status: string(st),
+	r := views.BenefitRow{
+		Loc: loc, DOMID: "benefit-" + strconv.FormatInt(v.RowID, 10), ID: b.ID, Kind: b.Kind.Label(),
+		Amount: views.Money(b.Amount, b.Currency), PerMonth: b.Kind.Monthly(),
+		Start: ledger.DateOf(b.StartDate), End: ledger.DateOf(b.EndDate), Status: string(st),
 		StatusLabel: st.Label(), StatusNote: statusNote(b, st), Holder: b.AssignedTo, HolderName: v.HolderName,
-		Reassignments: reassignText(b.Kind, v.Reassignments), Href: benefitHref(b.PartnerID, b.ID),
+		Reassignments: reassignText(b.Kind, v.Reassignments), Href: withList(benefitHref(b.PartnerID, b.ID), list),
 	}
+	if st == benefits.StatusPendingProvisioning {
+		r.NoteRule = "P8"
+	}
+	return r
 }
 
-// amountText is a benefit's amount: per month for a monthly credit (P3), once otherwise.
+// amountText is a benefit's amount as a sentence: per month for a monthly credit (P3).
 func amountText(b benefits.Benefit) string {
 	s := b.Amount.String() + " " + b.Currency
 	if b.Kind.Monthly() {
@@ -35,26 +46,34 @@ func amountText(b benefits.Benefit) string {
 }
 
 // statusNote explains a status with its date: when a pending benefit becomes available (P8),
-// until when a live one can be used (P3, P11), when an expired one ended.
+// until when a live one can be used (P3, P11), until when an expired one could.
 func statusNote(b benefits.Benefit, st benefits.Status) string {
 	switch st {
 	case benefits.StatusPendingProvisioning:
-		return fmt.Sprintf("Available on %s, four days after the purchase while the payment is processed (P8).",
+		return fmt.Sprintf("Available on %s, four days after the purchase while the payment is processed.",
 			benefits.AvailableAt(b).Format(benefitDay))
 	case benefits.StatusExpired:
-		return "Ended " + validUntil(b) + "."
+		return "Ended: it was valid " + validity(b) + "."
 	}
-	return "Usable until " + validUntil(b) + "."
+	return "Valid " + validity(b) + "."
 }
 
-// validUntil is the last moment a benefit can be used: 13 months after activation for a
-// monthly credit that was activated (P11), otherwise its end date (P3).
-func validUntil(b benefits.Benefit) string {
-	end := benefits.ExpiresAt(b)
-	if b.Kind.Monthly() && !b.ActivatedAt.IsZero() {
-		return end.Format("2006-01-02 15:04 UTC") + " (13 months from activation)"
+// validity says until when a benefit can be used, in one wording everywhere (the list, the
+// pane, Benefits assigned to me, the redemption message). A benefit ends with its end date,
+// which is included (P3): "through 2027-02-04 (the last day included)". An activated monthly
+// credit ends 13 months after its activation (P11), at that instant: "until 2027-07-15 10:00
+// UTC (13 months from activation)", or when that instant is a midnight, through the day before.
+func validity(b benefits.Benefit) string {
+	end := benefits.ExpiresAt(b).UTC()
+	months := b.Kind.Monthly() && !b.ActivatedAt.IsZero()
+	if !end.Equal(end.Truncate(24 * time.Hour)) {
+		return "until " + end.Format(benefitInstant) + " (13 months from activation)"
 	}
-	return end.Add(-time.Nanosecond).Format(benefitDay)
+	s := "through " + end.AddDate(0, 0, -1).Format(benefitDay) + " (the last day included"
+	if months {
+		s += "; 13 months from activation"
+	}
+	return s + ")"
 }
 
 // reassignText is the reassignments column (P12): "2 of 5 used", or "Not supported" (P6).
@@ -67,7 +86,7 @@ func reassignText(k benefits.Kind, used int) string {
 	return u.String()
 }
 
-// benefitDetails is the pane's Details tab.
+// benefitDetails is the pane's Details tab; values are sentences for views.Prose.
 func benefitDetails(d store.BenefitDetail, st benefits.Status) []views.BenefitProp {
 	b := d.Benefit
 	holder := "None"
@@ -79,21 +98,21 @@ func benefitDetails(d store.BenefitDetail, st benefits.Status) []views.BenefitPr
 		{Label: "Benefit ID", Value: b.ID},
 		{Label: "Amount", Value: amountText(b)},
 		{Label: "Purchased", Value: b.PurchaseDate.Format(benefitDay)},
-		{Label: "Available from", Value: benefits.AvailableAt(b).Format(benefitDay) + " (P8)"},
+		{Label: "Available from", Value: benefits.AvailableAt(b).Format(benefitDay)},
 		{Label: "Start date", Value: b.StartDate.Format(benefitDay)},
-		{Label: "End date", Value: b.EndDate.Format(benefitDay)},
+		{Label: "End date", Value: b.EndDate.Format(benefitDay) + " (included)"},
 		{Label: "Status", Value: st.Label(), TestID: "detail-status"},
 		{Label: "Assigned user", Value: holder, TestID: "detail-holder"},
 		{Label: "Reassignments", Value: reassignText(b.Kind, d.Reassignments)},
 	}
 	if !b.RedeemedAt.IsZero() {
-		props = append(props, views.BenefitProp{Label: "Redeemed", Value: b.RedeemedAt.Format("2006-01-02 15:04 UTC")},
+		props = append(props, views.BenefitProp{Label: "Redeemed", Value: b.RedeemedAt.UTC().Format(benefitInstant)},
 			views.BenefitProp{Label: "Azure subscription", Value: b.SubscriptionID, TestID: "detail-subscription"})
 	}
 	if b.PreviousID != "" {
 		props = append(props, views.BenefitProp{Label: "Renews", Value: b.PreviousID})
 	}
-	return append(props, views.BenefitProp{Label: "Valid until", Value: validUntil(b)})
+	return append(props, views.BenefitProp{Label: "Valid", Value: validity(b)})
 }
 
 // eventRows is a benefit's assignment history, oldest first (P12).
@@ -109,7 +128,7 @@ func eventRows(history []benefits.Event) []views.BenefitEventRow {
 		default:
 			what = "Reassigned from " + e.From + " to " + e.To
 		}
-		out[i] = views.BenefitEventRow{At: e.At.Format("2006-01-02 15:04"), Actor: e.Actor, What: what, Counted: e.Reassignment}
+		out[i] = views.BenefitEventRow{At: e.At.UTC().Format(benefitInstant), Actor: e.Actor, What: what, Counted: e.Reassignment}
 	}
 	return out
 }
@@ -126,15 +145,16 @@ func monthRows(d store.BenefitDetail, now time.Time) ([]views.BenefitMonthRow, e
 	}
 	out := make([]views.BenefitMonthRow, len(months))
 	for i, m := range months {
-		r := views.BenefitMonthRow{Number: m.Number, Closed: m.Closed, Allotment: m.Allotment.String(), Used: m.Used.String(),
-			Period: m.Start.Format("2006-01-02 15:04") + " to " + m.End.Format("2006-01-02 15:04")}
+		r := views.BenefitMonthRow{Number: m.Number, Closed: m.Closed, Allotment: views.Money(m.Allotment, b.Currency),
+			Used:   views.Money(m.Used, b.Currency),
+			Period: m.Start.UTC().Format(benefitInstant) + " to " + m.End.UTC().Format(benefitInstant)}
 		if m.Closed {
-			r.Lapsed = m.Lapsed.String()
+			r.Lapsed = views.Money(m.Lapsed, b.Currency)
 		} else {
-			r.Remaining = m.Remaining.String()
+			r.Remaining = views.Money(m.Remaining, b.Currency)
 		}
 		if m.Uncovered.IsPositive() {
-			r.Uncovered = m.Uncovered.String()
+			r.Uncovered = views.Money(m.Uncovered, b.Currency)
 		}
 		out[i] = r
 	}

@@ -28,7 +28,7 @@ func (s *Server) benefitRedeem(c echo.Context) error {
 	if err == nil {
 		status = http.StatusOK
 		msg = "Activated " + ch.After.ID + ": your new Azure subscription is " + ch.After.SubscriptionID +
-			", valid until " + validUntil(ch.After) + "."
+			", valid " + validity(ch.After) + "."
 		if !isFragment(c.Request()) {
 			if err := s.addFlash(c, msg); err != nil {
 				return err

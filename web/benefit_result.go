@@ -11,6 +11,14 @@ import (
 	"github.com/creditdesk/creditdesk/views"
 )
 
+// paneFields are the form fields the Activate benefits tab shows, where a refusal about them
+// appears: the benefit's own always, the user with the search or the one member left, the new
+// user's name and email with Add a new user.
+func paneFields(p views.BenefitPane) map[string]bool {
+	search := p.CanAssign || p.CanReassign
+	return map[string]bool{"benefit": true, "user": search || p.AssignOnly != "", "name": search, "email": search}
+}
+
 // ruleStatus is the status of a refusal by the rules: 422 when every problem is malformed
 // input (X2), 409 when a rule refused a well-formed request (P4-P11); 0 when err is not one.
 func ruleStatus(err error) int {
@@ -27,9 +35,10 @@ func ruleStatus(err error) int {
 }
 
 // paneResult answers a change made in the side pane. With htmx: the pane on its Activate
-// benefits tab with the outcome (each refusal under its field) and the list's row refreshed
-// in place out of band. Without JavaScript: a redirect back to the pane after a success, or the
-// pane page with the refusal. A benefit that is not the organisation's is a 404.
+// benefits tab with the outcome and the list's row refreshed in place out of band, the URL
+// replaced by that tab's. Without JavaScript: a redirect back to the pane after a success, or
+// the pane page with the refusal. A refusal is shown once: under its field when the tab shows
+// that field, else in the banner. A benefit that is not the organisation's is a 404.
 func (s *Server) paneResult(c echo.Context, err error, done string, form views.BenefitPane) error {
 	status := ruleStatus(err)
 	switch {
@@ -41,7 +50,8 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 		if err := s.addFlash(c, done); err != nil {
 			return err
 		}
-		return seeOther(c, benefitHref(currentPartner(c).ExternalID, benefitParam(c))+"?tab=activate")
+		return seeOther(c, paneTabHref(benefitHref(currentPartner(c).ExternalID, benefitParam(c)), "activate",
+			listStateOf(c.QueryParam(listParam)).query()))
 	}
 	p, perr := s.paneProps(c, "activate", "")
 	if perr != nil {
@@ -50,16 +60,24 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 	p.RefreshRow, p.Flash = true, done
 	if err != nil {
 		p.Name, p.Email, p.Flash, p.FlashError = form.Name, form.Email, "", true
+		shown := paneFields(p)
 		for _, re := range benefits.RuleErrors(err) {
-			if f := ruleField(re.Field); p.Errors[f] == "" {
+			f := ruleField(re.Field)
+			switch {
+			case shown[f] && p.Errors[f] == "":
 				p.Errors[f] = re.Message
-			}
-			if p.Flash == "" {
+			case !shown[f] && p.Flash == "":
 				p.Flash = re.Message
 			}
 		}
+		if p.Notice == p.Errors["benefit"] { // the tab's notice already says it
+			p.Notice = ""
+		}
 	} else {
 		status = http.StatusOK
+	}
+	if isFragment(c.Request()) {
+		c.Response().Header().Set("HX-Replace-Url", paneTabHref(p.PaneHref, "activate", p.ListState))
 	}
 	return s.render(c, status, views.BenefitPanePage(p), views.BenefitPaneFragment(p))
 }

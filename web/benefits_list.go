@@ -22,7 +22,9 @@ var benefitColumns = []struct {
 }
 
 // benefitsList is the Azure credits page of the Benefits workspace (P2): quick filters, search,
-// sort and paging run in the database; htmx swaps the table in place and pushes the URL.
+// sort and paging run in the database; htmx swaps the table in place and pushes the URL, which
+// closes the side pane (the pane's close button is such a request). Each row's link carries the
+// list's state, so the pane returns to it.
 func (s *Server) benefitsList(c echo.Context) error {
 	pc := currentPartner(c)
 	q, problem, err := parseBenefitsQuery(c.QueryParams())
@@ -35,8 +37,8 @@ func (s *Server) benefitsList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	base := benefitsHref(pc.ExternalID)
-	p := views.BenefitList{Shell: s.partnerShell(c, "Azure credits", "Azure credits"), PartnerName: pc.Name,
+	base, loc := benefitsHref(pc.ExternalID), readerLocale(c)
+	p := views.BenefitList{Shell: s.partnerShell(c, "Azure credits", "Azure credits"), Loc: loc, PartnerName: pc.Name,
 		Action: base, Search: q.Search, Filter: string(q.Filter), Sort: string(q.Sort), Problem: problem}
 	if q.Desc {
 		p.Dir = "desc"
@@ -53,7 +55,7 @@ func (s *Server) benefitsList(c echo.Context) error {
 		p.Headers = append(p.Headers, h)
 	}
 	for _, v := range page.Rows {
-		p.Rows = append(p.Rows, benefitRow(v, now))
+		p.Rows = append(p.Rows, benefitRow(v, now, loc, q.query()))
 	}
 	first := (q.Page-1)*benefitsPageSize + 1
 	switch {
@@ -74,7 +76,7 @@ func (s *Server) benefitsList(c echo.Context) error {
 	if problem != "" {
 		status = http.StatusUnprocessableEntity
 	}
-	return s.render(c, status, views.BenefitsPage(p), views.BenefitsTable(p))
+	return s.render(c, status, views.BenefitsPage(p), views.BenefitsFragment(p))
 }
 
 // filterTestID names a quick filter in data-testid attributes: "all" or its URL value.

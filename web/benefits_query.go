@@ -76,6 +76,14 @@ func validSort(s store.BenefitSort) bool {
 
 // href is the list's URL for this state; the defaults are left out.
 func (q benefitsQuery) href(base string) string {
+	if v := q.query(); v != "" {
+		return base + "?" + v
+	}
+	return base
+}
+
+// query is the state as a query string without "?", "" for the defaults.
+func (q benefitsQuery) query() string {
 	v := url.Values{}
 	if q.Filter != benefits.FilterAll {
 		v.Set("filter", string(q.Filter))
@@ -92,10 +100,38 @@ func (q benefitsQuery) href(base string) string {
 	if q.Page > 1 {
 		v.Set("page", strconv.Itoa(q.Page))
 	}
-	if len(v) == 0 {
-		return base
+	return v.Encode()
+}
+
+// listParam is the parameter of a pane URL that carries the state of the list the pane was
+// opened from, so that closing the pane, a reload or a shared link returns to the same filter,
+// search, sort and page (P2). It is one parameter because the pane has a q of its own.
+const listParam = "list"
+
+// listStateOf reads a pane URL's list parameter. Only the list's own parameters are kept, and
+// a malformed value gives the default list: the pane itself is never refused for it.
+func listStateOf(raw string) benefitsQuery {
+	v, err := url.ParseQuery(raw)
+	if err != nil {
+		v = url.Values{}
 	}
-	return base + "?" + v.Encode()
+	q, _, err := parseBenefitsQuery(v)
+	if err != nil {
+		q, _, _ = parseBenefitsQuery(url.Values{})
+	}
+	return q
+}
+
+// withList adds the list's state (benefitsQuery.query) to a URL of the pane.
+func withList(href, list string) string {
+	if list == "" {
+		return href
+	}
+	sep := "?"
+	if strings.Contains(href, "?") {
+		sep = "&"
+	}
+	return href + sep + listParam + "=" + url.QueryEscape(list)
 }
 
 // withFilter is the state with another quick filter, back on page 1.

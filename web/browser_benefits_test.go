@@ -108,7 +108,9 @@ func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 	}
 	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
 	b.signIn(newUser)
-	b.load("open Benefits assigned to me", chromedp.Click(chromedp.CSS(`[data-testid=assigned-link]`)))
+	if got := b.location(); got != "/benefits" {
+		t.Fatalf("a member who is no partner admin, without billing scopes, lands on %s, want /benefits", got)
+	}
 	b.markWindow()
 	b.do("activate b-001", chromedp.Click(chromedp.CSS(`[data-benefit="b-001"] [data-testid=redeem]`)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-benefit="b-001"] [data-testid=subscription-id]`)))

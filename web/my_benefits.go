@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -29,15 +30,15 @@ func (s *Server) myBenefitsProps(c echo.Context) (views.MyBenefits, error) {
 	if err != nil {
 		return views.MyBenefits{}, err
 	}
-	p := views.MyBenefits{Shell: s.shell(c, "Benefits assigned to me")}
+	p := views.MyBenefits{Shell: s.shell(c, "Benefits assigned to me"), Loc: readerLocale(c)}
 	p.Shell.Crumbs = []views.Crumb{{Label: "Benefits", Href: "/partners"}, {Label: "Benefits assigned to me"}}
 	for _, d := range held {
 		b := d.Benefit
 		st := benefits.StatusOf(b, now)
 		r := views.MyBenefit{DOMID: "my-benefit-" + strconv.FormatInt(d.RowID, 10), ID: b.ID, Partner: d.PartnerName,
-			Kind: b.Kind.Label(), Amount: amountText(b), Period: b.StartDate.Format(benefitDay) + " to " + b.EndDate.Format(benefitDay),
-			Status: string(st), StatusLabel: st.Label(), Subscription: b.SubscriptionID, ValidUntil: validUntil(b),
-			RedeemAction: "/benefits/" + url.PathEscape(b.ID) + "/redeem"}
+			Kind: b.Kind.Label(), Amount: views.Money(b.Amount, b.Currency), PerMonth: b.Kind.Monthly(),
+			Start: ledger.DateOf(b.StartDate), End: ledger.DateOf(b.EndDate), Status: string(st), StatusLabel: st.Label(),
+			Subscription: b.SubscriptionID, Validity: validity(b), RedeemAction: "/benefits/" + url.PathEscape(b.ID) + "/redeem"}
 		if err := benefits.Check(b, d.History, benefits.ActionRedeem, now); err != nil {
 			if st != benefits.StatusRedeemed { // the subscription above says it all
 				r.Notice = benefits.RuleErrors(err)[0].Message

@@ -10,6 +10,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
@@ -48,11 +49,12 @@ func (s *Server) membershipProps(c echo.Context) (views.Membership, error) {
 	if err != nil {
 		return views.Membership{}, err
 	}
-	p := views.Membership{Shell: s.partnerShell(c, "Membership", "Membership"), PartnerName: pc.Name, ExternalID: pc.ExternalID,
+	loc := readerLocale(c)
+	p := views.Membership{Shell: s.partnerShell(c, "Membership", "Membership"), Loc: loc, PartnerName: pc.Name, ExternalID: pc.ExternalID,
 		Domains: domains, RenewAction: partnerHref(pc.ExternalID) + "/renew", RenewalDate: s.clock().Format(benefitDay),
 		Errors: map[string]string{}, Purchased: "No benefits yet"}
 	if len(latest.Rows) > 0 {
-		p.Purchased = latest.Rows[0].Benefit.PurchaseDate.Format(benefitDay)
+		p.Purchased = loc.Date(ledger.DateOf(latest.Rows[0].Benefit.PurchaseDate))
 	}
 	for _, m := range members {
 		line := views.MemberLine{Email: m.Email, Name: m.Name, Role: "Member", NoPassword: password.IsUnset(users[m.Email].PasswordHash)}
@@ -112,8 +114,8 @@ func (s *Server) membershipRenew(c echo.Context) error {
 		return perr2
 	}
 	p.Flash, p.RenewalDate = done, raw
-	for _, re := range benefits.RuleErrors(err) {
-		p.Errors["renewalDate"], p.Flash, p.FlashError = re.Message, re.Message, true
+	for _, re := range benefits.RuleErrors(err) { // under the field only, not also in a banner
+		p.Errors["renewalDate"] = re.Message
 	}
 	return s.render(c, status, views.MembershipPage(p), views.MembershipPanel(p))
 }

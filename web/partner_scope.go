@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -32,7 +33,7 @@ var errNoPartner = echo.NewHTTPError(http.StatusNotFound, "This partner organisa
 
 // errNotPartnerAdmin answers a member without the partner admin role (P1).
 var errNotPartnerAdmin = echo.NewHTTPError(http.StatusForbidden,
-	"Only a partner admin of this organisation can open its Benefits workspace (P1). Your own benefits are under Benefits assigned to me.")
+	"Only a partner admin of this organisation can open its Benefits workspace. Your own benefits are under Benefits assigned to me.")
 
 // authorizePartner is authorize for a route under /partners/:partner: the organisation is
 // resolved from the path, and the caller's partner roles must grant the permission (P1). A
@@ -87,17 +88,29 @@ func (s *Server) partnerShell(c echo.Context, title, active string) views.Shell 
 	return sh
 }
 
-// benefitsLink is the top bar's Benefits link for the signed-in user: the Benefits page for a
-// member of some organisation, "" otherwise. A failure is logged, not shown: the page is fine
-// without the link.
+// benefitsLink is the top bar's Benefits link for the signed-in user: the Benefits page (the
+// organisations and their workspaces) for a partner admin, "Benefits assigned to me" for a
+// member who is an admin nowhere, since the workspace is closed to them (P1); "" for a user of
+// no organisation. A failure is logged, not shown: the page is fine without the link.
 func (s *Server) benefitsLink(c echo.Context, u *store.User) string {
-	member, err := s.store.IsPartnerMember(c.Request().Context(), u.ID)
-	if err != nil {
+	g, err := s.store.PartnerStandingOf(c.Request().Context(), u.ID)
+	switch {
+	case err != nil:
 		s.log.Warn("benefits link", "request_id", requestID(c), "error", err)
 		return ""
-	}
-	if member {
+	case g.Can(access.ManageBenefits):
 		return "/partners"
+	case g.Member:
+		return "/benefits"
 	}
 	return ""
+}
+
+// errorBack is the way out of an error page: a member refused a partner workspace (P1) goes
+// to their own benefits; every other error to the billing scopes (the zero link).
+func errorBack(c echo.Context, status int) views.ErrorLink {
+	if status == http.StatusForbidden && strings.HasPrefix(c.Request().URL.Path, "/partners/") {
+		return views.ErrorLink{Label: "Go to Benefits assigned to me", Href: "/benefits"}
+	}
+	return views.ErrorLink{}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -21,7 +22,7 @@ func (s *Server) partnersList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p := views.Partners{Shell: s.shell(c, "Benefits"), Assigned: len(mine)}
+	p := views.Partners{Shell: s.shell(c, "Benefits"), Assigned: len(mine), AssignedText: holdText(len(mine))}
 	p.Shell.Crumbs = []views.Crumb{{Label: "Benefits"}}
 	for _, m := range ms {
 		row := views.PartnerLink{Name: m.Partner.Name, ExternalID: m.Partner.ExternalID, Role: "Member"}
@@ -34,4 +35,12 @@ func (s *Server) partnersList(c echo.Context) error {
 		p.Rows = append(p.Rows, row)
 	}
 	return s.render(c, http.StatusOK, views.PartnersPage(p), nil)
+}
+
+// holdText counts the user's benefits in a sentence: "You hold 1 benefit.", "You hold 3 benefits."
+func holdText(n int) string {
+	if n == 1 {
+		return "You hold 1 benefit."
+	}
+	return "You hold " + strconv.Itoa(n) + " benefits."
 }

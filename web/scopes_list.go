@@ -14,7 +14,9 @@ import (
 const maxSearch = 200
 
 // home sends a signed-in user to the scope they opened last, or to their only scope, or to the
-// billing scopes picker (M5); a partner member without billing scopes to the Benefits page.
+// billing scopes picker (M5). A partner member without billing scopes goes where the top bar's
+// Benefits link leads: a partner admin to the Benefits page, any other member to "Benefits
+// assigned to me" (P1).
 func (s *Server) home(c echo.Context) error {
 	u := currentUser(c)
 	entries, err := s.store.ScopesOfUser(c.Request().Context(), u.ID, "")
@@ -33,8 +35,10 @@ func (s *Server) home(c echo.Context) error {
 			return seeOther(c, profileHref(e.Account.Name, e.Profiles[0].Name))
 		}
 	}
-	if len(entries) == 0 && s.benefitsLink(c, u) != "" { // a partner member with no billing scope
-		return seeOther(c, "/partners")
+	if len(entries) == 0 {
+		if link := s.benefitsLink(c, u); link != "" { // a partner member with no billing scope
+			return seeOther(c, link)
+		}
 	}
 	return seeOther(c, "/scopes")
 }

@@ -74,6 +74,9 @@ func setUser(p Policy, r AssignRequest, action Action) (Change, error) {
 	}
 	counted := countsAsReassignment(b, r.History, user)
 	if counted && CountReassignments(r.History) >= MaxReassignments {
+		if b.AssignedTo == "" {
+			return Change{}, onlyLastHolder(lastAssigned(b, r.History))
+		}
 		return Change{}, limitReached()
 	}
 	if _, err := checkEmail(FieldUser, user, r.Domains, p); err != nil {

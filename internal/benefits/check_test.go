@@ -1,6 +1,7 @@
 package benefits
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,6 +41,53 @@ func TestCheckExplainsAllowed(t *testing.T) {
 			allowed := map[Action]bool{ActionAssign: a.Assign, ActionReassign: a.Reassign, ActionRemove: a.Remove, ActionRedeem: a.Redeem}
 			if allowed[tt.action] != (err == nil) {
 				t.Errorf("Allowed says %v, Check says %v", allowed[tt.action], err)
+			}
+		})
+	}
+}
+
+// TestAllowedAtTheLimit: at 5 of 5 reassignments a monthly credit is never stranded without
+// saying so (P6, P12): Remove stays possible and names the holder as the only user who could
+// come back; after it, Assign is offered for that most recent holder alone, and the decision
+// agrees, accepting them for free and refusing anybody else with a sentence naming them.
+func TestAllowedAtTheLimit(t *testing.T) {
+	now := day("2026-03-01")
+	m := benefit("b-001", AzureMonthlyCredit)
+	last := counted(5)[5].To // u5, the holder after the fifth reassignment
+	removed := append(counted(5), Event{At: day("2026-02-20"), Actor: admin, From: last})
+	tests := []struct {
+		name        string
+		b           Benefit
+		history     []Event
+		want        Actions
+		assign      string // a user to assign through the decision, "" to skip
+		wantRule    string
+		wantMessage string
+	}{
+		{"P6 4 of 5 held: anybody later", assigned(m, counted(4)[4].To), counted(4),
+			Actions{Reassign: true, Remove: true, Redeem: true}, "", "", ""},
+		{"P6 5 of 5 held: removal warns", assigned(m, last), counted(5),
+			Actions{Remove: true, RemoveLeavesOnly: last, Redeem: true}, "", "", ""},
+		{"P6 5 of 5 removed: only the last holder", m, removed,
+			Actions{Assign: true, AssignOnly: last}, last, "", ""},
+		{"P6 5 of 5 removed: anybody else refused", m, removed,
+			Actions{Assign: true, AssignOnly: last}, raj, "P6", "only " + last + ", its most recent user, can be assigned"},
+		{"P12 4 of 5 removed: any user", m, append(counted(4), Event{At: day("2026-02-20"), Actor: admin, From: counted(4)[4].To}),
+			Actions{Assign: true}, raj, "", ""},
+		{"P6 bulk: no limit to speak of", benefit("b-2", AzureBulkCredit), nil, Actions{Assign: true}, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Allowed(tt.b, tt.history, now); got != tt.want {
+				t.Errorf("Allowed = %+v, want %+v", got, tt.want)
+			}
+			if tt.assign == "" {
+				return
+			}
+			_, err := Assign(Policy{}, AssignRequest{Benefit: tt.b, History: tt.history, User: tt.assign, Domains: fabrikam, Actor: admin, Now: now})
+			checkRule(t, err, tt.wantRule, FieldUser)
+			if err != nil && !strings.Contains(err.Error(), tt.wantMessage) {
+				t.Errorf("message %q, want it to contain %q", err, tt.wantMessage)
 			}
 		})
 	}

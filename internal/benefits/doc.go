@@ -14,7 +14,8 @@
 //   - Kind, Status, Filter: typed strings with Label; StatusOf, AvailableAt, ExpiresAt.
 //   - Benefit.Validate: field checks for loaders. NewUser, ValidateEmail, Policy: users (P10).
 //   - Assign, Reassign, Remove (P4, P6, P9, P10, P12), Redeem and NewSubscriptionID (P5, P11):
-//     decisions returning a Change. Allowed: which actions the state offers, for templates.
+//     decisions returning a Change. Allowed: which actions the state offers, for templates,
+//     with the one user left at the reassignment limit (AssignOnly, RemoveLeavesOnly).
 //   - CheckBulkLimit (P9), Reassignments and CountReassignments (P12), MonthlyHistory (P3),
 //     Renew (P6), RuleErrors (one message per form field).
 //
@@ -38,7 +39,9 @@
 // assignment does not count; a direct swap counts once; a removal counts nothing, and the
 // assignment after it counts once if it names a different user, nothing if it puts back the
 // user just removed. The sixth is refused, without exception. The count is the number of
-// history events flagged Reassignment, shown as "2 of 5 used".
+// history events flagged Reassignment, shown as "2 of 5 used". So a credit at 5 of 5 whose
+// holder is removed can go back only to that holder: Allowed names them in AssignOnly (the
+// page offers them alone) and, before the removal, in RemoveLeavesOnly (the page warns).
 //
 // Yearly benefits: the Azure bulk credit and the three P7 benefits (Copilot for Security,
 // GitHub Copilot Enterprise, GitHub Enterprise Metered) follow the bulk process: once assigned,

@@ -110,8 +110,11 @@ func checkEmail(field, email string, domains []string, p Policy) (string, error)
 	}
 	_, domain, _ := strings.Cut(email, "@")
 	if free, ok := matchDomain(domain, p.FreeMailDomains()); ok {
-		return "", refuse("P10", field, "%s is a free-hosted mail domain (%s); Azure credits can be "+
-			"assigned only to users with a company domain.", domain, free)
+		what := domain + " is a free-hosted mail domain"
+		if free != domain {
+			what = domain + " is a subdomain of the free-hosted mail domain " + free
+		}
+		return "", refuse("P10", field, "%s; Azure credits can be assigned only to users with a company domain.", what)
 	}
 	if len(domains) > 0 {
 		var own []string

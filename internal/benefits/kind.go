@@ -1,6 +1,9 @@
 package benefits
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind is the type of a partner benefit (P3, P7). Its string value is the one used in scenario
 // files, the database and URLs.
@@ -67,4 +70,17 @@ func (k Kind) Label() string {
 		return "GitHub Enterprise Metered"
 	}
 	return string(k)
+}
+
+// aNoun names one benefit of kind k in a sentence, with its article: "an Azure monthly
+// credit", "a GitHub Copilot Enterprise benefit".
+func (k Kind) aNoun() string {
+	n := k.Label()
+	if !strings.Contains(n, "credit") {
+		n += " benefit"
+	}
+	if strings.ContainsRune("AEIOU", rune(n[0])) {
+		return "an " + n
+	}
+	return "a " + n
 }

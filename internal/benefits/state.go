@@ -6,21 +6,40 @@ import "time"
 // booleans rather than re-deriving rules. A true value means the benefit's state allows the
 // action; the chosen user can still be refused (P6 limit, P9, P10) when the form is sent.
 type Actions struct {
-	Assign   bool // Activate benefits tab: Assign user / Add a new user
-	Reassign bool // replace the holder of a monthly credit
-	Remove   bool // take the holder off a monthly credit
-	Redeem   bool // the holder may redeem now (shown on "Benefits assigned to me")
+	Assign bool // Activate benefits tab: Assign user / Add a new user
+	// AssignOnly, when not "", is the one user Assign can accept: a monthly credit that has
+	// used all five reassignments and has no holder can go back only to its most recent holder,
+	// which is free (P6). A page offers that user alone, not a search or Add a new user.
+	AssignOnly string
+	Reassign   bool // replace the holder of a monthly credit
+	Remove     bool // take the holder off a monthly credit
+	// RemoveLeavesOnly, when not "", is the one user who could be assigned after Remove: the
+	// holder of a monthly credit that has used all five reassignments (P6). A page says so
+	// before removing.
+	RemoveLeavesOnly string
+	Redeem           bool // the holder may redeem now (shown on "Benefits assigned to me")
 }
 
 // Allowed returns the actions the benefit's state allows at now. It uses the same checks as
 // the decisions, so the buttons and the decisions cannot disagree.
 func Allowed(b Benefit, history []Event, now time.Time) Actions {
-	return Actions{
+	a := Actions{
 		Assign:   gate(b, history, ActionAssign, now) == nil,
 		Reassign: gate(b, history, ActionReassign, now) == nil,
 		Remove:   gate(b, history, ActionRemove, now) == nil,
 		Redeem:   gate(b, history, ActionRedeem, now) == nil,
 	}
+	// At the limit only a change that is not a reassignment remains: putting back the most
+	// recent holder (P6, see countsAsReassignment).
+	if b.Kind.Reassignable() && CountReassignments(history) >= MaxReassignments {
+		if a.Assign {
+			a.AssignOnly = lastAssigned(b, history)
+		}
+		if a.Remove {
+			a.RemoveLeavesOnly = b.AssignedTo
+		}
+	}
+	return a
 }
 
 // gate checks what the benefit's own state allows for action at now, before any user is
@@ -83,12 +102,19 @@ func expired(b Benefit) *RuleError {
 
 // notReassignable explains P6 for a yearly benefit (bulk and the P7 benefits).
 func notReassignable(b Benefit) *RuleError {
-	return refuse("P6", FieldBenefit, "Reassignment isn't supported for this %s: once assigned, its user can "+
-		"change only in the next membership year, after renewal.", b.Kind.Label())
+	return refuse("P6", FieldBenefit, "Reassignment isn't supported for %s: once it is assigned, its user "+
+		"can change only in the next membership year, after renewal.", b.Kind.aNoun())
 }
 
 // limitReached explains that all five reassignments are used (P6): there is no exception.
 func limitReached() *RuleError {
 	return refuse("P6", FieldUser, "This credit has used all %d of its %d reassignments; no further "+
 		"reassignment is possible, and no exception can be granted.", MaxReassignments, MaxReassignments)
+}
+
+// onlyLastHolder explains that a monthly credit at the limit, with nobody assigned, can go back
+// only to its most recent holder (P6): any other user would be a sixth reassignment.
+func onlyLastHolder(last string) *RuleError {
+	return refuse("P6", FieldUser, "This credit has used all %d of its %d reassignments; only %s, its most "+
+		"recent user, can be assigned to it again.", MaxReassignments, MaxReassignments, last)
 }

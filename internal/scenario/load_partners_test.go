@@ -85,7 +85,7 @@ func TestBadPartnerFilesStoreNothing(t *testing.T) {
 		wantPath string
 		wantText string
 	}{
-		{"free-mail.json", "partners[0].benefits[0].assignedTo", "free-hosted mail domain (gmail.com)"},
+		{"free-mail.json", "partners[0].benefits[0].assignedTo", "gmail.com is a free-hosted mail domain;"},
 		{"other-domain.json", "partners[0].benefits[0].assignedTo", "not a domain of this organisation"},
 		{"second-bulk.json", "partners[0].benefits[0].assignedTo", "rule P9"},
 		{"changed.json", "partners[0].benefits[0].id", "never edited in place"},

@@ -180,11 +180,30 @@ func (s *Store) refused(ctx context.Context, actor User, p Partner, benefitID st
 	if user != "" {
 		what += " " + user
 	}
-	after := fmt.Sprintf("refused by %s: %s", re.Rule, re.Message)
+	after := refusalPrefix + re.Rule + ": " + re.Message
 	if aerr := s.RecordAudit(ctx, actor, "benefit."+string(action)+".refused", p.ScopeID(), "benefit "+benefitID+" ("+what+")", "", after); aerr != nil {
 		return fmt.Errorf("store: record refusal: %w", aerr)
 	}
 	return err
+}
+
+// refusalPrefix starts the audit log's after column of a refused attempt: "refused by P6: " and
+// the rule's sentence. The format is kept for the existing entries; RefusalOf reads it.
+const refusalPrefix = "refused by "
+
+// RefusalOf splits the after column of a refused attempt into the rule that refused it (a
+// DOMAIN.md number such as "P6") and its sentence, so that a page shows the sentence in words
+// and keeps the rule code out of it; ok is false for any other entry.
+func RefusalOf(after string) (rule, message string, ok bool) {
+	rest, found := strings.CutPrefix(after, refusalPrefix)
+	if !found {
+		return "", "", false
+	}
+	rule, message, found = strings.Cut(rest, ": ")
+	if !found || rule == "" || strings.ContainsRune(rule, ' ') {
+		return "", "", false
+	}
+	return rule, message, true
 }
 
 // setAction names Assign or Reassign.

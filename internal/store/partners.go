@@ -180,10 +180,23 @@ func likePattern(s string) string {
 	return "%" + r.Replace(s) + "%"
 }
 
-// IsPartnerMember reports whether a user is a member of some organisation: the top bar then
-// shows the Benefits link.
-func (s *Store) IsPartnerMember(ctx context.Context, userID int64) (bool, error) {
-	var n int64
-	err := s.conn(ctx).Model(&PartnerMember{}).Where("user_id = ?", userID).Limit(1).Count(&n).Error
-	return n > 0, wrap("is partner member", err)
+// PartnerStandingOf returns what a user holds across every organisation: Member when they are
+// a member of one, and the partner roles they hold on any of them, in one query. It decides
+// where navigation leads (the top bar's Benefits link, the home page), never what the user may
+// do: routes authorise with PartnerGrantsOf for their own organisation (P1).
+func (s *Store) PartnerStandingOf(ctx context.Context, userID int64) (access.PartnerGrants, error) {
+	var rows []struct{ Role *string }
+	err := s.conn(ctx).Table("partner_members AS m").Select("r.role").
+		Joins("LEFT JOIN partner_roles AS r ON r.member_id = m.id").
+		Where("m.user_id = ?", userID).Scan(&rows).Error
+	if err != nil {
+		return access.PartnerGrants{}, wrap("partner standing", err)
+	}
+	g := access.PartnerGrants{Member: len(rows) > 0}
+	for _, r := range rows {
+		if r.Role != nil {
+			g.Roles = append(g.Roles, access.PartnerRole(*r.Role))
+		}
+	}
+	return g, nil
 }

@@ -32,3 +32,50 @@ document.addEventListener("htmx:configRequest", function (event) {
     delete d.parameters[name];
   });
 });
+
+// The side pane of the Azure credits page. Opening it from the list moves the keyboard into it
+// (its close button); a change made inside it moves focus to its outcome, or else to the active
+// tab, since the element that had focus was replaced. Escape closes it, as its close button
+// does; closing returns focus to the benefit's link in the list.
+var paneReturn = null;
+
+document.addEventListener("htmx:afterSwap", function (event) {
+  var target = event.detail.target;
+  if (target && target.id === "pane") {
+    var from = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var fromInside = from && (!from.isConnected || target.contains(from));
+    var focus = fromInside
+      ? target.querySelector("[data-testid=flash]") || target.querySelector("[role=tab][aria-selected=true]")
+      : target.querySelector("[data-pane-close]");
+    if (focus) {
+      focus.focus();
+    }
+    return;
+  }
+  if (target && target.id === "benefits-table" && paneReturn) {
+    var link = document.querySelector('tr[data-benefit="' + CSS.escape(paneReturn) + '"] [data-testid=open-benefit]');
+    paneReturn = null;
+    if (link) {
+      link.focus();
+    }
+  }
+});
+
+document.addEventListener("htmx:beforeRequest", function (event) {
+  var elt = event.detail.elt;
+  if (elt && elt.matches && elt.matches("[data-pane-close]")) {
+    var body = elt.closest("[data-benefit]");
+    paneReturn = body ? body.dataset.benefit : null;
+  }
+});
+
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape" || event.defaultPrevented) {
+    return;
+  }
+  var close = document.querySelector("#pane [data-pane-close]");
+  if (close) {
+    event.preventDefault();
+    close.click();
+  }
+});
