@@ -18,8 +18,7 @@ import (
 // the demo runs on the real clock.
 var demoDay = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
-// TestDemoCreditsAlive: the demo has, on demoDay, lots in every status the scenario format can
-// express (M8), months of charges and a pending refund, so the credits page is alive at first
+// TestDemoCreditsAlive: the demo has, on demoDay, lots in every status (M8), months of charges and a pending refund, so the credits page is alive at first
 // start; the page renders for a demo reader.
 func TestDemoCreditsAlive(t *testing.T) {
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
@@ -43,7 +42,7 @@ func TestDemoCreditsAlive(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, st := range []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed, store.LotsExpired, store.LotsNotStarted} {
+		for _, st := range []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed, store.LotsExpired, store.LotsNotStarted, store.LotsCanceled} {
 			rows, _, err := h.store.LotsPage(ctx, bp.ID, store.LotQuery{Status: st, Limit: 50, Today: today, Window: 30})
 			if err != nil {
 				t.Fatal(err)
@@ -59,6 +58,7 @@ func TestDemoCreditsAlive(t *testing.T) {
 		store.LotsUsed:       {"eng-hackathon-2026", "mkt-events-2025"},
 		store.LotsExpired:    {"eng-startup-2025", "mkt-agency-2025"},
 		store.LotsNotStarted: {"eng-commitment-2027", "mkt-promo-2027"},
+		store.LotsCanceled:   {"res-pilot-2026"},
 	}
 	for st, names := range want {
 		got := statuses[st]

@@ -21,7 +21,8 @@ func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfil
 	for _, lot := range p.Lots {
 		change, err := l.tx.SaveLot(ctx, store.LotRow{BillingProfileID: bp.ID, Name: lot.Name, Source: lot.Source,
 			Currency: bp.Currency, OriginalAmount: lot.Amount.Micros(), StartDate: isoDay(lot.StartDate),
-			ExpirationDate: isoDay(lot.ExpirationDate), PurchasedDate: isoDay(lot.PurchasedDate), PONumber: lot.PONumber})
+			ExpirationDate: isoDay(lot.ExpirationDate), PurchasedDate: isoDay(lot.PurchasedDate), PONumber: lot.PONumber,
+			CancelOn: optDay(lot.CanceledOn)})
 		if err := refusedAt(lot.Path, err); err != nil {
 			return err
 		}
@@ -104,3 +105,11 @@ func refusedAt(path string, err error) error {
 
 // isoDay is the UTC calendar day of t as YYYY-MM-DD.
 func isoDay(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+
+// optDay is isoDay of a set time, "" for the zero time.
+func optDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return isoDay(t)
+}

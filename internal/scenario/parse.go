@@ -149,7 +149,7 @@ func bindProfile(probs *problemList, n *node, path string) (BillingProfile, bool
 	elems, paths := o.array("lots")
 	for i, e := range elems {
 		if l, ok := object(probs, e, paths[i], "name", "source", "amount", "startDate",
-			"expirationDate", "purchasedDate", "poNumber"); ok {
+			"expirationDate", "purchasedDate", "poNumber", "canceledOn"); ok {
 			lot := Lot{
 				Path:           paths[i],
 				Name:           l.str("name", true),
@@ -162,6 +162,9 @@ func bindProfile(probs *problemList, n *node, path string) (BillingProfile, bool
 			lot.PurchasedDate = lot.StartDate
 			if t, ok := l.optDate("purchasedDate", false); ok {
 				lot.PurchasedDate = t
+			}
+			if t, ok := l.optDate("canceledOn", false); ok {
+				lot.CanceledOn = t
 			}
 			p.Lots = append(p.Lots, lot)
 		}

@@ -51,6 +51,9 @@
 //	lots[].expirationDate                    yes       not before startDate
 //	lots[].purchasedDate                     no        default: startDate (information only, M12a)
 //	lots[].poNumber                          no        ≤ 100; default ""
+//	lots[].canceledOn                        no        the lot is canceled from that day: its credit
+//	                                                   left is taken out by the first processing run
+//	                                                   on or after it (M13 canceled credit)
 //	charges[].date                           yes
 //	charges[].amount                         yes       ≥ 0
 //	charges[].product                        yes       ≤ 200
@@ -146,6 +149,7 @@ type Lot struct {
 	StartDate      time.Time
 	ExpirationDate time.Time
 	PurchasedDate  time.Time
+	CanceledOn     time.Time // zero unless the lot is canceled (from that day on)
 	PONumber       string
 }
 

@@ -183,6 +183,9 @@ func (v *validator) lot(l Lot) {
 		v.probs.add(l.Path+".expirationDate", "must not be before startDate "+formatDate(l.StartDate))
 	}
 	v.check(l.Path+".poNumber", checkText(l.PONumber, maxPONumber))
+	if before(l.CanceledOn, l.StartDate) {
+		v.probs.add(l.Path+".canceledOn", "must not be before startDate "+formatDate(l.StartDate))
+	}
 }
 
 // before reports whether a is before b, both being set: a missing date is reported on its own.

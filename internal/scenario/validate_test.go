@@ -174,6 +174,9 @@ func TestParseProblems(t *testing.T) {
 		{"expiry before start", []change{{lot + ".expirationDate", "2026-01-14"}},
 			Problems{{lot + ".expirationDate", "must not be before startDate 2026-01-15"}}},
 		{"expiry on the start day", []change{{lot + ".expirationDate", "2026-01-15"}}, nil},
+		{"canceled before start", []change{{lot + ".canceledOn", "2026-01-14"}},
+			Problems{{lot + ".canceledOn", "must not be before startDate 2026-01-15"}}},
+		{"canceled later", []change{{lot + ".canceledOn", "2026-06-01"}}, nil},
 
 		// Billing accounts and roles.
 		{"unknown role", []change{{acct + ".roles[0].role", "admin"}},

@@ -33,7 +33,15 @@ func (s *Store) SaveLot(ctx context.Context, l LotRow) (Change, error) {
 	if err == nil {
 		if old.Source == l.Source && old.OriginalAmount == l.OriginalAmount && old.StartDate == l.StartDate &&
 			old.ExpirationDate == l.ExpirationDate && old.PurchasedDate == l.PurchasedDate && old.PONumber == l.PONumber {
-			return Unchanged, nil
+			if l.CancelOn == "" || old.CancelOn == l.CancelOn {
+				return Unchanged, nil
+			}
+			if old.CancelOn != "" {
+				return Unchanged, fault.Refusal{Rule: "X1", Message: fmt.Sprintf("lot %s is already to be canceled on %s", l.Name, old.CancelOn)}
+			}
+			// Asking for a cancellation is not an edit of the ledger: the run books it as an event.
+			err := s.conn(ctx).Model(&LotRow{}).Where("id = ?", old.ID).Update("cancel_on", l.CancelOn).Error
+			return Updated, wrap("request lot cancellation", err)
 		}
 		return Unchanged, fault.Refusal{Rule: "X1", Message: fmt.Sprintf(
 			"lot %s already exists with other values: a lot cannot be edited; cancel it and add a new one", l.Name)}

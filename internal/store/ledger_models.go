@@ -21,7 +21,8 @@ type LotRow struct {
 	ClosedBalance    int64
 	ExpiredAmount    int64
 	CanceledOn       string
-	Released         bool // made visible by a processing run (M15)
+	Released         bool   // made visible by a processing run (M15)
+	CancelOn         string // a requested cancellation: the processing run applies it from that day
 	CreatedAt        time.Time
 }
 

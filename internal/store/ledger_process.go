@@ -15,12 +15,14 @@ type ProcessResult struct {
 	Profiles     int // profiles looked at
 	Released     int // lots made visible (M15)
 	Invoices     int // invoices issued (M9)
+	Canceled     int // lots canceled as requested
 	EventsStored int // settled events appended (M13)
 }
 
 // Add sums two results.
 func (r ProcessResult) Add(o ProcessResult) ProcessResult {
-	return ProcessResult{r.Profiles + o.Profiles, r.Released + o.Released, r.Invoices + o.Invoices, r.EventsStored + o.EventsStored}
+	return ProcessResult{r.Profiles + o.Profiles, r.Released + o.Released, r.Invoices + o.Invoices,
+		r.Canceled + o.Canceled, r.EventsStored + o.EventsStored}
 }
 
 // ProcessAll runs the periodic work for every billing profile, each in its own transaction:
@@ -76,6 +78,11 @@ func (s *Store) ProcessProfile(ctx context.Context, profileID int64, today ledge
 			res.EventsStored += len(r.Events)
 			p.EventSeq += int64(len(r.Events))
 		}
+		canceled, events, err := tx.applyCancellations(ctx, p, &lp, today)
+		if err != nil {
+			return err
+		}
+		res.Canceled, res.EventsStored, p.EventSeq = canceled, res.EventsStored+events, p.EventSeq+int64(events)
 		return tx.saveProfileLedger(ctx, p.ID, lp, p.EventSeq)
 	})
 	if err != nil {
