@@ -43,6 +43,11 @@ func (s *Store) SaveAccount(ctx context.Context, a BillingAccount) (BillingAccou
 func (s *Store) SaveProfile(ctx context.Context, p BillingProfile) (BillingProfile, Change, error) {
 	p.Name = strings.ToUpper(p.Name)
 	old, err := s.ProfileByName(ctx, p.BillingAccountID, p.Name)
+	if err == nil {
+		// Lock the row for the rest of the transaction: a load then states charge totals against
+		// it, which must not race an import or a processing run.
+		old, err = s.lockProfile(ctx, old.ID)
+	}
 	if isNotFound(err) {
 		p.CreatedAt = s.now().UTC()
 		return p, Created, wrap("create billing profile", s.conn(ctx).Create(&p).Error)

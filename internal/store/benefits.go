@@ -34,19 +34,44 @@ func (s *Store) BenefitOfPartner(ctx context.Context, partnerID int64, externalI
 
 // detail adds a benefit's history and usage.
 func (s *Store) detail(ctx context.Context, v BenefitView) (BenefitDetail, error) {
-	d := BenefitDetail{BenefitView: v}
-	var err error
-	if d.History, err = s.benefitHistory(ctx, v.RowID); err != nil {
-		return d, err
+	ds, err := s.details(ctx, []BenefitView{v})
+	if err != nil {
+		return BenefitDetail{}, err
+	}
+	return ds[0], nil
+}
+
+// details adds the history and usage of several benefits with two queries in all.
+func (s *Store) details(ctx context.Context, vs []BenefitView) ([]BenefitDetail, error) {
+	ids := make([]int64, len(vs))
+	for i, v := range vs {
+		ids[i] = v.RowID
+	}
+	var events []BenefitEventRow
+	if err := s.conn(ctx).Where("benefit_id IN ?", ids).Order("benefit_id, id").Find(&events).Error; err != nil {
+		return nil, wrap("benefit history", err)
 	}
 	var usage []BenefitUsageRow
-	if err := s.conn(ctx).Where("benefit_id = ?", v.RowID).Order("at, id").Find(&usage).Error; err != nil {
-		return d, wrap("benefit usage", err)
+	if err := s.conn(ctx).Where("benefit_id IN ?", ids).Order("benefit_id, at, id").Find(&usage).Error; err != nil {
+		return nil, wrap("benefit usage", err)
+	}
+	history, used := map[int64][]benefits.Event{}, map[int64][]benefits.Usage{}
+	for _, r := range events {
+		history[r.BenefitID] = append(history[r.BenefitID], benefitEvent(r))
 	}
 	for _, u := range usage {
-		d.Usage = append(d.Usage, benefits.Usage{At: u.At.UTC(), Amount: money.FromMicros(u.Amount)})
+		used[u.BenefitID] = append(used[u.BenefitID], benefits.Usage{At: u.At.UTC(), Amount: money.FromMicros(u.Amount)})
 	}
-	return d, nil
+	out := make([]BenefitDetail, len(vs))
+	for i, v := range vs {
+		out[i] = BenefitDetail{BenefitView: v, History: history[v.RowID], Usage: used[v.RowID]}
+	}
+	return out, nil
+}
+
+// benefitEvent converts a stored history row.
+func benefitEvent(r BenefitEventRow) benefits.Event {
+	return benefits.Event{At: r.At.UTC(), Actor: r.ActorEmail, From: r.FromEmail, To: r.ToEmail, Reassignment: r.Reassignment}
 }
 
 // benefitHistory returns a benefit's assignment events, oldest first (P12).
@@ -57,8 +82,7 @@ func (s *Store) benefitHistory(ctx context.Context, rowID int64) ([]benefits.Eve
 	}
 	out := make([]benefits.Event, len(rows))
 	for i, r := range rows {
-		out[i] = benefits.Event{At: r.At.UTC(), Actor: r.ActorEmail, From: r.FromEmail, To: r.ToEmail,
-			Reassignment: r.Reassignment}
+		out[i] = benefitEvent(r)
 	}
 	return out, nil
 }
@@ -71,13 +95,10 @@ func (s *Store) BenefitsAssignedTo(ctx context.Context, userID int64) ([]Benefit
 	if err != nil {
 		return nil, err
 	}
-	out := make([]BenefitDetail, len(vs))
-	for i, v := range vs {
-		if out[i], err = s.detail(ctx, v); err != nil {
-			return nil, err
-		}
+	if len(vs) == 0 {
+		return nil, nil
 	}
-	return out, nil
+	return s.details(ctx, vs)
 }
 
 // holdingsOf returns the benefits a user holds, for the one-bulk-credit rule (P9).

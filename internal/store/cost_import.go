@@ -39,6 +39,9 @@ func (s *Store) ImportCharges(ctx context.Context, actor User, rows []costcsv.Ro
 		if len(probs) > 0 {
 			return probs
 		}
+		if err := tx.lockProfiles(ctx, profiles); err != nil {
+			return err
+		}
 		byProfile := map[int64][]ChargeTotal{}
 		lines := map[int64][]int{}
 		for _, r := range rows {
@@ -177,4 +180,23 @@ func entriesAdded(c ChargeChanges) string {
 		msg += fmt.Sprintf(", %d day totals lowered by %s in all", c.Lowered, amount(c.LoweredBy))
 	}
 	return msg
+}
+
+// lockProfiles locks the profiles' rows in id order (so that two imports cannot deadlock) and
+// refreshes them: the charge totals an import compares with, and the month already invoiced,
+// cannot change under it, neither by another import nor by a processing run.
+func (s *Store) lockProfiles(ctx context.Context, profiles map[string]BillingProfile) error {
+	names := make([]string, 0, len(profiles))
+	for name := range profiles {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool { return profiles[names[i]].ID < profiles[names[j]].ID })
+	for _, name := range names {
+		p, err := s.lockProfile(ctx, profiles[name].ID)
+		if err != nil {
+			return err
+		}
+		profiles[name] = p
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -96,6 +97,47 @@ func TestBadImportsStoreNothing(t *testing.T) {
 		}
 		if _, err := s.ImportCharges(ctx, store.User{Email: "x"}, nil, nil, "empty", "empty.csv"); err != nil {
 			t.Errorf("an empty import: %v", err)
+		}
+	})
+}
+
+// TestConcurrentImportsStateEachTotalOnce: imports racing on one profile's day total leave exactly
+// that total (X1: no lost or doubled correction), on both databases.
+func TestConcurrentImportsStateEachTotalOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		loadLedger(t, s)
+		today := ledger.MustDate("2026-07-10")
+		if _, err := s.ProcessAll(ctx, today); err != nil {
+			t.Fatal(err)
+		}
+		const racers, rounds = 8, 10
+		for round := 1; round <= rounds; round++ {
+			csv := fmt.Sprintf("billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/%02d/2026,Storage,USD,100.00\n", round)
+			rows := parseCSV(t, s, csv)
+			start, errs := make(chan struct{}), make(chan error, racers)
+			for i := 0; i < racers; i++ {
+				go func(i int) {
+					<-start
+					_, err := s.ImportCharges(ctx, store.User{Email: "x"}, rows, nil, fmt.Sprintf("race-%d-%d", round, i), "race.csv")
+					errs <- err
+				}(i)
+			}
+			close(start)
+			for i := 0; i < racers; i++ {
+				if err := <-errs; err != nil {
+					t.Errorf("round %d: %v", round, err)
+				}
+			}
+		}
+		sum, err := s.ProfileSummary(ctx, profileOf(t, s), today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 200.00 from the scenario plus 100.00 on each of ten days, each once: what credit covers
+		// (all 825.00 of it) plus what is due in full (M12).
+		if got := sum.PendingEligibleCharges.Neg().Add(sum.UncoveredCharges); got.String() != "1200.00" {
+			t.Errorf("pending eligible charges total %s after racing imports, want 1200.00", got)
 		}
 	})
 }

@@ -84,9 +84,12 @@ type AuditEvent struct {
 	ActorEmail string
 	Action     string
 	Scope      string
-	Target     string
-	Before     string
-	After      string
+	// AccountScope is the billing account of Scope (Scope itself for a top scope), for the
+	// account's log with its profiles' entries.
+	AccountScope string
+	Target       string
+	Before       string
+	After        string
 }
 
 // SignInFailure records one failed sign-in, for the per-account and per-address limits.

@@ -101,6 +101,9 @@ func (s *Store) AssignmentsOn(ctx context.Context, sc Scope) ([]AssignmentRow, e
 // one transaction. An unknown email or a role already held is fault.Invalid naming the field.
 func (s *Store) GrantRole(ctx context.Context, actor User, sc Scope, email string, role access.Role) error {
 	return s.Tx(ctx, func(tx *Store) error {
+		if err := tx.lockAccount(ctx, sc.Account.ID); err != nil { // one direct role per user and scope
+			return err
+		}
 		u, err := tx.UserByEmail(ctx, email)
 		if err != nil {
 			return fault.Field("email", "No user signs in with this email. Ask an operator to create the account first.")
