@@ -96,6 +96,9 @@ type CreditsList struct {
 	Next     *Link    // nil on the last page
 	First    *Link    // nil on the first page
 	CSVHref  string
+	CSRF     string // for the cancel forms when JavaScript is off
+	// CanCancel shows the cancel column: the viewer may change billing data (owner, contributor).
+	CanCancel bool
 }
 
 // LotRow is one credit lot of the credits list (M7, M8).
@@ -109,6 +112,7 @@ type LotRow struct {
 	Status         ledger.Status
 	DaysToExpiry   int // for expiring lots: "expires in N days"
 	PONumber       string
+	CancelURL      string // "" when the lot cannot be canceled (any more)
 }
 
 // Transactions is the transactions table with its filter and page state.

@@ -18,6 +18,7 @@ var auditActions = map[string]string{
 	"role.granted":         "Role granted",
 	"role.removed":         "Role removed",
 	"lot.added":            "Credit added",
+	"lot.canceled":         "Credit canceled",
 	"charges.imported":     "Charges imported",
 	"token.created":        "API token created",
 	"token.revoked":        "API token revoked",

@@ -30,6 +30,8 @@ type creditsView struct {
 	base   string // the page's path
 	// invoiceBase is the path of the profile's invoices, "" when the caller cannot view them.
 	invoiceBase string
+	canCancel   bool   // the caller may cancel lots (M3: owners and contributors)
+	csrf        string // the CSRF token for the cancel forms
 }
 
 // newCreditsView reads what every part of the page needs from the request.
@@ -41,6 +43,7 @@ func (s *Server) newCreditsView(c echo.Context, q creditsQuery) *creditsView {
 	if sc.Grants.Can(access.ViewInvoices) {
 		v.invoiceBase = href + "/invoices/"
 	}
+	v.canCancel, v.csrf = sc.Grants.Can(access.Contribute), csrfToken(c)
 	return v
 }
 

@@ -54,7 +54,7 @@ func (v *creditsView) lotsTable() (views.CreditsList, error) {
 	}
 	t := views.CreditsList{Loc: v.loc, Currency: v.bp.Currency, Action: v.base, Window: v.window, Filtered: q.Status != "",
 		Keys: hiddens(q.lotKeys()), Page: hiddens(q.lotPage()), NoScript: hiddens(merge(q.txFilter(), q.txPage())),
-		CSVHref: withQuery(v.base+"/lots.csv", merge(q.lotFilter(), q.lotKeys()))}
+		CSVHref: withQuery(v.base+"/lots.csv", merge(q.lotFilter(), q.lotKeys())), CanCancel: v.canCancel, CSRF: v.csrf}
 	t.Statuses = []views.Option{{Value: "", Label: "All", Selected: q.Status == ""}}
 	for _, st := range lotStatuses {
 		t.Statuses = append(t.Statuses, views.Option{Value: string(st), Label: statusOptions[st], Selected: q.Status == st})
@@ -70,9 +70,13 @@ func (v *creditsView) lotsTable() (views.CreditsList, error) {
 	}
 	for _, r := range rows {
 		l := r.Lot()
-		t.Rows = append(t.Rows, views.LotRow{Name: r.Name, Source: r.Source, StartDate: l.StartDate,
+		row := views.LotRow{Name: r.Name, Source: r.Source, StartDate: l.StartDate,
 			ExpirationDate: l.ExpirationDate, Balance: l.ClosedBalance, Original: l.OriginalAmount,
-			Status: l.Status(v.today, v.window), DaysToExpiry: l.DaysToExpiry(v.today), PONumber: r.PONumber})
+			Status: l.Status(v.today, v.window), DaysToExpiry: l.DaysToExpiry(v.today), PONumber: r.PONumber}
+		if v.canCancel && r.CancelOn == "" && (r.State == "Pending" || r.State == "Open") {
+			row.CancelURL = v.base + "/lots/" + url.PathEscape(r.Name) + "/cancel"
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	if next != "" {
 		nq := q

@@ -93,6 +93,7 @@ func (s *Server) Routes() []Route {
 		{"GET", profilePath + "/invoices/:invoice", OnScope(access.ViewInvoices), s.invoiceShow},
 		{"GET", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUploadForm},
 		{"POST", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUpload},
+		{"POST", profilePath + "/credits/lots/:lot/cancel", OnScope(access.Contribute), s.lotCancel},
 
 		// The partner Benefits workspace (P1-P12) and the holder's redemption (P5).
 		{"GET", "/partners", SignedIn, s.partnersList},

@@ -94,6 +94,9 @@ var matrix = map[string]matrixRow{
 		want: [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}},
 	"GET " + profRP + "/charges/upload": {path: profilePath + "/charges/upload",
 		want: [9]int{see, ok, ok, no, ok, ok, no, no, gone}},
+	// The roles scenario has no lots: a caller allowed to cancel gets 404 for the missing lot.
+	"POST " + profRP + "/credits/lots/:lot/cancel": {path: profilePath + "/credits/lots/no-such-lot/cancel", mutates: true,
+		want: [9]int{see, gone, gone, no, gone, gone, no, no, gone}},
 	// Without a file the upload is refused (422) once the caller may upload at all (M3).
 	"POST " + profRP + "/charges/upload": {path: profilePath + "/charges/upload", mutates: true,
 		want: [9]int{see, bad, bad, no, bad, bad, no, no, gone}},

@@ -1,0 +1,39 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+)
+
+// lotCancel cancels a credit lot of the profile today (owners and contributors, M3): what it
+// has left leaves the balance as a canceled-credit transaction (M13). The page is reloaded
+// whole, since the balance card, the list and the transactions all change.
+func (s *Server) lotCancel(c echo.Context) error {
+	sc := currentScope(c)
+	name, err := url.PathUnescape(c.Param("lot"))
+	if err != nil {
+		return echo.NewHTTPError(http.StatusNotFound, "No such credit on this billing profile.")
+	}
+	err = s.store.CancelLot(c.Request().Context(), *currentUser(c), sc.Scope, name, ledger.DateOf(s.clock()))
+	var refusal fault.Refusal
+	switch {
+	case errors.Is(err, fault.ErrNotFound):
+		return echo.NewHTTPError(http.StatusNotFound, "No such credit on this billing profile.")
+	case errors.As(err, &refusal):
+		return echo.NewHTTPError(http.StatusConflict, refusal.Message)
+	case err != nil:
+		return err
+	}
+	back := scopeHref(sc.Scope) + "/credits"
+	if isHTMX(c.Request()) {
+		c.Response().Header().Set("HX-Redirect", back)
+		return c.NoContent(http.StatusNoContent)
+	}
+	return seeOther(c, back)
+}
