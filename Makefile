@@ -29,7 +29,7 @@ static/vendor/htmx.min.js: node_modules/.package-lock.json
 
 ## generate: regenerate the templ components (their output is committed)
 generate:
-	$(GO) tool templ generate -path views
+	$(GO) tool templ generate
 
 ## check: formatting, vet, and committed templ output up to date
 check: generate
