@@ -93,7 +93,7 @@ func CreditsPage(p Credits) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "</section><section class=\"card\" aria-labelledby=\"transactions-title\"><h2 id=\"transactions-title\">Transactions</h2><p class=\"muted small\">All transactions that affected your credits balance, newest first. Pending transactions settle with the next invoice.</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "</section><section class=\"card\" aria-labelledby=\"transactions-title\"><h2 id=\"transactions-title\">Transactions</h2><p class=\"muted small\">All transactions that affected your credits balance: pending ones first (they settle with the next invoice), then settled ones, newest first.</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -4,7 +4,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/arm"
-	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -46,10 +45,7 @@ func (s *Server) armLots(c echo.Context) error {
 	items := make([]any, 0, len(rows))
 	for _, r := range rows {
 		l := r.Lot()
-		closed := l.ClosedBalance
-		if r.State == "Pending" { // not in the ledger at the last invoice (M12a)
-			closed = money.Zero
-		}
+		closed := l.BalanceAsOfLastInvoice() // 0 until an invoice takes the lot in (M12a)
 		items = append(items, arm.Lot(shape, arm.LotInput{ScopeID: scopeID, Name: r.Name, Source: r.Source,
 			Currency: profiles[r.BillingProfileID].Currency, PONumber: r.PONumber, Original: l.OriginalAmount, Closed: closed,
 			Start: l.StartDate, Expiration: l.ExpirationDate, Purchased: l.PurchasedDate,

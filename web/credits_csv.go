@@ -88,7 +88,7 @@ func (s *Server) creditsLotsCSV(c echo.Context) error {
 		for _, r := range rows {
 			l := r.Lot()
 			st := l.Status(v.today, v.window)
-			e.row(r.Source, r.StartDate, r.ExpirationDate, l.ClosedBalance.String(), l.OriginalAmount.String(), r.Currency,
+			e.row(r.Source, r.StartDate, r.ExpirationDate, l.BalanceAsOfLastInvoice().String(), l.OriginalAmount.String(), r.Currency,
 				views.StatusLabel(st), st.API(), strconv.Itoa(l.DaysToExpiry(v.today)), csvText(r.Name), csvText(r.PONumber), r.PurchasedDate)
 		}
 		if err := e.flush(); err != nil || next == "" {

@@ -71,7 +71,7 @@ func (v *creditsView) lotsTable() (views.CreditsList, error) {
 	for _, r := range rows {
 		l := r.Lot()
 		row := views.LotRow{Name: r.Name, Source: r.Source, StartDate: l.StartDate,
-			ExpirationDate: l.ExpirationDate, Balance: l.ClosedBalance, Original: l.OriginalAmount,
+			ExpirationDate: l.ExpirationDate, Balance: l.BalanceAsOfLastInvoice(), Original: l.OriginalAmount,
 			Status: l.Status(v.today, v.window), DaysToExpiry: l.DaysToExpiry(v.today), PONumber: r.PONumber}
 		if v.canCancel && r.CancelOn == "" && (r.State == "Pending" || r.State == "Open") {
 			row.CancelURL = v.base + "/lots/" + url.PathEscape(r.Name) + "/cancel"

@@ -53,7 +53,7 @@ func plainMessage(code int) string {
 	case http.StatusNotFound:
 		return "This page does not exist. Check the address, or start again from your billing scopes."
 	case http.StatusMethodNotAllowed:
-		return "This address does not take that kind of request. Use the buttons and links of the portal."
+		return "This address does not take that kind of request."
 	case http.StatusRequestEntityTooLarge:
 		return "What was sent is too large."
 	}

@@ -148,3 +148,13 @@ func Cancel(p Profile, l Lot, on Date) (Profile, Lot, []Event, error) {
 	l.State, l.ClosedBalance, l.CanceledOn = LotCanceled, money.Zero, on
 	return p, l, events, nil
 }
+
+// BalanceAsOfLastInvoice is the lot's balance as of the last invoice (M7, M12a): its closed
+// balance once an invoice has taken it into the ledger, 0 before (a pending lot's ClosedBalance
+// holds its original amount, ready for the invoice that brings it in).
+func (l Lot) BalanceAsOfLastInvoice() money.Amount {
+	if l.State == LotPending {
+		return money.Zero
+	}
+	return l.ClosedBalance
+}

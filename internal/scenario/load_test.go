@@ -117,6 +117,7 @@ func TestBadFilesStoreNothing(t *testing.T) {
 		{"unknown-user.json", "billingAccounts[0].roles[0].user", "ghost@contoso.example"},
 		{"new-user-without-password.json", "users[0].password", "required for a new user"},
 		{"lot-changed.json", "billingAccounts[0].billingProfiles[0].lots[0]", "cannot be edited"},
+		{"lot-name-taken.json", "billingAccounts[0].billingProfiles[0].lots[0]", "unique within a billing account"},
 	}
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		mustLoad(t, s, "testdata/base.json")

@@ -44,7 +44,8 @@
 //	billingProfiles[].poNumber               no        ≤ 100; default ""
 //	billingProfiles[].roles[].user           yes       as for account roles
 //	billingProfiles[].roles[].role           yes       owner, contributor, reader, invoiceManager
-//	lots[].name                              yes       a safe id (a GUID is typical); unique
+//	lots[].name                              yes       a safe id (a GUID is typical); unique in the file
+//	                                                   and within its billing account
 //	lots[].source                            yes       PromotionalCredit, PurchasedCredit, ConsumptionCommitment
 //	lots[].amount                            yes       > 0, in the profile's currency
 //	lots[].startDate                         yes

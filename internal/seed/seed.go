@@ -83,7 +83,7 @@ func seedProfile(ctx context.Context, s *store.Store, acct store.BillingAccount,
 	lots := make([]store.LotRow, p.LotsPerProfile)
 	for i := range lots {
 		from := start.AddDays(rng.IntN(p.Months*30 + 1))
-		lots[i] = store.LotRow{BillingProfileID: prof.ID, Name: fmt.Sprintf("lot-%05d", i), Source: "PromotionalCredit",
+		lots[i] = store.LotRow{BillingProfileID: prof.ID, Name: fmt.Sprintf("%s-lot-%03d", prof.Name, i), Source: "PromotionalCredit",
 			Currency: "USD", OriginalAmount: int64(1000+rng.IntN(9000)) * 1_000_000, StartDate: from.String(),
 			ExpirationDate: from.AddDays(180 + rng.IntN(365)).String(), PurchasedDate: from.String()}
 	}

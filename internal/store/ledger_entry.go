@@ -49,6 +49,17 @@ func (s *Store) SaveLot(ctx context.Context, l LotRow) (Change, error) {
 	if !isNotFound(wrap("", err)) {
 		return Unchanged, wrap("save lot", err)
 	}
+	var other []string
+	err = s.conn(ctx).Table("lots AS l").Select("p.name").Joins("JOIN billing_profiles AS p ON p.id = l.billing_profile_id").
+		Where("l.name = ? AND l.billing_profile_id <> ? AND p.billing_account_id = (SELECT billing_account_id FROM billing_profiles WHERE id = ?)",
+			l.Name, l.BillingProfileID, l.BillingProfileID).Limit(1).Pluck("p.name", &other).Error
+	if err != nil {
+		return Unchanged, wrap("save lot: name in account", err)
+	}
+	if len(other) > 0 {
+		return Unchanged, fault.Refusal{Rule: "M7", Message: fmt.Sprintf(
+			"lot name %s is already used by billing profile %s of this billing account: lot names are unique within a billing account", l.Name, other[0])}
+	}
 	l.State, l.ClosedBalance, l.Released, l.CreatedAt = "Pending", l.OriginalAmount, false, s.now().UTC()
 	return Created, wrap("create lot", s.conn(ctx).Create(&l).Error)
 }
