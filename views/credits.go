@@ -24,6 +24,7 @@ type Credits struct {
 
 	Balance    Balance
 	InvoiceDay int
+	NotCovered []string     // the installation's not-covered product list (M10), as stored
 	Pending    []PendingLot // lots added since the last processing run (M15)
 	Lots       CreditsList
 	Tx         Transactions

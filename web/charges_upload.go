@@ -57,7 +57,7 @@ func (s *Server) chargesUpload(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	notCovered, err := s.store.NotCoveredProducts(ctx)
+	notCovered, err := s.store.NotCovered(ctx)
 	if err != nil {
 		return err
 	}

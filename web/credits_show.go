@@ -120,6 +120,11 @@ func (v *creditsView) fill(p *views.Credits) error {
 		return err
 	}
 	p.Balance = balanceOf(sum, v.bp.Currency)
+	notCovered, err := v.s.store.NotCovered(v.ctx)
+	if err != nil {
+		return err
+	}
+	p.NotCovered = notCovered.Names()
 	if p.Tx, err = v.txTable(&sum); err != nil {
 		return err
 	}

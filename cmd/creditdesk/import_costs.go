@@ -37,7 +37,7 @@ func importCosts(ctx context.Context, args []string, env func(string) (string, b
 		return err
 	}
 	defer s.Close()
-	notCovered, err := s.NotCoveredProducts(ctx)
+	notCovered, err := s.NotCovered(ctx)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@
 //	creditdesk users create       create a user who signs in with a password
 //	creditdesk users set-password change a user's password
 //	creditdesk token create       give a user a personal API token
+//	creditdesk not-covered ...    list, add or remove products credits do not cover (M10)
 //
 // Every subcommand takes the configuration flags of package config (see -help), each also
 // settable by an environment variable.
@@ -45,6 +46,10 @@ commands:
   users create          create a user: -email -name, password from -password-file or stdin
   users set-password    set a user's password: -email, password from -password-file or stdin
   token create          give a user an API token: -email -name [-expires 90d]; prints the secret
+  not-covered list      list the products credits do not cover (M10)
+  not-covered add NAME  add a product to that list (any case, spacing or plural matches)
+  not-covered remove NAME
+                        remove a product from that list
 
 Run "creditdesk <command> -help" for the flags of a command.`
 
@@ -70,6 +75,8 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 		return users(ctx, args[1:], env, stdin, out)
 	case "token":
 		return token(ctx, args[1:], env, out)
+	case "not-covered":
+		return notCovered(ctx, args[1:], env, out)
 	case "help", "-help", "--help", "-h":
 		fmt.Fprintln(out, usage)
 		return nil

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // benchExport builds an export of n data lines shaped like a real one: extra columns, ARM ids,
@@ -36,7 +34,7 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Parse(strings.NewReader(in), ledger.DefaultNotCovered()); err != nil {
+		if _, err := Parse(strings.NewReader(in), m10); err != nil {
 			b.Fatal(err)
 		}
 	}

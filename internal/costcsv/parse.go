@@ -27,14 +27,14 @@ type Row struct {
 // Parse reads a whole export and returns the aggregated rows sorted by profile, date, product,
 // publisher and eligibility (not eligible first), or every problem found as Problems, nothing
 // partial (DOMAIN X2). notCovered is the M10 list that decides eligibility when the export has
-// no isAzureCreditEligible column; pass ledger.DefaultNotCovered() or the installation's list.
+// no isAzureCreditEligible column: the installation's stored list.
 // An I/O error of r is returned wrapped, not as a Problem. The same input always gives the same
 // output. See the package documentation for the rules.
-func Parse(r io.Reader, notCovered []string) ([]Row, error) {
+func Parse(r io.Reader, notCovered ledger.NotCovered) ([]Row, error) {
 	return parse(r, notCovered, limits{dataLines: MaxDataLines, lineBytes: MaxLineBytes})
 }
 
-func parse(r io.Reader, notCovered []string, lim limits) ([]Row, error) {
+func parse(r io.Reader, notCovered ledger.NotCovered, lim limits) ([]Row, error) {
 	p := &parser{
 		notCovered: notCovered,
 		aggs:       make(map[key]*agg),
@@ -85,7 +85,7 @@ const maxCached = 4096
 // parser holds the state of one Parse. Its maps are keyed by strings cloned from the record
 // on insertion, so a kept key never pins a whole 64 KiB line in memory.
 type parser struct {
-	notCovered []string
+	notCovered ledger.NotCovered
 	cols       columns
 	probs      collector
 	aggs       map[key]*agg

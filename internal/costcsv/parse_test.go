@@ -77,7 +77,7 @@ func TestParseTestdata(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			got, err := Parse(f, ledger.DefaultNotCovered())
+			got, err := Parse(f, m10)
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
@@ -120,7 +120,7 @@ func TestParseAggregation(t *testing.T) {
 		{"installation's not-covered list (M10)", hdr + line, []string{"Virtual Machines"},
 			[]Row{row(pA, "2026-05-01", vm, az, "USD", false, "10", 2)}},
 		{"optional columns absent: Azure usage", "productName,billingCurrency,costInBillingCurrency,date,billingProfileId\r\n" +
-			"Ubuntu Advantage,USD,1,2026-05-01," + pA + "\r\n", ledger.DefaultNotCovered(),
+			"Ubuntu Advantage,USD,1,2026-05-01," + pA + "\r\n", m10.Names(),
 			[]Row{row(pA, "2026-05-01", "Ubuntu Advantage", az, "USD", false, "1", 2)}},
 		{"sorted by profile, date, product, publisher", hdr +
 			pB + ",05/02/2026,1,USD,B,Azure,Usage\n" +
@@ -138,7 +138,7 @@ func TestParseAggregation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Parse(strings.NewReader(tt.in), tt.notCovered)
+			got, err := Parse(strings.NewReader(tt.in), ledger.NewNotCovered(tt.notCovered))
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
@@ -150,12 +150,12 @@ func TestParseAggregation(t *testing.T) {
 // TestParseDeterministic: the same input gives the same rows in the same order, sorted.
 func TestParseDeterministic(t *testing.T) {
 	in := benchExport(2_000)
-	first, err := Parse(strings.NewReader(in), ledger.DefaultNotCovered())
+	first, err := Parse(strings.NewReader(in), m10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 5 {
-		again, err := Parse(strings.NewReader(in), ledger.DefaultNotCovered())
+		again, err := Parse(strings.NewReader(in), m10)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,14 +9,12 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
-
-	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // problemsOf parses in with lim and returns the Problems, failing if Parse succeeds.
 func problemsOf(t *testing.T, in string, lim limits) Problems {
 	t.Helper()
-	rows, err := parse(strings.NewReader(in), ledger.DefaultNotCovered(), lim)
+	rows, err := parse(strings.NewReader(in), m10, lim)
 	var ps Problems
 	if !errors.As(err, &ps) {
 		t.Fatalf("want Problems, got rows %v, error %v", rows, err)
@@ -102,7 +100,7 @@ func TestParseLimits(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if _, err := parse(strings.NewReader(hdr+line+line+line), nil, lim); err != nil {
+	if _, err := parse(strings.NewReader(hdr+line+line+line), m10, lim); err != nil {
 		t.Errorf("3 lines at a bound of 3: %v", err)
 	}
 	long := strings.Replace(line, vm, strings.Repeat("x", MaxLineBytes-len(line)+1+len(vm)), 1)
@@ -139,7 +137,7 @@ func (r failingReader) Read([]byte) (int, error) { return 0, r.err }
 // TestParseReadError: an I/O error is no fault of the file and comes back as itself.
 func TestParseReadError(t *testing.T) {
 	boom := errors.New("connection reset")
-	_, err := Parse(io.MultiReader(strings.NewReader(hdr+line), failingReader{boom}), nil)
+	_, err := Parse(io.MultiReader(strings.NewReader(hdr+line), failingReader{boom}), m10)
 	var ps Problems
 	if !errors.Is(err, boom) || errors.As(err, &ps) {
 		t.Errorf("got %v, want the read error, not Problems", err)
@@ -153,14 +151,14 @@ func TestParseSmallReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := Parse(bytes.NewReader(data), ledger.DefaultNotCovered())
-	got, err := Parse(iotest.OneByteReader(bytes.NewReader(data)), ledger.DefaultNotCovered())
+	want, _ := Parse(bytes.NewReader(data), m10)
+	got, err := Parse(iotest.OneByteReader(bytes.NewReader(data)), m10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sameRows(t, got, want)
 	long := strings.Repeat("x", MaxLineBytes+1) + "\n" + hdr
-	_, err = Parse(iotest.HalfReader(strings.NewReader(long)), nil)
+	_, err = Parse(iotest.HalfReader(strings.NewReader(long)), m10)
 	wantPs := Problems{{1, "", "line longer than 65536 bytes: not a cost export?"}}
 	if !reflect.DeepEqual(err, wantPs) {
 		t.Errorf("got %v, want %v", err, wantPs)

@@ -11,7 +11,7 @@
 // whole history, so its cost does not grow with the number of past events:
 //
 //   - NewProfile, NewLot: initial states (a new lot is LotPending).
-//   - Eligible, DefaultNotCovered: whether a charge is credit-eligible (M10).
+//   - Eligible, NotCovered: whether a charge is credit-eligible (M10), from the stored list.
 //   - IssueInvoice: while Profile.Due(now), issue the next month's invoice from the live lots
 //     and that month's charges and adjustments; store the returned profile, changed lots,
 //     invoice (with allocations) and events in one transaction (M9, M11, M13).
@@ -70,7 +70,8 @@
 // used reads the closed balance.
 //
 // Eligibility (M10): Marketplace charges are never eligible; other products match the
-// not-covered list case-insensitively, as the whole name or as its leading words.
+// installation's not-covered list (data the store keeps) as the whole name or as its leading
+// words, without regard to case, spacing or regular plurals.
 //
 // Runway: the burn rate is the mean daily eligible charge over the last 90 days (today
 // excluded; days without charges count as zero; fewer than MinHistoryDays = 14 days of data is

@@ -37,6 +37,8 @@ func Example_workedExample() {
 	must(err)
 	lots := []ledger.Lot{promo, prepaid}
 
+	// The installation's not-covered list (M10) comes from the store; this example needs one entry.
+	notCovered := ledger.NewNotCovered([]string{"Azure support plans"})
 	var charges []ledger.Charge
 	for i, c := range [][3]string{{"2026-04-10", "300", "Virtual Machines"}, {"2026-04-25", "500", "Storage"},
 		{"2026-04-28", "40", "Contoso Firewall"}, {"2026-05-10", "350", "Virtual Machines"},
@@ -47,7 +49,7 @@ func Example_workedExample() {
 			pub = ledger.PublisherMarketplace
 		}
 		charges = append(charges, ledger.Charge{ID: fmt.Sprintf("c%d", i+1), Date: day(c[0]), Amount: amt(c[1]),
-			Currency: "USD", Product: c[2], Publisher: pub, Eligible: ledger.Eligible(pub, c[2], ledger.DefaultNotCovered())})
+			Currency: "USD", Product: c[2], Publisher: pub, Eligible: ledger.Eligible(pub, c[2], notCovered)})
 	}
 	adjs := []ledger.Adjustment{{ID: "r1", Date: day("2026-06-12"), Amount: amt("25"), Currency: "USD",
 		Description: "Refund for outage"}}

@@ -61,7 +61,7 @@ func genScenario(r *rand.Rand, size int) scenario {
 		if r.IntN(5) == 0 {
 			c.Publisher, c.Product = PublisherMarketplace, "Contoso Firewall"
 		}
-		c.Eligible = Eligible(c.Publisher, c.Product, DefaultNotCovered())
+		c.Eligible = Eligible(c.Publisher, c.Product, m10)
 		sc.charges = append(sc.charges, c)
 	}
 	for i := range r.IntN(size/4 + 1) {

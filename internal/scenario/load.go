@@ -8,6 +8,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -48,7 +49,7 @@ type loader struct {
 	users map[string]store.User // by email: the file's users and the existing ones they refer to
 	sum   Summary
 	// notCoveredList is the installation's not-covered product list (M10), read once per load.
-	notCoveredList []string
+	notCoveredList *ledger.NotCovered
 }
 
 // system is the audit actor of a scenario load.

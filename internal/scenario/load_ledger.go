@@ -80,15 +80,15 @@ func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path 
 }
 
 // notCovered loads the installation's not-covered product list once per load.
-func (l *loader) notCovered(ctx context.Context) ([]string, error) {
+func (l *loader) notCovered(ctx context.Context) (ledger.NotCovered, error) {
 	if l.notCoveredList == nil {
-		list, err := l.tx.NotCoveredProducts(ctx)
+		list, err := l.tx.NotCovered(ctx)
 		if err != nil {
-			return nil, err
+			return ledger.NotCovered{}, err
 		}
-		l.notCoveredList = append([]string{}, list...)
+		l.notCoveredList = &list
 	}
-	return l.notCoveredList, nil
+	return *l.notCoveredList, nil
 }
 
 // refusedAt turns a store refusal into a problem at path; other errors pass through.

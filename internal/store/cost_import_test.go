@@ -16,7 +16,7 @@ import (
 
 func parseCSV(t *testing.T, s *store.Store, data string) []costcsv.Row {
 	t.Helper()
-	nc, err := s.NotCoveredProducts(context.Background())
+	nc, err := s.NotCovered(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
@@ -95,6 +96,7 @@ func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []
 	if len(totals) == 0 {
 		return changes, nil
 	}
+	totals = withOtherEligibility(totals)
 	sort.Slice(totals, func(i, j int) bool { return totals[i].key() < totals[j].key() })
 	from, to := totals[0].Date, totals[0].Date
 	for _, t := range totals {
@@ -142,6 +144,26 @@ func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []
 	return changes, wrap("add charges", s.conn(ctx).CreateInBatches(entries, 500).Error)
 }
 
+// withOtherEligibility adds a zero total for the other eligibility of every day, product and
+// publisher type that totals state with one eligibility only. A source states the whole of a
+// product's day, so when the not-covered list (M10) changed between two statements of a day,
+// the second moves the day's charges to their new eligibility instead of counting them twice.
+func withOtherEligibility(totals []ChargeTotal) []ChargeTotal {
+	stated := make(map[string]bool, len(totals))
+	for _, t := range totals {
+		stated[t.key()] = true
+	}
+	all := slices.Clip(totals)
+	for _, t := range totals {
+		other := ChargeTotal{Date: t.Date, Product: t.Product, PublisherType: t.PublisherType, Eligible: !t.Eligible}
+		if !stated[other.key()] {
+			stated[other.key()] = true
+			all = append(all, other)
+		}
+	}
+	return all
+}
+
 // SaveAdjustment records an adjustment unless the same one (date, amount, description) exists.
 func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a AdjustmentRow) (Change, error) {
 	var n int64
@@ -159,11 +181,4 @@ func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a Adjustme
 	}
 	a.BillingProfileID, a.CreatedAt = p.ID, s.now().UTC()
 	return Created, wrap("create adjustment", s.conn(ctx).Create(&a).Error)
-}
-
-// NotCoveredProducts lists the products credits do not cover (M10), as stored data.
-func (s *Store) NotCoveredProducts(ctx context.Context) ([]string, error) {
-	var names []string
-	err := s.conn(ctx).Table("not_covered_products").Order("name").Pluck("name", &names).Error
-	return names, wrap("not covered products", err)
 }
