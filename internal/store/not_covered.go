@@ -12,15 +12,15 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
-// NotCoveredRow is one entry of the installation's not-covered product list (M10). The
+// notCoveredRow is one entry of the installation's not-covered product list (M10). The
 // migrations seed the list from M10; operators edit it with creditdesk not-covered.
-type NotCoveredRow struct {
+type notCoveredRow struct {
 	ID   int64
 	Name string
 }
 
 // TableName is the row's table.
-func (NotCoveredRow) TableName() string { return "not_covered_products" }
+func (notCoveredRow) TableName() string { return "not_covered_products" }
 
 // The audit actions of the list's changes, recorded at installation level (scope "").
 const (
@@ -44,12 +44,12 @@ func (s *Store) NotCovered(ctx context.Context) (ledger.NotCovered, error) {
 
 // notCoveredRows reads the list sorted by name in Go, case-insensitively, so that both
 // databases give one order whatever their collation.
-func (s *Store) notCoveredRows(ctx context.Context) ([]NotCoveredRow, error) {
-	var rows []NotCoveredRow
+func (s *Store) notCoveredRows(ctx context.Context) ([]notCoveredRow, error) {
+	var rows []notCoveredRow
 	if err := s.conn(ctx).Find(&rows).Error; err != nil {
 		return nil, wrap("not-covered products", err)
 	}
-	slices.SortFunc(rows, func(a, b NotCoveredRow) int {
+	slices.SortFunc(rows, func(a, b notCoveredRow) int {
 		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Name, b.Name))
 	})
 	return rows, nil
@@ -74,7 +74,7 @@ func (s *Store) AddNotCovered(ctx context.Context, actor User, name string) (str
 		if i := list.Find(clean); i >= 0 {
 			return fault.Refusal{Rule: "M10", Message: fmt.Sprintf("%q is already on the not-covered list as %q", clean, list.Names()[i])}
 		}
-		if err := tx.conn(ctx).Create(&NotCoveredRow{Name: clean}).Error; err != nil {
+		if err := tx.conn(ctx).Create(&notCoveredRow{Name: clean}).Error; err != nil {
 			return wrap("add not-covered product", err)
 		}
 		return tx.RecordAudit(ctx, actor, auditNotCoveredAdded, "", clean, "", "not covered by credits")
@@ -104,7 +104,7 @@ func (s *Store) RemoveNotCovered(ctx context.Context, actor User, name string) (
 			return fault.Field("name", fmt.Sprintf("%q is not on the not-covered list", name))
 		}
 		removed = rows[i].Name
-		if err := tx.conn(ctx).Delete(&NotCoveredRow{}, rows[i].ID).Error; err != nil {
+		if err := tx.conn(ctx).Delete(&notCoveredRow{}, rows[i].ID).Error; err != nil {
 			return wrap("remove not-covered product", err)
 		}
 		return tx.RecordAudit(ctx, actor, auditNotCoveredRemoved, "", removed, "not covered by credits", "")
