@@ -68,6 +68,7 @@ func (s *Server) Routes() []Route {
 	return []Route{
 		{"GET", "/healthz", Public, s.healthz},
 		{"GET", "/readyz", Public, s.readyz},
+		{"GET", "/schemas/scenario.json", Public, s.scenarioSchema},
 		{"GET", "/signin", Public, s.signInForm},
 		{"POST", "/signin", Public, s.signIn},
 		{"POST", "/signout", SignedIn, s.signOut},

@@ -85,10 +85,10 @@ func TestParseManyProblems(t *testing.T) {
 		change{"users[1]", "ana@northwind.example"},
 	)
 	want := Problems{
-		{"users[0].email", msgEmail},
+		{"users[0].email", msgEmail + `, not "not-an-email"`},
 		{"users[1]", "must be an object, not a string"},
-		{prof + ".invoiceDay", "must be from 1 to 28 (a day every month has), not 29"},
-		{lot + ".amount", msgAmountNum},
+		{prof + ".invoiceDay", msgInvoice + ", not 29"},
+		{lot + ".amount", msgAmount + ", not 2000"},
 		{lot + ".expirationDate", msgDate + `, not "soon"`},
 		{acct + ".colour", "unknown field"},
 		{acct + ".roles[0].role", `must be one of owner, contributor, reader; not "admin"`},
@@ -108,5 +108,27 @@ func TestParseDuplicateKey(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestParseReportsEveryStage: problems found by the schema (an unknown field, a bad date), by
+// binding (an amount out of range) and by the rules that compare values (a duplicate lot name)
+// come back together, so that fixing them does not reveal more (one file, one round).
+func TestParseReportsEveryStage(t *testing.T) {
+	input := edited(t,
+		change{acct + ".colour", "blue"},
+		change{prof + ".charges[0].date", "2026-13-01"},
+		change{prof + ".adjustments[0].amount", "100000000000"},
+		change{prof + ".lots[1]", map[string]any{"name": "LOT-1", "source": "PurchasedCredit", "amount": "1",
+			"startDate": "2026-01-01", "expirationDate": "2026-12-31"}},
+	)
+	want := Problems{
+		{prof + ".adjustments[0].amount", "must be less than 100000000000 in magnitude"},
+		{prof + ".charges[0].date", msgDate + `, not "2026-13-01"`},
+		{prof + ".lots[1].name", `duplicate lot name "LOT-1": already used at ` + lot},
+		{acct + ".colour", "unknown field"},
+	}
+	if got := problemsOf(t, input); !reflect.DeepEqual(got, want) {
+		t.Errorf("got:\n%v\nwant:\n%v", got, want)
 	}
 }

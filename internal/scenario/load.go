@@ -48,6 +48,10 @@ type loader struct {
 	tx    *store.Store
 	users map[string]store.User // by email: the file's users and the existing ones they refer to
 	sum   Summary
+	// probs is every problem found so far. A problem does not stop the load, which goes on to
+	// find the others (writing what it can, all undone at the end), so that a file's problems
+	// are reported at once.
+	probs Problems
 	// notCoveredList is the installation's not-covered product list (M10), read once per load.
 	notCoveredList *ledger.NotCovered
 }
@@ -59,7 +63,8 @@ var system = store.User{Email: "scenario load"}
 // profiles and role assignments, partner organisations with their members and benefits, keyed
 // by email, name and id, so loading a file twice changes nothing the second time. Problems only
 // the database can reveal (a role for an unknown user, a new user without a password, a benefit
-// for a free-mail address) are returned as Problems naming the JSON path, and nothing is stored.
+// for a free-mail address, a charge in an invoiced month) are returned as Problems, all of them,
+// each naming its JSON path, and nothing is stored.
 func Load(ctx context.Context, s *store.Store, sc *Scenario) (Summary, error) {
 	l := &loader{sum: newSummary()}
 	err := s.Tx(ctx, func(tx *store.Store) error {
@@ -75,7 +80,13 @@ func Load(ctx context.Context, s *store.Store, sc *Scenario) (Summary, error) {
 				return err
 			}
 		}
-		return l.savePartners(ctx, sc.Partners) // load_partners.go
+		if err := l.savePartners(ctx, sc.Partners); err != nil { // load_partners.go
+			return err
+		}
+		if len(l.probs) > 0 {
+			return sortProblems(l.probs) // and the transaction is rolled back
+		}
+		return nil
 	})
 	if err != nil {
 		return Summary{}, err
@@ -83,7 +94,7 @@ func Load(ctx context.Context, s *store.Store, sc *Scenario) (Summary, error) {
 	return l.sum, nil
 }
 
-// checkUsers finds the existing users the file refers to and reports every reference to a user
+// checkUsers finds the existing users the file refers to and notes every reference to a user
 // that is neither in the file nor in the database, and every new user without a password.
 func (l *loader) checkUsers(ctx context.Context, sc *Scenario) error {
 	refs := sc.ReferencedUsers()
@@ -100,22 +111,44 @@ func (l *loader) checkUsers(ctx context.Context, sc *Scenario) error {
 	}
 	l.users = existing
 	declared := map[string]bool{}
-	var probs Problems
 	for _, u := range sc.Users {
 		declared[u.Email] = true
 		if _, ok := existing[u.Email]; !ok && u.Password == "" {
-			probs = append(probs, Problem{Path: u.Path + ".password", Message: "required for a new user"})
+			l.refuse(u.Path+".password", "required for a new user")
 		}
 	}
 	for email, path := range refs {
 		if _, ok := existing[email]; !ok && !declared[email] {
-			probs = append(probs, Problem{Path: path, Message: fmt.Sprintf("no user %s: declare it in users", email)})
+			l.refuse(path, fmt.Sprintf("no user %s: declare it in users", email))
 		}
 	}
-	if len(probs) > 0 {
-		return sortProblems(probs)
-	}
 	return nil
+}
+
+// refuse notes a problem at path.
+func (l *loader) refuse(path, msg string) {
+	l.probs = append(l.probs, Problem{Path: path, Message: msg})
+}
+
+// refused notes a store refusal as a problem at path and returns nil; other errors are returned,
+// naming path.
+func (l *loader) refused(path string, err error) error {
+	var r fault.Refusal
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &r):
+		l.refuse(path, r.Message)
+		return nil
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// userID returns the id of a user of the file or the database; ok is false for a user that
+// could not be saved or found, whose problem is noted already: what refers to it is skipped.
+func (l *loader) userID(email string) (id int64, ok bool) {
+	u, ok := l.users[email]
+	return u.ID, ok
 }
 
 // saveUsers creates new users and updates the name, and the password when it changed, of
@@ -123,6 +156,9 @@ func (l *loader) checkUsers(ctx context.Context, sc *Scenario) error {
 func (l *loader) saveUsers(ctx context.Context, users []User) error {
 	for _, u := range users {
 		old, exists := l.users[u.Email]
+		if !exists && u.Password == "" { // noted by checkUsers
+			continue
+		}
 		change, err := l.saveUser(ctx, u, old, exists)
 		if err != nil {
 			return fmt.Errorf("%s: %w", u.Path, err)
@@ -132,7 +168,8 @@ func (l *loader) saveUsers(ctx context.Context, users []User) error {
 		for i, secret := range u.APITokens {
 			created, err := l.tx.EnsureToken(ctx, saved.ID, "scenario token", secret)
 			if errors.Is(err, fault.ErrConflict) {
-				return Problems{{Path: fmt.Sprintf("%s.apiTokens[%d]", u.Path, i), Message: "this token belongs to another user"}}
+				l.refuse(index(u.Path+".apiTokens", i), "this token belongs to another user")
+				continue
 			} else if err != nil {
 				return err
 			}
@@ -220,9 +257,14 @@ func (l *loader) saveAccount(ctx context.Context, a BillingAccount) error {
 func (l *loader) saveRoles(ctx context.Context, sc store.Scope, roles []RoleGrant) error {
 	for _, r := range roles {
 		if _, err := access.ParseRole(r.Role, sc.Kind()); err != nil { // Parse checked it; keep the store honest
-			return Problems{{Path: r.Path + ".role", Message: err.Error()}}
+			l.refuse(r.Path+".role", err.Error())
+			continue
 		}
-		created, err := l.tx.EnsureRole(ctx, l.users[r.User].ID, sc, r.Role)
+		userID, ok := l.userID(r.User)
+		if !ok {
+			continue
+		}
+		created, err := l.tx.EnsureRole(ctx, userID, sc, r.Role)
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.Path, err)
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -23,8 +22,11 @@ func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfil
 			Currency: bp.Currency, OriginalAmount: lot.Amount.Micros(), StartDate: isoDay(lot.StartDate),
 			ExpirationDate: isoDay(lot.ExpirationDate), PurchasedDate: isoDay(lot.PurchasedDate), PONumber: lot.PONumber,
 			CancelOn: optDay(lot.CanceledOn)})
-		if err := refusedAt(lot.Path, err); err != nil {
-			return err
+		if err != nil {
+			if err := l.refused(lot.Path, err); err != nil {
+				return err
+			}
+			continue
 		}
 		l.sum.count("lots", change)
 		if change == store.Created {
@@ -39,8 +41,11 @@ func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfil
 	}
 	for _, a := range p.Adjustments {
 		change, err := l.tx.SaveAdjustment(ctx, bp, store.AdjustmentRow{Date: isoDay(a.Date), Amount: a.Amount.Micros(), Description: a.Description})
-		if err := refusedAt(a.Path, err); err != nil {
-			return err
+		if err != nil {
+			if err := l.refused(a.Path+".date", err); err != nil {
+				return err
+			}
+			continue
 		}
 		l.sum.count("adjustments", change)
 	}
@@ -48,6 +53,7 @@ func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfil
 }
 
 // saveCharges sums the file's charges per day, product and publisher type and states the totals.
+// A total the store refuses is noted at the date of every charge that makes it up.
 func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path string, charges []Charge) error {
 	if len(charges) == 0 {
 		return nil
@@ -58,6 +64,7 @@ func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path 
 	}
 	type key struct{ date, product, publisher string }
 	totals := map[key]int64{}
+	paths := map[key][]string{}
 	var order []key
 	for _, c := range charges {
 		k := key{isoDay(c.Date), c.Product, c.PublisherType}
@@ -65,6 +72,7 @@ func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path 
 			order = append(order, k)
 		}
 		totals[k] += c.Amount.Micros()
+		paths[k] = append(paths[k], c.Path+".date")
 	}
 	list := make([]store.ChargeTotal, 0, len(order))
 	for _, k := range order {
@@ -72,8 +80,16 @@ func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path 
 			Eligible: ledger.Eligible(ledger.PublisherType(k.publisher), k.product, notCovered), Amount: totals[k]})
 	}
 	changes, err := l.tx.SetChargeTotals(ctx, bp, list, "scenario")
-	if err := refusedAt(path, err); err != nil {
-		return err
+	var refused store.ChargeRefusals
+	if errors.As(err, &refused) {
+		for _, r := range refused {
+			for _, path := range paths[key{r.Total.Date, r.Total.Product, r.Total.PublisherType}] {
+				l.refuse(path, r.Refusal.Message)
+			}
+		}
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	l.sum.Created["charge entries"] += changes.Added
 	return nil
@@ -89,18 +105,6 @@ func (l *loader) notCovered(ctx context.Context) (ledger.NotCovered, error) {
 		l.notCoveredList = &list
 	}
 	return *l.notCoveredList, nil
-}
-
-// refusedAt turns a store refusal into a problem at path; other errors pass through.
-func refusedAt(path string, err error) error {
-	var r fault.Refusal
-	if errors.As(err, &r) {
-		return Problems{{Path: path, Message: r.Message}}
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
 }
 
 // isoDay is the UTC calendar day of t as YYYY-MM-DD.

@@ -32,7 +32,6 @@ func (l *loader) savePartners(ctx context.Context, partners []Partner) error {
 		return err
 	}
 	held := map[string][]benefits.Benefit{} // benefits of this file assigned so far, by email (P9)
-	var probs Problems
 	for _, p := range partners {
 		sp, err := l.savePartner(ctx, p)
 		if err != nil {
@@ -47,11 +46,8 @@ func (l *loader) savePartners(ctx context.Context, partners []Partner) error {
 			if err != nil {
 				return fmt.Errorf("%s: %w", b.Path, err)
 			}
-			probs = append(probs, ps...)
+			l.probs = append(l.probs, ps...)
 		}
-	}
-	if len(probs) > 0 {
-		return sortProblems(probs)
 	}
 	return nil
 }
@@ -78,7 +74,11 @@ func (l *loader) savePartner(ctx context.Context, p Partner) (store.Partner, err
 		}
 	}
 	for _, m := range p.Members {
-		member, created, err := l.tx.EnsurePartnerMember(ctx, sp.ID, l.users[m.User].ID)
+		userID, ok := l.userID(m.User)
+		if !ok {
+			continue
+		}
+		member, created, err := l.tx.EnsurePartnerMember(ctx, sp.ID, userID)
 		if err != nil {
 			return sp, fmt.Errorf("%s: %w", m.Path, err)
 		}
@@ -91,7 +91,8 @@ func (l *loader) savePartner(ctx context.Context, p Partner) (store.Partner, err
 		for i, r := range m.Roles {
 			role, err := access.ParsePartnerRole(r) // Parse checked it; keep the store honest
 			if err != nil {
-				return sp, Problems{{Path: fmt.Sprintf("%s.roles[%d]", m.Path, i), Message: err.Error()}}
+				l.refuse(index(m.Path+".roles", i), err.Error())
+				continue
 			}
 			created, err := l.tx.EnsurePartnerRole(ctx, member.ID, role)
 			if err != nil {
@@ -140,7 +141,10 @@ func (l *loader) saveBenefit(ctx context.Context, sp store.Partner, b Benefit, d
 	}
 	var holder *int64
 	if b.AssignedTo != "" {
-		id := l.users[b.AssignedTo].ID
+		id, ok := l.userID(b.AssignedTo)
+		if !ok {
+			return nil, nil
+		}
 		holder = &id
 		held[b.AssignedTo] = append(held[b.AssignedTo], bb)
 	}

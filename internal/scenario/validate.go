@@ -4,24 +4,14 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/password"
 )
 
-// Allowed values of the enumerated fields, in the order error messages list them.
-var (
-	accountRoles   = []string{"owner", "contributor", "reader"}
-	profileRoles   = []string{"owner", "contributor", "reader", "invoiceManager"}
-	agreementTypes = []string{AgreementMCA, AgreementEA, AgreementMOSP, AgreementMPA}
-	accountTypes   = []string{"Enterprise", "Individual", "Partner"}
-	lotSources     = []string{"PromotionalCredit", "PurchasedCredit", "ConsumptionCommitment"}
-	publisherTypes = []string{"Azure", "Marketplace"}
-	partnerRoles   = []string{"partnerAdmin"}
-	benefitKinds   = []string{"AzureMonthlyCredit", "AzureBulkCredit", "CopilotForSecurity",
-		"GitHubCopilotEnterprise", "GitHubEnterpriseMetered"}
-)
-
-// validator checks the values of a bound Scenario: shapes, enums, ranges, uniqueness and
-// references within the file. Each seen map holds a lower-cased key and the path of the element
-// that first used it, so that a duplicate can say where the original is.
+// validator checks the rules of a bound Scenario that the schema cannot state because they
+// compare values: uniqueness, date order and references within the file. Each seen map holds a
+// lower-cased key and the path of the element that first used it, so that a duplicate can say
+// where the original is.
 type validator struct {
 	probs    *problemList
 	emails   map[string]string
@@ -34,8 +24,9 @@ type validator struct {
 	bulk     map[string][]Benefit // bulk credits by assigned user, for P9
 }
 
-// validate adds to probs every rule the scenario breaks. Paths already reported by the binder are
-// not reported again.
+// validate adds to probs every rule the scenario breaks. It runs even when the schema found
+// problems, so that a file's problems are all reported at once; a field the schema found wrong
+// is empty here (and so skipped), and a path already reported is not reported again.
 func validate(probs *problemList, s *Scenario) {
 	v := &validator{
 		probs:  probs,
@@ -54,13 +45,6 @@ func validate(probs *problemList, s *Scenario) {
 	}
 }
 
-// check reports msg at path unless msg is "".
-func (v *validator) check(path, msg string) {
-	if msg != "" {
-		v.probs.add(path, msg)
-	}
-}
-
 // unique reports key at path as a duplicate when seen already holds it (ignoring case), and
 // records it otherwise. elem is the path of the element that key identifies.
 func (v *validator) unique(seen map[string]string, what, key, path, elem string) {
@@ -75,35 +59,15 @@ func (v *validator) unique(seen map[string]string, what, key, path, elem string)
 	seen[k] = elem
 }
 
-// email reports what is wrong with an email address at path.
-func (v *validator) email(path, email string) {
-	switch {
-	case len(email) > maxEmail:
-		v.probs.add(path, fmt.Sprintf("must be at most %d characters", maxEmail))
-	case !isEmail(email):
-		v.probs.add(path, msgEmail)
-	}
-}
-
 func (v *validator) user(u User) {
-	v.email(u.Path+".email", u.Email)
 	v.unique(v.emails, "email", u.Email, u.Path+".email", u.Path)
-	v.check(u.Path+".name", checkText(u.Name, maxText))
-	switch n := len(u.Password); {
-	case n == 0: // keeps the password of an existing user; the loader requires one for a new user
-	case n < minPassword:
-		v.probs.add(u.Path+".password", fmt.Sprintf("must be at least %d characters", minPassword))
-	case n > maxPassword:
-		v.probs.add(u.Path+".password", fmt.Sprintf("must be at most %d characters", maxPassword))
+	if u.Password != "" { // "" keeps an existing user's password; the loader requires one for a new user
+		if msg := password.Check(u.Password); msg != "" { // counts bytes, where the schema counts characters
+			v.probs.add(u.Path+".password", msg)
+		}
 	}
 	for i, t := range u.APITokens {
-		path := fmt.Sprintf("%s.apiTokens[%d]", u.Path, i)
-		switch {
-		case len(t) < minToken || len(t) > maxToken:
-			v.probs.add(path, fmt.Sprintf("must be %d to %d characters", minToken, maxToken))
-		case !isToken(t):
-			v.probs.add(path, "must be printable ASCII without spaces")
-		}
+		path := index(u.Path+".apiTokens", i)
 		v.unique(v.tokens, "API token", t, path, path)
 	}
 }
@@ -111,80 +75,50 @@ func (v *validator) user(u User) {
 func (v *validator) account(a BillingAccount) {
 	name := a.Path + ".name"
 	if a.AgreementType == AgreementMCA {
-		if !isMCAName(a.Name) {
-			v.probs.add(name, fmt.Sprintf("%s, not %q", msgMCAName, a.Name))
+		if day := mcaDate(a.Name); day != "" {
+			if _, err := time.Parse(time.DateOnly, day); err != nil {
+				v.probs.add(name, fmt.Sprintf("must end with a real day yyyy-mm-dd, not %q", day))
+			}
 		}
-	} else if !isSafeID(a.Name) {
-		v.probs.add(name, msgSafeID)
 	}
 	v.unique(v.accounts, "billing account name", a.Name, name, a.Path)
-	v.check(a.Path+".displayName", checkText(a.DisplayName, maxText))
-	v.check(a.Path+".agreementType", oneOf(a.AgreementType, agreementTypes...))
-	if a.AccountType != "" { // "" only when agreementType is missing or unknown: reported there
-		v.check(a.Path+".accountType", oneOf(a.AccountType, accountTypes...))
-	}
-	v.roles(a.Roles, accountRoles)
+	v.roles(a.Roles)
 	for _, p := range a.BillingProfiles {
 		v.profile(p)
 	}
 }
 
-// roles checks the role grants of one scope.
-func (v *validator) roles(grants []RoleGrant, allowed []string) {
+// mcaDate returns the date that ends an MCA account name <guid>:<guid>_<yyyy-mm-dd>, or "" when
+// the name does not have that shape (the schema reports it).
+func mcaDate(name string) string {
+	const guids = 36 + 1 + 36 + 1 // two GUIDs, the colon and the underscore
+	if len(name) != guids+len(time.DateOnly) || name[guids-1] != '_' {
+		return ""
+	}
+	return name[guids:]
+}
+
+// roles checks the role grants of one scope: a user and role pair at most once.
+func (v *validator) roles(grants []RoleGrant) {
 	seen := map[string]string{}
 	for _, g := range grants {
-		v.email(g.Path+".user", g.User)
-		v.check(g.Path+".role", oneOf(g.Role, allowed...))
-		if g.User != "" && g.Role != "" { // a missing half is reported on its own
+		if g.User != "" && g.Role != "" { // a missing half is reported by the schema
 			v.unique(seen, "role grant", g.User+" "+g.Role, g.Path, g.Path)
 		}
 	}
 }
 
 func (v *validator) profile(p BillingProfile) {
-	if !isProfileName(p.Name) {
-		v.probs.add(p.Path+".name", fmt.Sprintf("%s, not %q", msgProfile, p.Name))
-	}
 	v.unique(v.profiles, "billing profile name", p.Name, p.Path+".name", p.Path)
-	v.check(p.Path+".displayName", checkText(p.DisplayName, maxText))
-	if !isCurrency(p.Currency) {
-		v.probs.add(p.Path+".currency", fmt.Sprintf("%s, not %q", msgISO, p.Currency))
-	}
-	if p.InvoiceDay < 1 || p.InvoiceDay > 28 {
-		v.probs.add(p.Path+".invoiceDay", fmt.Sprintf("must be from 1 to 28 (a day every month has), not %d", p.InvoiceDay))
-	}
-	v.check(p.Path+".poNumber", checkText(p.PONumber, maxPONumber))
-	v.roles(p.Roles, profileRoles)
+	v.roles(p.Roles)
 	for _, l := range p.Lots {
-		v.lot(l)
-	}
-	for _, c := range p.Charges {
-		if c.Amount.IsNegative() {
-			v.probs.add(c.Path+".amount", "must not be negative (record a refund as an adjustment)")
+		v.unique(v.lots, "lot name", l.Name, l.Path+".name", l.Path)
+		if before(l.ExpirationDate, l.StartDate) {
+			v.probs.add(l.Path+".expirationDate", "must not be before startDate "+formatDate(l.StartDate))
 		}
-		v.check(c.Path+".product", checkText(c.Product, maxText))
-		v.check(c.Path+".publisherType", oneOf(c.PublisherType, publisherTypes...))
-	}
-	for _, a := range p.Adjustments {
-		v.check(a.Path+".description", checkText(a.Description, maxText))
-	}
-}
-
-func (v *validator) lot(l Lot) {
-	if !isSafeID(l.Name) {
-		v.probs.add(l.Path+".name", msgSafeID)
-	}
-	v.unique(v.lots, "lot name", l.Name, l.Path+".name", l.Path)
-	v.check(l.Path+".source", oneOf(l.Source, lotSources...))
-	if !l.Amount.IsPositive() {
-		v.probs.add(l.Path+".amount", "must be greater than 0")
-	}
-	if before(l.ExpirationDate, l.StartDate) {
-		v.probs.add(l.Path+".expirationDate", "must not be before startDate "+formatDate(l.StartDate))
-	}
-	v.check(l.Path+".poNumber", checkText(l.PONumber, maxPONumber))
-	if before(l.CanceledOn, l.StartDate) {
-		v.probs.add(l.Path+".canceledOn", "must not be before startDate "+formatDate(l.StartDate))
+		if before(l.CanceledOn, l.StartDate) {
+			v.probs.add(l.Path+".canceledOn", "must not be before startDate "+formatDate(l.StartDate))
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 )
@@ -19,7 +20,7 @@ func firstOpenDate(p BillingProfile) string {
 }
 
 // closedRefusal refuses data dated in an invoiced month.
-func closedRefusal(what, date string, p BillingProfile) error {
+func closedRefusal(what, date string, p BillingProfile) fault.Refusal {
 	return fault.Refusal{Rule: "X1", Message: fmt.Sprintf(
 		"%s dated %s falls in a month already invoiced (the next invoice covers %s): invoiced data cannot change",
 		what, date, p.NextPeriod)}
@@ -79,6 +80,34 @@ func (c ChargeTotal) key() string {
 	return fmt.Sprintf("%s|%s|%s|%t", c.Date, c.Product, c.PublisherType, c.Eligible)
 }
 
+// ChargeRefusals refuses charge totals dated in invoiced months (X1): every one of them, so that a
+// caller can name each line at fault. errors.As finds each one's fault.Refusal.
+type ChargeRefusals []ChargeRefusal
+
+// ChargeRefusal is one refused total and the reason.
+type ChargeRefusal struct {
+	Total   ChargeTotal
+	Refusal fault.Refusal
+}
+
+// Error returns the refusals' messages, one per line.
+func (rs ChargeRefusals) Error() string {
+	msgs := make([]string, len(rs))
+	for i, r := range rs {
+		msgs[i] = r.Refusal.Message
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Unwrap returns each refusal.
+func (rs ChargeRefusals) Unwrap() []error {
+	errs := make([]error, len(rs))
+	for i, r := range rs {
+		errs[i] = r.Refusal
+	}
+	return errs
+}
+
 // ChargeChanges counts what SetChargeTotals changed.
 type ChargeChanges struct {
 	Added     int   // correction entries added (totals that were new or different)
@@ -90,7 +119,7 @@ type ChargeChanges struct {
 // already at that total are left alone, so loading or importing the same data twice adds
 // nothing; a different total adds a correction entry (X1), and one that went down is counted
 // so the caller can say so. A total dated in an invoiced month that differs from what was
-// invoiced is refused.
+// invoiced is refused, as ChargeRefusals naming every such total, and then nothing is written.
 func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []ChargeTotal, origin string) (ChargeChanges, error) {
 	var changes ChargeChanges
 	if len(totals) == 0 {
@@ -121,6 +150,7 @@ func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []
 	}
 	open := firstOpenDate(p)
 	var entries []ChargeRow
+	var refused ChargeRefusals
 	now := s.now().UTC()
 	for _, t := range totals {
 		delta := t.Amount - current[t.key()]
@@ -128,7 +158,8 @@ func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []
 			continue
 		}
 		if open != "" && t.Date < open {
-			return changes, closedRefusal("a charge for "+t.Product, t.Date, p)
+			refused = append(refused, ChargeRefusal{Total: t, Refusal: closedRefusal("a charge for "+t.Product, t.Date, p)})
+			continue
 		}
 		if delta < 0 {
 			changes.Lowered++
@@ -136,6 +167,9 @@ func (s *Store) SetChargeTotals(ctx context.Context, p BillingProfile, totals []
 		}
 		entries = append(entries, ChargeRow{BillingProfileID: p.ID, Date: t.Date, Product: t.Product,
 			PublisherType: t.PublisherType, Eligible: t.Eligible, Amount: delta, Origin: origin, CreatedAt: now})
+	}
+	if len(refused) > 0 {
+		return ChargeChanges{}, refused
 	}
 	changes.Added = len(entries)
 	if len(entries) == 0 {
