@@ -111,22 +111,22 @@ func TestParseDuplicateKey(t *testing.T) {
 	}
 }
 
-// TestParseReportsEveryStage: problems found by the schema (an unknown field, a bad date), by
+// TestParseReportsEveryStage: problems found by the schema (a JSON type, a bad date), by
 // binding (an amount out of range) and by the rules that compare values (a duplicate lot name)
 // come back together, so that fixing them does not reveal more (one file, one round).
 func TestParseReportsEveryStage(t *testing.T) {
 	input := edited(t,
-		change{acct + ".colour", "blue"},
+		change{"users[0].apiTokens", "token-for-tests-0001"},
 		change{prof + ".charges[0].date", "2026-13-01"},
 		change{prof + ".adjustments[0].amount", "100000000000"},
 		change{prof + ".lots[1]", map[string]any{"name": "LOT-1", "source": "PurchasedCredit", "amount": "1",
 			"startDate": "2026-01-01", "expirationDate": "2026-12-31"}},
 	)
 	want := Problems{
+		{"users[0].apiTokens", "must be an array, not a string"},
 		{prof + ".adjustments[0].amount", "must be less than 100000000000 in magnitude"},
 		{prof + ".charges[0].date", msgDate + `, not "2026-13-01"`},
 		{prof + ".lots[1].name", `duplicate lot name "LOT-1": already used at ` + lot},
-		{acct + ".colour", "unknown field"},
 	}
 	if got := problemsOf(t, input); !reflect.DeepEqual(got, want) {
 		t.Errorf("got:\n%v\nwant:\n%v", got, want)

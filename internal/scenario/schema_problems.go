@@ -21,7 +21,7 @@ import (
 // VS Code show too; the reporter adds the value it got, unless the schema marks the value
 // writeOnly (passwords and tokens are never repeated).
 
-// Messages shared with the tests.
+// The messages of problems every JSON document can have, whatever its schema.
 const (
 	msgRequired = "is required"
 	msgUnknown  = "unknown field"
@@ -143,8 +143,6 @@ func (r *reporter) generic(e *jsonschema.ValidationError, path string, v any) Pr
 			}
 		}
 		return Problem{path, fmt.Sprintf("must be one of %s; not %s", strings.Join(allowed, ", "), shown(v))}
-	case *kind.MinLength:
-		return Problem{path, fmt.Sprintf("must be at least %d characters", k.Want)}
 	case *kind.MaxLength:
 		return Problem{path, fmt.Sprintf("must be at most %d characters, not %d", k.Want, k.Got)}
 	case *kind.UniqueItems:
