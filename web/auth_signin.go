@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -86,14 +87,29 @@ func (s *Server) signOut(c echo.Context) error {
 	return seeOther(c, "/signin")
 }
 
-// safeNext keeps a post-sign-in destination only when it is a path of this site, never another
-// host (an open redirect).
+// safeNext keeps a post-sign-in destination only when it is a clean path of this site, and
+// answers "/" otherwise: it must start with a single slash ("//x" and "/\x" name another
+// host to a browser) and hold only printable ASCII without a backslash (browsers drop tabs and
+// line breaks, so a tab in "/<tab>/evil.example" would leave "//evil.example", and read a
+// backslash as a slash), and parse as a path without scheme or host.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if len(next) == 0 || len(next) > maxNextLength || next[0] != '/' || (len(next) > 1 && next[1] == '/') {
+		return "/"
+	}
+	for i := 0; i < len(next); i++ {
+		if b := next[i]; b <= ' ' || b >= 0x7f || b == '\\' {
+			return "/"
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return "/"
 	}
 	return next
 }
+
+// maxNextLength bounds a post-sign-in destination; the portal's own paths are far shorter.
+const maxNextLength = 2048
 
 // clientAddress is the caller's IP address as echo sees it (the direct peer unless a proxy
 // header is trusted by configuration).

@@ -3,10 +3,12 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -31,12 +33,23 @@ func statusOf(err error) (int, string) {
 		return http.StatusTooManyRequests, "Too many requests. Wait a few minutes and try again."
 	case errors.Is(err, fault.ErrConflict):
 		return http.StatusConflict, conflictMessage(err)
+	case store.IsUnavailable(err):
+		return http.StatusServiceUnavailable, unavailableMessage
 	}
 	if v, ok := fault.AsInvalid(err); ok {
 		return http.StatusUnprocessableEntity, v.Error()
 	}
 	return http.StatusInternalServerError, "Something went wrong on our side. It has been logged; try again in a moment."
 }
+
+// unavailableMessage answers a request made while the database does not answer: the request
+// changed nothing (its transaction never began or was rolled back), and the user may retry.
+const unavailableMessage = "CreditDesk cannot reach its database at the moment, so nothing you sent was saved. " +
+	"Try again in a few seconds."
+
+// retryAfter is the Retry-After of a 503, in seconds: the longest wait between the pool's
+// attempts to reconnect.
+var retryAfter = strconv.Itoa(int(store.RetryAfter.Seconds()))
 
 // conflictMessage is the user-facing part of a conflict: the rule that refused the change.
 func conflictMessage(err error) string {
@@ -73,6 +86,7 @@ var titles = map[int]string{
 	http.StatusConflict:            "Not possible",
 	http.StatusUnprocessableEntity: "Check the form",
 	http.StatusTooManyRequests:     "Too many requests",
+	http.StatusServiceUnavailable:  "Service unavailable",
 }
 
 // handleError is echo's one error handler: it logs server errors with the request id and
@@ -89,6 +103,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	status, msg := statusOf(err)
 	if status >= 500 {
 		s.log.Error("request failed", "request_id", requestID(c), "path", c.Request().URL.Path, "error", err)
+	}
+	if status == http.StatusServiceUnavailable {
+		c.Response().Header().Set(echo.HeaderRetryAfter, retryAfter)
 	}
 	var out error
 	switch {

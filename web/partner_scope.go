@@ -107,10 +107,14 @@ func (s *Server) benefitsLink(c echo.Context, u *store.User) string {
 }
 
 // errorBack is the way out of an error page: a member refused a partner workspace (P1) goes
-// to their own benefits; every other error to the billing scopes (the zero link).
+// to their own benefits; a page the database could not serve offers to load it again; every
+// other error goes to the billing scopes (the zero link).
 func errorBack(c echo.Context, status int) views.ErrorLink {
 	if status == http.StatusForbidden && strings.HasPrefix(c.Request().URL.Path, "/partners/") {
 		return views.ErrorLink{Label: "Go to Benefits assigned to me", Href: "/benefits"}
+	}
+	if status == http.StatusServiceUnavailable && c.Request().Method == http.MethodGet {
+		return views.ErrorLink{Label: "Try again", Href: safeNext(c.Request().URL.RequestURI())}
 	}
 	return views.ErrorLink{}
 }

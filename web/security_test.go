@@ -117,7 +117,8 @@ func TestUnknownEmailAndWrongPasswordLookTheSame(t *testing.T) {
 // TestSignInRedirectStaysOnSite: ?next= never sends a user to another host.
 func TestSignInRedirectStaysOnSite(t *testing.T) {
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	for next, want := range map[string]string{"/scopes": "/scopes", "//evil.example/": "/", "https://evil.example": "/", "/\\evil.example": "/"} {
+	for next, want := range map[string]string{"/scopes": "/scopes", "//evil.example/": "/", "https://evil.example": "/", "/\\evil.example": "/",
+		"/\t/evil.example": "/"} {
 		c := h.client(t)
 		resp, _ := c.post("/signin?next="+url.QueryEscape(next), url.Values{"email": {"account.reader@northwind.example"}, "password": {testPassword}})
 		if got := resp.Header.Get("Location"); got != want {

@@ -15,6 +15,9 @@ var (
 	ErrForbidden       = errors.New("forbidden")
 	ErrUnauthenticated = errors.New("not signed in")
 	ErrTooManyRequests = errors.New("too many requests")
+	// ErrUnavailable is a database that does not answer (an outage, a connection lost, a file
+	// that cannot be opened): nothing was done, and the same request may succeed later.
+	ErrUnavailable = errors.New("database unavailable")
 )
 
 // FieldError is one problem with one named input field.

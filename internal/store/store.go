@@ -7,6 +7,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +16,8 @@ import (
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -34,29 +37,35 @@ type Store struct {
 	db      *gorm.DB
 	dialect Dialect
 	now     func() time.Time
+	// pool and connector belong to the handle that opened the database; a transaction's Store
+	// shares them.
+	pool      Pool
+	connector *connector
 }
 
-// Open connects to url: a postgres:// or postgresql:// URL, or a SQLite file path (optionally
-// prefixed sqlite:). SQLite runs with foreign keys on, WAL and a busy timeout; its folder is
-// created when missing. now is the clock stamping created_at columns (X3).
+// Open connects to url with the dialect's default pool (OpenPool).
 func Open(ctx context.Context, url string, now func() time.Time) (*Store, error) {
-	var (
-		dialector gorm.Dialector
-		dialect   Dialect
-	)
-	switch {
-	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
-		dialect, dialector = Postgres, postgres.Open(url)
-	default:
-		path := strings.TrimPrefix(url, "sqlite:")
-		if dir := filepath.Dir(path); dir != "." {
-			if err := os.MkdirAll(dir, 0o750); err != nil {
-				return nil, fmt.Errorf("store: create database folder: %w", err)
-			}
-		}
-		dsn := "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-			"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-		dialect, dialector = SQLite, sqlite.Open(dsn)
+	return OpenPool(ctx, url, now, Pool{})
+}
+
+// OpenPool connects to url: a postgres:// or postgresql:// URL, or a SQLite file path
+// (optionally prefixed sqlite:), with the connection pool p (zero fields: DefaultPool). SQLite
+// runs with foreign keys on, WAL and a busy timeout; its folder is created when missing. now is
+// the clock stamping created_at columns (X3). Connections open through a breaker: while the
+// database cannot be reached, requests fail at once with fault.ErrUnavailable and the pool
+// tries again with back-off.
+func OpenPool(ctx context.Context, url string, now func() time.Time, p Pool) (*Store, error) {
+	dialect, inner, err := driverConnector(url)
+	if err != nil {
+		return nil, err
+	}
+	conn := &connector{inner: inner, breaker: &breaker{now: time.Now}}
+	sqlDB := sql.OpenDB(conn)
+	p = p.withDefaults(dialect)
+	p.apply(sqlDB)
+	dialector := gorm.Dialector(postgres.New(postgres.Config{Conn: sqlDB}))
+	if dialect == SQLite {
+		dialector = &sqlite.Dialector{Conn: sqlDB}
 	}
 	db, err := gorm.Open(dialector, &gorm.Config{
 		Logger:                 logger.Discard,
@@ -65,14 +74,42 @@ func Open(ctx context.Context, url string, now func() time.Time) (*Store, error)
 		TranslateError:         true,
 	})
 	if err != nil {
+		_ = sqlDB.Close()
 		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
 	}
-	s := &Store{db: db, dialect: dialect, now: now}
+	s := &Store{db: db, dialect: dialect, now: now, pool: p, connector: conn}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// driverConnector returns the dialect of url and a connector of its driver.
+func driverConnector(url string) (Dialect, driver.Connector, error) {
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		cfg, err := pgx.ParseConfig(url)
+		if err != nil {
+			return Postgres, nil, fmt.Errorf("store: database URL: %w", err)
+		}
+		return Postgres, stdlib.GetConnector(*cfg), nil
+	}
+	path := strings.TrimPrefix(url, "sqlite:")
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return SQLite, nil, fmt.Errorf("store: create database folder: %w", err)
+		}
+	}
+	dsn := "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
+		"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	// The driver registered by the SQLite dialector; opening the handle connects to nothing.
+	handle, err := sql.Open(sqlite.DriverName, dsn)
+	if err != nil {
+		return SQLite, nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	drv := handle.Driver()
+	_ = handle.Close()
+	return SQLite, dsnConnector{driver: drv, dsn: dsn}, nil
 }
 
 // Dialect names the database behind the store.
@@ -106,7 +143,7 @@ func (s *Store) sqlDB() (*sql.DB, error) { return s.db.DB() }
 // together, or not at all when fn returns an error.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	return s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-		return fn(&Store{db: db, dialect: s.dialect, now: s.now})
+		return fn(&Store{db: db, dialect: s.dialect, now: s.now, pool: s.pool, connector: s.connector})
 	})
 }
 
