@@ -13,6 +13,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/arm"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // armJSON writes a 200 response with v as JSON, as ARM does: application/json, no BOM, the
@@ -50,6 +51,8 @@ func (s *Server) armError(c echo.Context, err error) {
 	}
 	if ae.RetryAfter > 0 {
 		h.Set(echo.HeaderRetryAfter, strconv.Itoa(ae.RetryAfter))
+	}
+	if ae.Status == http.StatusTooManyRequests {
 		h.Set("x-ms-ratelimit-microsoft.consumption-retry-after", strconv.Itoa(ae.RetryAfter))
 	}
 	var out error
@@ -78,6 +81,8 @@ func (s *Server) armErrorOf(c echo.Context, err error) *arm.Error {
 		return arm.AuthorizationFailed(who, armAction(c.Path()), armScopeID(c))
 	case errors.Is(err, errNoScope):
 		return arm.NotFound("The billing scope '" + armScopeID(c) + "' could not be found.")
+	case store.IsUnavailable(err):
+		return arm.ServiceUnavailable(int(store.RetryAfter.Seconds()))
 	}
 	status, msg := statusOf(err)
 	if status == http.StatusNotFound {

@@ -3,12 +3,15 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gorilla/sessions"
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -47,10 +50,13 @@ func fingerprint(passwordHash string) string {
 }
 
 // loadUser reloads the signed-in user from the database on every request, so that a removed
-// user or a changed password takes effect at once. A bad or stale cookie means anonymous.
+// user or a changed password takes effect at once. A bad or stale cookie, or a user who no
+// longer exists, means anonymous. A database that cannot answer is not a reason to sign anyone
+// out: the request fails (503, fault.ErrUnavailable) and the cookie stays as it is. Static
+// files and the probes need no user and never wait on the database.
 func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if isAPIRequest(c) { // the API authenticates by bearer token only, never by cookie
+		if isAPIRequest(c) || needsNoUser(c.Request().URL.Path) { // the API authenticates by bearer token only
 			return next(c)
 		}
 		sess, err := s.sessions.Get(c.Request(), sessionName)
@@ -65,12 +71,23 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		u, err := s.store.UserByID(c.Request().Context(), id)
-		if err != nil || fingerprint(u.PasswordHash) != fp || u.SessionEpoch != epoch {
-			return next(c)
+		switch {
+		case errors.Is(err, fault.ErrNotFound):
+			return next(c) // the user was removed: anonymous
+		case err != nil:
+			return err
+		case fingerprint(u.PasswordHash) != fp || u.SessionEpoch != epoch:
+			return next(c) // the password changed or the user signed out everywhere
 		}
 		c.Set(userContextKey, &u)
 		return next(c)
 	}
+}
+
+// needsNoUser reports whether a path is served the same to everyone: static files and the
+// liveness and readiness probes.
+func needsNoUser(path string) bool {
+	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz"
 }
 
 // startSession signs the user in with a brand-new session cookie and a new CSRF token, so that

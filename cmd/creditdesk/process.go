@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -15,7 +16,8 @@ import (
 const processInterval = time.Hour
 
 // process runs the periodic work once (release new credit, expire lots, issue due invoices) and
-// exits.
+// exits. A billing profile that cannot be processed is skipped and named, every other one is
+// processed, and the command then fails, so that its exit status says some were skipped.
 func process(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
 	cmd, err := parse("process", args, env, out, nil)
 	if err != nil {
@@ -29,25 +31,46 @@ func process(ctx context.Context, args []string, env func(string) (string, bool)
 	defer s.Close()
 	today := ledger.DateOf(cmd.cfg.Clock()())
 	res, err := s.ProcessAll(ctx, today)
-	if err != nil {
+	var failures *store.ProcessFailures
+	if err != nil && !errors.As(err, &failures) {
 		return err
 	}
 	fmt.Fprintf(out, "processed %d billing profiles as of %s: %d lots released, %d invoices issued, %d ledger events\n",
 		res.Profiles, today, res.Released, res.Invoices, res.EventsStored)
+	if failures != nil {
+		for _, f := range failures.Failed {
+			fmt.Fprintf(out, "skipped billing profile %s: %v\n", f, f.Err)
+		}
+		return fmt.Errorf("%d of %d billing profiles could not be processed; the others were (see above)",
+			len(failures.Failed), failures.Profiles)
+	}
 	return nil
 }
 
 // processPeriodically runs the periodic work now and then every processInterval until ctx ends.
-// A failed run is logged and retried at the next tick; other instances may run it too, since
-// each profile is processed under a row lock and idempotently.
+// A profile that cannot be processed is logged by name and skipped, the others are processed;
+// a run that fails as a whole (the database does not answer) is logged and retried at the next
+// tick. Other instances may run it too, since each profile is processed under a row lock and
+// idempotently.
 func processPeriodically(ctx context.Context, s *store.Store, now func() time.Time, log *slog.Logger) {
 	run := func() {
 		res, err := s.ProcessAll(ctx, ledger.DateOf(now()))
-		if err != nil {
+		var failures *store.ProcessFailures
+		if err != nil && !errors.As(err, &failures) {
 			log.Error("processing run failed", "error", err)
 			return
 		}
-		log.Info("processing run", "profiles", res.Profiles, "released", res.Released, "invoices", res.Invoices, "events", res.EventsStored)
+		skipped := 0
+		if failures != nil {
+			skipped = len(failures.Failed)
+			for _, f := range failures.Failed {
+				log.Error("billing profile skipped by the processing run", "profile_id", f.ProfileID, "account", f.Account,
+					"profile", f.Profile, "error", f.Err)
+			}
+		}
+		pool := s.PoolStats()
+		log.Info("processing run", "profiles", res.Profiles, "released", res.Released, "invoices", res.Invoices,
+			"events", res.EventsStored, "skipped", skipped, "db_open", pool.OpenConnections, "db_wait_count", pool.WaitCount)
 	}
 	run()
 	t := time.NewTicker(processInterval)

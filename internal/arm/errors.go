@@ -12,7 +12,7 @@ type Error struct {
 	Status     int
 	Code       string
 	Message    string
-	RetryAfter int // seconds, for 429
+	RetryAfter int // seconds, for 429 and 503
 }
 
 // Error returns "code: message".
@@ -35,6 +35,7 @@ const (
 	CodeResourceNotFound     = "ResourceNotFound"
 	CodeNotFound             = "NotFound"
 	CodeTooManyRequests      = "TooManyRequests"
+	CodeServiceUnavailable   = "ServiceUnavailable"
 	CodeInternal             = "InternalServerError"
 )
 
@@ -79,6 +80,14 @@ func TooManyRequests(retryAfter int) *Error {
 		Message: fmt.Sprintf("The request rate of this API token is over its limit. Retry after %d seconds.", retryAfter)}
 }
 
+// ServiceUnavailable is a request the server could not serve for now (its database does not
+// answer); nothing was done, and the client retries after RetryAfter seconds, as the SDK's
+// retry policy does for a 503.
+func ServiceUnavailable(retryAfter int) *Error {
+	return &Error{Status: http.StatusServiceUnavailable, Code: CodeServiceUnavailable, RetryAfter: retryAfter,
+		Message: fmt.Sprintf("The service is temporarily unavailable. Retry after %d seconds.", retryAfter)}
+}
+
 // FromStatus is the ARM error of any other status, with the message a user may see.
 func FromStatus(status int, message string) *Error {
 	code := CodeInternal
@@ -91,6 +100,8 @@ func FromStatus(status int, message string) *Error {
 		code = CodeAuthorizationFailed
 	case status == http.StatusTooManyRequests:
 		code = CodeTooManyRequests
+	case status == http.StatusServiceUnavailable:
+		code = CodeServiceUnavailable
 	case status < 500:
 		code = strings.ReplaceAll(http.StatusText(status), " ", "")
 	}

@@ -25,26 +25,6 @@ func (r ProcessResult) Add(o ProcessResult) ProcessResult {
 		r.Canceled + o.Canceled, r.EventsStored + o.EventsStored}
 }
 
-// ProcessAll runs the periodic work for every billing profile, each in its own transaction:
-// release new lots and issue every invoice that is due on today. It is idempotent, and safe to
-// run from several instances at once: each profile's row is locked while it is processed, and
-// unique indexes stop a duplicate invoice or event.
-func (s *Store) ProcessAll(ctx context.Context, today ledger.Date) (ProcessResult, error) {
-	var ids []int64
-	if err := s.conn(ctx).Model(&BillingProfile{}).Order("id").Pluck("id", &ids).Error; err != nil {
-		return ProcessResult{}, wrap("process: profiles", err)
-	}
-	var total ProcessResult
-	for _, id := range ids {
-		r, err := s.ProcessProfile(ctx, id, today)
-		if err != nil {
-			return total, err
-		}
-		total = total.Add(r)
-	}
-	return total, nil
-}
-
 // ProcessProfile releases the profile's new lots and issues its due invoices, in one transaction
 // with the profile row locked.
 func (s *Store) ProcessProfile(ctx context.Context, profileID int64, today ledger.Date) (ProcessResult, error) {

@@ -7,11 +7,13 @@ package storetest
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -49,15 +51,48 @@ func Dialects(t *testing.T) []store.Dialect {
 // Open returns a fresh migrated store of the dialect, closed (and dropped) at cleanup.
 func Open(t testing.TB, d store.Dialect, now func() time.Time) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), URL(t, d), now)
+	return OpenAt(t, URL(t, d), now, store.Pool{})
+}
+
+// OpenAt returns a migrated store of the database at url (from URL) with the connection pool p,
+// closed at cleanup.
+func OpenAt(t testing.TB, url string, now func() time.Time, p store.Pool) *store.Store {
+	t.Helper()
+	s, err := store.OpenPool(context.Background(), url, now, p)
 	if err != nil {
-		t.Fatalf("open %s: %v", d, err)
+		t.Fatalf("open %s: %v", url, err)
 	}
 	t.Cleanup(func() { _ = s.Close() })
 	if _, err := s.Migrate(context.Background()); err != nil {
-		t.Fatalf("migrate %s: %v", d, err)
+		t.Fatalf("migrate %s: %v", url, err)
 	}
 	return s
+}
+
+// Exec runs one statement on the database at url (from URL) through a connection of its own,
+// beside any store: a test breaks data with it that no store method would write.
+func Exec(t testing.TB, url, query string) {
+	t.Helper()
+	ctx := context.Background()
+	if strings.HasPrefix(url, "postgres") {
+		c, err := pgx.Connect(ctx, url)
+		if err != nil {
+			t.Fatalf("connect to %s: %v", url, err)
+		}
+		defer c.Close(ctx)
+		if _, err := c.Exec(ctx, query); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		return
+	}
+	db, err := sql.Open("sqlite", "file:"+url+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, query); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
 }
 
 // URL returns the address of a new empty database of the dialect, removed at cleanup.

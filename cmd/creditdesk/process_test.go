@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+)
+
+// threeProfiles is a scenario of three profiles, each with an April charge to invoice in May.
+const threeProfiles = "../../internal/scenario/testdata/three_profiles.json"
+
+// brokenDatabase is an SQLite database holding threeProfiles, the second of which no run can
+// process (a damaged next period).
+func brokenDatabase(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "cd.db")
+	if out, err := runCmd(t, "", "load", "-database", db, threeProfiles); err != nil {
+		t.Fatalf("load: %v\n%s", err, out)
+	}
+	storetest.Exec(t, db, "UPDATE billing_profiles SET next_period = 'not-a-month' WHERE name = 'BBBB-2222-BBB-222'")
+	return db
+}
+
+// TestProcessNamesTheProfileItSkips (issue 8, item 6): `creditdesk process` processes every
+// profile it can, names the one it cannot, and exits with an error.
+func TestProcessNamesTheProfileItSkips(t *testing.T) {
+	db := brokenDatabase(t)
+	out, err := runCmd(t, "", "process", "-database", db, "-now", "2026-05-10")
+	if err == nil || !strings.Contains(err.Error(), "1 of 3 billing profiles could not be processed") {
+		t.Errorf("process: err = %v, want one naming the failed count", err)
+	}
+	if !strings.Contains(out, "processed 2 billing profiles as of 2026-05-10") || !strings.Contains(out, "2 invoices issued") {
+		t.Errorf("the two other profiles were not processed:\n%s", out)
+	}
+	if !strings.Contains(out, "skipped billing profile 5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31/BBBB-2222-BBB-222") {
+		t.Errorf("the skipped profile is not named:\n%s", out)
+	}
+}
+
+// TestPeriodicRunSkipsABrokenProfile: the serve loop's run logs the profile it skips, by name,
+// and processes the others.
+func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
+	db := brokenDatabase(t)
+	s, err := store.Open(context.Background(), db, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	out := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	day := func() time.Time { return time.Date(2026, 5, 10, 12, 0, 0, 0, time.UTC) }
+	go func() { defer close(done); processPeriodically(ctx, s, day, slog.New(slog.NewTextHandler(out, nil))) }()
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(out.String(), `msg="processing run"`); {
+		if time.Now().After(deadline) {
+			t.Fatalf("no processing run logged:\n%s", out.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	<-done
+	log := out.String()
+	if !strings.Contains(log, `msg="billing profile skipped by the processing run"`) || !strings.Contains(log, "profile=BBBB-2222-BBB-222") {
+		t.Errorf("the skipped profile is not logged by name:\n%s", log)
+	}
+	if !strings.Contains(log, "invoices=2") || !strings.Contains(log, "skipped=1") {
+		t.Errorf("the run did not process the two other profiles:\n%s", log)
+	}
+}
