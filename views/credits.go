@@ -22,6 +22,10 @@ type Credits struct {
 	AgreementType string // for that explanation
 	Empty         bool   // the profile has no credit at all, visible or pending
 
+	// ProcessFailed, for owners and contributors, says that the processing runs cannot process
+	// this profile (issue 8); nil when its last run succeeded or the caller may not act on it.
+	ProcessFailed *ProcessFailed
+
 	Balance    Balance
 	InvoiceDay int
 	NotCovered []string     // the installation's not-covered product list (M10), as stored
@@ -43,6 +47,13 @@ type Balance struct {
 	Expired            money.Amount // >= 0
 	Uncovered          money.Amount // pending eligible charges no credit can pay: due in full
 	Ineligible         money.Amount // pending charges credits never pay (M10)
+}
+
+// ProcessFailed is a profile the processing runs skip: the first and the last run that could
+// not process it.
+type ProcessFailed struct {
+	Since   ledger.Date
+	LastRun ledger.Date
 }
 
 // PendingLot is a lot added since the last processing run, not in the balance yet (M15).

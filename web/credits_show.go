@@ -91,7 +91,24 @@ func (s *Server) creditsShow(c echo.Context) error {
 	if err := v.fill(&p); err != nil {
 		return err
 	}
+	if p.ProcessFailed, err = v.processFailed(sc.Grants.Can(access.Contribute)); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, views.CreditsPage(p), nil)
+}
+
+// processFailed is the notice that the processing runs skip this profile, for the owners and
+// contributors who can act on it (contributor, M3; issue 8); nil for everyone else and while
+// runs succeed.
+func (v *creditsView) processFailed(contributor bool) (*views.ProcessFailed, error) {
+	if !contributor {
+		return nil, nil
+	}
+	f, ok, err := v.s.store.ProcessFailureOf(v.ctx, v.bp.ID)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &views.ProcessFailed{Since: f.Since, LastRun: f.FailedOn}, nil
 }
 
 // fill builds the whole page; a profile without any credit gets the empty state alone.

@@ -43,8 +43,14 @@ type harness struct {
 // loaded with the scenario file.
 func newHarness(t testing.TB, d store.Dialect, scenarioFile string, tls bool) *harness {
 	t.Helper()
+	return newHarnessAt(t, storetest.URL(t, d), store.Pool{}, scenarioFile, tls)
+}
+
+// newHarnessAt is newHarness on the database at url (from storetest.URL) with the pool p.
+func newHarnessAt(t testing.TB, url string, p store.Pool, scenarioFile string, tls bool) *harness {
+	t.Helper()
 	clock := &storetest.Clock{T: time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)}
-	s := storetest.Open(t, d, clock.Now)
+	s := storetest.OpenAt(t, url, clock.Now, p)
 	loadScenario(t, s, scenarioFile)
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
 	if tls {
