@@ -33,9 +33,10 @@ func parse(name string, args []string, env func(string) (string, bool), out io.W
 	return command{cfg: cfg, fs: fs, args: fs.Args()}, nil
 }
 
-// openStore opens and migrates the configured database.
+// openStore opens and migrates the configured database, with the configured connection pool.
 func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*store.Store, error) {
-	s, err := store.Open(ctx, cfg.DatabaseURL, cfg.Clock())
+	pool := store.Pool{MaxOpen: cfg.DBMaxOpen, MaxIdle: cfg.DBMaxIdle, MaxLifetime: cfg.DBConnLifetime, MaxIdleTime: cfg.DBConnIdleTime}
+	s, err := store.OpenPool(ctx, cfg.DatabaseURL, cfg.Clock(), pool)
 	if err != nil {
 		return nil, err
 	}
@@ -47,6 +48,9 @@ func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*stor
 	if len(applied) > 0 {
 		log.Info("migrations applied", "database", string(s.Dialect()), "versions", fmt.Sprint(applied))
 	}
+	p := s.PoolStats().Pool
+	log.Debug("database pool", "database", string(s.Dialect()), "max_open", p.MaxOpen, "max_idle", p.MaxIdle,
+		"conn_lifetime", p.MaxLifetime.String(), "conn_idle_time", p.MaxIdleTime.String())
 	return s, nil
 }
 

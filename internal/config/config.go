@@ -28,10 +28,19 @@ type Config struct {
 	LogLevel     string        // debug, info, warn or error
 	LogFormat    string        // text or json
 	ShutdownWait time.Duration // how long in-flight requests may finish on SIGTERM
+	// The database connection pool; 0 takes the database's default (store.DefaultPool).
+	DBMaxOpen      int           // connections open at most
+	DBMaxIdle      int           // connections kept open while unused (default: DBMaxOpen)
+	DBConnLifetime time.Duration // a connection is replaced after this long
+	DBConnIdleTime time.Duration // an unused connection is closed after this long
 }
 
 // Env is the process environment as a lookup function (os.LookupEnv in main, a map in tests).
 type Env func(key string) (string, bool)
+
+// maxConnections bounds the pool flags against a mistyped number (a PostgreSQL server accepts 100
+// connections by default).
+const maxConnections = 1000
 
 // DefaultDatabase is the embedded SQLite file used when no database is configured.
 const DefaultDatabase = "data/creditdesk.db"
@@ -39,19 +48,23 @@ const DefaultDatabase = "data/creditdesk.db"
 // Variables maps each configuration flag to its environment variable; the README's
 // configuration table is written from it.
 var Variables = map[string]string{
-	"addr":           "CREDITDESK_ADDR",
-	"database":       "CREDITDESK_DATABASE_URL",
-	"production":     "CREDITDESK_PRODUCTION",
-	"session-key":    "CREDITDESK_SESSION_KEY",
-	"tls-cert":       "CREDITDESK_TLS_CERT",
-	"tls-key":        "CREDITDESK_TLS_KEY",
-	"secure-cookie":  "CREDITDESK_SECURE_COOKIE",
-	"now":            "CREDITDESK_NOW",
-	"expiry-window":  "CREDITDESK_EXPIRY_WINDOW_DAYS",
-	"api-rate-limit": "CREDITDESK_API_RATE_LIMIT",
-	"log-level":      "CREDITDESK_LOG_LEVEL",
-	"log-format":     "CREDITDESK_LOG_FORMAT",
-	"shutdown-wait":  "CREDITDESK_SHUTDOWN_WAIT",
+	"addr":              "CREDITDESK_ADDR",
+	"database":          "CREDITDESK_DATABASE_URL",
+	"production":        "CREDITDESK_PRODUCTION",
+	"session-key":       "CREDITDESK_SESSION_KEY",
+	"tls-cert":          "CREDITDESK_TLS_CERT",
+	"tls-key":           "CREDITDESK_TLS_KEY",
+	"secure-cookie":     "CREDITDESK_SECURE_COOKIE",
+	"now":               "CREDITDESK_NOW",
+	"expiry-window":     "CREDITDESK_EXPIRY_WINDOW_DAYS",
+	"api-rate-limit":    "CREDITDESK_API_RATE_LIMIT",
+	"log-level":         "CREDITDESK_LOG_LEVEL",
+	"log-format":        "CREDITDESK_LOG_FORMAT",
+	"shutdown-wait":     "CREDITDESK_SHUTDOWN_WAIT",
+	"db-max-open":       "CREDITDESK_DB_MAX_OPEN",
+	"db-max-idle":       "CREDITDESK_DB_MAX_IDLE",
+	"db-conn-lifetime":  "CREDITDESK_DB_CONN_LIFETIME",
+	"db-conn-idle-time": "CREDITDESK_DB_CONN_IDLE_TIME",
 }
 
 // Bind registers every configuration flag on fs, bound to the returned Config.
@@ -70,6 +83,10 @@ func Bind(fs *flag.FlagSet) *Config {
 	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", "text", "log format: text or json")
 	fs.DurationVar(&c.ShutdownWait, "shutdown-wait", 15*time.Second, "grace period for requests on shutdown")
+	fs.IntVar(&c.DBMaxOpen, "db-max-open", 0, "database connections open at most (0: 16 on PostgreSQL, 4 on SQLite)")
+	fs.IntVar(&c.DBMaxIdle, "db-max-idle", 0, "database connections kept open while unused (0: as many as -db-max-open)")
+	fs.DurationVar(&c.DBConnLifetime, "db-conn-lifetime", 0, "replace a database connection after this long (0: 30m)")
+	fs.DurationVar(&c.DBConnIdleTime, "db-conn-idle-time", 0, "close a database connection unused this long (0: 5m)")
 	return c
 }
 
@@ -109,6 +126,25 @@ func (c *Config) Validate() error {
 	}
 	if c.ExpiryWindow < 0 || c.ExpiryWindow > 365 {
 		errs = append(errs, fmt.Errorf("-expiry-window %d: must be between 0 and 365 days", c.ExpiryWindow))
+	}
+	for _, n := range []struct {
+		flag  string
+		value int
+	}{{"-db-max-open", c.DBMaxOpen}, {"-db-max-idle", c.DBMaxIdle}} {
+		if n.value < 0 || n.value > maxConnections {
+			errs = append(errs, fmt.Errorf("%s %d: must be 0 (the default) to %d connections", n.flag, n.value, maxConnections))
+		}
+	}
+	if c.DBMaxOpen > 0 && c.DBMaxIdle > c.DBMaxOpen {
+		errs = append(errs, fmt.Errorf("-db-max-idle %d: must not exceed -db-max-open %d", c.DBMaxIdle, c.DBMaxOpen))
+	}
+	for _, d := range []struct {
+		flag  string
+		value time.Duration
+	}{{"-db-conn-lifetime", c.DBConnLifetime}, {"-db-conn-idle-time", c.DBConnIdleTime}} {
+		if d.value < 0 {
+			errs = append(errs, fmt.Errorf("%s %s: must be 0 (the default) or more", d.flag, d.value))
+		}
 	}
 	if c.APIRateLimit < 0 {
 		errs = append(errs, fmt.Errorf("-api-rate-limit %d: must be 0 (no limit) or more", c.APIRateLimit))

@@ -41,6 +41,22 @@ func TestFlagBeatsEnvironment(t *testing.T) {
 	}
 }
 
+// TestPoolSettings (issue 10): the connection pool comes from flags or variables; 0 leaves the
+// database's default.
+func TestPoolSettings(t *testing.T) {
+	c, err := parseWith([]string{"-db-max-open", "32"}, map[string]string{"CREDITDESK_DB_MAX_IDLE": "8",
+		"CREDITDESK_DB_CONN_LIFETIME": "1h", "CREDITDESK_DB_CONN_IDLE_TIME": "90s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DBMaxOpen != 32 || c.DBMaxIdle != 8 || c.DBConnLifetime != time.Hour || c.DBConnIdleTime != 90*time.Second {
+		t.Errorf("pool settings %d %d %v %v", c.DBMaxOpen, c.DBMaxIdle, c.DBConnLifetime, c.DBConnIdleTime)
+	}
+	if c, _ := parseWith(nil, nil); c.DBMaxOpen != 0 || c.DBMaxIdle != 0 || c.DBConnLifetime != 0 || c.DBConnIdleTime != 0 {
+		t.Errorf("pool defaults %+v, want 0: the database's own", c)
+	}
+}
+
 // TestInvalidConfigurationNamesTheSetting: production without a session key, half a TLS pair,
 // bad values: each error names the flag or variable.
 func TestInvalidConfigurationNamesTheSetting(t *testing.T) {
@@ -59,6 +75,10 @@ func TestInvalidConfigurationNamesTheSetting(t *testing.T) {
 		{[]string{"-expiry-window", "400"}, nil, "-expiry-window"},
 		{[]string{"-log-level", "loud"}, nil, "-log-level"},
 		{[]string{"-addr", "nonsense"}, nil, "-addr"},
+		{[]string{"-db-max-open", "-1"}, nil, "-db-max-open"},
+		{[]string{"-db-max-open", "4", "-db-max-idle", "8"}, nil, "-db-max-idle 8: must not exceed -db-max-open 4"},
+		{[]string{"-db-conn-lifetime", "-1m"}, nil, "-db-conn-lifetime"},
+		{nil, map[string]string{"CREDITDESK_DB_CONN_IDLE_TIME": "soon"}, "CREDITDESK_DB_CONN_IDLE_TIME"},
 	}
 	for _, tt := range tests {
 		_, err := parseWith(tt.args, tt.env)
