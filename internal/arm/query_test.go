@@ -49,7 +49,8 @@ func TestAPIVersion(t *testing.T) {
 		account bool
 		want    Shape
 	}{{"2019-10-01", false, Consumption2019}, {"2021-10-01", false, Consumption2021}, {"2024-08-01", false, Consumption2021},
-		{"2021-10-01", true, Consumption2021}, {"2023-05-01", true, Consumption2021}} {
+		{"2021-10-01", true, Consumption2021}, {"2023-05-01", true, Consumption2021},
+		{"2021-05-01", false, Consumption2021}, {"2021-05-01", true, Consumption2021}} { // the MACC how-to's version
 		if got, err := ConsumptionShape(tt.v, tt.account); err != nil || got != tt.want {
 			t.Errorf("ConsumptionShape(%s, %t) = %v, %v", tt.v, tt.account, got, err)
 		}
@@ -57,7 +58,7 @@ func TestAPIVersion(t *testing.T) {
 	_, err = ConsumptionShape("2019-10-01", true) // account scope exists from 2021-10-01 (§2)
 	wantARM(t, err, http.StatusBadRequest, CodeInvalidAPIVersion, "'2019-10-01' is invalid")
 	_, err = ConsumptionShape("2020-01-01", false)
-	wantARM(t, err, http.StatusBadRequest, CodeInvalidAPIVersion, "2019-10-01,2021-10-01")
+	wantARM(t, err, http.StatusBadRequest, CodeInvalidAPIVersion, "2019-10-01,2021-05-01,2021-10-01")
 }
 
 // TestExpand accepts $expand and expand, lists, and any case (contract §1.3).

@@ -15,13 +15,16 @@ const (
 	Billing2020                      // billing 2020-05-01: armbilling v0.x; {hasMoreResults, value}
 	Billing2024                      // billing 2024-04-01: armbilling v1.0.0; no expanded profiles
 	Consumption2019                  // consumption 2019-10-01: the how-to's reduced field set
-	Consumption2021                  // consumption 2021-10-01 and newer: the SDK's full field set
+	Consumption2021                  // consumption 2021-05-01 and newer: the SDK's full field set (2021-10-01)
 )
 
 // The api-versions each family serves, for routing and for the InvalidApiVersionParameter message.
 var (
 	BillingVersions     = []string{"2019-10-01-preview", "2020-05-01", "2024-04-01"}
-	ConsumptionVersions = []string{"2019-10-01", "2021-10-01", "2022-06-01", "2023-03-01", "2023-05-01", "2023-11-01", "2024-08-01"}
+	// 2021-05-01 is the version of Microsoft's MACC tracking how-to (lots and events of a
+	// billing account); its credits, lots and events have the 2021-10-01 fields.
+	ConsumptionVersions = []string{"2019-10-01", "2021-05-01", "2021-10-01", "2022-06-01", "2023-03-01", "2023-05-01",
+		"2023-11-01", "2024-08-01"}
 )
 
 // APIVersion returns the request's api-version: the first value, so that the how-to's events URL
@@ -49,7 +52,8 @@ func BillingShape(version string) (Shape, error) {
 }
 
 // ConsumptionShape routes a Microsoft.Consumption api-version. The billing-account scope (lots
-// and events, L2 and E2) exists from 2021-10-01 only (contract §2).
+// and events, L2 and E2) exists from 2021-05-01 only (contract §2, and the MACC how-to); every
+// version from 2021-05-01 has the 2021-10-01 shapes.
 func ConsumptionShape(version string, accountScope bool) (Shape, error) {
 	v := strings.ToLower(version)
 	supported := ConsumptionVersions
