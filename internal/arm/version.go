@@ -20,7 +20,7 @@ const (
 
 // The api-versions each family serves, for routing and for the InvalidApiVersionParameter message.
 var (
-	BillingVersions     = []string{"2019-10-01-preview", "2020-05-01", "2024-04-01"}
+	BillingVersions = []string{"2019-10-01-preview", "2020-05-01", "2024-04-01"}
 	// 2021-05-01 is the version of Microsoft's MACC tracking how-to (lots and events of a
 	// billing account); its credits, lots and events have the 2021-10-01 fields.
 	ConsumptionVersions = []string{"2019-10-01", "2021-05-01", "2021-10-01", "2022-06-01", "2023-03-01", "2023-05-01",
