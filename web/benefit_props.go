@@ -61,17 +61,21 @@ func statusNote(b benefits.Benefit, st benefits.Status) string {
 // validity says until when a benefit can be used, in one wording everywhere (the list, the
 // pane, Benefits assigned to me, the redemption message). A benefit ends with its end date,
 // which is included (P3): "through 2027-02-04 (the last day included)". An activated monthly
-// credit ends 13 months after its activation (P11), at that instant: "until 2027-07-15 10:00
-// UTC (13 months from activation)", or when that instant is a midnight, through the day before.
+// credit ends at the earlier of that and 13 months after its activation (P11), at that
+// instant: "until 2027-07-15 10:00 UTC (13 months from activation)", or when that instant is a
+// midnight, through the day before; when its end date comes first, the text says so.
 func validity(b benefits.Benefit) string {
 	end := benefits.ExpiresAt(b).UTC()
-	months := b.Kind.Monthly() && !b.ActivatedAt.IsZero()
-	if !end.Equal(end.Truncate(24 * time.Hour)) {
+	byMonths := benefits.ExpiresBy13Months(b)
+	if byMonths && !end.Equal(end.Truncate(24*time.Hour)) {
 		return "until " + end.Format(benefitInstant) + " (13 months from activation)"
 	}
 	s := "through " + end.AddDate(0, 0, -1).Format(benefitDay) + " (the last day included"
-	if months {
+	switch {
+	case byMonths:
 		s += "; 13 months from activation"
+	case b.Kind.Monthly() && !b.ActivatedAt.IsZero():
+		s += "; the membership ends before 13 months from activation"
 	}
 	return s + ")"
 }
@@ -139,7 +143,7 @@ func monthRows(d store.BenefitDetail, now time.Time) ([]views.BenefitMonthRow, e
 	if !b.Kind.Monthly() || b.ActivatedAt.IsZero() {
 		return nil, nil
 	}
-	months, err := benefits.MonthlyHistory(b.Amount, b.ActivatedAt, d.Usage, now)
+	months, err := benefits.MonthlyHistory(b, d.Usage, now)
 	if err != nil {
 		return nil, err
 	}

@@ -10,8 +10,9 @@ import (
 
 // TestValidity: one wording says until when a benefit can be used, everywhere it is shown (the
 // list, the pane, the card, the redemption message). A benefit's end date is included (P3);
-// an activated monthly credit runs 13 months from activation (P11), which at midnight is the
-// same as "through" the day before, so the card and the message never disagree.
+// an activated monthly credit runs 13 months from activation or to its end date, whichever
+// comes first (P11), which at midnight is the same as "through" the day before, so the card and
+// the message never disagree.
 func TestValidity(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	b := benefits.Benefit{Kind: benefits.AzureMonthlyCredit, Amount: money.FromUnits(100), Currency: "USD",
@@ -34,6 +35,8 @@ func TestValidity(t *testing.T) {
 			"through 2027-09-30 (the last day included; 13 months from activation)"},
 		{"P11 activated during the day", activated(time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)),
 			"until 2027-07-15 10:00 UTC (13 months from activation)"},
+		{"P11 the end date first", activated(time.Date(2026, 10, 10, 9, 0, 0, 0, time.UTC)),
+			"through 2027-09-30 (the last day included; the membership ends before 13 months from activation)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

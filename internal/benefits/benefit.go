@@ -70,15 +70,23 @@ func AvailableAt(b Benefit) time.Time {
 	return civilDay(b.PurchaseDate).AddDate(0, 0, ProvisioningDays)
 }
 
-// ExpiresAt is the first instant at which the benefit is expired. For an activated monthly
-// credit it is exactly 13 calendar months after ActivatedAt (P11; a day past the target
-// month's end is clamped to that end); otherwise it is the end of EndDate (00:00 UTC the
-// next day), because EndDate is the last usable day (P3).
+// ExpiresAt is the first instant at which the benefit is expired: the end of EndDate (00:00
+// UTC the next day), because EndDate is the last usable day (P3). An activated monthly credit
+// expires at the earlier of that and exactly 13 calendar months after ActivatedAt (P11,
+// ratified; a day past the target month's end is clamped to that end): it flows every month
+// until the membership ends, for 13 months at most.
 func ExpiresAt(b Benefit) time.Time {
-	if b.Kind.Monthly() && !b.ActivatedAt.IsZero() {
+	if ExpiresBy13Months(b) {
 		return addMonths(b.ActivatedAt, MonthlyValidityMonths)
 	}
 	return civilDay(b.EndDate).AddDate(0, 0, 1)
+}
+
+// ExpiresBy13Months reports whether the benefit is an activated monthly credit whose 13 months
+// from activation end no later than its end date (P11), so that the 13 months decide its expiry.
+func ExpiresBy13Months(b Benefit) bool {
+	return b.Kind.Monthly() && !b.ActivatedAt.IsZero() &&
+		!civilDay(b.EndDate).AddDate(0, 0, 1).Before(addMonths(b.ActivatedAt, MonthlyValidityMonths))
 }
 
 // StatusOf returns the benefit's status at now. Expired wins over everything, then pending

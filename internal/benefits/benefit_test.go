@@ -11,6 +11,9 @@ import (
 func TestStatusOf(t *testing.T) {
 	monthly := benefit("b-001", AzureMonthlyCredit)
 	activated := redeemed(monthly, "raj@fabrikam.example", at("2026-03-10T09:00:00Z"))
+	long := monthly // a membership that outlasts the 13 months
+	long.EndDate = day("2028-02-04")
+	activatedLong := redeemed(long, "raj@fabrikam.example", at("2026-03-10T09:00:00Z"))
 	lateBuy := monthly
 	lateBuy.PurchaseDate = at("2026-02-01T18:30:00Z") // date-based: still available 5 Feb 00:00
 	bulk := redeemed(benefit("b-002", AzureBulkCredit), "raj@fabrikam.example", at("2026-03-10T09:00:00Z"))
@@ -28,9 +31,10 @@ func TestStatusOf(t *testing.T) {
 		{"P5 redeemed", activated, day("2026-04-01"), StatusRedeemed},
 		{"P3 last day of unredeemed credit", monthly, at("2027-02-04T23:59:59Z"), StatusNotRedeemed},
 		{"P3 day after end date", monthly, day("2027-02-05"), StatusExpired},
-		{"P11 past membership end, within 13 months", activated, day("2027-03-01"), StatusRedeemed},
-		{"P11 last instant of 13 months", activated, at("2027-04-10T08:59:59.999999999Z"), StatusRedeemed},
-		{"P11 exactly 13 months", activated, at("2027-04-10T09:00:00Z"), StatusExpired},
+		{"P11 last day of the membership, within 13 months", activated, at("2027-02-04T23:59:59Z"), StatusRedeemed},
+		{"P11 the membership ends before 13 months", activated, day("2027-02-05"), StatusExpired},
+		{"P11 last instant of 13 months", activatedLong, at("2027-04-10T08:59:59.999999999Z"), StatusRedeemed},
+		{"P11 exactly 13 months", activatedLong, at("2027-04-10T09:00:00Z"), StatusExpired},
 		{"P3 bulk ends at end date despite activation", bulk, day("2027-02-05"), StatusExpired},
 		{"P3 bulk last day", bulk, at("2027-02-04T23:00:00Z"), StatusRedeemed},
 		{"expired wins over pending", benefit("b-3", AzureBulkCredit), day("2030-01-01"), StatusExpired},
@@ -98,15 +102,20 @@ func TestAddMonths(t *testing.T) {
 }
 
 func TestExpiresAt(t *testing.T) {
-	m := benefit("b-1", AzureMonthlyCredit)
+	m := benefit("b-1", AzureMonthlyCredit) // ends 2027-02-04
+	long := m
+	long.EndDate = day("2028-02-04")
 	tests := []struct {
 		name string
 		b    Benefit
 		want time.Time
 	}{
 		{"P3 unactivated monthly: end of end date", m, day("2027-02-05")},
-		{"P11 activated monthly: 13 months", redeemed(m, "a@fabrikam.example", at("2026-02-10T08:00:00Z")),
+		{"P11 activated monthly, 13 months before the end date", redeemed(long, "a@fabrikam.example", at("2026-02-10T08:00:00Z")),
 			at("2027-03-10T08:00:00Z")},
+		{"P11 activated monthly, the end date before 13 months", redeemed(m, "a@fabrikam.example", at("2026-03-10T08:00:00Z")),
+			day("2027-02-05")},
+		{"P11 both on the same instant", redeemed(m, "a@fabrikam.example", at("2026-01-05T00:00:00Z")), day("2027-02-05")},
 		{"P3 bulk: end of end date", redeemed(benefit("b-2", AzureBulkCredit), "a@fabrikam.example",
 			at("2026-02-10T08:00:00Z")), day("2027-02-05")},
 		{"P7 benefit: end of end date", benefit("b-3", GitHubEnterpriseMetered), day("2027-02-05")},

@@ -29,9 +29,10 @@
 // Assigned (a holder who has not redeemed), Not redeemed (no holder).
 //
 // Expiry: a benefit expires at the end of its end date (inclusive). An activated monthly credit
-// instead expires exactly 13 calendar months after its first activation (P11), at the same
-// time of day, a day past the target month's end clamped to it (31 January to 28 February);
-// at that instant it is Expired. A reassignment never restarts the 13 months.
+// expires at the earlier of that and exactly 13 calendar months after its first activation
+// (P11, ratified), at the same time of day, a day past the target month's end clamped to it
+// (31 January to 28 February); at that instant it is Expired. A reassignment never restarts
+// the 13 months.
 //
 // Reassignment (P6, P12): only the Azure monthly credit allows it, five times per credit.
 // Setting a user counts as a reassignment when somebody held the credit before (now, or
@@ -64,9 +65,10 @@
 // generated from a random source, and it can begin on the start date. A reassigned credit
 // returns to Assigned and its new holder redeems into a new subscription.
 //
-// Monthly lapse (P3): credit months are anchored at activation (13 of them); each grants the
-// monthly amount; usage is covered up to it (the rest is Uncovered, paid in full); what is
-// left when the month ends lapses. Usage outside the 13 months, or dated after now, is ignored.
+// Monthly lapse (P3): credit months are anchored at activation (13 of them, the last cut short
+// when the end date comes first); each grants the monthly amount; usage is covered up to it
+// (the rest is Uncovered, paid in full); what is left when the month ends lapses. Usage
+// outside those months, or dated after now, is ignored.
 //
 // Renewal: each benefit is renewed as a fresh one starting the day after it ends (or, when
 // renewed late, four days after the renewal day) and lasting one year.

@@ -14,7 +14,8 @@ type Usage struct {
 
 // Month is one credit month of a monthly credit (P3): its allotment, what was used of it, and
 // what lapsed. Credit months are anchored at activation: month 1 runs from ActivatedAt to one
-// calendar month later (clamped to month end), and there are 13 of them (P11).
+// calendar month later (clamped to month end), and there are 13 of them at most, fewer when the
+// end date comes first (P11).
 type Month struct {
 	Number    int       // 1 to 13
 	Start     time.Time // inclusive
@@ -28,11 +29,15 @@ type Month struct {
 }
 
 // MonthlyHistory returns the months of a monthly credit that have begun by now, oldest first:
-// each month's allotment, usage capped at the allotment, and lapse. Unused credit lapses at
-// the end of its month and never carries over (P3). Usage outside the 13 months is not
-// against the credit and is ignored, as is usage dated after now. A credit never activated, or now before activation,
-// has no history. Refused: a non-positive allotment or a negative usage (X2).
-func MonthlyHistory(allotment money.Amount, activatedAt time.Time, usage []Usage, now time.Time) ([]Month, error) {
+// each month's allotment (the benefit's Amount), usage capped at the allotment, and lapse.
+// Unused credit lapses at the end of its month and never carries over (P3). Months are
+// anchored at activation and stop when the credit expires (ExpiresAt, P11: the earlier of its
+// end date and 13 months from activation), the last one cut short at that instant when the end
+// date comes first. Usage outside them is not against the credit and is ignored, as is usage
+// dated after now. A credit never activated, or now before activation, has no history.
+// Refused: a non-positive allotment or a negative usage (X2).
+func MonthlyHistory(b Benefit, usage []Usage, now time.Time) ([]Month, error) {
+	allotment, activatedAt := b.Amount, b.ActivatedAt
 	if !allotment.IsPositive() {
 		return nil, refuse(RuleInput, FieldAmount, "The monthly amount must be greater than zero.")
 	}
@@ -41,15 +46,19 @@ func MonthlyHistory(allotment money.Amount, activatedAt time.Time, usage []Usage
 			return nil, refuse(RuleInput, FieldUsage, "Usage on %s is negative.", u.At.UTC().Format(dateLayout))
 		}
 	}
-	if activatedAt.IsZero() {
+	if activatedAt.IsZero() || !b.Kind.Monthly() {
 		return nil, nil
 	}
+	expires := ExpiresAt(b)
 	var months []Month
 	for k := 0; k < MonthlyValidityMonths; k++ {
 		m := Month{Number: k + 1, Start: addMonths(activatedAt, k), End: addMonths(activatedAt, k+1),
 			Allotment: allotment}
-		if now.Before(m.Start) {
+		if now.Before(m.Start) || !m.Start.Before(expires) {
 			break
+		}
+		if expires.Before(m.End) {
+			m.End = expires
 		}
 		total := money.Zero
 		for _, u := range usage {

@@ -39,7 +39,7 @@ func TestMonthlyHistory(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := MonthlyHistory(amt, act, usage, tt.now)
+			got, err := MonthlyHistory(monthly(amt, act), usage, tt.now)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,7 +63,7 @@ func TestMonthlyHistory(t *testing.T) {
 func TestMonthlyHistoryFull(t *testing.T) {
 	act := at("2026-01-31T12:00:00Z")
 	amt := money.MustParse("100.50")
-	got, err := MonthlyHistory(amt, act, []Usage{{At: at("2026-02-27T00:00:00Z"), Amount: money.MustParse("0.25")}},
+	got, err := MonthlyHistory(monthly(amt, act), []Usage{{At: at("2026-02-27T00:00:00Z"), Amount: money.MustParse("0.25")}},
 		at("2030-01-01T00:00:00Z"))
 	if err != nil || len(got) != MonthlyValidityMonths {
 		t.Fatalf("got %d months, %v; want 13", len(got), err)
@@ -71,8 +71,7 @@ func TestMonthlyHistoryFull(t *testing.T) {
 	if !got[1].Start.Equal(at("2026-02-28T12:00:00Z")) || !got[2].Start.Equal(at("2026-03-31T12:00:00Z")) {
 		t.Errorf("month starts %s, %s: want clamped to 28 Feb, back to 31 Mar", got[1].Start, got[2].Start)
 	}
-	b := redeemed(benefit("b", AzureMonthlyCredit), raj, act)
-	if !got[12].End.Equal(ExpiresAt(b)) {
+	if b := monthly(amt, act); !got[12].End.Equal(ExpiresAt(b)) {
 		t.Errorf("last month ends %s, credit expires %s", got[12].End, ExpiresAt(b))
 	}
 	total := money.Zero
@@ -85,6 +84,38 @@ func TestMonthlyHistoryFull(t *testing.T) {
 	if want := money.MustParse("1306.25"); total != want { // 13 × 100.50 − 0.25
 		t.Errorf("total lapsed %s, want %s", total, want)
 	}
+}
+
+// TestMonthlyHistoryEndsWithTheMembership: P11 (ratified), a monthly credit activated
+// 2026-03-10 whose membership ends 2027-02-04 flows until the end of that day, not for 13
+// months: its last month is cut short there, and no month starts after it.
+func TestMonthlyHistoryEndsWithTheMembership(t *testing.T) {
+	b := monthly(money.FromUnits(100), at("2026-03-10T09:00:00Z"))
+	b.EndDate = day("2027-02-04")
+	got, err := MonthlyHistory(b, []Usage{{At: at("2027-02-04T20:00:00Z"), Amount: money.FromUnits(30)},
+		{At: at("2027-02-05T00:00:00Z"), Amount: money.FromUnits(40)}}, at("2028-01-01T00:00:00Z"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 11 {
+		t.Fatalf("%d months, want 11: the 11th (from 2027-01-10) ends with the end date", len(got))
+	}
+	last := got[10]
+	if !last.Start.Equal(at("2027-01-10T09:00:00Z")) || !last.End.Equal(day("2027-02-05")) || !last.End.Equal(ExpiresAt(b)) {
+		t.Errorf("last month %s to %s, want 2027-01-10 09:00 to the end of 2027-02-04", last.Start, last.End)
+	}
+	if last.Used != money.FromUnits(30) || last.Lapsed != money.FromUnits(70) || !last.Closed {
+		t.Errorf("last month %+v: want the usage of Feb 4 only, the rest lapsed", last)
+	}
+}
+
+// monthly is an activated monthly credit of amount per month whose membership outlasts its
+// 13 months, so that the 13 months decide (P11).
+func monthly(amount money.Amount, activated time.Time) Benefit {
+	b := benefit("m", AzureMonthlyCredit)
+	b.Amount, b.ActivatedAt, b.RedeemedAt = amount, activated, activated
+	b.StartDate, b.EndDate = civilDay(activated), civilDay(activated).AddDate(5, 0, 0)
+	return b
 }
 
 func TestMonthlyHistoryInput(t *testing.T) {
@@ -107,7 +138,9 @@ func TestMonthlyHistoryInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := MonthlyHistory(tt.amount, tt.act, tt.usage, now)
+			b := monthly(tt.amount, tt.act)
+			b.ActivatedAt = tt.act
+			got, err := MonthlyHistory(b, tt.usage, now)
 			checkRule(t, err, tt.wantRule, tt.wantField)
 			if len(got) != tt.wantLen {
 				t.Errorf("%d months, want %d", len(got), tt.wantLen)

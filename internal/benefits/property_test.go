@@ -88,7 +88,7 @@ func TestPropertyMonthlyHistory(t *testing.T) {
 				Amount: money.FromMicros(rng.Int64N(100_000_000))})
 		}
 		now := act.Add(time.Duration(rng.IntN(450*24)) * time.Hour)
-		months, err := MonthlyHistory(allot, act, usage, now)
+		months, err := MonthlyHistory(monthly(allot, act), usage, now)
 		if err != nil {
 			t.Fatal(err)
 		}

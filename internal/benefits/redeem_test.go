@@ -15,11 +15,13 @@ const fixedSub = "abababab-abab-4bab-abab-abababababab" // NewSubscriptionID(fix
 // first activation), P3/P8 timing and the refusals.
 func TestRedeem(t *testing.T) {
 	now := at("2026-03-10T09:00:00Z")
-	m := benefit("b-001", AzureMonthlyCredit)
+	m := benefit("b-001", AzureMonthlyCredit) // its membership ends 2027-02-04
+	long := m                                 // a membership that outlasts 13 months (P11)
+	long.EndDate = day("2028-02-04")
 	// Activated by raj, then reassigned to ana, who has not redeemed yet.
-	reassigned := redeemed(m, raj, at("2026-02-10T08:00:00Z"))
+	reassigned := redeemed(long, raj, at("2026-02-10T08:00:00Z"))
 	reassigned.AssignedTo, reassigned.RedeemedAt, reassigned.SubscriptionID = "ana@fabrikam.example", time.Time{}, ""
-	late := assigned(m, raj)
+	late := assigned(long, raj)
 	late.StartDate = day("2026-02-20")
 	tests := []struct {
 		name       string
@@ -30,8 +32,9 @@ func TestRedeem(t *testing.T) {
 		wantField  string
 		wantExpiry time.Time
 	}{
-		{"P5 monthly by holder", assigned(m, raj), raj, now, "", "", at("2027-04-10T09:00:00Z")},
-		{"P5 holder in other case", assigned(m, raj), " Raj@Fabrikam.example", now, "", "", at("2027-04-10T09:00:00Z")},
+		{"P5 monthly by holder", assigned(long, raj), raj, now, "", "", at("2027-04-10T09:00:00Z")},
+		{"P5 holder in other case", assigned(long, raj), " Raj@Fabrikam.example", now, "", "", at("2027-04-10T09:00:00Z")},
+		{"P11 the membership ends first", assigned(m, raj), raj, now, "", "", day("2027-02-05")},
 		{"P5 bulk by holder", assigned(benefit("b-2", AzureBulkCredit), raj), raj, now, "", "", day("2027-02-05")},
 		{"P7 GitHub Copilot Enterprise", assigned(benefit("b-4", GitHubCopilotEnterprise), raj), raj, now, "", "", day("2027-02-05")},
 		{"P11 reassigned: activation kept", reassigned, "ana@fabrikam.example", now, "", "", at("2027-03-10T08:00:00Z")},
@@ -44,6 +47,7 @@ func TestRedeem(t *testing.T) {
 		{"P3 before the start date", late, raj, at("2026-02-19T23:59:59Z"), "P3", FieldBenefit, time.Time{}},
 		{"P3 after the end date", assigned(m, raj), raj, day("2027-02-05"), "P3", FieldBenefit, time.Time{}},
 		{"P11 13 months after activation", reassigned, "ana@fabrikam.example", at("2027-03-10T08:00:00Z"), "P11", FieldBenefit, time.Time{}},
+		{"P11 after the membership's end", redeemed(m, raj, at("2026-03-01T08:00:00Z")), raj, day("2027-02-05"), "P11", FieldBenefit, time.Time{}},
 		{"X2 no user", assigned(m, raj), "  ", now, RuleInput, FieldUser, time.Time{}},
 	}
 	for _, tt := range tests {

@@ -89,12 +89,16 @@ func gate(b Benefit, history []Event, action Action, now time.Time) error {
 	return nil
 }
 
-// expired explains an expired benefit, citing P11 for a monthly credit's 13 months and P3
-// for the end date of every other.
+// expired explains an expired benefit, citing P11 for an activated monthly credit (ended by its
+// 13 months or, when earlier, its membership's end date) and P3 for the end date of every other.
 func expired(b Benefit) *RuleError {
-	if b.Kind.Monthly() && !b.ActivatedAt.IsZero() {
+	switch {
+	case ExpiresBy13Months(b):
 		return refuse("P11", FieldBenefit, "This monthly credit was valid for 13 months from its activation, "+
 			"until %s; it is no longer available.", ExpiresAt(b).Format("2006-01-02 15:04 UTC"))
+	case b.Kind.Monthly() && !b.ActivatedAt.IsZero():
+		return refuse("P11", FieldBenefit, "This monthly credit flowed until its membership ended on %s, "+
+			"before 13 months from its activation; it is no longer available.", civilDay(b.EndDate).Format(dateLayout))
 	}
 	return refuse("P3", FieldBenefit, "This benefit ended on %s; it is no longer available.",
 		civilDay(b.EndDate).Format(dateLayout))

@@ -188,7 +188,7 @@ func TestMonthlyHistoryFromUsage(t *testing.T) {
 		mustOK(t, d.s.RecordBenefitUsage(ctx, "m-1", day("2026-02-20"), money.FromUnits(40)))
 		d.clock.T = day("2026-03-15")
 		b := d.benefit(t, "m-1")
-		months, err := benefits.MonthlyHistory(b.Benefit.Amount, b.Benefit.ActivatedAt, b.Usage, d.clock.T)
+		months, err := benefits.MonthlyHistory(b.Benefit, b.Usage, d.clock.T)
 		if err != nil || len(months) != 2 || months[0].Used.String() != "40.00" || months[0].Lapsed.String() != "60.00" {
 			t.Errorf("months %+v, %v: want month 1 used 40, lapsed 60", months, err)
 		}
