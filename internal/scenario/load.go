@@ -13,9 +13,23 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// Summary counts what a load did, per kind of entity.
+// Summary counts what a load did, per kind of entity, and lists what the file asked that was
+// not applied.
 type Summary struct {
 	Created, Updated, Unchanged map[string]int
+	// Unapplied lists the benefits already stored whose assignment in the file (assignedTo,
+	// redeemedAt) differs from the stored one: once a benefit exists, the Benefits workspace
+	// owns its assignment, so the file's is not applied, and the file's author is told.
+	Unapplied []Unapplied
+}
+
+// Unapplied is one field of a stored benefit that the file sets otherwise, left as stored.
+type Unapplied struct {
+	Path    string // the benefit's JSON path, such as partners[0].benefits[2]
+	Benefit string // its id
+	Field   string // assignedTo or redeemedAt
+	File    string // the file's value, "" for none
+	Stored  string // the stored value, "" for none
 }
 
 func newSummary() Summary {
@@ -40,7 +54,21 @@ func (s Summary) String() string {
 		"partners", "partner members", "partner roles", "benefits"} {
 		fmt.Fprintf(&b, "%-17s %d created, %d updated, %d unchanged\n", kind+":", s.Created[kind], s.Updated[kind], s.Unchanged[kind])
 	}
+	if len(s.Unapplied) > 0 {
+		b.WriteString("not applied: the Benefits workspace owns the assignment of a benefit that already exists\n")
+	}
+	for _, u := range s.Unapplied {
+		fmt.Fprintf(&b, "  %s.%s: benefit %s keeps %s; the file has %s\n", u.Path, u.Field, u.Benefit, orNone(u.Stored), orNone(u.File))
+	}
 	return b.String()
+}
+
+// orNone is a value of an Unapplied line, "none" when empty.
+func orNone(v string) string {
+	if v == "" {
+		return "none"
+	}
+	return v
 }
 
 // loader is the state of one Load.

@@ -22,7 +22,8 @@ import (
 // with their JSON paths; they apply when the benefit is created. An existing benefit with the
 // same definition is left as it is, assignment included: after creation the Benefits
 // workspace owns it. One with another definition is refused: benefits are never edited in
-// place (X1).
+// place (X1). An existing benefit whose assignment in the file differs is listed in the
+// summary (Summary.Unapplied), so that the file's author knows it was not applied.
 func (l *loader) savePartners(ctx context.Context, partners []Partner) error {
 	if len(partners) == 0 {
 		return nil
@@ -132,6 +133,7 @@ func (l *loader) saveBenefit(ctx context.Context, sp store.Partner, b Benefit, d
 				"kind, amount, currency or dates; benefits are never edited in place, so give this one a new id", b.ID)}}, nil
 		}
 		l.sum.count("benefits", store.Unchanged)
+		l.noteUnapplied(b, existing.Benefit, bb)
 		return nil, nil
 	case !errors.Is(err, fault.ErrNotFound):
 		return nil, err
@@ -191,6 +193,25 @@ func (l *loader) checkBenefit(ctx context.Context, b Benefit, bb benefits.Benefi
 	}
 	add(benefits.CheckBulkLimit(bb, b.AssignedTo, holdings))
 	return probs
+}
+
+// noteUnapplied lists in the summary each assignment field of the file that differs from the
+// stored benefit's.
+func (l *loader) noteUnapplied(b Benefit, stored, file benefits.Benefit) {
+	instant := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format(time.RFC3339)
+	}
+	for _, f := range []struct{ field, file, stored string }{
+		{"assignedTo", file.AssignedTo, stored.AssignedTo},
+		{"redeemedAt", instant(file.RedeemedAt), instant(stored.RedeemedAt)},
+	} {
+		if f.file != f.stored {
+			l.sum.Unapplied = append(l.sum.Unapplied, Unapplied{Path: b.Path, Benefit: b.ID, Field: f.field, File: f.file, Stored: f.stored})
+		}
+	}
 }
 
 // sameDefinition reports whether two benefits have the same kind, amount, currency and dates.

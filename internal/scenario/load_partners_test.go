@@ -77,6 +77,41 @@ func TestLoadPartnersTwiceChangesNothing(t *testing.T) {
 	})
 }
 
+// TestLoadNamesUnappliedAssignments (issue 8, item 10): a file whose stored benefits differ only
+// in their assignment loads without changing them (the Benefits workspace owns an existing
+// benefit's assignment), and its summary names each benefit and field that was not applied.
+func TestLoadNamesUnappliedAssignments(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		mustLoad(t, s, "testdata/partners/base.json")
+		before := partnerSnapshot(t, s)
+		sum := mustLoad(t, s, "testdata/partners/reassigned.json")
+		if after := partnerSnapshot(t, s); after != before {
+			t.Errorf("the file's assignments were applied:\nbefore %s\nafter %s", before, after)
+		}
+		want := []scenario.Unapplied{
+			{Path: "partners[0].benefits[0]", Benefit: "b-001", Field: "assignedTo", File: "ana@fabrikam.example"},
+			{Path: "partners[0].benefits[1]", Benefit: "b-002", Field: "assignedTo", File: "ana@fabrikam.example", Stored: "raj@fabrikam.example"},
+			{Path: "partners[0].benefits[2]", Benefit: "b-003", Field: "redeemedAt", Stored: "2026-02-10T09:00:00Z"},
+		}
+		if fmt.Sprint(sum.Unapplied) != fmt.Sprint(want) || sum.Unchanged["benefits"] != 3 {
+			t.Errorf("unapplied %+v (%d benefits unchanged), want %+v", sum.Unapplied, sum.Unchanged["benefits"], want)
+		}
+		text := sum.String()
+		for _, line := range []string{
+			"partners[0].benefits[0].assignedTo: benefit b-001 keeps none; the file has ana@fabrikam.example",
+			"partners[0].benefits[1].assignedTo: benefit b-002 keeps raj@fabrikam.example; the file has ana@fabrikam.example",
+			"partners[0].benefits[2].redeemedAt: benefit b-003 keeps 2026-02-10T09:00:00Z; the file has none",
+		} {
+			if !strings.Contains(text, line) {
+				t.Errorf("summary does not say %q:\n%s", line, text)
+			}
+		}
+		if again := mustLoad(t, s, "testdata/partners/base.json"); len(again.Unapplied) != 0 {
+			t.Errorf("the stored file again: unapplied %+v, want none", again.Unapplied)
+		}
+	})
+}
+
 // TestBadPartnerFilesStoreNothing: a benefit the rules refuse fails the load with a message at
 // its JSON path, and the database is exactly as before (X2, P9, P10).
 func TestBadPartnerFilesStoreNothing(t *testing.T) {
