@@ -46,7 +46,8 @@ func TestBenefitLifecycle(t *testing.T) {
 			!b.Benefit.ActivatedAt.Equal(benefitsNow) || benefits.StatusOf(b.Benefit, benefitsNow) != benefits.StatusRedeemed {
 			t.Errorf("after redemption: %+v", b.Benefit)
 		}
-		if got, want := benefits.ExpiresAt(b.Benefit), time.Date(2027, 4, 1, 10, 0, 0, 0, time.UTC); !got.Equal(want) {
+		// P11: the membership ends (2027-02-04) before 13 months from activation (2027-04-01).
+		if got, want := benefits.ExpiresAt(b.Benefit), time.Date(2027, 2, 5, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
 			t.Errorf("P11 valid until %s, want %s", got, want)
 		}
 		events, err := d.s.AuditOf(ctx, d.partner.ScopeID(), 0, 20)
