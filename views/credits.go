@@ -35,8 +35,8 @@ type Credits struct {
 	Runway     Runway
 }
 
-// Balance is the balance section (M12). PendingCharges and Expired are shown with their sign:
-// pending charges as a negative amount, expired credit as a subtraction.
+// Balance is the balance section (M12). PendingCharges, Canceled and Expired are shown with their
+// sign: pending charges as a negative amount, canceled and expired credit as subtractions.
 type Balance struct {
 	Currency           string
 	Estimated          money.Amount
@@ -44,6 +44,7 @@ type Balance struct {
 	PendingCharges     money.Amount // <= 0
 	PendingAdjustments money.Amount // adjustments alone; new credit has its own line
 	PendingNewCredit   money.Amount
+	Canceled           money.Amount // >= 0: credit of lots canceled since the last invoice
 	Expired            money.Amount // >= 0
 	Uncovered          money.Amount // pending eligible charges no credit can pay: due in full
 	Ineligible         money.Amount // pending charges credits never pay (M10)

@@ -48,6 +48,7 @@ type Invoice struct {
 	Adjustments          money.Amount
 	UnappliedAdjustments money.Amount
 	ExpiredCredit        money.Amount
+	CanceledCredit       money.Amount
 
 	PerLot      []LotApplied
 	Allocations []Allocation

@@ -141,6 +141,7 @@ func TestHowToRequests(t *testing.T) {
 			if len(events) != len(settled)+len(sum.Events) || ev["nextLink"] != nil {
 				t.Fatalf("%d events, want %d settled and %d pending on one page", len(events), len(settled), len(sum.Events))
 			}
+			settledAdjustments := 0
 			for i, e := range events {
 				ep := e.(obj)["properties"].(obj)
 				if got, want := keys(ep), sortedFields("transactionDate description newCredit adjustments creditExpired charges closedBalance eventType invoiceNumber"); !slices.Equal(got, want) {
@@ -150,6 +151,17 @@ func TestHowToRequests(t *testing.T) {
 				if pending != strings.HasPrefix(ep["eventType"].(string), "Pending") || pending && ep["invoiceNumber"] != "" {
 					t.Errorf("event %d: %v", i, ep)
 				}
+				// Settled charges and settled adjustments carry their invoice's number (issue 8).
+				adjusted := ep["adjustments"].(obj)["value"].(json.Number) != "0.00"
+				if ep["eventType"] == "SettledCharges" && !strings.HasPrefix(ep["invoiceNumber"].(string), "INV-") {
+					t.Errorf("settled event %d without its invoice number: %v", i, ep)
+				}
+				if !pending && adjusted && ep["invoiceNumber"] == "INV-202603-000001" {
+					settledAdjustments++
+				}
+			}
+			if settledAdjustments != 1 {
+				t.Errorf("%d settled adjustments carry the March invoice's number, want the refund of 03-20", settledAdjustments)
 			}
 		})
 	}

@@ -156,11 +156,12 @@ func (v *creditsView) hasVisibleLots() (bool, error) {
 	return len(rows) > 0, err
 }
 
-// balanceOf is the balance section (M12); new credit gets its own line, so the adjustments line
-// shows only the adjustments.
+// balanceOf is the balance section (M12); new credit and canceled credit get their own lines, so
+// the adjustments line shows only the adjustments.
 func balanceOf(sum ledger.Summary, currency string) views.Balance {
 	return views.Balance{Currency: currency, Estimated: sum.EstimatedBalance, Current: sum.CurrentBalance,
-		PendingCharges: sum.PendingEligibleCharges, PendingAdjustments: sum.PendingCreditAdjustments.Sub(sum.PendingNewCredit),
-		PendingNewCredit: sum.PendingNewCredit, Expired: sum.ExpiredCredit, Uncovered: sum.UncoveredCharges,
-		Ineligible: sum.IneligibleCharges}
+		PendingCharges:     sum.PendingEligibleCharges,
+		PendingAdjustments: sum.PendingCreditAdjustments.Sub(sum.PendingNewCredit).Add(sum.CanceledCredit),
+		PendingNewCredit:   sum.PendingNewCredit, Canceled: sum.CanceledCredit, Expired: sum.ExpiredCredit,
+		Uncovered: sum.UncoveredCharges, Ineligible: sum.IneligibleCharges}
 }

@@ -73,7 +73,7 @@ func (v *creditsView) lotsTable() (views.CreditsList, error) {
 		row := views.LotRow{Name: r.Name, Source: r.Source, StartDate: l.StartDate,
 			ExpirationDate: l.ExpirationDate, Balance: l.BalanceAsOfLastInvoice(), Original: l.OriginalAmount,
 			Status: l.Status(v.today, v.window), DaysToExpiry: l.DaysToExpiry(v.today), PONumber: r.PONumber}
-		if v.canCancel && r.CancelOn == "" && (r.State == "Pending" || r.State == "Open") {
+		if _, ok := l.Cancelable(v.today); v.canCancel && ok {
 			row.CancelURL = v.base + "/lots/" + url.PathEscape(r.Name) + "/cancel"
 		}
 		t.Rows = append(t.Rows, row)

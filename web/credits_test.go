@@ -137,6 +137,14 @@ func TestCreditsPageWorkedExample(t *testing.T) {
 				!strings.Contains(tx[1], "USD 825.00") {
 				t.Errorf("transactions: pending on top, then 7 settled:\n%s", strings.Join(tx, "\n"))
 			}
+			// A settled adjustment names the invoice that settled it, linked, as settled charges do (M13).
+			refund := p.Find(testid("tx-row")).FilterFunction(func(_ int, r *goquery.Selection) bool {
+				return strings.Contains(r.Text(), "Refund for outage")
+			})
+			if link, _ := refund.Find("a").Attr("href"); !strings.Contains(refund.Text(), "Refund for outage (invoice INV-202606-") ||
+				!strings.HasSuffix(link, "/invoices/"+refund.Find("a").Text()) {
+				t.Errorf("settled refund %q links %q", refund.Text(), link)
+			}
 			if heads := texts(p.Find(testid("tx-grid") + " th")); strings.Join(heads, ",") != "Transaction date,Description,Amount,Balance" {
 				t.Errorf("transactions columns: %v", heads)
 			}

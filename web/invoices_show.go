@@ -42,7 +42,7 @@ func (s *Server) invoiceShow(c echo.Context) error {
 		IneligibleCharges: money.FromMicros(inv.IneligibleCharges), CreditsApplied: money.FromMicros(inv.CreditsApplied),
 		AmountDue: money.FromMicros(inv.AmountDue), NewCredit: money.FromMicros(inv.NewCredit),
 		Adjustments: money.FromMicros(inv.Adjustments), UnappliedAdjustments: money.FromMicros(inv.UnappliedAdjustments),
-		ExpiredCredit: money.FromMicros(inv.ExpiredCredit)}
+		ExpiredCredit: money.FromMicros(inv.ExpiredCredit), CanceledCredit: money.FromMicros(inv.CanceledCredit)}
 	var names []string
 	perLot := map[string]int{} // lot name -> index in p.PerLot, in order of first use
 	for _, a := range allocs {

@@ -28,7 +28,8 @@ type EventInput struct {
 // EventType is the eventType the API reports for a ledger event. Settled adjustments were settled
 // by an invoice, so they are SettledCharges events that carry an adjustments amount; settled
 // expiry is CreditExpired (the enum value of later 2021-10-01 revisions); cancellation has no
-// enum value and is reported as CanceledCredit, next to the canceledCredit amount it fills.
+// enum value and is reported as CanceledCredit, next to the canceledCredit amount it fills, and
+// as PendingCanceledCredit until an invoice settles it, as expiry is.
 func EventType(kind ledger.EventKind, pending bool) string {
 	switch {
 	case pending && kind == ledger.EventNewCredit:
@@ -37,6 +38,8 @@ func EventType(kind ledger.EventKind, pending bool) string {
 		return "PendingAdjustments"
 	case pending && kind == ledger.EventExpiredCredit:
 		return "PendingExpiredCredit"
+	case pending && kind == ledger.EventCanceledCredit:
+		return "PendingCanceledCredit"
 	case kind == ledger.EventPendingCharges:
 		return "PendingCharges"
 	case kind == ledger.EventNewCredit:
@@ -53,7 +56,7 @@ func EventType(kind ledger.EventKind, pending bool) string {
 
 // EventTypes lists every eventType EventType returns, for $filter.
 var EventTypes = []string{"NewCredit", "SettledCharges", "CreditExpired", "CanceledCredit", "PendingNewCredit",
-	"PendingAdjustments", "PendingExpiredCredit", "PendingCharges"}
+	"PendingAdjustments", "PendingExpiredCredit", "PendingCanceledCredit", "PendingCharges"}
 
 // EventResourceType is the resource type of an event.
 const EventResourceType = "Microsoft.Consumption/events"

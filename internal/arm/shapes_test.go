@@ -139,6 +139,7 @@ func TestEventShapes(t *testing.T) {
 		{ledger.EventExpiredCredit, false, "creditExpired", "CreditExpired"},
 		{ledger.EventExpiredCredit, true, "creditExpired", "PendingExpiredCredit"},
 		{ledger.EventCanceledCredit, false, "canceledCredit", "CanceledCredit"},
+		{ledger.EventCanceledCredit, true, "canceledCredit", "PendingCanceledCredit"},
 	}
 	for _, tt := range tests {
 		in := base

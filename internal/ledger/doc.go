@@ -17,7 +17,7 @@
 //     invoice (with allocations) and events in one transaction (M9, M11, M13).
 //   - Summarize: the balance section, from the live lots and everything not invoiced yet (M12).
 //   - Forecast: the runway from Summary.Lots and daily eligible charge totals.
-//   - Cancel: take a lot's credit out at once.
+//   - Lot.Cancelable: whether a lot may be canceled today; the caller then sets its CanceledOn.
 //   - Lot.Status, Lot.DaysToExpiry, Status.API: what the credits list shows (M8).
 //
 // Errors: bad input is an *InputError naming the field ("charges[3].currency") and matching
@@ -27,7 +27,7 @@
 //
 // Burn order (M9): lots are consumed soonest expiration first, then earliest start date, then
 // lowest lot id (byte order). Only lots valid on a charge's date pay it: from the start of the
-// start date to the end of the expiration date.
+// start date to the end of the expiration date, and only before the cancellation date.
 //
 // Processing order: an invoice processes its month by date; on one date adjustments come
 // first, then charges by charge id. Charges are never negative: a money refund lowers the
@@ -51,20 +51,28 @@
 // valid that day, or not enough credit) cannot become or remove credit: it is reported as the
 // invoice's UnappliedAdjustments for billing to settle with money, and is not in the balance.
 //
-// Cancellation: canceling a lot removes its closed balance at once (a canceled-credit event),
-// without waiting for an invoice.
+// Cancellation (M11, M13): a lot canceled from day C (Lot.CanceledOn) pays only charges dated
+// before C, whenever they are invoiced, so the result does not depend on when processing runs.
+// It ends like an expiring lot whose last day is C-1: the invoice of the month containing C-1
+// settles what it has left as a canceled-credit event dated C, and until then the estimate
+// shows that credit as CanceledCredit (a pending canceled-credit event), so a cancellation
+// shows at once. A lot canceled on or before its start date is void: it never brings credit.
+// A lot is either canceled or expires, never both (CanceledOn is never after ExpirationDate).
 //
 // Events (M13): only changes are events, so a zero amount yields none; an invoice that used
 // no credit has no settled-charges event. Settled events are appended, in the order
 // IssueInvoice returns them (date, then new credit, adjustment, cancellation, expiry, settled
 // charges), each with the current balance after it, so the settled events of a profile sum to
-// its CurrentBalance. Pending events are recomputed by Summarize and never stored as settled;
-// current balance plus the pending events gives the estimated balance.
+// its CurrentBalance. Settled charges and settled adjustments carry the invoice number.
+// Pending events are recomputed by Summarize and never stored as settled; current balance plus
+// the pending events gives the estimated balance.
 //
 // Estimate (M12): Summarize simulates the invoice that would be issued today. When pending
 // eligible charges exceed the credit valid on their dates, the excess is due in full
 // (UncoveredCharges) and PendingEligibleCharges reports only what credit covers, so the M12
-// identity holds exactly and the estimate never drops below zero.
+// identity holds exactly and the estimate never drops below zero. Canceled credit is counted
+// in PendingCreditAdjustments (as a negative amount), the API's place for it, and given on its
+// own line as CanceledCredit.
 //
 // Status (M8): expiring means expiring in 0 to window days (DefaultExpiryWindow is 30) and
 // used reads the closed balance.

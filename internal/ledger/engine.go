@@ -40,12 +40,13 @@ type engine struct {
 }
 
 // newEngine takes the live lots that are in the ledger by enterBy: open lots and pending lots
-// started on or before it. Pointers refer into lots, which the caller owns.
+// started on or before it, except void ones (canceled by their start date, so never valid).
+// Pointers refer into lots, which the caller owns.
 func newEngine(lots []Lot, enterBy Date, record bool) *engine {
 	e := &engine{record: record}
 	for i := range lots {
 		l := &lots[i]
-		if l.State == LotOpen || (l.State == LotPending && !l.StartDate.After(enterBy)) {
+		if l.State == LotOpen || (l.State == LotPending && !l.StartDate.After(enterBy) && !l.void()) {
 			e.lots = append(e.lots, burnLot{lot: l, balance: l.ClosedBalance, entering: l.State == LotPending})
 		}
 	}
@@ -119,12 +120,13 @@ func (e *engine) advance(d Date) {
 }
 
 // consume takes up to amount from the lots valid on d, in burn order, and returns what it took.
-// Lots are dropped from the heap lazily: dates only grow, so an expired lot never comes back.
+// Lots are dropped from the heap lazily, when they come to the top: dates only grow, so a lot
+// past its last day (expired or canceled) never comes back.
 func (e *engine) consume(d Date, amount money.Amount, chargeID string) money.Amount {
 	rem := amount
 	for rem.IsPositive() && e.heap.len() > 0 {
 		bl := &e.lots[e.heap.top()]
-		if bl.lot.ExpirationDate.Before(d) || !bl.balance.IsPositive() {
+		if bl.lot.lastDay().Before(d) || !bl.balance.IsPositive() {
 			bl.inHeap = false
 			e.heap.pop()
 			continue

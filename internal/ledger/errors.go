@@ -15,9 +15,6 @@ var ErrCurrency = errors.New("ledger: currency differs from the billing profile'
 // in the caller, never at user input; nothing should be written when it is returned.
 var ErrInconsistent = errors.New("ledger: inconsistent state")
 
-// ErrLotClosed reports an operation on a lot that has already expired or been canceled.
-var ErrLotClosed = errors.New("ledger: lot already expired or canceled")
-
 // InputError is one problem with one named input field. Field is a path such as
 // "lots[2].currency" or "charges[17].date", so a loader can name the JSON path or CSV row.
 type InputError struct {

@@ -33,7 +33,7 @@ type Event struct {
 	Description   string
 	Amount        money.Amount
 	Balance       money.Amount
-	InvoiceNumber string // settled charges only
+	InvoiceNumber string // the invoice that settled it: settled charges and settled adjustments
 	LotID         string // the lot of a new-credit, expired or canceled event, or of an adjustment
 	AdjustmentID  string // adjustments only
 	Pending       bool   // not settled by an invoice yet

@@ -105,12 +105,19 @@ func (b *book) live() []Lot {
 // issueDue issues every invoice due by now, as a processing run does.
 func (b *book) issueDue(t testing.TB, now Date) {
 	t.Helper()
+	if err := b.process(now); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// process is issueDue returning its error.
+func (b *book) process(now Date) error {
 	for b.p.Due(now) {
 		cs, as := b.inPeriod(b.p.NextPeriod)
 		res, err := IssueInvoice(InvoiceInput{Profile: b.p, Number: "INV-" + b.p.NextPeriod.String(),
 			Lots: b.live(), Charges: cs, Adjustments: as})
 		if err != nil {
-			t.Fatalf("IssueInvoice %s: %v", b.p.NextPeriod, err)
+			return fmt.Errorf("IssueInvoice %s: %w", b.p.NextPeriod, err)
 		}
 		b.p = res.Profile
 		for _, changed := range res.Lots {
@@ -123,18 +130,18 @@ func (b *book) issueDue(t testing.TB, now Date) {
 		b.invoices = append(b.invoices, res.Invoice)
 		b.events = append(b.events, res.Events...)
 	}
+	return nil
 }
 
+// cancel cancels a lot from on, as the store does once Lot.Cancelable allows it.
 func (b *book) cancel(t testing.TB, id string, on Date) {
 	t.Helper()
 	for i := range b.lots {
 		if b.lots[i].ID == id {
-			p, l, ev, err := Cancel(b.p, b.lots[i], on)
-			if err != nil {
-				t.Fatalf("Cancel %s: %v", id, err)
+			if why, ok := b.lots[i].Cancelable(on); !ok {
+				t.Fatalf("cancel %s on %s: %s", id, on, why)
 			}
-			b.p, b.lots[i] = p, l
-			b.events = append(b.events, ev...)
+			b.lots[i].CanceledOn = on
 		}
 	}
 }

@@ -23,6 +23,7 @@ type Invoice struct {
 	Adjustments          money.Amount // signed credit that adjustments added or removed
 	UnappliedAdjustments money.Amount // signed part of adjustments no lot could take
 	ExpiredCredit        money.Amount // credit of lots that expired in the period (M11)
+	CanceledCredit       money.Amount // credit of lots whose last day before cancellation is in the period
 	Allocations          []Allocation // which lot paid how much of which charge
 }
 
@@ -47,9 +48,10 @@ type InvoiceResult struct {
 // IssueInvoice issues the invoice for in.Profile.NextPeriod (M9, M11, M12a, M13). In order:
 // pending lots started by the issue date enter the ledger (new credit); the period's
 // adjustments and charges are applied by date, eligible charges consuming only lots valid on
-// their date in burn order; lots whose expiration date falls in or before the period expire
-// with what is left. The caller decides when to call it (Profile.Due) and stores the result
-// atomically; calling it again with the returned state issues the following month.
+// their date in burn order; lots whose last day (expiration, or the day before cancellation)
+// falls in or before the period expire or are canceled with what is left. The caller decides
+// when to call it (Profile.Due) and stores the result atomically; calling it again with the
+// returned state issues the following month.
 func IssueInvoice(in InvoiceInput) (InvoiceResult, error) {
 	p, period := in.Profile, in.Profile.NextPeriod
 	if err := p.check(); err != nil {
@@ -81,6 +83,9 @@ func IssueInvoice(in InvoiceInput) (InvoiceResult, error) {
 	inv.AmountDue = inv.TotalCharges.Sub(inv.CreditsApplied)
 
 	events := eng.adjEvents
+	for i := range events {
+		events[i].InvoiceNumber = in.Number // settled by this invoice, like its charges
+	}
 	for i := range eng.lots {
 		bl := &eng.lots[i]
 		l := bl.lot
@@ -90,12 +95,24 @@ func IssueInvoice(in InvoiceInput) (InvoiceResult, error) {
 			events = appendIf(events, newCreditEvent(l, false))
 		}
 		l.ClosedBalance = bl.balance
-		// A lot expiring after the period may still pay next month's charges up to its
-		// expiration date, so it stays open until the invoice of that month (M11).
-		if !l.ExpirationDate.After(period.Last()) {
+		// A lot whose last day is after the period may still pay next month's charges dated up
+		// to it, so it stays open until the invoice of that month (M11).
+		switch {
+		case l.lastDay().After(period.Last()):
+		case l.canceled():
+			inv.CanceledCredit = inv.CanceledCredit.Add(bl.balance)
+			events = appendIf(events, canceledEvent(l, bl.balance, false))
+			l.State, l.ClosedBalance = LotCanceled, money.Zero
+		default:
 			inv.ExpiredCredit = inv.ExpiredCredit.Add(bl.balance)
 			events = appendIf(events, expiredEvent(l, bl.balance, false))
 			l.State, l.ExpiredAmount, l.ClosedBalance = LotExpired, bl.balance, money.Zero
+		}
+	}
+	// A void pending lot never entered: it closes without an event once its day has passed.
+	for i := range work {
+		if l := &work[i]; l.State == LotPending && l.void() && !l.lastDay().After(period.Last()) {
+			l.State, l.ClosedBalance = LotCanceled, money.Zero
 		}
 	}
 	events = appendIf(events, Event{Kind: EventSettledCharges, Date: issue, InvoiceNumber: in.Number,
@@ -127,6 +144,11 @@ func newCreditEvent(l *Lot, pending bool) Event {
 	}
 	return Event{Kind: EventNewCredit, Date: l.StartDate, Description: desc, Amount: l.OriginalAmount,
 		LotID: l.ID, Pending: pending}
+}
+
+func canceledEvent(l *Lot, left money.Amount, pending bool) Event {
+	return Event{Kind: EventCanceledCredit, Date: l.CanceledOn, LotID: l.ID, Pending: pending,
+		Description: "Canceled credit (" + string(l.Source) + ")", Amount: left.Neg()}
 }
 
 func expiredEvent(l *Lot, left money.Amount, pending bool) Event {

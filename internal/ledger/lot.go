@@ -22,7 +22,7 @@ func (s Source) Valid() bool {
 	return s == SourcePromotional || s == SourcePurchased || s == SourceCommitment
 }
 
-// LotState is where a lot stands in the closed ledger, maintained by IssueInvoice and Cancel.
+// LotState is where a lot stands in the closed ledger, maintained by IssueInvoice.
 // It is bookkeeping, not the status a user sees: see Lot.Status for that (M8).
 type LotState string
 
@@ -37,13 +37,15 @@ const (
 	// LotExpired: an invoice covering the expiration date has settled the lot (M11). Its
 	// ClosedBalance is 0 and ExpiredAmount says how much credit was lost.
 	LotExpired LotState = "Expired"
-	// LotCanceled: the lot was canceled; its credit left the ledger at once.
+	// LotCanceled: an invoice covering the day before the cancellation date has settled the
+	// lot (doc.go, "Cancellation"); its ClosedBalance is 0.
 	LotCanceled LotState = "Canceled"
 )
 
 // Lot is one credit lot of a billing profile (M7) with its ledger state. The descriptive fields
-// come from the scenario file or the store; State, ClosedBalance, ExpiredAmount and CanceledOn
-// are maintained by this package and stored with the lot, so no call needs the lot's history.
+// and CanceledOn come from the scenario file or the store; State, ClosedBalance and
+// ExpiredAmount are maintained by this package and stored with the lot, so no call needs the
+// lot's history.
 type Lot struct {
 	ID             string // unique within the profile; the last tie-break of the burn order
 	Source         Source
@@ -54,10 +56,14 @@ type Lot struct {
 	PurchasedDate  Date // information only (M12a)
 	PONumber       string
 
+	// CanceledOn is the day the lot is canceled from, zero when it is not: it pays only charges
+	// dated before that day, and what it has left then leaves as canceled credit dated that day.
+	// It is never after ExpirationDate (a lot that has expired cannot be canceled).
+	CanceledOn Date
+
 	State         LotState
 	ClosedBalance money.Amount // balance as of the last invoice (M12a)
 	ExpiredAmount money.Amount // credit lost to expiry, once State is LotExpired
-	CanceledOn    Date         // set once State is LotCanceled
 }
 
 // NewLot returns a pending lot whose balance is its original amount, after checking it.
@@ -83,6 +89,8 @@ func (l *Lot) check(currency string) error {
 		return invalid("expirationDate", "before the start date")
 	case l.ClosedBalance.IsNegative():
 		return invalid("closedBalance", "must not be negative")
+	case l.CanceledOn.After(l.ExpirationDate):
+		return invalid("canceledOn", "after the expiration date: the lot has expired by then")
 	}
 	switch l.State {
 	case LotPending:
@@ -90,7 +98,11 @@ func (l *Lot) check(currency string) error {
 		if l.ClosedBalance != l.OriginalAmount {
 			return invalid("closedBalance", "a pending lot's balance is its original amount")
 		}
-	case LotOpen, LotExpired, LotCanceled:
+	case LotCanceled:
+		if !l.canceled() {
+			return invalid("canceledOn", "a canceled lot needs its cancellation date")
+		}
+	case LotOpen, LotExpired:
 	default:
 		return invalid("state", fmt.Sprintf("unknown state %q", l.State))
 	}
@@ -100,8 +112,25 @@ func (l *Lot) check(currency string) error {
 // live reports whether the lot can still take part in an invoice.
 func (l Lot) live() bool { return l.State == LotPending || l.State == LotOpen }
 
-// validOn reports whether the lot may pay a charge dated d (M11: start to expiration, inclusive).
-func (l *Lot) validOn(d Date) bool { return !d.Before(l.StartDate) && !d.After(l.ExpirationDate) }
+// canceled reports whether the lot is canceled, from a day that may not have come yet.
+func (l *Lot) canceled() bool { return !l.CanceledOn.IsZero() }
+
+// lastDay is the last day the lot may pay a charge: its expiration date, or the day before its
+// cancellation (M11). It is before the start date when the lot is void.
+func (l *Lot) lastDay() Date {
+	if l.canceled() {
+		return l.CanceledOn.AddDays(-1)
+	}
+	return l.ExpirationDate
+}
+
+// void reports whether the lot is canceled from its start date or earlier: it never has a day to
+// pay on, so it never brings credit into the ledger unless it was already in.
+func (l *Lot) void() bool { return l.canceled() && !l.CanceledOn.After(l.StartDate) }
+
+// validOn reports whether the lot may pay a charge dated d (M11: from its start date to its
+// expiration date inclusive, and only before its cancellation date).
+func (l *Lot) validOn(d Date) bool { return !d.Before(l.StartDate) && !d.After(l.lastDay()) }
 
 // burnKey is what the burn order reads of a lot.
 type burnKey struct {
@@ -123,30 +152,19 @@ func (a burnKey) before(b burnKey) bool {
 	return a.id < b.id
 }
 
-// Cancel takes the lot's remaining credit out of the ledger on the given date. Cancellation is
-// immediate, not deferred to the next invoice: pending charges the lot would have paid fall to
-// other lots or are due. A lot that was open with credit left yields one canceled-credit event
-// (M13) whose Balance is the profile's new current balance; a pending lot never entered the
-// balance, so canceling it yields no event.
-func Cancel(p Profile, l Lot, on Date) (Profile, Lot, []Event, error) {
-	if err := p.check(); err != nil {
-		return p, l, nil, err
+// Cancelable reports whether the lot may be canceled on now (M8, M13): only a lot that is
+// active, expiring or not started yet may be. Otherwise why is the status that forbids it:
+// canceled (also when a cancellation is already set for a later day), used or expired, so a lot
+// never both expires and is canceled. The page offers "Cancel credit" only when ok.
+func (l Lot) Cancelable(now Date) (why Status, ok bool) {
+	if l.canceled() {
+		return StatusCanceled, false
 	}
-	if err := under(l.check(p.Currency), "lot"); err != nil {
-		return p, l, nil, err
+	switch st := l.Status(now, 0); st {
+	case StatusCanceled, StatusUsed, StatusExpired:
+		return st, false
 	}
-	if !l.live() {
-		return p, l, nil, fmt.Errorf("cancel lot %s: %w", l.ID, ErrLotClosed)
-	}
-	var events []Event
-	if l.State == LotOpen && l.ClosedBalance.IsPositive() {
-		p.CurrentBalance = p.CurrentBalance.Sub(l.ClosedBalance)
-		events = append(events, Event{Kind: EventCanceledCredit, Date: on, LotID: l.ID,
-			Description: "Canceled credit (" + string(l.Source) + ")",
-			Amount:      l.ClosedBalance.Neg(), Balance: p.CurrentBalance})
-	}
-	l.State, l.ClosedBalance, l.CanceledOn = LotCanceled, money.Zero, on
-	return p, l, events, nil
+	return "", true
 }
 
 // BalanceAsOfLastInvoice is the lot's balance as of the last invoice (M7, M12a): its closed

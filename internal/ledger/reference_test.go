@@ -9,12 +9,14 @@ import (
 
 // referenceInvoice is M9 written the slow, obvious way: for every item in order, list the
 // lots valid that day, sort them in burn order and take greedily. It returns the allocations
-// and every lot's balance before expiry.
+// and every lot's balance before expiry or cancellation.
 func referenceInvoice(lots []Lot, cs []Charge, as []Adjustment, issue Date) ([]Allocation, map[string]money.Amount) {
 	bal := map[string]money.Amount{}
 	var in []Lot
 	for _, l := range lots {
-		if l.State == LotOpen || !l.StartDate.After(issue) {
+		// A pending lot canceled by its start date never comes in.
+		voided := !l.CanceledOn.IsZero() && !l.CanceledOn.After(l.StartDate)
+		if l.State == LotOpen || !l.StartDate.After(issue) && !voided {
 			in = append(in, l)
 			bal[l.ID] = l.ClosedBalance
 		}
@@ -40,7 +42,8 @@ func referenceInvoice(lots []Lot, cs []Charge, as []Adjustment, issue Date) ([]A
 	for _, it := range items {
 		var valid []Lot
 		for _, l := range in {
-			if !it.date.Before(l.StartDate) && !it.date.After(l.ExpirationDate) {
+			if !it.date.Before(l.StartDate) && !it.date.After(l.ExpirationDate) &&
+				(l.CanceledOn.IsZero() || it.date.Before(l.CanceledOn)) {
 				valid = append(valid, l)
 			}
 		}

@@ -18,14 +18,14 @@ const (
 const DefaultExpiryWindow = 30
 
 // Status returns the lot's portal status on date now with an expiry window of windowDays
-// (M8): canceled, then used (nothing left, whatever the date), then expired, then not started,
+// (M8): canceled (from its cancellation date on, before an invoice settles it), then used (nothing left, whatever the date), then expired, then not started,
 // then expiring (expires in 0 to windowDays days), then active. A negative window counts as 0.
 //
 // "Used" reads the closed balance: a lot is used once an invoice has consumed it, and a lot
 // settled as expired is used when it expired with nothing left.
 func (l Lot) Status(now Date, windowDays int) Status {
 	switch {
-	case l.State == LotCanceled:
+	case l.State == LotCanceled || l.canceled() && !now.Before(l.CanceledOn):
 		return StatusCanceled
 	case l.State == LotExpired && l.ExpiredAmount.IsZero(), l.State != LotExpired && l.ClosedBalance.IsZero():
 		return StatusUsed

@@ -22,19 +22,22 @@ type Summary struct {
 	CurrentBalance           money.Amount // credit as of the last invoice
 	EstimatedBalance         money.Amount // what would remain if an invoice were generated now
 	PendingEligibleCharges   money.Amount // <= 0: the part of pending eligible charges credit covers
-	PendingCreditAdjustments money.Amount // pending adjustments plus new credit (M12 decision)
+	PendingCreditAdjustments money.Amount // pending adjustments plus new credit, less canceled credit (M12 decision)
 	PendingNewCredit         money.Amount // the new-credit part, shown on its own line
+	CanceledCredit           money.Amount // credit canceled since the last invoice, >= 0; its own line too
 	ExpiredCredit            money.Amount // credit expired since the last invoice, >= 0
 	UncoveredCharges         money.Amount // pending eligible charges no credit can pay: due in full
 	IneligibleCharges        money.Amount // pending charges credit never pays (M10)
 	Events                   []Event      // the pending events; their Balance runs from current to estimated
-	Lots                     []LotBalance // live lots not expired by Now, with estimated balances
+	Lots                     []LotBalance // live lots that can still pay on Now or later, with estimated balances
 }
 
 // LotBalance is a lot's estimated balance now; Forecast projects it forward.
 type LotBalance struct {
-	ID             string
-	StartDate      Date
+	ID        string
+	StartDate Date
+	// ExpirationDate is the last day the lot can pay: its expiration date, or the day before a
+	// cancellation set for a later day.
 	ExpirationDate Date
 	Balance        money.Amount
 }
@@ -42,7 +45,7 @@ type LotBalance struct {
 // Summarize computes the balance section by simulating the invoice that would be generated on
 // Now (M12): pending lots started by Now bring new credit, pending adjustments and charges dated
 // up to Now are applied by date to the lots valid on each date, and lots that expired before Now
-// lose what is left. Because only lots valid on a charge's date can pay it, this is the only
+// or are canceled from Now or earlier lose what is left. Because only lots valid on a charge's date can pay it, this is the only
 // way to get the estimate right; it costs one pass over the pending month, not the history.
 //
 // Charges may be given one by one or summed per day and eligibility: the result is the same,
@@ -81,17 +84,22 @@ func Summarize(in SummaryInput) (Summary, error) {
 			s.PendingNewCredit = s.PendingNewCredit.Add(bl.lot.OriginalAmount)
 			events = appendIf(events, newCreditEvent(bl.lot, true))
 		}
-		// Usable to the end of its expiration date: a lot expiring today still counts.
-		if bl.lot.ExpirationDate.Before(in.Now) {
+		// Usable to the end of its last day: a lot expiring today still counts, one canceled
+		// from today does not.
+		switch {
+		case !bl.lot.lastDay().Before(in.Now):
+			s.EstimatedBalance = s.EstimatedBalance.Add(bl.balance)
+		case bl.lot.canceled():
+			s.CanceledCredit = s.CanceledCredit.Add(bl.balance)
+			events = appendIf(events, canceledEvent(bl.lot, bl.balance, true))
+		default:
 			s.ExpiredCredit = s.ExpiredCredit.Add(bl.balance)
 			events = appendIf(events, expiredEvent(bl.lot, bl.balance, true))
-			continue
 		}
-		s.EstimatedBalance = s.EstimatedBalance.Add(bl.balance)
 	}
 	events = appendIf(events, Event{Kind: EventPendingCharges, Date: in.Now, Pending: true,
 		Description: "Pending charges", Amount: s.PendingEligibleCharges})
-	s.PendingCreditAdjustments = s.PendingNewCredit.Add(eng.adjApplied)
+	s.PendingCreditAdjustments = s.PendingNewCredit.Add(eng.adjApplied).Sub(s.CanceledCredit)
 	sortAndRun(events, s.CurrentBalance)
 	s.Events = events
 
@@ -101,8 +109,8 @@ func Summarize(in SummaryInput) (Summary, error) {
 		eng.lots[i].lot.ClosedBalance = eng.lots[i].balance
 	}
 	for _, l := range work {
-		if l.live() && !l.ExpirationDate.Before(in.Now) {
-			s.Lots = append(s.Lots, LotBalance{ID: l.ID, StartDate: l.StartDate, ExpirationDate: l.ExpirationDate,
+		if l.live() && !l.lastDay().Before(in.Now) && !l.void() {
+			s.Lots = append(s.Lots, LotBalance{ID: l.ID, StartDate: l.StartDate, ExpirationDate: l.lastDay(),
 				Balance: l.ClosedBalance})
 		}
 	}

@@ -2,7 +2,6 @@ package ledger
 
 import (
 	"errors"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -36,6 +35,10 @@ func TestInputErrors(t *testing.T) {
 	open := usd
 	open.State = LotOpen
 	reversed := newLotUnchecked("R", "10", "2026-06-01", "2026-05-01")
+	lateCancel := usd
+	lateCancel.CanceledOn = day("2027-01-01")
+	undated := usd
+	undated.State, undated.ClosedBalance = LotCanceled, amt("0")
 
 	tests := []struct {
 		name      string
@@ -46,7 +49,8 @@ func TestInputErrors(t *testing.T) {
 		{"M16 a second currency among lots", issue([]Lot{usd, eur}, nil, nil), ErrCurrency, "lots[1].currency"},
 		{"M16 a charge in another currency", issue([]Lot{usd}, []Charge{eurCharge}, nil), ErrCurrency, "charges[0].currency"},
 		{"M16 an adjustment in another currency", issue(nil, nil, []Adjustment{gbpRefund}), ErrCurrency, "adjustments[0].currency"},
-		{"M16 cancel refuses another currency", third(Cancel(p, eur, day("2026-05-02"))), ErrCurrency, "lot.currency"},
+		{"M11 a lot canceled after it expired", issue([]Lot{lateCancel}, nil, nil), ErrInvalid, "lots[0].canceledOn"},
+		{"a canceled lot has its cancellation date", issue([]Lot{undated}, nil, nil), ErrInvalid, "lots[0].canceledOn"},
 		{"M16 summary refuses another currency", summarize(p, nil, []Charge{eurCharge}), ErrCurrency, "charges[0].currency"},
 		{"negative charge", issue(nil, []Charge{negative}, nil), ErrInvalid, "charges[0].amount"},
 		{"charge without id", issue(nil, []Charge{noID}, nil), ErrInvalid, "charges[0].id"},
@@ -125,36 +129,3 @@ func TestConstructorsValidate(t *testing.T) {
 }
 
 func second[T any](_ T, err error) error { return err }
-
-func third[A, B, C any](_ A, _ B, _ C, err error) error { return err }
-
-func TestCancel(t *testing.T) {
-	b := &book{p: mustProfile(t, "2026-05"), lots: []Lot{newLot("A", "100", "2026-05-01", "2026-12-31"),
-		newLot("B", "40", "2026-07-01", "2026-12-31")}, charges: []Charge{usage("c1", "2026-05-10", "30")}}
-	b.issueDue(t, day("2026-06-05")) // A open with 70, B pending
-	b.cancel(t, "A", day("2026-06-10"))
-	b.cancel(t, "B", day("2026-06-11"))
-	if got, want := evs(b.events[len(b.events)-1:]), []ev{{EventCanceledCredit, "2026-06-10", "-70.00", "0.00"}}; !slices.Equal(got, want) {
-		t.Errorf("cancel of an open lot: got %v, want %v", got, want)
-	}
-	if got := len(b.events); got != 3 { // new credit, settled charges, canceled credit; B never entered
-		t.Errorf("events: got %d, want 3", got)
-	}
-	if b.p.CurrentBalance != amt("0") {
-		t.Errorf("current balance: got %s, want 0", b.p.CurrentBalance)
-	}
-	for _, id := range []string{"A", "B"} {
-		l := b.lot(id)
-		if l.Status(day("2026-06-12"), DefaultExpiryWindow) != StatusCanceled || l.ClosedBalance != amt("0") {
-			t.Errorf("lot %s: status %s, balance %s, want canceled with 0", id, l.Status(day("2026-06-12"), 30), l.ClosedBalance)
-		}
-		if _, _, _, err := Cancel(b.p, l, day("2026-06-12")); !errors.Is(err, ErrLotClosed) {
-			t.Errorf("second cancel of %s: got %v, want ErrLotClosed", id, err)
-		}
-	}
-	// M12: a canceled lot no longer pays pending charges.
-	b.charges = append(b.charges, usage("c2", "2026-06-15", "10"))
-	if s := b.summary(t, day("2026-06-20")); s.EstimatedBalance != amt("0") || s.UncoveredCharges != amt("10") {
-		t.Errorf("summary after cancel: estimated %s, uncovered %s", s.EstimatedBalance, s.UncoveredCharges)
-	}
-}

@@ -21,7 +21,7 @@ func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfil
 		change, err := l.tx.SaveLot(ctx, store.LotRow{BillingProfileID: bp.ID, Name: lot.Name, Source: lot.Source,
 			Currency: bp.Currency, OriginalAmount: lot.Amount.Micros(), StartDate: isoDay(lot.StartDate),
 			ExpirationDate: isoDay(lot.ExpirationDate), PurchasedDate: isoDay(lot.PurchasedDate), PONumber: lot.PONumber,
-			CancelOn: optDay(lot.CanceledOn)})
+			CanceledOn: optDay(lot.CanceledOn)})
 		if err != nil {
 			if err := l.refused(lot.Path, err); err != nil {
 				return err

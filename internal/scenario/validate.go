@@ -119,6 +119,9 @@ func (v *validator) profile(p BillingProfile) {
 		if before(l.CanceledOn, l.StartDate) {
 			v.probs.add(l.Path+".canceledOn", "must not be before startDate "+formatDate(l.StartDate))
 		}
+		if before(l.ExpirationDate, l.CanceledOn) {
+			v.probs.add(l.Path+".canceledOn", "must not be after expirationDate "+formatDate(l.ExpirationDate)+": the lot has expired by then")
+		}
 	}
 }
 

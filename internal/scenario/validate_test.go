@@ -177,6 +177,9 @@ func TestParseProblems(t *testing.T) {
 		{"canceled before start", []change{{lot + ".canceledOn", "2026-01-14"}},
 			Problems{{lot + ".canceledOn", "must not be before startDate 2026-01-15"}}},
 		{"canceled later", []change{{lot + ".canceledOn", "2026-06-01"}}, nil},
+		{"canceled on the expiration day", []change{{lot + ".canceledOn", "2027-01-14"}}, nil},
+		{"M11 canceled after it expired", []change{{lot + ".canceledOn", "2027-01-15"}},
+			Problems{{lot + ".canceledOn", "must not be after expirationDate 2027-01-14: the lot has expired by then"}}},
 
 		// Billing accounts and roles.
 		{"unknown role", []change{{acct + ".roles[0].role", "admin"}},

@@ -52,7 +52,7 @@ func apiLotStatusWhere(db *gorm.DB, status string, today ledger.Date, window int
 	case "":
 		return db
 	case "Active":
-		return db.Where("state IN ('Pending', 'Open') AND closed_balance > 0 AND expiration_date >= ? AND start_date <= ?", t, t)
+		return db.Where("state IN ('Pending', 'Open') AND closed_balance > 0 AND expiration_date >= ? AND start_date <= ? AND (canceled_on = '' OR canceled_on > ?)", t, t, t)
 	case "Inactive":
 		return lotStatusWhere(db, LotsNotStarted, today, window)
 	case "Expired":

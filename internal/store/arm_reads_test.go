@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
@@ -10,7 +12,8 @@ import (
 )
 
 // TestAPILotsStatusMatchesLedger: the SQL of each API status selects exactly the lots whose
-// ledger status maps to it (M8, contract §6), on several days of the worked example.
+// ledger status maps to it (M8, contract §6), on several days of the worked example with a lot
+// canceled from 06-01.
 func TestAPILotsStatusMatchesLedger(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -19,13 +22,19 @@ func TestAPILotsStatusMatchesLedger(t *testing.T) {
 			OriginalAmount: 100_000_000, StartDate: "2026-12-01", ExpirationDate: "2027-11-30", PurchasedDate: "2026-06-01"}); err != nil {
 			t.Fatal(err)
 		}
-		for _, day := range []string{"2026-04-21", "2026-05-14", "2026-06-01", "2026-07-10"} {
+		// Canceled from 06-01: active before, canceled from that day, settled by the May invoice.
+		if _, err := s.SaveLot(ctx, store.LotRow{BillingProfileID: p.ID, Name: "stopped", Source: "PurchasedCredit", Currency: "USD",
+			OriginalAmount: 50_000_000, StartDate: "2026-04-01", ExpirationDate: "2027-03-31", PurchasedDate: "2026-04-01",
+			CanceledOn: "2026-06-01"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, day := range []string{"2026-04-21", "2026-05-14", "2026-05-31", "2026-06-01", "2026-07-10"} {
 			today := ledger.MustDate(day)
 			if _, err := s.ProcessAll(ctx, today); err != nil {
 				t.Fatal(err)
 			}
 			all, _, err := s.APILots(ctx, store.APILotQuery{ProfileIDs: []int64{p.ID}, Limit: 100, Today: today})
-			if err != nil || len(all) != 3 {
+			if err != nil || len(all) != 4 {
 				t.Fatalf("%s: %d lots, %v", day, len(all), err)
 			}
 			want := map[string]string{}
@@ -48,6 +57,28 @@ func TestAPILotsStatusMatchesLedger(t *testing.T) {
 					if st == status && !got[name] {
 						t.Errorf("%s: %s missed %s", day, status, name)
 					}
+				}
+			}
+			// The portal's filters follow the same rule (M8).
+			for _, f := range []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed, store.LotsExpired,
+				store.LotsNotStarted, store.LotsCanceled} {
+				rows, _, err := s.LotsPage(ctx, p.ID, store.LotQuery{Status: f, Limit: 100, Today: today, Window: 30})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got, wantNames []string
+				for _, r := range rows {
+					got = append(got, r.Name)
+				}
+				for _, l := range all {
+					if st := l.Lot().Status(today, 30); strings.ReplaceAll(string(st), " ", "") == string(f) {
+						wantNames = append(wantNames, l.Name)
+					}
+				}
+				slices.Sort(got)
+				slices.Sort(wantNames)
+				if !slices.Equal(got, wantNames) {
+					t.Errorf("%s: portal filter %s selects %v, want %v", day, f, got, wantNames)
 				}
 			}
 		}

@@ -8,58 +8,41 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
-// applyCancellations takes out the credit of the profile's live lots whose requested
-// cancellation day has come (M13 canceled credit), after the run's invoices: credit already
-// applied to an invoice stays applied. It updates lp and returns the lots canceled and the
-// events appended.
-func (s *Store) applyCancellations(ctx context.Context, p BillingProfile, lp *ledger.Profile, today ledger.Date) (int, int, error) {
-	var rows []LotRow
-	err := s.conn(ctx).Where("billing_profile_id = ? AND cancel_on <> '' AND cancel_on <= ? AND state IN ?",
-		p.ID, today.String(), []string{"Pending", "Open"}).Order("cancel_on, name").Find(&rows).Error
-	if err != nil {
-		return 0, 0, wrap("due cancellations", err)
-	}
-	seq, stored := p.EventSeq, 0
-	for _, r := range rows {
-		next, lot, events, err := ledger.Cancel(*lp, toLedgerLot(r), mustDate(r.CancelOn))
-		if err != nil {
-			return 0, 0, err
-		}
-		if err := s.saveLotStates(ctx, p.ID, []ledger.Lot{lot}); err != nil {
-			return 0, 0, err
-		}
-		if err := s.appendEvents(ctx, p.ID, seq, events); err != nil {
-			return 0, 0, err
-		}
-		*lp, seq, stored = next, seq+int64(len(events)), stored+len(events)
-	}
-	return len(rows), stored, nil
-}
-
-// CancelLot cancels a live lot of a profile today, for an owner or contributor: the request is
-// recorded and the profile processed at once, in one transaction, so the canceled-credit event
-// and the new balance are there when the page reloads (M13, X1). A lot that does not exist, or
-// is no longer live, is fault.ErrNotFound or a refusal.
+// CancelLot cancels a lot of a profile from today, for an owner or contributor (M13, X1): the
+// lot pays no charge dated today or later, and what it has left leaves the balance as canceled
+// credit dated today. The estimate and its pending transactions show it at once (M12); the
+// invoice covering yesterday settles it, like an expiry. A lot that does not exist is
+// fault.ErrNotFound; one that ledger.Lot.Cancelable forbids is a refusal saying why.
 func (s *Store) CancelLot(ctx context.Context, actor User, sc Scope, lotName string, today ledger.Date) error {
-	err := s.Tx(ctx, func(tx *Store) error {
+	return s.Tx(ctx, func(tx *Store) error {
 		if _, err := tx.lockProfile(ctx, sc.Profile.ID); err != nil {
 			return err
 		}
-		var lot LotRow
-		if err := tx.conn(ctx).Where("billing_profile_id = ? AND name = ?", sc.Profile.ID, lotName).Take(&lot).Error; err != nil {
+		var row LotRow
+		if err := tx.conn(ctx).Where("billing_profile_id = ? AND name = ?", sc.Profile.ID, lotName).Take(&row).Error; err != nil {
 			return wrap("lot to cancel", err)
 		}
-		if lot.CancelOn != "" || (lot.State != "Pending" && lot.State != "Open") {
-			return fault.Refusal{Rule: "M8", Message: fmt.Sprintf("Credit %s is already canceled, expired or about to be canceled.", lotName)}
+		l := toLedgerLot(row)
+		if why, ok := l.Cancelable(today); !ok {
+			return cancelRefusal(lotName, l, why)
 		}
-		if err := tx.conn(ctx).Model(&LotRow{}).Where("id = ?", lot.ID).Update("cancel_on", today.String()).Error; err != nil {
-			return wrap("request lot cancellation", err)
+		if err := tx.conn(ctx).Model(&LotRow{}).Where("id = ?", row.ID).Update("canceled_on", today.String()).Error; err != nil {
+			return wrap("cancel lot", err)
 		}
-		return tx.RecordAudit(ctx, actor, "lot.canceled", sc.ID(), lotName, lot.State, "Canceled on "+today.String())
+		return tx.RecordAudit(ctx, actor, "lot.canceled", sc.ID(), lotName, string(l.Status(today, 0)), "Canceled from "+today.String())
 	})
-	if err != nil {
-		return err
+}
+
+// cancelRefusal says why a lot cannot be canceled, from the status that forbids it.
+func cancelRefusal(name string, l ledger.Lot, why ledger.Status) fault.Refusal {
+	reason := "it is already canceled"
+	switch {
+	case why == ledger.StatusUsed:
+		reason = "it is used: it has no balance left"
+	case why == ledger.StatusExpired:
+		reason = "it has expired, and what it had left leaves as expired credit"
+	case !l.CanceledOn.IsZero():
+		reason = "it is already canceled from " + l.CanceledOn.String()
 	}
-	_, err = s.ProcessProfile(ctx, sc.Profile.ID, today)
-	return err
+	return fault.Refusal{Rule: "M8", Message: fmt.Sprintf("Credit %s cannot be canceled: %s.", name, reason)}
 }

@@ -2,48 +2,112 @@ package store_test
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
-// TestRequestedCancellation: a lot to be canceled keeps paying until its day; the first run on
-// or after it books one canceled-credit event (M13) and the lot shows as canceled (M8).
-func TestRequestedCancellation(t *testing.T) {
+// TestScenarioCancellation: a lot canceled from 07-12 by a scenario still pays the 07-03 charge,
+// shows as canceled from that day with its credit leaving the estimate at once (M8, M12), and
+// the July invoice settles one canceled-credit event dated 07-12 before its settled charges
+// (M11, M13). A cancellation in an invoiced month is refused (X1).
+func TestScenarioCancellation(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)
 		if _, err := s.ProcessAll(ctx, ledger.MustDate("2026-07-10")); err != nil {
 			t.Fatal(err)
 		}
-		change, err := s.SaveLot(ctx, store.LotRow{BillingProfileID: p.ID, Name: "prepaid", Source: "PurchasedCredit",
+		prepaid := store.LotRow{BillingProfileID: p.ID, Name: "prepaid", Source: "PurchasedCredit",
 			Currency: "USD", OriginalAmount: 2000_000000, StartDate: "2026-04-20", ExpirationDate: "2027-04-19",
-			PurchasedDate: "2026-04-20", CancelOn: "2026-07-12"})
-		if err != nil || change != store.Updated {
-			t.Fatalf("requesting the cancellation: %v, %v", change, err)
+			PurchasedDate: "2026-04-20", CanceledOn: "2026-07-12"}
+		if change, err := s.SaveLot(ctx, prepaid); err != nil || change != store.Updated {
+			t.Fatalf("adding the cancellation: %v, %v", change, err)
 		}
-		early, err := s.ProcessAll(ctx, ledger.MustDate("2026-07-11"))
-		if err != nil || early.Canceled != 0 {
-			t.Fatalf("before the day: %+v, %v", early, err)
-		}
-		res, err := s.ProcessAll(ctx, ledger.MustDate("2026-07-12"))
-		if err != nil || res.Canceled != 1 || res.EventsStored != 1 {
-			t.Fatalf("on the day: %+v, %v", res, err)
+		if change, err := s.SaveLot(ctx, prepaid); err != nil || change != store.Unchanged {
+			t.Fatalf("the same cancellation again: %v, %v", change, err)
 		}
 		p = profileOf(t, s)
-		events, _, _ := s.EventsPage(ctx, p.ID, store.EventQuery{Limit: 1})
-		if amt(p.CurrentBalance) != "0.00" || len(events) != 1 || events[0].Kind != "CanceledCredit" || amt(events[0].Amount) != "-825.00" {
-			t.Errorf("balance %s, newest event %+v", amt(p.CurrentBalance), events)
+		for day, want := range map[string]string{"2026-07-11": "0.00", "2026-07-12": "625.00"} {
+			sum, err := s.ProfileSummary(ctx, p, ledger.MustDate(day))
+			if err != nil || amt(sum.CanceledCredit.Micros()) != want {
+				t.Errorf("%s: canceled credit %s (%v), want %s", day, sum.CanceledCredit, err, want)
+			}
+			canceled, _, _ := s.LotsPage(ctx, p.ID, store.LotQuery{Status: store.LotsCanceled, Limit: 10, Today: ledger.MustDate(day), Window: 30})
+			if (len(canceled) == 1) != (want != "0.00") {
+				t.Errorf("%s: canceled lots %v", day, canceled)
+			}
 		}
-		rows, _, err := s.LotsPage(ctx, p.ID, store.LotQuery{Status: store.LotsCanceled, Limit: 10, Today: ledger.MustDate("2026-07-12"), Window: 30})
-		if err != nil || len(rows) != 1 || rows[0].Name != "prepaid" {
-			t.Errorf("canceled lots: %v, %v", rows, err)
+		if _, err := s.ProcessAll(ctx, ledger.MustDate("2026-08-05")); err != nil {
+			t.Fatal(err)
 		}
-		again, _ := s.ProcessAll(ctx, ledger.MustDate("2026-07-13"))
-		if again.Canceled != 0 || again.EventsStored != 0 {
-			t.Errorf("a second run canceled again: %+v", again)
+		p = profileOf(t, s)
+		events, _, _ := s.EventsPage(ctx, p.ID, store.EventQuery{Limit: 2})
+		if amt(p.CurrentBalance) != "0.00" || len(events) != 2 ||
+			events[1].Kind != "CanceledCredit" || events[1].Date != "2026-07-12" || amt(events[1].Amount) != "-625.00" || amt(events[1].Balance) != "200.00" ||
+			events[0].Kind != "SettledCharges" || amt(events[0].Amount) != "-200.00" || amt(events[0].Balance) != "0.00" {
+			t.Errorf("balance %s, newest events %+v", amt(p.CurrentBalance), events)
+		}
+		late := prepaid
+		late.Name, late.CanceledOn = "late", "2026-07-20"
+		if _, err := s.SaveLot(ctx, late); !errors.Is(err, fault.ErrConflict) {
+			t.Errorf("a cancellation in an invoiced month: %v", err)
+		}
+	})
+}
+
+// TestCancelLotRefusals: an expired lot (settled or not), a used one and a canceled one cannot
+// be canceled: 409 with a sentence saying why (M8), and nothing changes.
+func TestCancelLotRefusals(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := loadLedger(t, s)
+		// tiny is used up by the 04-10 charge: it expires first (M9).
+		if _, err := s.SaveLot(ctx, store.LotRow{BillingProfileID: p.ID, Name: "tiny", Source: "PromotionalCredit",
+			Currency: "USD", OriginalAmount: 10_000000, StartDate: "2026-04-01", ExpirationDate: "2026-05-10", PurchasedDate: "2026-04-01"}); err != nil {
+			t.Fatal(err)
+		}
+		owner, err := s.UserByEmail(ctx, "ana@northwind.example")
+		if err != nil {
+			t.Fatal(err)
+		}
+		account, err := s.AccountByName(ctx, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := store.Scope{Account: account, Profile: &p}
+		cancel := func(day, lot string) error {
+			if _, err := s.ProcessAll(ctx, ledger.MustDate(day)); err != nil {
+				t.Fatal(err)
+			}
+			return s.CancelLot(ctx, owner, sc, lot, ledger.MustDate(day))
+		}
+		tests := []struct{ day, lot, want string }{
+			{"2026-05-20", "promo", "Credit promo cannot be canceled: it has expired"}, // expired 05-15, not settled
+			{"2026-05-20", "tiny", "Credit tiny cannot be canceled: it is used"},
+			{"2026-06-10", "promo", "Credit promo cannot be canceled: it has expired"}, // settled by the May invoice
+			{"2026-06-10", "prepaid", ""},
+			{"2026-06-11", "prepaid", "Credit prepaid cannot be canceled: it is already canceled from 2026-06-10"},
+		}
+		for _, tt := range tests {
+			err := cancel(tt.day, tt.lot)
+			if tt.want == "" {
+				if err != nil {
+					t.Errorf("%s %s: %v", tt.day, tt.lot, err)
+				}
+				continue
+			}
+			if !errors.Is(err, fault.ErrConflict) || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("%s %s: got %v, want a conflict %q", tt.day, tt.lot, err, tt.want)
+			}
+		}
+		if err := cancel("2026-06-11", "no-such-lot"); !errors.Is(err, fault.ErrNotFound) {
+			t.Errorf("a lot that does not exist: %v", err)
 		}
 	})
 }

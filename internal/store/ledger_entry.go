@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // firstOpenDate is the first day that is not invoiced yet: data dated before it belongs to a
@@ -28,28 +29,25 @@ func closedRefusal(what, date string, p BillingProfile) fault.Refusal {
 
 // SaveLot adds a credit lot to a profile, keyed by its name. A lot is a ledger entry: loading it
 // again unchanged does nothing, and a lot that differs from the stored one is refused (cancel it
-// and add a new lot instead). A new lot is pending until the next processing run (M15).
+// and add a new lot instead). A new lot is pending until the next processing run (M15). A
+// cancellation date (CanceledOn) may be added to a stored lot that is not settled yet; it must
+// not fall in a month already invoiced, whose charges it could have changed (X1).
 func (s *Store) SaveLot(ctx context.Context, l LotRow) (Change, error) {
 	var old LotRow
 	err := s.conn(ctx).Where("billing_profile_id = ? AND name = ?", l.BillingProfileID, l.Name).Take(&old).Error
 	if err == nil {
 		if old.Source == l.Source && old.OriginalAmount == l.OriginalAmount && old.StartDate == l.StartDate &&
 			old.ExpirationDate == l.ExpirationDate && old.PurchasedDate == l.PurchasedDate && old.PONumber == l.PONumber {
-			if l.CancelOn == "" || old.CancelOn == l.CancelOn {
-				return Unchanged, nil
-			}
-			if old.CancelOn != "" {
-				return Unchanged, fault.Refusal{Rule: "X1", Message: fmt.Sprintf("lot %s is already to be canceled on %s", l.Name, old.CancelOn)}
-			}
-			// Asking for a cancellation is not an edit of the ledger: the run books it as an event.
-			err := s.conn(ctx).Model(&LotRow{}).Where("id = ?", old.ID).Update("cancel_on", l.CancelOn).Error
-			return Updated, wrap("request lot cancellation", err)
+			return s.addCancellation(ctx, old, l.CanceledOn)
 		}
 		return Unchanged, fault.Refusal{Rule: "X1", Message: fmt.Sprintf(
 			"lot %s already exists with other values: a lot cannot be edited; cancel it and add a new one", l.Name)}
 	}
 	if !isNotFound(wrap("", err)) {
 		return Unchanged, wrap("save lot", err)
+	}
+	if err := s.checkCancellation(ctx, l); err != nil {
+		return Unchanged, err
 	}
 	var other []string
 	err = s.conn(ctx).Table("lots AS l").Select("p.name").Joins("JOIN billing_profiles AS p ON p.id = l.billing_profile_id").
@@ -64,6 +62,41 @@ func (s *Store) SaveLot(ctx context.Context, l LotRow) (Change, error) {
 	}
 	l.State, l.ClosedBalance, l.Released, l.CreatedAt = "Pending", l.OriginalAmount, false, s.now().UTC()
 	return Created, wrap("create lot", s.conn(ctx).Create(&l).Error)
+}
+
+// addCancellation gives a stored lot the cancellation date a scenario states, if it has none:
+// a cancellation is not an edit of the ledger, the invoices settle it as an event (M13).
+func (s *Store) addCancellation(ctx context.Context, old LotRow, on string) (Change, error) {
+	switch {
+	case on == "" || old.CanceledOn == on:
+		return Unchanged, nil
+	case old.CanceledOn != "":
+		return Unchanged, fault.Refusal{Rule: "X1", Message: fmt.Sprintf("lot %s is already canceled from %s", old.Name, old.CanceledOn)}
+	case old.State != string(ledger.LotPending) && old.State != string(ledger.LotOpen):
+		return Unchanged, fault.Refusal{Rule: "M8", Message: fmt.Sprintf("lot %s has expired: it cannot be canceled any more", old.Name)}
+	}
+	old.CanceledOn = on
+	if err := s.checkCancellation(ctx, old); err != nil {
+		return Unchanged, err
+	}
+	err := s.conn(ctx).Model(&LotRow{}).Where("id = ?", old.ID).Update("canceled_on", on).Error
+	return Updated, wrap("cancel lot", err)
+}
+
+// checkCancellation refuses a cancellation date in a month already invoiced: the lot could have
+// paid charges of that month dated from it on, which can no longer change (X1).
+func (s *Store) checkCancellation(ctx context.Context, l LotRow) error {
+	if l.CanceledOn == "" {
+		return nil
+	}
+	var p BillingProfile
+	if err := s.conn(ctx).Where("id = ?", l.BillingProfileID).Take(&p).Error; err != nil {
+		return wrap("lot cancellation: billing profile", err)
+	}
+	if open := firstOpenDate(p); open != "" && l.CanceledOn < open {
+		return closedRefusal("the cancellation of lot "+l.Name, l.CanceledOn, p)
+	}
+	return nil
 }
 
 // ChargeTotal is the total of a profile's charges for one day, product, publisher type and

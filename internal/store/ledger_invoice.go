@@ -35,7 +35,7 @@ func (s *Store) issueInvoice(ctx context.Context, p BillingProfile, lp ledger.Pr
 		IneligibleCharges: inv.IneligibleCharges.Micros(), CreditsApplied: inv.CreditsApplied.Micros(),
 		AmountDue: inv.AmountDue.Micros(), NewCredit: inv.NewCredit.Micros(), Adjustments: inv.Adjustments.Micros(),
 		UnappliedAdjustments: inv.UnappliedAdjustments.Micros(), ExpiredCredit: inv.ExpiredCredit.Micros(),
-		CreatedAt: s.now().UTC()}
+		CanceledCredit: inv.CanceledCredit.Micros(), CreatedAt: s.now().UTC()}
 	if err := s.conn(ctx).Create(&row).Error; err != nil {
 		return r, wrap("create invoice", err)
 	}
@@ -68,13 +68,8 @@ func (s *Store) saveAllocations(ctx context.Context, invoiceID int64, charges []
 // saveLotStates writes the ledger columns of the lots an invoice changed.
 func (s *Store) saveLotStates(ctx context.Context, profileID int64, lots []ledger.Lot) error {
 	for _, l := range lots {
-		canceled := ""
-		if !l.CanceledOn.IsZero() {
-			canceled = l.CanceledOn.String()
-		}
 		err := s.conn(ctx).Model(&LotRow{}).Where("billing_profile_id = ? AND name = ?", profileID, l.ID).Updates(map[string]any{
-			"state": string(l.State), "closed_balance": l.ClosedBalance.Micros(),
-			"expired_amount": l.ExpiredAmount.Micros(), "canceled_on": canceled,
+			"state": string(l.State), "closed_balance": l.ClosedBalance.Micros(), "expired_amount": l.ExpiredAmount.Micros(),
 		}).Error
 		if err != nil {
 			return wrap("save lot state", err)

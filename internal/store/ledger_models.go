@@ -20,9 +20,8 @@ type LotRow struct {
 	State            string
 	ClosedBalance    int64
 	ExpiredAmount    int64
-	CanceledOn       string
+	CanceledOn       string // the day the lot is canceled from, "" for none (ledger.Lot.CanceledOn)
 	Released         bool   // made visible by a processing run (M15)
-	CancelOn         string // a requested cancellation: the processing run applies it from that day
 	CreatedAt        time.Time
 }
 
@@ -76,6 +75,7 @@ type InvoiceRow struct {
 	Adjustments          int64
 	UnappliedAdjustments int64
 	ExpiredCredit        int64
+	CanceledCredit       int64
 	CreatedAt            time.Time
 }
 

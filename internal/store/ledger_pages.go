@@ -78,13 +78,18 @@ func (s *Store) LotsPage(ctx context.Context, profileID int64, q LotQuery) ([]Lo
 	return rows, encodeCursor(lotSortValue(last, col), last.ID), nil
 }
 
-// lotStatusWhere adds the SQL of a status filter, the same rules as ledger.Lot.Status (M8).
+// lotStatusWhere adds the SQL of a status filter, the same rules as ledger.Lot.Status (M8): a
+// lot is canceled once settled so or from its cancellation date on, whatever else holds.
 func lotStatusWhere(db *gorm.DB, f LotStatusFilter, today ledger.Date, window int) *gorm.DB {
 	t, w := today.String(), today.AddDays(window).String()
+	if f == LotsCanceled {
+		return db.Where("state = 'Canceled' OR (canceled_on <> '' AND canceled_on <= ?)", t)
+	}
+	if f != "" {
+		db = db.Where("state <> 'Canceled' AND (canceled_on = '' OR canceled_on > ?)", t)
+	}
 	const live = "state IN ('Pending', 'Open') AND closed_balance > 0 AND expiration_date >= ?"
 	switch f {
-	case LotsCanceled:
-		return db.Where("state = 'Canceled'")
 	case LotsUsed:
 		return db.Where("(state = 'Expired' AND expired_amount = 0) OR (state IN ('Pending', 'Open') AND closed_balance = 0)")
 	case LotsExpired:

@@ -15,18 +15,18 @@ type ProcessResult struct {
 	Profiles     int // profiles looked at
 	Released     int // lots made visible (M15)
 	Invoices     int // invoices issued (M9)
-	Canceled     int // lots canceled as requested
 	EventsStored int // settled events appended (M13)
 }
 
 // Add sums two results.
 func (r ProcessResult) Add(o ProcessResult) ProcessResult {
 	return ProcessResult{r.Profiles + o.Profiles, r.Released + o.Released, r.Invoices + o.Invoices,
-		r.Canceled + o.Canceled, r.EventsStored + o.EventsStored}
+		r.EventsStored + o.EventsStored}
 }
 
 // ProcessProfile releases the profile's new lots and issues its due invoices, in one transaction
-// with the profile row locked.
+// with the profile row locked. Expiry and cancellation are part of the invoices (M11, M13), so
+// the result does not depend on when or how often it runs.
 func (s *Store) ProcessProfile(ctx context.Context, profileID int64, today ledger.Date) (ProcessResult, error) {
 	res := ProcessResult{Profiles: 1}
 	err := s.Tx(ctx, func(tx *Store) error {
@@ -48,6 +48,9 @@ func (s *Store) ProcessProfile(ctx context.Context, profileID int64, today ledge
 		if err != nil {
 			return err
 		}
+		if p.NextPeriod != "" && !lp.Due(today) {
+			return nil // nothing to invoice, and the ledger state is stored already
+		}
 		for lp.Due(today) {
 			r, err := tx.issueInvoice(ctx, p, lp)
 			if err != nil {
@@ -58,11 +61,6 @@ func (s *Store) ProcessProfile(ctx context.Context, profileID int64, today ledge
 			res.EventsStored += len(r.Events)
 			p.EventSeq += int64(len(r.Events))
 		}
-		canceled, events, err := tx.applyCancellations(ctx, p, &lp, today)
-		if err != nil {
-			return err
-		}
-		res.Canceled, res.EventsStored, p.EventSeq = canceled, res.EventsStored+events, p.EventSeq+int64(events)
 		return tx.saveProfileLedger(ctx, p.ID, lp, p.EventSeq)
 	})
 	if err != nil {

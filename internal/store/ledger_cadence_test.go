@@ -1,0 +1,394 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+)
+
+// Cadence independence through the real store (issue 8, M11, M12, M13): a random scenario is
+// loaded into three fresh profiles of one database, processed once at the end, every day, and at
+// random instants; they must end with the same invoices, allocations, events (with their
+// balances after) and lots, and show the same balance summary whenever two of them processed.
+
+// cadenceCase is one random scenario: what a load stores, and when processing runs.
+type cadenceCase struct {
+	invoiceDay int
+	lots       []store.LotRow
+	charges    []store.ChargeTotal
+	adjs       []store.AdjustmentRow
+	instants   []ledger.Date // the random processing days, sorted
+	checks     []ledger.Date // more days to compare the balance summaries on
+	end        ledger.Date   // every cadence processes on this last day
+}
+
+// cadenceLoad is the day the scenarios are loaded and daily processing starts.
+var cadenceLoad = ledger.MustDate("2026-01-02")
+
+// genCadenceCase draws a scenario of about five weeks around January, so that December's and
+// January's invoices settle it: lots with random starts, expiries and cancellations (some on or
+// before their start), eligible and ineligible charges and adjustments of either sign on random
+// dates, a random invoice day.
+func genCadenceCase(r *rand.Rand) cadenceCase {
+	c := cadenceCase{invoiceDay: 1 + r.IntN(28)}
+	day := func(from, span int) ledger.Date { return cadenceLoad.AddDays(from + r.IntN(span)) }
+	micros := func(units int64) int64 {
+		if r.IntN(8) == 0 {
+			return 1 + r.Int64N(9999) // sub-cent amounts (M16)
+		}
+		return r.Int64N(units * 1_000_000)
+	}
+	for i := range 1 + r.IntN(5) {
+		start := day(-12, 36)
+		exp := start.AddDays([]int{0, 8, 20, 35, 400}[r.IntN(5)])
+		l := store.LotRow{Name: fmt.Sprintf("lot-%d", i), Source: "PromotionalCredit", Currency: "USD",
+			OriginalAmount: 1 + micros(400), StartDate: start.String(), ExpirationDate: exp.String(), PurchasedDate: start.String()}
+		if canceled := start.AddDays(r.IntN(28) - 3); r.IntN(3) == 0 && !canceled.After(exp) {
+			l.CanceledOn = canceled.String()
+		}
+		c.lots = append(c.lots, l)
+	}
+	for i := range r.IntN(14) {
+		ch := store.ChargeTotal{Date: day(-8, 38).String(), Product: fmt.Sprintf("Product %d", i), PublisherType: "Azure",
+			Eligible: true, Amount: micros(150)}
+		if r.IntN(5) == 0 {
+			ch.PublisherType, ch.Eligible = "Marketplace", false
+		}
+		c.charges = append(c.charges, ch)
+	}
+	for i := range r.IntN(4) {
+		a := store.AdjustmentRow{Date: day(-8, 38).String(), Amount: 1 + micros(80), Description: fmt.Sprintf("Adjustment %d", i)}
+		if r.IntN(2) == 0 {
+			a.Amount = -a.Amount
+		}
+		c.adjs = append(c.adjs, a)
+	}
+	// January's invoice, the last with data, is issued by the end.
+	c.end = ledger.PeriodOf(cadenceLoad).IssueDate(c.invoiceDay)
+	for range 1 + r.IntN(4) {
+		c.instants = append(c.instants, cadenceLoad.AddDays(r.IntN(c.end.DaysSince(cadenceLoad))))
+	}
+	slices.SortFunc(c.instants, ledger.Date.Compare)
+	c.instants = slices.Compact(c.instants)
+	for range 2 {
+		c.checks = append(c.checks, cadenceLoad.AddDays(r.IntN(c.end.DaysSince(cadenceLoad))))
+	}
+	return c
+}
+
+// String writes a case as a counterexample to read and turn into a regression test.
+func (c cadenceCase) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "invoice day %d, loaded %s, processed at %v and %s, compared on %v\n", c.invoiceDay, cadenceLoad,
+		c.instants, c.end, c.checks)
+	for _, l := range c.lots {
+		fmt.Fprintf(&b, "lot %s %s %s..%s canceledOn %q\n", l.Name, amt(l.OriginalAmount), l.StartDate, l.ExpirationDate, l.CanceledOn)
+	}
+	for _, ch := range c.charges {
+		fmt.Fprintf(&b, "charge %s %s eligible=%t\n", ch.Date, amt(ch.Amount), ch.Eligible)
+	}
+	for _, a := range c.adjs {
+		fmt.Fprintf(&b, "adjustment %s %s\n", a.Date, amt(a.Amount))
+	}
+	return b.String()
+}
+
+// cadencePlayer loads cases into fresh profiles of one store.
+type cadencePlayer struct {
+	s        *store.Store
+	profiles int // profiles created so far: each gets its own account, so lot names never clash
+}
+
+// load stores the case in a new profile, as a scenario load would.
+func (pl *cadencePlayer) load(ctx context.Context, c cadenceCase) (store.BillingProfile, error) {
+	pl.profiles++
+	a, _, err := pl.s.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("cadence-%d", pl.profiles),
+		AgreementType: store.AgreementMCA, AccountType: "Enterprise", Status: "Active"})
+	if err != nil {
+		return store.BillingProfile{}, err
+	}
+	p, _, err := pl.s.SaveProfile(ctx, store.BillingProfile{BillingAccountID: a.ID, Name: fmt.Sprintf("CADE-%04d-000-000", pl.profiles),
+		Currency: "USD", InvoiceDay: c.invoiceDay, Status: "Active"})
+	if err != nil {
+		return p, err
+	}
+	for _, l := range c.lots {
+		l.BillingProfileID = p.ID
+		if _, err := pl.s.SaveLot(ctx, l); err != nil {
+			return p, err
+		}
+	}
+	if _, err := pl.s.SetChargeTotals(ctx, p, slices.Clone(c.charges), "scenario"); err != nil {
+		return p, err
+	}
+	for _, a := range c.adjs {
+		if _, err := pl.s.SaveAdjustment(ctx, p, a); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+// mismatch plays c under the three cadences and returns the first difference found.
+func (pl *cadencePlayer) mismatch(ctx context.Context, c cadenceCase) error {
+	names := [3]string{"once at the end", "daily", "at random instants"}
+	var ps [3]store.BillingProfile
+	for i := range ps {
+		p, err := pl.load(ctx, c)
+		if err != nil {
+			return fmt.Errorf("load: %w", err)
+		}
+		ps[i] = p
+	}
+	at, check := map[ledger.Date]bool{c.end: true}, map[ledger.Date]bool{}
+	for _, d := range c.instants {
+		at[d] = true
+	}
+	for _, d := range c.checks {
+		check[d] = true
+	}
+	randomRan := false
+	for d := cadenceLoad; !d.After(c.end); d = d.AddDays(1) {
+		ran := [3]bool{d == c.end, true, at[d]}
+		for i, p := range ps {
+			if ran[i] {
+				if _, err := pl.s.ProcessProfile(ctx, p.ID, d); err != nil {
+					return fmt.Errorf("processing %s on %s: %w", names[i], d, err)
+				}
+			}
+		}
+		randomRan = randomRan || ran[2]
+		if !randomRan || !ran[2] && !check[d] {
+			continue // before the first run its lots are not released yet (M15)
+		}
+		var sums [3]ledger.Summary
+		for _, i := range []int{1, 2} {
+			sum, err := pl.summary(ctx, ps[i], d)
+			if err != nil {
+				return err
+			}
+			sums[i] = sum
+		}
+		// The estimate never depends on processing; the whole summary does not either when
+		// both processed today.
+		if sums[2].EstimatedBalance != sums[1].EstimatedBalance || !slices.Equal(sums[2].Lots, sums[1].Lots) ||
+			ran[2] && !reflect.DeepEqual(sums[2], sums[1]) {
+			return fmt.Errorf("%s: balance summary processing %s\n%+v\ndaily\n%+v", d, names[2], sums[2], sums[1])
+		}
+	}
+	var states [3]string
+	for i, p := range ps {
+		st, err := pl.state(ctx, p, c.end)
+		if err != nil {
+			return err
+		}
+		states[i] = st
+	}
+	for i := range states {
+		if states[i] != states[1] {
+			return fmt.Errorf("processing %s ends with\n%s\ndaily\n%s", names[i], states[i], states[1])
+		}
+	}
+	return nil
+}
+
+// summary is the balance section of a profile as its page reads it, from the stored state,
+// without the adjustments' row ids, which differ between profiles.
+func (pl *cadencePlayer) summary(ctx context.Context, p store.BillingProfile, d ledger.Date) (ledger.Summary, error) {
+	p, err := pl.s.ProfileByName(ctx, p.BillingAccountID, p.Name)
+	if err != nil {
+		return ledger.Summary{}, err
+	}
+	sum, err := pl.s.ProfileSummary(ctx, p, d)
+	sum.Events = slices.Clone(sum.Events)
+	for i := range sum.Events {
+		sum.Events[i].AdjustmentID = ""
+	}
+	return sum, err
+}
+
+// state renders what a profile's ledger holds on day d, without the ids that differ between
+// profiles: the profile's ledger columns, its invoices with their allocations, its events and
+// lots, and its balance summary. It also checks that every balance-after is the running sum of
+// the events and that a lot ends canceled (on its day) or expired, never both (M13).
+func (pl *cadencePlayer) state(ctx context.Context, p store.BillingProfile, d ledger.Date) (string, error) {
+	p, err := pl.s.ProfileByName(ctx, p.BillingAccountID, p.Name)
+	if err != nil {
+		return "", err
+	}
+	profileID := p.ID
+	var b strings.Builder
+	fmt.Fprintf(&b, "profile %s %d %d\n", p.NextPeriod, p.CurrentBalance, p.EventSeq)
+	invs, err := pl.s.Invoices(ctx, profileID)
+	if err != nil {
+		return "", err
+	}
+	for _, inv := range invs {
+		_, allocs, err := pl.s.InvoiceByNumber(ctx, profileID, inv.Number)
+		if err != nil {
+			return "", err
+		}
+		inv.ID, inv.BillingProfileID, inv.CreatedAt = 0, 0, time.Time{}
+		fmt.Fprintf(&b, "invoice %+v\n", inv)
+		for _, a := range allocs {
+			fmt.Fprintf(&b, "  %s %s %s %d\n", a.Date, a.Product, a.LotName, a.Amount)
+		}
+	}
+	events, _, err := pl.s.EventsPage(ctx, profileID, store.EventQuery{Limit: 1000})
+	if err != nil {
+		return "", err
+	}
+	lots, _, err := pl.s.LotsPage(ctx, profileID, store.LotQuery{Limit: 100, Today: d, Window: 30})
+	if err != nil {
+		return "", err
+	}
+	canceledOn := map[string]string{}
+	for _, l := range lots {
+		fmt.Fprintf(&b, "lot %s %s %d %d %s\n", l.Name, l.State, l.ClosedBalance, l.ExpiredAmount, l.CanceledOn)
+		canceledOn[l.Name] = l.CanceledOn
+	}
+	running, ended := int64(0), map[string]bool{}
+	for _, e := range slices.Backward(events) {
+		fmt.Fprintf(&b, "event %d %s %s %q %d %d %s %s\n", e.Seq, e.Kind, e.Date, e.Description, e.Amount, e.Balance, e.InvoiceNumber, e.LotName)
+		running += e.Amount
+		if e.Balance != running {
+			return "", fmt.Errorf("event %+v: balance after should be %s", e, amt(running))
+		}
+		if e.Kind == string(ledger.EventCanceledCredit) || e.Kind == string(ledger.EventExpiredCredit) {
+			canceled := e.Kind == string(ledger.EventCanceledCredit)
+			if ended[e.LotName] || canceled != (canceledOn[e.LotName] != "") || canceled && e.Date != canceledOn[e.LotName] {
+				return "", fmt.Errorf("event %+v of lot %s canceled on %q", e, e.LotName, canceledOn[e.LotName])
+			}
+			ended[e.LotName] = true
+		}
+	}
+	sum, err := pl.summary(ctx, p, d)
+	fmt.Fprintf(&b, "summary %+v\n", sum)
+	return strings.ReplaceAll(b.String(), fmt.Sprintf("-%06d", profileID), "-P"), err
+}
+
+// shrink makes a failing case smaller while it still fails: it drops lots, cancellations,
+// charges, adjustments, processing instants and check days one at a time.
+func (pl *cadencePlayer) shrink(ctx context.Context, c cadenceCase, err error) (cadenceCase, error) {
+	for {
+		var cands []cadenceCase
+		for i := range c.lots {
+			d := c
+			d.lots = slices.Delete(slices.Clone(c.lots), i, i+1)
+			cands = append(cands, d)
+			if c.lots[i].CanceledOn != "" {
+				d.lots = slices.Clone(c.lots)
+				d.lots[i].CanceledOn = ""
+				cands = append(cands, d)
+			}
+		}
+		for i := range c.charges {
+			d := c
+			d.charges = slices.Delete(slices.Clone(c.charges), i, i+1)
+			cands = append(cands, d)
+		}
+		for i := range c.adjs {
+			d := c
+			d.adjs = slices.Delete(slices.Clone(c.adjs), i, i+1)
+			cands = append(cands, d)
+		}
+		for i := range c.instants {
+			d := c
+			d.instants = slices.Delete(slices.Clone(c.instants), i, i+1)
+			cands = append(cands, d)
+		}
+		for i := range c.checks {
+			d := c
+			d.checks = slices.Delete(slices.Clone(c.checks), i, i+1)
+			cands = append(cands, d)
+		}
+		smaller := false
+		for _, d := range cands {
+			if e := pl.mismatch(ctx, d); e != nil {
+				c, err, smaller = d, e, true
+				break
+			}
+		}
+		if !smaller {
+			return c, err
+		}
+	}
+}
+
+// TestLedgerCadenceProperty: 1,000 random cases on SQLite (40 on PostgreSQL, whose commits are
+// slower; a tenth of those with -short), each in three fresh profiles of one database. A failure names its seed and
+// prints the shrunk counterexample.
+func TestLedgerCadenceProperty(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		n := map[store.Dialect]int{store.SQLite: 1000, store.Postgres: 40}[s.Dialect()]
+		if testing.Short() {
+			n /= 10
+		}
+		ctx := context.Background()
+		pl := &cadencePlayer{s: s}
+		for seed := range uint64(n) {
+			c := genCadenceCase(rand.New(rand.NewPCG(seed, 0xcade0ce)))
+			if err := pl.mismatch(ctx, c); err != nil {
+				c, err = pl.shrink(ctx, c, err)
+				t.Fatalf("seed %d: %v\nshrunk counterexample:\n%s", seed, err, c)
+			}
+		}
+	})
+}
+
+// TestIssue8CanceledLotProcessedLate is issue 8's first finding through the store: K1 canceled
+// from 2026-03-15 must not pay the 100.00 charge of 03-20, whether the profile is processed on
+// 02-01, 03-01, 03-16 and 04-03 or only on 04-03 (M11, M13): the current balance is 445 either
+// way, with the same events, the canceled credit before the 04-01 settled charges.
+func TestIssue8CanceledLotProcessedLate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		lot := func(name string, micros int64, expiration, canceled string) store.LotRow {
+			return store.LotRow{Name: name, Source: "PromotionalCredit", Currency: "USD", OriginalAmount: micros,
+				StartDate: "2026-01-01", ExpirationDate: expiration, PurchasedDate: "2026-01-01", CanceledOn: canceled}
+		}
+		c := cadenceCase{invoiceDay: 1, end: ledger.MustDate("2026-04-03"),
+			lots: []store.LotRow{lot("K1", 200_000000, "2026-12-31", "2026-03-15"), lot("K2", 500_000000, "2027-12-31", ""),
+				lot("K4", 40_000000, "2026-04-20", ""), lot("K7", 5_000000, "2026-05-03", "")},
+			charges:  []store.ChargeTotal{{Date: "2026-03-20", Product: "Virtual Machines", PublisherType: "Azure", Eligible: true, Amount: 100_000000}},
+			instants: []ledger.Date{ledger.MustDate("2026-02-01"), ledger.MustDate("2026-03-01"), ledger.MustDate("2026-03-16")}}
+		pl := &cadencePlayer{s: s}
+		if err := pl.mismatch(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		// The third profile is the one processed on the four days; the first, only on 04-03.
+		for i := 1; i <= 3; i += 2 {
+			a, err := s.AccountByName(ctx, fmt.Sprintf("cadence-%d", i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := s.ProfileByName(ctx, a.ID, fmt.Sprintf("CADE-%04d-000-000", i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			events, _, _ := s.EventsPage(ctx, p.ID, store.EventQuery{Limit: 2})
+			if amt(p.CurrentBalance) != "445.00" || len(events) != 2 ||
+				events[1].Kind != "CanceledCredit" || events[1].Date != "2026-03-15" || amt(events[1].Balance) != "545.00" ||
+				events[0].Kind != "SettledCharges" || events[0].Date != "2026-04-01" || amt(events[0].Balance) != "445.00" {
+				t.Errorf("profile %d: balance %s, newest events %+v", i, amt(p.CurrentBalance), events)
+			}
+			inv, allocs, err := s.InvoiceByNumber(ctx, p.ID, fmt.Sprintf("INV-202603-%06d", p.ID))
+			var paid []string
+			for _, a := range allocs {
+				paid = append(paid, a.LotName+" "+amt(a.Amount))
+			}
+			if err != nil || amt(inv.CanceledCredit) != "200.00" || !slices.Equal(paid, []string{"K2 55.00", "K4 40.00", "K7 5.00"}) {
+				t.Errorf("profile %d: March invoice %+v paid by %v (%v)", i, inv, paid, err)
+			}
+		}
+	})
+}
