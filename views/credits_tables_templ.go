@@ -683,9 +683,9 @@ func LotsTable(t CreditsList) templ.Component {
 							return templ_7745c5c3_Err
 						}
 						var templ_7745c5c3_Var37 string
-						templ_7745c5c3_Var37, templ_7745c5c3_Err = templ.JoinStringErrs("Cancel credit " + r.Name + "? What it has left leaves the balance today, as a canceled-credit transaction. This cannot be undone.")
+						templ_7745c5c3_Var37, templ_7745c5c3_Err = templ.JoinStringErrs("Cancel credit " + r.Name + "? It pays no charge dated from today on, and what it has left leaves your balance as a canceled-credit transaction. This cannot be undone.")
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/credits_tables.templ`, Line: 114, Col: 236}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/credits_tables.templ`, Line: 114, Col: 273}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var37))
 						if templ_7745c5c3_Err != nil {

@@ -11,9 +11,11 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
-// lotCancel cancels a credit lot of the profile today (owners and contributors, M3): what it
-// has left leaves the balance as a canceled-credit transaction (M13). The page is reloaded
-// whole, since the balance card, the list and the transactions all change.
+// lotCancel cancels a credit lot of the profile from today (owners and contributors, M3): it
+// pays no charge dated from today on, and what it has left leaves the balance as a
+// canceled-credit transaction (M13), pending until the invoice settles it. A lot that cannot
+// be canceled (ledger.Lot.Cancelable) is a 409 saying why. The page is reloaded whole, since
+// the balance card, the list and the transactions all change.
 func (s *Server) lotCancel(c echo.Context) error {
 	sc := currentScope(c)
 	name, err := url.PathUnescape(c.Param("lot"))
