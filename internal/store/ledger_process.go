@@ -29,7 +29,11 @@ func (r ProcessResult) Add(o ProcessResult) ProcessResult {
 // the result does not depend on when or how often it runs.
 func (s *Store) ProcessProfile(ctx context.Context, profileID int64, today ledger.Date) (ProcessResult, error) {
 	res := ProcessResult{Profiles: 1}
-	err := s.Tx(ctx, func(tx *Store) error {
+	idle, err := s.idle(ctx, profileID, today)
+	if err != nil || idle {
+		return res, err
+	}
+	err = s.Tx(ctx, func(tx *Store) error {
 		p, err := tx.lockProfile(ctx, profileID)
 		if err != nil {
 			return err
@@ -67,6 +71,25 @@ func (s *Store) ProcessProfile(ctx context.Context, profileID int64, today ledge
 		return ProcessResult{}, fmt.Errorf("process profile %d: %w", profileID, err)
 	}
 	return res, nil
+}
+
+// idle reports whether processing the profile today would change nothing: it was processed
+// before, no invoice is due and no lot awaits release. It reads without a transaction, so the
+// hourly run writes nothing for a quiet profile; what arrives meanwhile is for the next run.
+func (s *Store) idle(ctx context.Context, id int64, today ledger.Date) (bool, error) {
+	var p BillingProfile
+	if err := s.conn(ctx).Where("id = ?", id).Take(&p).Error; err != nil {
+		return false, fmt.Errorf("process profile %d: %w", id, wrap("billing profile", err))
+	}
+	if p.NextPeriod == "" {
+		return false, nil
+	}
+	if lp, err := ledgerProfile(p, ledger.Period{}); err != nil || lp.Due(today) {
+		return false, err
+	}
+	var unreleased []int64
+	err := s.conn(ctx).Model(&LotRow{}).Where("billing_profile_id = ? AND released = ?", id, false).Limit(1).Pluck("id", &unreleased).Error
+	return len(unreleased) == 0, wrap("lots to release", err)
 }
 
 // lockProfile reads a profile for update. SQLite transactions already exclude other writers.
