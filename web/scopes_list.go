@@ -11,13 +11,14 @@ import (
 	"github.com/creditdesk/creditdesk/views"
 )
 
-// The shape of the billing scopes picker: a page of accounts, each with its first profiles and a
-// link to the page of all of them (an owner of 20 accounts and 1,000 profiles sees 20 accounts
-// and 100 profiles on one page, not 1,020 rows).
+// The shape of the billing scopes picker: a page of accounts, each with its profiles when they
+// are few, otherwise their number and a link to the account's own paged list (an owner of 20
+// accounts of 50 profiles sees 20 accounts with 20 links, not 1,020 rows). The profile opened
+// last is always shown under its account.
 const (
 	maxSearch      = 200 // bound on the length of the search text
 	scopesPageSize = 25  // accounts, or an account's profiles, per page
-	scopesPreview  = 5   // profiles shown under each account
+	scopesPreview  = 5   // an account's profiles are listed under it when it has at most this many
 )
 
 // home sends a signed-in user to the scope they opened last, or to their only scope, or to the

@@ -15,12 +15,13 @@ type ScopeQuery struct {
 	PinnedProfile string // name of the profile opened last: first among its account's profiles
 	After         string // keyset cursor from the previous page, "" for the first
 	Limit         int    // rows per page, at least 2 (the pinned row is never a page's last)
-	Preview       int    // ScopeAccountsPage: profiles given with each account
+	Preview       int    // ScopeAccountsPage: an account's profiles are given when it has at most this many
 }
 
 // ScopeAccount is a billing account of the picker: whether the user holds a role on the account
 // itself, whether it matches the search itself, and the profiles under it the user reaches and
-// that match (all of them when the account matches): their number and the first ones.
+// that match (all of them when the account matches): their number, and in ScopeAccountsPage the
+// profiles themselves when they are few, else only the pinned one if it is among them.
 type ScopeAccount struct {
 	BillingAccount
 	AccountRole  bool
@@ -78,24 +79,43 @@ func (q scopeSQL) listed() (string, []any) {
 		append(append(args, rArgs...), pArgs...)
 }
 
-// shown is true when profile p of a listed account is shown: the user reaches it, and it or its
-// account matches the search.
-func (q scopeSQL) shown(matchingAccounts []int64) (string, []any) {
-	reach, args := q.reaches()
-	if q.pattern == "" {
-		return reach, args
+// shownIn is true when profile p of account a is shown: the user reaches it (every profile of
+// an account they hold a role on, otherwise the profiles they hold one on), and it or a matches
+// the search. Knowing a's flags, it is TRUE for the usual owner or reader of the whole account.
+func (q scopeSQL) shownIn(a ScopeAccount) (string, []any) {
+	cond, args := "TRUE", []any(nil)
+	if !a.AccountRole {
+		cond = `EXISTS (SELECT 1 FROM role_assignments AS r WHERE r.user_id = ? AND r.billing_account_id = p.billing_account_id
+			AND r.billing_profile_id = p.id)`
+		args = []any{q.userID}
 	}
-	pm, pArgs := q.matches("p")
-	args = append(append(args, pArgs...), append(matchingAccounts, 0))
-	return reach + " AND (" + pm + " OR p.billing_account_id IN ?)", args
+	if q.pattern != "" && !a.Matches {
+		m, mArgs := q.matches("p")
+		cond, args = cond+" AND "+m, append(args, mArgs...)
+	}
+	return cond, args
 }
 
-// shownIn is shown for the profiles of one account.
-func (q scopeSQL) shownIn(a ScopeAccount) (string, []any) {
-	if a.Matches {
-		return q.shown([]int64{a.ID})
+// shownAmong is shownIn for the profiles of several accounts at once.
+func (q scopeSQL) shownAmong(accounts []ScopeAccount) (string, []any) {
+	var conds []string
+	var args []any
+	byCond := map[string][]int64{}
+	condArgs := map[string][]any{}
+	for _, a := range accounts {
+		c, cArgs := q.shownIn(a)
+		if _, ok := byCond[c]; !ok {
+			conds = append(conds, c)
+			condArgs[c] = cArgs
+		}
+		byCond[c] = append(byCond[c], a.ID)
 	}
-	return q.shown(nil)
+	parts := make([]string, len(conds))
+	for i, c := range conds {
+		parts[i] = "(p.billing_account_id IN ? AND " + c + ")"
+		args = append(append(args, byCond[c]), condArgs[c]...)
+	}
+	return "(" + strings.Join(parts, " OR ") + ")", args
 }
 
 // keyset pages rows of table t by (lower(display_name), id), the pinned row first on the first
@@ -195,42 +215,57 @@ func (s *Store) scopeAccounts(ctx context.Context, sq scopeSQL) *gorm.DB {
 		Where("a.id IN (SELECT r.billing_account_id FROM role_assignments AS r WHERE r.user_id = ?)", sq.userID)
 }
 
-// previewProfiles sets the number of shown profiles of each account and its first ones, in one
-// query: a window over the shown profiles of the page's accounts.
+// previewProfiles sets the number of shown profiles of each account, and gives the profiles of
+// the accounts that have at most q.Preview of them, and the pinned profile, in the picker's
+// order: two queries, the first an index count.
 func (s *Store) previewProfiles(ctx context.Context, sq scopeSQL, accounts []ScopeAccount, q ScopeQuery) error {
 	if len(accounts) == 0 {
 		return nil
 	}
-	ids, matching := make([]int64, len(accounts)), []int64{}
-	at := map[int64]int{}
+	at, ids := map[int64]int{}, make([]int64, len(accounts))
 	for i, a := range accounts {
-		ids[i], at[a.ID] = a.ID, i
-		if a.Matches {
-			matching = append(matching, a.ID)
+		at[a.ID], ids[i] = i, a.ID
+	}
+	shown, args := sq.shownAmong(accounts)
+	var counts []struct{ ID, N int64 }
+	err := s.conn(ctx).Table("billing_profiles AS p").Select("p.billing_account_id AS id, COUNT(*) AS n").
+		Where(shown, args...).Group("p.billing_account_id").Scan(&counts).Error
+	if err != nil {
+		return wrap("scope profile counts", err)
+	}
+	var few []ScopeAccount
+	for _, c := range counts {
+		a := &accounts[at[c.ID]]
+		if a.ProfileCount = int(c.N); a.ProfileCount <= q.Preview {
+			few = append(few, *a)
 		}
 	}
-	shown, shownArgs := sq.shown(matching)
-	pin, pinArgs := "0", []any(nil)
+	order, pin, pinArgs := "p.billing_account_id, lower(p.display_name), p.id", "", []any(nil)
 	if q.PinnedProfile != "" {
-		pin = "CASE WHEN lower(a.name) = ? AND p.name = ? THEN 0 ELSE 1 END"
-		pinArgs = []any{strings.ToLower(q.PinnedAccount), strings.ToUpper(q.PinnedProfile)}
+		pin, pinArgs = "CASE WHEN lower(a.name) = ? AND p.name = ? THEN 0 ELSE 1 END",
+			[]any{strings.ToLower(q.PinnedAccount), strings.ToUpper(q.PinnedProfile)}
+		order = "p.billing_account_id, " + pin + ", lower(p.display_name), p.id"
 	}
-	inner := s.conn(ctx).Table("billing_profiles AS p").Joins("JOIN billing_accounts AS a ON a.id = p.billing_account_id").
-		Select("p.*, ROW_NUMBER() OVER (PARTITION BY p.billing_account_id ORDER BY "+pin+
-			", lower(p.display_name), p.id) AS pos, COUNT(*) OVER (PARTITION BY p.billing_account_id) AS total", pinArgs...).
-		Where("p.billing_account_id IN ?", ids).Where(shown, shownArgs...)
-	var rows []struct {
-		BillingProfile
-		Pos, Total int
+	db := s.conn(ctx).Table("billing_profiles AS p").Select("p.*").Joins("JOIN billing_accounts AS a ON a.id = p.billing_account_id").
+		Where("p.billing_account_id IN ?", ids)
+	if len(few) > 0 {
+		shown, args = sq.shownAmong(few)
+	} else {
+		shown, args = "FALSE", nil
 	}
-	err := s.conn(ctx).Table("(?) AS x", inner).Where("x.pos <= ?", q.Preview).Order("x.billing_account_id, x.pos").Find(&rows).Error
+	if q.PinnedProfile != "" {
+		shown, args = "("+shown+") OR "+pin+" = 0", append(args, pinArgs...)
+	}
+	var rows []BillingProfile
+	err = db.Where(shown, args...).
+		Order(clause.OrderBy{Expression: clause.Expr{SQL: order, Vars: pinArgs, WithoutParentheses: true}}).
+		Find(&rows).Error
 	if err != nil {
 		return wrap("scope profiles preview", err)
 	}
 	for _, r := range rows {
 		a := &accounts[at[r.BillingAccountID]]
-		a.ProfileCount = r.Total
-		a.Profiles = append(a.Profiles, r.BillingProfile)
+		a.Profiles = append(a.Profiles, r)
 	}
 	return nil
 }

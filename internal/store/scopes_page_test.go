@@ -107,9 +107,9 @@ func profileNames(ps []store.BillingProfile) []string {
 	return out
 }
 
-// TestScopesPickerPagesAsTheListing: M5: paging the picker's accounts two by two (with two
-// profiles each) and each account's profiles two by two gives exactly the unpaged listing, in
-// order, for searches by name and id in any case (LIKE wildcards taken literally) and with the
+// TestScopesPickerPagesAsTheListing: M5: paging the picker's accounts two by two (with the
+// profiles of those that have at most three, and the one opened last) and each account's profiles
+// two by two gives exactly the unpaged listing, in order, for searches by name and id in any case (LIKE wildcards taken literally) and with the
 // scope opened last listed first.
 func TestScopesPickerPagesAsTheListing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
@@ -122,7 +122,7 @@ func TestScopesPickerPagesAsTheListing(t *testing.T) {
 		}
 		for _, q := range queries {
 			want := pickerWant(t, s, u, q)
-			q.Limit, q.Preview = 2, 2
+			q.Limit, q.Preview = 2, 3
 			var got []store.ScopeAccount
 			for pages := 0; ; pages++ {
 				page, next, err := s.ScopeAccountsPage(ctx, u.ID, q)
@@ -147,8 +147,15 @@ func TestScopesPickerPagesAsTheListing(t *testing.T) {
 						a.AccountRole, a.Matches, a.ProfileCount, w.Account.DisplayName, w.AccountRole, w.Matches, len(w.Profiles))
 				}
 				wantAll := profileNames(w.Profiles)
-				if got, want := profileNames(a.Profiles), wantAll[:min(2, len(wantAll))]; !slices.Equal(got, want) {
-					t.Errorf("%+v: %s previews %v, want %v", q, a.DisplayName, got, want)
+				preview := wantAll
+				if len(wantAll) > q.Preview {
+					preview = nil
+					if p := w.Profiles[0]; w.Account.Name == q.PinnedAccount && p.Name == q.PinnedProfile {
+						preview = []string{p.DisplayName}
+					}
+				}
+				if got := profileNames(a.Profiles); !slices.Equal(got, preview) {
+					t.Errorf("%+v: %s previews %v, want %v", q, a.DisplayName, got, preview)
 				}
 				one, err := s.ScopeAccountByName(ctx, u.ID, strings.ToUpper(a.Name), q.Search)
 				if err != nil || one.ID != a.ID || one.ProfileCount != a.ProfileCount || one.Matches != a.Matches {
