@@ -48,7 +48,8 @@ type stats struct {
 	ok, failed, timeouts int
 	elapsed              time.Duration
 	p50, p99, max        time.Duration
-	bytes                int64 // body bytes of one answer (the last one read)
+	bytes                int64  // body bytes of one answer (the last one read)
+	firstError           string // the first failure, "" for none
 }
 
 // rate is requests answered per second.
@@ -73,8 +74,8 @@ func measure(t target, workers int, warm, d time.Duration, limit int) stats {
 func measureFor(t target, workers int, d time.Duration, limit int) stats {
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
-	var sent atomic.Int64
-	var size atomic.Int64
+	var sent, size atomic.Int64
+	var firstError atomic.Value
 	lat := make([][]time.Duration, workers)
 	failed, timeouts := make([]int, workers), make([]int, workers)
 	var wg sync.WaitGroup
@@ -99,12 +100,14 @@ func measureFor(t target, workers int, d time.Duration, limit int) stats {
 					timeouts[w]++
 				default:
 					failed[w]++
+					firstError.CompareAndSwap(nil, err.Error())
 				}
 			}
 		}()
 	}
 	wg.Wait()
 	s := stats{elapsed: time.Since(started), bytes: size.Load()}
+	s.firstError, _ = firstError.Load().(string)
 	var all []time.Duration
 	for w := range workers {
 		all = append(all, lat[w]...)

@@ -38,6 +38,15 @@ func report(out io.Writer, c suiteConfig, f facts, targets []target, results [][
 		fmt.Fprintf(out, "| %s | %.1f KB | %.0f | %s | %s | %d, %d | %s |\n", t.name, float64(results[i][len(results[i])-1].bytes)/1024,
 			rate, ms(p50), ms(p99), failed, timeouts, share)
 	}
+	for i, t := range targets {
+		for _, s := range results[i] {
+			if s.firstError != "" {
+				fmt.Fprintf(out, "\n%s: first error: %s", t.name, s.firstError)
+				break
+			}
+		}
+	}
+	fmt.Fprintln(out)
 }
 
 // median is the median of f over the rounds.
