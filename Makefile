@@ -8,7 +8,7 @@ DATABASE  ?= data/creditdesk.db
 ADDR      ?= 127.0.0.1:8080
 export CREDITDESK_TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 
-.PHONY: run build test test-short assets generate check bench load-test browser postgres clean
+.PHONY: run build test test-short assets generate check bench loadtest browser postgres clean
 
 ## run: build and serve the portal at http://$(ADDR) on SQLite with the demo data
 run: build
@@ -48,6 +48,13 @@ test-short: assets generate
 ## bench: the benchmarks reported in the README
 bench: assets
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## loadtest: the load benchmark of the README: seeds LOADTEST_DATABASE once (an SQLite file or a
+## postgres:// URL, created when missing), serves it with the ceiling beside, measures every page.
+## Smaller or longer runs: LOADTEST_FLAGS="-profiles 100 -months 6 -duration 5s -rounds 3"
+LOADTEST_DATABASE ?= data/loadtest.db
+loadtest: build
+	$(GO) run ./cmd/loadtest suite -bin $(BIN) -database $(LOADTEST_DATABASE) $(LOADTEST_FLAGS)
 
 ## browser: install Debian's Chromium for the browser tests when it is missing
 browser:

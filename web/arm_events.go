@@ -15,9 +15,10 @@ import (
 
 // armEvents is E1 (a billing profile's transactions; startDate and endDate required) and E2
 // (every profile of a billing account, 2021-10-01 and newer; dates optional, $filter): the
-// settled events (M13) in the order they were appended, then the pending ones the next invoice
-// would settle (M12). Settled events are keyset-paged on (profile, seq), pending ones on their
-// content key, so events added while a client pages are never skipped or repeated.
+// settled events (M13) by profile, date and the order they were booked in, then the pending ones
+// the next invoice would settle (M12). Settled events are keyset-paged on (profile, date, seq),
+// pending ones on their content key, so no event is given twice and none that existed when the
+// client started is skipped.
 func (s *Server) armEvents(c echo.Context) error {
 	shape, version, err := armConsumptionShape(c)
 	if err != nil {
@@ -71,7 +72,7 @@ func (l eventLister) page(ctx context.Context, p armPage) ([]any, *arm.Cursor, e
 	var items []any
 	if cur.Phase == 0 {
 		q := store.APIEventQuery{LotName: l.lotName, LotSource: l.filter.LotSource, Kinds: settledKinds(l.filter.EventType),
-			AfterProfile: cur.Profile, AfterSeq: cur.After, Limit: p.size}
+			AfterProfile: cur.Profile, AfterDate: cur.Date, AfterSeq: cur.After, Limit: p.size}
 		q.From, q.To = l.filter.Days.Bounds()
 		for id := range l.profiles {
 			q.ProfileIDs = append(q.ProfileIDs, id)
@@ -89,7 +90,7 @@ func (l eventLister) page(ctx context.Context, p armPage) ([]any, *arm.Cursor, e
 		}
 		if more {
 			last := rows[len(rows)-1]
-			return items, &arm.Cursor{Profile: last.BillingProfileID, After: last.Seq}, nil
+			return items, &arm.Cursor{Profile: last.BillingProfileID, Date: last.Date, After: last.Seq}, nil
 		}
 		cur = arm.Cursor{Phase: 1}
 	}

@@ -100,17 +100,15 @@ func scopeHref(sc store.Scope) string {
 	return accountHref(sc.Account.Name)
 }
 
-// hrefOfScopeID turns a remembered ARM scope id back into a portal path, "" if malformed.
-func hrefOfScopeID(id string) string {
+// scopeNamesOf reads a remembered ARM scope id: the account's name and the profile's ("" for an
+// account); both "" when malformed.
+func scopeNamesOf(id string) (account, profile string) {
 	rest, ok := strings.CutPrefix(id, "/providers/Microsoft.Billing/billingAccounts/")
 	if !ok || rest == "" {
-		return ""
+		return "", ""
 	}
-	account, profile, hasProfile := strings.Cut(rest, "/billingProfiles/")
-	if hasProfile {
-		return profileHref(account, profile)
-	}
-	return accountHref(account)
+	account, profile, _ = strings.Cut(rest, "/billingProfiles/")
+	return account, profile
 }
 
 // scopeShell is the frame of a page under a scope: breadcrumb and left menu, the menu showing

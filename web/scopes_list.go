@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -10,32 +11,48 @@ import (
 	"github.com/creditdesk/creditdesk/views"
 )
 
-// maxSearch bounds the length of the picker's search text.
-const maxSearch = 200
+// The shape of the billing scopes picker: a page of accounts, each with its profiles when they
+// are few, otherwise their number and a link to the account's own paged list (an owner of 20
+// accounts of 50 profiles sees 20 accounts with 20 links, not 1,020 rows). The profile opened
+// last is always shown under its account.
+const (
+	maxSearch      = 200 // bound on the length of the search text
+	scopesPageSize = 25  // accounts, or an account's profiles, per page
+	scopesPreview  = 5   // an account's profiles are listed under it when it has at most this many
+)
 
 // home sends a signed-in user to the scope they opened last, or to their only scope, or to the
 // billing scopes picker (M5). A partner member without billing scopes goes where the top bar's
 // Benefits link leads: a partner admin to the Benefits page, any other member to "Benefits
-// assigned to me" (P1).
+// assigned to me" (P1). It reads two accounts, whatever the number of scopes.
 func (s *Server) home(c echo.Context) error {
 	u := currentUser(c)
-	entries, err := s.store.ScopesOfUser(c.Request().Context(), u.ID, "")
+	pinAccount, pinProfile := scopeNamesOf(u.LastScope)
+	accounts, _, err := s.store.ScopeAccountsPage(c.Request().Context(), u.ID, store.ScopeQuery{
+		PinnedAccount: pinAccount, PinnedProfile: pinProfile, Limit: 2, Preview: 1})
 	if err != nil {
 		return err
 	}
-	if href := hrefOfScopeID(u.LastScope); href != "" && reaches(entries, href) {
-		return seeOther(c, href)
-	}
-	if len(entries) == 1 {
-		e := entries[0]
-		switch {
-		case e.AccountRole:
-			return seeOther(c, accountHref(e.Account.Name))
-		case len(e.Profiles) == 1:
-			return seeOther(c, profileHref(e.Account.Name, e.Profiles[0].Name))
+	if len(accounts) > 0 && pinAccount != "" && strings.EqualFold(accounts[0].Name, pinAccount) {
+		// The remembered scope still reached: the pinned account comes first, its pinned profile
+		// first under it.
+		a := accounts[0]
+		if pinProfile == "" && a.AccountRole {
+			return seeOther(c, accountHref(a.Name))
+		}
+		if pinProfile != "" && len(a.Profiles) > 0 && strings.EqualFold(a.Profiles[0].Name, pinProfile) {
+			return seeOther(c, profileHref(a.Name, a.Profiles[0].Name))
 		}
 	}
-	if len(entries) == 0 {
+	if len(accounts) == 1 {
+		switch a := accounts[0]; {
+		case a.AccountRole:
+			return seeOther(c, accountHref(a.Name))
+		case a.ProfileCount == 1:
+			return seeOther(c, profileHref(a.Name, a.Profiles[0].Name))
+		}
+	}
+	if len(accounts) == 0 {
 		if link := s.benefitsLink(c, u); link != "" { // a partner member with no billing scope
 			return seeOther(c, link)
 		}
@@ -43,47 +60,88 @@ func (s *Server) home(c echo.Context) error {
 	return seeOther(c, "/scopes")
 }
 
-// reaches reports whether href is the path of one of the scopes listed, so that a remembered
-// scope the user has since lost access to is not opened.
-func reaches(entries []store.ScopeEntry, href string) bool {
-	for _, r := range scopeRows(entries) {
-		if strings.EqualFold(r.Href, href) {
-			return true
-		}
-	}
-	return false
-}
-
-// scopesList is the billing scopes picker, filtered by ?q= (in place with htmx, and by URL).
+// scopesList is the billing scopes picker: a page of accounts, or with ?account= a page of one
+// account's profiles; searched by ?q=, paged by ?after= (in place with htmx, and by URL).
 func (s *Server) scopesList(c echo.Context) error {
-	q := strings.TrimSpace(c.QueryParam("q"))
-	if len(q) > maxSearch {
+	search := strings.TrimSpace(c.QueryParam("q"))
+	if len(search) > maxSearch {
 		return echo.NewHTTPError(http.StatusBadRequest, "q: the search text is longer than 200 characters.")
 	}
-	entries, err := s.store.ScopesOfUser(c.Request().Context(), currentUser(c).ID, q)
-	if err != nil {
-		return err
+	u := currentUser(c)
+	pinAccount, pinProfile := scopeNamesOf(u.LastScope)
+	q := store.ScopeQuery{Search: search, PinnedAccount: pinAccount, PinnedProfile: pinProfile,
+		After: c.QueryParam("after"), Limit: scopesPageSize, Preview: scopesPreview}
+	p := views.Scopes{Shell: s.shell(c, "Billing scopes"), Search: search}
+	var next string
+	if name := c.QueryParam("account"); name != "" {
+		a, err := s.store.ScopeAccountByName(c.Request().Context(), u.ID, name, search)
+		if err != nil {
+			return notFoundAs(err, errNoScope) // an account without a role is not revealed (M3)
+		}
+		profiles, after, err := s.store.ScopeProfilesPage(c.Request().Context(), u.ID, a, q)
+		if err != nil {
+			return err
+		}
+		if g := scopeGroup(a, profiles, u.LastScope, search); g.Account != nil || len(g.Profiles) > 0 {
+			g.More = nil // this page is where More leads
+			p.Groups = []views.ScopeGroup{g}
+		}
+		p.Account, p.AccountTitle, next = a.Name, a.DisplayName, after
+		p.Shell.Title = "Billing profiles of " + a.DisplayName
+		p.Shell.Crumbs = []views.Crumb{{Label: "Billing scopes", Href: scopesHref(search, "", "")}, {Label: a.DisplayName}}
+	} else {
+		accounts, after, err := s.store.ScopeAccountsPage(c.Request().Context(), u.ID, q)
+		if err != nil {
+			return err
+		}
+		for _, a := range accounts {
+			p.Groups = append(p.Groups, scopeGroup(a, a.Profiles, u.LastScope, search))
+		}
+		next = after
 	}
-	p := views.Scopes{Shell: s.shell(c, "Billing scopes"), Search: q, Rows: scopeRows(entries)}
+	if q.After != "" {
+		p.First = &views.Link{Href: scopesHref(search, p.Account, ""), HxGet: scopesHref(search, p.Account, "")}
+	}
+	if next != "" {
+		p.Next = &views.Link{Href: scopesHref(search, p.Account, next), HxGet: scopesHref(search, p.Account, next)}
+	}
 	return s.render(c, http.StatusOK, views.ScopesPage(p), views.ScopesTable(p))
 }
 
-// scopeRows flattens the picker's entries: each account the user holds a role on and that matches
-// the search, then each profile they reach.
-func scopeRows(entries []store.ScopeEntry) []views.ScopeRow {
-	var rows []views.ScopeRow
-	for _, e := range entries {
-		a := e.Account
-		if e.AccountRole && e.Matches {
-			rows = append(rows, views.ScopeRow{DisplayName: a.DisplayName, Name: a.Name, Href: accountHref(a.Name),
-				Kind: "Billing account", AccountName: "—", AgreementType: a.AgreementType,
-				AccountType: a.AccountType, Status: a.Status})
-		}
-		for _, p := range e.Profiles {
-			rows = append(rows, views.ScopeRow{DisplayName: p.DisplayName, Name: p.Name, Href: profileHref(a.Name, p.Name),
-				Kind: "Billing profile", AccountName: a.DisplayName, AgreementType: a.AgreementType,
-				AccountType: a.AccountType, Status: p.Status})
+// scopeGroup is an account of the picker with the given profiles under it: the account's own row
+// when the user holds a role on it and it matches the search, and a link to the rest of its
+// profiles when there are more.
+func scopeGroup(a store.ScopeAccount, profiles []store.BillingProfile, lastScope, search string) views.ScopeGroup {
+	var g views.ScopeGroup
+	if a.AccountRole && a.Matches {
+		sc := store.Scope{Account: a.BillingAccount}
+		g.Account = &views.ScopeRow{DisplayName: a.DisplayName, Name: a.Name, Href: accountHref(a.Name),
+			Kind: "Billing account", AccountName: "—", AgreementType: a.AgreementType,
+			AccountType: a.AccountType, Status: a.Status, LastOpened: sc.ID() == lastScope}
+	}
+	for _, prof := range profiles {
+		sc := store.Scope{Account: a.BillingAccount, Profile: &prof}
+		g.Profiles = append(g.Profiles, views.ScopeRow{DisplayName: prof.DisplayName, Name: prof.Name,
+			Href: profileHref(a.Name, prof.Name), Kind: "Billing profile", AccountName: a.DisplayName,
+			AgreementType: a.AgreementType, AccountType: a.AccountType, Status: prof.Status, LastOpened: sc.ID() == lastScope})
+	}
+	if a.ProfileCount > len(profiles) {
+		g.More = &views.ScopeMore{Href: scopesHref(search, a.Name, ""), AccountName: a.DisplayName,
+			Count: a.ProfileCount, Matching: search != "" && !a.Matches}
+	}
+	return g
+}
+
+// scopesHref is the picker's address for a search, an account ("" for all) and a cursor.
+func scopesHref(search, account, after string) string {
+	v := url.Values{}
+	for k, x := range map[string]string{"q": search, "account": account, "after": after} {
+		if x != "" {
+			v.Set(k, x)
 		}
 	}
-	return rows
+	if len(v) == 0 {
+		return "/scopes"
+	}
+	return "/scopes?" + v.Encode()
 }

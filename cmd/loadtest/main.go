@@ -1,43 +1,58 @@
-// Command loadtest measures a running CreditDesk portal from a second process: it signs in as a
-// user, then requests the given pages from several workers for a bounded time and prints
-// requests per second and latency percentiles. It only talks to loopback addresses.
+// Command loadtest measures CreditDesk under load, bounded in time and width and on loopback
+// addresses only. It has three modes:
 //
-//	go run ./cmd/loadtest -url http://127.0.0.1:8080 -email ana@northwind.example \
-//	    -password creditdesk-demo -paths /scopes,/accounts/X/profiles/Y/credits -duration 20s -c 8
+//	loadtest [-url http://127.0.0.1:8080 -email E -password P -paths /scopes,... -duration 20s -c 8]
+//	    signs in to a running portal and requests the pages in turn: requests/s and latencies.
+//	loadtest suite [-database URL -profiles 1000 -lots 10 -months 24 -c 32 -duration 10s]
+//	    the benchmark of issue 10 in one command (make loadtest): seeds a database, starts the
+//	    portal and a ceiling program on it, signs in and measures each page against the ceiling.
+//	loadtest ceiling -database URL -addr ADDR
+//	    the ceiling program alone: an echo + GORM page reading 50 rows by an indexed key from a
+//	    1,000,000-row table, rendered with html/template (the suite starts it as a subprocess).
+//
+// The ceiling is a reference program, not a part of CreditDesk: it uses GORM directly, which the
+// portal itself does only in internal/store, and the suite reads two facts of the seeded
+// database (the profile with the most events, the account with the most profiles) the same way.
 package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"net/http/cookiejar"
 	"net/url"
 	"os"
-	"slices"
+	"os/signal"
 	"strings"
-	"sync"
-	"sync/atomic"
+	"syscall"
 	"time"
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
 }
 
-// result is what one worker measured.
-type result struct {
-	latencies []time.Duration
-	failures  int
+// run dispatches to a mode.
+func run(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "suite":
+			return suite(ctx, args[1:], out)
+		case "ceiling":
+			return serveCeiling(ctx, args[1:], out)
+		}
+	}
+	return probe(args, out)
 }
 
-func run(args []string, out io.Writer) error {
+// probe measures some pages of a running portal as one signed-in user.
+func probe(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
 	base := fs.String("url", "http://127.0.0.1:8080", "portal address (loopback only)")
 	email := fs.String("email", "ana@northwind.example", "user to sign in as")
@@ -53,107 +68,20 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return fmt.Errorf("-url %s: only loopback addresses may be load-tested", *base)
+	if err := loopbackOnly(u); err != nil {
+		return err
 	}
-	*duration = min(*duration, 5*time.Minute)
-	*workers = max(1, min(*workers, 64))
-	client, err := signIn(u, *email, *password)
-	if err != nil {
+	jar, _ := cookiejar.New(nil)
+	client := newClient(jar)
+	if err := signIn(client, u, *email, *password); err != nil {
 		return err
 	}
 	targets := strings.Split(*paths, ",")
-	ctx, cancel := context.WithTimeout(context.Background(), *duration)
-	defer cancel()
-	var sent atomic.Int64
-	results := make([]result, *workers)
-	var wg sync.WaitGroup
-	started := time.Now()
-	for w := 0; w < *workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := w; ; i++ {
-				if ctx.Err() != nil || sent.Add(1) > int64(*maxRequests) {
-					return
-				}
-				t0 := time.Now()
-				if err := get(ctx, client, u.String()+targets[i%len(targets)]); err != nil {
-					if !errors.Is(err, context.DeadlineExceeded) {
-						results[w].failures++
-					}
-					continue
-				}
-				results[w].latencies = append(results[w].latencies, time.Since(t0))
-			}
-		}(w)
-	}
-	wg.Wait()
-	report(out, results, time.Since(started), *workers, targets)
+	t := target{name: *paths, client: client, url: func(i int) string { return u.String() + targets[i%len(targets)] }}
+	s := measure(t, *workers, 0, *duration, *maxRequests)
+	fmt.Fprintf(out, "%d workers, %s, paths %v\n", *workers, s.elapsed.Round(time.Millisecond), targets)
+	fmt.Fprintf(out, "%d requests, %d failed, %d timed out, %.0f requests/s\n", s.ok, s.failed, s.timeouts, s.rate())
+	fmt.Fprintf(out, "latency p50 %s, p99 %s, max %s\n", s.p50.Round(time.Microsecond), s.p99.Round(time.Microsecond),
+		s.max.Round(time.Microsecond))
 	return nil
-}
-
-// signIn returns a client holding a session for the user.
-func signIn(u *url.URL, email, password string) (*http.Client, error) {
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, Timeout: 30 * time.Second,
-		Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-	if err := get(context.Background(), c, u.String()+"/signin"); err != nil {
-		return nil, err
-	}
-	var token string
-	for _, ck := range jar.Cookies(u) {
-		if ck.Name == "creditdesk_csrf" {
-			token = ck.Value
-		}
-	}
-	resp, err := c.PostForm(u.String()+"/signin", url.Values{"email": {email}, "password": {password}, "_csrf": {token}})
-	if err != nil {
-		return nil, err
-	}
-	resp.Body.Close()
-	if resp.Request.URL.Path == "/signin" {
-		return nil, fmt.Errorf("sign in as %s failed (status %d)", email, resp.StatusCode)
-	}
-	return c, nil
-}
-
-func get(ctx context.Context, c *http.Client, target string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s: status %d", target, resp.StatusCode)
-	}
-	return nil
-}
-
-// report prints throughput and latency percentiles.
-func report(out io.Writer, results []result, elapsed time.Duration, workers int, targets []string) {
-	var all []time.Duration
-	failures := 0
-	for _, r := range results {
-		all = append(all, r.latencies...)
-		failures += r.failures
-	}
-	slices.Sort(all)
-	pct := func(p float64) time.Duration {
-		if len(all) == 0 {
-			return 0
-		}
-		return all[min(len(all)-1, int(p*float64(len(all))))]
-	}
-	fmt.Fprintf(out, "%d workers, %s, paths %v\n", workers, elapsed.Round(time.Millisecond), targets)
-	fmt.Fprintf(out, "%d requests, %d failed, %.0f requests/s\n", len(all), failures, float64(len(all))/elapsed.Seconds())
-	fmt.Fprintf(out, "latency p50 %s, p95 %s, p99 %s, max %s\n", pct(0.50).Round(time.Microsecond),
-		pct(0.95).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), pct(1).Round(time.Microsecond))
 }

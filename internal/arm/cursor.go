@@ -17,6 +17,7 @@ type Cursor struct {
 	Phase   int    `json:"p,omitempty"` // events: 0 settled, 1 pending
 	Profile int64  `json:"r,omitempty"` // the profile of the last row given
 	After   int64  `json:"a,omitempty"` // lots: the last id; events: the last seq
+	Date    string `json:"d,omitempty"` // settled events: the date of the last one
 	Key     string `json:"k,omitempty"` // pending events: the last PendingKey
 }
 

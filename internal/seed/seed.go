@@ -30,7 +30,8 @@ func (p Plan) EventsEstimate() int {
 }
 
 // Run writes the plan's accounts, profiles, lots, charges and adjustments, then processes
-// every profile up to Today. progress is called after each account.
+// every profile up to Today and refreshes the planner's statistics. progress is called after
+// each account.
 func Run(ctx context.Context, s *store.Store, p Plan, progress func(done, total int)) (store.ProcessResult, error) {
 	rng := rand.New(rand.NewPCG(42, uint64(p.Profiles)))
 	y, m, _ := p.Today.AddMonths(-p.Months).Civil()
@@ -69,7 +70,11 @@ func Run(ctx context.Context, s *store.Store, p Plan, progress func(done, total 
 			progress(made, p.Profiles)
 		}
 	}
-	return s.ProcessAll(ctx, p.Today)
+	res, err := s.ProcessAll(ctx, p.Today)
+	if err != nil {
+		return res, err
+	}
+	return res, s.Analyze(ctx) // so that the planner knows the bulk of new rows at once
 }
 
 // seedProfile writes one profile with its lots, a charge per day and the month's adjustments.

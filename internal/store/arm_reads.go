@@ -65,68 +65,6 @@ func apiLotStatusWhere(db *gorm.DB, status string, today ledger.Date, window int
 	return db.Where("1 = 0") // None, or a status no lot has
 }
 
-// APIEventQuery is one page of settled events of the Consumption events API, keyset-paged on
-// (profile, seq): a profile's events are numbered in the order they are appended, under its row
-// lock, so events added while a client pages come after every position already given.
-type APIEventQuery struct {
-	ProfileIDs   []int64
-	From, To     string   // inclusive YYYY-MM-DD bounds, "" for open
-	LotName      string   // lower-case; "" for all
-	LotSource    string   // "" for all
-	Kinds        []string // ledger event kinds; nil for all
-	AfterProfile int64
-	AfterSeq     int64
-	Limit        int
-}
-
-// APIEventRow is a settled event with the source of its lot ("" for charges).
-type APIEventRow struct {
-	EventRow
-	LotSource string
-}
-
-// APIEvents returns a page of settled events in (profile, seq) order and whether more follow.
-// The keyset condition is a row comparison, so both databases walk the (profile, seq) index and
-// stop at the page's end; the sources of the page's lots come from a second, small query.
-func (s *Store) APIEvents(ctx context.Context, q APIEventQuery) ([]APIEventRow, bool, error) {
-	db := s.conn(ctx).Where("billing_profile_id IN ? AND (billing_profile_id, seq) > (?, ?)", q.ProfileIDs, q.AfterProfile, q.AfterSeq)
-	for _, c := range []struct{ cond, v string }{{"date >= ?", q.From}, {"date <= ?", q.To}, {"lower(lot_name) = ?", q.LotName},
-		{"EXISTS (SELECT 1 FROM lots AS l WHERE l.billing_profile_id = ledger_events.billing_profile_id AND l.name = ledger_events.lot_name AND l.source = ?)", q.LotSource}} {
-		if c.v != "" {
-			db = db.Where(c.cond, c.v)
-		}
-	}
-	switch {
-	case q.Kinds != nil && len(q.Kinds) == 0:
-		db = db.Where("1 = 0")
-	case q.Kinds != nil:
-		db = db.Where("kind IN ?", q.Kinds)
-	}
-	var events []EventRow
-	if err := db.Order("billing_profile_id, seq").Limit(q.Limit + 1).Find(&events).Error; err != nil {
-		return nil, false, wrap("api events", err)
-	}
-	more := len(events) > q.Limit
-	if more {
-		events = events[:q.Limit]
-	}
-	var names []string
-	for _, e := range events {
-		if e.LotName != "" {
-			names = append(names, e.LotName)
-		}
-	}
-	sources, err := s.LotSources(ctx, q.ProfileIDs, names)
-	if err != nil {
-		return nil, false, err
-	}
-	rows := make([]APIEventRow, len(events))
-	for i, e := range events {
-		rows[i] = APIEventRow{EventRow: e, LotSource: sources[e.BillingProfileID][e.LotName]}
-	}
-	return rows, more, nil
-}
-
 // LotSources maps the named lots of some profiles to their sources, profile by profile; the
 // pending events of the API name their lot's source.
 func (s *Store) LotSources(ctx context.Context, profileIDs []int64, names []string) (map[int64]map[string]string, error) {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -85,7 +86,7 @@ func TestAPILotsStatusMatchesLedger(t *testing.T) {
 	})
 }
 
-// TestAPILotsAndEventsPage: keyset pages in id and (profile, seq) order, with the source and
+// TestAPILotsAndEventsPage: keyset pages in id and (profile, date, seq) order, with the source and
 // date filters in SQL and each event's lot source joined in.
 func TestAPILotsAndEventsPage(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
@@ -110,6 +111,7 @@ func TestAPILotsAndEventsPage(t *testing.T) {
 			t.Errorf("source and expiration filter: %+v", src)
 		}
 		var seqs []int64
+		var keys []string
 		eq := store.APIEventQuery{ProfileIDs: []int64{p.ID}, Limit: 3}
 		for {
 			rows, more, err := s.APIEvents(ctx, eq)
@@ -118,6 +120,7 @@ func TestAPILotsAndEventsPage(t *testing.T) {
 			}
 			for _, r := range rows {
 				seqs = append(seqs, r.Seq)
+				keys = append(keys, fmt.Sprintf("%s/%06d", r.Date, r.Seq))
 				if (r.Kind == "NewCredit" || r.Kind == "ExpiredCredit") && r.LotSource == "" {
 					t.Errorf("event %d (%s) has no lot source", r.Seq, r.Kind)
 				}
@@ -125,10 +128,12 @@ func TestAPILotsAndEventsPage(t *testing.T) {
 			if !more {
 				break
 			}
-			eq.AfterProfile, eq.AfterSeq = rows[len(rows)-1].BillingProfileID, rows[len(rows)-1].Seq
+			last := rows[len(rows)-1]
+			eq.AfterProfile, eq.AfterDate, eq.AfterSeq = last.BillingProfileID, last.Date, last.Seq
 		}
-		if len(seqs) != 7 || seqs[0] != 1 || seqs[6] != 7 {
-			t.Errorf("events in pages of 3: %v", seqs)
+		distinct := slices.Compact(slices.Sorted(slices.Values(seqs)))
+		if len(seqs) != 7 || len(distinct) != 7 || distinct[6] != 7 || !slices.IsSorted(keys) {
+			t.Errorf("events in pages of 3: %v, want the 7 events once each in (date, seq) order", keys)
 		}
 		promo, _, _ := s.APIEvents(ctx, store.APIEventQuery{ProfileIDs: []int64{p.ID}, LotName: "promo", LotSource: "PromotionalCredit", Limit: 10})
 		kinds, _, _ := s.APIEvents(ctx, store.APIEventQuery{ProfileIDs: []int64{p.ID}, Kinds: []string{"SettledCharges"}, From: "2026-06-01", Limit: 10})

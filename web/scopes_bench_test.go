@@ -1,0 +1,89 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web"
+)
+
+// BenchmarkScopesPicker renders the billing scopes picker through the real router for an owner
+// of 20 accounts of 50 profiles each (issue 10: 359 KB and 62 requests/s unpaged): the first
+// page, a search across every profile, and one account's profiles. SQLite always, PostgreSQL when
+// CREDITDESK_TEST_POSTGRES is set.
+func BenchmarkScopesPicker(b *testing.B) {
+	dialects := []store.Dialect{store.SQLite}
+	if os.Getenv("CREDITDESK_TEST_POSTGRES") != "" {
+		dialects = append(dialects, store.Postgres)
+	}
+	for _, d := range dialects {
+		b.Run(string(d), func(b *testing.B) { benchPicker(b, d) })
+	}
+}
+
+func benchPicker(b *testing.B, d store.Dialect) {
+	h := newHarness(b, d, "testdata/roles.json", false)
+	ctx := context.Background()
+	u, err := h.store.UserByEmail(ctx, "account.reader@northwind.example")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 20 {
+		a, _, err := h.store.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("bench-%02d", i), DisplayName: fmt.Sprintf("Bench account %02d", i),
+			AgreementType: store.AgreementMCA, AccountType: "Enterprise", Status: "Active"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := h.store.EnsureRole(ctx, u.ID, store.Scope{Account: a}, "owner"); err != nil {
+			b.Fatal(err)
+		}
+		for j := range 50 {
+			if _, _, err := h.store.SaveProfile(ctx, store.BillingProfile{BillingAccountID: a.ID, Name: fmt.Sprintf("BN%02d-%04d-000-000", i, j),
+				DisplayName: fmt.Sprintf("Profile %d", i*50+j), Currency: "USD", InvoiceDay: 1 + j%28, Status: "Active"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	if err := h.store.Analyze(ctx); err != nil {
+		b.Fatal(err)
+	}
+	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: h.clock.Now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := h.client(b)
+	c.signIn(u.Email)
+	base, _ := url.Parse(h.server.URL)
+	cookies := c.http.Jar.Cookies(base)
+	for _, bench := range []struct{ name, path string }{
+		{"first-page", "/scopes"}, {"search", "/scopes?q=profile+99"}, {"account", "/scopes?account=bench-07"},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
+			for _, ck := range cookies {
+				req.AddCookie(ck)
+			}
+			b.ReportAllocs()
+			var size int
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				srv.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
+				}
+				size = rec.Body.Len()
+			}
+			b.ReportMetric(float64(size), "bytes")
+		})
+	}
+}
