@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -56,7 +57,8 @@ func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	day := func() time.Time { return time.Date(2026, 5, 10, 12, 0, 0, 0, time.UTC) }
-	go func() { defer close(done); processPeriodically(ctx, s, day, slog.New(slog.NewTextHandler(out, nil))) }()
+	log := slog.New(slog.NewTextHandler(out, nil))
+	go func() { defer close(done); processPeriodically(ctx, s, newRunner(s, time.Hour, metrics.New(), log), day, log) }()
 	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(out.String(), `msg="processing run"`); {
 		if time.Now().After(deadline) {
 			t.Fatalf("no processing run logged:\n%s", out.String())
@@ -65,11 +67,11 @@ func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 	}
 	cancel()
 	<-done
-	log := out.String()
-	if !strings.Contains(log, `msg="billing profile skipped by the processing run"`) || !strings.Contains(log, "profile=BBBB-2222-BBB-222") {
-		t.Errorf("the skipped profile is not logged by name:\n%s", log)
+	logged := out.String()
+	if !strings.Contains(logged, `msg="billing profile skipped by the processing run"`) || !strings.Contains(logged, "profile=BBBB-2222-BBB-222") {
+		t.Errorf("the skipped profile is not logged by name:\n%s", logged)
 	}
-	if !strings.Contains(log, "invoices=2") || !strings.Contains(log, "skipped=1") {
-		t.Errorf("the run did not process the two other profiles:\n%s", log)
+	if !strings.Contains(logged, "invoices=2") || !strings.Contains(logged, "skipped=1") {
+		t.Errorf("the run did not process the two other profiles:\n%s", logged)
 	}
 }
