@@ -83,6 +83,6 @@ func (l *Leadership) Release(ctx context.Context) error {
 // session and with it any lock the session still holds.
 func (l *Leadership) discard() {
 	_ = l.conn.Raw(func(any) error { return driver.ErrBadConn }) // closes the connection
-	_ = l.conn.Close()                                            // already closed: ErrConnDone
+	_ = l.conn.Close()                                           // already closed: ErrConnDone
 	l.conn = nil
 }
