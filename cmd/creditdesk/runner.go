@@ -69,6 +69,9 @@ func (r *runner) turn(ctx context.Context, work func(context.Context) runReport)
 		r.leading = held
 		r.metrics.Leading(held)
 		r.log.Info("periodic runner", "leading", held, "instance", r.instance)
+		if held {
+			r.takeOver(ctx)
+		}
 	}
 	if !held {
 		return
@@ -99,6 +102,19 @@ func (r *runner) turn(ctx context.Context, work func(context.Context) runReport)
 		Profiles: rep.Profiles, Failures: rep.Failures, Err: rep.Err})
 	if err := r.store.FinishProcessRun(ctx, run); err != nil {
 		r.log.Error("periodic run: record end", "error", err)
+	}
+}
+
+// takeOver carries the cluster's last successful run into this instance's metrics, so that the
+// leader always shows it, and logs it.
+func (r *runner) takeOver(ctx context.Context) {
+	last, ok, err := r.store.LastSucceededRun(ctx)
+	switch {
+	case err != nil:
+		r.log.Warn("periodic runner: last run", "error", err)
+	case ok:
+		r.metrics.LastSuccess(*last.FinishedAt)
+		r.log.Info("periodic runner: last successful run", "by", last.Instance, "finished", last.FinishedAt.Format(time.RFC3339))
 	}
 }
 

@@ -5,10 +5,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
 
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -98,6 +102,30 @@ func TestRunnerRunsEachIntervalOnce(t *testing.T) {
 	if len(runs) != 25 || unfinished != 1 {
 		t.Errorf("%d runs recorded, %d unfinished; want 24 finished and the killed one", len(runs), unfinished)
 	}
+
+	// The leader steps down; the third instance leads next and shows the cluster's last success.
+	leader := leaders[true]
+	runners[leader].stepDown()
+	third := 3 - killed - leader
+	wall.T = day.Add(23*time.Hour + 50*time.Minute) // the last hour, already run
+	runners[third].turn(ctxs[third], work(third))
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(scrapeHandler(runners[third].metrics))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := float64(runs[0].FinishedAt.UnixNano()) / 1e9
+	if value(families, "creditdesk_process_leader", "") != 1 || value(families, "creditdesk_process_last_success_timestamp_seconds", "") != last {
+		t.Errorf("new leader's metrics: leader %v, last success %v, want %v", value(families, "creditdesk_process_leader", ""),
+			value(families, "creditdesk_process_last_success_timestamp_seconds", ""), last)
+	}
+}
+
+// scrapeHandler reads the metrics as a scrape would.
+func scrapeHandler(m *metrics.Metrics) io.Reader {
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	return rec.Body
 }
 
 // terminateRunnerLock ends the session holding the runner lock in the database at url, as the

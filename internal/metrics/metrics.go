@@ -66,7 +66,7 @@ func New() *Metrics {
 		}),
 		runLastSuccess: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "creditdesk_process_last_success_timestamp_seconds",
-			Help: "Unix time at which this instance last finished a periodic run that succeeded; 0 before the first.",
+			Help: "Unix time at which a periodic run last succeeded: this instance's, or the cluster's as recorded when this instance took the lead; 0 when unknown.",
 		}),
 		leader: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "creditdesk_process_leader",
@@ -168,7 +168,12 @@ func (m *Metrics) ObserveRun(r Run) {
 		return
 	}
 	m.runs.WithLabelValues("succeeded").Inc()
-	m.runLastSuccess.Set(float64(r.Finished.UnixNano()) / 1e9)
+	m.LastSuccess(r.Finished)
+}
+
+// LastSuccess records when a periodic run last succeeded, by whichever instance.
+func (m *Metrics) LastSuccess(at time.Time) {
+	m.runLastSuccess.Set(float64(at.UnixNano()) / 1e9)
 }
 
 // Leading records whether this instance holds the runner lock.

@@ -41,6 +41,18 @@ func (s *Store) FinishProcessRun(ctx context.Context, r ProcessRun) error {
 	return wrap("process runs: finish", err)
 }
 
+// LastSucceededRun returns the newest run that finished with every profile processed, by
+// whichever instance; false when there is none.
+func (s *Store) LastSucceededRun(ctx context.Context) (ProcessRun, bool, error) {
+	var runs []ProcessRun
+	err := s.conn(ctx).Where("finished_at IS NOT NULL AND error = '' AND failures = 0").
+		Order("finished_at DESC, id DESC").Limit(1).Find(&runs).Error
+	if err != nil || len(runs) == 0 {
+		return ProcessRun{}, false, wrap("process runs: last succeeded", err)
+	}
+	return runs[0], true, nil
+}
+
 // ProcessRuns returns the newest runs, newest first, at most limit of them.
 func (s *Store) ProcessRuns(ctx context.Context, limit int) ([]ProcessRun, error) {
 	var runs []ProcessRun

@@ -13,7 +13,7 @@ import (
 
 // TestProcessRunsCloseTheirSlot: a slot is done once a run of it finished, not while one runs
 // (a run whose instance died never finishes, so the next leader runs the slot again); a second
-// finished run of one slot is refused.
+// finished run of one slot is refused; the last succeeded run is one with no failed profile.
 func TestProcessRunsCloseTheirSlot(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -47,14 +47,30 @@ func TestProcessRunsCloseTheirSlot(t *testing.T) {
 		if err := s.FinishProcessRun(ctx, dead); !errors.Is(err, fault.ErrConflict) {
 			t.Errorf("a second finished run of the slot: %v, want a conflict", err)
 		}
+		if _, ok, err := s.LastSucceededRun(ctx); ok || err != nil {
+			t.Errorf("a run with a failed profile counts as succeeded: %t, %v", ok, err)
+		}
+		next := slot.Add(time.Hour)
+		good, err := s.StartProcessRun(ctx, store.ProcessRun{Slot: next, Instance: "b:2", StartedAt: next})
+		if err != nil {
+			t.Fatal(err)
+		}
+		goodEnd := next.Add(time.Second)
+		good.FinishedAt = &goodEnd
+		if err := s.FinishProcessRun(ctx, good); err != nil {
+			t.Fatal(err)
+		}
+		if last, ok, err := s.LastSucceededRun(ctx); !ok || err != nil || last.ID != good.ID || !last.FinishedAt.Equal(goodEnd) {
+			t.Errorf("last succeeded run %+v, %t, %v; want run %d", last, ok, err, good.ID)
+		}
 		runs, err := s.ProcessRuns(ctx, 10)
-		if err != nil || len(runs) != 2 {
+		if err != nil || len(runs) != 3 {
 			t.Fatalf("runs %+v, %v", runs, err)
 		}
-		got := runs[0]
-		if got.Instance != "b:2" || got.FinishedAt == nil || !got.FinishedAt.Equal(finished) || got.Profiles != 12 ||
-			got.Failures != 1 || !got.Slot.Equal(slot) || runs[1].Instance != "a:1" || runs[1].FinishedAt != nil {
-			t.Errorf("runs newest first: %+v, %+v", got, runs[1])
+		got := runs[1]
+		if runs[0].ID != good.ID || got.Instance != "b:2" || got.FinishedAt == nil || !got.FinishedAt.Equal(finished) ||
+			got.Profiles != 12 || got.Failures != 1 || !got.Slot.Equal(slot) || runs[2].Instance != "a:1" || runs[2].FinishedAt != nil {
+			t.Errorf("runs newest first: %+v", runs)
 		}
 	})
 }
