@@ -86,7 +86,9 @@ func (r *runner) turn(ctx context.Context, work func(context.Context) runReport)
 	}
 	run, err := r.store.StartProcessRun(ctx, store.ProcessRun{Slot: slot, Instance: r.instance, StartedAt: r.wall()})
 	if err != nil {
-		r.log.Error("periodic run: record start", "error", err)
+		if ctx.Err() == nil {
+			r.log.Error("periodic run: record start", "error", err)
+		}
 		return
 	}
 	rep := work(ctx)
