@@ -28,10 +28,12 @@ COPY --from=build --chown=nonroot:nonroot /out/data /data
 USER nonroot:nonroot
 WORKDIR /
 ENV CREDITDESK_ADDR=0.0.0.0:8080 \
+    CREDITDESK_METRICS_ADDR=0.0.0.0:9180 \
     CREDITDESK_DATABASE_URL=/data/creditdesk.db \
     CREDITDESK_PRODUCTION=true \
     CREDITDESK_LOG_FORMAT=json
-EXPOSE 8080
+# 9180 is /metrics for Prometheus: publish it to the scraper only, never to the public.
+EXPOSE 8080 9180
 VOLUME ["/data"]
 HEALTHCHECK NONE
 ENTRYPOINT ["/usr/local/bin/creditdesk"]

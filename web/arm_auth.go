@@ -59,8 +59,8 @@ func (s *Server) authenticateToken(c echo.Context) error {
 	case tok.ExpiresAt != nil && !s.clock().Before(*tok.ExpiresAt):
 		return arm.AuthenticationFailed("The access token expired at " + tok.ExpiresAt.UTC().Format("2006-01-02T15:04:05Z") + ".")
 	}
-	if ok, retry := s.api.limiter.allow(tok.ID); !ok {
-		return arm.TooManyRequests(retry)
+	if err := s.limitAPI(c, tok.ID); err != nil {
+		return err
 	}
 	if _, err := s.store.TouchToken(ctx, tok, s.clock()); err != nil {
 		s.log.Warn("record token use", "request_id", requestID(c), "error", err) // the request itself is fine

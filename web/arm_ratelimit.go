@@ -1,69 +1,103 @@
 package web
 
 import (
+	"context"
 	"math"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/arm"
+	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// rateLimiter is a token bucket per API token: perMinute requests a minute, in bursts of up to
-// perMinute. It lives in memory, per instance: behind a load balancer each instance allows that
-// rate, which bounds the load one token puts on each instance, the purpose of the limit.
-type rateLimiter struct {
-	mu        sync.Mutex
-	perMinute int
-	buckets   map[int64]*bucket
-	now       func() time.Time // the real clock: rates are about wall time, not the business clock
+// apiLimiter holds each API token to -api-rate-limit requests a minute, in bursts of up to a
+// minute's worth: a token bucket per token. It reports whether a request may pass and, when
+// not, how long until one may.
+type apiLimiter interface {
+	allow(ctx context.Context, tokenID int64) (bool, time.Duration, error)
 }
 
-// bucket is one token's allowance.
-type bucket struct {
-	tokens float64
-	at     time.Time
+// newAPILimiter returns the limiter of the configured rate: on PostgreSQL one bucket per token
+// in the database, shared by every instance; on SQLite, which serves one process, in memory.
+// A rate of 0 means no limit (nil).
+func newAPILimiter(s *store.Store, perMinute int) apiLimiter {
+	switch {
+	case perMinute <= 0:
+		return nil
+	case s.Dialect() == store.Postgres:
+		return sharedLimiter{store: s, perMinute: perMinute}
+	}
+	return newMemoryLimiter(perMinute)
+}
+
+// limitAPI refuses a token's request over the rate limit with 429 and Retry-After in whole
+// seconds (contract §3).
+func (s *Server) limitAPI(c echo.Context, tokenID int64) error {
+	if s.api.limiter == nil {
+		return nil
+	}
+	ok, wait, err := s.api.limiter.allow(c.Request().Context(), tokenID)
+	if err != nil || ok {
+		return err
+	}
+	s.metrics.Throttled()
+	return arm.TooManyRequests(max(1, int(math.Ceil(wait.Seconds()))))
+}
+
+// sharedLimiter keeps the buckets in PostgreSQL, one statement per request, so the cluster
+// allows a token exactly the limit, however many instances serve it.
+type sharedLimiter struct {
+	store     *store.Store
+	perMinute int
+}
+
+func (l sharedLimiter) allow(ctx context.Context, tokenID int64) (bool, time.Duration, error) {
+	return l.store.TakeAPIRequest(ctx, tokenID, l.perMinute)
+}
+
+// memoryLimiter keeps the buckets in this process.
+type memoryLimiter struct {
+	mu        sync.Mutex
+	perMinute int
+	buckets   map[int64]*rate.Limiter
+	now       func() time.Time // the wall clock: rates are about real time, not the business clock
 }
 
 // maxBuckets bounds the limiter's memory; full (idle) buckets are dropped beyond it.
 const maxBuckets = 10_000
 
-// newRateLimiter returns a limiter, or nil (no limit) for perMinute 0.
-func newRateLimiter(perMinute int) *rateLimiter {
-	if perMinute <= 0 {
-		return nil
-	}
-	return &rateLimiter{perMinute: perMinute, buckets: map[int64]*bucket{}, now: time.Now}
+func newMemoryLimiter(perMinute int) *memoryLimiter {
+	return &memoryLimiter{perMinute: perMinute, buckets: map[int64]*rate.Limiter{}, now: time.Now}
 }
 
-// allow takes one request from the token's bucket; when it is empty it reports how many whole
-// seconds until the next request is allowed.
-func (l *rateLimiter) allow(tokenID int64) (bool, int) {
-	if l == nil {
-		return true, 0
-	}
+func (l *memoryLimiter) allow(_ context.Context, tokenID int64) (bool, time.Duration, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	capacity, perSecond := float64(l.perMinute), float64(l.perMinute)/60
 	b, ok := l.buckets[tokenID]
 	if !ok {
 		if len(l.buckets) >= maxBuckets {
-			l.prune(now, capacity, perSecond)
+			l.prune(now)
 		}
-		b = &bucket{tokens: capacity, at: now}
+		b = rate.NewLimiter(rate.Every(time.Minute/time.Duration(l.perMinute)), l.perMinute)
 		l.buckets[tokenID] = b
 	}
-	b.tokens = math.Min(capacity, b.tokens+now.Sub(b.at).Seconds()*perSecond)
-	b.at = now
-	if b.tokens >= 1 {
-		b.tokens--
-		return true, 0
+	r := b.ReserveN(now, 1)
+	if wait := r.DelayFrom(now); wait > 0 {
+		r.CancelAt(now) // a refused request takes nothing from the bucket
+		return false, wait, nil
 	}
-	return false, max(1, int(math.Ceil((1-b.tokens)/perSecond)))
+	return true, 0, nil
 }
 
 // prune drops the buckets that have refilled: forgetting them changes nothing.
-func (l *rateLimiter) prune(now time.Time, capacity, perSecond float64) {
+func (l *memoryLimiter) prune(now time.Time) {
 	for id, b := range l.buckets {
-		if b.tokens+now.Sub(b.at).Seconds()*perSecond >= capacity {
+		if b.TokensAt(now) >= float64(b.Burst()) {
 			delete(l.buckets, id)
 		}
 	}

@@ -1,48 +1,57 @@
 package web
 
 import (
+	"context"
 	"testing"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
-// TestRateLimiter: a token bucket per API token, refilled over wall time; an empty bucket says
-// how long to wait (the 429's Retry-After); 0 means no limit.
-func TestRateLimiter(t *testing.T) {
+// TestMemoryLimiter: the in-process limiter (SQLite) is a token bucket per API token, refilled
+// over wall time; an empty bucket says how long to wait (the 429's Retry-After); full buckets
+// are forgotten when there are too many.
+func TestMemoryLimiter(t *testing.T) {
+	ctx := context.Background()
 	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
-	l := newRateLimiter(60) // one a second, bursts of 60
-	l.now = func() time.Time { return now }
+	clock := func() time.Time { return now }
+	l := newMemoryLimiter(60) // one a second, bursts of 60
+	l.now = clock
 	for i := range 60 {
-		if ok, _ := l.allow(1); !ok {
+		if ok, _, _ := l.allow(ctx, 1); !ok {
 			t.Fatalf("request %d of the burst refused", i)
 		}
 	}
-	if ok, retry := l.allow(1); ok || retry != 1 {
-		t.Errorf("61st request: allowed %t, retry after %d, want refused for 1 s", ok, retry)
+	if ok, wait, _ := l.allow(ctx, 1); ok || wait != time.Second {
+		t.Errorf("61st request: allowed %t, wait %s, want refused for 1s", ok, wait)
 	}
-	if ok, _ := l.allow(2); !ok {
+	if ok, wait, _ := l.allow(ctx, 1); ok || wait != time.Second {
+		t.Errorf("a refused request took from the bucket: allowed %t, wait %s", ok, wait)
+	}
+	if ok, _, _ := l.allow(ctx, 2); !ok {
 		t.Error("another token is limited too")
 	}
 	now = now.Add(1500 * time.Millisecond)
-	if ok, _ := l.allow(1); !ok {
+	if ok, _, _ := l.allow(ctx, 1); !ok {
 		t.Error("not refilled after 1.5 s")
 	}
-	slow := newRateLimiter(2)
-	slow.now = l.now
-	slow.allow(7)
-	slow.allow(7)
-	if ok, retry := slow.allow(7); ok || retry != 30 {
-		t.Errorf("2 a minute: allowed %t, retry after %d, want 30", ok, retry)
+	slow := newMemoryLimiter(2)
+	slow.now = clock
+	slow.allow(ctx, 7)
+	slow.allow(ctx, 7)
+	if ok, wait, _ := slow.allow(ctx, 7); ok || wait != 30*time.Second {
+		t.Errorf("2 a minute: allowed %t, wait %s, want 30s", ok, wait)
 	}
-	none := newRateLimiter(0)
-	if ok, _ := none.allow(1); !ok || none != nil {
+	if newAPILimiter(nil, 0) != nil {
 		t.Error("0 limits")
 	}
-	l.buckets = map[int64]*bucket{}
+	l.buckets = map[int64]*rate.Limiter{}
 	for id := range int64(maxBuckets) {
-		l.buckets[id] = &bucket{tokens: 60, at: now}
+		l.buckets[id] = rate.NewLimiter(1, 60)
 	}
-	l.allow(maxBuckets + 1)
-	if len(l.buckets) != 1 {
-		t.Errorf("%d buckets after pruning full ones", len(l.buckets))
+	l.buckets[0].AllowN(now, 1) // one bucket not full: kept
+	l.allow(ctx, maxBuckets+1)
+	if len(l.buckets) != 2 {
+		t.Errorf("%d buckets after pruning full ones, want 2", len(l.buckets))
 	}
 }

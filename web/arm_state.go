@@ -9,19 +9,19 @@ const defaultAPIPageSize = 100
 
 // apiState is what the ARM API keeps in the server: the key of its paging cursors (derived from
 // the session key, so every instance with the same key reads every other's nextLinks), the
-// per-token rate limiter (in memory, per instance), and the page size.
+// per-token rate limiter (nil for none), and the page size.
 type apiState struct {
 	cursors  arm.Sealer
-	limiter  *rateLimiter
+	limiter  apiLimiter
 	pageSize int
 }
 
 // newAPIState derives the cursor key from the session key.
-func newAPIState(sessionKey []byte, perMinute, pageSize int) apiState {
+func newAPIState(sessionKey []byte, limiter apiLimiter, pageSize int) apiState {
 	if pageSize <= 0 {
 		pageSize = defaultAPIPageSize
 	}
-	return apiState{cursors: arm.NewSealer(sessionKey), limiter: newRateLimiter(perMinute), pageSize: pageSize}
+	return apiState{cursors: arm.NewSealer(sessionKey), limiter: limiter, pageSize: pageSize}
 }
 
 // The ARM paths of the API (contract §2), used by the route table; canonicalARMPath fixes their

@@ -52,6 +52,7 @@ func (s *Server) signIn(c echo.Context) error {
 		return err
 	}
 	if byEmail >= maxFailsPerEmail || byAddress >= maxFailsPerAddress {
+		s.metrics.Login(false)
 		return s.renderSignIn(c, http.StatusTooManyRequests, email,
 			"Too many failed sign-ins. Wait 15 minutes and try again, or ask an operator to reset your password.")
 	}
@@ -67,6 +68,7 @@ func (s *Server) signIn(c echo.Context) error {
 		if err := s.store.RecordSignInFailure(ctx, email, address); err != nil {
 			return err
 		}
+		s.metrics.Login(false)
 		return s.renderSignIn(c, http.StatusUnauthorized, email, "The email or password is not correct.")
 	}
 	if err := s.store.ClearSignInFailures(ctx, email, s.clock().Add(-signInWindow)); err != nil {
@@ -75,6 +77,7 @@ func (s *Server) signIn(c echo.Context) error {
 	if err := s.startSession(c, u); err != nil {
 		return err
 	}
+	s.metrics.Login(true)
 	s.log.Info("signed in", "request_id", requestID(c), "user_id", u.ID)
 	return seeOther(c, safeNext(c.QueryParam("next")))
 }

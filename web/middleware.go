@@ -14,8 +14,8 @@ import (
 // csrfContextKey is where the CSRF middleware leaves the token for forms and hx-headers.
 const csrfContextKey = "csrf"
 
-// useMiddleware installs the middleware every request passes, in order: request id, access log,
-// panic recovery, security headers, body limit, the signed-in user, then CSRF.
+// useMiddleware installs the middleware every request passes, in order: request id, metrics,
+// access log, panic recovery, security headers, body limit, the signed-in user, then CSRF.
 func (s *Server) useMiddleware() {
 	e := s.echo
 	e.Pre(canonicalARMPath) // ARM path segments are case-insensitive: fix them before routing
@@ -23,6 +23,7 @@ func (s *Server) useMiddleware() {
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently,
 		Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/providers/") }}))
 	e.Use(middleware.RequestID())
+	e.Use(s.observeRequests) // outside the access log, which hands errors to the error handler
 	e.Use(s.accessLog())
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		DisableStackAll:   true,

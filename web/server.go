@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -25,6 +26,8 @@ type Deps struct {
 	Logger *slog.Logger
 	Now    func() time.Time
 	Demo   bool // the database holds the demo scenario: the sign-in page says so
+	// Metrics receives the requests, sign-ins and throttled API calls; nil keeps them unexported.
+	Metrics *metrics.Metrics
 	// APIPageSize is the page size of the ARM API's lists; 0 means the default (100). Tests
 	// set it small to page through a small scenario.
 	APIPageSize int
@@ -37,6 +40,7 @@ type Server struct {
 	log      *slog.Logger
 	now      func() time.Time
 	demo     bool
+	metrics  *metrics.Metrics
 	sessions *sessions.CookieStore
 	api      apiState // the ARM API's cursor key, rate limiter and page size
 	echo     *echo.Echo
@@ -60,9 +64,13 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, now: d.Now, demo: d.Demo,
+	m := d.Metrics
+	if m == nil {
+		m = metrics.New()
+	}
+	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, now: d.Now, demo: d.Demo, metrics: m,
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
-		api: newAPIState(key, d.Config.APIRateLimit, d.APIPageSize)}
+		api: newAPIState(key, newAPILimiter(d.Store, d.Config.APIRateLimit), d.APIPageSize)}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError

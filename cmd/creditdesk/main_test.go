@@ -99,7 +99,9 @@ func TestServeDemoAndGracefulShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "-demo", "-database", db, "-addr", addr}, noEnv, nil, out) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "-demo", "-database", db, "-addr", addr, "-metrics-addr", ""}, noEnv, nil, out)
+	}()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		resp, err := http.Get("http://" + addr + "/readyz")

@@ -12,9 +12,6 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// processInterval is how often serve runs the periodic work (M15: at least hourly).
-const processInterval = time.Hour
-
 // process runs the periodic work once (release new credit, expire lots, issue due invoices) and
 // exits. A billing profile that cannot be processed is skipped and named, every other one is
 // processed, and the command then fails, so that its exit status says some were skipped.
@@ -47,18 +44,18 @@ func process(ctx context.Context, args []string, env func(string) (string, bool)
 	return nil
 }
 
-// processPeriodically runs the periodic work now and then every processInterval until ctx ends.
-// A profile that cannot be processed is logged by name and skipped, the others are processed;
-// a run that fails as a whole (the database does not answer) is logged and retried at the next
-// tick. Other instances may run it too, since each profile is processed under a row lock and
-// idempotently.
-func processPeriodically(ctx context.Context, s *store.Store, now func() time.Time, log *slog.Logger) {
-	run := func() {
+// processPeriodically runs the periodic work whenever r says this instance leads: one instance
+// of the cluster at a time, once per -process-interval (M15: at least hourly), until ctx ends.
+// A profile that cannot be processed is logged by name and skipped, the others are processed,
+// and the run reports the skipped ones; a run that fails as a whole (the database does not
+// answer) is logged and retried in the next interval.
+func processPeriodically(ctx context.Context, s *store.Store, r *runner, now func() time.Time, log *slog.Logger) {
+	r.loop(ctx, func(ctx context.Context) runReport {
 		res, err := s.ProcessAll(ctx, ledger.DateOf(now()))
 		var failures *store.ProcessFailures
 		if err != nil && !errors.As(err, &failures) {
 			log.Error("processing run failed", "error", err)
-			return
+			return runReport{Profiles: res.Profiles, Err: err}
 		}
 		skipped := 0
 		if failures != nil {
@@ -71,16 +68,6 @@ func processPeriodically(ctx context.Context, s *store.Store, now func() time.Ti
 		pool := s.PoolStats()
 		log.Info("processing run", "profiles", res.Profiles, "released", res.Released, "invoices", res.Invoices,
 			"events", res.EventsStored, "skipped", skipped, "db_open", pool.OpenConnections, "db_wait_count", pool.WaitCount)
-	}
-	run()
-	t := time.NewTicker(processInterval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			run()
-		}
-	}
+		return runReport{Profiles: res.Profiles, Failures: skipped}
+	})
 }

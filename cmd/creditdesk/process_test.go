@@ -8,6 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
+
+	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -44,7 +48,7 @@ func TestProcessNamesTheProfileItSkips(t *testing.T) {
 }
 
 // TestPeriodicRunSkipsABrokenProfile: the serve loop's run logs the profile it skips, by name,
-// and processes the others.
+// processes the others, and reports the skipped one to the run's record and the metrics.
 func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 	db := brokenDatabase(t)
 	s, err := store.Open(context.Background(), db, time.Now)
@@ -56,20 +60,38 @@ func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	day := func() time.Time { return time.Date(2026, 5, 10, 12, 0, 0, 0, time.UTC) }
-	go func() { defer close(done); processPeriodically(ctx, s, day, slog.New(slog.NewTextHandler(out, nil))) }()
-	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(out.String(), `msg="processing run"`); {
+	log := slog.New(slog.NewTextHandler(out, nil))
+	m := metrics.New()
+	go func() { defer close(done); processPeriodically(ctx, s, newRunner(s, time.Hour, m, log), day, log) }()
+	var run store.ProcessRun
+	for deadline := time.Now().Add(20 * time.Second); run.FinishedAt == nil; {
 		if time.Now().After(deadline) {
-			t.Fatalf("no processing run logged:\n%s", out.String())
+			t.Fatalf("no processing run recorded:\n%s", out.String())
 		}
 		time.Sleep(10 * time.Millisecond)
+		if runs, err := s.ProcessRuns(context.Background(), 1); err == nil && len(runs) == 1 {
+			run = runs[0]
+		}
 	}
 	cancel()
 	<-done
-	log := out.String()
-	if !strings.Contains(log, `msg="billing profile skipped by the processing run"`) || !strings.Contains(log, "profile=BBBB-2222-BBB-222") {
-		t.Errorf("the skipped profile is not logged by name:\n%s", log)
+	logged := out.String()
+	if !strings.Contains(logged, `msg="billing profile skipped by the processing run"`) || !strings.Contains(logged, "profile=BBBB-2222-BBB-222") {
+		t.Errorf("the skipped profile is not logged by name:\n%s", logged)
 	}
-	if !strings.Contains(log, "invoices=2") || !strings.Contains(log, "skipped=1") {
-		t.Errorf("the run did not process the two other profiles:\n%s", log)
+	if !strings.Contains(logged, "invoices=2") || !strings.Contains(logged, "skipped=1") {
+		t.Errorf("the run did not process the two other profiles:\n%s", logged)
+	}
+	if run.Profiles != 2 || run.Failures != 1 || run.Error != "" {
+		t.Errorf("recorded run %+v, want 2 profiles processed and 1 failure", run)
+	}
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(scrapeHandler(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if value(families, "creditdesk_process_profile_failures_total", "") != 1 || value(families, "creditdesk_process_runs_total", "failed") != 1 {
+		t.Errorf("metrics: %v failures, %v failed runs; want 1 and 1", value(families, "creditdesk_process_profile_failures_total", ""),
+			value(families, "creditdesk_process_runs_total", "failed"))
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web"
@@ -38,13 +39,21 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 			return err
 		}
 	}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Now: cfg.Clock(), Demo: demo})
+	m := metrics.New()
+	m.WatchPool(s.PoolStats)
+	stopMetrics, err := serveMetrics(cfg.MetricsAddr, m.Handler(), log)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
+	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Now: cfg.Clock(), Demo: demo, Metrics: m})
 	if err != nil {
 		return err
 	}
 	workCtx, stopWork := context.WithCancel(ctx)
 	worked := make(chan struct{})
-	go func() { defer close(worked); processPeriodically(workCtx, s, cfg.Clock(), log) }()
+	r := newRunner(s, cfg.ProcessInterval, m, log)
+	go func() { defer close(worked); processPeriodically(workCtx, s, r, cfg.Clock(), log) }()
 	defer func() { stopWork(); <-worked }() // the store closes only after the last run stopped
 	return listen(ctx, cfg, srv, log)
 }

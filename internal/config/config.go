@@ -24,10 +24,13 @@ type Config struct {
 	SecureCookie bool          // mark cookies Secure even without TLSCert (behind a TLS proxy)
 	Now          time.Time     // a fixed "now" for demos and tests; zero means the real clock
 	ExpiryWindow int           // days before expiry a credit shows as expiring (M8)
-	APIRateLimit int           // requests per minute each API token may make, per instance; 0 for no limit
+	APIRateLimit int           // requests per minute each API token may make, all instances together on PostgreSQL; 0 for no limit
 	LogLevel     string        // debug, info, warn or error
 	LogFormat    string        // text or json
 	ShutdownWait time.Duration // how long in-flight requests may finish on SIGTERM
+	MetricsAddr  string        // listen address of /metrics, apart from Addr; "" for none
+	// ProcessInterval is how often serve runs the periodic work (one instance at a time).
+	ProcessInterval time.Duration
 	// The database connection pool; 0 takes the database's default (store.DefaultPool).
 	DBMaxOpen      int           // connections open at most
 	DBMaxIdle      int           // connections kept open while unused (default: DBMaxOpen)
@@ -44,6 +47,10 @@ const maxConnections = 1000
 
 // DefaultDatabase is the embedded SQLite file used when no database is configured.
 const DefaultDatabase = "data/creditdesk.db"
+
+// DefaultMetricsAddr serves the metrics on the loopback interface only: an operator opens it to
+// the scraper deliberately.
+const DefaultMetricsAddr = "127.0.0.1:9180"
 
 // Variables maps each configuration flag to its environment variable; the README's
 // configuration table is written from it.
@@ -65,6 +72,8 @@ var Variables = map[string]string{
 	"db-max-idle":       "CREDITDESK_DB_MAX_IDLE",
 	"db-conn-lifetime":  "CREDITDESK_DB_CONN_LIFETIME",
 	"db-conn-idle-time": "CREDITDESK_DB_CONN_IDLE_TIME",
+	"metrics-addr":      "CREDITDESK_METRICS_ADDR",
+	"process-interval":  "CREDITDESK_PROCESS_INTERVAL",
 }
 
 // Bind registers every configuration flag on fs, bound to the returned Config.
@@ -79,7 +88,9 @@ func Bind(fs *flag.FlagSet) *Config {
 	fs.BoolVar(&c.SecureCookie, "secure-cookie", false, "mark cookies Secure without -tls-cert (behind a TLS proxy)")
 	fs.Func("now", "fixed clock for demos and tests, RFC3339 or YYYY-MM-DD", c.setNow)
 	fs.IntVar(&c.ExpiryWindow, "expiry-window", 30, "days before expiry a credit shows as expiring")
-	fs.IntVar(&c.APIRateLimit, "api-rate-limit", 600, "requests per minute each API token may make (per instance; 0: no limit)")
+	fs.IntVar(&c.APIRateLimit, "api-rate-limit", 600, "requests per minute each API token may make, all instances together (0: no limit)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", DefaultMetricsAddr, "listen address of the Prometheus /metrics endpoint (\"\": none)")
+	fs.DurationVar(&c.ProcessInterval, "process-interval", time.Hour, "how often serve runs the periodic processing (at most 1h)")
 	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", "text", "log format: text or json")
 	fs.DurationVar(&c.ShutdownWait, "shutdown-wait", 15*time.Second, "grace period for requests on shutdown")
@@ -145,6 +156,16 @@ func (c *Config) Validate() error {
 		if d.value < 0 {
 			errs = append(errs, fmt.Errorf("%s %s: must be 0 (the default) or more", d.flag, d.value))
 		}
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			errs = append(errs, fmt.Errorf("-metrics-addr %q: %w", c.MetricsAddr, err))
+		} else if c.MetricsAddr == c.Addr {
+			errs = append(errs, fmt.Errorf("-metrics-addr %q: must differ from -addr", c.MetricsAddr))
+		}
+	}
+	if c.ProcessInterval <= 0 || c.ProcessInterval > time.Hour {
+		errs = append(errs, fmt.Errorf("-process-interval %s: must be more than 0 and at most 1h (new credit appears within the hour, M15)", c.ProcessInterval))
 	}
 	if c.APIRateLimit < 0 {
 		errs = append(errs, fmt.Errorf("-api-rate-limit %d: must be 0 (no limit) or more", c.APIRateLimit))

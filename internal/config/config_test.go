@@ -21,7 +21,8 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != "127.0.0.1:8080" || c.DatabaseURL != DefaultDatabase || c.ExpiryWindow != 30 || c.TLS() || !c.Now.IsZero() {
+	if c.Addr != "127.0.0.1:8080" || c.DatabaseURL != DefaultDatabase || c.ExpiryWindow != 30 || c.TLS() || !c.Now.IsZero() ||
+		c.MetricsAddr != DefaultMetricsAddr || c.ProcessInterval != time.Hour {
 		t.Errorf("defaults: %+v", c)
 	}
 }
@@ -79,6 +80,10 @@ func TestInvalidConfigurationNamesTheSetting(t *testing.T) {
 		{[]string{"-db-max-open", "4", "-db-max-idle", "8"}, nil, "-db-max-idle 8: must not exceed -db-max-open 4"},
 		{[]string{"-db-conn-lifetime", "-1m"}, nil, "-db-conn-lifetime"},
 		{nil, map[string]string{"CREDITDESK_DB_CONN_IDLE_TIME": "soon"}, "CREDITDESK_DB_CONN_IDLE_TIME"},
+		{[]string{"-metrics-addr", "nonsense"}, nil, "-metrics-addr"},
+		{[]string{"-metrics-addr", "127.0.0.1:8080"}, nil, "must differ from -addr"},
+		{[]string{"-process-interval", "2h"}, nil, "-process-interval"},
+		{nil, map[string]string{"CREDITDESK_PROCESS_INTERVAL": "0s"}, "-process-interval"},
 	}
 	for _, tt := range tests {
 		_, err := parseWith(tt.args, tt.env)

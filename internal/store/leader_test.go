@@ -1,0 +1,85 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+)
+
+// TestLeadershipOnSQLite: SQLite serves one process, which always leads.
+func TestLeadershipOnSQLite(t *testing.T) {
+	s := storetest.Open(t, store.SQLite, time.Now)
+	l := s.Leadership()
+	for range 2 {
+		if held, err := l.Hold(context.Background()); !held || err != nil {
+			t.Fatalf("Hold = %t, %v", held, err)
+		}
+	}
+	if err := l.Release(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLeadershipMovesWhenTheLeaderGoes: on PostgreSQL one of three instances holds the runner
+// lock; when its session ends (the server terminates it, as when the process is killed) the
+// next instance to try takes it, and the old leader knows it lost it; a released lock is free.
+func TestLeadershipMovesWhenTheLeaderGoes(t *testing.T) {
+	requirePostgres(t)
+	ctx := context.Background()
+	url, stores := storetest.OpenMany(t, store.Postgres, 3, time.Now)
+	a, b, c := stores[0].Leadership(), stores[1].Leadership(), stores[2].Leadership()
+	hold := func(name string, l *store.Leadership, want bool) {
+		t.Helper()
+		if held, err := l.Hold(ctx); held != want || err != nil {
+			t.Fatalf("%s: Hold = %t, %v; want %t", name, held, err, want)
+		}
+	}
+	hold("a", a, true)
+	hold("b", b, false)
+	hold("c", c, false)
+	hold("a again", a, true)
+	terminateLockHolder(t, url)
+	hold("b after a's session ended", b, true)
+	hold("a after losing its session", a, false)
+	hold("c", c, false)
+	if err := b.Release(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hold("c after b released", c, true)
+	hold("b after releasing", b, false)
+	if err := c.Release(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// requirePostgres skips a test of behaviour that only PostgreSQL has.
+func requirePostgres(t *testing.T) {
+	t.Helper()
+	if ds := storetest.Dialects(t); len(ds) < 2 {
+		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES)")
+	}
+}
+
+// terminateLockHolder ends the session holding the runner lock in the database at url, as the
+// server does when the holder's process dies, and waits (up to 10 s) until the session is gone.
+func terminateLockHolder(t *testing.T, url string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	err = conn.QueryRow(ctx, `SELECT count(*) FILTER (WHERE pg_terminate_backend(l.pid, 10000)) FROM pg_locks l
+		JOIN pg_database d ON d.oid = l.database
+		WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.granted`).Scan(&n)
+	if err != nil || n != 1 {
+		t.Fatalf("terminate the lock holder: %d sessions, %v", n, err)
+	}
+}
