@@ -39,7 +39,7 @@ check: generate
 
 ## test: the whole suite on SQLite and PostgreSQL, with the browser tests
 test: assets browser postgres check
-	$(GO) test -count=1 $(GOTESTFLAGS) ./...
+	$(GO) test -count=1 -timeout 45m $(GOTESTFLAGS) ./...
 
 ## test-short: unit tests only, no PostgreSQL and no browser
 test-short: assets generate

@@ -37,15 +37,15 @@ func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger
 	}
 	out := make(map[int64]ledger.Summary, len(ps))
 	for _, p := range ps {
-		first := ledger.PeriodOf(today)
-		lp, err := ledgerProfile(p, first)
+		open := firstOpenDate(p)
+		pending := withCurrency(since(charges[p.ID], open, func(c ledger.Charge) ledger.Date { return c.Date }), p.Currency)
+		pendingAdjs := withAdjCurrency(since(adjs[p.ID], open, func(a ledger.Adjustment) ledger.Date { return a.Date }), p.Currency)
+		lp, err := ledgerProfile(p, unprocessedFirst(today, pending, pendingAdjs))
 		if err != nil {
 			return nil, err
 		}
-		open := firstOpenDate(p)
 		sum, err := ledger.Summarize(ledger.SummaryInput{Profile: lp, Lots: lots[p.ID], Now: today,
-			Charges:     withCurrency(since(charges[p.ID], open, func(c ledger.Charge) ledger.Date { return c.Date }), p.Currency),
-			Adjustments: withAdjCurrency(since(adjs[p.ID], open, func(a ledger.Adjustment) ledger.Date { return a.Date }), p.Currency)})
+			Charges: pending, Adjustments: pendingAdjs})
 		if err != nil {
 			return nil, err
 		}
@@ -152,4 +152,22 @@ func (s *Store) InvoiceByNumber(ctx context.Context, profileID int64, number str
 	var allocs []AllocationRow
 	err := s.conn(ctx).Where("invoice_id = ?", inv.ID).Order("date, product, lot_name, id").Find(&allocs).Error
 	return inv, allocs, wrap("invoice allocations", err)
+}
+
+// unprocessedFirst is the month a never-processed profile's ledger would start in for its
+// estimate: the month of its earliest pending charge or adjustment, or today's month. A
+// processed profile's own next period overrides it (ledgerProfile).
+func unprocessedFirst(today ledger.Date, charges []ledger.Charge, adjs []ledger.Adjustment) ledger.Period {
+	earliest := today
+	for _, c := range charges {
+		if c.Date.Before(earliest) {
+			earliest = c.Date
+		}
+	}
+	for _, a := range adjs {
+		if a.Date.Before(earliest) {
+			earliest = a.Date
+		}
+	}
+	return ledger.PeriodOf(earliest)
 }

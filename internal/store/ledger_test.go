@@ -113,3 +113,23 @@ func TestWorkedExample(t *testing.T) {
 
 // amt renders stored micro-units as the ledger does.
 func amt(micros int64) string { return money.FromMicros(micros).String() }
+
+// TestSummaryBeforeFirstRun: a profile loaded but never processed, with charges from months
+// before today, still has a balance section (M12): its estimate covers every pending month.
+func TestSummaryBeforeFirstRun(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		p := loadLedger(t, s)
+		sum, err := s.ProfileSummary(context.Background(), p, ledger.MustDate("2026-07-10"))
+		if err != nil {
+			t.Fatalf("summary of an unprocessed profile: %v", err)
+		}
+		if got := sum.IneligibleCharges.String(); got != "40.00" {
+			t.Errorf("ineligible pending charges %s, want the April Marketplace 40.00", got)
+		}
+		identity := sum.CurrentBalance.Add(sum.PendingCreditAdjustments).Add(sum.PendingEligibleCharges).Sub(sum.ExpiredCredit)
+		if identity != sum.EstimatedBalance {
+			t.Errorf("M12 identity: %s + %s + %s - %s != %s", sum.CurrentBalance, sum.PendingCreditAdjustments,
+				sum.PendingEligibleCharges, sum.ExpiredCredit, sum.EstimatedBalance)
+		}
+	})
+}
