@@ -17,8 +17,8 @@ const Scale = 6
 const unit = 1_000_000
 
 // Limit bounds the magnitude Parse accepts, in whole units: one amount stays below 100 billion.
-// Sums stay exact up to about 9.2 trillion units (2^63 micro-units), which no credit ledger of
-// one billing profile approaches; arithmetic does not check for overflow beyond that.
+// An Amount itself holds up to about 9.2 trillion units (2^63-1 micro-units); no operation ever
+// wraps past that (see checked.go), and the callers' documented limits keep sums far below it.
 const Limit = 100_000_000_000
 
 // Amount is an exact decimal amount of money with six decimal places. The zero value is 0.
@@ -41,8 +41,9 @@ var ErrRange = errors.New("too large")
 // FromMicros returns the amount of the given number of micro-units.
 func FromMicros(micros int64) Amount { return Amount{micros: micros} }
 
-// FromUnits returns the amount of the given number of whole units.
-func FromUnits(units int64) Amount { return Amount{micros: units * unit} }
+// FromUnits returns the amount of the given number of whole units. It is for constants: it
+// panics with ErrOverflow beyond the range of an Amount rather than wrap.
+func FromUnits(units int64) Amount { return must(FromMicros(units).MulChecked(unit)) }
 
 // Parse reads a plain decimal string such as "2000", "-25.5" or "0.000001". It refuses
 // exponents, thousands separators, spaces, more than six decimal places and magnitudes of
@@ -107,14 +108,16 @@ func digitsOnly(s string) bool {
 // Micros returns the amount as a count of micro-units.
 func (a Amount) Micros() int64 { return a.micros }
 
-// Add returns a + b.
-func (a Amount) Add(b Amount) Amount { return Amount{micros: a.micros + b.micros} }
+// Add returns a + b. It is for operands the caller's limits already bound (see checked.go): a
+// result beyond the range of an Amount panics with ErrOverflow rather than wrap. Sums of
+// unchecked input use AddChecked.
+func (a Amount) Add(b Amount) Amount { return must(a.AddChecked(b)) }
 
-// Sub returns a - b.
-func (a Amount) Sub(b Amount) Amount { return Amount{micros: a.micros - b.micros} }
+// Sub returns a - b, panicking with ErrOverflow like Add rather than wrap.
+func (a Amount) Sub(b Amount) Amount { return must(a.SubChecked(b)) }
 
-// Neg returns -a.
-func (a Amount) Neg() Amount { return Amount{micros: -a.micros} }
+// Neg returns -a, panicking with ErrOverflow for the one amount whose negation does not fit.
+func (a Amount) Neg() Amount { return must(Zero.SubChecked(a)) }
 
 // Abs returns |a|.
 func (a Amount) Abs() Amount {
@@ -163,17 +166,17 @@ func Max(a, b Amount) Amount {
 // String renders the amount as a plain decimal with at least two decimal places and no
 // trailing zeros beyond them: "2000.00", "-25.50", "0.000001".
 func (a Amount) String() string {
-	m := a.micros
+	m := uint64(a.micros)
 	sign := ""
-	if m < 0 {
-		sign, m = "-", -m
+	if a.micros < 0 {
+		sign, m = "-", -m // two's complement: right for the most negative amount too
 	}
 	frac := fmt.Sprintf("%06d", m%unit)
 	frac = strings.TrimRight(frac, "0")
 	for len(frac) < 2 {
 		frac += "0"
 	}
-	return sign + strconv.FormatInt(m/unit, 10) + "." + frac
+	return sign + strconv.FormatUint(m/unit, 10) + "." + frac
 }
 
 // MarshalJSON renders the amount as a JSON number with its exact decimal digits.
