@@ -57,6 +57,9 @@ func IssueInvoice(in InvoiceInput) (InvoiceResult, error) {
 	if err := p.check(); err != nil {
 		return InvoiceResult{}, err
 	}
+	if err := checkBounds(p, in.Lots, in.Charges, in.Adjustments); err != nil {
+		return InvoiceResult{}, err
+	}
 	if in.Number == "" {
 		return InvoiceResult{}, invalid("number", "an invoice needs a number")
 	}

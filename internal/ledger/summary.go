@@ -55,6 +55,9 @@ func Summarize(in SummaryInput) (Summary, error) {
 	if err := p.check(); err != nil {
 		return Summary{}, err
 	}
+	if err := checkBounds(p, in.Lots, in.Charges, in.Adjustments); err != nil {
+		return Summary{}, err
+	}
 	if err := checkLots(in.Lots, p.Currency); err != nil {
 		return Summary{}, err
 	}
