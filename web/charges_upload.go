@@ -1,14 +1,11 @@
 package web
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"path/filepath"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,8 +15,9 @@ import (
 	"github.com/creditdesk/creditdesk/views"
 )
 
-// maxUpload bounds an uploaded cost export.
-const maxUpload = 32 << 20
+// uploadTime is how long an upload may take to arrive and be imported: a large export on a slow
+// link takes longer than the server's default timeouts allow other requests.
+const uploadTime = 10 * time.Minute
 
 // chargesUploadForm shows the upload form (owners and contributors, M3).
 func (s *Server) chargesUploadForm(c echo.Context) error {
@@ -31,29 +29,28 @@ func (s *Server) renderUpload(c echo.Context, status int, p views.Upload) error 
 	p.Shell = s.scopeShell(c, "Upload charges", "Upload charges")
 	p.Action = scopeHref(sc.Scope) + "/charges/upload"
 	p.CreditsURL = scopeHref(sc.Scope) + "/credits"
+	p.MaxMiB, p.MaxLines = costcsv.MaxBytes>>20, costcsv.MaxDataLines
 	return s.render(c, status, views.UploadPage(p), nil)
 }
 
 // chargesUpload imports an uploaded cost export into the profile: all of it, or nothing with
-// every problem named by line and column (X2).
+// every problem named by line and column (X2). The file is streamed to a temporary file as it
+// arrives (uploadSpool: never whole in memory), then imported from there, line by line, so
+// that a slow upload does not hold the database's write lock.
 func (s *Server) chargesUpload(c echo.Context) error {
 	sc := currentScope(c)
-	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, maxUpload+1<<20) // room for the form's other parts
-	fh, err := c.FormFile("file")
-	var tooLarge *http.MaxBytesError
-	if errors.As(err, &tooLarge) || fh != nil && fh.Size > maxUpload {
-		return s.renderUpload(c, http.StatusRequestEntityTooLarge, views.Upload{Problems: []string{"file: larger than 32 MiB; export one month at a time and upload each file."}})
-	}
-	if err != nil {
+	rc := http.NewResponseController(c.Response())
+	_ = rc.SetReadDeadline(time.Now().Add(uploadTime)) // not every server supports deadlines
+	_ = rc.SetWriteDeadline(time.Now().Add(uploadTime))
+	spool, err := s.spoolUpload(c)
+	defer spool.remove()
+	switch {
+	case errors.Is(err, errUploadTooLarge):
+		return s.renderUpload(c, http.StatusRequestEntityTooLarge, views.Upload{Problems: []string{fmt.Sprintf(
+			"file: larger than %d MiB; export one month at a time and upload each file.", costcsv.MaxBytes>>20)}})
+	case errors.Is(err, errNoUpload):
 		return s.renderUpload(c, http.StatusUnprocessableEntity, views.Upload{Problems: []string{"file: choose a CSV file to upload."}})
-	}
-	f, err := fh.Open()
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxUpload+1))
-	if err != nil {
+	case err != nil:
 		return err
 	}
 	ctx := c.Request().Context()
@@ -61,17 +58,13 @@ func (s *Server) chargesUpload(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, err := costcsv.Parse(bytes.NewReader(data), notCovered)
+	var res importResult
+	res.ImportResult, err = s.store.ImportCharges(ctx, *currentUser(c), spool.file, notCovered, sc.Profile, filepath.Base(spool.name))
 	if err == nil {
-		sum := sha256.Sum256(data)
-		var res importResult
-		res.ImportResult, err = s.store.ImportCharges(ctx, *currentUser(c), rows, sc.Profile, hex.EncodeToString(sum[:]), filepath.Base(fh.Filename))
-		if err == nil {
-			if err := s.addFlash(c, res.message(fh.Filename)); err != nil {
-				return err
-			}
-			return seeOther(c, scopeHref(sc.Scope)+"/charges/upload")
+		if err := s.addFlash(c, res.message(spool.name)); err != nil {
+			return err
 		}
+		return seeOther(c, scopeHref(sc.Scope)+"/charges/upload")
 	}
 	var probs costcsv.Problems
 	if !errors.As(err, &probs) {

@@ -49,7 +49,7 @@ func (s *Server) useMiddleware() {
 	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
 		ContextKey:     csrfContextKey,
-		CookieName:     "creditdesk_csrf",
+		CookieName:     csrfCookie,
 		CookiePath:     "/",
 		CookieHTTPOnly: true,
 		CookieSecure:   s.secureCookies(),
@@ -62,10 +62,12 @@ func (s *Server) useMiddleware() {
 }
 
 // skipCSRF exempts what can change nothing and needs no token: static files and the probes; and
-// the ARM API, which reads no cookie and authenticates each request by its bearer token.
+// the ARM API, which reads no cookie and authenticates each request by its bearer token. A cost
+// upload checks its token itself while streaming its body (spoolUpload).
 func skipCSRF(c echo.Context) bool {
 	p := c.Path()
-	return strings.HasPrefix(p, "/static") || p == "/healthz" || p == "/readyz" || isAPIRequest(c)
+	return strings.HasPrefix(p, "/static") || p == "/healthz" || p == "/readyz" || isAPIRequest(c) ||
+		c.Request().Method == http.MethodPost && strings.HasSuffix(p, "/charges/upload")
 }
 
 // hstsMaxAge asks browsers to keep to HTTPS for a year, when the server serves HTTPS itself.

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -15,10 +12,8 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// maxCostFile bounds the size of a cost export read into memory.
-const maxCostFile = 256 << 20
-
-// importCosts reads an Azure cost-details CSV export and stores its charges in one transaction.
+// importCosts reads an Azure cost-details CSV export and stores its charges in one transaction,
+// streaming the file (costcsv.MaxBytes, costcsv.MaxDataLines at most).
 func importCosts(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
 	cmd, err := parse("import-costs", args, env, out, nil)
 	if err != nil {
@@ -28,9 +23,15 @@ func importCosts(ctx context.Context, args []string, env func(string) (string, b
 		return errors.New("usage: creditdesk import-costs [flags] FILE.csv")
 	}
 	file := cmd.args[0]
-	data, err := readLimited(file, maxCostFile)
+	f, err := os.Open(file)
 	if err != nil {
 		return err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil {
+		return err
+	} else if info.Size() > costcsv.MaxBytes {
+		return fmt.Errorf("%s: larger than %d MiB: export a shorter period", file, costcsv.MaxBytes>>20)
 	}
 	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, io.Discard))
 	if err != nil {
@@ -41,12 +42,7 @@ func importCosts(ctx context.Context, args []string, env func(string) (string, b
 	if err != nil {
 		return err
 	}
-	rows, err := costcsv.Parse(bytes.NewReader(data), notCovered)
-	if err != nil {
-		return fmt.Errorf("%s: nothing was imported:\n%w", file, err)
-	}
-	sum := sha256.Sum256(data)
-	res, err := s.ImportCharges(ctx, store.User{Email: "operator (creditdesk import-costs)"}, rows, nil, hex.EncodeToString(sum[:]), filepath.Base(file))
+	res, err := s.ImportCharges(ctx, store.User{Email: "operator (creditdesk import-costs)"}, f, notCovered, nil, filepath.Base(file))
 	if err != nil {
 		return fmt.Errorf("%s: nothing was imported:\n%w", file, err)
 	}
@@ -56,21 +52,4 @@ func importCosts(ctx context.Context, args []string, env func(string) (string, b
 	}
 	fmt.Fprintf(out, "imported %s%s: %d charge totals for %d billing profiles, %d entries added\n", file, note, res.Rows, res.Profiles, res.Added)
 	return nil
-}
-
-// readLimited reads a whole file, refusing one larger than limit bytes.
-func readLimited(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: larger than %d MiB", name, limit>>20)
-	}
-	return data, nil
 }

@@ -21,7 +21,7 @@ type columns struct {
 
 // findColumns locates the columns in the header, which is on the given line. It reports a
 // missing required column, or a used column that appears twice, and then returns false.
-func findColumns(header []string, line int, probs *collector) (columns, bool) {
+func findColumns(header []string, line int, probs *Collector) (columns, bool) {
 	c := columns{-1, -1, -1, -1, -1, -1, -1, -1}
 	specs := []struct {
 		name     string
@@ -45,7 +45,7 @@ func findColumns(header []string, line int, probs *collector) (columns, bool) {
 				continue
 			}
 			if *s.at >= 0 {
-				probs.add(line, s.name, "column appears twice (fields %d and %d)", *s.at+1, i+1)
+				probs.Add(line, s.name, "column appears twice (fields %d and %d)", *s.at+1, i+1)
 				ok = false
 				continue
 			}
@@ -54,7 +54,7 @@ func findColumns(header []string, line int, probs *collector) (columns, bool) {
 	}
 	for _, s := range specs {
 		if s.required && *s.at < 0 {
-			probs.add(line, s.name, "missing required column")
+			probs.Add(line, s.name, "missing required column")
 			ok = false
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// MaxProblems is how many problems Parse reports before summing up the rest as "and N more".
+// MaxProblems is how many problems a Collector keeps before summing up the rest as "and N more".
 const MaxProblems = 100
 
 // Problem is one bad cell or line of an export (DOMAIN X2). Line is 1-based, the header being
@@ -38,8 +38,8 @@ func (p Problem) Error() string {
 	return b.String()
 }
 
-// Problems is every problem found in an export, sorted by line. Parse returns it as its error;
-// use errors.As to get at the list.
+// Problems is every problem found in an export, sorted by line: what Collector.Err returns, and
+// what an import refused for its content returns as its error; use errors.As to get at it.
 type Problems []Problem
 
 // Error joins the problems one per line.
@@ -51,14 +51,17 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// collector keeps the first MaxProblems problems and counts the rest, so that a million bad
-// lines cost a counter, not a million messages.
-type collector struct {
+// Collector gathers the problems of one export, from the Scanner and from whoever checks its
+// lines further (the store: unknown profiles, invoiced months), so that one answer names them
+// all. It keeps the first MaxProblems problems and counts the rest, so that a million bad lines
+// cost a counter, not a million messages. The zero value is ready to use.
+type Collector struct {
 	list Problems
 	more int
 }
 
-func (c *collector) add(line int, column, format string, args ...any) {
+// Add records a problem at line (0: the whole file) and column ("" for the whole line).
+func (c *Collector) Add(line int, column, format string, args ...any) {
 	if len(c.list) >= MaxProblems {
 		c.more++
 		return
@@ -66,12 +69,20 @@ func (c *collector) add(line int, column, format string, args ...any) {
 	c.list = append(c.list, Problem{Line: line, Column: column, Message: fmt.Sprintf(format, args...)})
 }
 
-func (c *collector) empty() bool { return len(c.list) == 0 }
+// Room is how many more problems the Collector keeps; a checker words only that many and
+// counts the rest with Skip.
+func (c *Collector) Room() int { return MaxProblems - len(c.list) }
 
-// err returns the problems sorted by line (stable, so one line's cells stay in column order),
-// or nil when there are none.
-func (c *collector) err() error {
-	if c.empty() {
+// Skip counts n problems beyond those kept, without their words.
+func (c *Collector) Skip(n int) { c.more += n }
+
+// Empty reports whether no problem was found.
+func (c *Collector) Empty() bool { return len(c.list) == 0 }
+
+// Err returns the problems sorted by line (stable, so one line's cells stay in column order)
+// with a last one counting those not kept, or nil when there are none.
+func (c *Collector) Err() error {
+	if c.Empty() {
 		return nil
 	}
 	out := slices.Clone(c.list)

@@ -21,7 +21,8 @@
 //   - Lot.Status, Lot.DaysToExpiry, Status.API: what the credits list shows (M8).
 //
 // Errors: bad input is an *InputError naming the field ("charges[3].currency") and matching
-// ErrInvalid or ErrCurrency; a stored state that contradicts itself is ErrInconsistent.
+// ErrInvalid or ErrCurrency, inputs adding up past InputLimit included (bounds.go: no sum can
+// overflow); a stored state that contradicts itself is ErrInconsistent.
 //
 // # Decisions (Microsoft leaves these open; the README and the page state them)
 //

@@ -72,7 +72,7 @@ func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path 
 			order = append(order, k)
 		}
 		totals[k] += c.Amount.Micros()
-		paths[k] = append(paths[k], c.Path+".date")
+		paths[k] = append(paths[k], c.Path)
 	}
 	list := make([]store.ChargeTotal, 0, len(order))
 	for _, k := range order {
@@ -83,8 +83,12 @@ func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path 
 	var refused store.ChargeRefusals
 	if errors.As(err, &refused) {
 		for _, r := range refused {
+			field := ".date" // an invoiced month (X1); a month past its limit (M16) is the amounts'
+			if r.Refusal.Rule == "M16" {
+				field = ".amount"
+			}
 			for _, path := range paths[key{r.Total.Date, r.Total.Product, r.Total.PublisherType}] {
-				l.refuse(path, r.Refusal.Message)
+				l.refuse(path+field, r.Refusal.Message)
 			}
 		}
 		return nil

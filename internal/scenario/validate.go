@@ -123,6 +123,7 @@ func (v *validator) profile(p BillingProfile) {
 			v.probs.add(l.Path+".canceledOn", "must not be after expirationDate "+formatDate(l.ExpirationDate)+": the lot has expired by then")
 		}
 	}
+	v.bounds(p)
 }
 
 // before reports whether a is before b, both being set: a missing date is reported on its own.

@@ -15,13 +15,28 @@ func (s *Store) InsertLots(ctx context.Context, lots []LotRow) error {
 	return wrap("insert lots", s.conn(ctx).CreateInBatches(lots, bulkBatch).Error)
 }
 
-// InsertCharges appends charge entries as they are, for seeding large data sets.
+// InsertCharges appends charge entries as they are, for seeding large data sets, and
+// recomputes the daily totals of their profiles.
 func (s *Store) InsertCharges(ctx context.Context, charges []ChargeRow) error {
+	if len(charges) == 0 {
+		return nil
+	}
 	now := s.now().UTC()
+	seen := map[int64]bool{}
+	var ids []int64
 	for i := range charges {
 		charges[i].CreatedAt = now
+		if id := charges[i].BillingProfileID; !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
 	}
-	return wrap("insert charges", s.conn(ctx).CreateInBatches(charges, bulkBatch).Error)
+	return s.Tx(ctx, func(tx *Store) error {
+		if err := tx.conn(ctx).CreateInBatches(charges, bulkBatch).Error; err != nil {
+			return wrap("insert charges", err)
+		}
+		return tx.rebuildChargeDays(ctx, ids)
+	})
 }
 
 // InsertAdjustments appends adjustments as they are, for seeding large data sets.

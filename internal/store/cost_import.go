@@ -2,20 +2,21 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
-	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // ImportResult says what a cost import stored.
 type ImportResult struct {
 	Profiles int // billing profiles the file has charges for
-	Rows     int // aggregated charge totals in the file
+	Rows     int // charge totals in the file (per profile, day, product, publisher, eligibility)
 	Added    int // charge entries added (0 when every total was already stored)
 	Lowered  int // of those, day totals the file lowered: it replaced a higher earlier total
 	// LoweredBy is how much those totals went down in all, in micro-units of the currency.
@@ -23,130 +24,94 @@ type ImportResult struct {
 	Repeated  bool // the very same file was imported before
 }
 
-// ImportCharges stores the aggregated rows of a cost export in one transaction: each row states a
-// profile's total for a day, product, publisher type and eligibility, so a file imported twice,
-// or an export overlapping an earlier one, adds only what changed. When only is set (an upload
-// on a profile's page) every row must be for that profile. Rows for an unknown or ambiguous
-// profile, in another currency than the profile's, or changing an invoiced month are refused as
-// costcsv.Problems naming their lines and column, and nothing of the file is stored (X2).
-func (s *Store) ImportCharges(ctx context.Context, actor User, rows []costcsv.Row, only *BillingProfile, sha256, fileName string) (ImportResult, error) {
-	res := ImportResult{Rows: len(rows)}
+// ImportCharges reads a cost export from export and stores its charges in one transaction. The
+// lines are streamed: each is checked and written to a working table as it is read, and the
+// database sums them per profile, day, product, publisher type and eligibility, so memory stays
+// flat however many products the file names (costcsv.MaxDataLines lines, costcsv.MaxBytes).
+// Each total states a profile's charges for its key, so a file imported twice, or an export
+// overlapping an earlier one, adds only what changed (X1).
+//
+// When only is set (an upload on a profile's page) every line must be for that profile. Every
+// problem of every line is reported in one costcsv.Problems (the first costcsv.MaxProblems and
+// a count of the rest): the file's own (a bad date, a bad number), a profile that is unknown,
+// ambiguous or not this one, another currency than the profile's, a date after today, a total
+// netting below zero, a change to an invoiced month, and a month whose charges would reach
+// ledger.MonthLimit; then nothing of the file is stored (X2). notCovered decides eligibility
+// when the export has no isAzureCreditEligible column (M10).
+func (s *Store) ImportCharges(ctx context.Context, actor User, export io.Reader, notCovered ledger.NotCovered, only *BillingProfile, fileName string) (ImportResult, error) {
+	var res ImportResult
 	err := s.Tx(ctx, func(tx *Store) error {
-		profiles, probs, err := tx.importProfiles(ctx, rows, only)
-		if err != nil {
-			return err
-		}
-		if len(probs) > 0 {
-			return probs
-		}
-		if err := tx.lockProfiles(ctx, profiles); err != nil {
-			return err
-		}
-		byProfile := map[int64][]ChargeTotal{}
-		lines := map[int64][]int{}
-		for _, r := range rows {
-			p := profiles[r.Profile]
-			byProfile[p.ID] = append(byProfile[p.ID], ChargeTotal{Date: r.Date.String(), Product: r.Product,
-				PublisherType: string(r.Publisher), Eligible: r.Eligible, Amount: r.Amount.Micros()})
-			lines[p.ID] = append(lines[p.ID], r.Lines...)
-		}
-		names := make([]string, 0, len(profiles))
-		for name := range profiles {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		accounts, err := tx.accountsOf(ctx, profiles)
-		if err != nil {
-			return err
-		}
-		for _, name := range names {
-			p := profiles[name]
-			changes, err := tx.SetChargeTotals(ctx, p, byProfile[p.ID], "import")
-			if r, ok := asRefusal(err); ok {
-				sort.Ints(lines[p.ID])
-				return costcsv.Problems{{Line: lines[p.ID][0], Column: "date", Message: r.Message}}
-			} else if err != nil {
-				return err
-			}
-			res.Added += changes.Added
-			res.Lowered += changes.Lowered
-			res.LoweredBy += changes.LoweredBy
-			scope := Scope{Account: accounts[p.BillingAccountID], Profile: &p}
-			if err := tx.RecordAudit(ctx, actor, "charges.imported", scope.ID(), fileName, "", entriesAdded(changes)); err != nil {
+		hash := sha256.New()
+		var probs costcsv.Collector
+		im := &importer{tx: tx, only: only, today: ledger.DateOf(tx.now()), probs: &probs,
+			profiles: map[string]resolvedProfile{}, used: map[int64]BillingProfile{}, stage: newChargeStage(tx)}
+		sc := costcsv.NewScanner(io.TeeReader(export, hash), notCovered, &probs)
+		for sc.Scan() {
+			if err := im.line(ctx, sc.Line()); err != nil {
 				return err
 			}
 		}
-		res.Profiles = len(profiles)
-		var n int64
-		if err := tx.conn(ctx).Table("cost_imports").Where("sha256 = ?", sha256).Count(&n).Error; err != nil {
-			return wrap("find cost import", err)
+		if err := errors.Join(sc.Err(), im.stage.flush(ctx)); err != nil {
+			return err
 		}
-		res.Repeated = n > 0
-		if n > 0 {
-			return nil
+		if err := tx.lockUsed(ctx, im.used); err != nil {
+			return err
 		}
-		return wrap("record cost import", tx.conn(ctx).Exec(
-			"INSERT INTO cost_imports (sha256, file_name, rows, actor, created_at) VALUES (?, ?, ?, ?, ?)",
-			sha256, fileName, len(rows), actor.Email, tx.now().UTC()).Error)
+		if err := tx.sumStaged(ctx); err != nil {
+			return err
+		}
+		if err := tx.checkStaged(ctx, &probs); err != nil {
+			return err
+		}
+		if err := probs.Err(); err != nil {
+			return err
+		}
+		var err error
+		if res, err = tx.storeImport(ctx, actor, im.used, hex.EncodeToString(hash.Sum(nil)), fileName); err != nil {
+			return err
+		}
+		return tx.clearStaged(ctx)
 	})
 	return res, err
 }
 
-// importProfiles resolves the profile names of the rows, checking currency and scope.
-func (s *Store) importProfiles(ctx context.Context, rows []costcsv.Row, only *BillingProfile) (map[string]BillingProfile, costcsv.Problems, error) {
-	names := map[string]bool{}
-	for _, r := range rows {
-		names[r.Profile] = true
+// storeImport applies the staged totals, audits each profile's changes and records the file.
+func (s *Store) storeImport(ctx context.Context, actor User, used map[int64]BillingProfile, sha, fileName string) (ImportResult, error) {
+	res := ImportResult{Profiles: len(used)}
+	var err error
+	if res.Rows, err = s.stagedCount(ctx); err != nil {
+		return res, err
 	}
-	list := make([]string, 0, len(names))
-	for n := range names {
-		list = append(list, n)
+	changes, err := s.applyStaged(ctx, "import")
+	if err != nil {
+		return res, err
 	}
-	var found []BillingProfile
-	if err := s.conn(ctx).Where("name IN ?", list).Find(&found).Error; err != nil {
-		return nil, nil, wrap("import: profiles", err)
+	accounts, err := s.accountsOf(ctx, used)
+	if err != nil {
+		return res, err
 	}
-	byName := map[string][]BillingProfile{}
-	for _, p := range found {
-		byName[p.Name] = append(byName[p.Name], p)
-	}
-	profiles := map[string]BillingProfile{}
-	var probs costcsv.Problems
-	today := ledger.DateOf(s.now())
-	for _, r := range rows {
-		matches := byName[r.Profile]
-		if r.Date.After(today) {
-			probs = append(probs, costcsv.Problem{Line: r.Lines[0], Column: "date",
-				Message: fmt.Sprintf("%s is after today (%s): charges are imported once they have happened", r.Date, today)})
-			continue
-		}
-		switch {
-		case only != nil && r.Profile != only.Name:
-			probs = append(probs, costcsv.Problem{Line: r.Lines[0], Column: "billingProfileId",
-				Message: fmt.Sprintf("%s is not this billing profile (%s): upload each profile's charges on its own page", r.Profile, only.Name)})
-		case only == nil && len(matches) == 0:
-			probs = append(probs, costcsv.Problem{Line: r.Lines[0], Column: "billingProfileId", Message: fmt.Sprintf("no billing profile %s", r.Profile)})
-		case only == nil && len(matches) > 1:
-			probs = append(probs, costcsv.Problem{Line: r.Lines[0], Column: "billingProfileId", Message: fmt.Sprintf("%s names billing profiles of several accounts", r.Profile)})
-		default:
-			p := matches[0]
-			if only != nil {
-				p = *only
-			}
-			if !strings.EqualFold(r.Currency, p.Currency) {
-				probs = append(probs, costcsv.Problem{Line: r.Lines[0], Column: "billingCurrency",
-					Message: fmt.Sprintf("%s, but billing profile %s is billed in %s", r.Currency, p.Name, p.Currency)})
-				continue
-			}
-			profiles[r.Profile] = p
+	for _, id := range sortedIDs(used) {
+		p, c := used[id], changes[id]
+		res.Added, res.Lowered, res.LoweredBy = res.Added+c.Added, res.Lowered+c.Lowered, res.LoweredBy+c.LoweredBy
+		scope := Scope{Account: accounts[p.BillingAccountID], Profile: &p}
+		if err := s.RecordAudit(ctx, actor, "charges.imported", scope.ID(), fileName, "", entriesAdded(c)); err != nil {
+			return res, err
 		}
 	}
-	sort.Slice(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
-	return profiles, probs, nil
+	var n int64
+	if err := s.conn(ctx).Table("cost_imports").Where("sha256 = ?", sha).Count(&n).Error; err != nil {
+		return res, wrap("find cost import", err)
+	}
+	if res.Repeated = n > 0; res.Repeated {
+		return res, nil
+	}
+	return res, wrap("record cost import", s.conn(ctx).Exec(
+		"INSERT INTO cost_imports (sha256, file_name, rows, actor, created_at) VALUES (?, ?, ?, ?, ?)",
+		sha, fileName, res.Rows, actor.Email, s.now().UTC()).Error)
 }
 
 // accountsOf returns the accounts of the profiles by id, in one query.
-func (s *Store) accountsOf(ctx context.Context, profiles map[string]BillingProfile) (map[int64]BillingAccount, error) {
+func (s *Store) accountsOf(ctx context.Context, profiles map[int64]BillingProfile) (map[int64]BillingAccount, error) {
 	ids := make([]int64, 0, len(profiles))
 	for _, p := range profiles {
 		ids = append(ids, p.BillingAccountID)
@@ -162,11 +127,27 @@ func (s *Store) accountsOf(ctx context.Context, profiles map[string]BillingProfi
 	return out, nil
 }
 
-// asRefusal returns the domain refusal inside err, if any.
-func asRefusal(err error) (fault.Refusal, bool) {
-	var r fault.Refusal
-	ok := err != nil && errors.As(err, &r)
-	return r, ok
+// lockUsed locks the profiles an import writes to, in id order (so that two imports cannot
+// deadlock), and refreshes them: the totals an import compares with, and the month already
+// invoiced, cannot change under it, neither by another import nor by a processing run.
+func (s *Store) lockUsed(ctx context.Context, used map[int64]BillingProfile) error {
+	for _, id := range sortedIDs(used) {
+		p, err := s.lockProfile(ctx, id)
+		if err != nil {
+			return err
+		}
+		used[id] = p
+	}
+	return nil
+}
+
+func sortedIDs(m map[int64]BillingProfile) []int64 {
+	ids := make([]int64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
 }
 
 // entriesAdded words an import's changes for the audit log.
@@ -180,23 +161,4 @@ func entriesAdded(c ChargeChanges) string {
 		msg += fmt.Sprintf(", %d day totals lowered by %s in all", c.Lowered, amount(c.LoweredBy))
 	}
 	return msg
-}
-
-// lockProfiles locks the profiles' rows in id order (so that two imports cannot deadlock) and
-// refreshes them: the charge totals an import compares with, and the month already invoiced,
-// cannot change under it, neither by another import nor by a processing run.
-func (s *Store) lockProfiles(ctx context.Context, profiles map[string]BillingProfile) error {
-	names := make([]string, 0, len(profiles))
-	for name := range profiles {
-		names = append(names, name)
-	}
-	sort.Slice(names, func(i, j int) bool { return profiles[names[i]].ID < profiles[names[j]].ID })
-	for _, name := range names {
-		p, err := s.lockProfile(ctx, profiles[name].ID)
-		if err != nil {
-			return err
-		}
-		profiles[name] = p
-	}
-	return nil
 }

@@ -49,3 +49,11 @@ func mustDate(s string) ledger.Date {
 func chargeID(date, product, publisher string, eligible bool) string {
 	return fmt.Sprintf("%s|%s|%s|%t", date, product, publisher, eligible)
 }
+
+// dayChargeID is the ledger id of a day's total of eligible or not eligible charges.
+func dayChargeID(date string, eligible bool) string {
+	if eligible {
+		return date + "|eligible"
+	}
+	return date + "|not eligible"
+}

@@ -27,7 +27,7 @@ func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger
 	if err != nil {
 		return nil, err
 	}
-	charges, err := s.chargeTotals(ctx, ids, from, today.String())
+	charges, err := s.dayTotals(ctx, ids, from, today.String())
 	if err != nil {
 		return nil, err
 	}
@@ -111,25 +111,24 @@ func (s *Store) AccountLedgers(ctx context.Context, accountID int64, today ledge
 }
 
 // EligibleDaily returns the profile's credit-eligible charges per day from..to, and the date of
-// its first charge ("" if none), for the runway forecast.
+// its first charge ("" if none), for the runway forecast: one daily total per day.
 func (s *Store) EligibleDaily(ctx context.Context, profileID int64, from, to ledger.Date) ([]ledger.DayAmount, string, error) {
-	type row struct {
-		Date  string
-		Total int64
+	var rows []struct {
+		Date   string
+		Amount int64
 	}
-	var rows []row
-	err := s.conn(ctx).Model(&ChargeRow{}).Select("date, SUM(amount) AS total").
+	err := s.conn(ctx).Table("charge_days").Select("date, amount").
 		Where("billing_profile_id = ? AND eligible = ? AND date BETWEEN ? AND ?", profileID, true, from.String(), to.String()).
-		Group("date").Order("date").Scan(&rows).Error
+		Order("date").Scan(&rows).Error
 	if err != nil {
 		return nil, "", wrap("eligible daily", err)
 	}
 	out := make([]ledger.DayAmount, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, ledger.DayAmount{Date: mustDate(r.Date), Amount: amount(r.Total)})
+		out = append(out, ledger.DayAmount{Date: mustDate(r.Date), Amount: amount(r.Amount)})
 	}
 	var first []string
-	err = s.conn(ctx).Model(&ChargeRow{}).Where("billing_profile_id = ?", profileID).Order("date").Limit(1).Pluck("date", &first).Error
+	err = s.conn(ctx).Table("charge_days").Where("billing_profile_id = ?", profileID).Order("date").Limit(1).Pluck("date", &first).Error
 	if err != nil || len(first) == 0 {
 		return out, "", wrap("first charge", err)
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // loadLedger loads the README's worked example (internal/scenario/testdata/ledger.json).
-func loadLedger(t *testing.T, s *store.Store) store.BillingProfile {
+func loadLedger(t testing.TB, s *store.Store) store.BillingProfile {
 	t.Helper()
 	f, err := os.Open("../scenario/testdata/ledger.json")
 	if err != nil {
@@ -30,7 +30,7 @@ func loadLedger(t *testing.T, s *store.Store) store.BillingProfile {
 	return profileOf(t, s)
 }
 
-func profileOf(t *testing.T, s *store.Store) store.BillingProfile {
+func profileOf(t testing.TB, s *store.Store) store.BillingProfile {
 	t.Helper()
 	a, err := s.AccountByName(context.Background(), "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")
 	if err != nil {

@@ -116,7 +116,7 @@ func TestNotCoveredDecidesLoadsAndImports(t *testing.T) {
 			if _, err := scenario.Load(ctx, s, sc); err != nil {
 				t.Fatalf("%s: load: %v", step, err)
 			}
-			if _, err := s.ImportCharges(ctx, op, parseCSV(t, s, csv), nil, "hash-support", "support.csv"); err != nil {
+			if _, err := importCSV(t, s, csv); err != nil {
 				t.Fatalf("%s: import: %v", step, err)
 			}
 		}

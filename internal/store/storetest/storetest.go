@@ -37,7 +37,7 @@ func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 }
 
 // Dialects lists the databases the suite runs on here.
-func Dialects(t *testing.T) []store.Dialect {
+func Dialects(t testing.TB) []store.Dialect {
 	t.Helper()
 	ds := []store.Dialect{store.SQLite}
 	if os.Getenv("CREDITDESK_TEST_POSTGRES") != "" {

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/costcsv"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+)
+
+// maxImportProfiles bounds the billing profiles one cost export may name, and so the cache of
+// their rows: a hostile file with a new profile id on every line costs no memory beyond it.
+const maxImportProfiles = 10_000
+
+// importer checks each line of a cost export against the database as it is read and stages
+// the good ones.
+type importer struct {
+	tx       *Store
+	only     *BillingProfile
+	today    ledger.Date
+	probs    *costcsv.Collector
+	profiles map[string]resolvedProfile // profile name -> what it resolves to
+	used     map[int64]BillingProfile   // the profiles of the staged lines, by id
+	stage    *chargeStage
+}
+
+// resolvedProfile is a profile name of the file with its row, or why it names none.
+type resolvedProfile struct {
+	p       BillingProfile
+	problem string
+}
+
+// line reports what is wrong with a line the file itself cannot tell (its profile, currency
+// and date against the database and today), and stages it when nothing is.
+func (im *importer) line(ctx context.Context, l costcsv.Line) error {
+	r, err := im.resolve(ctx, l.Profile)
+	if err != nil {
+		return err
+	}
+	bad := r.problem != ""
+	if bad {
+		im.probs.Add(l.Number, "billingProfileId", "%s", r.problem)
+	}
+	if l.Date.After(im.today) {
+		im.probs.Add(l.Number, "date", "%s is after today (%s): charges are imported once they have happened", l.Date, im.today)
+		bad = true
+	}
+	if !bad && !strings.EqualFold(l.Currency, r.p.Currency) {
+		im.probs.Add(l.Number, "billingCurrency", "%s, but billing profile %s is billed in %s", l.Currency, r.p.Name, r.p.Currency)
+		bad = true
+	}
+	if bad {
+		return nil
+	}
+	im.used[r.p.ID] = r.p
+	return im.stage.add(ctx, stagedLine{Line: l.Number, ProfileID: r.p.ID, Date: l.Date.String(), Product: l.Product,
+		Publisher: string(l.Publisher), Eligible: l.Eligible, Amount: l.Amount.Micros()})
+}
+
+// resolve finds the profile a line names, once per name.
+func (im *importer) resolve(ctx context.Context, name string) (resolvedProfile, error) {
+	if r, ok := im.profiles[name]; ok {
+		return r, nil
+	}
+	var r resolvedProfile
+	switch {
+	case im.only != nil && name != im.only.Name:
+		r.problem = name + " is not this billing profile (" + im.only.Name + "): upload each profile's charges on its own page"
+	case im.only != nil:
+		r.p = *im.only
+	case len(im.profiles) >= maxImportProfiles:
+		return resolvedProfile{problem: fmt.Sprintf("more than %d billing profiles in one file: import them in several files", maxImportProfiles)}, nil
+	default:
+		var found []BillingProfile
+		if err := im.tx.conn(ctx).Where("name = ?", name).Limit(2).Find(&found).Error; err != nil {
+			return r, wrap("import: profile", err)
+		}
+		switch len(found) {
+		case 0:
+			r.problem = "no billing profile " + name
+		case 1:
+			r.p = found[0]
+		default:
+			r.problem = name + " names billing profiles of several accounts"
+		}
+	}
+	im.profiles[strings.Clone(name)] = r
+	return r, nil
+}
