@@ -2,7 +2,7 @@ package costcsv
 
 import "strings"
 
-// The columns Parse uses, spelt as the spec writes them; problems name columns this way.
+// The columns a Scanner uses, spelt as the spec writes them; problems name columns this way.
 const (
 	colProfile    = "billingProfileId"
 	colDate       = "date"
@@ -14,7 +14,7 @@ const (
 	colEligible   = "isAzureCreditEligible"
 )
 
-// columns holds the 0-based field index of each column Parse uses, -1 when the file lacks it.
+// columns holds the 0-based field index of each column a Scanner uses, -1 when the file lacks it.
 type columns struct {
 	profile, date, cost, currency, product, publisher, chargeType, eligible int
 }

@@ -155,11 +155,3 @@ func (s *Store) clearStaged(ctx context.Context) error {
 	}
 	return wrap("clear charge lines", s.conn(ctx).Exec("DELETE FROM charge_lines").Error)
 }
-
-// stagedProfiles returns the ids of the profiles with staged lines, in id order: the order
-// imports lock them in, so that two imports cannot deadlock.
-func (s *Store) stagedProfiles(ctx context.Context) ([]int64, error) {
-	var ids []int64
-	err := s.conn(ctx).Raw("SELECT DISTINCT billing_profile_id FROM charge_lines ORDER BY billing_profile_id").Scan(&ids).Error
-	return ids, wrap("staged profiles", err)
-}
