@@ -120,7 +120,9 @@ func (st *chargeStage) insert(n int) string {
 // each total. The caller has locked the profiles, so the stored totals cannot move under it.
 // Every sum is bounded: a file's lines add up to less than costcsv.FileLimit in absolute value,
 // and a stored total is summed through its entries in the order they were written
-// (charges_key), each partial sum a total once stated.
+// (charges_key), each partial sum a total once stated. The stored totals are read in one pass
+// over the entries of the file's profiles and days, so a first import of many products costs
+// no lookup per product.
 func (s *Store) sumStaged(ctx context.Context) error {
 	err := s.conn(ctx).Exec(`INSERT INTO charge_keys (billing_profile_id, date, product, publisher_type, eligible,
 			total, stored, lines, first_line, last_line)
@@ -129,23 +131,31 @@ func (s *Store) sumStaged(ctx context.Context) error {
 	if err != nil {
 		return wrap("sum staged charges", err)
 	}
+	err = s.conn(ctx).Exec(`UPDATE charge_keys SET stored = c.total
+		FROM (SELECT billing_profile_id, date, product, publisher_type, eligible, SUM(amount) AS total FROM charges
+			WHERE billing_profile_id IN (SELECT DISTINCT billing_profile_id FROM charge_keys)
+			AND date >= (SELECT MIN(date) FROM charge_keys) AND date <= (SELECT MAX(date) FROM charge_keys)
+			GROUP BY billing_profile_id, date, product, publisher_type, eligible) AS c
+		WHERE c.billing_profile_id = charge_keys.billing_profile_id AND c.date = charge_keys.date
+			AND c.product = charge_keys.product AND c.publisher_type = charge_keys.publisher_type
+			AND c.eligible = charge_keys.eligible`).Error
+	if err != nil {
+		return wrap("stored charge totals", err)
+	}
 	// A source states the whole of a product's day: when it states one eligibility only, the
 	// other totals zero. So when the not-covered list (M10) changed between two statements of a
 	// day, the second moves the day's charges to their new eligibility instead of counting them
-	// twice.
+	// twice. Only stored totals of the other eligibility can change.
 	err = s.conn(ctx).Exec(`INSERT INTO charge_keys (billing_profile_id, date, product, publisher_type, eligible,
 			total, stored, lines, first_line, last_line)
-		SELECT k.billing_profile_id, k.date, k.product, k.publisher_type, NOT k.eligible, 0, 0, 0, k.first_line, k.last_line
-		FROM charge_keys k WHERE NOT EXISTS (SELECT 1 FROM charge_keys o WHERE o.billing_profile_id = k.billing_profile_id
-			AND o.date = k.date AND o.product = k.product AND o.publisher_type = k.publisher_type AND o.eligible <> k.eligible)`).Error
-	if err != nil {
-		return wrap("other eligibility of staged charges", err)
-	}
-	err = s.conn(ctx).Exec(`UPDATE charge_keys SET stored = COALESCE((SELECT SUM(c.amount) FROM charges c
-		WHERE c.billing_profile_id = charge_keys.billing_profile_id AND c.date = charge_keys.date
-		AND c.product = charge_keys.product AND c.publisher_type = charge_keys.publisher_type
-		AND c.eligible = charge_keys.eligible), 0)`).Error
-	return wrap("stored charge totals", err)
+		SELECT c.billing_profile_id, c.date, c.product, c.publisher_type, c.eligible, 0, SUM(c.amount), 0,
+			MIN(k.first_line), MIN(k.last_line)
+		FROM charges c JOIN charge_keys k ON k.billing_profile_id = c.billing_profile_id AND k.date = c.date
+			AND k.product = c.product AND k.publisher_type = c.publisher_type AND k.eligible <> c.eligible
+		WHERE NOT EXISTS (SELECT 1 FROM charge_keys o WHERE o.billing_profile_id = c.billing_profile_id
+			AND o.date = c.date AND o.product = c.product AND o.publisher_type = c.publisher_type AND o.eligible = c.eligible)
+		GROUP BY c.billing_profile_id, c.date, c.product, c.publisher_type, c.eligible`).Error
+	return wrap("other eligibility of staged charges", err)
 }
 
 // clearStaged empties the working tables; the transaction that filled them is about to commit.
