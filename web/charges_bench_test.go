@@ -27,7 +27,7 @@ import (
 const manyProducts = 700_000
 
 // BenchmarkUploadManyProducts: issue 8's hostile upload, a cost export of 700,000 lines each
-// naming a product of its own (about 37 MB), posted to one profile's upload form through the
+// naming a product of its own (47 MB), posted to one profile's upload form through the
 // real router (streamed from disk, as a browser sends it), then that profile's credits page.
 // It reports the upload's time, the process's resident memory before, at its peak during the
 // upload and after it (the server and this client share the process; the client streams), and
