@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -162,6 +161,3 @@ func (s *Server) requireSignIn(c echo.Context) error {
 	}
 	return c.Redirect(http.StatusSeeOther, target)
 }
-
-// clock returns the server clock's time in UTC (X3).
-func (s *Server) clock() time.Time { return s.now().UTC() }

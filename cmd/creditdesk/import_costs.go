@@ -32,30 +32,27 @@ func importCosts(ctx context.Context, args []string, env func(string) (string, b
 	if err != nil {
 		return err
 	}
-	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, io.Discard))
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	notCovered, err := s.NotCovered(ctx)
-	if err != nil {
-		return err
-	}
-	rows, err := costcsv.Parse(bytes.NewReader(data), notCovered)
-	if err != nil {
-		return fmt.Errorf("%s: nothing was imported:\n%w", file, err)
-	}
-	sum := sha256.Sum256(data)
-	res, err := s.ImportCharges(ctx, store.User{Email: "operator (creditdesk import-costs)"}, rows, nil, hex.EncodeToString(sum[:]), filepath.Base(file))
-	if err != nil {
-		return fmt.Errorf("%s: nothing was imported:\n%w", file, err)
-	}
-	note := ""
-	if res.Repeated {
-		note = " (this file was imported before)"
-	}
-	fmt.Fprintf(out, "imported %s%s: %d charge totals for %d billing profiles, %d entries added\n", file, note, res.Rows, res.Profiles, res.Added)
-	return nil
+	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+		notCovered, err := s.NotCovered(ctx)
+		if err != nil {
+			return err
+		}
+		rows, err := costcsv.Parse(bytes.NewReader(data), notCovered)
+		if err != nil {
+			return fmt.Errorf("%s: nothing was imported:\n%w", file, err)
+		}
+		sum := sha256.Sum256(data)
+		res, err := s.ImportCharges(ctx, store.User{Email: "operator (creditdesk import-costs)"}, rows, nil, hex.EncodeToString(sum[:]), filepath.Base(file))
+		if err != nil {
+			return fmt.Errorf("%s: nothing was imported:\n%w", file, err)
+		}
+		note := ""
+		if res.Repeated {
+			note = " (this file was imported before)"
+		}
+		fmt.Fprintf(out, "imported %s%s: %d charge totals for %d billing profiles, %d entries added\n", file, note, res.Rows, res.Profiles, res.Added)
+		return nil
+	})
 }
 
 // readLimited reads a whole file, refusing one larger than limit bytes.

@@ -8,8 +8,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -115,5 +115,5 @@ func seedProfile(ctx context.Context, s *store.Store, acct store.BillingAccount,
 	return s.InsertAdjustments(ctx, adjs)
 }
 
-// Clock returns a fixed clock at the plan's date, for stores that seed.
-func (p Plan) Clock() func() time.Time { t := p.Today.Time(); return func() time.Time { return t } }
+// Clocks returns clocks whose business day stands at the plan's date, for stores that seed.
+func (p Plan) Clocks() clock.Clocks { return clock.Fixed(p.Today.Time()) }
