@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // MaxProblems is how many problems Parse reports before summing up the rest as "and N more".
@@ -38,18 +40,9 @@ func (p Problem) Error() string {
 	return b.String()
 }
 
-// Problems is every problem found in an export, sorted by line. Parse returns it as its error;
-// use errors.As to get at the list.
-type Problems []Problem
-
-// Error joins the problems one per line.
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+// Problems is every problem found in an export, sorted by line, one per line. Parse returns it
+// as its error; use errors.As to get at the list.
+type Problems = fault.Lines[Problem]
 
 // collector keeps the first MaxProblems problems and counts the rest, so that a million bad
 // lines cost a counter, not a million messages.

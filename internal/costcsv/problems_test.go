@@ -62,8 +62,10 @@ func TestParseProblems(t *testing.T) {
 			{2, colProfile, `not a billing profile name (XXXX-XXXX-XXX-XXX) or id: "x\x0fbillingProfiles\x0fPBFV-4RT2-BG7-TGB"`}}},
 		{"bad profile, currency, product", hdr + "Contoso,05/01/2026,1,US,,Azure,Usage\n", Problems{
 			{2, colProfile, `not a billing profile name (XXXX-XXXX-XXX-XXX) or id: "Contoso"`},
-			{2, cur, `not a currency code: "US" (want three letters, such as USD)`},
+			{2, cur, `"US" is not an ISO 4217 currency code, such as USD`},
 			{2, colProduct, "empty: a value is required"}}},
+		{"currency not on the ISO 4217 list", hdr + with("USD", "ABC"), Problems{
+			{2, cur, `"ABC" is not an ISO 4217 currency code, such as USD`}}},
 		{"currency mix", hdr + line + line + with("USD", "EUR") + with("USD", "usd"), Problems{
 			{4, cur, "EUR differs from USD on line 2: billing profile PBFV-4RT2-BG7-TGB has one currency"}}},
 		{"wrong field count", hdr + line + "x,y\n" + line, Problems{{3, "", "2 fields where the header has 7"}}},
