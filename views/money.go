@@ -7,11 +7,12 @@ import (
 )
 
 // Money formats an amount with its ISO 4217 code the way the pages show money (M16): thousands
-// separators, two decimals, more only when the amount has them, the sign before the code as
-// ICU's en locale writes it: "USD 1,234.50", "-USD 25.00", "EUR 0.000001". The digits are the
-// exact decimal of money.Amount.String, never a float.
+// separators, the currency's minor units (two for USD, none for JPY) and more decimals only when
+// the amount has them, the sign before the code as ICU's en locale writes it: "USD 1,234.50",
+// "-USD 25.00", "EUR 0.000001", "JPY 1,235". The digits are the exact decimal of
+// money.Amount.Format, never a float.
 func Money(a money.Amount, currency string) string {
-	whole, frac, _ := strings.Cut(a.Abs().String(), ".")
+	whole, frac, hasFrac := strings.Cut(a.Abs().Format(currency), ".")
 	var b strings.Builder
 	b.Grow(len(currency) + len(whole) + len(whole)/3 + len(frac) + 3)
 	if a.IsNegative() {
@@ -27,24 +28,31 @@ func Money(a money.Amount, currency string) string {
 		}
 		b.WriteByte(whole[i])
 	}
-	b.WriteByte('.')
-	b.WriteString(frac)
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
 	return b.String()
 }
 
-// Cents rounds an amount to whole cents, half away from zero. Only projections (the runway's
-// rate and what will expire) are shown rounded: they are estimates, and a burn rate carries
-// micro-units no one needs to read. Ledger amounts are always shown exactly.
-func Cents(a money.Amount) money.Amount {
-	const cent = 10_000 // micro-units
+// Rounded rounds an amount to the currency's minor units (cents of USD, whole yen), half away
+// from zero. Only projections (the runway's rate and what will expire) are shown rounded: they
+// are estimates, and a burn rate carries micro-units no one needs to read. Ledger amounts are
+// always shown exactly.
+func Rounded(a money.Amount, currency string) money.Amount {
+	step := int64(1) // micro-units in the currency's smallest unit
+	for range money.Scale - money.MinorUnits(currency) {
+		step *= 10
+	}
 	m := a.Micros()
-	r := m % cent
+	r := m % step
 	m -= r
 	switch {
-	case r >= cent/2:
-		m += cent
-	case r <= -cent/2:
-		m -= cent
+	case step == 1: // six decimals: nothing to round
+	case r >= step/2:
+		m += step
+	case r <= -step/2:
+		m -= step
 	}
 	return money.FromMicros(m)
 }

@@ -7,7 +7,8 @@ import (
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
-// TestMoney: M16: exact digits, thousands separators, two decimals and more only when needed.
+// TestMoney: M16: exact digits, thousands separators, the currency's minor units (ISO 4217) and
+// more decimals only when needed.
 func TestMoney(t *testing.T) {
 	tests := []struct {
 		amount, currency, want string
@@ -21,6 +22,10 @@ func TestMoney(t *testing.T) {
 		{"0.000001", "USD", "USD 0.000001"},
 		{"-1000000.1", "USD", "-USD 1,000,000.10"},
 		{"12.3", "", "12.30"},
+		{"1234.5", "JPY", "JPY 1,234.5"},
+		{"-1235", "JPY", "-JPY 1,235"},
+		{"0", "JPY", "JPY 0"},
+		{"1234.5", "KWD", "KWD 1,234.500"},
 	}
 	for _, tt := range tests {
 		if got := Money(money.MustParse(tt.amount), tt.currency); got != tt.want {
@@ -50,10 +55,17 @@ func TestLocaleDates(t *testing.T) {
 	}
 }
 
-func TestCents(t *testing.T) {
-	for in, want := range map[string]string{"26.932222": "26.93", "0.005": "0.01", "-0.005": "-0.01", "1.004999": "1.00", "-2.994": "-2.99", "7": "7.00"} {
-		if got := Cents(money.MustParse(in)).String(); got != want {
-			t.Errorf("Cents(%s) = %s, want %s", in, got, want)
+// TestRounded: projections round half away from zero to the currency's minor units.
+func TestRounded(t *testing.T) {
+	tests := []struct{ in, currency, want string }{
+		{"26.932222", "USD", "26.93"}, {"0.005", "USD", "0.01"}, {"-0.005", "USD", "-0.01"},
+		{"1.004999", "USD", "1.00"}, {"-2.994", "USD", "-2.99"}, {"7", "USD", "7.00"},
+		{"1234.5", "JPY", "1235.00"}, {"-1234.5", "JPY", "-1235.00"}, {"1234.499999", "JPY", "1234.00"},
+		{"1.0005", "KWD", "1.001"}, {"0.000001", "", "0.00"},
+	}
+	for _, tt := range tests {
+		if got := Rounded(money.MustParse(tt.in), tt.currency).String(); got != tt.want {
+			t.Errorf("Rounded(%s, %q) = %s, want %s", tt.in, tt.currency, got, tt.want)
 		}
 	}
 }

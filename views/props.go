@@ -35,18 +35,3 @@ type Shell struct {
 	// user who is a member of no partner organisation.
 	BenefitsHref string
 }
-
-// AgreementLabel names an agreement type as the Azure portal does (M1, M6).
-func AgreementLabel(agreementType string) string {
-	switch agreementType {
-	case "MicrosoftCustomerAgreement":
-		return "Microsoft Customer Agreement"
-	case "EnterpriseAgreement":
-		return "Enterprise Agreement"
-	case "MicrosoftOnlineServicesProgram":
-		return "Microsoft Online Services Program"
-	case "MicrosoftPartnerAgreement":
-		return "Microsoft Partner Agreement"
-	}
-	return agreementType
-}

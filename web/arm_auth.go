@@ -56,13 +56,13 @@ func (s *Server) authenticateToken(c echo.Context) error {
 		return err
 	case tok.RevokedAt != nil:
 		return arm.AuthenticationFailed("The access token was revoked.")
-	case tok.ExpiresAt != nil && !s.clock().Before(*tok.ExpiresAt):
+	case tok.ExpiresAt != nil && !s.wallTime().Before(*tok.ExpiresAt):
 		return arm.AuthenticationFailed("The access token expired at " + tok.ExpiresAt.UTC().Format("2006-01-02T15:04:05Z") + ".")
 	}
 	if err := s.limitAPI(c, tok.ID); err != nil {
 		return err
 	}
-	if _, err := s.store.TouchToken(ctx, tok, s.clock()); err != nil {
+	if _, err := s.store.TouchToken(ctx, tok, s.wallTime()); err != nil {
 		s.log.Warn("record token use", "request_id", requestID(c), "error", err) // the request itself is fine
 	}
 	c.Set(userContextKey, &user)

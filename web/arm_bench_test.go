@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -39,7 +40,7 @@ func BenchmarkAPI(b *testing.B) {
 
 func benchAPI(b *testing.B, d store.Dialect) {
 	now := time.Date(2026, 12, 20, 8, 0, 0, 0, time.UTC)
-	s := storetest.Open(b, d, func() time.Time { return now })
+	s := storetest.Open(b, d, clock.Fixed(now))
 	loadScenario(b, s, bigScenario(b, 120, 2*365, 3000))
 	ctx := context.Background()
 	if _, err := s.ProcessAll(ctx, ledger.DateOf(now)); err != nil {
@@ -53,7 +54,7 @@ func benchAPI(b *testing.B, d store.Dialect) {
 		b.Fatal(err)
 	}
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return now }})
+	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: clock.Fixed(now)})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -50,20 +50,20 @@ type armOptions struct {
 // date (M15).
 func newARMHarness(t testing.TB, d store.Dialect, scenarioFile string, o armOptions) *harness {
 	t.Helper()
-	clock := &storetest.Clock{T: time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)}
-	s := storetest.Open(t, d, clock.Now)
+	h := newClocks()
+	s := storetest.Open(t, d, h.clocks())
 	loadScenario(t, s, scenarioFile)
-	if _, err := s.ProcessAll(context.Background(), ledger.DateOf(clock.T)); err != nil {
+	if _, err := s.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
 		t.Fatal(err)
 	}
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
 		SecureCookie: true, APIRateLimit: o.rateLimit}
 	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Now: clock.Now, APIPageSize: o.pageSize})
+		Clocks: h.clocks(), APIPageSize: o.pageSize})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{store: s, clock: clock, server: httptest.NewTLSServer(srv)}
+	h.store, h.server = s, httptest.NewTLSServer(srv)
 	if o.plain {
 		h.server.Close()
 		h.server = httptest.NewServer(srv)

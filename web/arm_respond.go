@@ -12,7 +12,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/arm"
-	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -173,6 +172,3 @@ func keepQuery(c echo.Context, version string, names ...string) url.Values {
 	}
 	return keep
 }
-
-// today is the server clock's date (X3).
-func (s *Server) today() ledger.Date { return ledger.DateOf(s.clock()) }

@@ -69,7 +69,7 @@ func TestAPIRoleMatrix(t *testing.T) {
 		}
 	}
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: make([]byte, 32)}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: h.clock.Now})
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestAPITokenStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exp := h.clock.T.Add(time.Hour)
+	exp := h.wall.T.Add(time.Hour)
 	secret, tok, err := h.store.CreateToken(ctx, owner, owner, "expiring", &exp)
 	if err != nil {
 		t.Fatal(err)
@@ -204,7 +204,7 @@ func TestAPITokenStates(t *testing.T) {
 	if resp, body := apiGet(t, h, secret, path); resp.StatusCode != ok {
 		t.Fatalf("fresh token: %d %s", resp.StatusCode, body)
 	}
-	h.clock.T = h.clock.T.Add(30 * time.Second)
+	h.wall.T = h.wall.T.Add(30 * time.Second)
 	apiGet(t, h, secret, path)
 	list, _ := h.store.TokensOfUser(ctx, owner.ID)
 	for _, x := range list {
@@ -212,7 +212,7 @@ func TestAPITokenStates(t *testing.T) {
 			t.Errorf("last used %v, want the first use (throttled to once a minute)", x.LastUsedAt)
 		}
 	}
-	h.clock.T = exp
+	h.wall.T = exp
 	resp, body := apiGet(t, h, secret, path)
 	wantARMError(t, resp, body, unauth, "AuthenticationFailed", "expired")
 	if err := h.store.RevokeToken(ctx, owner, mustTokenID(t, h, ownerToken)); err != nil {

@@ -47,7 +47,7 @@ func (s *Server) signIn(c echo.Context) error {
 		return s.renderSignIn(c, http.StatusUnprocessableEntity, email, "Enter your email and your password.")
 	}
 	address := clientAddress(c)
-	byEmail, byAddress, err := s.store.SignInFailures(ctx, email, address, s.clock().Add(-signInWindow))
+	byEmail, byAddress, err := s.store.SignInFailures(ctx, email, address, s.wallTime().Add(-signInWindow))
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func (s *Server) signIn(c echo.Context) error {
 		s.metrics.Login(false)
 		return s.renderSignIn(c, http.StatusUnauthorized, email, "The email or password is not correct.")
 	}
-	if err := s.store.ClearSignInFailures(ctx, email, s.clock().Add(-signInWindow)); err != nil {
+	if err := s.store.ClearSignInFailures(ctx, email, s.wallTime().Add(-signInWindow)); err != nil {
 		return err
 	}
 	if err := s.startSession(c, u); err != nil {

@@ -59,7 +59,7 @@ func benefitParam(c echo.Context) string {
 // paneProps builds the pane of the path's benefit on a tab, with the members matching search,
 // for the list state of the list= parameter.
 func (s *Server) paneProps(c echo.Context, tab, search string) (views.BenefitPane, error) {
-	ctx, pc, now := c.Request().Context(), currentPartner(c), s.clock()
+	ctx, pc, now := c.Request().Context(), currentPartner(c), s.businessTime()
 	search = strings.TrimSpace(search)
 	if len(search) > maxSearch {
 		return views.BenefitPane{}, echo.NewHTTPError(http.StatusBadRequest, "q: the search text is longer than 200 characters.")

@@ -31,7 +31,7 @@ func (s *Server) benefitsList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	now := s.clock()
+	now := s.businessTime()
 	page, err := s.store.BenefitsOfPartner(c.Request().Context(), pc.ID, store.BenefitQuery{Filter: q.Filter,
 		Search: q.Search, Sort: q.Sort, Desc: q.Desc, Offset: (q.Page - 1) * benefitsPageSize, Limit: benefitsPageSize, Now: now})
 	if err != nil {

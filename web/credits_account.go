@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -27,7 +26,7 @@ func (s *Server) accountCredits(c echo.Context) error {
 	if len(profiles) == 1 {
 		return seeOther(c, profileHref(sc.Account.Name, profiles[0].Name)+"/credits")
 	}
-	ledgers, err := s.store.AccountLedgers(ctx, sc.Account.ID, ledger.DateOf(s.clock()))
+	ledgers, err := s.store.AccountLedgers(ctx, sc.Account.ID, s.today())
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func BenchmarkCreditsPage(b *testing.B) {
 	}
 	// The same server as the harness's (same session key), called without a network in between.
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: h.clock.Now})
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -88,7 +88,7 @@ func (s *Server) creditsLotsCSV(c echo.Context) error {
 		for _, r := range rows {
 			l := r.Lot()
 			st := l.Status(v.today, v.window)
-			e.row(r.Source, r.StartDate, r.ExpirationDate, l.BalanceAsOfLastInvoice().String(), l.OriginalAmount.String(), r.Currency,
+			e.row(r.Source, r.StartDate, r.ExpirationDate, l.BalanceAsOfLastInvoice().Format(r.Currency), l.OriginalAmount.Format(r.Currency), r.Currency,
 				views.StatusLabel(st), st.API(), strconv.Itoa(l.DaysToExpiry(v.today)), csvText(r.Name), csvText(r.PONumber), r.PurchasedDate)
 		}
 		if err := e.flush(); err != nil || next == "" {
@@ -125,11 +125,11 @@ func (s *Server) creditsTransactionsCSV(c echo.Context) error {
 	e := startCSV(c, v.csvName("transactions"), []string{"Transaction date", "Description", "Amount", "Balance",
 		"Currency", "Status", "Invoice number"})
 	for _, r := range pending {
-		e.row(r.Date.String(), csvText(r.Description), r.Amount.String(), r.Balance.String(), v.bp.Currency, "Pending", "")
+		e.row(r.Date.String(), csvText(r.Description), r.Amount.Format(v.bp.Currency), r.Balance.Format(v.bp.Currency), v.bp.Currency, "Pending", "")
 	}
 	for {
 		for _, r := range rows {
-			e.row(r.Date, csvText(r.Description), money.FromMicros(r.Amount).String(), money.FromMicros(r.Balance).String(),
+			e.row(r.Date, csvText(r.Description), money.FromMicros(r.Amount).Format(v.bp.Currency), money.FromMicros(r.Balance).Format(v.bp.Currency),
 				v.bp.Currency, "Settled", r.InvoiceNumber)
 		}
 		if err := e.flush(); err != nil || next == 0 {

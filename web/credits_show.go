@@ -38,7 +38,7 @@ type creditsView struct {
 func (s *Server) newCreditsView(c echo.Context, q creditsQuery) *creditsView {
 	sc := currentScope(c)
 	href := profileHref(sc.Account.Name, sc.Profile.Name)
-	v := &creditsView{s: s, ctx: c.Request().Context(), bp: *sc.Profile, q: q, today: ledger.DateOf(s.clock()),
+	v := &creditsView{s: s, ctx: c.Request().Context(), bp: *sc.Profile, q: q, today: s.today(),
 		window: s.cfg.ExpiryWindow, loc: readerLocale(c), base: href + "/credits"}
 	if sc.Grants.Can(access.ViewInvoices) {
 		v.invoiceBase = href + "/invoices/"

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -36,8 +37,18 @@ const (
 type harness struct {
 	store  *store.Store
 	server *httptest.Server
-	clock  *storetest.Clock
+	clock  *storetest.Clock // the business clock: the ledger's and the benefits' day (-now)
+	wall   *storetest.Clock // the wall clock: sessions, sign-in lockouts, API tokens
 }
+
+// newClocks starts a harness's business and wall clocks at 2026-06-15 10:00 UTC.
+func newClocks() *harness {
+	start := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	return &harness{clock: &storetest.Clock{T: start}, wall: &storetest.Clock{T: start}}
+}
+
+// clocks are the harness's clocks as the store and the server read them.
+func (h *harness) clocks() clock.Clocks { return clock.Clocks{Business: h.clock.Now, Wall: h.wall.Now} }
 
 // newHarness serves the portal over plain HTTP (tls false) or HTTPS on the dialect's database,
 // loaded with the scenario file.
@@ -49,18 +60,17 @@ func newHarness(t testing.TB, d store.Dialect, scenarioFile string, tls bool) *h
 // newHarnessAt is newHarness on the database at url (from storetest.URL) with the pool p.
 func newHarnessAt(t testing.TB, url string, p store.Pool, scenarioFile string, tls bool) *harness {
 	t.Helper()
-	clock := &storetest.Clock{T: time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)}
-	s := storetest.OpenAt(t, url, clock.Now, p)
-	loadScenario(t, s, scenarioFile)
+	h := newClocks()
+	h.store = storetest.OpenAt(t, url, h.clocks(), p)
+	loadScenario(t, h.store, scenarioFile)
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
 	if tls {
 		cfg.SecureCookie = true
 	}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: clock.Now})
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{store: s, clock: clock}
 	if tls {
 		h.server = httptest.NewTLSServer(srv)
 	} else {

@@ -8,7 +8,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
-	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // lotCancel cancels a credit lot of the profile from today (owners and contributors, M3): it
@@ -22,7 +21,7 @@ func (s *Server) lotCancel(c echo.Context) error {
 	if err != nil {
 		return echo.NewHTTPError(http.StatusNotFound, "No such credit on this billing profile.")
 	}
-	err = s.store.CancelLot(c.Request().Context(), *currentUser(c), sc.Scope, name, ledger.DateOf(s.clock()))
+	err = s.store.CancelLot(c.Request().Context(), *currentUser(c), sc.Scope, name, s.today())
 	var refusal fault.Refusal
 	switch {
 	case errors.Is(err, fault.ErrNotFound):

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/metrics"
@@ -28,17 +29,17 @@ import (
 // and an API rate limit of perMinute requests per token.
 func newInstance(t testing.TB, s *store.Store, perMinute int) (*harness, *metrics.Metrics) {
 	t.Helper()
-	clock := &storetest.Clock{T: time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)}
+	h := newClocks()
 	m := metrics.New()
 	m.WatchPool(s.PoolStats)
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
 		APIRateLimit: perMinute}
 	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Now: clock.Now, Metrics: m})
+		Clocks: h.clocks(), Metrics: m})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{store: s, clock: clock, server: httptest.NewServer(srv)}
+	h.store, h.server = s, httptest.NewServer(srv)
 	t.Cleanup(h.server.Close)
 	return h, m
 }
@@ -159,7 +160,7 @@ func TestAPIRateLimitSharedByInstances(t *testing.T) {
 	if len(storetest.Dialects(t)) < 2 {
 		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
 	}
-	_, stores := storetest.OpenMany(t, store.Postgres, 2, time.Now)
+	_, stores := storetest.OpenMany(t, store.Postgres, 2, clock.Real())
 	loadProcessed(t, stores[0], "testdata/arm.json")
 	const limit, requests = 10, 40
 	a, ma := newInstance(t, stores[0], limit)
@@ -209,7 +210,7 @@ func TestReadyzNeedsTheSchema(t *testing.T) {
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			ctx := context.Background()
-			s, err := store.Open(ctx, storetest.URL(t, d), time.Now)
+			s, err := store.Open(ctx, storetest.URL(t, d), clock.Real())
 			if err != nil {
 				t.Fatal(err)
 			}

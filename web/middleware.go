@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -14,8 +13,12 @@ import (
 // csrfContextKey is where the CSRF middleware leaves the token for forms and hx-headers.
 const csrfContextKey = "csrf"
 
-// useMiddleware installs the middleware every request passes, in order: request id, metrics,
-// access log, panic recovery, security headers, body limit, the signed-in user, then CSRF.
+// useMiddleware installs the middleware every request passes, in this order. Before routing: the
+// ARM path's literal segments in their canonical case, then a trailing slash redirected away
+// (not on the API). Then: request id, request metrics, access log, panic recovery, security
+// headers, the signed-in user from the session cookie (not on the API), the body limit (not on
+// cost uploads, which set their own), and CSRF (not on the API, the static files or the
+// probes). Last, each route's own rule (authorize, in routes.go).
 func (s *Server) useMiddleware() {
 	e := s.echo
 	e.Pre(canonicalARMPath) // ARM path segments are case-insensitive: fix them before routing
@@ -164,6 +167,3 @@ func (s *Server) requireSignIn(c echo.Context) error {
 	}
 	return c.Redirect(http.StatusSeeOther, target)
 }
-
-// clock returns the server clock's time in UTC (X3).
-func (s *Server) clock() time.Time { return s.now().UTC() }

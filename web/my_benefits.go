@@ -25,7 +25,7 @@ func (s *Server) myBenefits(c echo.Context) error {
 
 // myBenefitsProps builds the page from the user's holdings at now.
 func (s *Server) myBenefitsProps(c echo.Context) (views.MyBenefits, error) {
-	now := s.clock()
+	now := s.businessTime()
 	held, err := s.store.BenefitsAssignedTo(c.Request().Context(), currentUser(c).ID)
 	if err != nil {
 		return views.MyBenefits{}, err

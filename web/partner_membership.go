@@ -45,13 +45,13 @@ func (s *Server) membershipProps(c echo.Context) (views.Membership, error) {
 	if err != nil {
 		return views.Membership{}, err
 	}
-	latest, err := s.store.BenefitsOfPartner(ctx, pc.ID, store.BenefitQuery{Sort: store.SortStart, Desc: true, Limit: 1, Now: s.clock()})
+	latest, err := s.store.BenefitsOfPartner(ctx, pc.ID, store.BenefitQuery{Sort: store.SortStart, Desc: true, Limit: 1, Now: s.businessTime()})
 	if err != nil {
 		return views.Membership{}, err
 	}
 	loc := readerLocale(c)
 	p := views.Membership{Shell: s.partnerShell(c, "Membership", "Membership"), Loc: loc, PartnerName: pc.Name, ExternalID: pc.ExternalID,
-		Domains: domains, RenewAction: partnerHref(pc.ExternalID) + "/renew", RenewalDate: s.clock().Format(benefitDay),
+		Domains: domains, RenewAction: partnerHref(pc.ExternalID) + "/renew", RenewalDate: s.businessTime().Format(benefitDay),
 		Errors: map[string]string{}, Purchased: "No benefits yet"}
 	if len(latest.Rows) > 0 {
 		p.Purchased = loc.Date(ledger.DateOf(latest.Rows[0].Benefit.PurchaseDate))

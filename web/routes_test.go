@@ -191,7 +191,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 func checkEveryRouteListed(t *testing.T, h *harness) {
 	t.Helper()
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: make([]byte, 32)}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: h.clock.Now})
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web"
@@ -39,7 +40,7 @@ func benchPicker(b *testing.B, d store.Dialect) {
 	}
 	for i := range 20 {
 		a, _, err := h.store.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("bench-%02d", i), DisplayName: fmt.Sprintf("Bench account %02d", i),
-			AgreementType: store.AgreementMCA, AccountType: "Enterprise", Status: "Active"})
+			AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -57,7 +58,7 @@ func benchPicker(b *testing.B, d store.Dialect) {
 		b.Fatal(err)
 	}
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: h.clock.Now})
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks()})
 	if err != nil {
 		b.Fatal(err)
 	}

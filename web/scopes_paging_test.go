@@ -9,6 +9,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -24,7 +25,7 @@ func manyScopes(t *testing.T, h *harness) (big, foreign string) {
 	}
 	account := func(i int) store.BillingAccount {
 		a, _, err := h.store.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("many-%02d", i), DisplayName: fmt.Sprintf("Account %02d", i),
-			AgreementType: store.AgreementMCA, AccountType: "Enterprise", Status: "Active"})
+			AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 		if err != nil {
 			t.Fatal(err)
 		}

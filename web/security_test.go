@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -97,7 +98,7 @@ func TestSignInLimitsFailures(t *testing.T) {
 	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Too many failed sign-ins") {
 		t.Errorf("sixth attempt: status %d, want 429", resp.StatusCode)
 	}
-	h.clock.T = h.clock.T.Add(16 * 60e9)
+	h.wall.T = h.wall.T.Add(16 * time.Minute)
 	if resp, _ := c.post("/signin", url.Values{"email": {email}, "password": {testPassword}}); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("after the window: status %d, want 303", resp.StatusCode)
 	}

@@ -13,7 +13,9 @@ import (
 	"github.com/gorilla/sessions"
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -24,8 +26,8 @@ type Deps struct {
 	Store  *store.Store
 	Config *config.Config
 	Logger *slog.Logger
-	Now    func() time.Time
-	Demo   bool // the database holds the demo scenario: the sign-in page says so
+	Clocks clock.Clocks // the business day (-now) and the wall clock of sessions, lockouts, tokens
+	Demo   bool         // the database holds the demo scenario: the sign-in page says so
 	// Metrics receives the requests, sign-ins and throttled API calls; nil keeps them unexported.
 	Metrics *metrics.Metrics
 	// APIPageSize is the page size of the ARM API's lists; 0 means the default (100). Tests
@@ -38,7 +40,7 @@ type Server struct {
 	store    *store.Store
 	cfg      *config.Config
 	log      *slog.Logger
-	now      func() time.Time
+	clocks   clock.Clocks
 	demo     bool
 	metrics  *metrics.Metrics
 	sessions *sessions.CookieStore
@@ -68,7 +70,7 @@ func New(d Deps) (*Server, error) {
 	if m == nil {
 		m = metrics.New()
 	}
-	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, now: d.Now, demo: d.Demo, metrics: m,
+	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m,
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: newAPIState(key, newAPILimiter(d.Store, d.Config.APIRateLimit), d.APIPageSize)}
 	s.echo = echo.New()
@@ -79,6 +81,16 @@ func New(d Deps) (*Server, error) {
 	s.register()
 	return s, nil
 }
+
+// businessTime reads the business clock (X3): the instant the benefits live in, which -now may fix.
+func (s *Server) businessTime() time.Time { return s.clocks.Business().UTC() }
+
+// today is the business day (X3): the ledger's "today", which -now may fix.
+func (s *Server) today() ledger.Date { return ledger.DateOf(s.businessTime()) }
+
+// wallTime reads the wall clock: real time whatever -now says, for session age, the sign-in
+// lockout window and API token expiry.
+func (s *Server) wallTime() time.Time { return s.clocks.Wall().UTC() }
 
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }

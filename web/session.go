@@ -67,7 +67,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		started, _ := sess.Values[keyStarted].(int64)
 		fp, _ := sess.Values[keyFingerprint].(string)
 		epoch, _ := sess.Values[keyEpoch].(int64)
-		if id == 0 || s.clock().Sub(time.Unix(started, 0)) > sessionLifetime {
+		if id == 0 || s.wallTime().Sub(time.Unix(started, 0)) > sessionLifetime {
 			return next(c)
 		}
 		u, err := s.store.UserByID(c.Request().Context(), id)
@@ -98,7 +98,7 @@ func (s *Server) startSession(c echo.Context, u store.User) error {
 	sess.Options = &opts
 	sess.IsNew = true
 	sess.Values[keyUserID] = u.ID
-	sess.Values[keyStarted] = s.clock().Unix()
+	sess.Values[keyStarted] = s.wallTime().Unix()
 	sess.Values[keyFingerprint] = fingerprint(u.PasswordHash)
 	sess.Values[keyEpoch] = u.SessionEpoch
 	s.expireCookie(c, "creditdesk_csrf")

@@ -22,7 +22,7 @@ func (s *Server) tokenCreate(c echo.Context) error {
 		if err != nil || days < 1 || days > 3650 {
 			invalid = append(invalid, fault.FieldError{Field: "expires", Message: "Choose one of the expiries offered."})
 		} else {
-			t := s.clock().AddDate(0, 0, days)
+			t := s.wallTime().AddDate(0, 0, days)
 			expiresAt = &t
 		}
 	}

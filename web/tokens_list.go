@@ -38,7 +38,7 @@ func (s *Server) tokensProps(c echo.Context, expiry string) (views.Tokens, error
 	for _, e := range tokenExpiries {
 		p.Expiries = append(p.Expiries, views.TokenExpiry{Value: e.value, Label: e.label, Selected: e.value == expiry})
 	}
-	now := s.clock()
+	now := s.wallTime()
 	for _, t := range ts {
 		p.Rows = append(p.Rows, tokenRow(t, now))
 	}

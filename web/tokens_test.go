@@ -36,7 +36,7 @@ func TestTokensPage(t *testing.T) {
 		t.Errorf("the page with a secret may be cached: %q", resp.Header.Get("Cache-Control"))
 	}
 	tok, _, err := h.store.TokenBySecret(context.Background(), secret)
-	if err != nil || tok.TokenHash != store.HashToken(secret) || tok.ExpiresAt == nil || !tok.ExpiresAt.Equal(h.clock.T.AddDate(0, 0, 90)) {
+	if err != nil || tok.TokenHash != store.HashToken(secret) || tok.ExpiresAt == nil || !tok.ExpiresAt.Equal(h.wall.T.AddDate(0, 0, 90)) {
 		t.Fatalf("stored token: %+v %v", tok, err)
 	}
 	if r, b := apiGet(t, h, secret, profilePathARM+cons+"/lots?api-version=2021-10-01"); r.StatusCode != http.StatusOK {

@@ -33,23 +33,20 @@ func importCosts(ctx context.Context, args []string, env func(string) (string, b
 	} else if info.Size() > costcsv.MaxBytes {
 		return fmt.Errorf("%s: larger than %d MiB: export a shorter period", file, costcsv.MaxBytes>>20)
 	}
-	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, io.Discard))
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	notCovered, err := s.NotCovered(ctx)
-	if err != nil {
-		return err
-	}
-	res, err := s.ImportCharges(ctx, store.User{Email: "operator (creditdesk import-costs)"}, f, notCovered, nil, filepath.Base(file))
-	if err != nil {
-		return fmt.Errorf("%s: nothing was imported:\n%w", file, err)
-	}
-	note := ""
-	if res.Repeated {
-		note = " (this file was imported before)"
-	}
-	fmt.Fprintf(out, "imported %s%s: %d charge totals for %d billing profiles, %d entries added\n", file, note, res.Rows, res.Profiles, res.Added)
-	return nil
+	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+		notCovered, err := s.NotCovered(ctx)
+		if err != nil {
+			return err
+		}
+		res, err := s.ImportCharges(ctx, store.User{Email: "operator (creditdesk import-costs)"}, f, notCovered, nil, filepath.Base(file))
+		if err != nil {
+			return fmt.Errorf("%s: nothing was imported:\n%w", file, err)
+		}
+		note := ""
+		if res.Repeated {
+			note = " (this file was imported before)"
+		}
+		fmt.Fprintf(out, "imported %s%s: %d charge totals for %d billing profiles, %d entries added\n", file, note, res.Rows, res.Profiles, res.Added)
+		return nil
+	})
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/creditdesk/creditdesk/internal/scenario"
+	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // load reads a scenario file and stores it in one transaction.
@@ -28,15 +29,12 @@ func load(ctx context.Context, args []string, env func(string) (string, bool), o
 	if err != nil {
 		return fmt.Errorf("%s: nothing was loaded:\n%w", cmd.args[0], err)
 	}
-	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, io.Discard))
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	sum, err := scenario.Load(ctx, s, sc)
-	if err != nil {
-		return fmt.Errorf("%s: nothing was loaded:\n%w", cmd.args[0], err)
-	}
-	fmt.Fprintf(out, "loaded %s into %s\n%s", cmd.args[0], s.Dialect(), sum)
-	return nil
+	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+		sum, err := scenario.Load(ctx, s, sc)
+		if err != nil {
+			return fmt.Errorf("%s: nothing was loaded:\n%w", cmd.args[0], err)
+		}
+		fmt.Fprintf(out, "loaded %s into %s\n%s", cmd.args[0], s.Dialect(), sum)
+		return nil
+	})
 }

@@ -11,11 +11,23 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 func noEnv(string) (string, bool) { return "", false }
+
+// openDB opens the database the commands of a test wrote, to look into it; it closes at cleanup.
+func openDB(t *testing.T, db string) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), db, clock.Real())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
 
 func runCmd(t *testing.T, stdin string, args ...string) (string, error) {
 	t.Helper()
@@ -47,12 +59,7 @@ func TestMigrateLoadAndUsers(t *testing.T) {
 	if _, err := runCmd(t, "another fine password\n", "users", "set-password", "-database", db, "-email", "op@example.com"); err != nil {
 		t.Fatalf("set-password: %v", err)
 	}
-	s, err := store.Open(context.Background(), db, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	u, err := s.UserByEmail(context.Background(), "op@example.com")
+	u, err := openDB(t, db).UserByEmail(context.Background(), "op@example.com")
 	if err != nil || password.Verify("another fine password", u.PasswordHash) != nil {
 		t.Errorf("the new password does not verify: %v", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+
+	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // migrate applies the pending migrations and reports the schema version.
@@ -12,15 +14,12 @@ func migrate(ctx context.Context, args []string, env func(string) (string, bool)
 	if err != nil {
 		return err
 	}
-	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, out))
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	v, err := s.SchemaVersion(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "database %s is at schema version %d\n", s.Dialect(), v)
-	return nil
+	return cmd.withStore(ctx, newLogger(cmd.cfg, out), func(s *store.Store) error {
+		v, err := s.SchemaVersion(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "database %s is at schema version %d\n", s.Dialect(), v)
+		return nil
+	})
 }

@@ -37,33 +37,30 @@ func notCovered(ctx context.Context, args []string, env func(string) (string, bo
 	if len(cmd.args) != want {
 		return errors.New(notCoveredUsage)
 	}
-	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, io.Discard))
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	operator := store.User{Email: "operator (creditdesk not-covered)"}
-	switch sub {
-	case "add":
-		name, err := s.AddNotCovered(ctx, operator, cmd.args[0])
-		if err != nil {
-			return fmt.Errorf("not-covered add: %w", err)
+	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+		operator := store.User{Email: "operator (creditdesk not-covered)"}
+		switch sub {
+		case "add":
+			name, err := s.AddNotCovered(ctx, operator, cmd.args[0])
+			if err != nil {
+				return fmt.Errorf("not-covered add: %w", err)
+			}
+			fmt.Fprintf(out, "added %q to the not-covered list; it decides charges loaded, imported or uploaded from now on\n", name)
+		case "remove":
+			name, err := s.RemoveNotCovered(ctx, operator, cmd.args[0])
+			if err != nil {
+				return fmt.Errorf("not-covered remove: %w", err)
+			}
+			fmt.Fprintf(out, "removed %q from the not-covered list; it decides charges loaded, imported or uploaded from now on\n", name)
+		default:
+			list, err := s.NotCovered(ctx)
+			if err != nil {
+				return err
+			}
+			for _, name := range list.Names() {
+				fmt.Fprintln(out, name)
+			}
 		}
-		fmt.Fprintf(out, "added %q to the not-covered list; it decides charges loaded, imported or uploaded from now on\n", name)
-	case "remove":
-		name, err := s.RemoveNotCovered(ctx, operator, cmd.args[0])
-		if err != nil {
-			return fmt.Errorf("not-covered remove: %w", err)
-		}
-		fmt.Fprintf(out, "removed %q from the not-covered list; it decides charges loaded, imported or uploaded from now on\n", name)
-	default:
-		list, err := s.NotCovered(ctx)
-		if err != nil {
-			return err
-		}
-		for _, name := range list.Names() {
-			fmt.Fprintln(out, name)
-		}
-	}
-	return nil
+		return nil
+	})
 }

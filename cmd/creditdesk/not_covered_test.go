@@ -7,10 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
@@ -61,12 +59,7 @@ func TestNotCoveredCommand(t *testing.T) {
 			if out, _ := nc("list"); strings.Contains(out, "Contoso") || strings.Count(out, "\n") != 12 {
 				t.Errorf("list after remove:\n%s", out)
 			}
-			s, err := store.Open(context.Background(), db, time.Now)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			audit, err := s.AuditOf(context.Background(), "", 0, 10)
+			audit, err := openDB(t, db).AuditOf(context.Background(), "", 0, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,11 +98,7 @@ func assertImportFollowsList(t *testing.T, db string) {
 		}
 	}
 	ctx := context.Background()
-	s, err := store.Open(ctx, db, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openDB(t, db)
 	a, err := s.AccountByName(ctx, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")
 	if err != nil {
 		t.Fatal(err)

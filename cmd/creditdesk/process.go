@@ -20,38 +20,35 @@ func process(ctx context.Context, args []string, env func(string) (string, bool)
 	if err != nil {
 		return err
 	}
-	log := newLogger(cmd.cfg, out)
-	s, err := openStore(ctx, cmd.cfg, log)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	today := ledger.DateOf(cmd.cfg.Clock()())
-	res, err := s.ProcessAll(ctx, today)
-	var failures *store.ProcessFailures
-	if err != nil && !errors.As(err, &failures) {
-		return err
-	}
-	fmt.Fprintf(out, "processed %d billing profiles as of %s: %d lots released, %d invoices issued, %d ledger events\n",
-		res.Profiles, today, res.Released, res.Invoices, res.EventsStored)
-	if failures != nil {
-		for _, f := range failures.Failed {
-			fmt.Fprintf(out, "skipped billing profile %s: %v\n", f, f.Err)
+	return cmd.withStore(ctx, newLogger(cmd.cfg, out), func(s *store.Store) error {
+		today := ledger.DateOf(cmd.cfg.Clocks().Business())
+		res, err := s.ProcessAll(ctx, today)
+		var failures *store.ProcessFailures
+		if err != nil && !errors.As(err, &failures) {
+			return err
 		}
-		return fmt.Errorf("%d of %d billing profiles could not be processed; the others were (see above)",
-			len(failures.Failed), failures.Profiles)
-	}
-	return nil
+		fmt.Fprintf(out, "processed %d billing profiles as of %s: %d lots released, %d invoices issued, %d ledger events\n",
+			res.Profiles, today, res.Released, res.Invoices, res.EventsStored)
+		if failures != nil {
+			for _, f := range failures.Failed {
+				fmt.Fprintf(out, "skipped billing profile %s: %v\n", f, f.Err)
+			}
+			return fmt.Errorf("%d of %d billing profiles could not be processed; the others were (see above)",
+				len(failures.Failed), failures.Profiles)
+		}
+		return nil
+	})
 }
 
 // processPeriodically runs the periodic work whenever r says this instance leads: one instance
 // of the cluster at a time, once per -process-interval (M15: at least hourly), until ctx ends.
 // A profile that cannot be processed is logged by name and skipped, the others are processed,
 // and the run reports the skipped ones; a run that fails as a whole (the database does not
-// answer) is logged and retried in the next interval.
-func processPeriodically(ctx context.Context, s *store.Store, r *runner, now func() time.Time, log *slog.Logger) {
+// answer) is logged and retried in the next interval. Each run is as of the business day of
+// today.
+func processPeriodically(ctx context.Context, s *store.Store, r *runner, today func() time.Time, log *slog.Logger) {
 	r.loop(ctx, func(ctx context.Context) runReport {
-		res, err := s.ProcessAll(ctx, ledger.DateOf(now()))
+		res, err := s.ProcessAll(ctx, ledger.DateOf(today()))
 		var failures *store.ProcessFailures
 		if err != nil && !errors.As(err, &failures) {
 			log.Error("processing run failed", "error", err)

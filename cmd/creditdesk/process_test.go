@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -51,7 +52,7 @@ func TestProcessNamesTheProfileItSkips(t *testing.T) {
 // processes the others, and reports the skipped one to the run's record and the metrics.
 func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 	db := brokenDatabase(t)
-	s, err := store.Open(context.Background(), db, time.Now)
+	s, err := store.Open(context.Background(), db, clock.Real())
 	if err != nil {
 		t.Fatal(err)
 	}

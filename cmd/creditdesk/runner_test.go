@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -27,7 +28,7 @@ func TestRunnerRunsEachIntervalOnce(t *testing.T) {
 	if len(storetest.Dialects(t)) < 2 {
 		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
 	}
-	url, stores := storetest.OpenMany(t, store.Postgres, 3, time.Now)
+	url, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())
 	wall := &storetest.Clock{T: time.Date(2026, 6, 15, 0, 0, 30, 0, time.UTC)}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	runners := make([]*runner, 3)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/seed"
+	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // seedLarge generates a large ledger for benchmarks and load tests (see README: Performance).
@@ -28,24 +29,21 @@ func seedLarge(ctx context.Context, args []string, env func(string) (string, boo
 	if p.Profiles < 1 || p.LotsPerProfile < 0 || p.Months < 1 || p.AdjustPerMonth < 0 {
 		return fmt.Errorf("seed: -profiles and -months must be at least 1; -lots and -adjustments not negative")
 	}
-	p.Today = ledger.DateOf(cmd.cfg.Clock()())
-	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, io.Discard))
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	fmt.Fprintf(out, "seeding %d profiles, %d lots, %d months: about %d ledger events\n",
-		p.Profiles, p.Profiles*p.LotsPerProfile, p.Months, p.EventsEstimate())
-	started := time.Now()
-	res, err := seed.Run(ctx, s, p, func(done, total int) {
-		if done%100 == 0 || done == total {
-			fmt.Fprintf(out, "  %d/%d profiles written (%s)\n", done, total, time.Since(started).Round(time.Second))
+	p.Today = ledger.DateOf(cmd.cfg.Clocks().Business())
+	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+		fmt.Fprintf(out, "seeding %d profiles, %d lots, %d months: about %d ledger events\n",
+			p.Profiles, p.Profiles*p.LotsPerProfile, p.Months, p.EventsEstimate())
+		started := time.Now()
+		res, err := seed.Run(ctx, s, p, func(done, total int) {
+			if done%100 == 0 || done == total {
+				fmt.Fprintf(out, "  %d/%d profiles written (%s)\n", done, total, time.Since(started).Round(time.Second))
+			}
+		})
+		if err != nil {
+			return err
 		}
+		fmt.Fprintf(out, "processed: %d invoices, %d ledger events, %d lots released in %s\n",
+			res.Invoices, res.EventsStored, res.Released, time.Since(started).Round(time.Second))
+		return nil
 	})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "processed: %d invoices, %d ledger events, %d lots released in %s\n",
-		res.Invoices, res.EventsStored, res.Released, time.Since(started).Round(time.Second))
-	return nil
 }

@@ -29,33 +29,31 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 	}
 	cfg := cmd.cfg
 	log := newLogger(cfg, out)
-	s, err := openStore(ctx, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if demo {
-		if err := loadDemo(ctx, s, cfg, out); err != nil {
+	return cmd.withStore(ctx, log, func(s *store.Store) error {
+		if demo {
+			if err := loadDemo(ctx, s, cfg, out); err != nil {
+				return err
+			}
+		}
+		m := metrics.New()
+		m.WatchPool(s.PoolStats)
+		stopMetrics, err := serveMetrics(cfg.MetricsAddr, m.Handler(), log)
+		if err != nil {
 			return err
 		}
-	}
-	m := metrics.New()
-	m.WatchPool(s.PoolStats)
-	stopMetrics, err := serveMetrics(cfg.MetricsAddr, m.Handler(), log)
-	if err != nil {
-		return err
-	}
-	defer stopMetrics()
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Now: cfg.Clock(), Demo: demo, Metrics: m})
-	if err != nil {
-		return err
-	}
-	workCtx, stopWork := context.WithCancel(ctx)
-	worked := make(chan struct{})
-	r := newRunner(s, cfg.ProcessInterval, m, log)
-	go func() { defer close(worked); processPeriodically(workCtx, s, r, cfg.Clock(), log) }()
-	defer func() { stopWork(); <-worked }() // the store closes only after the last run stopped
-	return listen(ctx, cfg, srv, log)
+		defer stopMetrics()
+		clocks := cfg.Clocks()
+		srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: clocks, Demo: demo, Metrics: m})
+		if err != nil {
+			return err
+		}
+		workCtx, stopWork := context.WithCancel(ctx)
+		worked := make(chan struct{})
+		r := newRunner(s, cfg.ProcessInterval, m, log)
+		go func() { defer close(worked); processPeriodically(workCtx, s, r, clocks.Business, log) }()
+		defer func() { stopWork(); <-worked }() // the store closes only after the last run stopped
+		return listen(ctx, cfg, srv, log)
+	})
 }
 
 // loadDemo loads the embedded demo scenario into an empty database and prints its sign-ins.

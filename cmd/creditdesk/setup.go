@@ -33,17 +33,20 @@ func parse(name string, args []string, env func(string) (string, bool), out io.W
 	return command{cfg: cfg, fs: fs, args: fs.Args()}, nil
 }
 
-// openStore opens and migrates the configured database, with the configured connection pool.
-func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*store.Store, error) {
+// withStore is how every subcommand reaches the database: it opens the configured one with the
+// configured clocks and connection pool, applies the pending migrations (logging them to log),
+// runs fn on it, and closes it whatever fn returns.
+func (c command) withStore(ctx context.Context, log *slog.Logger, fn func(s *store.Store) error) error {
+	cfg := c.cfg
 	pool := store.Pool{MaxOpen: cfg.DBMaxOpen, MaxIdle: cfg.DBMaxIdle, MaxLifetime: cfg.DBConnLifetime, MaxIdleTime: cfg.DBConnIdleTime}
-	s, err := store.OpenPool(ctx, cfg.DatabaseURL, cfg.Clock(), pool)
+	s, err := store.OpenPool(ctx, cfg.DatabaseURL, cfg.Clocks(), pool)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	defer s.Close()
 	applied, err := s.Migrate(ctx)
 	if err != nil {
-		_ = s.Close()
-		return nil, err
+		return err
 	}
 	if len(applied) > 0 {
 		log.Info("migrations applied", "database", string(s.Dialect()), "versions", fmt.Sprint(applied))
@@ -51,7 +54,7 @@ func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*stor
 	p := s.PoolStats().Pool
 	log.Debug("database pool", "database", string(s.Dialect()), "max_open", p.MaxOpen, "max_idle", p.MaxIdle,
 		"conn_lifetime", p.MaxLifetime.String(), "conn_idle_time", p.MaxIdleTime.String())
-	return s, nil
+	return fn(s)
 }
 
 // newLogger returns the structured logger the configuration asks for, writing to out.

@@ -29,30 +29,27 @@ func token(ctx context.Context, args []string, env func(string) (string, bool), 
 	if err != nil {
 		return err
 	}
-	now := cmd.cfg.Clock()()
-	expiresAt, err := parseExpiry(expires, now)
+	// A token lives in real time (the wall clock), whatever business day -now fixes.
+	expiresAt, err := parseExpiry(expires, cmd.cfg.Clocks().Wall())
 	if err != nil {
 		return err
 	}
-	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, io.Discard))
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	u, err := s.UserByEmail(ctx, strings.ToLower(strings.TrimSpace(email)))
-	if err != nil {
-		return fmt.Errorf("-email %q: no such user", email)
-	}
-	secret, _, err := s.CreateToken(ctx, store.User{Email: "operator (creditdesk token)"}, u, name, expiresAt)
-	if err != nil {
-		return fmt.Errorf("create token: %w", err)
-	}
-	until := "does not expire"
-	if expiresAt != nil {
-		until = "expires " + expiresAt.UTC().Format(time.RFC3339)
-	}
-	fmt.Fprintf(out, "API token %q for %s (%s); it is shown only now:\n%s\n", strings.TrimSpace(name), u.Email, until, secret)
-	return nil
+	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+		u, err := s.UserByEmail(ctx, strings.ToLower(strings.TrimSpace(email)))
+		if err != nil {
+			return fmt.Errorf("-email %q: no such user", email)
+		}
+		secret, _, err := s.CreateToken(ctx, store.User{Email: "operator (creditdesk token)"}, u, name, expiresAt)
+		if err != nil {
+			return fmt.Errorf("create token: %w", err)
+		}
+		until := "does not expire"
+		if expiresAt != nil {
+			until = "expires " + expiresAt.UTC().Format(time.RFC3339)
+		}
+		fmt.Fprintf(out, "API token %q for %s (%s); it is shown only now:\n%s\n", strings.TrimSpace(name), u.Email, until, secret)
+		return nil
+	})
 }
 
 // parseExpiry reads -expires: "" for none, N days ("90d"), a Go duration, or a date.

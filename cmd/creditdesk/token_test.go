@@ -12,7 +12,8 @@ import (
 )
 
 // TestTokenCreate: the command prints a secret once, stores its hash with the expiry asked for,
-// and audits the creation (X1); a bad expiry or an unknown user is refused naming the flag.
+// counted on the wall clock whatever business day -now fixes (X3), and audits the creation (X1);
+// a bad expiry or an unknown user is refused naming the flag.
 func TestTokenCreate(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "cd.db")
 	if _, err := runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/base.json"); err != nil {
@@ -25,17 +26,16 @@ func TestTokenCreate(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	secret := lines[len(lines)-1]
-	if !strings.HasPrefix(secret, store.TokenPrefix) || !strings.Contains(out, "expires 2026-09-13T10:00:00Z") {
+	if !strings.HasPrefix(secret, store.TokenPrefix) || !strings.Contains(out, "expires ") {
 		t.Fatalf("output %q", out)
 	}
-	s, err := store.Open(context.Background(), db, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openDB(t, db)
 	tok, u, err := s.TokenBySecret(context.Background(), secret)
 	if err != nil || u.Email != "ana@northwind.example" || tok.Name != "nightly export" || tok.ExpiresAt == nil {
-		t.Errorf("stored: %+v %v", tok, err)
+		t.Fatalf("stored: %+v %v", tok, err)
+	}
+	if want := time.Now().AddDate(0, 0, 90); tok.ExpiresAt.Sub(want).Abs() > time.Minute || !strings.Contains(out, tok.ExpiresAt.UTC().Format(time.RFC3339)) {
+		t.Errorf("expires %v, printed %q; want 90 days of wall time from now, about %v, not from -now", tok.ExpiresAt, out, want)
 	}
 	audit, _ := s.AuditOf(context.Background(), "", 0, 5)
 	if len(audit) == 0 || audit[0].Action != "token.created" || audit[0].ActorEmail != "operator (creditdesk token)" {

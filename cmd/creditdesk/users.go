@@ -46,30 +46,39 @@ func users(ctx context.Context, args []string, env func(string) (string, bool), 
 	if err != nil {
 		return err
 	}
-	s, err := openStore(ctx, cmd.cfg, newLogger(cmd.cfg, io.Discard))
+	if name == "" {
+		name = email
+	}
+	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+		if sub == "create" {
+			return createUser(ctx, s, email, name, hash, out)
+		}
+		return setPassword(ctx, s, email, hash, out)
+	})
+}
+
+// usersOperator is the actor the audit log names for the users commands.
+const usersOperator = "operator (creditdesk users)"
+
+// createUser creates a user with a password hash, audited (X1).
+func createUser(ctx context.Context, s *store.Store, email, name, hash string, out io.Writer) error {
+	err := s.Tx(ctx, func(tx *store.Store) error {
+		u := store.User{Email: email, Name: name, PasswordHash: hash}
+		if err := tx.CreateUser(ctx, &u); err != nil {
+			return err
+		}
+		return tx.RecordAudit(ctx, store.User{Email: usersOperator}, "user.created", "", email, "", name)
+	})
 	if err != nil {
-		return err
+		return fmt.Errorf("create %s: %w", email, err)
 	}
-	defer s.Close()
-	operator := store.User{Email: "operator (creditdesk users)"}
-	if sub == "create" {
-		if name == "" {
-			name = email
-		}
-		err := s.Tx(ctx, func(tx *store.Store) error {
-			u := store.User{Email: email, Name: name, PasswordHash: hash}
-			if err := tx.CreateUser(ctx, &u); err != nil {
-				return err
-			}
-			return tx.RecordAudit(ctx, operator, "user.created", "", email, "", name)
-		})
-		if err != nil {
-			return fmt.Errorf("create %s: %w", email, err)
-		}
-		fmt.Fprintf(out, "created user %s\n", email)
-		return nil
-	}
-	err = s.Tx(ctx, func(tx *store.Store) error {
+	fmt.Fprintf(out, "created user %s\n", email)
+	return nil
+}
+
+// setPassword changes a user's password hash, which ends their other sessions, audited (X1).
+func setPassword(ctx context.Context, s *store.Store, email, hash string, out io.Writer) error {
+	err := s.Tx(ctx, func(tx *store.Store) error {
 		u, err := tx.UserByEmail(ctx, email)
 		if err != nil {
 			return err
@@ -77,7 +86,7 @@ func users(ctx context.Context, args []string, env func(string) (string, bool), 
 		if err := tx.SetUserPassword(ctx, u.ID, hash); err != nil {
 			return err
 		}
-		return tx.RecordAudit(ctx, operator, "user.password_set", "", email, "", "")
+		return tx.RecordAudit(ctx, store.User{Email: usersOperator}, "user.password_set", "", email, "", "")
 	})
 	if err != nil {
 		return fmt.Errorf("set password of %s: %w", email, err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
@@ -121,7 +122,7 @@ func ParseInstant(name, v string) (time.Time, error) {
 	} else if t, err := time.Parse("2006-01-02T15:04:05.999999999", s); err == nil {
 		return t, nil
 	}
-	return time.Time{}, BadParameter(name, fmt.Sprintf("%q is not a date: use YYYY-MM-DD or a date-time such as 2026-01-31T00:00:00Z", clip(v)))
+	return time.Time{}, BadParameter(name, fmt.Sprintf("%q is not a date: use YYYY-MM-DD or a date-time such as 2026-01-31T00:00:00Z", fault.Clip(v)))
 }
 
 // ceilDay is the first day whose start is at or after t.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // Error is an ARM error response: the status and {"error": {"code", "message"}} (contract §1.7).
@@ -48,7 +50,7 @@ func MissingAPIVersion() *Error {
 // InvalidAPIVersion is an api-version this endpoint does not serve.
 func InvalidAPIVersion(got string, supported []string) *Error {
 	return &Error{Status: http.StatusBadRequest, Code: CodeInvalidAPIVersion,
-		Message: fmt.Sprintf("The api-version '%s' is invalid. The supported versions are '%s'.", clip(got), strings.Join(supported, ","))}
+		Message: fmt.Sprintf("The api-version '%s' is invalid. The supported versions are '%s'.", fault.Clip(got), strings.Join(supported, ","))}
 }
 
 // BadParameter is a query parameter with a bad value; the message names the parameter (X2).
@@ -109,12 +111,4 @@ func FromStatus(status int, message string) *Error {
 		message = http.StatusText(status)
 	}
 	return &Error{Status: status, Code: code, Message: message}
-}
-
-// clip shortens caller text quoted in a message.
-func clip(s string) string {
-	if len(s) > 80 {
-		return s[:80] + "…"
-	}
-	return s
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/armfilter"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
@@ -70,7 +71,7 @@ func LotFilterOf(q url.Values) (LotFilter, error) {
 		case "expirationdate":
 			err = andDays(&f.Expiration, c, 24*time.Hour-time.Second)
 		default:
-			err = BadParameter(filterParam, fmt.Sprintf("lots cannot be filtered by %q: use status, source, startDate or expirationDate", clip(c.Property)))
+			err = BadParameter(filterParam, fmt.Sprintf("lots cannot be filtered by %q: use status, source, startDate or expirationDate", fault.Clip(c.Property)))
 		}
 	}
 	f.None = f.None || f.Start.Empty() || f.Expiration.Empty()
@@ -96,7 +97,7 @@ func EventFilterOf(q url.Values) (EventFilter, error) {
 		case "transactiondate":
 			err = andDays(&f.Days, c, 0)
 		default:
-			err = BadParameter(filterParam, fmt.Sprintf("events cannot be filtered by %q: use lotId, lotSource, eventType or transactionDate", clip(c.Property)))
+			err = BadParameter(filterParam, fmt.Sprintf("events cannot be filtered by %q: use lotId, lotSource, eventType or transactionDate", fault.Clip(c.Property)))
 		}
 	}
 	f.None = f.None || f.Days.Empty()
@@ -118,7 +119,7 @@ func setEnum(dst *string, none *bool, c armfilter.Cond, allowed []string) error 
 			}
 		}
 		if v == "" {
-			return BadParameter(filterParam, fmt.Sprintf("%q is not a value of %s: use one of %s", clip(c.Value), c.Property, strings.Join(allowed, ", ")))
+			return BadParameter(filterParam, fmt.Sprintf("%q is not a value of %s: use one of %s", fault.Clip(c.Value), c.Property, strings.Join(allowed, ", ")))
 		}
 	}
 	if *dst != "" && *dst != v {

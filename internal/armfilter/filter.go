@@ -8,6 +8,8 @@ package armfilter
 import (
 	"fmt"
 	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // Op is a comparison operator, always lower-case.
@@ -102,7 +104,7 @@ func (p *parser) cond() (Cond, error) {
 	case "ne":
 		return Cond{}, &Error{Pos: op.pos, Msg: "'ne' is not supported: use eq, lt, gt, le or ge"}
 	default:
-		return Cond{}, &Error{Pos: op.pos, Msg: fmt.Sprintf("unknown operator %q: use eq, lt, gt, le or ge", clip(op.text))}
+		return Cond{}, &Error{Pos: op.pos, Msg: fmt.Sprintf("unknown operator %q: use eq, lt, gt, le or ge", fault.Clip(op.text))}
 	}
 	v := p.lex.next()
 	switch v.kind {
@@ -113,14 +115,6 @@ func (p *parser) cond() (Cond, error) {
 		return Cond{}, &Error{Pos: v.pos, Msg: "a quoted value is not closed: end it with '"}
 	}
 	return Cond{}, &Error{Pos: v.pos, Msg: fmt.Sprintf("expected a value after %s %s, found %s", t.text, c.Op, v.describe())}
-}
-
-// clip shortens user text quoted in a message.
-func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

@@ -3,6 +3,8 @@ package armfilter
 import (
 	"fmt"
 	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // tokenKind is what a token is.
@@ -33,11 +35,11 @@ func (t token) describe() string {
 	case tokEOF:
 		return "the end of the filter"
 	case tokString:
-		return fmt.Sprintf("'%s'", clip(t.text))
+		return fmt.Sprintf("'%s'", fault.Clip(t.text))
 	case tokOpen, tokOther, tokBadString:
-		return fmt.Sprintf("%q", clip(t.text))
+		return fmt.Sprintf("%q", fault.Clip(t.text))
 	}
-	return fmt.Sprintf("%q", clip(t.text))
+	return fmt.Sprintf("%q", fault.Clip(t.text))
 }
 
 // lexer splits a filter into tokens, one at a time.

@@ -121,8 +121,8 @@ func (b Benefit) Validate() error {
 	if !b.Amount.IsPositive() {
 		add(FieldAmount, "The amount must be greater than zero.")
 	}
-	if !validCurrency(b.Currency) {
-		add(FieldCurrency, "%q is not a currency code; use three capital letters such as USD.", b.Currency)
+	if err := money.CheckCurrency(b.Currency); err != nil {
+		add(FieldCurrency, "%s.", err)
 	}
 	for _, d := range []struct {
 		field string
@@ -173,17 +173,4 @@ func (b Benefit) validateRedemption() []error {
 		add("subscriptionId", "A redeemed benefit needs the subscription id its redemption created (P5).")
 	}
 	return errs
-}
-
-// validCurrency reports whether s looks like an ISO 4217 code.
-func validCurrency(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for i := 0; i < 3; i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }

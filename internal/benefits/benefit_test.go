@@ -142,6 +142,8 @@ func TestValidate(t *testing.T) {
 		{"zero amount", func(b *Benefit) { b.Amount = money.Zero }, []string{FieldAmount}},
 		{"negative amount", func(b *Benefit) { b.Amount = money.FromUnits(-1) }, []string{FieldAmount}},
 		{"bad currency", func(b *Benefit) { b.Currency = "usd" }, []string{FieldCurrency}},
+		{"currency not on the ISO 4217 list", func(b *Benefit) { b.Currency = "ABC" }, []string{FieldCurrency}},
+		{"currency without decimals", func(b *Benefit) { b.Currency = "JPY" }, nil},
 		{"missing dates", func(b *Benefit) { b.PurchaseDate, b.StartDate, b.EndDate = time.Time{}, time.Time{}, time.Time{} },
 			[]string{"purchaseDate", "startDate", "endDate"}},
 		{"end before start", func(b *Benefit) { b.EndDate = day("2026-02-04") }, []string{"endDate"}},

@@ -10,6 +10,8 @@ import (
 	"net"
 	"strings"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/clock"
 )
 
 // Config is everything an operator can set. Every field has a flag and an environment variable;
@@ -22,7 +24,7 @@ type Config struct {
 	TLSCert      string        // certificate file to serve HTTPS directly
 	TLSKey       string        // private key file for TLSCert
 	SecureCookie bool          // mark cookies Secure even without TLSCert (behind a TLS proxy)
-	Now          time.Time     // a fixed "now" for demos and tests; zero means the real clock
+	Now          time.Time     // a fixed business "now" for demos and tests; zero means the real clock
 	ExpiryWindow int           // days before expiry a credit shows as expiring (M8)
 	APIRateLimit int           // requests per minute each API token may make, all instances together on PostgreSQL; 0 for no limit
 	LogLevel     string        // debug, info, warn or error
@@ -86,7 +88,7 @@ func Bind(fs *flag.FlagSet) *Config {
 	fs.StringVar(&c.TLSCert, "tls-cert", "", "TLS certificate file: serve HTTPS directly")
 	fs.StringVar(&c.TLSKey, "tls-key", "", "TLS private key file")
 	fs.BoolVar(&c.SecureCookie, "secure-cookie", false, "mark cookies Secure without -tls-cert (behind a TLS proxy)")
-	fs.Func("now", "fixed clock for demos and tests, RFC3339 or YYYY-MM-DD", c.setNow)
+	fs.Func("now", "fixed business clock for demos and tests, RFC3339 or YYYY-MM-DD (sessions, sign-in limits and tokens keep real time)", c.setNow)
 	fs.IntVar(&c.ExpiryWindow, "expiry-window", 30, "days before expiry a credit shows as expiring")
 	fs.IntVar(&c.APIRateLimit, "api-rate-limit", 600, "requests per minute each API token may make, all instances together (0: no limit)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", DefaultMetricsAddr, "listen address of the Prometheus /metrics endpoint (\"\": none)")
@@ -184,14 +186,14 @@ func (c *Config) Validate() error {
 // TLS reports whether the server serves HTTPS itself.
 func (c *Config) TLS() bool { return c.TLSCert != "" }
 
-// Clock returns the function every part of CreditDesk asks for "now" (X3): the fixed instant
-// of -now when set, the real UTC time otherwise.
-func (c *Config) Clock() func() time.Time {
-	if !c.Now.IsZero() {
-		fixed := c.Now
-		return func() time.Time { return fixed }
+// Clocks returns CreditDesk's two clocks (X3): the business clock stands at -now when it is set
+// and reads the real time otherwise; the wall clock always reads the real time, since sessions,
+// sign-in lockouts, API tokens and rate limits must keep their real durations.
+func (c *Config) Clocks() clock.Clocks {
+	if c.Now.IsZero() {
+		return clock.Real()
 	}
-	return func() time.Time { return time.Now().UTC() }
+	return clock.Fixed(c.Now)
 }
 
 func (c *Config) setSessionKey(s string) error {

@@ -37,8 +37,12 @@ func TestFlagBeatsEnvironment(t *testing.T) {
 	if c.Addr != "127.0.0.1:7000" || c.ExpiryWindow != 45 || !c.Now.Equal(time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("got %+v", c)
 	}
-	if got := c.Clock()(); !got.Equal(c.Now) {
-		t.Errorf("fixed clock = %v (X3)", got)
+	clocks := c.Clocks()
+	if got := clocks.Business(); !got.Equal(c.Now) {
+		t.Errorf("fixed business clock = %v (X3)", got)
+	}
+	if got := clocks.Wall(); time.Since(got).Abs() > time.Minute {
+		t.Errorf("the wall clock = %v, want the real time whatever -now says", got)
 	}
 }
 

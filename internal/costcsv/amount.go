@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
@@ -163,14 +164,4 @@ func digitsOnly(s string) bool {
 }
 
 // quote renders a cell for a message, cut short so that a 64 KiB cell does not flood the page.
-func quote(s string) string {
-	const max = 40
-	if len(s) > max {
-		cut := max
-		for cut > 0 && s[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
-			cut--
-		}
-		return strconv.Quote(s[:cut]) + "…"
-	}
-	return strconv.Quote(s)
-}
+func quote(s string) string { return strconv.Quote(fault.Clip(s)) }

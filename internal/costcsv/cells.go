@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 )
 
 // maxProduct is the longest product name kept, as for charges in scenario files.
@@ -129,14 +130,15 @@ func creditEligible(s string) (bool, error) {
 	return false, fmt.Errorf("want True or False, not %s", quote(s))
 }
 
-// currencyCode upper-cases billingCurrency, which must be three letters.
+// currencyCode reads billingCurrency, in any case as exports may write it, and returns it in
+// capitals once money.CheckCurrency, the one currency check, accepts it.
 func currencyCode(s string) (string, error) {
 	if s == "" {
 		return "", errEmpty
 	}
 	c := strings.ToUpper(s)
-	if len(c) != 3 || strings.IndexFunc(c, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
-		return "", fmt.Errorf("not a currency code: %s (want three letters, such as USD)", quote(s))
+	if money.CheckCurrency(c) != nil {
+		return "", fmt.Errorf("%s is %w, such as USD", quote(s), money.ErrCurrency)
 	}
 	return c, nil
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // MaxProblems is how many problems a Collector keeps before summing up the rest as "and N more".
@@ -38,18 +40,10 @@ func (p Problem) Error() string {
 	return b.String()
 }
 
-// Problems is every problem found in an export, sorted by line: what Collector.Err returns, and
-// what an import refused for its content returns as its error; use errors.As to get at it.
-type Problems []Problem
-
-// Error joins the problems one per line.
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+// Problems is every problem found in an export, sorted by line, one per line: what
+// Collector.Err returns, and what an import refused for its content returns as its error; use
+// errors.As to get at it.
+type Problems = fault.Lines[Problem]
 
 // Collector gathers the problems of one export, from the Scanner and from whoever checks its
 // lines further (the store: unknown profiles, invoiced months), so that one answer names them

@@ -59,8 +59,10 @@ func TestScanProblems(t *testing.T) {
 			{2, colProfile, `not a billing profile name (XXXX-XXXX-XXX-XXX) or id: "x\x0fbillingProfiles\x0fPBFV-4RT2-BG7-TGB"`}}},
 		{"bad profile, currency, product", hdr + "Contoso,05/01/2026,1,US,,Azure,Usage\n", Problems{
 			{2, colProfile, `not a billing profile name (XXXX-XXXX-XXX-XXX) or id: "Contoso"`},
-			{2, cur, `not a currency code: "US" (want three letters, such as USD)`},
+			{2, cur, `"US" is not an ISO 4217 currency code, such as USD`},
 			{2, colProduct, "empty: a value is required"}}},
+		{"currency not on the ISO 4217 list", hdr + with("USD", "ABC"), Problems{
+			{2, cur, `"ABC" is not an ISO 4217 currency code, such as USD`}}},
 		{"wrong field count", hdr + line + "x,y\n" + line, Problems{{3, "", "2 fields where the header has 7"}}},
 		{"CSV syntax stops reading", hdr + with(",10,", `,1"0,`) + with(",10,", ",x,"), Problems{
 			{2, "", `CSV syntax: bare " in non-quoted-field; reading stopped here`}}},

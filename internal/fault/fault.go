@@ -3,10 +3,7 @@
 // to one HTTP status in one place.
 package fault
 
-import (
-	"errors"
-	"strings"
-)
+import "errors"
 
 // The error kinds. Wrap them with fmt.Errorf("...: %w", fault.ErrNotFound) to add context.
 var (
@@ -26,18 +23,15 @@ type FieldError struct {
 	Message string // what is wrong, in words a user can act on
 }
 
+// Error renders the problem as "field: message".
+func (f FieldError) Error() string { return f.Field + ": " + f.Message }
+
 // Invalid is bad input: one or more fields with what is wrong with each. Nothing is stored when
 // an operation returns it.
 type Invalid []FieldError
 
 // Error joins the problems as "field: message" lines.
-func (v Invalid) Error() string {
-	lines := make([]string, len(v))
-	for i, f := range v {
-		lines[i] = f.Field + ": " + f.Message
-	}
-	return strings.Join(lines, "\n")
-}
+func (v Invalid) Error() string { return Lines[FieldError](v).Error() }
 
 // For returns the message for a field, or "" when the field is fine; forms show it inline.
 func (v Invalid) For(field string) string {

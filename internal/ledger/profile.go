@@ -2,7 +2,6 @@ package ledger
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/money"
 )
@@ -25,9 +24,10 @@ func NewProfile(currency string, invoiceDay int, first Period) (Profile, error) 
 }
 
 func (p Profile) check() error {
+	if err := money.CheckCurrency(p.Currency); err != nil {
+		return invalid("profile.currency", err.Error())
+	}
 	switch {
-	case len(p.Currency) != 3 || strings.ToUpper(p.Currency) != p.Currency:
-		return invalid("profile.currency", fmt.Sprintf("%q is not an ISO 4217 code like USD", p.Currency))
 	case p.InvoiceDay < 1 || p.InvoiceDay > 28:
 		return invalid("profile.invoiceDay", fmt.Sprintf("%d is not a day from 1 to 28", p.InvoiceDay))
 	case p.NextPeriod.Month < 1 || p.NextPeriod.Month > 12:

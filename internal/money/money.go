@@ -1,6 +1,7 @@
 // Package money holds the exact decimal amount type used for every sum of money in CreditDesk
-// (DOMAIN X3, M16). An Amount is a count of micro-units (10^-6) in an int64: exact, cheap to add,
-// and stored as a plain integer column on every database. No float64 ever holds money.
+// (DOMAIN M16), and the one currency check (M2). An Amount is a count of micro-units (10^-6) in
+// an int64: exact, cheap to add, and stored as a plain integer column on every database. No
+// float64 ever holds money.
 package money
 
 import (

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
@@ -96,14 +97,6 @@ type (
 	}
 )
 
-// defaultAccountType is the account type usual for each agreement (M1).
-var defaultAccountType = map[string]string{
-	AgreementMCA:  "Enterprise",
-	AgreementEA:   "Enterprise",
-	AgreementMOSP: "Individual",
-	AgreementMPA:  "Partner",
-}
-
 // binder turns the decoded file into the Scenario types: paths, defaults, normalisation and
 // exact amounts. Its only problem of its own is an amount outside money's range.
 type binder struct{ probs *problemList }
@@ -136,11 +129,12 @@ func (b binder) user(u userJSON, path string) User {
 
 func (b binder) account(a accountJSON, path string) BillingAccount {
 	name := a.Name
-	if a.AgreementType == AgreementMCA {
+	agreement := access.Agreement(a.AgreementType)
+	if agreement == access.AgreementMCA {
 		name = strings.ToLower(name) // GUIDs: hex digits in either case mean the same
 	}
 	acct := BillingAccount{Path: path, Name: name, DisplayName: or(a.DisplayName, name), AgreementType: a.AgreementType,
-		AccountType: or(a.AccountType, defaultAccountType[a.AgreementType])}
+		AccountType: or(a.AccountType, agreement.DefaultAccountType())}
 	acct.Roles = grants(a.Roles, path)
 	for i, p := range a.BillingProfiles {
 		acct.BillingProfiles = append(acct.BillingProfiles, b.profile(p, index(path+".billingProfiles", i)))

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
@@ -42,7 +43,7 @@ func TestParseDefaultsAndNormalisation(t *testing.T) {
 			{Path: "billingAccounts[0]",
 				Name:          "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31",
 				DisplayName:   "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31",
-				AgreementType: AgreementMCA, AccountType: "Enterprise",
+				AgreementType: string(access.AgreementMCA), AccountType: "Enterprise",
 				BillingProfiles: []BillingProfile{{
 					Path: prof, Name: "PBFV-AB12-CD3-EF4", DisplayName: "PBFV-AB12-CD3-EF4", Currency: "EUR", InvoiceDay: 5,
 					Lots: []Lot{{Path: prof + ".lots[0]", Name: "l1", Source: "PurchasedCredit", Amount: money.FromUnits(10),
@@ -51,10 +52,10 @@ func TestParseDefaultsAndNormalisation(t *testing.T) {
 						Product: "Storage", PublisherType: "Azure"}},
 					Adjustments: []Adjustment{{Path: prof + ".adjustments[0]", Date: day("2026-03-03"), Amount: money.FromUnits(-2)}},
 				}}},
-			{Path: "billingAccounts[1]", Name: "EA-1", DisplayName: "EA-1", AgreementType: AgreementEA, AccountType: "Enterprise"},
-			{Path: "billingAccounts[2]", Name: "mosp-1", DisplayName: "mosp-1", AgreementType: AgreementMOSP, AccountType: "Individual"},
-			{Path: "billingAccounts[3]", Name: "mpa-1", DisplayName: "mpa-1", AgreementType: AgreementMPA, AccountType: "Partner"},
-			{Path: "billingAccounts[4]", Name: "mpa-2", DisplayName: "mpa-2", AgreementType: AgreementMPA, AccountType: "Enterprise"},
+			{Path: "billingAccounts[1]", Name: "EA-1", DisplayName: "EA-1", AgreementType: string(access.AgreementEA), AccountType: "Enterprise"},
+			{Path: "billingAccounts[2]", Name: "mosp-1", DisplayName: "mosp-1", AgreementType: string(access.AgreementMOSP), AccountType: "Individual"},
+			{Path: "billingAccounts[3]", Name: "mpa-1", DisplayName: "mpa-1", AgreementType: string(access.AgreementMPA), AccountType: "Partner"},
+			{Path: "billingAccounts[4]", Name: "mpa-2", DisplayName: "mpa-2", AgreementType: string(access.AgreementMPA), AccountType: "Enterprise"},
 		},
 		Partners: []Partner{{Path: "partners[0]", ID: "p1", Name: "p1", Domains: []string{"fabrikam.example"},
 			Members: []Member{{Path: "partners[0].members[0]", User: "raj@fabrikam.example"}},

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -174,7 +175,7 @@ func TestDemoPartnerHasEveryStatus(t *testing.T) {
 	if admins == 0 || members == 0 {
 		t.Errorf("demo partner has %d admins and %d members without a role, want some of each", admins, members)
 	}
-	s := storetest.Open(t, store.SQLite, time.Now)
+	s := storetest.Open(t, store.SQLite, clock.Real())
 	if _, err := scenario.Load(context.Background(), s, demo); err != nil {
 		t.Fatal(err)
 	}

@@ -6,14 +6,6 @@ import (
 	"io"
 )
 
-// Agreement types (M1).
-const (
-	AgreementMCA  = "MicrosoftCustomerAgreement"
-	AgreementEA   = "EnterpriseAgreement"
-	AgreementMOSP = "MicrosoftOnlineServicesProgram"
-	AgreementMPA  = "MicrosoftPartnerAgreement"
-)
-
 // DefaultInvoiceDay is a profile's invoice day when the file gives none: Microsoft generates MCA
 // invoices around the fifth day of the month.
 const DefaultInvoiceDay = 5

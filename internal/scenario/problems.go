@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // Problem is one thing wrong with a scenario file: the JSON path at fault and what is wrong there.
@@ -21,18 +23,9 @@ func (p Problem) Error() string {
 	return p.Path + ": " + p.Message
 }
 
-// Problems is every problem found in a file, in file order. Parse returns it as its error; use
-// errors.As to get at the list.
-type Problems []Problem
-
-// Error joins the problems one per line.
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.Error()
-	}
-	return strings.Join(lines, "\n")
-}
+// Problems is every problem found in a file, in file order, one per line. Parse returns it as
+// its error; use errors.As to get at the list.
+type Problems = fault.Lines[Problem]
 
 // problemList collects problems, at most one per path: once a path is known to be bad (say, a
 // string where a date belongs), later checks of the same path would only repeat the news.

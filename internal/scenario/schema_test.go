@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/currency"
 
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/benefits"
@@ -79,7 +81,7 @@ func TestSchemaAgreesWithTheDomain(t *testing.T) {
 		ptr  string
 		want []string
 	}{
-		{"/$defs/billingAccount/properties/agreementType", []string{AgreementMCA, AgreementEA, AgreementMOSP, AgreementMPA}},
+		{"/$defs/billingAccount/properties/agreementType", strs(access.Agreements...)},
 		{"/$defs/billingAccount/properties/accountType", []string{"Enterprise", "Individual", "Partner"}},
 		{"/$defs/accountRoleGrant/properties/role", strs(access.RolesOn(access.Account)...)},
 		{"/$defs/profileRoleGrant/properties/role", strs(access.RolesOn(access.Profile)...)},
@@ -93,9 +95,16 @@ func TestSchemaAgreesWithTheDomain(t *testing.T) {
 			t.Errorf("%s enum = %v, want %v", e.ptr, got, e.want)
 		}
 	}
-	for agreement, accountType := range defaultAccountType {
+	for _, agreement := range access.Agreements {
+		accountType := agreement.DefaultAccountType()
 		if !strings.Contains(at("/$defs/billingAccount/properties/accountType")["description"].(string), accountType) {
 			t.Errorf("accountType's description does not mention %s, the default for %s", accountType, agreement)
+		}
+	}
+	currencyShape := regexp.MustCompile(at("/$defs/currency")["pattern"].(string))
+	for it := currency.Query(); it.Next(); {
+		if code := it.Unit().String(); !currencyShape.MatchString(code) || money.CheckCurrency(code) != nil {
+			t.Errorf("ISO 4217 code %s: the schema's currency pattern and money.CheckCurrency must both accept it", code)
 		}
 	}
 	values := []struct {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/password"
 )
 
@@ -74,7 +76,7 @@ func (v *validator) user(u User) {
 
 func (v *validator) account(a BillingAccount) {
 	name := a.Path + ".name"
-	if a.AgreementType == AgreementMCA {
+	if access.Agreement(a.AgreementType) == access.AgreementMCA {
 		if day := mcaDate(a.Name); day != "" {
 			if _, err := time.Parse(time.DateOnly, day); err != nil {
 				v.probs.add(name, fmt.Sprintf("must end with a real day yyyy-mm-dd, not %q", day))
@@ -110,6 +112,7 @@ func (v *validator) roles(grants []RoleGrant) {
 
 func (v *validator) profile(p BillingProfile) {
 	v.unique(v.profiles, "billing profile name", p.Name, p.Path+".name", p.Path)
+	v.currency(p.Currency, p.Path+".currency")
 	v.roles(p.Roles)
 	for _, l := range p.Lots {
 		v.unique(v.lots, "lot name", l.Name, l.Path+".name", l.Path)
@@ -124,6 +127,17 @@ func (v *validator) profile(p BillingProfile) {
 		}
 	}
 	v.bounds(p)
+}
+
+// currency checks a code the schema let through (three capitals) against the ISO 4217 list,
+// with the one currency check; a missing code is the schema's to report.
+func (v *validator) currency(code, path string) {
+	if code == "" {
+		return
+	}
+	if err := money.CheckCurrency(code); err != nil {
+		v.probs.add(path, err.Error())
+	}
 }
 
 // before reports whether a is before b, both being set: a missing date is reported on its own.

@@ -27,6 +27,7 @@ func (v *validator) partner(p Partner) {
 // benefit checks one benefit of a partner whose members (lower-cased emails) are given.
 func (v *validator) benefit(b Benefit, members map[string]string) {
 	v.unique(v.benefits, "benefit id", b.ID, b.Path+".id", b.Path)
+	v.currency(b.Currency, b.Path+".currency")
 	if before(b.StartDate, b.PurchaseDate) {
 		v.probs.add(b.Path+".purchaseDate", "must not be after startDate "+formatDate(b.StartDate))
 	}

@@ -221,6 +221,10 @@ func TestParseProblems(t *testing.T) {
 			Problems{{prof + ".name", msgProfile + `, not "PBFV-AB12"`}}},
 		{"lower-case currency", []change{{prof + ".currency", "usd"}},
 			Problems{{prof + ".currency", msgISO + `, not "usd"`}}},
+		{"currency not on the ISO 4217 list", []change{{prof + ".currency", "ABC"}, {ben + ".currency", "XXX"}},
+			Problems{{prof + ".currency", `"ABC" is not an ISO 4217 currency code in capitals, such as USD`},
+				{ben + ".currency", `"XXX" is not an ISO 4217 currency code in capitals, such as USD`}}},
+		{"currency without decimals", []change{{prof + ".currency", "JPY"}}, nil},
 		{"duplicate profile across accounts", []change{{"billingAccounts[1]", map[string]any{
 			"name": "ea-1", "agreementType": "EnterpriseAgreement",
 			"billingProfiles": []any{map[string]any{"name": "pbfv-ab12-cd3-ef4", "currency": "EUR"}}}}},

@@ -8,8 +8,9 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"time"
 
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -50,7 +51,7 @@ func Run(ctx context.Context, s *store.Store, p Plan, progress func(done, total 
 	for a := 0; a < accounts && made < p.Profiles; a++ {
 		acct, _, err := s.SaveAccount(ctx, store.BillingAccount{
 			Name:        fmt.Sprintf("%08x-0000-4000-8000-%012x:%08x-0000-4000-8000-%012x_2020-01-01", a, a, a, a),
-			DisplayName: fmt.Sprintf("Seeded account %d", a+1), AgreementType: store.AgreementMCA,
+			DisplayName: fmt.Sprintf("Seeded account %d", a+1), AgreementType: string(access.AgreementMCA),
 			AccountType: "Enterprise", Status: "Active"})
 		if err != nil {
 			return store.ProcessResult{}, err
@@ -115,5 +116,5 @@ func seedProfile(ctx context.Context, s *store.Store, acct store.BillingAccount,
 	return s.InsertAdjustments(ctx, adjs)
 }
 
-// Clock returns a fixed clock at the plan's date, for stores that seed.
-func (p Plan) Clock() func() time.Time { t := p.Today.Time(); return func() time.Time { return t } }
+// Clocks returns clocks whose business day stands at the plan's date, for stores that seed.
+func (p Plan) Clocks() clock.Clocks { return clock.Fixed(p.Today.Time()) }

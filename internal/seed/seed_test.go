@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"os"
 	"testing"
-	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/seed"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -17,7 +17,7 @@ import (
 // settled events sum to each profile's balance (M13) and the estimate obeys M12.
 func TestSeedYieldsARealLedger(t *testing.T) {
 	p := seed.Plan{Profiles: 3, LotsPerProfile: 4, Months: 6, AdjustPerMonth: 5, Today: ledger.MustDate("2026-11-20")}
-	s := storetest.Open(t, store.SQLite, p.Clock())
+	s := storetest.Open(t, store.SQLite, p.Clocks())
 	res, err := seed.Run(context.Background(), s, p, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +54,7 @@ func TestSeedYieldsARealLedger(t *testing.T) {
 func BenchmarkProfileReads(b *testing.B) {
 	for _, months := range []int{3, 36} {
 		p := seed.Plan{Profiles: 1, LotsPerProfile: 10, Months: months, AdjustPerMonth: 40, Today: ledger.MustDate("2026-11-20")}
-		s := storetest.Open(b, store.SQLite, p.Clock())
+		s := storetest.Open(b, store.SQLite, p.Clocks())
 		ctx := context.Background()
 		res, err := seed.Run(ctx, s, p, nil)
 		if err != nil {
@@ -94,7 +94,7 @@ func BenchmarkProfileReadsLarge(b *testing.B) {
 	}
 	ctx := context.Background()
 	today := ledger.MustDate("2026-11-20")
-	s, err := store.Open(ctx, url, func() time.Time { return today.Time() })
+	s, err := store.Open(ctx, url, clock.Fixed(today.Time()))
 	if err != nil {
 		b.Fatal(err)
 	}

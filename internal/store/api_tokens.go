@@ -31,7 +31,8 @@ func NewTokenSecret() (string, error) {
 
 // CreateToken gives owner a new personal API token and records it in the audit log (X1), in one
 // transaction. It returns the secret, which is shown once and never stored: only its hash is.
-// The name is required; expiresAt nil means the token does not expire.
+// The name is required; expiresAt nil means the token does not expire. A token's times are the
+// wall clock's: it expires in real time, whatever the business day.
 func (s *Store) CreateToken(ctx context.Context, actor, owner User, name string, expiresAt *time.Time) (string, APIToken, error) {
 	name = strings.TrimSpace(name)
 	switch {
@@ -39,14 +40,14 @@ func (s *Store) CreateToken(ctx context.Context, actor, owner User, name string,
 		return "", APIToken{}, fault.Field("name", "Give the token a name, such as the script that will use it.")
 	case len(name) > MaxTokenName:
 		return "", APIToken{}, fault.Field("name", fmt.Sprintf("Use at most %d characters.", MaxTokenName))
-	case expiresAt != nil && !expiresAt.After(s.now()):
+	case expiresAt != nil && !expiresAt.After(s.wall()):
 		return "", APIToken{}, fault.Field("expires", "Choose an expiry in the future.")
 	}
 	secret, err := NewTokenSecret()
 	if err != nil {
 		return "", APIToken{}, err
 	}
-	t := APIToken{UserID: owner.ID, Name: name, TokenHash: HashToken(secret), CreatedAt: s.now().UTC()}
+	t := APIToken{UserID: owner.ID, Name: name, TokenHash: HashToken(secret), CreatedAt: s.wall()}
 	after := name
 	if expiresAt != nil {
 		exp := expiresAt.UTC()
@@ -80,8 +81,7 @@ func (s *Store) RevokeToken(ctx context.Context, actor User, tokenID int64) erro
 		if t.RevokedAt != nil {
 			return nil
 		}
-		now := tx.now().UTC()
-		if err := tx.conn(ctx).Model(&APIToken{}).Where("id = ?", t.ID).Update("revoked_at", now).Error; err != nil {
+		if err := tx.conn(ctx).Model(&APIToken{}).Where("id = ?", t.ID).Update("revoked_at", tx.wall()).Error; err != nil {
 			return wrap("revoke token", err)
 		}
 		return tx.RecordAudit(ctx, actor, "token.revoked", "", actor.Email, t.Name, "")

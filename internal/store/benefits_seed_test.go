@@ -39,7 +39,7 @@ func eachBenefits(t *testing.T, fn func(t *testing.T, d *partnerSeed)) {
 	for _, dialect := range storetest.Dialects(t) {
 		t.Run(string(dialect), func(t *testing.T) {
 			clock := &storetest.Clock{T: benefitsNow}
-			fn(t, seedPartner(t, storetest.Open(t, dialect, clock.Now), clock))
+			fn(t, seedPartner(t, storetest.Open(t, dialect, clock.Clocks()), clock))
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -28,7 +29,7 @@ func BenchmarkImportManyProducts(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
-				s := storetest.Open(b, d, func() time.Time { return time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC) })
+				s := storetest.Open(b, d, clock.Fixed(time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)))
 				loadLedger(b, s)
 				if _, err := s.ProcessAll(context.Background(), ledger.MustDate("2026-07-10")); err != nil {
 					b.Fatal(err)

@@ -3,17 +3,17 @@ package store_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // TestLeadershipOnSQLite: SQLite serves one process, which always leads.
 func TestLeadershipOnSQLite(t *testing.T) {
-	s := storetest.Open(t, store.SQLite, time.Now)
+	s := storetest.Open(t, store.SQLite, clock.Real())
 	l := s.Leadership()
 	for range 2 {
 		if held, err := l.Hold(context.Background()); !held || err != nil {
@@ -31,7 +31,7 @@ func TestLeadershipOnSQLite(t *testing.T) {
 func TestLeadershipMovesWhenTheLeaderGoes(t *testing.T) {
 	requirePostgres(t)
 	ctx := context.Background()
-	url, stores := storetest.OpenMany(t, store.Postgres, 3, time.Now)
+	url, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())
 	a, b, c := stores[0].Leadership(), stores[1].Leadership(), stores[2].Leadership()
 	hold := func(name string, l *store.Leadership, want bool) {
 		t.Helper()

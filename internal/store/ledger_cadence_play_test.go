@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -23,7 +24,7 @@ type cadencePlayer struct {
 func (pl *cadencePlayer) load(ctx context.Context, c cadenceCase) (store.BillingProfile, error) {
 	pl.profiles++
 	a, _, err := pl.s.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("cadence-%d", pl.profiles),
-		AgreementType: store.AgreementMCA, AccountType: "Enterprise", Status: "Active"})
+		AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 	if err != nil {
 		return store.BillingProfile{}, err
 	}

@@ -4,8 +4,8 @@ import (
 	"context"
 	"sync"
 	"testing"
-	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -20,7 +20,7 @@ func TestConcurrentProcessingRunsIssueEachInvoiceOnce(t *testing.T) {
 			ctx := context.Background()
 			url := storetest.URL(t, d)
 			open := func() *store.Store {
-				s, err := store.Open(ctx, url, time.Now)
+				s, err := store.Open(ctx, url, clock.Real())
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -1,6 +1,10 @@
 package store
 
-import "time"
+import (
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+)
 
 // User is a person who signs in. Email is stored lower-case and is unique.
 type User struct {
@@ -38,12 +42,9 @@ type BillingAccount struct {
 	CreatedAt     time.Time
 }
 
-// AgreementMCA is the agreement type of a Microsoft Customer Agreement, the only one with an
-// Azure credits page (M6).
-const AgreementMCA = "MicrosoftCustomerAgreement"
-
-// IsMCA reports whether the account is a Microsoft Customer Agreement.
-func (a BillingAccount) IsMCA() bool { return a.AgreementType == AgreementMCA }
+// IsMCA reports whether the account is a Microsoft Customer Agreement, the only agreement with
+// an Azure credits page (M6).
+func (a BillingAccount) IsMCA() bool { return access.Agreement(a.AgreementType) == access.AgreementMCA }
 
 // BillingProfile is a billing profile of a billing account (M2).
 type BillingProfile struct {

@@ -6,8 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -29,7 +29,7 @@ func TestProcessAllSkipsABrokenProfile(t *testing.T) {
 		t.Run(string(d), func(t *testing.T) {
 			ctx := context.Background()
 			url := storetest.URL(t, d)
-			s := storetest.OpenAt(t, url, time.Now, store.Pool{})
+			s := storetest.OpenAt(t, url, clock.Real(), store.Pool{})
 			ids := loadThreeProfiles(t, s)
 			storetest.Exec(t, url, breakProfile)
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -16,11 +17,11 @@ import (
 // taking from the bucket; another token has its own. SQLite has no shared limit.
 func TestSharedRateLimit(t *testing.T) {
 	ctx := context.Background()
-	if _, _, err := storetest.Open(t, store.SQLite, time.Now).TakeAPIRequest(ctx, 1, 10); err == nil {
+	if _, _, err := storetest.Open(t, store.SQLite, clock.Real()).TakeAPIRequest(ctx, 1, 10); err == nil {
 		t.Error("SQLite took a shared rate limit")
 	}
 	requirePostgres(t)
-	s := storetest.Open(t, store.Postgres, time.Now)
+	s := storetest.Open(t, store.Postgres, clock.Real())
 	a, b := tokenIDs(t, s)
 	for i := range 3 {
 		if ok, _, err := s.TakeAPIRequest(ctx, a, 3); !ok || err != nil {
@@ -43,7 +44,7 @@ func TestSharedRateLimit(t *testing.T) {
 func TestSharedRateLimitAcrossInstances(t *testing.T) {
 	requirePostgres(t)
 	ctx := context.Background()
-	_, stores := storetest.OpenMany(t, store.Postgres, 3, time.Now)
+	_, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())
 	token, _ := tokenIDs(t, stores[0])
 	const limit, requests = 12, 60
 	var allowed atomic.Int64

@@ -7,10 +7,10 @@ import (
 	"slices"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -21,7 +21,7 @@ func TestReadyNeedsTheBinarysSchema(t *testing.T) {
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			ctx := context.Background()
-			s, err := store.Open(ctx, storetest.URL(t, d), time.Now)
+			s, err := store.Open(ctx, storetest.URL(t, d), clock.Real())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -52,7 +52,7 @@ func TestInstancesMigrateAtOnce(t *testing.T) {
 		start   = make(chan struct{})
 	)
 	for i := range 2 {
-		s, err := store.Open(ctx, url, time.Now)
+		s, err := store.Open(ctx, url, clock.Real())
 		if err != nil {
 			t.Fatal(err)
 		}

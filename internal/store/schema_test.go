@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -19,7 +19,7 @@ func TestDialectsBuildTheSameSchema(t *testing.T) {
 	}
 	schemas := map[store.Dialect]map[string][]string{}
 	for _, d := range ds {
-		s := storetest.Open(t, d, time.Now)
+		s := storetest.Open(t, d, clock.Real())
 		sc, err := s.Schema(context.Background())
 		if err != nil {
 			t.Fatal(err)

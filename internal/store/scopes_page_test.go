@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -36,7 +37,7 @@ func pickerFixture(t *testing.T, s *store.Store) store.User {
 	}
 	for i, a := range accounts {
 		acct, _, err := s.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("acct-%d", i), DisplayName: a.display,
-			AgreementType: store.AgreementMCA, AccountType: "Enterprise", Status: "Active"})
+			AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 		if err != nil {
 			t.Fatal(err)
 		}

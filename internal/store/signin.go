@@ -6,10 +6,11 @@ import (
 	"time"
 )
 
-// RecordSignInFailure remembers a failed sign-in for the email and the client address. The
-// counts live in the database so that the limit holds across several instances.
+// RecordSignInFailure remembers a failed sign-in for the email and the client address, at the
+// wall clock's time: the lockout window is real time, whatever the business day. The counts
+// live in the database so that the limit holds across several instances.
 func (s *Store) RecordSignInFailure(ctx context.Context, email, address string) error {
-	f := SignInFailure{Email: strings.ToLower(strings.TrimSpace(email)), Address: address, At: s.now().UTC()}
+	f := SignInFailure{Email: strings.ToLower(strings.TrimSpace(email)), Address: address, At: s.wall()}
 	return wrap("record sign-in failure", s.conn(ctx).Create(&f).Error)
 }
 

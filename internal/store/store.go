@@ -21,6 +21,8 @@ import (
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+
+	"github.com/creditdesk/creditdesk/internal/clock"
 )
 
 // Dialect is the kind of database behind a Store.
@@ -36,7 +38,7 @@ const (
 type Store struct {
 	db      *gorm.DB
 	dialect Dialect
-	now     func() time.Time
+	clocks  clock.Clocks
 	// pool and connector belong to the handle that opened the database; a transaction's Store
 	// shares them.
 	pool      Pool
@@ -44,17 +46,18 @@ type Store struct {
 }
 
 // Open connects to url with the dialect's default pool (OpenPool).
-func Open(ctx context.Context, url string, now func() time.Time) (*Store, error) {
-	return OpenPool(ctx, url, now, Pool{})
+func Open(ctx context.Context, url string, clocks clock.Clocks) (*Store, error) {
+	return OpenPool(ctx, url, clocks, Pool{})
 }
 
 // OpenPool connects to url: a postgres:// or postgresql:// URL, or a SQLite file path
 // (optionally prefixed sqlite:), with the connection pool p (zero fields: DefaultPool). SQLite
-// runs with foreign keys on, WAL and a busy timeout; its folder is created when missing. now is
-// the clock stamping created_at columns (X3). Connections open through a breaker: while the
-// database cannot be reached, requests fail at once with fault.ErrUnavailable and the pool
-// tries again with back-off.
-func OpenPool(ctx context.Context, url string, now func() time.Time, p Pool) (*Store, error) {
+// runs with foreign keys on, WAL and a busy timeout; its folder is created when missing. The
+// business clock of clocks stamps what the ledger, the benefits and the audit log record (X3);
+// the wall clock times sign-in failures and API tokens. Connections open through a breaker:
+// while the database cannot be reached, requests fail at once with fault.ErrUnavailable and the
+// pool tries again with back-off.
+func OpenPool(ctx context.Context, url string, clocks clock.Clocks, p Pool) (*Store, error) {
 	dialect, inner, err := driverConnector(url)
 	if err != nil {
 		return nil, err
@@ -70,14 +73,14 @@ func OpenPool(ctx context.Context, url string, now func() time.Time, p Pool) (*S
 	db, err := gorm.Open(dialector, &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true,
-		NowFunc:                func() time.Time { return now().UTC() },
+		NowFunc:                func() time.Time { return clocks.Business().UTC() },
 		TranslateError:         true,
 	})
 	if err != nil {
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
 	}
-	s := &Store{db: db, dialect: dialect, now: now, pool: p, connector: conn}
+	s := &Store{db: db, dialect: dialect, clocks: clocks, pool: p, connector: conn}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -143,9 +146,16 @@ func (s *Store) sqlDB() (*sql.DB, error) { return s.db.DB() }
 // together, or not at all when fn returns an error.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	return s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-		return fn(&Store{db: db, dialect: s.dialect, now: s.now, pool: s.pool, connector: s.connector})
+		return fn(&Store{db: db, dialect: s.dialect, clocks: s.clocks, pool: s.pool, connector: s.connector})
 	})
 }
+
+// now reads the business clock: the day the ledger and benefits live in, stamped on what they
+// and the audit log record.
+func (s *Store) now() time.Time { return s.clocks.Business().UTC() }
+
+// wall reads the wall clock: real time, for sign-in failures and API tokens.
+func (s *Store) wall() time.Time { return s.clocks.Wall().UTC() }
 
 // conn returns the GORM handle bound to ctx.
 func (s *Store) conn(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }

@@ -34,7 +34,7 @@ func seed(t *testing.T, s *store.Store) seeded {
 	}
 	var err error
 	d.account, _, err = s.SaveAccount(ctx, store.BillingAccount{Name: "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31",
-		DisplayName: "Northwind Traders", AgreementType: store.AgreementMCA, AccountType: "Enterprise", Status: "Active"})
+		DisplayName: "Northwind Traders", AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,6 @@ func (s *Store) EnsureToken(ctx context.Context, userID int64, name, secret stri
 	case !isNotFound(wrap("", err)):
 		return false, wrap("ensure token", err)
 	}
-	t := APIToken{UserID: userID, Name: name, TokenHash: HashToken(secret), CreatedAt: s.now().UTC()}
+	t := APIToken{UserID: userID, Name: name, TokenHash: HashToken(secret), CreatedAt: s.wall()}
 	return true, wrap("create token", s.conn(ctx).Create(&t).Error)
 }

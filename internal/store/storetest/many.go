@@ -3,20 +3,20 @@ package storetest
 import (
 	"context"
 	"testing"
-	"time"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // OpenMany returns n stores on one fresh migrated database of the dialect, each with a pool of
 // its own, as n instances of CreditDesk over one database have, and the database's URL. They
 // close at cleanup.
-func OpenMany(t testing.TB, d store.Dialect, n int, now func() time.Time) (string, []*store.Store) {
+func OpenMany(t testing.TB, d store.Dialect, n int, clocks clock.Clocks) (string, []*store.Store) {
 	t.Helper()
 	url := URL(t, d)
 	stores := make([]*store.Store, n)
 	for i := range stores {
-		s, err := store.Open(context.Background(), url, now)
+		s, err := store.Open(context.Background(), url, clocks)
 		if err != nil {
 			t.Fatalf("open %s: %v", d, err)
 		}

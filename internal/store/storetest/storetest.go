@@ -19,6 +19,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -28,11 +29,14 @@ type Clock struct{ T time.Time }
 // Now returns the clock's time.
 func (c *Clock) Now() time.Time { return c.T }
 
+// Clocks returns clocks whose business clock is c and whose wall clock is real.
+func (c *Clock) Clocks() clock.Clocks { return clock.Clocks{Business: c.Now, Wall: clock.Real().Wall} }
+
 // Each runs fn as a subtest on every configured database, named "sqlite" and "postgres".
 func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	t.Helper()
 	for _, d := range Dialects(t) {
-		t.Run(string(d), func(t *testing.T) { fn(t, Open(t, d, time.Now)) })
+		t.Run(string(d), func(t *testing.T) { fn(t, Open(t, d, clock.Real())) })
 	}
 }
 
@@ -48,17 +52,18 @@ func Dialects(t testing.TB) []store.Dialect {
 	return ds
 }
 
-// Open returns a fresh migrated store of the dialect, closed (and dropped) at cleanup.
-func Open(t testing.TB, d store.Dialect, now func() time.Time) *store.Store {
+// Open returns a fresh migrated store of the dialect reading clocks, closed (and dropped) at
+// cleanup.
+func Open(t testing.TB, d store.Dialect, clocks clock.Clocks) *store.Store {
 	t.Helper()
-	return OpenAt(t, URL(t, d), now, store.Pool{})
+	return OpenAt(t, URL(t, d), clocks, store.Pool{})
 }
 
-// OpenAt returns a migrated store of the database at url (from URL) with the connection pool p,
-// closed at cleanup.
-func OpenAt(t testing.TB, url string, now func() time.Time, p store.Pool) *store.Store {
+// OpenAt returns a migrated store of the database at url (from URL) reading clocks, with the
+// connection pool p, closed at cleanup.
+func OpenAt(t testing.TB, url string, clocks clock.Clocks, p store.Pool) *store.Store {
 	t.Helper()
-	s, err := store.OpenPool(context.Background(), url, now, p)
+	s, err := store.OpenPool(context.Background(), url, clocks, p)
 	if err != nil {
 		t.Fatalf("open %s: %v", url, err)
 	}
