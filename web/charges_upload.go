@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -38,6 +39,9 @@ func (s *Server) renderUpload(c echo.Context, status int, p views.Upload) error 
 // every problem named by line and column (X2).
 func (s *Server) chargesUpload(c echo.Context) error {
 	sc := currentScope(c)
+	if msg, err := s.syncedRefusal(c); msg != "" || err != nil {
+		return cmp.Or(err, s.renderUpload(c, http.StatusConflict, views.Upload{Problems: []string{msg}}))
+	}
 	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, maxUpload+1<<20) // room for the form's other parts
 	fh, err := c.FormFile("file")
 	var tooLarge *http.MaxBytesError

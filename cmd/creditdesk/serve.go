@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/scenario"
@@ -46,14 +47,18 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 		return err
 	}
 	defer stopMetrics()
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Now: cfg.Clock(), Demo: demo, Metrics: m})
+	az, err := azsync.FromConfig(s, cfg, log)
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Now: cfg.Clock(), Demo: demo, Metrics: m, Azure: az})
 	if err != nil {
 		return err
 	}
 	workCtx, stopWork := context.WithCancel(ctx)
 	worked := make(chan struct{})
 	r := newRunner(s, cfg.ProcessInterval, m, log)
-	go func() { defer close(worked); processPeriodically(workCtx, s, r, cfg.Clock(), log) }()
+	go func() { defer close(worked); processPeriodically(workCtx, s, r, az, cfg.Clock(), log) }()
 	defer func() { stopWork(); <-worked }() // the store closes only after the last run stopped
 	return listen(ctx, cfg, srv, log)
 }
