@@ -11,6 +11,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
@@ -21,7 +22,8 @@ var sourceProfiles = []string{profileName, marketingName, researchName}
 // "Azure" over TLS; the local CreditDesk signs in through Entra ID (a fake one, checking the
 // client secret) and syncs with the official SDK. After a sync the synced account's pages, CSV
 // exports and API show the same balances, lots and events as the source (M7, M12, M13); a second
-// sync changes nothing; new charges and a new lot at the source appear after the next sync.
+// sync changes nothing; new charges, a new lot and a cancellation at the source appear after the
+// next sync.
 func TestAzureSync(t *testing.T) {
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
@@ -64,6 +66,7 @@ func TestAzureSync(t *testing.T) {
 			if _, err := e.source.store.ProcessAll(context.Background(), ledger.DateOf(e.source.clock.T)); err != nil {
 				t.Fatal(err)
 			}
+			e.cancelAtSource(t, "c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12") // canceled from today, settled by the next invoice
 			added := map[string]azsync.ProfileResult{}
 			for _, p := range e.sync(t).Profiles {
 				added[p.Name] = p
@@ -72,6 +75,19 @@ func TestAzureSync(t *testing.T) {
 				t.Errorf("the next sync stored %s for Engineering; want the new lot, the June invoice's events and a new balance", ch)
 			}
 			e.sameAsSource(t, "after new charges and a new lot")
+			v := readView(t, e.local, localToken, localAccount, profileName)
+			if !strings.Contains(strings.Join(v.Lots, "\n"), "c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12 PurchasedCredit Canceled") ||
+				!strings.Contains(strings.Join(v.Events, "\n"), "PendingCanceledCredit") {
+				t.Errorf("the canceled credit is not shown as canceled and pending:\n%s\n%s", strings.Join(v.Lots, "\n"), strings.Join(v.Events, "\n"))
+			}
+
+			// The July invoice settles the cancellation at the source; the next sync follows.
+			e.setClock(time.Date(2026, 8, 6, 9, 30, 0, 0, time.UTC))
+			if _, err := e.source.store.ProcessAll(context.Background(), ledger.DateOf(e.source.clock.T)); err != nil {
+				t.Fatal(err)
+			}
+			e.sync(t)
+			e.sameAsSource(t, "after the cancellation settled")
 
 			// The synced account's local processing run leaves the synced profiles alone.
 			if r, err := e.local.store.ProcessAll(context.Background(), ledger.DateOf(e.local.clock.T)); err != nil || r.Invoices != 0 || r.EventsStored != 0 {
@@ -79,6 +95,24 @@ func TestAzureSync(t *testing.T) {
 			}
 			e.sameAsSource(t, "after a local processing run")
 		})
+	}
+}
+
+// cancelAtSource cancels a lot of the source's Engineering profile from its today (M13).
+func (e *azureEnv) cancelAtSource(t *testing.T, lot string) {
+	t.Helper()
+	ctx := context.Background()
+	a, err := e.source.store.AccountByName(ctx, accountName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := e.source.store.ProfileByName(ctx, a.ID, profileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.source.store.CancelLot(ctx, store.User{Email: "owner@northwind.example"}, store.Scope{Account: a, Profile: &p}, lot,
+		ledger.DateOf(e.source.clock.T)); err != nil {
+		t.Fatal(err)
 	}
 }
 

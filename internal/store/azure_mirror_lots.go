@@ -90,7 +90,7 @@ func (s *Store) mirrorLots(ctx context.Context, account BillingAccount, p Billin
 			"source": want.Source, "currency": want.Currency, "original_amount": want.OriginalAmount,
 			"start_date": want.StartDate, "expiration_date": want.ExpirationDate, "purchased_date": want.PurchasedDate,
 			"po_number": want.PONumber, "state": want.State, "closed_balance": want.ClosedBalance,
-			"expired_amount": want.ExpiredAmount, "canceled_on": want.CanceledOn, "released": true, "cancel_on": "",
+			"expired_amount": want.ExpiredAmount, "canceled_on": want.CanceledOn, "released": true,
 		}).Error
 		if err != nil {
 			return wrap("update synced lot", err)
