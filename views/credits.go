@@ -18,9 +18,10 @@ type Credits struct {
 	Loc      Locale
 	Currency string
 
-	NotMCA        bool   // the account is not an MCA: only the explanation is shown (M6)
-	AgreementType string // for that explanation
-	Empty         bool   // the profile has no credit at all, visible or pending
+	NotMCA        bool          // the account is not an MCA: only the explanation is shown (M6)
+	AgreementType string        // for that explanation
+	Empty         bool          // the profile has no credit at all, visible or pending
+	Synced        *SyncedNotice // Azure keeps this profile's ledger (issue 13); nil otherwise
 
 	// ProcessFailed, for owners and contributors, says that the processing runs cannot process
 	// this profile (issue 8); nil when its last run succeeded or the caller may not act on it.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/http"
@@ -39,6 +40,9 @@ func (s *Server) renderUpload(c echo.Context, status int, p views.Upload) error 
 // that a slow upload does not hold the database's write lock.
 func (s *Server) chargesUpload(c echo.Context) error {
 	sc := currentScope(c)
+	if msg, err := s.syncedRefusal(c); msg != "" || err != nil {
+		return cmp.Or(err, s.renderUpload(c, http.StatusConflict, views.Upload{Problems: []string{msg}}))
+	}
 	rc := http.NewResponseController(c.Response())
 	_ = rc.SetReadDeadline(time.Now().Add(uploadTime)) // not every server supports deadlines
 	_ = rc.SetWriteDeadline(time.Now().Add(uploadTime))

@@ -15,7 +15,7 @@ const runwayLots = 8
 // runway is the forecast card (beyond Azure): the burn rate of the last 90 days of eligible
 // charges projected over the estimated lot balances (ledger.Forecast).
 func (v *creditsView) runway(sum ledger.Summary) (views.Runway, error) {
-	hist, first, err := v.s.store.EligibleDaily(v.ctx, v.bp.ID, v.today.AddDays(-ledger.HistoryWindowDays), v.today.AddDays(-1))
+	hist, first, err := v.s.store.BurnHistory(v.ctx, v.bp, v.today.AddDays(-ledger.HistoryWindowDays), v.today.AddDays(-1))
 	if err != nil {
 		return views.Runway{}, err
 	}

@@ -71,6 +71,9 @@ func (s *Server) creditsShow(c echo.Context) error {
 	}
 	v := s.newCreditsView(c, q)
 	p.Loc = v.loc
+	if p.Synced, err = v.syncedNotice(c); err != nil {
+		return err
+	}
 	c.Response().Header().Add("Vary", "HX-Target")
 	if isFragment(c.Request()) {
 		switch c.Request().Header.Get("HX-Target") {

@@ -81,6 +81,10 @@ func (s *Server) Routes() []Route {
 		{"POST", accountPath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove},
 		{"GET", accountPath + "/audit", OnScope(access.ViewAudit), s.auditList},
 		{"GET", accountPath + "/credits", OnScope(access.View), s.accountCredits},
+		{"GET", accountPath + "/azure", OnScope(access.View), s.azureShow},
+		{"POST", accountPath + "/azure", OnScope(access.ManageConnections), s.azureSave},
+		{"POST", accountPath + "/azure/sync", OnScope(access.ManageConnections), s.azureSyncNow},
+		{"POST", accountPath + "/azure/delete", OnScope(access.ManageConnections), s.azureDelete},
 
 		{"GET", profilePath, OnScope(access.View), s.profileShow},
 		{"GET", profilePath + "/access", OnScope(access.ViewAccess), s.accessList},

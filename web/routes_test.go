@@ -69,6 +69,19 @@ var matrix = map[string]matrixRow{
 		want: [9]int{see, see, no, no, gone, gone, gone, gone, gone}},
 	"GET " + acctRP + "/audit": {path: accountPath + "/audit",
 		want: [9]int{see, ok, ok, no, gone, gone, gone, gone, gone}},
+	// The Azure connection (issue 13): every account role sees it; only owners connect (here
+	// with a managed identity, which needs no secret), sync and disconnect. The roles scenario has
+	// no connection, so an owner's Sync now and Disconnect are the 404 of a missing one.
+	"GET " + acctRP + "/azure": {path: accountPath + "/azure",
+		want: [9]int{see, ok, ok, ok, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/azure": {path: accountPath + "/azure", mutates: true,
+		form: url.Values{"azureAccount": {"5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31"},
+			"kind": {"managedIdentity"}, "cloud": {"public"}},
+		want: [9]int{see, see, no, no, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/azure/sync": {path: accountPath + "/azure/sync",
+		want: [9]int{see, gone, no, no, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/azure/delete": {path: accountPath + "/azure/delete",
+		want: [9]int{see, gone, no, no, gone, gone, gone, gone, gone}},
 	"GET " + profRP: {path: profilePath, want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, gone}},
 	"GET " + profRP + "/access": {path: profilePath + "/access",
 		want: [9]int{see, ok, ok, ok, ok, ok, ok, no, gone}},

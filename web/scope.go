@@ -142,6 +142,7 @@ func (s *Server) scopeShell(c echo.Context, title, active string) views.Shell {
 		{"Access control (IAM)", base + "/access", access.ViewAccess},
 		{"Audit log", base + "/audit", access.ViewAudit},
 		{"Upload charges", uploadHref(sc), access.Contribute},
+		{"Azure connection", azureHref(sc), access.View},
 	}
 	for _, it := range items {
 		if it.href != "" && sc.Grants.Can(it.perm) {

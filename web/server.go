@@ -13,6 +13,7 @@ import (
 	"github.com/gorilla/sessions"
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
@@ -33,6 +34,9 @@ type Deps struct {
 	// APIPageSize is the page size of the ARM API's lists; 0 means the default (100). Tests
 	// set it small to page through a small scenario.
 	APIPageSize int
+	// Azure connects billing accounts to Azure and syncs them (Sync now); nil: one made from
+	// Config (azsync.FromConfig).
+	Azure *azsync.Syncer
 }
 
 // Server is the portal: an echo instance with every route registered.
@@ -45,6 +49,7 @@ type Server struct {
 	metrics  *metrics.Metrics
 	sessions *sessions.CookieStore
 	api      apiState // the ARM API's cursor key, rate limiter and page size
+	azure    *azsync.Syncer
 	echo     *echo.Echo
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
@@ -70,7 +75,12 @@ func New(d Deps) (*Server, error) {
 	if m == nil {
 		m = metrics.New()
 	}
-	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m,
+	if d.Azure == nil {
+		if d.Azure, err = azsync.FromConfig(d.Store, d.Config, d.Logger); err != nil {
+			return nil, err
+		}
+	}
+	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure,
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: newAPIState(key, newAPILimiter(d.Store, d.Config.APIRateLimit), d.APIPageSize)}
 	s.echo = echo.New()

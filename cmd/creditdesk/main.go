@@ -10,6 +10,7 @@
 //	creditdesk users set-password change a user's password
 //	creditdesk token create       give a user a personal API token
 //	creditdesk not-covered ...    list, add or remove products credits do not cover (M10)
+//	creditdesk azure ...          connect billing accounts to Azure, list, sync, disconnect
 //
 // Every subcommand takes the configuration flags of package config (see -help), each also
 // settable by an environment variable.
@@ -50,6 +51,11 @@ commands:
   not-covered add NAME  add a product to that list (any case, spacing or plural matches)
   not-covered remove NAME
                         remove a product from that list
+  azure connect         connect a billing account to Azure: -account -azure-account -auth
+                        -tenant -client-id, the secret from -secret-file or stdin
+  azure list            list the Azure connections and how their syncs went
+  azure sync            sync every connection now (or -account NAME)
+  azure disconnect      remove a billing account's connection: -account NAME
 
 Run "creditdesk <command> -help" for the flags of a command.`
 
@@ -77,6 +83,8 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 		return token(ctx, args[1:], env, out)
 	case "not-covered":
 		return notCovered(ctx, args[1:], env, out)
+	case "azure":
+		return azureCmd(ctx, args[1:], env, stdin, out)
 	case "help", "-help", "--help", "-h":
 		fmt.Fprintln(out, usage)
 		return nil

@@ -8,19 +8,26 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// process runs the periodic work once (release new credit, expire lots, issue due invoices) and
-// exits. A billing profile that cannot be processed is skipped and named, every other one is
+// process runs the periodic work once (sync Azure connections, release new credit, expire lots,
+// issue due invoices) and exits. A billing profile that cannot be processed is skipped and named, every other one is
 // processed, and the command then fails, so that its exit status says some were skipped.
 func process(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
 	cmd, err := parse("process", args, env, out, nil)
 	if err != nil {
 		return err
 	}
-	return cmd.withStore(ctx, newLogger(cmd.cfg, out), func(s *store.Store) error {
+	log := newLogger(cmd.cfg, out)
+	return cmd.withStore(ctx, log, func(s *store.Store) error {
+		az, err := azsync.FromConfig(s, cmd.cfg, log)
+		if err != nil {
+			return err
+		}
+		syncAzure(ctx, az, log)
 		today := ledger.DateOf(cmd.cfg.Clocks().Business())
 		res, err := s.ProcessAll(ctx, today)
 		var failures *store.ProcessFailures
@@ -44,10 +51,11 @@ func process(ctx context.Context, args []string, env func(string) (string, bool)
 // of the cluster at a time, once per -process-interval (M15: at least hourly), until ctx ends.
 // A profile that cannot be processed is logged by name and skipped, the others are processed,
 // and the run reports the skipped ones; a run that fails as a whole (the database does not
-// answer) is logged and retried in the next interval. Each run is as of the business day of
-// today.
-func processPeriodically(ctx context.Context, s *store.Store, r *runner, today func() time.Time, log *slog.Logger) {
+// answer) is logged and retried in the next interval. Azure connections are synced first
+// (issue 13), each under its own claim. Each run is as of the business day of today.
+func processPeriodically(ctx context.Context, s *store.Store, r *runner, az *azsync.Syncer, today func() time.Time, log *slog.Logger) {
 	r.loop(ctx, func(ctx context.Context) runReport {
+		syncAzure(ctx, az, log)
 		res, err := s.ProcessAll(ctx, ledger.DateOf(today()))
 		var failures *store.ProcessFailures
 		if err != nil && !errors.As(err, &failures) {

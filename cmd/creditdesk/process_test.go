@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -63,7 +64,10 @@ func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 	day := func() time.Time { return time.Date(2026, 5, 10, 12, 0, 0, 0, time.UTC) }
 	log := slog.New(slog.NewTextHandler(out, nil))
 	m := metrics.New()
-	go func() { defer close(done); processPeriodically(ctx, s, newRunner(s, time.Hour, m, log), day, log) }()
+	go func() {
+		defer close(done)
+		processPeriodically(ctx, s, newRunner(s, time.Hour, m, log), azsync.New(azsync.Options{Store: s, Today: day, Log: log}), day, log)
+	}()
 	var run store.ProcessRun
 	for deadline := time.Now().Add(20 * time.Second); run.FinishedAt == nil; {
 		if time.Now().After(deadline) {

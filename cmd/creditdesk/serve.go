@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/scenario"
@@ -42,15 +43,19 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 			return err
 		}
 		defer stopMetrics()
+		az, err := azsync.FromConfig(s, cfg, log)
+		if err != nil {
+			return err
+		}
 		clocks := cfg.Clocks()
-		srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: clocks, Demo: demo, Metrics: m})
+		srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: clocks, Demo: demo, Metrics: m, Azure: az})
 		if err != nil {
 			return err
 		}
 		workCtx, stopWork := context.WithCancel(ctx)
 		worked := make(chan struct{})
 		r := newRunner(s, cfg.ProcessInterval, m, log)
-		go func() { defer close(worked); processPeriodically(workCtx, s, r, clocks.Business, log) }()
+		go func() { defer close(worked); processPeriodically(workCtx, s, r, az, clocks.Business, log) }()
 		defer func() { stopWork(); <-worked }() // the store closes only after the last run stopped
 		return listen(ctx, cfg, srv, log)
 	})

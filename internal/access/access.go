@@ -91,6 +91,9 @@ const (
 	Contribute
 	// ViewAudit: read the scope's audit log.
 	ViewAudit
+	// ManageConnections: connect the billing account to Azure, change or remove the connection
+	// and sync it on demand (owner only: the connection holds a credential).
+	ManageConnections
 )
 
 // String names the permission for logs and test output.
@@ -108,6 +111,8 @@ func (p Permission) String() string {
 		return "contribute"
 	case ViewAudit:
 		return "view audit"
+	case ManageConnections:
+		return "manage connections"
 	}
 	return fmt.Sprintf("Permission(%d)", int(p))
 }
@@ -116,7 +121,7 @@ func (p Permission) String() string {
 // contributor = everything except granting access; reader = read only; invoice manager = view
 // and pay the invoices of one profile.
 var policy = map[Role][]Permission{
-	Owner:          {View, ViewInvoices, ViewAccess, ManageAccess, Contribute, ViewAudit},
+	Owner:          {View, ViewInvoices, ViewAccess, ManageAccess, Contribute, ViewAudit, ManageConnections},
 	Contributor:    {View, ViewInvoices, ViewAccess, Contribute, ViewAudit},
 	Reader:         {View, ViewInvoices, ViewAccess},
 	InvoiceManager: {View, ViewInvoices},

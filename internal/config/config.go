@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
+	"github.com/creditdesk/creditdesk/internal/secrets"
 )
 
 // Config is everything an operator can set. Every field has a flag and an environment variable;
@@ -38,6 +39,9 @@ type Config struct {
 	DBMaxIdle      int           // connections kept open while unused (default: DBMaxOpen)
 	DBConnLifetime time.Duration // a connection is replaced after this long
 	DBConnIdleTime time.Duration // an unused connection is closed after this long
+	// SecretsKey seals stored credentials such as Azure connections' client secrets (package
+	// secrets derives the encryption key from it); "" means none can be stored or used.
+	SecretsKey string
 }
 
 // Env is the process environment as a lookup function (os.LookupEnv in main, a map in tests).
@@ -76,6 +80,7 @@ var Variables = map[string]string{
 	"db-conn-idle-time": "CREDITDESK_DB_CONN_IDLE_TIME",
 	"metrics-addr":      "CREDITDESK_METRICS_ADDR",
 	"process-interval":  "CREDITDESK_PROCESS_INTERVAL",
+	"secrets-key":       "CREDITDESK_SECRETS_KEY",
 }
 
 // Bind registers every configuration flag on fs, bound to the returned Config.
@@ -100,6 +105,7 @@ func Bind(fs *flag.FlagSet) *Config {
 	fs.IntVar(&c.DBMaxIdle, "db-max-idle", 0, "database connections kept open while unused (0: as many as -db-max-open)")
 	fs.DurationVar(&c.DBConnLifetime, "db-conn-lifetime", 0, "replace a database connection after this long (0: 30m)")
 	fs.DurationVar(&c.DBConnIdleTime, "db-conn-idle-time", 0, "close a database connection unused this long (0: 5m)")
+	fs.StringVar(&c.SecretsKey, "secrets-key", "", "key sealing stored Azure credentials: at least 32 characters, for example from openssl rand -hex 32")
 	return c
 }
 
@@ -176,6 +182,9 @@ func (c *Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		errs = append(errs, fmt.Errorf("-log-level %q: use debug, info, warn or error", c.LogLevel))
+	}
+	if c.SecretsKey != "" && len(c.SecretsKey) < secrets.MinKeyLength {
+		errs = append(errs, fmt.Errorf("-secrets-key ($CREDITDESK_SECRETS_KEY): must be at least %d characters: generate one with `openssl rand -hex 32`", secrets.MinKeyLength))
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("-log-format %q: use text or json", c.LogFormat))

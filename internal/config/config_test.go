@@ -88,6 +88,8 @@ func TestInvalidConfigurationNamesTheSetting(t *testing.T) {
 		{[]string{"-metrics-addr", "127.0.0.1:8080"}, nil, "must differ from -addr"},
 		{[]string{"-process-interval", "2h"}, nil, "-process-interval"},
 		{nil, map[string]string{"CREDITDESK_PROCESS_INTERVAL": "0s"}, "-process-interval"},
+		{[]string{"-secrets-key", "too short"}, nil, "-secrets-key"},
+		{nil, map[string]string{"CREDITDESK_SECRETS_KEY": "short"}, "CREDITDESK_SECRETS_KEY"},
 	}
 	for _, tt := range tests {
 		_, err := parseWith(tt.args, tt.env)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -17,6 +18,9 @@ func (s *Store) CancelLot(ctx context.Context, actor User, sc Scope, lotName str
 	return s.Tx(ctx, func(tx *Store) error {
 		if _, err := tx.lockProfile(ctx, sc.Profile.ID); err != nil {
 			return err
+		}
+		if synced, err := tx.syncedFromAzure(ctx, sc.Profile.ID); err != nil || synced {
+			return cmp.Or(err, errSyncedLedger)
 		}
 		var row LotRow
 		if err := tx.conn(ctx).Where("billing_profile_id = ? AND name = ?", sc.Profile.ID, lotName).Take(&row).Error; err != nil {

@@ -35,8 +35,17 @@ func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64]ledger.Summary, len(ps))
+	out, err := s.syncedSummaries(ctx, ps, today) // Azure keeps these (azure_read.go)
+	if err != nil {
+		return nil, err
+	}
+	if out == nil {
+		out = make(map[int64]ledger.Summary, len(ps))
+	}
 	for _, p := range ps {
+		if _, synced := out[p.ID]; synced {
+			continue
+		}
 		open := firstOpenDate(p)
 		pending := withCurrency(since(charges[p.ID], open, func(c ledger.Charge) ledger.Date { return c.Date }), p.Currency)
 		pendingAdjs := withAdjCurrency(since(adjs[p.ID], open, func(a ledger.Adjustment) ledger.Date { return a.Date }), p.Currency)

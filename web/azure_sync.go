@@ -1,0 +1,61 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// syncNowTimeout bounds a sync an owner waits for: the server's write timeout is a minute. A
+// longer sync is given up and the periodic run finishes the work.
+const syncNowTimeout = 45 * time.Second
+
+// errNoConnection is Sync now or Disconnect of an account that is not connected.
+var errNoConnection = echo.NewHTTPError(http.StatusNotFound, "This billing account is not connected to Azure.")
+
+// azureSyncNow syncs the billing account's connection at once (owners only) and returns to the
+// connection page, which shows how it went.
+func (s *Server) azureSyncNow(c echo.Context) error {
+	sc := currentScope(c)
+	ctx, cancel := context.WithTimeout(c.Request().Context(), syncNowTimeout)
+	defer cancel()
+	res, err := s.azure.SyncAccount(ctx, sc.Account)
+	if err != nil {
+		return notFoundAs(err, errNoConnection)
+	}
+	var msg string
+	switch {
+	case res.Busy:
+		msg = "A sync of this connection is already running; its result appears here when it ends."
+	case res.Err != nil:
+		msg = "The sync failed: " + views.SyncProblemText(string(res.Err.Problem))
+	default:
+		events, lots := 0, 0
+		for _, p := range res.Profiles {
+			events, lots = events+p.Changes.Events, lots+p.Changes.LotsAdded
+		}
+		msg = fmt.Sprintf("Synced %d billing profiles from Azure: %d new transactions, %d new credits.", len(res.Profiles), events, lots)
+	}
+	if err := s.addFlash(c, msg); err != nil {
+		return err
+	}
+	return seeOther(c, accountHref(sc.Account.Name)+"/azure")
+}
+
+// azureDelete disconnects the billing account from Azure (owners only): the credential is
+// deleted; the synced profiles keep their history.
+func (s *Server) azureDelete(c echo.Context) error {
+	sc := currentScope(c)
+	if err := s.azure.Disconnect(c.Request().Context(), *currentUser(c), sc.Account); err != nil {
+		return notFoundAs(err, errNoConnection)
+	}
+	if err := s.addFlash(c, "The billing account is disconnected from Azure and its credential deleted. The synced billing profiles keep their history."); err != nil {
+		return err
+	}
+	return seeOther(c, accountHref(sc.Account.Name)+"/azure")
+}
