@@ -20,7 +20,6 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
-	creditclock "github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -181,23 +180,23 @@ func newAzureEnv(t testing.TB, d store.Dialect) *azureEnv {
 	e.faults = &faults{next: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}}
 	e.faults.set(nil)
 
-	clock := &storetest.Clock{T: e.source.clock.T}
-	s := storetest.Open(t, d, creditclock.Clocks{Business: clock.Now, Wall: clock.Now})
+	e.local = newClocks()
+	s := storetest.Open(t, d, e.local.clocks())
 	loadScenario(t, s, "testdata/azure_local.json")
 	sealer, err := secrets.New(testSecretsKey)
 	if err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	e.syncer = azsync.New(azsync.Options{Store: s, Sealer: sealer, Today: clock.Now, Wall: clock.Now, Log: log,
+	e.syncer = azsync.New(azsync.Options{Store: s, Sealer: sealer, Clocks: e.local.clocks(), Log: log,
 		Transport: &http.Client{Transport: e.faults}, Retry: policy.RetryOptions{MaxRetries: 3, RetryDelay: 10 * time.Millisecond}})
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
 		SecureCookie: true, SecretsKey: testSecretsKey}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: creditclock.Clocks{Business: clock.Now, Wall: clock.Now}, Azure: e.syncer})
+	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: e.local.clocks(), Azure: e.syncer})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.local = &harness{store: s, clock: clock, wall: clock, server: httptest.NewTLSServer(srv)}
+	e.local.store, e.local.server = s, httptest.NewTLSServer(srv)
 	t.Cleanup(e.local.server.Close)
 	if e.account, err = s.AccountByName(context.Background(), localAccount); err != nil {
 		t.Fatal(err)
@@ -230,9 +229,9 @@ func (e *azureEnv) sync(t testing.TB) azsync.Result {
 	return res
 }
 
-// setClock moves both instances to the same instant.
+// setClock moves both instances' clocks, business and wall, to the same instant.
 func (e *azureEnv) setClock(at time.Time) {
-	e.source.clock.T, e.local.clock.T = at, at
+	e.source.clock.T, e.source.wall.T, e.local.clock.T, e.local.wall.T = at, at, at, at
 }
 
 // localOperator is the author of the operator's changes in the tests.

@@ -92,8 +92,8 @@ func TestAzureSyncedProfileIsAzures(t *testing.T) {
 		!strings.Contains(body, "synced from Azure") {
 		t.Errorf("cancel a synced credit: %d\n%.300s", resp.StatusCode, body)
 	}
-	resp, body := owner.do("POST", localPath+"/profiles/"+profileName+"/charges/upload?_csrf="+url.QueryEscape(owner.csrf()), nil,
-		map[string]string{"Content-Type": "multipart/form-data; boundary=x", "X-CSRF-Token": owner.csrf()})
+	resp, body := owner.uploadCSV(localPath+"/profiles/"+profileName+"/charges/upload", "costs.csv",
+		"billingProfileId,date,costInBillingCurrency,billingCurrency,productName\n"+profileName+",2026-06-10,12.50,USD,Virtual Machines\n")
 	if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "synced from Azure") {
 		t.Errorf("upload to a synced profile: %d\n%.300s", resp.StatusCode, body)
 	}

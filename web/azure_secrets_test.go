@@ -68,7 +68,7 @@ func TestAzureSecretsNeverShown(t *testing.T) {
 				{nil, azsync.ProblemNoKey, "started without its secrets key"},
 				{other, azsync.ProblemWrongKey, "sealed with another secrets key"},
 			} {
-				keyless := azsync.New(azsync.Options{Store: e.local.store, Sealer: tc.sealer, Today: e.local.clock.Now, Wall: e.local.clock.Now})
+				keyless := azsync.New(azsync.Options{Store: e.local.store, Sealer: tc.sealer, Clocks: e.local.clocks()})
 				res, err := keyless.SyncAccount(context.Background(), e.account)
 				if err != nil || res.Err == nil || res.Err.Problem != tc.want {
 					t.Fatalf("without the key: %+v, %v", res.Err, err)

@@ -40,9 +40,6 @@ func (s *Server) renderUpload(c echo.Context, status int, p views.Upload) error 
 // that a slow upload does not hold the database's write lock.
 func (s *Server) chargesUpload(c echo.Context) error {
 	sc := currentScope(c)
-	if msg, err := s.syncedRefusal(c); msg != "" || err != nil {
-		return cmp.Or(err, s.renderUpload(c, http.StatusConflict, views.Upload{Problems: []string{msg}}))
-	}
 	rc := http.NewResponseController(c.Response())
 	_ = rc.SetReadDeadline(time.Now().Add(uploadTime)) // not every server supports deadlines
 	_ = rc.SetWriteDeadline(time.Now().Add(uploadTime))
@@ -56,6 +53,9 @@ func (s *Server) chargesUpload(c echo.Context) error {
 		return s.renderUpload(c, http.StatusUnprocessableEntity, views.Upload{Problems: []string{"file: choose a CSV file to upload."}})
 	case err != nil:
 		return err
+	}
+	if msg, err := s.syncedRefusal(c); msg != "" || err != nil {
+		return cmp.Or(err, s.renderUpload(c, http.StatusConflict, views.Upload{Problems: []string{msg}}))
 	}
 	ctx := c.Request().Context()
 	notCovered, err := s.store.NotCovered(ctx)

@@ -35,7 +35,7 @@ type Deps struct {
 	// set it small to page through a small scenario.
 	APIPageSize int
 	// Azure connects billing accounts to Azure and syncs them (Sync now); nil: one made from
-	// Config (azsync.FromConfig).
+	// Config and Clocks (azsync.FromConfig).
 	Azure *azsync.Syncer
 }
 
@@ -76,7 +76,7 @@ func New(d Deps) (*Server, error) {
 		m = metrics.New()
 	}
 	if d.Azure == nil {
-		if d.Azure, err = azsync.FromConfig(d.Store, d.Config, d.Logger); err != nil {
+		if d.Azure, err = azsync.FromConfig(d.Store, d.Config, d.Clocks, d.Logger); err != nil {
 			return nil, err
 		}
 	}

@@ -58,65 +58,74 @@ func azureCmd(ctx context.Context, args []string, env func(string) (string, bool
 	}
 	log := newLogger(cmd.cfg, os.Stderr)
 	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
-		az, err := azsync.FromConfig(s, cmd.cfg, log)
+		az, err := azsync.FromConfig(s, cmd.cfg, cmd.cfg.Clocks(), log)
 		if err != nil {
 			return err
 		}
-		operator := store.User{Email: "operator (creditdesk azure)"}
-		switch args[0] {
-		case "connect":
-			if err := readConnectSecrets(&in, secretFile, certFile, certPasswordFile, stdin); err != nil {
-				return err
-			}
-			a, err := accountNamed(ctx, s, account)
-			if err != nil {
-				return err
-			}
-			if _, _, err := az.Connect(ctx, operator, a, in); err != nil {
-				return fmt.Errorf("azure connect: %w", err)
-			}
-			fmt.Fprintf(out, "billing account %s is connected to Azure billing account %s; the credential is stored encrypted\n", a.Name, in.AzureAccount)
-		case "disconnect":
-			a, err := accountNamed(ctx, s, account)
-			if err != nil {
-				return err
-			}
-			if err := az.Disconnect(ctx, operator, a); err != nil {
-				return fmt.Errorf("azure disconnect: %w", err)
-			}
-			fmt.Fprintf(out, "billing account %s is disconnected from Azure; its synced profiles keep their history\n", a.Name)
-		case "list":
-			return azureList(ctx, s, out)
-		case "sync":
-			return azureSync(ctx, s, az, account, out)
-		default:
-			return errors.New(azureUsage)
-		}
-		return nil
+		return azureRun(ctx, s, az, args[0], account, in, secretFiles{secretFile, certFile, certPasswordFile}, stdin, out)
 	})
+}
+
+// secretFiles are the files a connection's secret or certificate is read from.
+type secretFiles struct{ secret, certificate, certificatePassword string }
+
+// azureRun runs one azure subcommand on the opened store.
+func azureRun(ctx context.Context, s *store.Store, az *azsync.Syncer, sub, account string, in azsync.ConnectInput,
+	files secretFiles, stdin io.Reader, out io.Writer) error {
+	operator := store.User{Email: "operator (creditdesk azure)"}
+	switch sub {
+	case "connect":
+		if err := readConnectSecrets(&in, files, stdin); err != nil {
+			return err
+		}
+		a, err := accountNamed(ctx, s, account)
+		if err != nil {
+			return err
+		}
+		if _, _, err := az.Connect(ctx, operator, a, in); err != nil {
+			return fmt.Errorf("azure connect: %w", err)
+		}
+		fmt.Fprintf(out, "billing account %s is connected to Azure billing account %s; the credential is stored encrypted\n", a.Name, in.AzureAccount)
+	case "disconnect":
+		a, err := accountNamed(ctx, s, account)
+		if err != nil {
+			return err
+		}
+		if err := az.Disconnect(ctx, operator, a); err != nil {
+			return fmt.Errorf("azure disconnect: %w", err)
+		}
+		fmt.Fprintf(out, "billing account %s is disconnected from Azure; its synced profiles keep their history\n", a.Name)
+	case "list":
+		return azureList(ctx, s, out)
+	case "sync":
+		return azureSync(ctx, s, az, account, out)
+	default:
+		return errors.New(azureUsage)
+	}
+	return nil
 }
 
 // readConnectSecrets reads the client secret (from its file or standard input) or the
 // certificate and its password from their files.
-func readConnectSecrets(in *azsync.ConnectInput, secretFile, certFile, certPasswordFile string, stdin io.Reader) error {
+func readConnectSecrets(in *azsync.ConnectInput, files secretFiles, stdin io.Reader) error {
 	switch azsync.AuthKind(in.Kind) {
 	case azsync.ClientSecret:
-		secret, err := readPassword(secretFile, stdin)
+		secret, err := readPassword(files.secret, stdin)
 		if err != nil {
 			return fmt.Errorf("client secret: %w", err)
 		}
 		in.ClientSecret = secret
 	case azsync.Certificate:
-		if certFile == "" {
+		if files.certificate == "" {
 			return nil // keeps the stored certificate
 		}
-		pem, err := os.ReadFile(certFile)
+		pem, err := os.ReadFile(files.certificate)
 		if err != nil {
 			return fmt.Errorf("-certificate-file: %w", err)
 		}
 		in.Certificate = pem
-		if certPasswordFile != "" {
-			pw, err := readPassword(certPasswordFile, nil)
+		if files.certificatePassword != "" {
+			pw, err := readPassword(files.certificatePassword, nil)
 			if err != nil {
 				return fmt.Errorf("-certificate-password-file: %w", err)
 			}

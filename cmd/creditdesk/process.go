@@ -23,7 +23,7 @@ func process(ctx context.Context, args []string, env func(string) (string, bool)
 	}
 	log := newLogger(cmd.cfg, out)
 	return cmd.withStore(ctx, log, func(s *store.Store) error {
-		az, err := azsync.FromConfig(s, cmd.cfg, log)
+		az, err := azsync.FromConfig(s, cmd.cfg, cmd.cfg.Clocks(), log)
 		if err != nil {
 			return err
 		}
@@ -51,8 +51,8 @@ func process(ctx context.Context, args []string, env func(string) (string, bool)
 // of the cluster at a time, once per -process-interval (M15: at least hourly), until ctx ends.
 // A profile that cannot be processed is logged by name and skipped, the others are processed,
 // and the run reports the skipped ones; a run that fails as a whole (the database does not
-// answer) is logged and retried in the next interval. Azure connections are synced first
-// (issue 13), each under its own claim. Each run is as of the business day of today.
+// answer) is logged and retried in the next interval. Each run is as of the business day of
+// today. Azure connections are synced first (issue 13), each under its own claim.
 func processPeriodically(ctx context.Context, s *store.Store, r *runner, az *azsync.Syncer, today func() time.Time, log *slog.Logger) {
 	r.loop(ctx, func(ctx context.Context) runReport {
 		syncAzure(ctx, az, log)

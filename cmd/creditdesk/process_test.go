@@ -64,10 +64,8 @@ func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 	day := func() time.Time { return time.Date(2026, 5, 10, 12, 0, 0, 0, time.UTC) }
 	log := slog.New(slog.NewTextHandler(out, nil))
 	m := metrics.New()
-	go func() {
-		defer close(done)
-		processPeriodically(ctx, s, newRunner(s, time.Hour, m, log), azsync.New(azsync.Options{Store: s, Today: day, Log: log}), day, log)
-	}()
+	az := azsync.New(azsync.Options{Store: s, Clocks: clock.Clocks{Business: day, Wall: clock.Real().Wall}, Log: log})
+	go func() { defer close(done); processPeriodically(ctx, s, newRunner(s, time.Hour, m, log), az, day, log) }()
 	var run store.ProcessRun
 	for deadline := time.Now().Add(20 * time.Second); run.FinishedAt == nil; {
 		if time.Now().After(deadline) {

@@ -43,11 +43,11 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 			return err
 		}
 		defer stopMetrics()
-		az, err := azsync.FromConfig(s, cfg, log)
+		clocks := cfg.Clocks()
+		az, err := azsync.FromConfig(s, cfg, clocks, log)
 		if err != nil {
 			return err
 		}
-		clocks := cfg.Clocks()
 		srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: clocks, Demo: demo, Metrics: m, Azure: az})
 		if err != nil {
 			return err

@@ -13,6 +13,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 
+	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/secrets"
@@ -33,10 +34,11 @@ var defaultRetry = policy.RetryOptions{MaxRetries: 5, RetryDelay: 2 * time.Secon
 // Options is what a Syncer needs.
 type Options struct {
 	Store  *store.Store
-	Sealer *secrets.Sealer  // nil without -secrets-key: no credential can be stored or opened
-	Today  func() time.Time // the business clock (-now): the day whose ledger is read
-	Wall   func() time.Time // the wall clock of claims and sync times; nil: time.Now
-	Log    *slog.Logger     // never given a credential
+	Sealer *secrets.Sealer // nil without -secrets-key: no credential can be stored or opened
+	// Clocks: the business day whose ledger is read (-now), and the wall clock of claims and
+	// sync times (X3); a nil wall clock reads the real time.
+	Clocks clock.Clocks
+	Log    *slog.Logger // never given a credential
 	// Transport sends the SDK's requests, to Entra ID and to Resource Manager; nil: the SDK's
 	// default client. Tests give one that trusts their servers' certificates.
 	Transport policy.Transporter
@@ -51,8 +53,8 @@ type Syncer struct {
 
 // New returns a Syncer.
 func New(o Options) *Syncer {
-	if o.Wall == nil {
-		o.Wall = time.Now
+	if o.Clocks.Wall == nil {
+		o.Clocks.Wall = clock.Real().Wall
 	}
 	if o.Retry.MaxRetries == 0 && o.Retry.RetryDelay == 0 {
 		o.Retry = defaultRetry
@@ -109,7 +111,7 @@ func (s *Syncer) SyncAccount(ctx context.Context, account store.BillingAccount) 
 // and gives the claim up.
 func (s *Syncer) sync(ctx context.Context, e store.AzureConnectionEntry) Result {
 	res := Result{Account: e.Account, AzureAcct: e.AzureAccount}
-	now := s.o.Wall()
+	now := s.o.Clocks.Wall()
 	claimed, err := s.o.Store.ClaimAzureConnection(ctx, e.ID, s.runner, now, now.Add(claimLease))
 	if err != nil {
 		res.Err = classify(err)
@@ -122,7 +124,7 @@ func (s *Syncer) sync(ctx context.Context, e store.AzureConnectionEntry) Result 
 	ctx, cancel := context.WithTimeout(ctx, syncTimeout)
 	defer cancel()
 	err = s.read(ctx, e, &res)
-	out := store.SyncOutcome{At: s.o.Wall(), OK: err == nil, DisplayName: res.DisplayName}
+	out := store.SyncOutcome{At: s.o.Clocks.Wall(), OK: err == nil, DisplayName: res.DisplayName}
 	if err != nil {
 		res.Err = classify(err)
 		out.Problem, out.ProblemDetail = string(res.Err.Problem), res.Err.Detail
@@ -152,7 +154,7 @@ func (s *Syncer) read(ctx context.Context, e store.AzureConnectionEntry, res *Re
 	if err != nil {
 		return err
 	}
-	today := ledger.DateOf(s.o.Today())
+	today := ledger.DateOf(s.o.Clocks.Business())
 	for _, bp := range profiles {
 		last, inLedger, err := s.o.Store.AzureSyncWindow(ctx, e.Account.ID, str(bp.Name))
 		if err != nil {
@@ -162,7 +164,7 @@ func (s *Syncer) read(ctx context.Context, e store.AzureConnectionEntry, res *Re
 		if err != nil {
 			return err
 		}
-		ch, err := s.o.Store.ApplyAzureProfile(ctx, e.AzureConnection, e.Account, st, s.o.Wall(), today)
+		ch, err := s.o.Store.ApplyAzureProfile(ctx, e.AzureConnection, e.Account, st, s.o.Clocks.Wall(), today)
 		if err != nil {
 			return err
 		}
@@ -190,9 +192,8 @@ func (s *Syncer) logResult(res Result) {
 }
 
 // FromConfig returns the Syncer of a configuration: its -secrets-key (without one, credentials
-// can be neither stored nor opened), its business clock, the wall clock, and the SDK's default
-// transport and retries.
-func FromConfig(st *store.Store, cfg *config.Config, log *slog.Logger) (*Syncer, error) {
+// can be neither stored nor opened), the clocks, and the SDK's default transport and retries.
+func FromConfig(st *store.Store, cfg *config.Config, clocks clock.Clocks, log *slog.Logger) (*Syncer, error) {
 	var sealer *secrets.Sealer
 	if cfg.SecretsKey != "" {
 		var err error
@@ -200,8 +201,7 @@ func FromConfig(st *store.Store, cfg *config.Config, log *slog.Logger) (*Syncer,
 			return nil, fmt.Errorf("-secrets-key: %w", err)
 		}
 	}
-	clocks := cfg.Clocks()
-	return New(Options{Store: st, Sealer: sealer, Today: clocks.Business, Wall: clocks.Wall, Log: log}), nil
+	return New(Options{Store: st, Sealer: sealer, Clocks: clocks, Log: log}), nil
 }
 
 // CanSeal reports whether the Syncer can store a secret or certificate (it has a key).
@@ -209,5 +209,5 @@ func (s *Syncer) CanSeal() bool { return s.o.Sealer != nil }
 
 // Running reports whether a runner holds the connection at the wall clock's now.
 func (s *Syncer) Running(c store.AzureConnection) bool {
-	return c.ClaimedUntil != nil && c.ClaimedUntil.After(s.o.Wall())
+	return c.ClaimedUntil != nil && c.ClaimedUntil.After(s.o.Clocks.Wall())
 }
