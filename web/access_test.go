@@ -25,6 +25,7 @@ func (c *client) postHTMX(path string, form url.Values) (*http.Response, string)
 // TestGrantRefreshesPanelAndAudits: an owner grants a role with htmx and gets the refreshed panel
 // (not a page); bad input names the field with 422 and grants nothing; the grant is audited (X1).
 func TestGrantRefreshesPanelAndAudits(t *testing.T) {
+	t.Parallel()
 	for _, d := range []store.Dialect{store.SQLite} {
 		h := newHarness(t, d, "testdata/roles.json", false)
 		c := h.client(t)
@@ -65,6 +66,7 @@ func TestGrantRefreshesPanelAndAudits(t *testing.T) {
 // TestLastOwnerRemovalRefusedInPlace: M4 through the UI: the refusal is a 409 whose message is
 // swapped into the panel; the owner stays.
 func TestLastOwnerRemovalRefusedInPlace(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn("account.owner@northwind.example")
@@ -90,6 +92,7 @@ func TestLastOwnerRemovalRefusedInPlace(t *testing.T) {
 
 // TestGrantWithoutJavaScriptRedirects: the form works without htmx: post, redirect, flash.
 func TestGrantWithoutJavaScriptRedirects(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn("profile.owner@northwind.example")

@@ -15,6 +15,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 	"github.com/creditdesk/creditdesk/web"
@@ -54,7 +55,7 @@ func benchAPI(b *testing.B, d store.Dialect) {
 		b.Fatal(err)
 	}
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: clock.Fixed(now)})
+	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: clock.Fixed(now), Passwords: passwordtest.Params()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 // TestAPIErrors: every bad request gets the ARM error status and code, with a message naming
 // the parameter at fault (contract §1.7, X2).
 func TestAPIErrors(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{pageSize: 2})
 	events := profilePathARM + cons + "/events?api-version=2021-10-01"
 	lots := profilePathARM + cons + "/lots?api-version=2021-10-01"
@@ -78,6 +79,7 @@ func nextSkipToken(t *testing.T, body []byte) string {
 // query parameter name in any case, and nextLinks built from the request's own host (contract
 // §1.2, §1.3, §1.6).
 func TestAPIPathsAndQueries(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{pageSize: 2})
 	escaped := strings.Replace(accountName, ":", "%3A", 1)
 	for _, p := range []string{
@@ -120,6 +122,7 @@ func TestAPIPathsAndQueries(t *testing.T) {
 // TestAPIRateLimit: past its per-token limit a caller gets 429 with Retry-After (which the SDK
 // honours) and the consumption-specific header; other tokens are not affected.
 func TestAPIRateLimit(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{rateLimit: 2})
 	path := profilePathARM + cons + "/credits/balanceSummary?api-version=2021-10-01"
 	for i := 0; i < 2; i++ {

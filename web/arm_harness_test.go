@@ -18,6 +18,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 	"github.com/creditdesk/creditdesk/web"
@@ -59,7 +60,7 @@ func newARMHarness(t testing.TB, d store.Dialect, scenarioFile string, o armOpti
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
 		SecureCookie: true, APIRateLimit: o.rateLimit}
 	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clocks: h.clocks(), APIPageSize: o.pageSize})
+		Clocks: h.clocks(), APIPageSize: o.pageSize, Passwords: passwordtest.Params()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,6 +55,7 @@ func sortedFields(s string) []string {
 // written there (literal $expand, "billingaccounts" in lower case, the second "?api-version" on
 // endDate), and checks the JSON field by field (contract §1.2, §1.3, §3.2, §5-§7).
 func TestHowToRequests(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			h := newARMHarness(t, d, "testdata/arm.json", armOptions{})

@@ -15,6 +15,7 @@ import (
 // what 2021-10-01 answers (its nextLinks repeating the version asked for): the lots and events
 // of a billing account filtered to the commitment, and the same lists and balance of a profile.
 func TestMACCHowToVersion(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{pageSize: 2})
 	commitment := "&%24filter=" + url.QueryEscape("source eq 'ConsumptionCommitment'")
 	ofCommitment := "&%24filter=" + url.QueryEscape("lotsource eq 'ConsumptionCommitment'")

@@ -36,6 +36,7 @@ func follow(t *testing.T, h *harness, token, link string) listPage {
 // neither skipped nor repeated, and every row that existed at the start comes exactly once
 // (keyset cursors, never OFFSET; contract §1.6). On SQLite and PostgreSQL.
 func TestPagingStableUnderInserts(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			h := newARMHarness(t, d, "testdata/arm.json", armOptions{pageSize: 2})

@@ -12,6 +12,7 @@ import (
 // over wall time; an empty bucket says how long to wait (the 429's Retry-After); full buckets
 // are forgotten when there are too many.
 func TestMemoryLimiter(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }

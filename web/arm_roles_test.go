@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web"
 )
@@ -58,6 +59,7 @@ const (
 // status (M3); the matrix must list every route whose rule is an API rule, and exactly those
 // routes are under /providers/ (so the error handler's path test and the route table agree).
 func TestAPIRoleMatrix(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/roles.json", armOptions{})
 	for _, c := range callers[1:] {
 		u, err := h.store.UserByEmail(context.Background(), c.email)
@@ -69,7 +71,7 @@ func TestAPIRoleMatrix(t *testing.T) {
 		}
 	}
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: make([]byte, 32)}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks()})
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,6 +117,7 @@ func TestAPIRoleMatrix(t *testing.T) {
 // the scopes its roles reach (M3), with hasReadAccess only for a role on the account itself; a
 // reader of one profile gets 403 on another (contract §1.7).
 func TestAPIEachRoleSeesItsScopes(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
 	all := []string{profileName, marketingName, researchName}
 	for _, tt := range []struct {
@@ -189,6 +192,7 @@ func TestAPIEachRoleSeesItsScopes(t *testing.T) {
 // TestAPITokenStates: a revoked or expired token is 401 AuthenticationFailed; the session cookie
 // is never accepted on the API; a token's last use is recorded at most once a minute.
 func TestAPITokenStates(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
 	ctx := context.Background()
 	path := profilePathARM + cons + "/credits/balanceSummary?api-version=2021-10-01"

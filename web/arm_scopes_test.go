@@ -15,6 +15,7 @@ import (
 // testdata/roles.json sees exactly the accounts and profiles it reaches (M3), hasReadAccess only
 // where it holds a role on the account itself.
 func TestAPIScopesOfEveryRole(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/roles.json", armOptions{})
 	const eng, mkt = profileName, "QW7R-KM45-TY6-UP8"
 	account := func(read bool, profiles ...string) string {

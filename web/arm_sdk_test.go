@@ -58,6 +58,7 @@ func newSDKCase(t *testing.T, d store.Dialect) sdkCase {
 // v1.2.0) against the real router over TLS, on SQLite and PostgreSQL, and compares every value
 // with what the store and the ledger compute for the same scenario (issue 4 acceptance).
 func TestSDKConformance(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			sc := newSDKCase(t, d)

@@ -18,6 +18,7 @@ const engineeringPath = "/billingProfiles/" + profileName + "/providers/Microsof
 // Retry-After Azure asks for; a source that keeps throttling is a failed sync in plain words,
 // and the next sync succeeds (issue 13). On both databases.
 func TestAzureSyncRetries(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			e := newAzureEnv(t, d)
@@ -78,6 +79,7 @@ func TestAzureSyncRetries(t *testing.T) {
 // holds no role there) is said in plain words on the connection page; the owner's Sync now
 // shows it, a reader sees it without the owner's controls (issue 13). On both databases.
 func TestAzureSyncForbidden(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			e := newAzureEnv(t, d)

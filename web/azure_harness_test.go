@@ -21,6 +21,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -192,7 +193,7 @@ func newAzureEnv(t testing.TB, d store.Dialect) *azureEnv {
 		Transport: &http.Client{Transport: e.faults}, Retry: policy.RetryOptions{MaxRetries: 3, RetryDelay: 10 * time.Millisecond}})
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
 		SecureCookie: true, SecretsKey: testSecretsKey}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: e.local.clocks(), Azure: e.syncer})
+	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: e.local.clocks(), Azure: e.syncer, Passwords: passwordtest.Params()})
 	if err != nil {
 		t.Fatal(err)
 	}

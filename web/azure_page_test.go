@@ -14,6 +14,7 @@ import (
 // TestAzureConnectionForm: each bad field of the connection form is named, with nothing stored
 // and no secret sent back (X2); a new kind of credential needs its secret.
 func TestAzureConnectionForm(t *testing.T) {
+	t.Parallel()
 	e := newAzureEnv(t, store.SQLite)
 	owner := e.local.client(t)
 	owner.signIn(localOwner)
@@ -82,6 +83,7 @@ func TestAzureConnectionForm(t *testing.T) {
 // canceled nor charges uploaded locally (X1), and once disconnected the profile keeps its
 // history, still untouched by the processing run; connecting again resumes.
 func TestAzureSyncedProfileIsAzures(t *testing.T) {
+	t.Parallel()
 	e := newAzureEnv(t, store.SQLite)
 	e.connect(t)
 	e.sync(t)

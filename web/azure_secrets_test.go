@@ -12,6 +12,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 	"github.com/creditdesk/creditdesk/web"
@@ -23,6 +24,7 @@ import (
 // CreditDesk on that database without -secrets-key, or with another key, cannot use it and
 // says so in plain words (issue 13). On both databases.
 func TestAzureSecretsNeverShown(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			e := newAzureEnv(t, d)
@@ -137,7 +139,7 @@ func (e *azureEnv) secretSeenNowhere(t *testing.T, sealed string) {
 func (e *azureEnv) keylessForm(t *testing.T) {
 	t.Helper()
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30, SecureCookie: true}
-	srv, err := web.New(web.Deps{Store: e.local.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: e.local.clocks()})
+	srv, err := web.New(web.Deps{Store: e.local.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: e.local.clocks(), Passwords: passwordtest.Params()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ var sourceProfiles = []string{profileName, marketingName, researchName}
 // sync changes nothing; new charges, a new lot and a cancellation at the source appear after the
 // next sync.
 func TestAzureSync(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			e := newAzureEnv(t, d)

@@ -10,6 +10,7 @@ import (
 // TestEverySyncProblemHasWords holds the problem keys of azsync and the sentences of the views
 // together: each problem has its own sentence, none falls back to the generic one.
 func TestEverySyncProblemHasWords(t *testing.T) {
+	t.Parallel()
 	fallback := views.SyncProblemText("no such problem")
 	seen := map[string]azsync.Problem{}
 	for _, p := range azsync.Problems {

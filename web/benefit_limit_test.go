@@ -16,6 +16,7 @@ import (
 // search or Add a new user that could only fail, a different user is refused with a sentence
 // shown once, and putting the holder back works and stays free.
 func TestCreditAtTheLimitIsNeverStranded(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn(partnerAdmin)

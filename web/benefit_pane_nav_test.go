@@ -15,6 +15,7 @@ import (
 // from htmx empties the pane out of band; the pane as a page of its own has an h1 and a title
 // naming the benefit's kind and the organisation.
 func TestPaneKeepsTheListsState(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn(partnerAdmin)
@@ -68,6 +69,7 @@ func TestPaneKeepsTheListsState(t *testing.T) {
 // no billing scope lands on, and is linked to, Benefits assigned to me; refused a workspace
 // (P1), the error page leads there too. A partner admin keeps the Benefits page.
 func TestMemberWithoutAdminRoleFindsTheirBenefits(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	tests := []struct {
 		name, user, home, link string

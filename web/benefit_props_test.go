@@ -14,6 +14,7 @@ import (
 // comes first (P11), which at midnight is the same as "through" the day before, so the card and
 // the message never disagree.
 func TestValidity(t *testing.T) {
+	t.Parallel()
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	b := benefits.Benefit{Kind: benefits.AzureMonthlyCredit, Amount: money.FromUnits(100), Currency: "USD",
 		PurchaseDate: day("2026-09-01"), StartDate: day("2026-10-01"), EndDate: day("2027-09-30")}

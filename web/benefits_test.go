@@ -41,6 +41,7 @@ func workspaceState(t *testing.T, h *harness) string {
 // unassigned benefits (P2); htmx gets the table alone, a plain request the page; search,
 // sort and an unknown filter behave (X2).
 func TestBenefitsListFiltersInPlace(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn(partnerAdmin)
@@ -91,6 +92,7 @@ func TestBenefitsListFiltersInPlace(t *testing.T) {
 // without JavaScript (P4); Assign user answers the pane and the list row out of band; the
 // change is audited (X1) and shown to the partner admin.
 func TestPaneAssignRefreshesRowInPlace(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn(partnerAdmin)
@@ -130,6 +132,7 @@ func TestPaneAssignRefreshesRowInPlace(t *testing.T) {
 // unknown-user and tampered input with a message in the form (422 for malformed input, 409
 // for a rule, 404 for a benefit of another organisation) and nothing is stored (X2).
 func TestBadInputOnEveryFormChangesNothing(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	admin, holder := h.client(t), h.client(t)
 	admin.signIn(partnerAdmin)
@@ -196,6 +199,7 @@ func TestBadInputOnEveryFormChangesNothing(t *testing.T) {
 // before 13 months from activation (P5, P11); the admin renews the membership, issuing next
 // year's benefits once (P6).
 func TestHolderRedeemsAndAdminRenews(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	holder := h.client(t)
 	holder.signIn(partnerHolder)

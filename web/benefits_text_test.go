@@ -17,6 +17,7 @@ var ruleCode = regexp.MustCompile(`>[^<]*\(?\bP\d{1,2}\)[^<]*<|refused by P\d`)
 // date said to be included (P3, P11), plurals, and sentences without rule codes or raw role
 // names (P1, P6, P10, X1).
 func TestBenefitPagesSpeakTheReadersLanguage(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	admin, holder := h.client(t), h.client(t)
 	admin.signIn(partnerAdmin)
@@ -82,6 +83,7 @@ func TestBenefitPagesSpeakTheReadersLanguage(t *testing.T) {
 // TestRefusalsAreSaidOnce: a refusal is a proper sentence, shown once, under its field when the
 // pane shows that field, else in the banner (P6, P10, X2).
 func TestRefusalsAreSaidOnce(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn(partnerAdmin)

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/creditdesk/creditdesk/internal/password"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 )
 
 // The Benefits workspace as the browser test finds it.
@@ -31,6 +32,7 @@ func rowStatus(id, status string) string { return rowOf(id) + `[data-status="` +
 // a member without the partner admin role gets no access to the workspace (P1). No CSP
 // violation or script error happens on the way.
 func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
+	t.Parallel()
 	h, b := newBrowserHarness(t)
 	console := b.watchConsole()
 
@@ -99,7 +101,7 @@ func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 	if err != nil || !password.IsUnset(u.PasswordHash) {
 		t.Fatalf("the new user %+v, %v: want an account without a password", u, err)
 	}
-	hash, err := password.Hash(testPassword)
+	hash, err := passwordtest.Params().Hash(testPassword)
 	if err != nil {
 		t.Fatal(err)
 	}

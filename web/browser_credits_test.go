@@ -31,6 +31,7 @@ type csvDownload struct {
 // credits list without losing the transaction filters, and downloads the transactions CSV with
 // the filters applied.
 func TestBrowserReaderFiltersCreditsAndDownloadsCSV(t *testing.T) {
+	t.Parallel()
 	h, b := newBrowserHarness(t)
 	loadScenario(t, h.store, ledgerFile)
 	h.process(t, ledgerDay)

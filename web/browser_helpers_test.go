@@ -56,41 +56,76 @@ func newBrowserHarness(t *testing.T) (*harness, *browser) {
 	return h, startBrowser(t, h.server.URL)
 }
 
-// startBrowser starts Chromium with exactly the flags below and a fresh profile directory;
-// chromedp adds only --remote-debugging-pipe (its connection) and the first page, about:blank.
-// The helpers chromedp.Headless, DisableGPU and NoDefaultBrowserCheck are not used because each
-// adds flags of its own. Everything is stopped and removed at the end of the test.
+// startBrowser opens a tab of the shared Chromium in a browser context of its own: its own
+// cookies, storage and cache, as a fresh profile would have. The tab and its browser context
+// are closed at the end of the test.
 func startBrowser(t *testing.T, base string) *browser {
 	t.Helper()
-	dir, err := os.MkdirTemp("", "creditdesk-chromium-")
+	browserCtx, err := theChromium.start()
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("start %s: %v", chromiumPath, err)
 	}
-	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromiumPath), chromedp.UserDataDir(dir)}
-	for _, flag := range []string{"headless", "no-sandbox", "disable-gpu", "disable-background-networking",
-		"disable-component-update", "disable-sync", "no-first-run"} {
-		opts = append(opts, chromedp.Flag(flag, true))
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
-	// The first Do starts the browser and ties its life to tabCtx, so it gets no deadline
-	// (chromedp docs, "Set a timeout for one action"); the steps of the test get one below.
+	tabCtx, cancelTab := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+	// The first Do opens the tab and ties its life to tabCtx, so it gets no deadline (chromedp
+	// docs, "Set a timeout for one action"); the steps of the test get one below.
 	if err := chromedp.Do(tabCtx); err != nil {
 		cancelTab()
-		cancelAlloc()
-		_ = os.RemoveAll(dir)
-		t.Fatalf("start %s: %v", chromiumPath, err)
+		t.Fatalf("open a tab: %v", err)
 	}
 	ctx, cancelSteps := context.WithTimeout(tabCtx, browserTimeout)
 	t.Cleanup(func() {
 		cancelSteps()
-		cancelTab()
-		cancelAlloc() // waits for the browser process to exit
-		_ = os.RemoveAll(dir)
+		cancelTab() // waits until the tab and its browser context are gone
 	})
 	b := &browser{t: t, ctx: ctx, base: base}
 	b.do("set the viewport", chromedp.EmulateViewport(1280, 900))
 	return b
+}
+
+// chromium is the one Chromium process the browser tests of the package share: starting one
+// takes seconds, opening a tab a moment. TestMain stops it after the last test.
+type chromium struct {
+	once sync.Once
+	ctx  context.Context // the browser's first tab, parent of the tests' tabs
+	stop func()          // closes the browser, waits for it to exit, removes its profile
+	err  error
+}
+
+// theChromium is the package's shared browser, started by the first browser test.
+var theChromium = &chromium{stop: func() {}}
+
+// start starts Chromium on the first call, with exactly the flags below and a fresh profile
+// directory; chromedp adds only --remote-debugging-pipe (its connection) and the first page,
+// about:blank. The helpers chromedp.Headless, DisableGPU and NoDefaultBrowserCheck are not used
+// because each adds flags of its own.
+func (c *chromium) start() (context.Context, error) {
+	c.once.Do(func() {
+		dir, err := os.MkdirTemp("", "creditdesk-chromium-")
+		if err != nil {
+			c.err = err
+			return
+		}
+		opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromiumPath), chromedp.UserDataDir(dir)}
+		for _, flag := range []string{"headless", "no-sandbox", "disable-gpu", "disable-background-networking",
+			"disable-component-update", "disable-sync", "no-first-run"} {
+			opts = append(opts, chromedp.Flag(flag, true))
+		}
+		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancelBrowser := chromedp.NewContext(allocCtx)
+		c.stop = func() {
+			cancelBrowser()
+			cancelAlloc() // waits for the browser process to exit
+			_ = os.RemoveAll(dir)
+		}
+		// The first Do starts the browser and ties its life to ctx, which has no deadline.
+		if err := chromedp.Do(ctx); err != nil {
+			c.stop()
+			c.err = err
+			return
+		}
+		c.ctx = ctx
+	})
+	return c.ctx, c.err
 }
 
 // do runs steps and fails the test, saying what it was doing, on the first error.

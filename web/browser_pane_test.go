@@ -22,6 +22,7 @@ func oneLine(sel string) string {
 // URL and returning focus to the benefit's link; a reload of the pane URL shows the pane as a
 // page with an h1 (P2, P4, X3).
 func TestBrowserPaneKeyboardAndLayout(t *testing.T) {
+	t.Parallel()
 	_, b := newBrowserHarness(t)
 	console := b.watchConsole()
 	b.do("a 1400 px window", chromedp.EmulateViewport(1400, 900))

@@ -27,6 +27,7 @@ const outsiderRow = `//tr[@data-testid="assignment-row"][td[2][normalize-space()
 // profile and its properties (M6), signs out, and at the next sign-in lands straight on the
 // scope opened last (M5: remembered per user in the database).
 func TestBrowserReaderPicksScopeAndIsRemembered(t *testing.T) {
+	t.Parallel()
 	_, b := newBrowserHarness(t)
 
 	b.signIn("account.reader@northwind.example")
@@ -82,6 +83,7 @@ func TestBrowserReaderPicksScopeAndIsRemembered(t *testing.T) {
 // table refreshes in place (M3); an unknown email gets an inline field error and changes
 // nothing; removing the new assignment asks for confirmation and refreshes in place too.
 func TestBrowserOwnerGrantsRoleInPlace(t *testing.T) {
+	t.Parallel()
 	_, b := newBrowserHarness(t)
 
 	b.signIn("account.owner@northwind.example")
@@ -167,6 +169,7 @@ func rowTexts(b *browser) []string {
 // script or style, no eval) while loading and while htmx swaps a fragment, and htmx runs. A
 // deliberate inline script at the end proves the two detectors do see a violation.
 func TestBrowserNoInlineScriptOrCSPViolations(t *testing.T) {
+	t.Parallel()
 	_, b := newBrowserHarness(t)
 
 	// A script CDP adds to every new document (CSP does not apply to it) records each violation.

@@ -12,6 +12,7 @@ import (
 // the profile's Upload charges page; the new pending charges lower the estimated balance on the
 // Azure credits page (M12), and the current balance stays as of the last invoice.
 func TestBrowserOwnerUploadsCostsAndSeesTheEstimateMove(t *testing.T) {
+	t.Parallel()
 	h, b := newBrowserHarness(t)
 	loadScenario(t, h.store, ledgerFile)
 	h.process(t, ledgerDay)

@@ -33,6 +33,7 @@ func creditFigures(t *testing.T, h *harness, c *client) (page, api string) {
 // plus the 333.60 stored) and the line where the file passes its own; nothing stored changes,
 // and the credits page and the API keep answering 200 with the same figures.
 func TestUploadPastTheMonthLimitChangesNothing(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
@@ -63,6 +64,7 @@ func TestUploadPastTheMonthLimitChangesNothing(t *testing.T) {
 // file (a bad date) and those only the database can tell (an invoiced month, a foreign
 // currency, another profile), each at its line and column.
 func TestUploadReportsEveryProblemAtOnce(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
@@ -99,6 +101,7 @@ func TestUploadReportsEveryProblemAtOnce(t *testing.T) {
 // every other form: no token, a wrong token or a cross-site request is refused (403) before
 // anything is read or stored; a browser's same-origin request needs no token.
 func TestUploadChecksItsCSRFTokenWhileStreaming(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, "sqlite", "testdata/arm.json", armOptions{})
 	c := h.client(t)
 	c.signIn("owner@northwind.example")
@@ -136,6 +139,7 @@ func TestUploadChecksItsCSRFTokenWhileStreaming(t *testing.T) {
 // TestUploadOverTheSizeLimit: an upload whose declared size passes the limit is answered 413
 // with the form and the limit named, from its headers alone: nothing of the body is read.
 func TestUploadOverTheSizeLimit(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, "sqlite", "../internal/scenario/testdata/ledger.json", false)
 	c := h.client(t)
 	if resp, _ := c.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"a long passphrase"}}); resp.StatusCode != http.StatusSeeOther {

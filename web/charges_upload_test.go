@@ -51,6 +51,7 @@ func (c *client) uploadWith(path, name, content, token string, headers map[strin
 // lower the estimated balance (M12); a bad file is refused naming line and column, storing
 // nothing (X2).
 func TestUploadChargesMovesTheEstimate(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "../internal/scenario/testdata/ledger.json", false)
 	h.clock.T = time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
 	ctx := context.Background()
@@ -104,6 +105,7 @@ func TestUploadChargesMovesTheEstimate(t *testing.T) {
 // TestUploadLimitsAndFutureDates: a charge dated after today is refused naming its line; a later
 // export that lowers a day's total says so (the size limit: TestUploadOverTheSizeLimit).
 func TestUploadLimitsAndFutureDates(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "../internal/scenario/testdata/ledger.json", false)
 	h.clock.T = time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
 	if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {

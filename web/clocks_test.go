@@ -14,6 +14,7 @@ import (
 // the wall clock alone a session ends after its lifetime and a sign-in lockout lifts after its
 // window; moving the business day by a year ends no session and lifts no lockout.
 func TestTwoClocks(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	day := h.clock.T
 	const reader = "account.reader@northwind.example"

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web"
 )
@@ -34,7 +35,7 @@ func BenchmarkCreditsPage(b *testing.B) {
 	}
 	// The same server as the harness's (same session key), called without a network in between.
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks()})
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -40,6 +40,7 @@ func join(recs [][]string) string {
 // TestCreditsCSVExports: both exports stream every row with the page's filters, amounts as
 // plain decimals, dates in ISO form.
 func TestCreditsCSVExports(t *testing.T) {
+	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	c := h.client(t)
 	c.signIn(reader)
@@ -77,6 +78,7 @@ PurchasedCredit,2026-04-20,2027-04-19,825.00,2000.00,USD,Active,Active,283,prepa
 // TestCreditsCSVStreamsEveryPage: an export is not limited to a page of the table: it reads the
 // store page by page until the last row.
 func TestCreditsCSVStreamsEveryPage(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, bigScenario(t, 30, 400, 1200), false)
 	h.process(t, time.Date(2025, 2, 4, 8, 0, 0, 0, time.UTC))
 	c := h.client(t)

@@ -14,6 +14,7 @@ import (
 // TestYenAmountsHaveNoDecimals (M2, M16): the worked example billed in JPY, a currency without
 // minor units, shows its amounts on the page and in both exports without decimals.
 func TestYenAmountsHaveNoDecimals(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(ledgerFile)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -21,13 +22,14 @@ var demoDay = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 // TestDemoCreditsAlive: the demo has, on demoDay, lots in every status (M8), months of charges and a pending refund, so the credits page is alive at first
 // start; the page renders for a demo reader.
 func TestDemoCreditsAlive(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	demo, err := scenario.Demo()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := scenario.Load(ctx, h.store, demo); err != nil {
+	if _, err := scenario.Load(ctx, h.store, demo, passwordtest.Params()); err != nil {
 		t.Fatal(err)
 	}
 	h.process(t, demoDay)

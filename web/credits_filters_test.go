@@ -38,6 +38,7 @@ func lotNames(d *goquery.Document) []string {
 // TestCreditsFiltersByURLAndFragment: the status filter of the credits list and the date,
 // status and type filters of the transactions give the same rows by URL and as htmx fragments.
 func TestCreditsFiltersByURLAndFragment(t *testing.T) {
+	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	c := h.client(t)
 	c.signIn(reader)
@@ -99,6 +100,7 @@ func TestCreditsFiltersByURLAndFragment(t *testing.T) {
 // "Next page" by URL visits every row once in order, and the htmx link of a page gives the same
 // rows as its URL.
 func TestCreditsPagingByURLAndFragment(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, bigScenario(t, 45, 200, 60), false)
 	h.process(t, time.Date(2024, 7, 19, 8, 0, 0, 0, time.UTC))
 	c := h.client(t)
@@ -150,6 +152,7 @@ func TestCreditsPagingByURLAndFragment(t *testing.T) {
 // TestCreditsBadQuery: X2: a bad query parameter is a 400 whose message names it, on the page,
 // its fragments and the exports.
 func TestCreditsBadQuery(t *testing.T) {
+	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	c := h.client(t)
 	c.signIn(reader)

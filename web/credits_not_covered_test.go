@@ -15,6 +15,7 @@ import (
 // the installation's stored not-covered list, edits included, next to the burn order; an upload
 // takes its eligibility from that list whatever the export's spelling.
 func TestCreditsShowNotCoveredList(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			h := newLedgerHarness(t, d)

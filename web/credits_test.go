@@ -94,6 +94,7 @@ func testid(id string) string { return `[data-testid="` + id + `"]` }
 // transactions with the pending one on top (M13), the runway and the burn order (M9) of the
 // worked example, on every database.
 func TestCreditsPageWorkedExample(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			h := newLedgerHarness(t, d)
@@ -167,6 +168,7 @@ func TestCreditsPageWorkedExample(t *testing.T) {
 // TestCreditsDatesFollowTheReader: X3: the first Accept-Language tag orders day and month;
 // machines read the ISO date of <time datetime>.
 func TestCreditsDatesFollowTheReader(t *testing.T) {
+	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	c := h.client(t)
 	c.signIn(reader)
@@ -183,6 +185,7 @@ func TestCreditsDatesFollowTheReader(t *testing.T) {
 // TestCreditsPendingNewCredit: M15: a lot loaded after the last processing run shows as pending
 // new credit with the hourly promise, not in the list or the balance, until the next run.
 func TestCreditsPendingNewCredit(t *testing.T) {
+	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	loadScenario(t, h.store, "testdata/credits_pending.json")
 	c := h.client(t)
@@ -208,6 +211,7 @@ func TestCreditsPendingNewCredit(t *testing.T) {
 // TestCreditsOtherScopes: M6 and M14: the account summary table, the redirect of a one-profile
 // account, the plain explanation for an account that is not an MCA, and the empty state.
 func TestCreditsOtherScopes(t *testing.T) {
+	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	loadScenario(t, h.store, "testdata/credits.json")
 	c := h.client(t)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -54,10 +55,11 @@ func (h *harness) clocks() clock.Clocks { return clock.Clocks{Business: h.clock.
 // loaded with the scenario file.
 func newHarness(t testing.TB, d store.Dialect, scenarioFile string, tls bool) *harness {
 	t.Helper()
-	return newHarnessAt(t, storetest.URL(t, d), store.Pool{}, scenarioFile, tls)
+	return newHarnessAt(t, storetest.MigratedURL(t, d), store.Pool{}, scenarioFile, tls)
 }
 
-// newHarnessAt is newHarness on the database at url (from storetest.URL) with the pool p.
+// newHarnessAt is newHarness on the database at url (from storetest.URL or MigratedURL) with
+// the pool p.
 func newHarnessAt(t testing.TB, url string, p store.Pool, scenarioFile string, tls bool) *harness {
 	t.Helper()
 	h := newClocks()
@@ -67,7 +69,7 @@ func newHarnessAt(t testing.TB, url string, p store.Pool, scenarioFile string, t
 	if tls {
 		cfg.SecureCookie = true
 	}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks()})
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +93,7 @@ func loadScenario(t testing.TB, s *store.Store, file string) {
 	if err != nil {
 		t.Fatalf("parse %s: %v", file, err)
 	}
-	if _, err := scenario.Load(context.Background(), s, sc); err != nil {
+	if _, err := scenario.Load(context.Background(), s, sc, passwordtest.Params()); err != nil {
 		t.Fatalf("load %s: %v", file, err)
 	}
 }

@@ -14,6 +14,7 @@ const invoicesPath = profilePath + "/invoices"
 // TestInvoicesWorkedExample: M9: the three invoices of the worked example, and the detail of
 // April and May: totals, the credit each lot applied, which lot paid which charge.
 func TestInvoicesWorkedExample(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			h := newLedgerHarness(t, d)
@@ -73,6 +74,7 @@ func TestInvoicesWorkedExample(t *testing.T) {
 // TestInvoiceDetailRoles: M3: every role on the profile may view an invoice; a user without a
 // role gets the same 404 as for a missing scope.
 func TestInvoiceDetailRoles(t *testing.T) {
+	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	owner := h.client(t)
 	owner.signIn("account.owner@northwind.example")

@@ -18,6 +18,7 @@ import (
 // its day. A reader sees no cancel button and is refused (M3); the expired credit and canceling
 // twice are refused with 409 and a sentence.
 func TestOwnerCancelsACredit(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	loadScenario(t, h.store, ledgerFile)
 	process := func(day time.Time) {

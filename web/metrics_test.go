@@ -20,6 +20,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/metrics"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 	"github.com/creditdesk/creditdesk/web"
@@ -35,7 +36,7 @@ func newInstance(t testing.TB, s *store.Store, perMinute int) (*harness, *metric
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
 		APIRateLimit: perMinute}
 	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clocks: h.clocks(), Metrics: m})
+		Clocks: h.clocks(), Metrics: m, Passwords: passwordtest.Params()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,6 +104,7 @@ next:
 // parses and counts each: requests by route pattern, method and status class, logins by
 // outcome, 429s; the database pool is there.
 func TestMetricsScrape(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		loadProcessed(t, s, "testdata/arm.json")
 		h, m := newInstance(t, s, 1)
@@ -157,6 +159,7 @@ func TestMetricsScrape(t *testing.T) {
 // requests spread over both at once: the 200s add up to the limit (plus what the bucket refilled
 // meanwhile), not twice it; every other answer is a 429 with Retry-After, counted by the metrics.
 func TestAPIRateLimitSharedByInstances(t *testing.T) {
+	t.Parallel()
 	if len(storetest.Dialects(t)) < 2 {
 		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
 	}
@@ -207,6 +210,7 @@ func TestAPIRateLimitSharedByInstances(t *testing.T) {
 // TestReadyzNeedsTheSchema: an instance whose database lacks this binary's migrations answers
 // /readyz with 503; once migrated, 200.
 func TestReadyzNeedsTheSchema(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			ctx := context.Background()

@@ -73,6 +73,7 @@ func newOutage(t *testing.T, d store.Dialect) outage {
 // once per request. Once the database is back, the same session goes on, and the POST made during
 // the outage had written nothing.
 func TestDatabaseOutage(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			o := newOutage(t, d)

@@ -60,6 +60,7 @@ var partnerMatrix = []struct {
 // TestPartnerRouteMatrix requests every partner route as every partner caller (P1, P5). A 404
 // never names the organisation, so a non-member cannot tell a real one from a missing one.
 func TestPartnerRouteMatrix(t *testing.T) {
+	t.Parallel()
 	shared := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	for _, row := range partnerMatrix {
 		for i, caller := range partnerCallers {

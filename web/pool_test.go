@@ -22,6 +22,7 @@ import (
 // PostgreSQL the server sees no more sessions than that. Go's default pool (2 idle
 // connections, no maximum) opens and closes connections at every round.
 func TestConcurrentRequestsReuseConnections(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			dbURL := storetest.URL(t, d)

@@ -18,6 +18,7 @@ import (
 // who cannot act on it), the other profiles' pages say nothing, and the notice goes once a run
 // processes the profile.
 func TestCreditsPageNamesAProfileTheRunSkips(t *testing.T) {
+	t.Parallel()
 	url := storetest.URL(t, store.SQLite)
 	h := newHarnessAt(t, url, store.Pool{}, "../internal/scenario/testdata/three_profiles.json", false)
 	h.clock.T = time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC)

@@ -76,6 +76,7 @@ func readmeExample(endpoint string, out io.Writer) error {
 // TestREADMEExample runs the README's SDK example against the demo scenario over plain HTTP, as
 // `make run` serves it, and checks that the README shows exactly this code.
 func TestREADMEExample(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "../internal/scenario/demo/demo.json", armOptions{plain: true})
 	var out bytes.Buffer
 	if err := readmeExample(h.server.URL, &out); err != nil {
@@ -103,6 +104,7 @@ func TestREADMEExample(t *testing.T) {
 // TestREADMECurl sends the README's curl examples (token and URL as written, host replaced) to
 // the demo scenario: each answers 200 with JSON.
 func TestREADMECurl(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "../internal/scenario/demo/demo.json", armOptions{plain: true})
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {

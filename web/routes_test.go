@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web"
 )
@@ -162,6 +163,7 @@ var notMember = [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}
 // TestRoleRouteMatrix requests every route as every caller and checks the status (M3): the one
 // authorisation path of the router, end to end.
 func TestRoleRouteMatrix(t *testing.T) {
+	t.Parallel()
 	shared := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	checkEveryRouteListed(t, shared)
 	for route, row := range matrix {
@@ -204,7 +206,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 func checkEveryRouteListed(t *testing.T, h *harness) {
 	t.Helper()
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: make([]byte, 32)}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks()})
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 // TestScenarioSchemaServed: anyone, signed in or not, gets the scenario file schema as a JSON
 // Schema document, for an editor's "$schema" or json.schemas setting.
 func TestScenarioSchemaServed(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	resp, body := h.client(t).get("/schemas/scenario.json")
 	if resp.StatusCode != ok {

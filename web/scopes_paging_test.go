@@ -59,6 +59,7 @@ func pickerLink(d *goquery.Document, id string) string {
 // profiles when it has at most five, otherwise a link to all of them, plain links that work without JavaScript (the
 // same pages come as htmx fragments varying on HX-Request), and the scope opened last first.
 func TestPickerPagesAccountsAndProfiles(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	big, foreign := manyScopes(t, h)
 	c := h.client(t)

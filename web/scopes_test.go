@@ -31,6 +31,7 @@ func rowNames(d *goquery.Document) []string {
 // TestPickerListsOnlyScopesWithARole: M3, M5: the account reader sees both accounts it reads and
 // the two profiles of the MCA one; the profile reader sees one profile, never its account.
 func TestPickerListsOnlyScopesWithARole(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	tests := []struct {
 		email string
@@ -53,6 +54,7 @@ func TestPickerListsOnlyScopesWithARole(t *testing.T) {
 // TestPickerSearchFragmentAndURL: the same search works as a full page (by URL) and as an htmx
 // fragment; the answer varies on HX-Request.
 func TestPickerSearchFragmentAndURL(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn("account.reader@northwind.example")
@@ -83,6 +85,7 @@ func TestPickerSearchFragmentAndURL(t *testing.T) {
 // TestHomeGoesToRememberedOrSingleScope: M5: a single scope skips the picker; the last scope
 // opened is where the next sign-in lands.
 func TestHomeGoesToRememberedOrSingleScope(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	single := h.client(t)
 	single.signIn("profile.reader@northwind.example")
@@ -110,6 +113,7 @@ func TestHomeGoesToRememberedOrSingleScope(t *testing.T) {
 // TestAccountPropertiesAndNonMCA: M6: properties show the agreement type; a non-MCA account says
 // plainly that it has no Azure credits page; an MCA account does not.
 func TestAccountPropertiesAndNonMCA(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn("account.owner@northwind.example")
@@ -136,6 +140,7 @@ func TestAccountPropertiesAndNonMCA(t *testing.T) {
 // TestUnknownAndForeignScopesLookAlike: M3: a scope without a role and a scope that does not exist
 // give the same 404 page, which names neither.
 func TestUnknownAndForeignScopesLookAlike(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn("outsider@elsewhere.example")

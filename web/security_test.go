@@ -13,6 +13,7 @@ import (
 // TestPostWithoutCSRFTokenIsRefused: every state-changing request needs the token; a signed-in
 // user's form post without it changes nothing.
 func TestPostWithoutCSRFTokenIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn("account.owner@northwind.example")
@@ -42,6 +43,7 @@ func TestPostWithoutCSRFTokenIsRefused(t *testing.T) {
 // TestSessionCookieAttributes: HttpOnly and SameSite always, Secure under TLS, and a new session
 // on every sign-in (no fixation).
 func TestSessionCookieAttributes(t *testing.T) {
+	t.Parallel()
 	for _, tls := range []bool{false, true} {
 		h := newHarness(t, store.SQLite, "testdata/roles.json", tls)
 		c := h.client(t)
@@ -66,6 +68,7 @@ func TestSessionCookieAttributes(t *testing.T) {
 
 // TestSecurityHeaders: a CSP without inline script that forbids framing, and no sniffing.
 func TestSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	resp, _ := h.client(t).get("/signin")
 	csp := resp.Header.Get("Content-Security-Policy")
@@ -85,6 +88,7 @@ func TestSecurityHeaders(t *testing.T) {
 // TestSignInLimitsFailures: after five failures for one account within 15 minutes even the right
 // password is refused with 429, until the window has passed.
 func TestSignInLimitsFailures(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	email := "account.reader@northwind.example"
@@ -106,6 +110,7 @@ func TestSignInLimitsFailures(t *testing.T) {
 
 // TestUnknownEmailAndWrongPasswordLookTheSame: the answer does not tell whether an account exists.
 func TestUnknownEmailAndWrongPasswordLookTheSame(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	r1, b1 := c.post("/signin", url.Values{"email": {"nobody@northwind.example"}, "password": {"wrong password!"}})
@@ -117,6 +122,7 @@ func TestUnknownEmailAndWrongPasswordLookTheSame(t *testing.T) {
 
 // TestSignInRedirectStaysOnSite: ?next= never sends a user to another host.
 func TestSignInRedirectStaysOnSite(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	for next, want := range map[string]string{"/scopes": "/scopes", "//evil.example/": "/", "https://evil.example": "/", "/\\evil.example": "/",
 		"/\t/evil.example": "/"} {
@@ -131,6 +137,7 @@ func TestSignInRedirectStaysOnSite(t *testing.T) {
 // TestSignOutEndsTheSessionOnTheServer: a copy of the session cookie taken before sign-out no
 // longer signs anyone in.
 func TestSignOutEndsTheSessionOnTheServer(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
 	c := h.client(t)
 	c.signIn("account.reader@northwind.example")

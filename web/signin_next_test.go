@@ -9,6 +9,7 @@ import (
 // everything a browser could read as another host, or that hides characters a browser drops,
 // goes home instead (issue 8, item 10).
 func TestSafeNext(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		next, want string
 	}{

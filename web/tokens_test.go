@@ -16,6 +16,7 @@ import (
 // on the API, sees it listed with its last use, revokes it, and the API refuses it from then on;
 // every change is audited (X1).
 func TestTokensPage(t *testing.T) {
+	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
 	c := h.client(t)
 	c.signIn("engreader@northwind.example")

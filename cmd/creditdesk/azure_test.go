@@ -14,6 +14,7 @@ import (
 // connections, change and remove them; the secret comes from standard input, is stored only
 // with -secrets-key and never printed; every change is audited.
 func TestAzureCommand(t *testing.T) {
+	t.Parallel()
 	const (
 		account = "7d1e3a55-2b4c-4d6e-8f90-a1b2c3d4e5f6:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d_2024-01-01"
 		azure   = "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31"

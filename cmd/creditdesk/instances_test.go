@@ -27,6 +27,7 @@ import (
 // SIGTERM cuts short at the end stays unfinished, like the killed one: the next leader would
 // run its interval again.)
 func TestThreeServeProcesses(t *testing.T) {
+	t.Parallel()
 	if len(storetest.Dialects(t)) < 2 {
 		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -30,7 +31,7 @@ func load(ctx context.Context, args []string, env func(string) (string, bool), o
 		return fmt.Errorf("%s: nothing was loaded:\n%w", cmd.args[0], err)
 	}
 	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
-		sum, err := scenario.Load(ctx, s, sc)
+		sum, err := scenario.Load(ctx, s, sc, password.Production())
 		if err != nil {
 			return fmt.Errorf("%s: nothing was loaded:\n%w", cmd.args[0], err)
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -37,6 +38,7 @@ func runCmd(t *testing.T, stdin string, args ...string) (string, error) {
 }
 
 func TestMigrateLoadAndUsers(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "cd.db")
 	out, err := runCmd(t, "", "migrate", "-database", db)
 	if err != nil || !strings.Contains(out, "schema version") {
@@ -59,9 +61,18 @@ func TestMigrateLoadAndUsers(t *testing.T) {
 	if _, err := runCmd(t, "another fine password\n", "users", "set-password", "-database", db, "-email", "op@example.com"); err != nil {
 		t.Fatalf("set-password: %v", err)
 	}
-	u, err := openDB(t, db).UserByEmail(context.Background(), "op@example.com")
+	s := openDB(t, db)
+	u, err := s.UserByEmail(context.Background(), "op@example.com")
 	if err != nil || password.Verify("another fine password", u.PasswordHash) != nil {
 		t.Errorf("the new password does not verify: %v", err)
+	}
+	// The commands store production-cost hashes (the tests' cheap costs never reach them).
+	p := password.Production()
+	costs := fmt.Sprintf("$argon2id$v=19$m=%d,t=%d,p=%d$", p.MemoryKiB, p.Passes, p.Lanes)
+	for _, email := range []string{"op@example.com", "ana@northwind.example"} {
+		if u, err := s.UserByEmail(context.Background(), email); err != nil || !strings.HasPrefix(u.PasswordHash, costs) {
+			t.Errorf("%s: hash %q, %v; want the production costs %s", email, u.PasswordHash, err, costs)
+		}
 	}
 	if _, err := runCmd(t, "a fine long password\n", "users", "create", "-database", db, "-email", "op@example.com"); err == nil {
 		t.Error("a second user with the same email was created")
@@ -69,6 +80,7 @@ func TestMigrateLoadAndUsers(t *testing.T) {
 }
 
 func TestUnknownCommandAndFlags(t *testing.T) {
+	t.Parallel()
 	if _, err := runCmd(t, "", "frobnicate"); err == nil || !strings.Contains(err.Error(), "unknown command") {
 		t.Errorf("unknown command: %v", err)
 	}

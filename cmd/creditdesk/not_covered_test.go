@@ -17,6 +17,7 @@ import (
 // the list does not have, is refused with a sentence; the cost import follows the edited list;
 // every change is audited at installation level.
 func TestNotCoveredCommand(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			db := storetest.URL(t, d)

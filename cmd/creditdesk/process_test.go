@@ -36,6 +36,7 @@ func brokenDatabase(t *testing.T) string {
 // TestProcessNamesTheProfileItSkips (issue 8, item 6): `creditdesk process` processes every
 // profile it can, names the one it cannot, and exits with an error.
 func TestProcessNamesTheProfileItSkips(t *testing.T) {
+	t.Parallel()
 	db := brokenDatabase(t)
 	out, err := runCmd(t, "", "process", "-database", db, "-now", "2026-05-10")
 	if err == nil || !strings.Contains(err.Error(), "1 of 3 billing profiles could not be processed") {
@@ -52,6 +53,7 @@ func TestProcessNamesTheProfileItSkips(t *testing.T) {
 // TestPeriodicRunSkipsABrokenProfile: the serve loop's run logs the profile it skips, by name,
 // processes the others, and reports the skipped one to the run's record and the metrics.
 func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
+	t.Parallel()
 	db := brokenDatabase(t)
 	s, err := store.Open(context.Background(), db, clock.Real())
 	if err != nil {

@@ -25,6 +25,7 @@ import (
 // leader dies in the middle of its run (its session ends, its run never finishes): another
 // instance takes over and runs that hour again, and every later one.
 func TestRunnerRunsEachIntervalOnce(t *testing.T) {
+	t.Parallel()
 	if len(storetest.Dialects(t)) < 2 {
 		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/metrics"
+	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web"
@@ -72,7 +73,7 @@ func loadDemo(ctx context.Context, s *store.Store, cfg *config.Config, out io.Wr
 		return err
 	}
 	if n == 0 {
-		if _, err := scenario.Load(ctx, s, demo); err != nil {
+		if _, err := scenario.Load(ctx, s, demo, password.Production()); err != nil {
 			return fmt.Errorf("load demo scenario: %w", err)
 		}
 	}

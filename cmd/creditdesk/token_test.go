@@ -15,6 +15,7 @@ import (
 // counted on the wall clock whatever business day -now fixes (X3), and audits the creation (X1);
 // a bad expiry or an unknown user is refused naming the flag.
 func TestTokenCreate(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "cd.db")
 	if _, err := runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/base.json"); err != nil {
 		t.Fatal(err)
@@ -57,6 +58,7 @@ func TestTokenCreate(t *testing.T) {
 
 // TestPrintDemoTokens: `make run` prints every demo user's API token and a curl to try one.
 func TestPrintDemoTokens(t *testing.T) {
+	t.Parallel()
 	demo, err := scenario.Demo()
 	if err != nil {
 		t.Fatal(err)

@@ -42,7 +42,7 @@ func users(ctx context.Context, args []string, env func(string) (string, bool), 
 	if msg := password.Check(pw); msg != "" {
 		return fmt.Errorf("password: %s", msg)
 	}
-	hash, err := password.Hash(pw)
+	hash, err := password.Production().Hash(pw)
 	if err != nil {
 		return err
 	}

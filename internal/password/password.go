@@ -13,13 +13,23 @@ import (
 	"golang.org/x/crypto/argon2"
 )
 
-// Parameters of new hashes: the OWASP recommendation for argon2id (19 MiB, 2 passes, 1 lane).
+// Params are the argon2id costs of new hashes. Verify reads the costs from the hash itself, so a
+// hash keeps verifying when the costs of new hashes change.
+type Params struct {
+	MemoryKiB uint32
+	Passes    uint32
+	Lanes     uint8
+}
+
+// Production returns the costs of every hash CreditDesk stores: the OWASP recommendation for
+// argon2id (19 MiB, 2 passes, 1 lane). Tests hash with cheaper costs (package passwordtest);
+// nothing else may.
+func Production() Params { return Params{MemoryKiB: 19 * 1024, Passes: 2, Lanes: 1} }
+
+// The salt and key lengths of every hash, in bytes.
 const (
-	memoryKiB = 19 * 1024
-	passes    = 2
-	lanes     = 1
-	saltLen   = 16
-	keyLen    = 32
+	saltLen = 16
+	keyLen  = 32
 )
 
 // Length limits of a password, in bytes: long passphrases are welcome, unbounded input is not.
@@ -42,16 +52,28 @@ func Check(pw string) string {
 	return ""
 }
 
-// Hash returns the PHC string of a fresh argon2id hash of pw.
-func Hash(pw string) (string, error) {
+// Hash returns the PHC string of a fresh argon2id hash of pw at the costs p. The zero Params
+// are the production costs, so a caller that sets nothing gets the strong hash.
+func (p Params) Hash(pw string) (string, error) {
+	if p == (Params{}) {
+		p = Production()
+	}
+	if p.Passes < 1 || p.Lanes < 1 || p.MemoryKiB < 8*uint32(p.Lanes) {
+		return "", fmt.Errorf("password: costs %+v: want at least 1 pass, 1 lane and 8 KiB per lane", p)
+	}
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("password: salt: %w", err)
 	}
-	key := argon2.IDKey([]byte(pw), salt, passes, memoryKiB, lanes, keyLen)
+	key := argon2.IDKey([]byte(pw), salt, p.Passes, p.MemoryKiB, p.Lanes, keyLen)
+	return p.encode(salt, key), nil
+}
+
+// encode is the PHC string of an argon2id key made at the costs p.
+func (p Params) encode(salt, key []byte) string {
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, memoryKiB, passes, lanes, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+		argon2.Version, p.MemoryKiB, p.Passes, p.Lanes, b64.EncodeToString(salt), b64.EncodeToString(key))
 }
 
 // Verify checks pw against a PHC string made by Hash, in constant time.

@@ -6,8 +6,33 @@ import (
 	"testing"
 )
 
+// TestProductionCostsStay: the hashes CreditDesk stores keep the OWASP argon2id costs (19 MiB,
+// 2 passes, 1 lane), and the zero Params mean those costs, never cheaper ones.
+func TestProductionCostsStay(t *testing.T) {
+	want := Params{MemoryKiB: 19456, Passes: 2, Lanes: 1}
+	if got := Production(); got != want {
+		t.Errorf("Production() = %+v, want %+v", got, want)
+	}
+	h, err := Params{}.Hash("correct horse battery staple")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(h, "$argon2id$v=19$m=19456,t=2,p=1$") {
+		t.Errorf("the zero Params hashed %q, want the production costs", h)
+	}
+}
+
+// TestHashRefusesCostsArgon2Cannot: costs below argon2's minimum are an error, not a panic.
+func TestHashRefusesCostsArgon2Cannot(t *testing.T) {
+	for _, p := range []Params{{MemoryKiB: 8, Passes: 0, Lanes: 1}, {MemoryKiB: 8, Passes: 1, Lanes: 0}, {MemoryKiB: 15, Passes: 1, Lanes: 2}} {
+		if h, err := p.Hash("correct horse battery staple"); err == nil {
+			t.Errorf("%+v.Hash = %q, want an error", p, h)
+		}
+	}
+}
+
 func TestHashVerify(t *testing.T) {
-	h, err := Hash("correct horse battery staple")
+	h, err := Production().Hash("correct horse battery staple")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +45,7 @@ func TestHashVerify(t *testing.T) {
 	if err := Verify("Correct horse battery staple", h); !errors.Is(err, ErrMismatch) {
 		t.Errorf("Verify(wrong password) = %v, want ErrMismatch", err)
 	}
-	h2, _ := Hash("correct horse battery staple")
+	h2, _ := Production().Hash("correct horse battery staple")
 	if h == h2 {
 		t.Error("two hashes of one password are equal: the salt is not random")
 	}

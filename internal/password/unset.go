@@ -5,13 +5,11 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
-
-	"golang.org/x/crypto/argon2"
 )
 
 // unsetSalt marks the hash of an account that has no password yet. The salt is public; the key
 // beside it is random and thrown away, so no password verifies against it.
-var unsetSalt = base64.RawStdEncoding.EncodeToString([]byte("creditdesk:unset"))
+const unsetSalt = "creditdesk:unset"
 
 // Unset returns a password hash that no password verifies: the hash of an account created
 // without a password (a partner admin's "Add a new user"). It has the PHC form of Hash, so
@@ -22,12 +20,11 @@ func Unset() (string, error) {
 	if _, err := rand.Read(key); err != nil {
 		return "", fmt.Errorf("password: unset key: %w", err)
 	}
-	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, memoryKiB, passes, lanes,
-		unsetSalt, base64.RawStdEncoding.EncodeToString(key)), nil
+	return Production().encode([]byte(unsetSalt), key), nil
 }
 
 // IsUnset reports whether a stored hash is one made by Unset: the account has no password.
 func IsUnset(encoded string) bool {
 	parts := strings.Split(encoded, "$")
-	return len(parts) == 6 && parts[4] == unsetSalt
+	return len(parts) == 6 && parts[4] == base64.RawStdEncoding.EncodeToString([]byte(unsetSalt))
 }

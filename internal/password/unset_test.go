@@ -20,7 +20,7 @@ func TestUnsetNeverVerifies(t *testing.T) {
 	if !IsUnset(h) {
 		t.Error("IsUnset(Unset()) = false")
 	}
-	real, err := Hash("a long passphrase")
+	real, err := Production().Hash("a long passphrase")
 	if err != nil {
 		t.Fatal(err)
 	}

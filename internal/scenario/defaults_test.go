@@ -11,6 +11,7 @@ import (
 )
 
 func TestParseDefaultsAndNormalisation(t *testing.T) {
+	t.Parallel()
 	input := `{
 	  "users": [{"email": "Li@Northwind.Example"}],
 	  "billingAccounts": [
@@ -75,6 +76,7 @@ func TestParseDefaultsAndNormalisation(t *testing.T) {
 // elements by index, the fields of one object by name), including
 // problems the binder finds (types, names) next to those validation finds (rules).
 func TestParseManyProblems(t *testing.T) {
+	t.Parallel()
 	input := edited(t,
 		change{"partners[0].id", ""},
 		change{lot + ".amount", 2000},
@@ -102,6 +104,7 @@ func TestParseManyProblems(t *testing.T) {
 }
 
 func TestParseDuplicateKey(t *testing.T) {
+	t.Parallel()
 	got := problemsOf(t, `{"users": [{"email": "a@b.example", "email": "c@d.example"}], "users": []}`)
 	want := Problems{
 		{"users", "duplicate field: it appears more than once in this object"},
@@ -116,6 +119,7 @@ func TestParseDuplicateKey(t *testing.T) {
 // binding (an amount out of range) and by the rules that compare values (a duplicate lot name)
 // come back together, so that fixing them does not reveal more (one file, one round).
 func TestParseReportsEveryStage(t *testing.T) {
+	t.Parallel()
 	input := edited(t,
 		change{"users[0].apiTokens", "token-for-tests-0001"},
 		change{prof + ".charges[0].date", "2026-13-01"},

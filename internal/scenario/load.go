@@ -73,9 +73,10 @@ func orNone(v string) string {
 
 // loader is the state of one Load.
 type loader struct {
-	tx    *store.Store
-	users map[string]store.User // by email: the file's users and the existing ones they refer to
-	sum   Summary
+	tx        *store.Store
+	passwords password.Params       // the hash costs of new and changed passwords
+	users     map[string]store.User // by email: the file's users and the existing ones they refer to
+	sum       Summary
 	// probs is every problem found so far. A problem does not stop the load, which goes on to
 	// find the others (writing what it can, all undone at the end), so that a file's problems
 	// are reported at once.
@@ -92,9 +93,10 @@ var system = store.User{Email: "scenario load"}
 // by email, name and id, so loading a file twice changes nothing the second time. Problems only
 // the database can reveal (a role for an unknown user, a new user without a password, a benefit
 // for a free-mail address, a charge in an invoiced month) are returned as Problems, all of them,
-// each naming its JSON path, and nothing is stored.
-func Load(ctx context.Context, s *store.Store, sc *Scenario) (Summary, error) {
-	l := &loader{sum: newSummary()}
+// each naming its JSON path, and nothing is stored. New and changed passwords are hashed at the
+// costs pw (password.Production outside tests).
+func Load(ctx context.Context, s *store.Store, sc *Scenario, pw password.Params) (Summary, error) {
+	l := &loader{sum: newSummary(), passwords: pw}
 	err := s.Tx(ctx, func(tx *store.Store) error {
 		l.tx = tx
 		if err := l.checkUsers(ctx, sc); err != nil {
@@ -209,7 +211,7 @@ func (l *loader) saveUsers(ctx context.Context, users []User) error {
 
 func (l *loader) saveUser(ctx context.Context, u User, old store.User, exists bool) (store.Change, error) {
 	if !exists {
-		hash, err := password.Hash(u.Password)
+		hash, err := l.passwords.Hash(u.Password)
 		if err != nil {
 			return store.Unchanged, err
 		}
@@ -231,7 +233,7 @@ func (l *loader) saveUser(ctx context.Context, u User, old store.User, exists bo
 		change = store.Updated
 	}
 	if u.Password != "" && password.Verify(u.Password, old.PasswordHash) != nil {
-		hash, err := password.Hash(u.Password)
+		hash, err := l.passwords.Hash(u.Password)
 		if err != nil {
 			return change, err
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -31,6 +32,7 @@ func boundsFile(from, to int, charges ...string) string {
 // take the profile's credit to ledger.CreditLimit is refused at load, naming the lot's path,
 // and stores nothing; on both databases.
 func TestLoadRefusesCreditPastTheLimit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		load := func(file string) error {
@@ -38,7 +40,7 @@ func TestLoadRefusesCreditPastTheLimit(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			_, err = scenario.Load(ctx, s, sc)
+			_, err = scenario.Load(ctx, s, sc, passwordtest.Params())
 			return err
 		}
 		if err := load(boundsFile(1, 9)); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/clock"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -42,6 +43,7 @@ func partnerSnapshot(t *testing.T, s *store.Store) string {
 // TestLoadPartnersTwiceChangesNothing: organisations, members with roles and benefits with their
 // holders and redemptions are stored (P1, P4, P5); the second load creates and updates nothing.
 func TestLoadPartnersTwiceChangesNothing(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		first := mustLoad(t, s, "testdata/partners/base.json")
@@ -82,6 +84,7 @@ func TestLoadPartnersTwiceChangesNothing(t *testing.T) {
 // in their assignment loads without changing them (the Benefits workspace owns an existing
 // benefit's assignment), and its summary names each benefit and field that was not applied.
 func TestLoadNamesUnappliedAssignments(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		mustLoad(t, s, "testdata/partners/base.json")
 		before := partnerSnapshot(t, s)
@@ -116,6 +119,7 @@ func TestLoadNamesUnappliedAssignments(t *testing.T) {
 // TestBadPartnerFilesStoreNothing: a benefit the rules refuse fails the load with a message at
 // its JSON path, and the database is exactly as before (X2, P9, P10).
 func TestBadPartnerFilesStoreNothing(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		file     string
 		wantPath string
@@ -133,7 +137,7 @@ func TestBadPartnerFilesStoreNothing(t *testing.T) {
 			t.Run(tt.file, func(t *testing.T) {
 				sc, err := parseFile(t, "testdata/partners/"+tt.file)
 				if err == nil {
-					_, err = scenario.Load(context.Background(), s, sc)
+					_, err = scenario.Load(context.Background(), s, sc, passwordtest.Params())
 				}
 				var probs scenario.Problems
 				if !errors.As(err, &probs) {
@@ -157,6 +161,7 @@ func TestBadPartnerFilesStoreNothing(t *testing.T) {
 // TestDemoPartnerHasEveryStatus: the demo's partner has benefits in every status (issue 5), a
 // partner admin and members without a role, at the real clock's date and a year on.
 func TestDemoPartnerHasEveryStatus(t *testing.T) {
+	t.Parallel()
 	demo, err := scenario.Demo()
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +181,7 @@ func TestDemoPartnerHasEveryStatus(t *testing.T) {
 		t.Errorf("demo partner has %d admins and %d members without a role, want some of each", admins, members)
 	}
 	s := storetest.Open(t, store.SQLite, clock.Real())
-	if _, err := scenario.Load(context.Background(), s, demo); err != nil {
+	if _, err := scenario.Load(context.Background(), s, demo, passwordtest.Params()); err != nil {
 		t.Fatal(err)
 	}
 	p, err := s.PartnerByExternalID(context.Background(), demo.Partners[0].ID)

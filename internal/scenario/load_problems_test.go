@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -18,6 +19,7 @@ import (
 // lot and grants a role to a user nobody declared, and also holds a July charge and adjustment
 // that are fine on their own.
 func TestLoadReportsEveryProblem(t *testing.T) {
+	t.Parallel()
 	const prof = "billingAccounts[0].billingProfiles[0]"
 	want := []struct{ path, text string }{ // in path order: the fields of an object by name
 		{prof + ".adjustments[1].date", "an adjustment dated 2026-06-15 falls in a month already invoiced"},
@@ -35,7 +37,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 		if err != nil {
 			t.Fatalf("parse: %v", err)
 		}
-		_, err = scenario.Load(ctx, s, sc)
+		_, err = scenario.Load(ctx, s, sc, passwordtest.Params())
 		var probs scenario.Problems
 		if !errors.As(err, &probs) {
 			t.Fatalf("Load = %v, want Problems", err)

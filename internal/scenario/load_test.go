@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/password"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -30,7 +31,7 @@ func mustLoad(t *testing.T, s *store.Store, file string) scenario.Summary {
 	if err != nil {
 		t.Fatalf("parse %s: %v", file, err)
 	}
-	sum, err := scenario.Load(context.Background(), s, sc)
+	sum, err := scenario.Load(context.Background(), s, sc, passwordtest.Params())
 	if err != nil {
 		t.Fatalf("load %s: %v", file, err)
 	}
@@ -75,6 +76,7 @@ func errString(err error) string {
 // TestLoadTwiceChangesNothing: entities are keyed by email and name, so the second load of a file
 // creates and updates nothing (scenario-format.md).
 func TestLoadTwiceChangesNothing(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		first := mustLoad(t, s, "testdata/base.json")
 		if first.Created["users"] != 2 || first.Created["billing profiles"] != 1 || first.Created["role assignments"] != 2 || first.Created["api tokens"] != 1 {
@@ -105,6 +107,7 @@ func TestLoadTwiceChangesNothing(t *testing.T) {
 // TestBadFilesStoreNothing: each bad file fails with a message naming the JSON path and leaves
 // the database exactly as it was (X2, scenario-format.md: a load is one transaction).
 func TestBadFilesStoreNothing(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		file     string
 		wantPath string
@@ -126,7 +129,7 @@ func TestBadFilesStoreNothing(t *testing.T) {
 			t.Run(tt.file, func(t *testing.T) {
 				sc, err := parseFile(t, "testdata/bad/"+tt.file)
 				if err == nil {
-					_, err = scenario.Load(context.Background(), s, sc)
+					_, err = scenario.Load(context.Background(), s, sc, passwordtest.Params())
 				}
 				var probs scenario.Problems
 				if !errors.As(err, &probs) {
@@ -152,6 +155,7 @@ func TestBadFilesStoreNothing(t *testing.T) {
 // TestDemoScenarioLoads keeps the embedded demo valid and checks it has what the foundation
 // promises: several agreement types, an account with several profiles, every role held.
 func TestDemoScenarioLoads(t *testing.T) {
+	t.Parallel()
 	demo, err := scenario.Demo()
 	if err != nil {
 		t.Fatal(err)
@@ -178,7 +182,7 @@ func TestDemoScenarioLoads(t *testing.T) {
 		}
 	}
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		if _, err := scenario.Load(context.Background(), s, demo); err != nil {
+		if _, err := scenario.Load(context.Background(), s, demo, passwordtest.Params()); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
 		if lines := scenario.DemoSignIns(demo); len(lines) != len(demo.Users) {

@@ -34,6 +34,7 @@ func problemsOf(t *testing.T, input string) Problems {
 }
 
 func TestParseExample(t *testing.T) {
+	t.Parallel()
 	f, err := os.Open("testdata/example.json")
 	if err != nil {
 		t.Fatal(err)
@@ -110,6 +111,7 @@ func TestParseExample(t *testing.T) {
 }
 
 func TestParseEmpty(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, input string
 		want        *Scenario
@@ -139,6 +141,7 @@ func TestParseEmpty(t *testing.T) {
 }
 
 func TestParseSyntaxErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, input string
 		want        Problem
@@ -171,6 +174,7 @@ func TestParseSyntaxErrors(t *testing.T) {
 }
 
 func TestProblemsError(t *testing.T) {
+	t.Parallel()
 	ps := Problems{
 		{"billingAccounts[0].billingProfiles[1].lots[2].expirationDate", msgDate},
 		{"", "empty file: expected a JSON object"},
@@ -183,6 +187,7 @@ func TestProblemsError(t *testing.T) {
 }
 
 func TestComparePaths(t *testing.T) {
+	t.Parallel()
 	ordered := []string{
 		"", "users", "users[2].email", "users[10]", "users[10].email", "billingAccounts[0]",
 		"billingAccounts[0].billingProfiles[0].lots[1]", "billingAccounts[0].billingProfiles[0].lots[9].amount",

@@ -27,6 +27,7 @@ func at(ptr string) map[string]any { return schemaAt(theSchema().doc, schemaURL+
 // TestSchemaDocumentsEveryField: the schema is the documentation of the format, so every
 // property and every definition has a title and a description.
 func TestSchemaDocumentsEveryField(t *testing.T) {
+	t.Parallel()
 	var check func(ptr string, sch map[string]any)
 	check = func(ptr string, sch map[string]any) {
 		for _, kw := range []string{"properties", "$defs"} {
@@ -77,6 +78,7 @@ func strs[T ~string](list ...T) []string {
 // TestSchemaAgreesWithTheDomain holds the schema's copies of the domain's vocabularies, defaults
 // and limits to the Go values they describe, so that neither can change alone.
 func TestSchemaAgreesWithTheDomain(t *testing.T) {
+	t.Parallel()
 	enums := []struct {
 		ptr  string
 		want []string
@@ -159,6 +161,7 @@ func FuzzAmountSyntax(f *testing.F) {
 // editor's would run it (its own date formats, no messages of ours): the example files pass
 // and a file with a problem of each kind fails.
 func TestSchemaStandalone(t *testing.T) {
+	t.Parallel()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(SchemaJSON()))
 	if err != nil {
 		t.Fatal(err)

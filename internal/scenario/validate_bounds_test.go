@@ -12,6 +12,7 @@ import (
 // adjustments adding up to ledger.MonthLimit, are refused at load with the path of the element
 // that takes the sum there (once per sum), however large the file: no sum wraps.
 func TestParseBounds(t *testing.T) {
+	t.Parallel()
 	const max = "99999999999.99"
 	lotAt := func(i int) change {
 		return change{fmt.Sprintf("%s.lots[%d]", prof, i), map[string]any{"name": fmt.Sprintf("big-%d", i),

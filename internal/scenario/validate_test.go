@@ -104,6 +104,7 @@ func set(t *testing.T, doc any, segs []string, value any) any {
 }
 
 func TestParseBase(t *testing.T) {
+	t.Parallel()
 	s, err := Parse(strings.NewReader(edited(t)))
 	if err != nil {
 		t.Fatalf("base scenario: %v", err)
@@ -114,6 +115,7 @@ func TestParseBase(t *testing.T) {
 }
 
 func TestParseProblems(t *testing.T) {
+	t.Parallel()
 	const (
 		roleMsg = `must be one of owner, contributor, reader; not "admin"`
 		mcaName = "northwind"

@@ -15,6 +15,7 @@ import (
 // TestTokenLifecycle: a token is stored hashed, shown once, found by its secret, listed, revoked
 // by its owner only, and each change is audited (X1).
 func TestTokenLifecycle(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
@@ -61,6 +62,7 @@ func TestTokenLifecycle(t *testing.T) {
 
 // TestCreateTokenValidates names the field at fault (X2).
 func TestCreateTokenValidates(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		d := seed(t, s)
 		past := time.Now().Add(-time.Hour)
@@ -79,6 +81,7 @@ func TestCreateTokenValidates(t *testing.T) {
 
 // TestTouchTokenThrottles writes the last-used time at most once a minute.
 func TestTouchTokenThrottles(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)

@@ -36,6 +36,7 @@ func (n planNode) walk(fn func(planNode)) {
 // choice.) The data is a real seeded ledger of six profiles of about
 // 1,100 events each, analyzed, so the planner's choice comes from statistics, not an empty table.
 func TestAPIEventsPlanWalksTheDateIndex(t *testing.T) {
+	t.Parallel()
 	if !contains(storetest.Dialects(t), store.Postgres) {
 		t.Skip("EXPLAIN is checked on PostgreSQL (CREDITDESK_TEST_POSTGRES)")
 	}

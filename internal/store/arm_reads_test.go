@@ -16,6 +16,7 @@ import (
 // ledger status maps to it (M8, contract §6), on several days of the worked example with a lot
 // canceled from 06-01.
 func TestAPILotsStatusMatchesLedger(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)
@@ -89,6 +90,7 @@ func TestAPILotsStatusMatchesLedger(t *testing.T) {
 // TestAPILotsAndEventsPage: keyset pages in id and (profile, date, seq) order, with the source and
 // date filters in SQL and each event's lot source joined in.
 func TestAPILotsAndEventsPage(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)

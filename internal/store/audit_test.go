@@ -11,6 +11,7 @@ import (
 // TestAuditOfAnAccountIsItsOwn: an account's log holds its own and its profiles' entries, never
 // those of an account whose name differs where a LIKE wildcard would match (X1, M3).
 func TestAuditOfAnAccountIsItsOwn(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		a := store.Scope{Account: store.BillingAccount{Name: "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31"}}

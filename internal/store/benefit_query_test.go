@@ -17,6 +17,7 @@ import (
 // (P3), the 13 months (P11) and the expiring window, with benefits in every status; and the
 // status sort follows the lifecycle.
 func TestQuickFiltersMatchTheRules(t *testing.T) {
+	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		d.assign(t, "m-1", fabRaj, false)
@@ -83,6 +84,7 @@ func TestQuickFiltersMatchTheRules(t *testing.T) {
 // TestBenefitSearchSortAndPaging: search by id, kind label and holder; sorts; pages that
 // neither overlap nor skip.
 func TestBenefitSearchSortAndPaging(t *testing.T) {
+	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		d.assign(t, "m-2", fabRaj, false)

@@ -31,6 +31,7 @@ func (f *fakeConnector) Driver() driver.Driver { return nil }
 // refused without an attempt until the back-off has passed, the back-off doubles up to its
 // maximum, and a success lets every caller through again.
 func TestBreakerBacksOff(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
 	inner := &fakeConnector{err: errors.New("connection refused")}
 	c := &connector{inner: inner, breaker: &breaker{now: func() time.Time { return now }}}
@@ -79,6 +80,7 @@ func TestBreakerBacksOff(t *testing.T) {
 // TestBreakerProbesAlone: once the back-off has passed, one caller tries the database while the
 // others are still refused, so a crowd of requests makes one attempt.
 func TestBreakerProbesAlone(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
 	b := &breaker{now: func() time.Time { return now }}
 	if probe, err := b.enter(); probe || err != nil {

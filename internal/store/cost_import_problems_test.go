@@ -42,6 +42,7 @@ func problemsOf(t *testing.T, s *store.Store, data string) costcsv.Problems {
 // currency, an unknown profile, a bad date, a refund exceeding its day; past costcsv.MaxProblems
 // the rest are counted. On both databases.
 func TestImportReportsEveryProblemAtOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		loadLedger(t, s)
 		if _, err := s.ProcessAll(context.Background(), ledger.MustDate("2026-07-10")); err != nil {
@@ -91,6 +92,7 @@ func TestImportReportsEveryProblemAtOnce(t *testing.T) {
 // month are refused whole (the month at its first line, the file at the line that reaches
 // costcsv.FileLimit), with the command's error and nothing stored, on both databases.
 func TestImportRefusesAMonthPastTheLimit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		loadLedger(t, s)
 		if _, err := s.ProcessAll(context.Background(), ledger.MustDate("2026-07-10")); err != nil {

@@ -13,6 +13,7 @@ import (
 
 // TestLeadershipOnSQLite: SQLite serves one process, which always leads.
 func TestLeadershipOnSQLite(t *testing.T) {
+	t.Parallel()
 	s := storetest.Open(t, store.SQLite, clock.Real())
 	l := s.Leadership()
 	for range 2 {
@@ -29,6 +30,7 @@ func TestLeadershipOnSQLite(t *testing.T) {
 // lock; when its session ends (the server terminates it, as when the process is killed) the
 // next instance to try takes it, and the old leader knows it lost it; a released lock is free.
 func TestLeadershipMovesWhenTheLeaderGoes(t *testing.T) {
+	t.Parallel()
 	requirePostgres(t)
 	ctx := context.Background()
 	url, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())

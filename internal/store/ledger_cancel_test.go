@@ -17,6 +17,7 @@ import (
 // the July invoice settles one canceled-credit event dated 07-12 before its settled charges
 // (M11, M13). A cancellation in an invoiced month is refused (X1).
 func TestScenarioCancellation(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)
@@ -64,6 +65,7 @@ func TestScenarioCancellation(t *testing.T) {
 // TestCancelLotRefusals: an expired lot (settled or not), a used one and a canceled one cannot
 // be canceled: 409 with a sentence saying why (M8), and nothing changes.
 func TestCancelLotRefusals(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)

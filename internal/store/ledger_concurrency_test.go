@@ -15,10 +15,11 @@ import (
 // at once against one database leave exactly the ledger one run leaves (M9, M13): no duplicate
 // invoice, no duplicate or missing event.
 func TestConcurrentProcessingRunsIssueEachInvoiceOnce(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			ctx := context.Background()
-			url := storetest.URL(t, d)
+			url := storetest.MigratedURL(t, d)
 			open := func() *store.Store {
 				s, err := store.Open(ctx, url, clock.Real())
 				if err != nil {
@@ -28,9 +29,6 @@ func TestConcurrentProcessingRunsIssueEachInvoiceOnce(t *testing.T) {
 				return s
 			}
 			first := open()
-			if _, err := first.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
 			loadLedger(t, first)
 			today := ledger.MustDate("2026-07-10")
 			const instances = 4

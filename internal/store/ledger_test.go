@@ -7,6 +7,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -24,7 +25,7 @@ func loadLedger(t testing.TB, s *store.Store) store.BillingProfile {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := scenario.Load(context.Background(), s, sc); err != nil {
+	if _, err := scenario.Load(context.Background(), s, sc, passwordtest.Params()); err != nil {
 		t.Fatal(err)
 	}
 	return profileOf(t, s)
@@ -46,6 +47,7 @@ func profileOf(t testing.TB, s *store.Store) store.BillingProfile {
 // TestWorkedExample is the README's worked example end to end through the store (M9, M11, M12,
 // M13): three invoices, the balances after each, and the estimate on 2026-07-10.
 func TestWorkedExample(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		loadLedger(t, s)
@@ -117,6 +119,7 @@ func amt(micros int64) string { return money.FromMicros(micros).String() }
 // TestSummaryBeforeFirstRun: a profile loaded but never processed, with charges from months
 // before today, still has a balance section (M12): its estimate covers every pending month.
 func TestSummaryBeforeFirstRun(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		p := loadLedger(t, s)
 		sum, err := s.ProfileSummary(context.Background(), p, ledger.MustDate("2026-07-10"))

@@ -42,18 +42,32 @@ func (s *Store) SchemaVersion(ctx context.Context) (int64, error) {
 	return v, nil
 }
 
+// Migrations returns the migration files of the dialect, one SQL file per version. The test
+// databases of package storetest are copies of a template named after their digest.
+func Migrations(d Dialect) (fs.FS, error) {
+	files, dir := fs.FS(migrations.SQLite), "sqlite"
+	if d == Postgres {
+		files, dir = migrations.Postgres, "postgres"
+	}
+	sub, err := fs.Sub(files, dir)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrations: %w", err)
+	}
+	return sub, nil
+}
+
 func (s *Store) migrator() (*goose.Provider, error) {
 	db, err := s.sqlDB()
 	if err != nil {
 		return nil, fmt.Errorf("store: migrate: %w", err)
 	}
-	dialect, files, dir := goose.DialectSQLite3, fs.FS(migrations.SQLite), "sqlite"
+	dialect := goose.DialectSQLite3
 	if s.dialect == Postgres {
-		dialect, files, dir = goose.DialectPostgres, migrations.Postgres, "postgres"
+		dialect = goose.DialectPostgres
 	}
-	sub, err := fs.Sub(files, dir)
+	sub, err := Migrations(s.dialect)
 	if err != nil {
-		return nil, fmt.Errorf("store: migrations: %w", err)
+		return nil, err
 	}
 	opts := []goose.ProviderOption{}
 	if s.dialect == Postgres {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -18,6 +19,7 @@ import (
 // TestNotCoveredSeededFromM10: a new database holds the list DOMAIN M10 names, one entry per
 // product, sorted by name.
 func TestNotCoveredSeededFromM10(t *testing.T) {
+	t.Parallel()
 	want := []string{"Azure support plans", "Canonical", "Citrix XenApp Essentials", "Citrix XenDesktop",
 		"OpenLogic", "Registered User", "Remote Access Rights XenApp Essentials Registered User", "Ubuntu Advantage",
 		"Visual Studio Enterprise (Annual)", "Visual Studio Enterprise (Monthly)",
@@ -37,6 +39,7 @@ func TestNotCoveredSeededFromM10(t *testing.T) {
 // (X1); a name already on the list in another spelling, a bad name, or removing a name the list
 // does not have is refused with a sentence and changes nothing.
 func TestNotCoveredAddRemove(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		op := store.User{Email: "operator (test)"}
@@ -91,6 +94,7 @@ func TestNotCoveredAddRemove(t *testing.T) {
 // stating the same days again moves their charges to the new eligibility, never counting them
 // twice.
 func TestNotCoveredDecidesLoadsAndImports(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		loadLedger(t, s)
@@ -113,7 +117,7 @@ func TestNotCoveredDecidesLoadsAndImports(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := scenario.Load(ctx, s, sc); err != nil {
+			if _, err := scenario.Load(ctx, s, sc, passwordtest.Params()); err != nil {
 				t.Fatalf("%s: load: %v", step, err)
 			}
 			if _, err := importCSV(t, s, csv); err != nil {

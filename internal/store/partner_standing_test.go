@@ -12,6 +12,7 @@ import (
 // roles across organisations (P1): the admin holds the role, a member only the membership, a
 // stranger nothing.
 func TestPartnerStandingOf(t *testing.T) {
+	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		stranger := store.User{Email: "nobody@elsewhere.example", Name: "Nobody", PasswordHash: "x"}
 		mustOK(t, d.s.CreateUser(context.Background(), &stranger))
@@ -42,6 +43,7 @@ func TestPartnerStandingOf(t *testing.T) {
 // TestRefusalOf: a refused attempt's audit entry splits into its rule and its sentence (X1),
 // so the page shows words; other entries are left alone.
 func TestRefusalOf(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		after, wantRule, wantMessage string
 		wantOK                       bool

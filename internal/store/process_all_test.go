@@ -9,6 +9,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -25,6 +26,7 @@ const breakProfile = "UPDATE billing_profiles SET next_period = 'not-a-month' WH
 // among three, is skipped and named, its failure is stored until a run processes it, and the
 // other two are processed: their invoices are issued in the same run.
 func TestProcessAllSkipsABrokenProfile(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			ctx := context.Background()
@@ -80,7 +82,7 @@ func loadThreeProfiles(t *testing.T, s *store.Store) []int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := scenario.Load(context.Background(), s, sc); err != nil {
+	if _, err := scenario.Load(context.Background(), s, sc, passwordtest.Params()); err != nil {
 		t.Fatal(err)
 	}
 	a, err := s.AccountByName(context.Background(), "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")

@@ -15,6 +15,7 @@ import (
 // (a run whose instance died never finishes, so the next leader runs the slot again); a second
 // finished run of one slot is refused; the last succeeded run is one with no failed profile.
 func TestProcessRunsCloseTheirSlot(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		slot := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)

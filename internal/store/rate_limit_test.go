@@ -16,6 +16,7 @@ import (
 // refuses with the time until the next request (at most one emission interval), without
 // taking from the bucket; another token has its own. SQLite has no shared limit.
 func TestSharedRateLimit(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	if _, _, err := storetest.Open(t, store.SQLite, clock.Real()).TakeAPIRequest(ctx, 1, 10); err == nil {
 		t.Error("SQLite took a shared rate limit")
@@ -42,6 +43,7 @@ func TestSharedRateLimit(t *testing.T) {
 // TestSharedRateLimitAcrossInstances: three instances taking one token's requests at once let
 // through exactly the limit, plus what the bucket refilled while they ran.
 func TestSharedRateLimitAcrossInstances(t *testing.T) {
+	t.Parallel()
 	requirePostgres(t)
 	ctx := context.Background()
 	_, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())

@@ -18,6 +18,7 @@ import (
 // TestReadyNeedsTheBinarysSchema: a database without this binary's migrations is not ready;
 // once migrated it is.
 func TestReadyNeedsTheBinarysSchema(t *testing.T) {
+	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			ctx := context.Background()
@@ -42,6 +43,7 @@ func TestReadyNeedsTheBinarysSchema(t *testing.T) {
 // TestInstancesMigrateAtOnce: two instances starting together on an empty PostgreSQL database
 // apply each migration once between them (goose's session lock serialises them).
 func TestInstancesMigrateAtOnce(t *testing.T) {
+	t.Parallel()
 	requirePostgres(t)
 	ctx := context.Background()
 	url := storetest.URL(t, store.Postgres)

@@ -13,6 +13,7 @@ import (
 // TestDialectsBuildTheSameSchema: the SQLite and PostgreSQL migrations create the same tables
 // with the same columns.
 func TestDialectsBuildTheSameSchema(t *testing.T) {
+	t.Parallel()
 	ds := storetest.Dialects(t)
 	if len(ds) < 2 {
 		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES) to compare with SQLite")

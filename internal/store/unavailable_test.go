@@ -24,6 +24,7 @@ func (e sqliteError) Code() int     { return int(e) }
 // TestIsUnavailable: the database's own failures (connection, server, file) are unavailability;
 // a bad request (a duplicate, a missing row, a bad value) is not (issue 8, item 9).
 func TestIsUnavailable(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		err  error

@@ -8,12 +8,12 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// OpenMany returns n stores on one fresh migrated database of the dialect, each with a pool of
-// its own, as n instances of CreditDesk over one database have, and the database's URL. They
-// close at cleanup.
+// OpenMany returns n stores on one fresh migrated database of the dialect (MigratedURL), each
+// with a pool of its own, as n instances of CreditDesk over one database have, and the
+// database's URL. They close at cleanup.
 func OpenMany(t testing.TB, d store.Dialect, n int, clocks clock.Clocks) (string, []*store.Store) {
 	t.Helper()
-	url := URL(t, d)
+	url := MigratedURL(t, d)
 	stores := make([]*store.Store, n)
 	for i := range stores {
 		s, err := store.Open(context.Background(), url, clocks)
@@ -22,9 +22,6 @@ func OpenMany(t testing.TB, d store.Dialect, n int, clocks clock.Clocks) (string
 		}
 		t.Cleanup(func() { _ = s.Close() })
 		stores[i] = s
-	}
-	if _, err := stores[0].Migrate(context.Background()); err != nil {
-		t.Fatalf("migrate %s: %v", d, err)
 	}
 	return url, stores
 }

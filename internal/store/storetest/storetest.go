@@ -1,7 +1,12 @@
 // Package storetest gives each test a fresh, migrated database: an SQLite file always, and a
-// PostgreSQL database when CREDITDESK_TEST_POSTGRES holds a server URL. Each PostgreSQL test
-// creates its own database and drops it at cleanup. With CREDITDESK_REQUIRE_POSTGRES=1 (set by
-// CI) a missing PostgreSQL fails the test instead of running SQLite only.
+// PostgreSQL database when CREDITDESK_TEST_POSTGRES holds a server URL. With
+// CREDITDESK_REQUIRE_POSTGRES=1 (set by CI) a missing PostgreSQL fails the test instead of
+// running SQLite only.
+//
+// The migrations run once per dialect, into a template (template.go), and each test gets a
+// database holding what the template holds: a file copy on SQLite; on PostgreSQL a database of
+// a pool kept on the server, first a copy of the template (CREATE DATABASE ... TEMPLATE), then
+// reset to it before each later test (pool.go).
 package storetest
 
 import (
@@ -52,30 +57,38 @@ func Dialects(t testing.TB) []store.Dialect {
 	return ds
 }
 
-// Open returns a fresh migrated store of the dialect reading clocks, closed (and dropped) at
-// cleanup.
+// Open returns a store of a fresh migrated database of the dialect (MigratedURL) reading
+// clocks, closed at cleanup.
 func Open(t testing.TB, d store.Dialect, clocks clock.Clocks) *store.Store {
 	t.Helper()
-	return OpenAt(t, URL(t, d), clocks, store.Pool{})
+	return open(t, MigratedURL(t, d), clocks, store.Pool{})
 }
 
-// OpenAt returns a migrated store of the database at url (from URL) reading clocks, with the
-// connection pool p, closed at cleanup.
+// OpenAt returns a migrated store of the database at url (from URL or MigratedURL) reading
+// clocks, with the connection pool p, closed at cleanup.
 func OpenAt(t testing.TB, url string, clocks clock.Clocks, p store.Pool) *store.Store {
 	t.Helper()
-	s, err := store.OpenPool(context.Background(), url, clocks, p)
-	if err != nil {
-		t.Fatalf("open %s: %v", url, err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := open(t, url, clocks, p)
 	if _, err := s.Migrate(context.Background()); err != nil {
 		t.Fatalf("migrate %s: %v", url, err)
 	}
 	return s
 }
 
-// Exec runs one statement on the database at url (from URL) through a connection of its own,
-// beside any store: a test breaks data with it that no store method would write.
+// open returns a store of the database at url reading clocks, with the connection pool p,
+// closed at cleanup.
+func open(t testing.TB, url string, clocks clock.Clocks, p store.Pool) *store.Store {
+	t.Helper()
+	s, err := store.OpenPool(context.Background(), url, clocks, p)
+	if err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// Exec runs one statement on the database at url (from URL or MigratedURL) through a connection
+// of its own, beside any store: a test breaks data with it that no store method would write.
 func Exec(t testing.TB, url, query string) {
 	t.Helper()
 	ctx := context.Background()
@@ -100,16 +113,38 @@ func Exec(t testing.TB, url, query string) {
 	}
 }
 
+// MigratedURL returns the address of a database of the dialect with every migration applied
+// and nothing else, the test's alone until its cleanup.
+func MigratedURL(t testing.TB, d store.Dialect) string {
+	t.Helper()
+	if d == store.SQLite {
+		tmpl, err := sqliteTemplate()
+		if err != nil {
+			t.Fatalf("SQLite template: %v", err)
+		}
+		path := filepath.Join(t.TempDir(), "test.db")
+		if err := os.WriteFile(path, tmpl, 0o600); err != nil {
+			t.Fatalf("copy the SQLite template: %v", err)
+		}
+		return path
+	}
+	return poolDatabase(t)
+}
+
 // URL returns the address of a new empty database of the dialect, removed at cleanup.
 func URL(t testing.TB, d store.Dialect) string {
 	t.Helper()
 	if d == store.SQLite {
 		return filepath.Join(t.TempDir(), "test.db")
 	}
-	server := os.Getenv("CREDITDESK_TEST_POSTGRES")
-	if server == "" {
-		t.Fatal("CREDITDESK_TEST_POSTGRES is not set")
-	}
+	return createDatabase(t, "")
+}
+
+// createDatabase creates a PostgreSQL database with the CREATE DATABASE options given, drops it
+// at cleanup, and returns its URL.
+func createDatabase(t testing.TB, options string) string {
+	t.Helper()
+	server := serverURL(t)
 	name := "creditdesk_test_" + randomHex(8)
 	ctx := context.Background()
 	admin, err := pgx.Connect(ctx, server)
@@ -117,7 +152,7 @@ func URL(t testing.TB, d store.Dialect) string {
 		t.Fatalf("connect to PostgreSQL at %s: %v", server, err)
 	}
 	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name+" "+options); err != nil {
 		t.Fatalf("create database %s: %v", name, err)
 	}
 	t.Cleanup(func() {
@@ -131,12 +166,31 @@ func URL(t testing.TB, d store.Dialect) string {
 			t.Errorf("drop database %s: %v", name, err)
 		}
 	})
-	u, err := url.Parse(server)
+	u, err := databaseURL(server, name)
 	if err != nil {
 		t.Fatalf("CREDITDESK_TEST_POSTGRES: %v", err)
 	}
+	return u
+}
+
+// serverURL is the PostgreSQL server of the tests.
+func serverURL(t testing.TB) string {
+	t.Helper()
+	server := os.Getenv("CREDITDESK_TEST_POSTGRES")
+	if server == "" {
+		t.Fatal("CREDITDESK_TEST_POSTGRES is not set")
+	}
+	return server
+}
+
+// databaseURL is the URL of database name on the server.
+func databaseURL(server, name string) (string, error) {
+	u, err := url.Parse(server)
+	if err != nil {
+		return "", err
+	}
 	u.Path = "/" + name
-	return u.String()
+	return u.String(), nil
 }
 
 func randomHex(n int) string {
