@@ -114,7 +114,9 @@ func Exec(t testing.TB, url, query string) {
 }
 
 // MigratedURL returns the address of a database of the dialect with every migration applied
-// and nothing else, the test's alone until its cleanup.
+// and nothing else, the test's alone until its cleanup. A test that changes more than rows (a
+// trigger, the database's settings) takes URL and OpenAt instead: the PostgreSQL pool's reset
+// puts back rows and sequences only.
 func MigratedURL(t testing.TB, d store.Dialect) string {
 	t.Helper()
 	if d == store.SQLite {
