@@ -90,14 +90,10 @@ var titles = map[int]string{
 }
 
 // handleError is echo's one error handler: it logs server errors with the request id and
-// answers an error page, or a short text for htmx, which shows it in a banner; on the API, the
-// ARM error JSON (armError).
+// answers an error page, or a short text for htmx, which shows it in a banner. The API answers
+// its own errors (armapi), so it finds them committed.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
-		return
-	}
-	if isAPIRequest(c) {
-		s.armError(c, err) // ARM's JSON error body on the API (contract §1.7)
 		return
 	}
 	status, msg := statusOf(err)

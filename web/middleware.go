@@ -8,23 +8,26 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/creditdesk/creditdesk/internal/arm"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web/armapi"
 )
 
 // csrfContextKey is where the CSRF middleware leaves the token for forms and hx-headers.
 const csrfContextKey = "csrf"
 
-// useMiddleware installs the middleware every request passes, in this order. Before routing: the
-// ARM path's literal segments in their canonical case, then a trailing slash redirected away
-// (not on the API). Then: request id, request metrics, access log, panic recovery, security
-// headers, the signed-in user from the session cookie (not on the API), the body limit (not on
-// cost uploads, which set their own), and CSRF (not on the API, the static files or the
-// probes). Last, each route's own rule (authorize, in routes.go).
+// useMiddleware installs the middleware every request passes, the API's included, in this
+// order. Before routing: the ARM path's literal segments in their canonical case, then a
+// trailing slash redirected away (not on the API, whose paths are exact). Then: request id,
+// request metrics, access log, panic recovery, security headers. Each group adds its own after
+// these: the portal's in uiMiddleware, the API's in armapi.Mount; last, each route's own rule.
 func (s *Server) useMiddleware() {
 	e := s.echo
-	e.Pre(canonicalARMPath) // ARM path segments are case-insensitive: fix them before routing
-	// /scopes/ and /scopes are one page: redirect rather than answer 404 (the API is left alone).
+	e.Pre(armapi.CanonicalPath) // ARM path segments are case-insensitive: fix them before routing
+	// /scopes/ and /scopes are one page: redirect rather than answer 404.
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently,
-		Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/providers/") }}))
+		Skipper: func(c echo.Context) bool { return arm.IsAPIPath(c.Request().URL.Path) }}))
 	e.Use(middleware.RequestID())
 	e.Use(s.observeRequests) // outside the access log, which hands errors to the error handler
 	e.Use(s.accessLog())
@@ -44,32 +47,39 @@ func (s *Server) useMiddleware() {
 		ReferrerPolicy:        "same-origin",
 		ContentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 	}))
-	e.Use(s.loadUser)
-	// Bodies are small but for cost uploads, whose handler sets its own, larger limit and answers
-	// an over-large file on its form.
-	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "1M",
-		Skipper: func(c echo.Context) bool { return strings.HasSuffix(c.Path(), "/charges/upload") }}))
-	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
-		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
-		ContextKey:     csrfContextKey,
-		CookieName:     csrfCookie,
-		CookiePath:     "/",
-		CookieHTTPOnly: true,
-		CookieSecure:   s.secureCookies(),
-		CookieSameSite: http.SameSiteStrictMode,
-		Skipper:        skipCSRF,
-		ErrorHandler: func(err error, c echo.Context) error {
-			return echo.NewHTTPError(http.StatusForbidden, "The form expired or did not come from CreditDesk. Reload the page and try again.").SetInternal(err)
-		},
-	}))
 }
 
-// skipCSRF exempts what can change nothing and needs no token: static files and the probes; and
-// the ARM API, which reads no cookie and authenticates each request by its bearer token. A cost
-// upload checks its token itself while streaming its body (spoolUpload).
+// uiMiddleware is the portal's own middleware, in this order: the signed-in user from the
+// session cookie, the body limit (not on cost uploads, which set their own), and CSRF (not on
+// the probes). The route's rule (authorize) follows.
+func (s *Server) uiMiddleware() []echo.MiddlewareFunc {
+	return []echo.MiddlewareFunc{
+		s.loadUser,
+		// Bodies are small but for cost uploads, whose handler sets its own, larger limit and
+		// answers an over-large file on its form.
+		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "1M",
+			Skipper: func(c echo.Context) bool { return strings.HasSuffix(c.Path(), "/charges/upload") }}),
+		middleware.CSRFWithConfig(middleware.CSRFConfig{
+			TokenLookup:    "header:X-CSRF-Token,form:_csrf",
+			ContextKey:     csrfContextKey,
+			CookieName:     csrfCookie,
+			CookiePath:     "/",
+			CookieHTTPOnly: true,
+			CookieSecure:   s.secureCookies(),
+			CookieSameSite: http.SameSiteStrictMode,
+			Skipper:        skipCSRF,
+			ErrorHandler: func(err error, c echo.Context) error {
+				return echo.NewHTTPError(http.StatusForbidden, "The form expired or did not come from CreditDesk. Reload the page and try again.").SetInternal(err)
+			},
+		}),
+	}
+}
+
+// skipCSRF exempts what can change nothing and needs no token: the probes. A cost upload checks
+// its token itself while streaming its body (spoolUpload).
 func skipCSRF(c echo.Context) bool {
 	p := c.Path()
-	return strings.HasPrefix(p, "/static") || p == "/healthz" || p == "/readyz" || isAPIRequest(c) ||
+	return p == "/healthz" || p == "/readyz" ||
 		c.Request().Method == http.MethodPost && strings.HasSuffix(p, "/charges/upload")
 }
 
@@ -98,7 +108,7 @@ func (s *Server) accessLog() echo.MiddlewareFunc {
 			}
 			attrs := []slog.Attr{slog.String("request_id", v.RequestID), slog.String("method", v.Method),
 				slog.String("path", v.URIPath), slog.Int("status", v.Status), slog.Duration("latency", v.Latency)}
-			if u := currentUser(c); u != nil {
+			if u := caller(c); u != nil {
 				attrs = append(attrs, slog.Int64("user_id", u.ID))
 			}
 			if v.Error != nil && v.Status >= 500 {
@@ -110,22 +120,25 @@ func (s *Server) accessLog() echo.MiddlewareFunc {
 	})
 }
 
+// caller is who made a request, for the access log: the signed-in user of a page, or the user
+// whose token called the API.
+func caller(c echo.Context) *store.User {
+	if u := currentUser(c); u != nil {
+		return u
+	}
+	return armapi.Caller(c)
+}
+
 // requestID returns the id the RequestID middleware gave the request.
 func requestID(c echo.Context) string { return c.Response().Header().Get(echo.HeaderXRequestID) }
 
 // authorize enforces a route's rule: anonymous callers of a signed-in route are sent to sign in;
 // on a scope route the scope is resolved from the path and the caller's roles must grant the
 // permission. A scope the caller has no role on answers 404 exactly like a missing one (M3). A
-// partner route is the same with the organisation and partner roles (authorizePartner, P1). An
-// API route first takes its caller from the bearer token (authenticateToken), never the cookie.
+// partner route is the same with the organisation and partner roles (authorizePartner, P1).
 func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if rule.API {
-				if err := s.authenticateToken(c); err != nil { // the token's user is the caller
-					return err
-				}
-			}
 			if !rule.SignedIn {
 				return next(c)
 			}
@@ -138,7 +151,7 @@ func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 			if rule.Permission == 0 {
 				return next(c)
 			}
-			sc, err := s.ruleScope(c, rule)
+			sc, err := s.resolveScope(c)
 			if err != nil {
 				return err
 			}
@@ -146,9 +159,7 @@ func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 				return errForbidden
 			}
 			c.Set(scopeContextKey, sc)
-			if !rule.API {
-				s.rememberScope(c, sc)
-			}
+			s.rememberScope(c, sc)
 			return next(c)
 		}
 	}

@@ -1,9 +1,13 @@
 package web
 
 import (
+	"net/http"
+	"strings"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/web/armapi"
 )
 
 // Rule says who may call a route: anyone, any signed-in user, or a signed-in user whose roles on
@@ -16,13 +20,6 @@ type Rule struct {
 	// Partner is the permission a route under a partner organisation requires of the caller's
 	// partner roles (P1); 0 for routes that are not under one.
 	Partner access.PartnerPermission
-	// API marks a route of the Azure-compatible REST API: the caller authenticates with a bearer
-	// token only (never the session cookie), errors are ARM JSON, and the scope comes from the
-	// ARM path's :account and :profile.
-	API bool
-	// Reach lets a caller holding Permission only on profiles of the account in the path pass,
-	// for a list that shows them just those profiles (M3).
-	Reach bool
 }
 
 // The rules of routes outside billing scopes.
@@ -36,16 +33,6 @@ func OnScope(p access.Permission) Rule { return Rule{SignedIn: true, Permission:
 
 // OnPartner is the rule of a route under a partner organisation (/partners/:partner).
 func OnPartner(p access.PartnerPermission) Rule { return Rule{SignedIn: true, Partner: p} }
-
-// OnAPI is the rule of an ARM API route: a valid bearer token, and p on the scope of the path
-// (0 for a list of what the caller reaches).
-func OnAPI(p access.Permission) Rule { return Rule{SignedIn: true, Permission: p, API: true} }
-
-// ReachingAPI is OnAPI for a list under a billing account that also serves callers who hold
-// roles only on some of its profiles.
-func ReachingAPI(p access.Permission) Rule {
-	return Rule{SignedIn: true, Permission: p, API: true, Reach: true}
-}
 
 // Route is one entry of the route table.
 type Route struct {
@@ -63,7 +50,8 @@ const (
 	benefitPath = partnerPath + "/benefits/:benefit"
 )
 
-// Routes is the route table: every route of the portal, with its rule.
+// Routes is the route table: every route of the portal, with its rule. The Azure-compatible
+// API has its own (APIRoutes).
 func (s *Server) Routes() []Route {
 	return []Route{
 		{"GET", "/healthz", Public, s.healthz},
@@ -115,37 +103,65 @@ func (s *Server) Routes() []Route {
 		{"POST", partnerPath + "/renew", OnPartner(access.ManageBenefits), s.membershipRenew},
 		{"GET", partnerPath + "/audit", OnPartner(access.ManageBenefits), s.partnerAudit},
 
-		// Personal API tokens, and the Azure-compatible REST API by the contract's numbers.
+		// Personal API tokens for the Azure-compatible REST API (package armapi, its own route table).
 		{"GET", "/tokens", SignedIn, s.tokensList},
 		{"POST", "/tokens", SignedIn, s.tokenCreate},
 		{"POST", "/tokens/:token/revoke", SignedIn, s.tokenRevoke},
-		{"GET", armAccounts, OnAPI(0), s.armAccountsList},                                                              // B1
-		{"GET", armAccount, OnAPI(access.View), s.armAccountGet},                                                       // B2
-		{"GET", armAccount + "/billingProfiles", ReachingAPI(access.View), s.armProfilesList},                          // B3
-		{"GET", armProfile, OnAPI(access.View), s.armProfileGet},                                                       // B4
-		{"GET", armProfile + armConsumption + "/credits/balanceSummary", OnAPI(access.View), s.armBalance},             // C1
-		{"GET", armProfile + armConsumption + "/lots", OnAPI(access.View), s.armLots},                                  // L1
-		{"GET", armAccount + armConsumption + "/lots", OnAPI(access.View), s.armLots},                                  // L2
-		{"GET", armAccount + "/customers/:customer" + armConsumption + "/lots", OnAPI(access.View), s.armCustomerLots}, // L3
-		{"GET", armProfile + armConsumption + "/events", OnAPI(access.View), s.armEvents},                              // E1
-		{"GET", armAccount + armConsumption + "/events", OnAPI(access.View), s.armEvents},                              // E2
 	}
 }
 
-// register adds the static files and every route of the table with its rule's middleware.
+// register adds the static files; the Azure-compatible API as its own group under
+// armapi.Prefix, with its own middleware; and the portal's routes as a group with the portal's
+// middleware (uiMiddleware), each with its rule's.
 func (s *Server) register() {
 	s.echo.StaticFS("/static", staticFiles())
+	s.api.Mount(s.echo.Group(armapi.Prefix), noRoute)
+	ui := s.echo.Group("", s.uiMiddleware()...)
+	ui.RouteNotFound("", noRoute)
+	ui.RouteNotFound("/*", noRoute)
 	for _, r := range s.Routes() {
-		s.echo.Add(r.Method, r.Path, r.handler, s.authorize(r.Rule))
+		ui.Add(r.Method, r.Path, r.handler, s.authorize(r.Rule))
 	}
 }
+
+// APIRoutes is the route table of the Azure-compatible API.
+func (s *Server) APIRoutes() []armapi.Route { return s.api.Routes() }
 
 // Registered lists every route the router serves as "METHOD path", static files included, so a
 // test can check that each one is covered by its authorisation matrix.
 func (s *Server) Registered() []string {
 	var out []string
 	for _, r := range s.echo.Routes() {
-		out = append(out, r.Method+" "+r.Path)
+		if r.Method != echo.RouteNotFound {
+			out = append(out, r.Method+" "+r.Path)
+		}
 	}
 	return out
+}
+
+// noRoute answers a path that no route of its group serves: 405 with Allow when a route serves
+// the path with another method (or 204 with Allow to OPTIONS), else 404. The groups' catch-all routes use it, so that both
+// answers pass through the group's middleware (echo's own 405 would not). The request's route
+// becomes what echo gives when no catch-all is registered: the path's route on a 405, none on a
+// 404, which the metrics count as unmatched.
+func noRoute(c echo.Context) error {
+	r := c.Request()
+	var allow []string
+	route := ""
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		probe := c.Echo().NewContext(r, nil)
+		c.Echo().Router().Find(m, echo.GetPath(r), probe)
+		if m != r.Method && probe.Path() != c.Path() {
+			allow, route = append(allow, m), probe.Path()
+		}
+	}
+	c.SetPath(route)
+	if len(allow) == 0 {
+		return echo.ErrNotFound
+	}
+	c.Response().Header().Set(echo.HeaderAllow, strings.Join(append([]string{http.MethodOptions}, allow...), ", "))
+	if r.Method == http.MethodOptions {
+		return c.NoContent(http.StatusNoContent)
+	}
+	return echo.ErrMethodNotAllowed
 }

@@ -255,3 +255,28 @@ func fillAssignments(t *testing.T, h *harness, path string) string {
 	path = strings.ReplaceAll(path, "{acct}", find(store.Scope{Account: acct}, "account.reader@northwind.example"))
 	return strings.ReplaceAll(path, "{prof}", find(store.Scope{Account: acct, Profile: &prof}, "profile.reader@northwind.example"))
 }
+
+// TestNoRoute: a path no route serves is a 404 page that still knows who is signed in; a path
+// served with another method is 405 naming the methods it takes (as OPTIONS does), after the
+// CSRF check like any other portal request.
+func TestNoRoute(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	c := h.client(t)
+	c.signIn("account.owner@northwind.example")
+	if resp, body := c.get("/no/such/page"); resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "account.owner@northwind.example") {
+		t.Errorf("missing page: %d, signed-in user shown %t", resp.StatusCode, strings.Contains(body, "account.owner@northwind.example"))
+	}
+	if resp, _ := c.get("/signout"); resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "OPTIONS, POST" {
+		t.Errorf("GET /signout: %d, Allow %q", resp.StatusCode, resp.Header.Get("Allow"))
+	}
+	if resp, _ := c.post("/scopes", nil); resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "OPTIONS, GET" {
+		t.Errorf("POST /scopes: %d, Allow %q", resp.StatusCode, resp.Header.Get("Allow"))
+	}
+	if resp, _ := c.do("OPTIONS", "/scopes", nil, nil); resp.StatusCode != http.StatusNoContent || resp.Header.Get("Allow") != "OPTIONS, GET" {
+		t.Errorf("OPTIONS /scopes: %d, Allow %q", resp.StatusCode, resp.Header.Get("Allow"))
+	}
+	if resp, _ := c.do("POST", "/scopes", nil, nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("POST /scopes without a CSRF token: %d, want 403", resp.StatusCode)
+	}
+}

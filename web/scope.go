@@ -57,7 +57,7 @@ func (s *Server) resolveScope(c echo.Context) (scopeContext, error) {
 		return scopeContext{}, err
 	}
 	if !sc.Grants.Any() {
-		return scopeContext{}, errNoRole // the portal answers it as errNoScope (M3)
+		return scopeContext{}, errNoScope // as for a missing scope (M3)
 	}
 	return sc, nil
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web/armapi"
 )
 
 // Deps is what the server needs from the rest of the program.
@@ -52,7 +53,7 @@ type Server struct {
 	demo     bool
 	metrics  *metrics.Metrics
 	sessions *sessions.CookieStore
-	api      apiState // the ARM API's cursor key, rate limiter and page size
+	api      *armapi.API // the Azure-compatible API, mounted under armapi.Prefix
 	azure    *azsync.Syncer
 	echo     *echo.Echo
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
@@ -86,7 +87,8 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure,
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
-		api: newAPIState(key, newAPILimiter(d.Store, d.Config.APIRateLimit), d.APIPageSize)}
+		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
+			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow})}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError

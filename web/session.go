@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/gorilla/sessions"
@@ -52,11 +51,12 @@ func fingerprint(passwordHash string) string {
 // loadUser reloads the signed-in user from the database on every request, so that a removed
 // user or a changed password takes effect at once. A bad or stale cookie, or a user who no
 // longer exists, means anonymous. A database that cannot answer is not a reason to sign anyone
-// out: the request fails (503, fault.ErrUnavailable) and the cookie stays as it is. Static
-// files and the probes need no user and never wait on the database.
+// out: the request fails (503, fault.ErrUnavailable) and the cookie stays as it is. The probes
+// need no user and never wait on the database (static files are served outside the portal's
+// group, the API reads no cookie).
 func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if isAPIRequest(c) || needsNoUser(c.Request().URL.Path) { // the API authenticates by bearer token only
+		if needsNoUser(c.Request().URL.Path) {
 			return next(c)
 		}
 		sess, err := s.sessions.Get(c.Request(), sessionName)
@@ -84,11 +84,9 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// needsNoUser reports whether a path is served the same to everyone: static files and the
-// liveness and readiness probes.
-func needsNoUser(path string) bool {
-	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz"
-}
+// needsNoUser reports whether a path is served the same to everyone: the liveness and
+// readiness probes.
+func needsNoUser(path string) bool { return path == "/healthz" || path == "/readyz" }
 
 // startSession signs the user in with a brand-new session cookie and a new CSRF token, so that
 // nothing set before sign-in (session fixation) survives it.

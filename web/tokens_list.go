@@ -8,6 +8,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
+	"github.com/creditdesk/creditdesk/web/armapi"
 )
 
 // tokenExpiries are the expiry choices of the create form, in days ("" for none).
@@ -34,7 +35,7 @@ func (s *Server) tokensProps(c echo.Context, expiry string) (views.Tokens, error
 	}
 	p := views.Tokens{Shell: s.shell(c, "API tokens"), Errors: map[string]string{},
 		Example: `curl -H "Authorization: Bearer <token>" "` + c.Scheme() + "://" + c.Request().Host +
-			armAccounts + `?api-version=2020-05-01&%24expand=billingProfiles"`}
+			armapi.AccountsPath + `?api-version=2020-05-01&%24expand=billingProfiles"`}
 	for _, e := range tokenExpiries {
 		p.Expiries = append(p.Expiries, views.TokenExpiry{Value: e.value, Label: e.label, Selected: e.value == expiry})
 	}

@@ -2,7 +2,7 @@ package arm
 
 import "strings"
 
-// Prefix is how every ARM path begins; the web layer treats a request under it as an API call.
+// Prefix is how every ARM path begins; the web layer mounts the API's group there.
 const Prefix = "/providers/"
 
 // literals are the fixed segments of the ARM paths CreditDesk serves, in their canonical case.

@@ -1,4 +1,4 @@
-package web
+package armapi
 
 import (
 	"net/http"
@@ -8,29 +8,29 @@ import (
 	"github.com/creditdesk/creditdesk/internal/arm"
 )
 
-// armConsumptionShape reads the api-version of a Microsoft.Consumption request at the scope of
+// consumptionShape reads the api-version of a Microsoft.Consumption request at the scope of
 // the route: a billing profile, or (lots and events from 2021-10-01) a billing account.
-func armConsumptionShape(c echo.Context) (arm.Shape, string, error) {
+func consumptionShape(c echo.Context) (arm.Shape, string, error) {
 	v, err := arm.APIVersion(c.QueryParams())
 	if err != nil {
 		return 0, "", err
 	}
-	shape, err := arm.ConsumptionShape(v, currentScope(c).Profile == nil)
+	shape, err := arm.ConsumptionShape(v, scopeOf(c).Profile == nil)
 	return shape, v, err
 }
 
-// armBalance is C1: the credit balance summary of a profile from its maintained ledger state, so
+// balance is C1: the credit balance summary of a profile from its maintained ledger state, so
 // it costs the same whatever the length of the history (M12). From 2021-10-01 a profile that
 // never had credit answers 204 with no body, as the contract allows.
-func (s *Server) armBalance(c echo.Context) error {
-	shape, _, err := armConsumptionShape(c)
+func (a *API) balance(c echo.Context) error {
+	shape, _, err := consumptionShape(c)
 	if err != nil {
 		return err
 	}
-	sc := currentScope(c)
+	sc := scopeOf(c)
 	p := *sc.Profile
-	today := s.today()
-	sum, err := s.store.ProfileSummary(c.Request().Context(), p, today)
+	today := a.today()
+	sum, err := a.store.ProfileSummary(c.Request().Context(), p, today)
 	if err != nil {
 		return err
 	}
@@ -39,6 +39,6 @@ func (s *Server) armBalance(c echo.Context) error {
 		return c.NoContent(http.StatusNoContent)
 	}
 	_, month, _ := today.Civil()
-	return armJSON(c, arm.CreditSummary(shape, arm.CreditInput{Account: sc.Account.Name, Profile: p.Name,
+	return writeJSON(c, arm.CreditSummary(shape, arm.CreditInput{Account: sc.Account.Name, Profile: p.Name,
 		Currency: p.Currency, Summary: sum, Month: month}))
 }

@@ -1,4 +1,4 @@
-package web
+package armapi
 
 import (
 	"github.com/labstack/echo/v4"
@@ -7,11 +7,11 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// armLots is L1 (a billing profile's lots) and L2 (every lot of a billing account, 2021-10-01
+// lots is L1 (a billing profile's lots) and L2 (every lot of a billing account, 2021-10-01
 // and newer): the visible lots (M15) with their balance as of the last invoice (M12a) and their
 // API status (M8), filtered by $filter in SQL and keyset-paged on the lot id.
-func (s *Server) armLots(c echo.Context) error {
-	shape, version, err := armConsumptionShape(c)
+func (a *API) lots(c echo.Context) error {
+	shape, version, err := consumptionShape(c)
 	if err != nil {
 		return err
 	}
@@ -19,24 +19,24 @@ func (s *Server) armLots(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := s.armPaging(c, keepQuery(c, version, "$filter"))
+	page, err := a.paging(c, keepQuery(c, version, "$filter"))
 	if err != nil {
 		return err
 	}
-	sc := currentScope(c)
-	profiles, err := s.scopeProfiles(c, sc.Scope)
+	sc := scopeOf(c)
+	profiles, err := a.scopeProfiles(c, sc)
 	if err != nil || f.None || len(profiles) == 0 {
-		return orEmptyList(c, err)
+		return emptyList(c, err)
 	}
-	today := s.today()
+	today := a.today()
 	q := store.APILotQuery{Status: f.Status, Source: f.Source, AfterID: page.cursor.After, Limit: page.size,
-		Today: today, ExpiryWindowDays: s.cfg.ExpiryWindow}
+		Today: today, ExpiryWindowDays: a.expiryWindow}
 	q.StartFrom, q.StartTo = f.Start.Bounds()
 	q.ExpirationFrom, q.ExpirationTo = f.Expiration.Bounds()
 	for id := range profiles {
 		q.ProfileIDs = append(q.ProfileIDs, id)
 	}
-	rows, more, err := s.store.APILots(c.Request().Context(), q)
+	rows, more, err := a.store.APILots(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
@@ -49,46 +49,38 @@ func (s *Server) armLots(c echo.Context) error {
 		items = append(items, arm.Lot(shape, arm.LotInput{ScopeID: scopeID, Name: r.Name, Source: r.Source,
 			Currency: profiles[r.BillingProfileID].Currency, PONumber: r.PONumber, Original: l.OriginalAmount, Closed: closed,
 			Start: l.StartDate, Expiration: l.ExpirationDate, Purchased: l.PurchasedDate,
-			Status: l.Status(today, s.cfg.ExpiryWindow).API(), Month: month}))
+			Status: l.Status(today, a.expiryWindow).API(), Month: month}))
 	}
 	next := ""
 	if more {
-		next = s.nextLink(c, page, arm.Cursor{After: rows[len(rows)-1].ID})
+		next = a.nextLink(c, page, arm.Cursor{After: rows[len(rows)-1].ID})
 	}
-	return armJSON(c, arm.NewList(items, next))
+	return writeJSON(c, arm.NewList(items, next))
 }
 
-// armCustomerLots is L3, the lots of an MPA customer. CreditDesk keeps no customers, so after
+// customerLots is L3, the lots of an MPA customer. CreditDesk keeps no customers, so after
 // the same checks as every endpoint (version, role) each one is not found.
-func (s *Server) armCustomerLots(c echo.Context) error {
-	if _, _, err := armConsumptionShape(c); err != nil {
+func (a *API) customerLots(c echo.Context) error {
+	if _, _, err := consumptionShape(c); err != nil {
 		return err
 	}
 	if _, err := arm.LotFilterOf(c.QueryParams()); err != nil {
 		return err
 	}
 	return arm.NotFound("The customer '" + c.Param("customer") + "' could not be found under billing account '" +
-		currentScope(c).Account.Name + "': CreditDesk keeps no customers of Microsoft Partner Agreement accounts.")
+		scopeOf(c).Account.Name + "': CreditDesk keeps no customers of Microsoft Partner Agreement accounts.")
 }
 
 // scopeProfiles returns the profiles of the scope, by id: the one profile, or every profile of
 // the account (a caller with a role on the account reaches them all, M3).
-func (s *Server) scopeProfiles(c echo.Context, sc store.Scope) (map[int64]store.BillingProfile, error) {
+func (a *API) scopeProfiles(c echo.Context, sc store.Scope) (map[int64]store.BillingProfile, error) {
 	if sc.Profile != nil {
 		return map[int64]store.BillingProfile{sc.Profile.ID: *sc.Profile}, nil
 	}
-	ps, err := s.store.ProfilesOfAccount(c.Request().Context(), sc.Account.ID)
+	ps, err := a.store.ProfilesOfAccount(c.Request().Context(), sc.Account.ID)
 	out := make(map[int64]store.BillingProfile, len(ps))
 	for _, p := range ps {
 		out[p.ID] = p
 	}
 	return out, err
-}
-
-// orEmptyList answers an empty list, or err.
-func orEmptyList(c echo.Context, err error) error {
-	if err != nil {
-		return err
-	}
-	return armJSON(c, arm.NewList(nil, ""))
 }

@@ -1,4 +1,4 @@
-package web
+package armapi
 
 import (
 	"context"
@@ -43,7 +43,7 @@ func TestMemoryLimiter(t *testing.T) {
 	if ok, wait, _ := slow.allow(ctx, 7); ok || wait != 30*time.Second {
 		t.Errorf("2 a minute: allowed %t, wait %s, want 30s", ok, wait)
 	}
-	if newAPILimiter(nil, 0) != nil {
+	if newLimiter(nil, 0) != nil {
 		t.Error("0 limits")
 	}
 	l.buckets = map[int64]*rate.Limiter{}

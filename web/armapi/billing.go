@@ -1,4 +1,4 @@
-package web
+package armapi
 
 import (
 	"strings"
@@ -9,8 +9,8 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// armBillingShape reads the api-version of a Microsoft.Billing request.
-func armBillingShape(c echo.Context) (arm.Shape, error) {
+// billingShape reads the api-version of a Microsoft.Billing request.
+func billingShape(c echo.Context) (arm.Shape, error) {
 	v, err := arm.APIVersion(c.QueryParams())
 	if err != nil {
 		return 0, err
@@ -18,16 +18,16 @@ func armBillingShape(c echo.Context) (arm.Shape, error) {
 	return arm.BillingShape(v)
 }
 
-// armAccountsList is B1: the billing accounts the caller reaches (M3, M5), each with
+// accountsList is B1: the billing accounts the caller reaches (M3, M5), each with
 // hasReadAccess when the caller holds a role on the account itself, and with $expand the
 // profiles the caller reaches. The 2024-04-01 search parameter filters as the scopes picker does.
-func (s *Server) armAccountsList(c echo.Context) error {
-	shape, err := armBillingShape(c)
+func (a *API) accountsList(c echo.Context) error {
+	shape, err := billingShape(c)
 	if err != nil {
 		return err
 	}
 	search, _ := arm.Param(c.QueryParams(), "search")
-	entries, err := s.store.ScopesOfUser(c.Request().Context(), currentUser(c).ID, search)
+	entries, err := a.store.ScopesOfUser(c.Request().Context(), Caller(c).ID, search)
 	if err != nil {
 		return err
 	}
@@ -36,32 +36,32 @@ func (s *Server) armAccountsList(c echo.Context) error {
 	for _, e := range entries {
 		items = append(items, arm.Account(shape, accountInput(e.Account, e.AccountRole, e.Profiles), expand))
 	}
-	return armJSON(c, arm.NewList(items, ""))
+	return writeJSON(c, arm.NewList(items, ""))
 }
 
-// armAccountGet is B2: one billing account, which the caller holds a role on.
-func (s *Server) armAccountGet(c echo.Context) error {
-	shape, err := armBillingShape(c)
+// accountGet is B2: one billing account, which the caller holds a role on.
+func (a *API) accountGet(c echo.Context) error {
+	shape, err := billingShape(c)
 	if err != nil {
 		return err
 	}
-	sc := currentScope(c)
-	ps, err := s.store.ProfilesOfAccount(c.Request().Context(), sc.Account.ID)
+	sc := scopeOf(c)
+	ps, err := a.store.ProfilesOfAccount(c.Request().Context(), sc.Account.ID)
 	if err != nil {
 		return err
 	}
-	return armJSON(c, arm.Account(shape, accountInput(sc.Account, true, ps), arm.Expand(c.QueryParams())))
+	return writeJSON(c, arm.Account(shape, accountInput(sc.Account, true, ps), arm.Expand(c.QueryParams())))
 }
 
-// armProfilesList is B3: the profiles of an account that the caller reaches: all of them with a
+// profilesList is B3: the profiles of an account that the caller reaches: all of them with a
 // role on the account, otherwise those the caller holds a role on (the route's Reach rule).
-func (s *Server) armProfilesList(c echo.Context) error {
-	shape, err := armBillingShape(c)
+func (a *API) profilesList(c echo.Context) error {
+	shape, err := billingShape(c)
 	if err != nil {
 		return err
 	}
-	sc := currentScope(c)
-	entries, err := s.store.ScopesOfUser(c.Request().Context(), currentUser(c).ID, "")
+	sc := scopeOf(c)
+	entries, err := a.store.ScopesOfUser(c.Request().Context(), Caller(c).ID, "")
 	if err != nil {
 		return err
 	}
@@ -75,17 +75,17 @@ func (s *Server) armProfilesList(c echo.Context) error {
 			items = append(items, arm.Profile(shape, profileInput(sc.Account, p), expand))
 		}
 	}
-	return armJSON(c, arm.NewList(items, ""))
+	return writeJSON(c, arm.NewList(items, ""))
 }
 
-// armProfileGet is B4: one billing profile. Its id is the scope prefix of C1, L1 and E1.
-func (s *Server) armProfileGet(c echo.Context) error {
-	shape, err := armBillingShape(c)
+// profileGet is B4: one billing profile. Its id is the scope prefix of C1, L1 and E1.
+func (a *API) profileGet(c echo.Context) error {
+	shape, err := billingShape(c)
 	if err != nil {
 		return err
 	}
-	sc := currentScope(c)
-	return armJSON(c, arm.Profile(shape, profileInput(sc.Account, *sc.Profile), arm.Expand(c.QueryParams())))
+	sc := scopeOf(c)
+	return writeJSON(c, arm.Profile(shape, profileInput(sc.Account, *sc.Profile), arm.Expand(c.QueryParams())))
 }
 
 // accountInput is what arm.Account shows of a stored account.

@@ -1,4 +1,4 @@
-package web
+package armapi
 
 import (
 	"context"
@@ -14,17 +14,17 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// apiLimiter holds each API token to -api-rate-limit requests a minute, in bursts of up to a
+// limiter holds each API token to -api-rate-limit requests a minute, in bursts of up to a
 // minute's worth: a token bucket per token. It reports whether a request may pass and, when
 // not, how long until one may.
-type apiLimiter interface {
+type limiter interface {
 	allow(ctx context.Context, tokenID int64) (bool, time.Duration, error)
 }
 
-// newAPILimiter returns the limiter of the configured rate: on PostgreSQL one bucket per token
+// newLimiter returns the limiter of the configured rate: on PostgreSQL one bucket per token
 // in the database, shared by every instance; on SQLite, which serves one process, in memory.
 // A rate of 0 means no limit (nil).
-func newAPILimiter(s *store.Store, perMinute int) apiLimiter {
+func newLimiter(s *store.Store, perMinute int) limiter {
 	switch {
 	case perMinute <= 0:
 		return nil
@@ -34,17 +34,17 @@ func newAPILimiter(s *store.Store, perMinute int) apiLimiter {
 	return newMemoryLimiter(perMinute)
 }
 
-// limitAPI refuses a token's request over the rate limit with 429 and Retry-After in whole
+// limit refuses a token's request over the rate limit with 429 and Retry-After in whole
 // seconds (contract §3).
-func (s *Server) limitAPI(c echo.Context, tokenID int64) error {
-	if s.api.limiter == nil {
+func (a *API) limit(c echo.Context, tokenID int64) error {
+	if a.limiter == nil {
 		return nil
 	}
-	ok, wait, err := s.api.limiter.allow(c.Request().Context(), tokenID)
+	ok, wait, err := a.limiter.allow(c.Request().Context(), tokenID)
 	if err != nil || ok {
 		return err
 	}
-	s.metrics.Throttled()
+	a.metrics.Throttled()
 	return arm.TooManyRequests(max(1, int(math.Ceil(wait.Seconds()))))
 }
 

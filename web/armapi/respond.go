@@ -1,0 +1,112 @@
+package armapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/creditdesk/creditdesk/internal/arm"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// writeJSON writes a 200 response with v as JSON, as ARM does: application/json, no BOM, the
+// request id in x-ms-request-id.
+func writeJSON(c echo.Context, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // nextLinks keep their '&' readable
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("x-ms-request-id", requestID(c))
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, buf.Bytes())
+}
+
+// emptyList answers an empty list, or err.
+func emptyList(c echo.Context, err error) error {
+	if err != nil {
+		return err
+	}
+	return writeJSON(c, arm.NewList(nil, ""))
+}
+
+// answerErrors answers every error of the group, no route included, with ARM's JSON (contract
+// §1.7), then hands the error on for the access log (the response is committed, so the server's
+// error handler writes nothing more).
+func (a *API) answerErrors(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		err := next(c)
+		if err == nil || c.Response().Committed {
+			return err
+		}
+		ae := errorOf(c, err)
+		if ae.Status >= 500 {
+			a.log.Error("request failed", "request_id", requestID(c), "path", c.Request().URL.Path, "error", err)
+		}
+		h := c.Response().Header()
+		h.Set("x-ms-error-code", ae.Code) // what the SDK reads first for ResponseError.ErrorCode
+		h.Set("x-ms-request-id", requestID(c))
+		h.Set("Cache-Control", "no-store")
+		if ae.Status == http.StatusUnauthorized {
+			challenge := `Bearer realm="CreditDesk"`
+			if c.Request().Header.Get(echo.HeaderAuthorization) != "" {
+				challenge += `, error="invalid_token"`
+			}
+			h.Set(echo.HeaderWWWAuthenticate, challenge)
+		}
+		if ae.RetryAfter > 0 {
+			h.Set(echo.HeaderRetryAfter, strconv.Itoa(ae.RetryAfter))
+		}
+		if ae.Status == http.StatusTooManyRequests {
+			h.Set("x-ms-ratelimit-microsoft.consumption-retry-after", strconv.Itoa(ae.RetryAfter))
+		}
+		var out error
+		if c.Request().Method == http.MethodHead {
+			out = c.NoContent(ae.Status)
+		} else {
+			out = c.Blob(ae.Status, echo.MIMEApplicationJSON, ae.Body())
+		}
+		if out != nil {
+			a.log.Error("write error response", "request_id", requestID(c), "error", out)
+		}
+		return err
+	}
+}
+
+// recoverPanics turns a panic of a handler into a 500, logged with its stack, which answerErrors
+// then answers as ARM JSON.
+func (a *API) recoverPanics() echo.MiddlewareFunc {
+	return middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true,
+		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+			a.log.Error("panic", "request_id", requestID(c), "error", err, "stack", string(stack))
+			return err
+		}})
+}
+
+// errorOf maps an error to its ARM error. Messages of server errors say nothing of the server.
+func errorOf(c echo.Context, err error) *arm.Error {
+	var ae *arm.Error
+	var he *echo.HTTPError
+	switch {
+	case errors.As(err, &ae):
+		return ae
+	case store.IsUnavailable(err):
+		return arm.ServiceUnavailable(int(store.RetryAfter.Seconds()))
+	case errors.Is(err, fault.ErrNotFound), errors.As(err, &he) && he.Code == http.StatusNotFound:
+		return arm.FromStatus(http.StatusNotFound, "No API operation matches the path '"+c.Request().URL.Path+"'.")
+	case errors.As(err, &he) && he.Code == http.StatusMethodNotAllowed:
+		return arm.FromStatus(he.Code, "This address does not take that kind of request.")
+	case errors.As(err, &he) && he.Code < 500:
+		return arm.FromStatus(he.Code, fmt.Sprint(he.Message))
+	}
+	return arm.FromStatus(http.StatusInternalServerError, "Something went wrong on our side. It has been logged; try again in a moment.")
+}
