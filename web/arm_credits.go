@@ -30,7 +30,7 @@ func (s *Server) armBalance(c echo.Context) error {
 	sc := currentScope(c)
 	p := *sc.Profile
 	today := s.today()
-	sum, err := s.store.ProfileSummary(c.Request().Context(), p, today)
+	sum, err := s.store.ProfileBalance(c.Request().Context(), p, today)
 	if err != nil {
 		return err
 	}

@@ -39,13 +39,11 @@ func (l eventLister) pending(ctx context.Context) ([]pendingEvent, error) {
 			sums[p.ID] = sum
 		}
 	} else {
-		all, err := l.s.store.AccountLedgers(ctx, l.account.ID, today)
+		all, err := l.s.store.AccountSummaries(ctx, l.account.ID, today)
 		if err != nil {
 			return nil, err
 		}
-		for _, pl := range all {
-			sums[pl.Profile.ID] = pl.Summary
-		}
+		sums = all
 	}
 	var out []pendingEvent
 	var lots []string
