@@ -16,34 +16,55 @@ func (s *Store) InsertLots(ctx context.Context, lots []LotRow) error {
 }
 
 // InsertCharges appends charge entries as they are, for seeding large data sets, and
-// recomputes the daily totals of their profiles.
+// recomputes the daily and pending totals of their profiles.
 func (s *Store) InsertCharges(ctx context.Context, charges []ChargeRow) error {
 	if len(charges) == 0 {
 		return nil
 	}
 	now := s.now().UTC()
-	seen := map[int64]bool{}
-	var ids []int64
+	ids := profileIDsOf(charges, func(c *ChargeRow) int64 { return c.BillingProfileID })
 	for i := range charges {
 		charges[i].CreatedAt = now
-		if id := charges[i].BillingProfileID; !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
 	}
 	return s.Tx(ctx, func(tx *Store) error {
 		if err := tx.conn(ctx).CreateInBatches(charges, bulkBatch).Error; err != nil {
 			return wrap("insert charges", err)
 		}
-		return tx.rebuildChargeDays(ctx, ids)
+		if err := tx.rebuildChargeDays(ctx, ids); err != nil {
+			return err
+		}
+		return tx.rebuildPendingDays(ctx, ids)
 	})
 }
 
-// InsertAdjustments appends adjustments as they are, for seeding large data sets.
+// InsertAdjustments appends adjustments as they are, for seeding large data sets, and
+// recomputes the pending totals of their profiles.
 func (s *Store) InsertAdjustments(ctx context.Context, adjs []AdjustmentRow) error {
+	if len(adjs) == 0 {
+		return nil
+	}
 	now := s.now().UTC()
+	ids := profileIDsOf(adjs, func(a *AdjustmentRow) int64 { return a.BillingProfileID })
 	for i := range adjs {
 		adjs[i].CreatedAt = now
 	}
-	return wrap("insert adjustments", s.conn(ctx).CreateInBatches(adjs, bulkBatch).Error)
+	return s.Tx(ctx, func(tx *Store) error {
+		if err := tx.conn(ctx).CreateInBatches(adjs, bulkBatch).Error; err != nil {
+			return wrap("insert adjustments", err)
+		}
+		return tx.rebuildPendingDays(ctx, ids)
+	})
+}
+
+// profileIDsOf lists the distinct profiles of rows, in the order they first appear.
+func profileIDsOf[T any](rows []T, profile func(*T) int64) []int64 {
+	seen := map[int64]bool{}
+	var ids []int64
+	for i := range rows {
+		if id := profile(&rows[i]); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

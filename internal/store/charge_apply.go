@@ -5,7 +5,7 @@ import (
 )
 
 // applyStaged adds a correction entry for every staged total that differs from what is stored
-// (X1: entries are never edited), moves the daily totals by the same amounts, and returns what
+// (X1: entries are never edited), moves the daily and pending totals by the same amounts, and returns what
 // changed per profile. checkStaged has passed: every total is within its bounds.
 func (s *Store) applyStaged(ctx context.Context, origin string) (map[int64]ChargeChanges, error) {
 	now := s.now().UTC()
@@ -16,6 +16,9 @@ func (s *Store) applyStaged(ctx context.Context, origin string) (map[int64]Charg
 		return nil, wrap("add charge entries", err)
 	}
 	if err := s.moveChargeDays(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.movePendingCharges(ctx); err != nil {
 		return nil, err
 	}
 	type row struct {

@@ -99,7 +99,8 @@ func (s *Store) checkCancellation(ctx context.Context, l LotRow) error {
 	return nil
 }
 
-// SaveAdjustment records an adjustment unless the same one (date, amount, description) exists.
+// SaveAdjustment records an adjustment unless the same one (date, amount, description) exists,
+// and adds it to its pending day in the same transaction.
 func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a AdjustmentRow) (Change, error) {
 	var n int64
 	err := s.conn(ctx).Model(&AdjustmentRow{}).
@@ -118,5 +119,14 @@ func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a Adjustme
 		return Unchanged, err
 	}
 	a.BillingProfileID, a.CreatedAt = p.ID, s.now().UTC()
-	return Created, wrap("create adjustment", s.conn(ctx).Create(&a).Error)
+	err = s.Tx(ctx, func(tx *Store) error {
+		if err := tx.conn(ctx).Create(&a).Error; err != nil {
+			return wrap("create adjustment", err)
+		}
+		return tx.addPendingAdjustment(ctx, a)
+	})
+	if err != nil {
+		return Unchanged, err
+	}
+	return Created, nil
 }

@@ -60,35 +60,6 @@ func (s *Store) chargeTotals(ctx context.Context, profileIDs []int64, from, to s
 	return out, nil
 }
 
-// dayTotals returns the profiles' charges dated from..to (inclusive, "" for open ends) as daily
-// totals per eligibility: at most two rows per day, whatever the number of products, so the
-// balance section costs the same for 40 products as for 700,000 (M12). The ledger gives the
-// same estimate for daily totals as for the charges one by one (Summarize).
-func (s *Store) dayTotals(ctx context.Context, profileIDs []int64, from, to string) (map[int64][]ledger.Charge, error) {
-	q := s.conn(ctx).Table("charge_days").Where("billing_profile_id IN ? AND amount <> 0", profileIDs)
-	if from != "" {
-		q = q.Where("date >= ?", from)
-	}
-	if to != "" {
-		q = q.Where("date <= ?", to)
-	}
-	var rows []struct {
-		BillingProfileID int64
-		Date             string
-		Eligible         bool
-		Amount           int64
-	}
-	if err := q.Order("billing_profile_id, date, eligible").Scan(&rows).Error; err != nil {
-		return nil, wrap("daily charge totals", err)
-	}
-	out := map[int64][]ledger.Charge{}
-	for _, r := range rows {
-		out[r.BillingProfileID] = append(out[r.BillingProfileID], ledger.Charge{ID: dayChargeID(r.Date, r.Eligible),
-			Date: mustDate(r.Date), Amount: amount(r.Amount), Eligible: r.Eligible})
-	}
-	return out, nil
-}
-
 // adjustmentsBetween returns the profiles' adjustments dated from..to ("" for open ends).
 func (s *Store) adjustmentsBetween(ctx context.Context, profileIDs []int64, from, to string) (map[int64][]ledger.Adjustment, error) {
 	q := s.conn(ctx).Where("billing_profile_id IN ?", profileIDs)
@@ -104,8 +75,13 @@ func (s *Store) adjustmentsBetween(ctx context.Context, profileIDs []int64, from
 	}
 	out := map[int64][]ledger.Adjustment{}
 	for _, r := range rows {
-		out[r.BillingProfileID] = append(out[r.BillingProfileID], ledger.Adjustment{ID: "adj-" + strconv.FormatInt(r.ID, 10),
-			Date: mustDate(r.Date), Amount: amount(r.Amount), Description: r.Description})
+		out[r.BillingProfileID] = append(out[r.BillingProfileID], toLedgerAdjustment(r, ""))
 	}
 	return out, nil
+}
+
+// toLedgerAdjustment converts a stored adjustment; its id is its row's.
+func toLedgerAdjustment(r AdjustmentRow, currency string) ledger.Adjustment {
+	return ledger.Adjustment{ID: "adj-" + strconv.FormatInt(r.ID, 10), Date: mustDate(r.Date), Amount: amount(r.Amount),
+		Currency: currency, Description: r.Description}
 }

@@ -68,6 +68,9 @@ func (s *Store) ProcessProfile(ctx context.Context, profileID int64, today ledge
 			res.EventsStored += len(r.Events)
 			p.EventSeq += int64(len(r.Events))
 		}
+		if err := tx.settlePendingDays(ctx, p.ID, lp.NextPeriod); err != nil {
+			return err
+		}
 		return tx.saveProfileLedger(ctx, p.ID, lp, p.EventSeq)
 	})
 	if err != nil {

@@ -6,32 +6,45 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
-// ProfileSummary is the balance section of a profile (M12) from its maintained state: the live
-// lots and what is not invoiced yet, summed per day. Its cost does not grow with history.
+// ProfileSummary is the balance section of a profile (M12) with its pending events, each
+// pending adjustment its own (the transactions list, the API's pending events): the live lots,
+// the unbilled days' charge totals and the unbilled adjustments. Its cost does not grow with
+// history.
 func (s *Store) ProfileSummary(ctx context.Context, p BillingProfile, today ledger.Date) (ledger.Summary, error) {
-	sums, err := s.summaries(ctx, []BillingProfile{p}, today)
+	sums, err := s.summaries(ctx, []BillingProfile{p}, today, true)
 	return sums[p.ID], err
 }
 
-// summaries computes the balance section of several profiles with three queries in all.
-func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger.Date) (map[int64]ledger.Summary, error) {
+// ProfileBalance is the balance section of a profile (M12) from its maintained unbilled days
+// alone (pending_days.go): the same balances, lots and amounts as ProfileSummary, read from one
+// row per unbilled day; its events sum each day's credits and each day's debits.
+func (s *Store) ProfileBalance(ctx context.Context, p BillingProfile, today ledger.Date) (ledger.Summary, error) {
+	sums, err := s.summaries(ctx, []BillingProfile{p}, today, false)
+	return sums[p.ID], err
+}
+
+// summaries computes the balance section of several profiles in a constant number of queries:
+// the live lots, the unbilled days, and the adjustments one by one when withEvents (otherwise
+// only those of the rare days that have both credits and debits, pendingBalanceInputs).
+func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) (map[int64]ledger.Summary, error) {
 	ids := make([]int64, len(ps))
-	from := firstOpenDate(ps[0]) // the earliest open day of all; "" (all) once one was never processed
 	for i, p := range ps {
 		ids[i] = p.ID
-		if open := firstOpenDate(p); open == "" || open < from {
-			from = open
-		}
 	}
 	lots, err := s.liveLots(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	charges, err := s.dayTotals(ctx, ids, from, today.String())
+	days, err := s.pendingDays(ctx, ids, today.String())
 	if err != nil {
 		return nil, err
 	}
-	adjs, err := s.adjustmentsBetween(ctx, ids, from, today.String())
+	var adjs map[int64][]ledger.Adjustment
+	if withEvents {
+		adjs, err = s.pendingAdjustments(ctx, ps, today)
+	} else {
+		adjs, err = s.summedAdjustments(ctx, ps, days)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -46,21 +59,41 @@ func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger
 		if _, synced := out[p.ID]; synced {
 			continue
 		}
-		open := firstOpenDate(p)
-		pending := withCurrency(since(charges[p.ID], open, func(c ledger.Charge) ledger.Date { return c.Date }), p.Currency)
-		pendingAdjs := withAdjCurrency(since(adjs[p.ID], open, func(a ledger.Adjustment) ledger.Date { return a.Date }), p.Currency)
-		lp, err := ledgerProfile(p, unprocessedFirst(today, pending, pendingAdjs))
+		charges := dayCharges(days[p.ID], p.Currency)
+		lp, err := ledgerProfile(p, unprocessedFirst(today, charges, adjs[p.ID]))
 		if err != nil {
 			return nil, err
 		}
 		sum, err := ledger.Summarize(ledger.SummaryInput{Profile: lp, Lots: lots[p.ID], Now: today,
-			Charges: pending, Adjustments: pendingAdjs})
+			Charges: charges, Adjustments: adjs[p.ID]})
 		if err != nil {
 			return nil, err
 		}
 		out[p.ID] = sum
 	}
 	return out, nil
+}
+
+// pendingAdjustments returns the profiles' unbilled adjustments up to today one by one, by
+// profile.
+func (s *Store) pendingAdjustments(ctx context.Context, ps []BillingProfile, today ledger.Date) (map[int64][]ledger.Adjustment, error) {
+	ids := make([]int64, len(ps))
+	from := firstOpenDate(ps[0]) // the earliest open day of all; "" (all) once one was never processed
+	for i, p := range ps {
+		ids[i] = p.ID
+		if open := firstOpenDate(p); open == "" || open < from {
+			from = open
+		}
+	}
+	adjs, err := s.adjustmentsBetween(ctx, ids, from, today.String())
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		open := firstOpenDate(p)
+		adjs[p.ID] = withAdjCurrency(since(adjs[p.ID], open, func(a ledger.Adjustment) ledger.Date { return a.Date }), p.Currency)
+	}
+	return adjs, nil
 }
 
 // since keeps the items dated on or after open ("" keeps all): with several profiles queried
@@ -93,13 +126,14 @@ type ProfileLedger struct {
 	NextExpiry ledger.Date // zero when no live lot expires
 }
 
-// AccountLedgers summarises every profile of an account in a constant number of queries.
+// AccountLedgers summarises every profile of an account in a constant number of queries, from
+// their maintained unbilled days as ProfileBalance does.
 func (s *Store) AccountLedgers(ctx context.Context, accountID int64, today ledger.Date) ([]ProfileLedger, error) {
 	ps, err := s.ProfilesOfAccount(ctx, accountID)
 	if err != nil || len(ps) == 0 {
 		return nil, err
 	}
-	sums, err := s.summaries(ctx, ps, today)
+	sums, err := s.summaries(ctx, ps, today, false)
 	if err != nil {
 		return nil, err
 	}
@@ -142,6 +176,16 @@ func (s *Store) EligibleDaily(ctx context.Context, profileID int64, from, to led
 		return out, "", wrap("first charge", err)
 	}
 	return out, first[0], nil
+}
+
+// AccountSummaries is ProfileSummary for every profile of an account, by profile id, in a
+// constant number of queries.
+func (s *Store) AccountSummaries(ctx context.Context, accountID int64, today ledger.Date) (map[int64]ledger.Summary, error) {
+	ps, err := s.ProfilesOfAccount(ctx, accountID)
+	if err != nil || len(ps) == 0 {
+		return nil, err
+	}
+	return s.summaries(ctx, ps, today, true)
 }
 
 // Invoices lists a profile's invoices, newest first.

@@ -30,7 +30,7 @@ func (a *API) balance(c echo.Context) error {
 	sc := scopeOf(c)
 	p := *sc.Profile
 	today := a.today()
-	sum, err := a.store.ProfileSummary(c.Request().Context(), p, today)
+	sum, err := a.store.ProfileBalance(c.Request().Context(), p, today)
 	if err != nil {
 		return err
 	}

@@ -132,13 +132,11 @@ func (a *API) pending(ctx context.Context, es arm.EventScope, accountID int64, p
 			sums[id] = sum
 		}
 	} else {
-		all, err := a.store.AccountLedgers(ctx, accountID, today)
+		all, err := a.store.AccountSummaries(ctx, accountID, today)
 		if err != nil {
 			return nil, err
 		}
-		for _, pl := range all {
-			sums[pl.Profile.ID] = pl.Summary
-		}
+		sums = all
 	}
 	events, lots := es.Pending(sums)
 	if len(lots) == 0 {
