@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -41,9 +42,10 @@ const (
 
 // armOptions are the test-only settings of an API harness.
 type armOptions struct {
-	pageSize  int  // 0: the default
-	rateLimit int  // requests per minute per token; 0: none
-	plain     bool // serve plain HTTP (the README example's InsecureAllowCredentialWithHTTP)
+	pageSize  int    // 0: the default
+	rateLimit int    // requests per minute per token; 0: none
+	plain     bool   // serve plain HTTP (the README example's InsecureAllowCredentialWithHTTP)
+	publicURL string // -public-url; "": none
 }
 
 // newARMHarness serves the router over TLS (the SDK sends credentials over https only; plain
@@ -59,6 +61,13 @@ func newARMHarness(t testing.TB, d store.Dialect, scenarioFile string, o armOpti
 	}
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
 		SecureCookie: true, APIRateLimit: o.rateLimit}
+	if o.publicURL != "" {
+		u, err := url.Parse(o.publicURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.PublicURL = u
+	}
 	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Clocks: h.clocks(), APIPageSize: o.pageSize, Passwords: passwordtest.Params()})
 	if err != nil {

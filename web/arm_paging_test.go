@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/arm"
@@ -112,5 +114,38 @@ func TestPagingStableUnderInserts(t *testing.T) {
 				t.Errorf("%d pages", pages)
 			}
 		})
+	}
+}
+
+// TestNextLinkFromPublicURL (issue 12): with -public-url the nextLink starts with it whatever
+// Host and X-Forwarded-Proto the client sends; without it the request's own host is used.
+func TestNextLinkFromPublicURL(t *testing.T) {
+	t.Parallel()
+	path := profilePathARM + cons + "/lots"
+	for _, tt := range []struct{ publicURL, want string }{
+		{"https://credits.example.com/cd", "https://credits.example.com/cd" + path},
+		{"", "https://evil.example.com" + path},
+	} {
+		h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{pageSize: 1, publicURL: tt.publicURL})
+		req, err := http.NewRequest(http.MethodGet, h.server.URL+path+"?api-version=2021-10-01", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = "evil.example.com"
+		req.Header.Set("X-Forwarded-Proto", "http")
+		req.Header.Set("Authorization", "Bearer "+ownerToken)
+		resp, err := h.server.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p listPage
+		err = json.NewDecoder(resp.Body).Decode(&p)
+		resp.Body.Close()
+		if err != nil || p.NextLink == nil {
+			t.Fatalf("public URL %q: %d, %v, no nextLink", tt.publicURL, resp.StatusCode, err)
+		}
+		if got, query, _ := strings.Cut(*p.NextLink, "?"); got != tt.want || !strings.Contains(query, "skiptoken=") {
+			t.Errorf("public URL %q: nextLink %s, want %s?...skiptoken=...", tt.publicURL, *p.NextLink, tt.want)
+		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -42,6 +43,9 @@ type Deps struct {
 	// matches; the zero value is password.Production. Tests whose users have cheap hashes set
 	// the same cheap costs.
 	Passwords password.Params
+	// Mail sends invitations, password resets and alerts; nil when no SMTP server is configured
+	// (mail.FromSettings), and the pages say that no email can be sent.
+	Mail mail.Sender
 }
 
 // Server is the portal: an echo instance with every route registered.
@@ -55,6 +59,7 @@ type Server struct {
 	sessions *sessions.CookieStore
 	api      *armapi.API // the Azure-compatible API, mounted under armapi.Prefix
 	azure    *azsync.Syncer
+	mail     mail.Sender // nil: no SMTP server configured
 	echo     *echo.Echo
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
@@ -85,10 +90,11 @@ func New(d Deps) (*Server, error) {
 			return nil, err
 		}
 	}
-	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure,
+	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail,
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
-			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow})}
+			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,
+			PublicURL: d.Config.PublicURL})}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError

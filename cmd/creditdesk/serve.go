@@ -13,6 +13,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/scenario"
@@ -49,7 +50,11 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 		if err != nil {
 			return err
 		}
-		srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: clocks, Demo: demo, Metrics: m, Azure: az})
+		sender, err := mail.FromSettings(cfg.SMTP)
+		if err != nil {
+			return err
+		}
+		srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: clocks, Demo: demo, Metrics: m, Azure: az, Mail: sender})
 		if err != nil {
 			return err
 		}

@@ -8,10 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
+	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 )
 
@@ -42,6 +44,13 @@ type Config struct {
 	// SecretsKey seals stored credentials such as Azure connections' client secrets (package
 	// secrets derives the encryption key from it); "" means none can be stored or used.
 	SecretsKey string
+	// SMTP is the mail server invitations, password resets and alerts go through; an empty Host
+	// sends no mail (the pages say so and the command line prints links instead).
+	SMTP mail.Settings
+	// PublicURL is the address people and API clients reach CreditDesk at (scheme, host and any
+	// path prefix, no trailing slash), from which every absolute link is built: links in emails
+	// and the API's nextLinks. Nil leaves the nextLinks to the request's own host.
+	PublicURL *url.URL
 }
 
 // Env is the process environment as a lookup function (os.LookupEnv in main, a map in tests).
@@ -81,6 +90,13 @@ var Variables = map[string]string{
 	"metrics-addr":      "CREDITDESK_METRICS_ADDR",
 	"process-interval":  "CREDITDESK_PROCESS_INTERVAL",
 	"secrets-key":       "CREDITDESK_SECRETS_KEY",
+	"smtp-host":         "CREDITDESK_SMTP_HOST",
+	"smtp-port":         "CREDITDESK_SMTP_PORT",
+	"smtp-tls":          "CREDITDESK_SMTP_TLS",
+	"smtp-user":         "CREDITDESK_SMTP_USER",
+	"smtp-password":     "CREDITDESK_SMTP_PASSWORD",
+	"smtp-from":         "CREDITDESK_SMTP_FROM",
+	"public-url":        "CREDITDESK_PUBLIC_URL",
 }
 
 // Bind registers every configuration flag on fs, bound to the returned Config.
@@ -106,6 +122,14 @@ func Bind(fs *flag.FlagSet) *Config {
 	fs.DurationVar(&c.DBConnLifetime, "db-conn-lifetime", 0, "replace a database connection after this long (0: 30m)")
 	fs.DurationVar(&c.DBConnIdleTime, "db-conn-idle-time", 0, "close a database connection unused this long (0: 5m)")
 	fs.StringVar(&c.SecretsKey, "secrets-key", "", "key sealing stored Azure credentials: at least 32 characters, for example from openssl rand -hex 32")
+	c.SMTP.TLS = mail.STARTTLS
+	fs.StringVar(&c.SMTP.Host, "smtp-host", "", "SMTP server sending invitations, password resets and alerts (\"\": no mail)")
+	fs.IntVar(&c.SMTP.Port, "smtp-port", 587, "SMTP server port: 587 with starttls, 465 with tls, 25 for a plain relay")
+	fs.Func("smtp-tls", "SMTP connection security: starttls (required), tls (from the first byte) or none (a local relay) (default starttls)", c.setSMTPTLS)
+	fs.StringVar(&c.SMTP.User, "smtp-user", "", "SMTP user to authenticate as (\"\": no authentication)")
+	fs.StringVar(&c.SMTP.Password, "smtp-password", "", "SMTP password of -smtp-user")
+	fs.StringVar(&c.SMTP.From, "smtp-from", "", "sender address of CreditDesk's emails, e.g. creditdesk@example.com")
+	fs.Func("public-url", "the URL people reach CreditDesk at, e.g. https://credits.example.com: every absolute link (emails, API nextLinks) starts with it", c.setPublicURL)
 	return c
 }
 
@@ -186,6 +210,7 @@ func (c *Config) Validate() error {
 	if c.SecretsKey != "" && len(c.SecretsKey) < secrets.MinKeyLength {
 		errs = append(errs, fmt.Errorf("-secrets-key ($CREDITDESK_SECRETS_KEY): must be at least %d characters: generate one with `openssl rand -hex 32`", secrets.MinKeyLength))
 	}
+	errs = append(errs, c.validateSMTP()...)
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("-log-format %q: use text or json", c.LogFormat))
 	}
@@ -215,6 +240,77 @@ func (c *Config) setSessionKey(s string) error {
 	}
 	c.SessionKey = key
 	return nil
+}
+
+// validateSMTP checks the mail settings together: a sender and a public URL for the links, a
+// port, and no password sent without TLS.
+func (c *Config) validateSMTP() []error {
+	m := c.SMTP
+	if m.Host == "" {
+		if m.User != "" || m.Password != "" || m.From != "" {
+			return []error{errors.New("-smtp-user, -smtp-password and -smtp-from need -smtp-host ($CREDITDESK_SMTP_HOST)")}
+		}
+		return nil
+	}
+	var errs []error
+	if m.Port < 1 || m.Port > 65535 {
+		errs = append(errs, fmt.Errorf("-smtp-port %d: must be between 1 and 65535", m.Port))
+	}
+	if err := mail.CheckAddress(m.From); err != nil {
+		errs = append(errs, fmt.Errorf("-smtp-from ($CREDITDESK_SMTP_FROM) %q: %w", m.From, err))
+	}
+	if (m.User == "") != (m.Password == "") {
+		errs = append(errs, errors.New("-smtp-user and -smtp-password must be given together"))
+	}
+	if m.User != "" && m.TLS == mail.NoTLS {
+		errs = append(errs, errors.New("-smtp-tls none: refused with -smtp-user, the password would cross the network in clear text; use starttls or tls"))
+	}
+	if c.PublicURL == nil {
+		errs = append(errs, errors.New("-public-url ($CREDITDESK_PUBLIC_URL) is required with -smtp-host: the links in emails must not depend on a request's Host header"))
+	}
+	return errs
+}
+
+func (c *Config) setSMTPTLS(s string) error {
+	m, err := mail.ParseTLSMode(s)
+	if err != nil {
+		return err
+	}
+	c.SMTP.TLS = m
+	return nil
+}
+
+// setPublicURL accepts an absolute http or https URL without query, fragment or user, and
+// drops a trailing slash so that links are the URL followed by a path.
+func (c *Config) setPublicURL(s string) error {
+	if s == "" {
+		c.PublicURL = nil
+		return nil
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%q: %w", s, err)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Errorf("%q: must start with https:// (or http://)", s)
+	case u.Host == "":
+		return fmt.Errorf("%q: names no host", s)
+	case u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return fmt.Errorf("%q: must be a scheme, a host and an optional path, without user, query or fragment", s)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	c.PublicURL = u
+	return nil
+}
+
+// Link is the absolute URL of path (which starts with "/") under -public-url; ok is false when
+// no public URL is set.
+func (c *Config) Link(path string) (link string, ok bool) {
+	if c.PublicURL == nil {
+		return "", false
+	}
+	return c.PublicURL.String() + path, true
 }
 
 func (c *Config) setNow(s string) error {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/mail"
 )
 
 func parseWith(args []string, env map[string]string) (*Config, error) {
@@ -90,6 +92,19 @@ func TestInvalidConfigurationNamesTheSetting(t *testing.T) {
 		{nil, map[string]string{"CREDITDESK_PROCESS_INTERVAL": "0s"}, "-process-interval"},
 		{[]string{"-secrets-key", "too short"}, nil, "-secrets-key"},
 		{nil, map[string]string{"CREDITDESK_SECRETS_KEY": "short"}, "CREDITDESK_SECRETS_KEY"},
+		{[]string{"-smtp-tls", "ssl"}, nil, "-smtp-tls"},
+		{[]string{"-smtp-from", "a@example.com"}, nil, "need -smtp-host"},
+		{[]string{"-smtp-host", "smtp.example.com", "-public-url", "https://cd.example.com"}, nil, "-smtp-from"},
+		{smtpArgs("-smtp-from", "Ana <a@example.com>"), nil, "-smtp-from"},
+		{smtpArgs("-smtp-port", "0"), nil, "-smtp-port"},
+		{smtpArgs("-smtp-user", "cd"), nil, "-smtp-user and -smtp-password"},
+		{smtpArgs("-smtp-user", "cd", "-smtp-password", "pw", "-smtp-tls", "none"), nil, "-smtp-tls none"},
+		{[]string{"-smtp-host", "smtp.example.com", "-smtp-from", "cd@example.com"}, nil, "-public-url"},
+		{nil, map[string]string{"CREDITDESK_PUBLIC_URL": "credits.example.com"}, "CREDITDESK_PUBLIC_URL"},
+		{[]string{"-public-url", "ftp://credits.example.com"}, nil, "https://"},
+		{[]string{"-public-url", "https://"}, nil, "no host"},
+		{[]string{"-public-url", "https://credits.example.com/?next=x"}, nil, "without user, query or fragment"},
+		{[]string{"-public-url", "https://u:p@credits.example.com"}, nil, "without user, query or fragment"},
 	}
 	for _, tt := range tests {
 		_, err := parseWith(tt.args, tt.env)
@@ -100,5 +115,38 @@ func TestInvalidConfigurationNamesTheSetting(t *testing.T) {
 	key := strings.Repeat("ab", 32)
 	if _, err := parseWith([]string{"-production", "-session-key", key}, nil); err != nil {
 		t.Errorf("production with a key: %v", err)
+	}
+}
+
+// smtpArgs is a valid mail configuration followed by more arguments.
+func smtpArgs(more ...string) []string {
+	return append([]string{"-smtp-host", "smtp.example.com", "-smtp-from", "cd@example.com", "-public-url", "https://cd.example.com"}, more...)
+}
+
+// TestMailSettings (issue 12): the SMTP settings and the public URL come from flags or
+// variables; STARTTLS on 587 is the default; links are the public URL followed by a path.
+func TestMailSettings(t *testing.T) {
+	c, err := parseWith([]string{"-smtp-port", "465", "-smtp-tls", "tls"}, map[string]string{
+		"CREDITDESK_SMTP_HOST": "smtp.example.com", "CREDITDESK_SMTP_USER": "cd", "CREDITDESK_SMTP_PASSWORD": "pw",
+		"CREDITDESK_SMTP_FROM": "creditdesk@example.com", "CREDITDESK_PUBLIC_URL": "https://example.com/credits/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mail.Settings{Host: "smtp.example.com", Port: 465, TLS: mail.ImplicitTLS, User: "cd", Password: "pw", From: "creditdesk@example.com"}
+	if c.SMTP != want {
+		t.Errorf("SMTP = %+v, want %+v", c.SMTP, want)
+	}
+	if link, ok := c.Link("/invitations/x"); !ok || link != "https://example.com/credits/invitations/x" {
+		t.Errorf("Link = %q %v", link, ok)
+	}
+	d, err := parseWith(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.SMTP != (mail.Settings{Port: 587, TLS: mail.STARTTLS}) || d.PublicURL != nil {
+		t.Errorf("defaults %+v %v: want no mail on 587 with STARTTLS, no public URL", d.SMTP, d.PublicURL)
+	}
+	if _, ok := d.Link("/x"); ok {
+		t.Error("a link without -public-url")
 	}
 }

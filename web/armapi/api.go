@@ -7,6 +7,7 @@ package armapi
 
 import (
 	"log/slog"
+	"net/url"
 	"strings"
 	"time"
 
@@ -35,6 +36,8 @@ type Deps struct {
 	PageSize int
 	// ExpiryWindow is the days before expiry in which a lot is "expiring" (M8).
 	ExpiryWindow int
+	// PublicURL (-public-url) starts every nextLink; nil: the request's own scheme and host.
+	PublicURL *url.URL
 }
 
 // defaultPageSize is how many lots or events a page holds.
@@ -50,6 +53,7 @@ type API struct {
 	limiter      limiter // nil: no limit
 	pageSize     int
 	expiryWindow int
+	publicURL    *url.URL
 }
 
 // New builds the API.
@@ -59,7 +63,7 @@ func New(d Deps) *API {
 		size = defaultPageSize
 	}
 	return &API{store: d.Store, log: d.Logger, clocks: d.Clocks, metrics: d.Metrics, cursors: arm.NewSealer(d.Secret),
-		limiter: newLimiter(d.Store, d.RateLimit), pageSize: size, expiryWindow: d.ExpiryWindow}
+		limiter: newLimiter(d.Store, d.RateLimit), pageSize: size, expiryWindow: d.ExpiryWindow, publicURL: d.PublicURL}
 }
 
 // Prefix is the path of the group the API is mounted on: every ARM path starts with it.

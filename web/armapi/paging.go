@@ -36,8 +36,9 @@ func (a *API) paging(c echo.Context, keep url.Values) (page, error) {
 	return p, nil
 }
 
-// nextLink is the absolute URL of the page after cur, built from the request's own scheme and
-// host so that the SDK follows it back here (contract §1.6).
+// nextLink is the absolute URL of the page after cur so that the SDK follows it back here
+// (contract §1.6): under -public-url when it is set, otherwise from the request's own scheme and
+// host, which the client (and any proxy) chose.
 func (a *API) nextLink(c echo.Context, p page, cur arm.Cursor) string {
 	q := url.Values{}
 	for k, vs := range p.keep {
@@ -48,6 +49,9 @@ func (a *API) nextLink(c echo.Context, p page, cur arm.Cursor) string {
 	cur.Bind = p.bind
 	q.Set(arm.SkipToken, a.cursors.Seal(cur))
 	r := c.Request()
+	if a.publicURL != nil {
+		return a.publicURL.String() + r.URL.EscapedPath() + "?" + q.Encode()
+	}
 	return c.Scheme() + "://" + r.Host + r.URL.EscapedPath() + "?" + q.Encode()
 }
 
