@@ -17,8 +17,9 @@ const csrfContextKey = "csrf"
 // ARM path's literal segments in their canonical case, then a trailing slash redirected away
 // (not on the API). Then: request id, request metrics, access log, panic recovery, security
 // headers, the signed-in user from the session cookie (not on the API), the body limit (not on
-// cost uploads, which set their own), and CSRF (not on the API, the static files or the
-// probes). Last, each route's own rule (authorize, in routes.go).
+// cost uploads, which set their own), and CSRF (not on the API, the static files, the probes or
+// cost uploads, which check their token while streaming). Last, each route's own rule
+// (authorize, in routes.go).
 func (s *Server) useMiddleware() {
 	e := s.echo
 	e.Pre(canonicalARMPath) // ARM path segments are case-insensitive: fix them before routing
