@@ -8,7 +8,12 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
+
+// errCSRF refuses a state-changing request without the form's CSRF token.
+var errCSRF = fault.New(fault.ErrForbidden, "The form expired or did not come from CreditDesk. Reload the page and try again.")
 
 // csrfContextKey is where the CSRF middleware leaves the token for forms and hx-headers.
 const csrfContextKey = "csrf"
@@ -60,7 +65,7 @@ func (s *Server) useMiddleware() {
 		CookieSameSite: http.SameSiteStrictMode,
 		Skipper:        skipCSRF,
 		ErrorHandler: func(err error, c echo.Context) error {
-			return echo.NewHTTPError(http.StatusForbidden, "The form expired or did not come from CreditDesk. Reload the page and try again.").SetInternal(err)
+			return errCSRF
 		},
 	}))
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"gorm.io/gorm/clause"
@@ -152,10 +151,7 @@ func (s *Store) RemoveRole(ctx context.Context, actor User, sc Scope, assignment
 			}
 		}
 		if err := access.CanRemove(all, assignmentID); err != nil {
-			if errors.Is(err, access.ErrNotAssigned) {
-				return fmt.Errorf("store: remove role: %w", errNotFound)
-			}
-			return fault.Refusal{Rule: "M4", Message: err.Error()}
+			return fmt.Errorf("store: remove role: %w", err)
 		}
 		if err := tx.conn(ctx).Where("id = ?", assignmentID).Delete(&RoleAssignment{}).Error; err != nil {
 			return wrap("remove role", err)
