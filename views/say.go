@@ -14,13 +14,6 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
-// sentences are the words of each message key (fault.Message): {0}, {1}... stand for its
-// arguments, which Say formats for the reader. The views own the sentences; the domain says
-// only the key and the values.
-var sentences = map[string]string{
-	access.KeyLastOwner: "The last owner of a billing scope cannot be removed. Grant the owner role to someone else first.",
-}
-
 // Say writes m for loc: its sentence with each argument formatted, dates and instants in
 // <time datetime> elements, amounts with Money, each kept on one line, emails and ids whole,
 // codes as <code>.
@@ -29,6 +22,20 @@ func Say(loc Locale, m fault.Message) templ.Component {
 		_, err := io.WriteString(w, say(m, func(a any) string { return argHTML(loc, a) }, templ.EscapeString[string]))
 		return err
 	})
+}
+
+// Arg writes one message argument for loc, as Say does.
+func Arg(loc Locale, a any) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
+		_, err := io.WriteString(w, argHTML(loc, a))
+		return err
+	})
+}
+
+// HasSentence reports whether the views have words for a message key.
+func HasSentence(key string) bool {
+	_, ok := sentences[key]
+	return ok
 }
 
 // Text is m as plain text, for a banner or a log: values in their canonical form (2026-10-01,
@@ -78,6 +85,10 @@ func argText(a any) string {
 		return string(v)
 	case fault.Code:
 		return string(v)
+	case access.Role:
+		return v.Title()
+	case access.PartnerRole:
+		return v.Title()
 	case string:
 		return v
 	case int:
@@ -111,6 +122,12 @@ func argHTML(loc Locale, a any) string {
 		return `<span class="token">` + esc(string(v)) + `</span>`
 	case fault.Code:
 		return `<code>` + esc(string(v)) + `</code>`
+	case string:
+		// Text may still be a sentence of the domain with values in it (a benefit's change, a
+		// rule's refusal), which Prose formats.
+		var b strings.Builder
+		_ = prose(loc, v, true).Render(context.Background(), &b) // a strings.Builder does not fail
+		return b.String()
 	}
 	return esc(argText(a))
 }

@@ -42,6 +42,8 @@ func (s *Server) renderAudit(c echo.Context, shell views.Shell, scopeID, base st
 		events = events[:auditPageSize]
 		p.NextHref = base + "?before=" + strconv.FormatInt(events[len(events)-1].ID, 10)
 	}
-	p.Rows = auditRows(events)
+	if p.Rows, err = auditRows(events); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, views.AuditPage(p), views.AuditTable(p))
 }

@@ -34,7 +34,8 @@ func (s *Store) CancelLot(ctx context.Context, actor User, sc Scope, lotName str
 		if err := tx.conn(ctx).Model(&LotRow{}).Where("id = ?", row.ID).Update("canceled_on", today.String()).Error; err != nil {
 			return wrap("cancel lot", err)
 		}
-		return tx.RecordAudit(ctx, actor, "lot.canceled", sc.ID(), lotName, string(l.Status(today, 0)), "Canceled from "+today.String())
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditLotCanceled, Scope: sc.ID(), Target: idOf(lotName),
+			Before: textOf(string(l.Status(today, 0))), After: fault.Say(KeyAuditCanceledFrom, today)})
 	})
 }
 
