@@ -16,7 +16,7 @@ func (s *Server) accessRemove(c echo.Context) error {
 	sc := currentScope(c)
 	id, err := strconv.ParseInt(c.Param("assignment"), 10, 64)
 	if err != nil || id <= 0 {
-		return echo.NewHTTPError(http.StatusNotFound, "No such role assignment on this scope.")
+		return fault.New(fault.ErrNotFound, "No such role assignment on this scope.")
 	}
 	err = s.store.RemoveRole(c.Request().Context(), *currentUser(c), sc.Scope, id)
 	var refusal fault.Refusal
@@ -24,7 +24,7 @@ func (s *Server) accessRemove(c echo.Context) error {
 	case errors.As(err, &refusal):
 		return s.renderAccessResult(c, http.StatusConflict, grantForm{}, nil, "", refusal)
 	case errors.Is(err, fault.ErrNotFound):
-		return echo.NewHTTPError(http.StatusNotFound, "No such role assignment on this scope; it may be inherited from the billing account.")
+		return fault.New(fault.ErrNotFound, "No such role assignment on this scope; it may be inherited from the billing account.")
 	case err != nil:
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -57,8 +58,13 @@ func TestGrantRefreshesPanelAndAudits(t *testing.T) {
 			t.Errorf("after one grant and six refusals the account has %d assignments, want 4", len(rows))
 		}
 		events, _ := h.store.AuditOf(context.Background(), store.Scope{Account: acct}.ID(), 0, 1)
-		if len(events) != 1 || events[0].Action != "role.granted" || events[0].Target != "outsider@elsewhere.example" || events[0].After != "contributor" {
-			t.Errorf("newest audit event %+v", events)
+		if len(events) != 1 {
+			t.Fatalf("newest audit events %+v", events)
+		}
+		entry, _, err := events[0].Entry()
+		if err != nil || entry.Action != store.AuditRoleGranted || events[0].Target != "outsider@elsewhere.example" ||
+			len(entry.After.Args) != 1 || entry.After.Args[0] != access.Contributor {
+			t.Errorf("newest audit event %+v (%v)", entry, err)
 		}
 	}
 }

@@ -58,7 +58,7 @@ func TestPagingStableUnderInserts(t *testing.T) {
 				// Between pages, a new lot arrives and is released (M15).
 				lot := store.LotRow{BillingProfileID: eng.ID, Name: fmt.Sprintf("added-%d", i), Source: "PromotionalCredit",
 					Currency: "USD", OriginalAmount: 10_000_000, StartDate: "2026-06-01", ExpirationDate: "2026-12-31", PurchasedDate: "2026-06-01"}
-				if _, err := h.store.SaveLot(ctx, lot); err != nil {
+				if _, err := h.store.SaveLot(ctx, tester, lot); err != nil {
 					t.Fatal(err)
 				}
 				if _, err := h.store.ProcessAll(ctx, today); err != nil {

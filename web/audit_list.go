@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -25,7 +26,7 @@ func (s *Server) renderAudit(c echo.Context, shell views.Shell, scopeID, base st
 	if v := c.QueryParam("before"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n <= 0 {
-			return echo.NewHTTPError(http.StatusBadRequest, "before: must be a positive entry number.")
+			return fault.New(fault.ErrBadRequest, "before: must be a positive entry number.")
 		}
 		before = n
 	}
@@ -41,6 +42,8 @@ func (s *Server) renderAudit(c echo.Context, shell views.Shell, scopeID, base st
 		events = events[:auditPageSize]
 		p.NextHref = base + "?before=" + strconv.FormatInt(events[len(events)-1].ID, 10)
 	}
-	p.Rows = auditRows(events)
+	if p.Rows, err = auditRows(events); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, views.AuditPage(p), views.AuditTable(p))
 }

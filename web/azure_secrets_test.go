@@ -127,7 +127,7 @@ func (e *azureEnv) secretSeenNowhere(t *testing.T, sealed string) {
 	actions := map[string]int{}
 	for _, a := range entries {
 		actions[a.Action]++
-		leaks("the audit entry "+a.Action, a.Target+a.Before+a.After)
+		leaks("the audit entry "+a.Action, a.Target+a.Before+a.After+a.Detail)
 	}
 	if actions["azure.connected"] != 1 || actions["azure.changed"] != 2 || actions["azure.synced"] == 0 {
 		t.Errorf("audit actions %v", actions)

@@ -3,11 +3,11 @@ package web
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -16,7 +16,7 @@ import (
 const syncNowTimeout = 45 * time.Second
 
 // errNoConnection is Sync now or Disconnect of an account that is not connected.
-var errNoConnection = echo.NewHTTPError(http.StatusNotFound, "This billing account is not connected to Azure.")
+var errNoConnection = fault.New(fault.ErrNotFound, "This billing account is not connected to Azure.")
 
 // azureSyncNow syncs the billing account's connection at once (owners only) and returns to the
 // connection page, which shows how it went.

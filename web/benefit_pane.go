@@ -24,7 +24,7 @@ const memberResults = 10
 
 // errNoBenefit answers a benefit id that is not one of the organisation's, missing or of
 // another organisation alike.
-var errNoBenefit = echo.NewHTTPError(http.StatusNotFound, "This organisation has no benefit with this id.")
+var errNoBenefit = fault.New(fault.ErrNotFound, "This organisation has no benefit with this id.")
 
 // benefitPane is the side pane of a benefit (P4): a fragment for htmx, a page of its own
 // without JavaScript. ?tab= picks the tab, ?q= searches members on Activate benefits.
@@ -62,7 +62,7 @@ func (s *Server) paneProps(c echo.Context, tab, search string) (views.BenefitPan
 	ctx, pc, now := c.Request().Context(), currentPartner(c), s.businessTime()
 	search = strings.TrimSpace(search)
 	if len(search) > maxSearch {
-		return views.BenefitPane{}, echo.NewHTTPError(http.StatusBadRequest, "q: the search text is longer than 200 characters.")
+		return views.BenefitPane{}, errSearchTooLong
 	}
 	d, err := s.store.BenefitOfPartner(ctx, pc.ID, benefitParam(c))
 	if errors.Is(err, fault.ErrNotFound) {
@@ -118,8 +118,10 @@ func (s *Server) activateProps(c echo.Context, p *views.BenefitPane, d store.Ben
 			action = benefits.ActionReassign
 		}
 		if err := benefits.Check(b, d.History, action, now); err != nil {
-			re := benefits.RuleErrors(err)[0]
-			p.Notice, p.NoticeRule = re.Message, re.Rule
+			var re *benefits.RuleError
+			if errors.As(err, &re) {
+				p.Notice, p.NoticeRule = re.Message, re.Rule
+			}
 		}
 	}
 	if b.AssignedTo != "" {

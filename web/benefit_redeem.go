@@ -7,7 +7,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -17,11 +16,11 @@ import (
 // (P11). A benefit the user does not hold is a 404, whoever holds it.
 func (s *Server) benefitRedeem(c echo.Context) error {
 	ch, err := s.store.RedeemBenefit(c.Request().Context(), *currentUser(c), benefitParam(c), rand.Reader)
-	status := ruleStatus(err)
+	status, onForm := formStatus(err)
 	switch {
 	case errors.Is(err, fault.ErrNotFound):
-		return echo.NewHTTPError(http.StatusNotFound, "No benefit with this id is assigned to you.")
-	case err != nil && status == 0:
+		return fault.New(fault.ErrNotFound, "No benefit with this id is assigned to you.")
+	case err != nil && !onForm:
 		return err
 	}
 	msg := ""
@@ -42,7 +41,7 @@ func (s *Server) benefitRedeem(c echo.Context) error {
 	}
 	p.Flash = msg
 	if err != nil {
-		p.Flash, p.FlashError = benefits.RuleErrors(err)[0].Message, true
+		p.Flash, p.FlashError = userMessage(err), true
 	}
 	return s.render(c, status, views.MyBenefitsPage(p), views.MyBenefitsList(p))
 }

@@ -19,32 +19,17 @@ func paneFields(p views.BenefitPane) map[string]bool {
 	return map[string]bool{"benefit": true, "user": search || p.AssignOnly != "", "name": search, "email": search}
 }
 
-// ruleStatus is the status of a refusal by the rules: 422 when every problem is malformed
-// input (X2), 409 when a rule refused a well-formed request (P4-P11); 0 when err is not one.
-func ruleStatus(err error) int {
-	res := benefits.RuleErrors(err)
-	if len(res) == 0 || !errors.Is(err, benefits.ErrRuleViolation) {
-		return 0
-	}
-	for _, re := range res {
-		if re.Rule != benefits.RuleInput {
-			return http.StatusConflict
-		}
-	}
-	return http.StatusUnprocessableEntity
-}
-
 // paneResult answers a change made in the side pane. With htmx: the pane on its Activate
 // benefits tab with the outcome and the list's row refreshed in place out of band, the URL
 // replaced by that tab's. Without JavaScript: a redirect back to the pane after a success, or
 // the pane page with the refusal. A refusal is shown once: under its field when the tab shows
 // that field, else in the banner. A benefit that is not the organisation's is a 404.
 func (s *Server) paneResult(c echo.Context, err error, done string, form views.BenefitPane) error {
-	status := ruleStatus(err)
+	status, onForm := formStatus(err)
 	switch {
 	case errors.Is(err, fault.ErrNotFound):
 		return errNoBenefit
-	case err != nil && status == 0:
+	case err != nil && !onForm:
 		return err
 	case err == nil && !isFragment(c.Request()):
 		if err := s.addFlash(c, done); err != nil {
@@ -69,6 +54,9 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 			case !shown[f] && p.Flash == "":
 				p.Flash = re.Message
 			}
+		}
+		if len(benefits.RuleErrors(err)) == 0 { // a refusal of the store's, about no field
+			p.Flash = userMessage(err)
 		}
 		if p.Notice == p.Errors["benefit"] { // the tab's notice already says it
 			p.Notice = ""

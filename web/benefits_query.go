@@ -1,12 +1,9 @@
 package web
 
 import (
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-
-	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -31,12 +28,12 @@ type benefitsQuery struct {
 func parseBenefitsQuery(v url.Values) (benefitsQuery, string, error) {
 	q := benefitsQuery{Search: strings.TrimSpace(v.Get("q")), Sort: store.SortStatus, Page: 1}
 	if len(q.Search) > maxSearch {
-		return q, "", echo.NewHTTPError(http.StatusBadRequest, "q: the search text is longer than 200 characters.")
+		return q, "", errSearchTooLong
 	}
 	var problems []string
 	f, err := benefits.ParseFilter(v.Get("filter"))
 	if err != nil {
-		problems = append(problems, "filter: "+benefits.RuleErrors(err)[0].Message)
+		problems = append(problems, "filter: "+userMessage(err))
 	}
 	q.Filter = f
 	if s := v.Get("sort"); s != "" {

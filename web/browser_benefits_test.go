@@ -105,7 +105,7 @@ func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := h.store.SetUserPassword(ctx, u.ID, hash); err != nil {
+	if err := h.store.SetUserPassword(ctx, tester, u, hash); err != nil {
 		t.Fatal(err)
 	}
 	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))

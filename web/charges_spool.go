@@ -23,7 +23,6 @@ const maxUploadBody = costcsv.MaxBytes + 1<<20
 var (
 	errUploadTooLarge = errors.New("upload larger than the limit")
 	errNoUpload       = errors.New("no file in the upload")
-	errUploadCSRF     = echo.NewHTTPError(http.StatusForbidden, "The form expired or did not come from CreditDesk. Reload the page and try again.")
 )
 
 // spooled is an uploaded file in a temporary file, read from its start.
@@ -75,7 +74,7 @@ func (s *Server) spoolUpload(c echo.Context) (spooled, error) {
 			guard.token = string(b)
 		case "file":
 			if !guard.passes() {
-				return spooled{}, errUploadCSRF
+				return spooled{}, errCSRF
 			}
 			if part.FileName() == "" {
 				return spooled{}, errNoUpload
@@ -104,7 +103,7 @@ func newUploadGuard(c echo.Context) (*uploadGuard, error) {
 		c.Set(csrfContextKey, middleware.CSRFUsingSecFetchSite) // what the middleware leaves for forms
 		return g, nil
 	case "cross-site":
-		return nil, errUploadCSRF
+		return nil, errCSRF
 	}
 	if ck, err := c.Cookie(csrfCookie); err == nil {
 		g.cookie = ck.Value

@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
@@ -19,7 +20,7 @@ import (
 const csvPageSize = 500
 
 // errNoCredits answers the exports of an account that has no Azure credits page (M6).
-var errNoCredits = echo.NewHTTPError(http.StatusNotFound, "Azure credits are available for Microsoft Customer Agreement accounts.")
+var errNoCredits = fault.New(fault.ErrNotFound, "Azure credits are available for Microsoft Customer Agreement accounts.")
 
 // csvExport writes a CSV attachment row by row, flushing after each page read from the store.
 type csvExport struct {

@@ -2,13 +2,11 @@ package web
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 
-	"github.com/labstack/echo/v4"
-
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -57,7 +55,7 @@ const (
 
 // badParam is a 400 naming the query parameter (X2).
 func badParam(name, msg string) error {
-	return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("%s: %s", name, msg))
+	return fault.New(fault.ErrBadRequest, name+": "+msg)
 }
 
 // parseCreditsQuery reads and checks the page state; a bad value is a 400 naming its parameter.

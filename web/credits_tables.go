@@ -2,11 +2,8 @@ package web
 
 import (
 	"maps"
-	"net/http"
 	"net/url"
 	"slices"
-
-	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
@@ -40,7 +37,7 @@ func (v *creditsView) lotsPage(after string, limit int) ([]store.LotRow, string,
 	rows, next, err := v.s.store.LotsPage(v.ctx, v.bp.ID, store.LotQuery{Status: v.q.Status, Sort: v.q.Sort,
 		Desc: v.q.Desc, After: after, Limit: limit, Today: v.today, Window: v.window})
 	if inv, ok := fault.AsInvalid(err); ok {
-		return nil, "", echo.NewHTTPError(http.StatusBadRequest, inv.Error())
+		return nil, "", fault.New(fault.ErrBadRequest, inv.Error())
 	}
 	return rows, next, err
 }

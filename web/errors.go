@@ -1,45 +1,113 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/arm"
+	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
 
-// statusOf maps an error to its HTTP status and the message a user may see. Internal errors
-// get a generic message: no detail of the server ever reaches a user.
+// kinds maps each error kind to its HTTP status and the message a user sees when the error
+// carries none of its own: the one place where a kind becomes a status, for the portal and the
+// API alike. The order decides between kinds an error matches at once: a refusal by a rule among
+// input errors (benefits.RuleError joined) is a conflict.
+var kinds = []struct {
+	kind    error
+	status  int
+	message string
+}{
+	{fault.ErrNotFound, http.StatusNotFound, "This page does not exist, or you have no access to it."},
+	{fault.ErrForbidden, http.StatusForbidden, "Your role does not allow this."},
+	{fault.ErrUnauthenticated, http.StatusUnauthorized, "Sign in to continue."},
+	{fault.ErrTooManyRequests, http.StatusTooManyRequests, "Too many requests. Wait a few minutes and try again."},
+	{fault.ErrConflict, http.StatusConflict, "This conflicts with the current state. Reload the page and try again."},
+	{fault.ErrInvalid, http.StatusUnprocessableEntity, "Check the form and try again."},
+	{fault.ErrBadRequest, http.StatusBadRequest, http.StatusText(http.StatusBadRequest)},
+	{fault.ErrUnavailable, http.StatusServiceUnavailable, unavailableMessage},
+}
+
+// internalMessage answers every error of no kind: no detail of the server ever reaches a user.
+const internalMessage = "Something went wrong on our side. It has been logged; try again in a moment."
+
+// statusOf maps an error to its HTTP status and the message a user may see: its kind's status
+// (kinds), with the error's own message when it has one for users. A database that does not
+// answer is 503; any other error is a 500 with a generic message. Echo's own errors (no such
+// route, wrong method, a body too large) keep their status.
 func statusOf(err error) (int, string) {
 	var he *echo.HTTPError
-	switch {
-	case errors.As(err, &he):
+	if errors.As(err, &he) {
 		msg, _ := he.Message.(string)
 		if he.Code >= 500 || msg == "" || msg == http.StatusText(he.Code) {
 			msg = plainMessage(he.Code)
 		}
 		return he.Code, msg
-	case errors.Is(err, fault.ErrNotFound):
-		return http.StatusNotFound, "This page does not exist, or you have no access to it."
-	case errors.Is(err, fault.ErrForbidden):
-		return http.StatusForbidden, "Your role does not allow this."
-	case errors.Is(err, fault.ErrUnauthenticated):
-		return http.StatusUnauthorized, "Sign in to continue."
-	case errors.Is(err, fault.ErrTooManyRequests):
-		return http.StatusTooManyRequests, "Too many requests. Wait a few minutes and try again."
-	case errors.Is(err, fault.ErrConflict):
-		return http.StatusConflict, conflictMessage(err)
-	case store.IsUnavailable(err):
+	}
+	for _, k := range kinds {
+		if errors.Is(err, k.kind) {
+			if k.kind == fault.ErrUnavailable {
+				return k.status, k.message
+			}
+			return k.status, cmp.Or(userMessage(err), k.message)
+		}
+	}
+	if store.IsUnavailable(err) {
 		return http.StatusServiceUnavailable, unavailableMessage
 	}
-	if v, ok := fault.AsInvalid(err); ok {
-		return http.StatusUnprocessableEntity, v.Error()
+	return http.StatusInternalServerError, internalMessage
+}
+
+// formStatus reports whether a form shows err to the user who sent it (bad input, a refusal by
+// a rule: of kind fault.ErrInvalid or fault.ErrConflict), with its status from statusOf.
+func formStatus(err error) (int, bool) {
+	if !errors.Is(err, fault.ErrInvalid) && !errors.Is(err, fault.ErrConflict) {
+		return 0, false
 	}
-	return http.StatusInternalServerError, "Something went wrong on our side. It has been logged; try again in a moment."
+	status, _ := statusOf(err)
+	return status, true
+}
+
+// userMessage is the message an error of a kind carries for the user who caused it, or "".
+func userMessage(err error) string {
+	var (
+		fe *fault.Error
+		r  fault.Refusal
+		re *benefits.RuleError
+		ie *ledger.InputError
+		ae *arm.Error
+	)
+	switch {
+	case errors.As(err, &r): // before *fault.Error: a refusal among field errors is what the user must read
+		return refusalText(r)
+	case errors.As(err, &re):
+		return re.Message
+	case errors.As(err, &fe):
+		return fe.Message
+	case errors.As(err, &ie):
+		return ie.Field + ": " + ie.Msg
+	case errors.As(err, &ae):
+		return ae.Message
+	}
+	if v, ok := fault.AsInvalid(err); ok {
+		return v.Error()
+	}
+	return ""
+}
+
+// refusalText is a refusal in words: the sentence it says as data, or its own.
+func refusalText(r fault.Refusal) string {
+	if r.Message == "" {
+		return views.Text(r.Said)
+	}
+	return r.Message
 }
 
 // unavailableMessage answers a request made while the database does not answer: the request
@@ -50,15 +118,6 @@ const unavailableMessage = "CreditDesk cannot reach its database at the moment, 
 // retryAfter is the Retry-After of a 503, in seconds: the longest wait between the pool's
 // attempts to reconnect.
 var retryAfter = strconv.Itoa(int(store.RetryAfter.Seconds()))
-
-// conflictMessage is the user-facing part of a conflict: the rule that refused the change.
-func conflictMessage(err error) string {
-	var r fault.Refusal
-	if errors.As(err, &r) {
-		return r.Message
-	}
-	return "This conflicts with the current state. Reload the page and try again."
-}
 
 // plainMessage explains a status that echo raised on its own (no such route, wrong method).
 func plainMessage(code int) string {
@@ -71,7 +130,7 @@ func plainMessage(code int) string {
 		return "What was sent is too large."
 	}
 	if code >= 500 {
-		return "Something went wrong on our side. It has been logged; try again in a moment."
+		return internalMessage
 	}
 	return http.StatusText(code)
 }

@@ -34,6 +34,9 @@ const (
 	profilePath = accountPath + "/profiles/" + profileName
 )
 
+// tester is the author of the audit entries the tests make.
+var tester = store.User{Email: "tester@creditdesk.example"}
+
 // harness is the real router over a fresh database loaded with a scenario file.
 type harness struct {
 	store  *store.Store

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/views"
@@ -15,7 +16,7 @@ import (
 const maxInvoiceNumber = 40
 
 // errNoInvoice is an invoice number the profile does not have.
-var errNoInvoice = echo.NewHTTPError(http.StatusNotFound, "This billing profile has no invoice with this number.")
+var errNoInvoice = fault.New(fault.ErrNotFound, "This billing profile has no invoice with this number.")
 
 // invoiceShow is one invoice: totals, the credit each lot applied, and which lot paid how much
 // of which charge (M9).

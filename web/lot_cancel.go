@@ -10,6 +10,9 @@ import (
 	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
+// errNoLot is a lot the billing profile does not have.
+var errNoLot = fault.New(fault.ErrNotFound, "No such credit on this billing profile.")
+
 // lotCancel cancels a credit lot of the profile from today (owners and contributors, M3): it
 // pays no charge dated from today on, and what it has left leaves the balance as a
 // canceled-credit transaction (M13), pending until the invoice settles it. A lot that cannot
@@ -19,17 +22,14 @@ func (s *Server) lotCancel(c echo.Context) error {
 	sc := currentScope(c)
 	name, err := url.PathUnescape(c.Param("lot"))
 	if err != nil {
-		return echo.NewHTTPError(http.StatusNotFound, "No such credit on this billing profile.")
+		return errNoLot
 	}
 	err = s.store.CancelLot(c.Request().Context(), *currentUser(c), sc.Scope, name, s.today())
-	var refusal fault.Refusal
 	switch {
 	case errors.Is(err, fault.ErrNotFound):
-		return echo.NewHTTPError(http.StatusNotFound, "No such credit on this billing profile.")
-	case errors.As(err, &refusal):
-		return echo.NewHTTPError(http.StatusConflict, refusal.Message)
+		return errNoLot
 	case err != nil:
-		return err
+		return err // a refusal (M8) is a conflict, which the error handler says
 	}
 	back := scopeHref(sc.Scope) + "/credits"
 	if isHTMX(c.Request()) {

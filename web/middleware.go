@@ -10,9 +10,13 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/creditdesk/creditdesk/internal/arm"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web/armapi"
 )
+
+// errCSRF refuses a state-changing request without the form's CSRF token.
+var errCSRF = fault.New(fault.ErrForbidden, "The form expired or did not come from CreditDesk. Reload the page and try again.")
 
 // csrfContextKey is where the CSRF middleware leaves the token for forms and hx-headers.
 const csrfContextKey = "csrf"
@@ -69,7 +73,7 @@ func (s *Server) uiMiddleware() []echo.MiddlewareFunc {
 			CookieSameSite: http.SameSiteStrictMode,
 			Skipper:        skipCSRF,
 			ErrorHandler: func(err error, c echo.Context) error {
-				return echo.NewHTTPError(http.StatusForbidden, "The form expired or did not come from CreditDesk. Reload the page and try again.").SetInternal(err)
+				return errCSRF
 			},
 		}),
 	}

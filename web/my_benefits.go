@@ -41,7 +41,7 @@ func (s *Server) myBenefitsProps(c echo.Context) (views.MyBenefits, error) {
 			Subscription: b.SubscriptionID, Validity: validity(b), RedeemAction: "/benefits/" + url.PathEscape(b.ID) + "/redeem"}
 		if err := benefits.Check(b, d.History, benefits.ActionRedeem, now); err != nil {
 			if st != benefits.StatusRedeemed { // the subscription above says it all
-				r.Notice = benefits.RuleErrors(err)[0].Message
+				r.Notice = userMessage(err)
 			}
 		} else {
 			r.CanRedeem = true

@@ -90,8 +90,8 @@ func (s *Server) membershipRenew(c echo.Context) error {
 	} else {
 		issued, err = s.store.RenewPartner(c.Request().Context(), *currentUser(c), pc.Partner, day)
 	}
-	status := ruleStatus(err)
-	if err != nil && status == 0 {
+	status, onForm := formStatus(err)
+	if err != nil && !onForm {
 		return err
 	}
 	done := ""

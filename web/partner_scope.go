@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -29,10 +30,10 @@ func currentPartner(c echo.Context) partnerContext {
 
 // errNoPartner answers an organisation that does not exist or that the caller is not a member
 // of, alike, so that its existence is never revealed.
-var errNoPartner = echo.NewHTTPError(http.StatusNotFound, "This partner organisation does not exist, or you are not a member of it.")
+var errNoPartner = fault.New(fault.ErrNotFound, "This partner organisation does not exist, or you are not a member of it.")
 
 // errNotPartnerAdmin answers a member without the partner admin role (P1).
-var errNotPartnerAdmin = echo.NewHTTPError(http.StatusForbidden,
+var errNotPartnerAdmin = fault.New(fault.ErrForbidden,
 	"Only a partner admin of this organisation can open its Benefits workspace. Your own benefits are under Benefits assigned to me.")
 
 // authorizePartner is authorize for a route under /partners/:partner: the organisation is

@@ -28,10 +28,10 @@ func currentScope(c echo.Context) scopeContext {
 
 // errNoScope is what a caller sees for a scope that does not exist or that they hold no role on:
 // the same 404, so that the existence of a scope is never revealed (M3).
-var errNoScope = echo.NewHTTPError(http.StatusNotFound, "This billing scope does not exist, or you have no role on it.")
+var errNoScope = fault.New(fault.ErrNotFound, "This billing scope does not exist, or you have no role on it.")
 
 // errForbidden is a scope the caller may see but not act on this way.
-var errForbidden = echo.NewHTTPError(http.StatusForbidden, "Your role on this billing scope does not allow this.")
+var errForbidden = fault.New(fault.ErrForbidden, "Your role on this billing scope does not allow this.")
 
 // resolveScope finds the account (and profile) named in the path and the caller's grants on it.
 func (s *Server) resolveScope(c echo.Context) (scopeContext, error) {

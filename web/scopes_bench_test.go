@@ -40,16 +40,16 @@ func benchPicker(b *testing.B, d store.Dialect) {
 		b.Fatal(err)
 	}
 	for i := range 20 {
-		a, _, err := h.store.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("bench-%02d", i), DisplayName: fmt.Sprintf("Bench account %02d", i),
+		a, _, err := h.store.SaveAccount(ctx, tester, store.BillingAccount{Name: fmt.Sprintf("bench-%02d", i), DisplayName: fmt.Sprintf("Bench account %02d", i),
 			AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := h.store.EnsureRole(ctx, u.ID, store.Scope{Account: a}, "owner"); err != nil {
+		if _, err := h.store.EnsureRole(ctx, tester, u, store.Scope{Account: a}, "owner"); err != nil {
 			b.Fatal(err)
 		}
 		for j := range 50 {
-			if _, _, err := h.store.SaveProfile(ctx, store.BillingProfile{BillingAccountID: a.ID, Name: fmt.Sprintf("BN%02d-%04d-000-000", i, j),
+			if _, _, err := h.store.SaveProfile(ctx, tester, a, store.BillingProfile{Name: fmt.Sprintf("BN%02d-%04d-000-000", i, j),
 				DisplayName: fmt.Sprintf("Profile %d", i*50+j), Currency: "USD", InvoiceDay: 1 + j%28, Status: "Active"}); err != nil {
 				b.Fatal(err)
 			}

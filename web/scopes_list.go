@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -20,6 +21,9 @@ const (
 	scopesPageSize = 25  // accounts, or an account's profiles, per page
 	scopesPreview  = 5   // an account's profiles are listed under it when it has at most this many
 )
+
+// errSearchTooLong refuses a search text longer than maxSearch.
+var errSearchTooLong = fault.New(fault.ErrBadRequest, "q: the search text is longer than 200 characters.")
 
 // home sends a signed-in user to the scope they opened last, or to their only scope, or to the
 // billing scopes picker (M5). A partner member without billing scopes goes where the top bar's
@@ -65,7 +69,7 @@ func (s *Server) home(c echo.Context) error {
 func (s *Server) scopesList(c echo.Context) error {
 	search := strings.TrimSpace(c.QueryParam("q"))
 	if len(search) > maxSearch {
-		return echo.NewHTTPError(http.StatusBadRequest, "q: the search text is longer than 200 characters.")
+		return errSearchTooLong
 	}
 	u := currentUser(c)
 	pinAccount, pinProfile := scopeNamesOf(u.LastScope)

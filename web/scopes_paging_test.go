@@ -24,7 +24,7 @@ func manyScopes(t *testing.T, h *harness) (big, foreign string) {
 		t.Fatal(err)
 	}
 	account := func(i int) store.BillingAccount {
-		a, _, err := h.store.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("many-%02d", i), DisplayName: fmt.Sprintf("Account %02d", i),
+		a, _, err := h.store.SaveAccount(ctx, tester, store.BillingAccount{Name: fmt.Sprintf("many-%02d", i), DisplayName: fmt.Sprintf("Account %02d", i),
 			AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 		if err != nil {
 			t.Fatal(err)
@@ -33,11 +33,11 @@ func manyScopes(t *testing.T, h *harness) (big, foreign string) {
 	}
 	for i := 1; i <= 30; i++ {
 		a := account(i)
-		if _, err := h.store.EnsureRole(ctx, u.ID, store.Scope{Account: a}, "reader"); err != nil {
+		if _, err := h.store.EnsureRole(ctx, tester, u, store.Scope{Account: a}, "reader"); err != nil {
 			t.Fatal(err)
 		}
 		for j := 1; i == 1 && j <= 12; j++ {
-			if _, _, err := h.store.SaveProfile(ctx, store.BillingProfile{BillingAccountID: a.ID, Name: fmt.Sprintf("MANY-%04d-000-000", j),
+			if _, _, err := h.store.SaveProfile(ctx, tester, a, store.BillingProfile{Name: fmt.Sprintf("MANY-%04d-000-000", j),
 				DisplayName: fmt.Sprintf("Team %02d", j), Currency: "USD", InvoiceDay: 1, Status: "Active"}); err != nil {
 				t.Fatal(err)
 			}

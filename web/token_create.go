@@ -56,14 +56,17 @@ func (s *Server) tokenCreate(c echo.Context) error {
 	return s.renderTokens(c, status, p)
 }
 
+// errNoToken is a token the user does not have.
+var errNoToken = fault.New(fault.ErrNotFound, "This token does not exist.")
+
 // tokenRevoke revokes one of the user's own tokens; another user's is 404 like a missing one.
 func (s *Server) tokenRevoke(c echo.Context) error {
 	id, err := strconv.ParseInt(c.Param("token"), 10, 64)
 	if err != nil {
-		return echo.NewHTTPError(http.StatusNotFound, "This token does not exist.")
+		return errNoToken
 	}
 	if err := s.store.RevokeToken(c.Request().Context(), *currentUser(c), id); err != nil {
-		return notFoundAs(err, echo.NewHTTPError(http.StatusNotFound, "This token does not exist."))
+		return notFoundAs(err, errNoToken)
 	}
 	if err := s.addFlash(c, "The token is revoked: requests with it are refused from now on."); err != nil {
 		return err

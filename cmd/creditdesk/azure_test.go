@@ -80,7 +80,7 @@ func TestAzureCommand(t *testing.T) {
 			continue
 		}
 		trail = append(trail, e.Action+" by "+e.ActorEmail)
-		if strings.Contains(e.Before+e.After, secret) {
+		if strings.Contains(e.Target+e.Before+e.After+e.Detail, secret) {
 			t.Error("the audit log holds the secret")
 		}
 	}

@@ -64,10 +64,7 @@ const usersOperator = "operator (creditdesk users)"
 func createUser(ctx context.Context, s *store.Store, email, name, hash string, out io.Writer) error {
 	err := s.Tx(ctx, func(tx *store.Store) error {
 		u := store.User{Email: email, Name: name, PasswordHash: hash}
-		if err := tx.CreateUser(ctx, &u); err != nil {
-			return err
-		}
-		return tx.RecordAudit(ctx, store.User{Email: usersOperator}, "user.created", "", email, "", name)
+		return tx.CreateUser(ctx, store.User{Email: usersOperator}, &u)
 	})
 	if err != nil {
 		return fmt.Errorf("create %s: %w", email, err)
@@ -83,10 +80,7 @@ func setPassword(ctx context.Context, s *store.Store, email, hash string, out io
 		if err != nil {
 			return err
 		}
-		if err := tx.SetUserPassword(ctx, u.ID, hash); err != nil {
-			return err
-		}
-		return tx.RecordAudit(ctx, store.User{Email: usersOperator}, "user.password_set", "", email, "", "")
+		return tx.SetUserPassword(ctx, store.User{Email: usersOperator}, u, hash)
 	})
 	if err != nil {
 		return fmt.Errorf("set password of %s: %w", email, err)

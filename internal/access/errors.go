@@ -1,10 +1,15 @@
 package access
 
-import "errors"
+import "github.com/creditdesk/creditdesk/internal/fault"
 
-// ErrLastOwner refuses the removal of the last owner of a scope (M4).
-var ErrLastOwner = errors.New("The last owner of a billing scope cannot be removed. Grant the owner role to someone else first.")
+// KeyLastOwner is the message key of ErrLastOwner.
+const KeyLastOwner = "access.last_owner"
+
+// ErrLastOwner refuses the removal of the last owner of a scope (M4): a conflict
+// (fault.ErrConflict) that says KeyLastOwner.
+var ErrLastOwner error = fault.Refusal{Rule: "M4", Said: fault.Say(KeyLastOwner)}
 
 // ErrNotAssigned reports an assignment that is not held directly on the scope (it does not exist,
-// or it is inherited from the billing account and must be removed there).
-var ErrNotAssigned = errors.New("no such role assignment on this scope")
+// or it is inherited from the billing account and must be removed there): of kind
+// fault.ErrNotFound.
+var ErrNotAssigned = fault.New(fault.ErrNotFound, "no such role assignment on this scope")

@@ -20,6 +20,33 @@ type Error struct {
 // Error returns "code: message".
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
 
+// Is makes an Error match the fault kind of its status, so that the one mapping of kinds to
+// statuses gives it back.
+func (e *Error) Is(target error) bool { return target == kindOf(e.Status) }
+
+// kindOf is the fault kind of a status an Error carries; nil for a server error.
+func kindOf(status int) error {
+	switch status {
+	case http.StatusBadRequest:
+		return fault.ErrBadRequest
+	case http.StatusUnauthorized:
+		return fault.ErrUnauthenticated
+	case http.StatusForbidden:
+		return fault.ErrForbidden
+	case http.StatusNotFound:
+		return fault.ErrNotFound
+	case http.StatusConflict:
+		return fault.ErrConflict
+	case http.StatusUnprocessableEntity:
+		return fault.ErrInvalid
+	case http.StatusTooManyRequests:
+		return fault.ErrTooManyRequests
+	case http.StatusServiceUnavailable:
+		return fault.ErrUnavailable
+	}
+	return nil
+}
+
 // Body is the JSON the response carries.
 func (e *Error) Body() []byte {
 	b, _ := json.Marshal(map[string]map[string]string{"error": {"code": e.Code, "message": e.Message}})

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 const raj = "raj@fabrikam.example"
@@ -86,7 +88,7 @@ func TestBadCall(t *testing.T) {
 	_, err2 := Remove(RemoveRequest{Benefit: assigned(b, raj), Actor: admin})
 	_, err3 := Redeem(RedeemRequest{Benefit: assigned(b, raj), User: raj, Now: day("2026-02-10")}, nil)
 	for i, err := range []error{err1, err2, err3} {
-		if err == nil || errors.Is(err, ErrRuleViolation) {
+		if err == nil || (errors.Is(err, fault.ErrConflict) || errors.Is(err, fault.ErrInvalid)) {
 			t.Errorf("call %d: err = %v, want a non-rule error", i+1, err)
 		}
 	}

@@ -6,7 +6,7 @@
 // needs (its history, the user's other holdings) inside a transaction with row locks, calls a
 // decision with those values and now, and writes the returned Change (new state, history
 // event, audit summary) with an audit entry (X1). A refusal is a *RuleError naming the rule,
-// the form field and a sentence to show; it matches ErrRuleViolation (and ErrInvalidInput for
+// the form field and a sentence to show; it matches fault.ErrConflict (fault.ErrInvalid for
 // malformed input, rule X2). Times are normalised to UTC (X3).
 //
 // # API

@@ -1,19 +1,10 @@
 package benefits
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
-
-// ErrRuleViolation matches every *RuleError: a request the program rules refuse. A web layer
-// maps it to a 4xx (422 for a form, 409 for the API) and shows RuleError.Message next to
-// RuleError.Field. It never means that something was stored: decisions here are pure.
-var ErrRuleViolation = errors.New("benefits: refused by a program rule")
-
-// ErrInvalidInput matches the *RuleError values whose Rule is RuleInput: malformed input (an
-// empty, too long or badly formed field) rather than a well-formed request the program forbids.
-// A web layer that distinguishes the two may answer 400 for these.
-var ErrInvalidInput = errors.New("benefits: invalid input")
 
 // RuleInput is the Rule of a RuleError about malformed input (DOMAIN X2).
 const RuleInput = "X2"
@@ -35,8 +26,10 @@ const (
 )
 
 // RuleError is a refusal that names the rule (a DOMAIN.md number such as "P6", or RuleInput),
-// the field it is about, and a sentence a person can act on. It matches ErrRuleViolation with
-// errors.Is, and also ErrInvalidInput when Rule is RuleInput.
+// the field it is about, and a sentence a person can act on. It is of kind fault.ErrInvalid
+// when Rule is RuleInput (malformed input: an empty, too long or badly formed field), else of
+// kind fault.ErrConflict (a well-formed request the program forbids). It never means that
+// something was stored: decisions here are pure.
 type RuleError struct {
 	Rule    string // "P6", "P10", ... or RuleInput
 	Field   string // one of the Field constants
@@ -48,10 +41,13 @@ func (e *RuleError) Error() string {
 	return fmt.Sprintf("benefits: %s %s: %s", e.Rule, e.Field, e.Message)
 }
 
-// Is makes errors.Is(err, ErrRuleViolation) true for every RuleError, and
-// errors.Is(err, ErrInvalidInput) true for input errors only.
+// Is makes a RuleError match its kind: fault.ErrInvalid for input errors, fault.ErrConflict
+// for the others.
 func (e *RuleError) Is(target error) bool {
-	return target == ErrRuleViolation || target == ErrInvalidInput && e.Rule == RuleInput
+	if e.Rule == RuleInput {
+		return target == fault.ErrInvalid
+	}
+	return target == fault.ErrConflict
 }
 
 // RuleErrors flattens err (a single *RuleError, or several joined with errors.Join, as
@@ -82,7 +78,7 @@ func refuse(rule, field, format string, args ...any) *RuleError {
 }
 
 // errBadCall reports a caller bug (a missing actor or clock), not a user's mistake: it
-// deliberately does not match ErrRuleViolation, so a web layer answers 500 and logs it.
+// deliberately matches no fault kind, so a web layer answers 500 and logs it.
 func errBadCall(what string) error {
 	return fmt.Errorf("benefits: bad call: %s", what)
 }

@@ -4,19 +4,22 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
+// TestRuleErrorMatching: a refusal by a rule is a conflict, malformed input (X2) is invalid.
 func TestRuleErrorMatching(t *testing.T) {
 	rule := &RuleError{Rule: "P6", Field: FieldUser, Message: "No more reassignments."}
 	input := &RuleError{Rule: RuleInput, Field: FieldEmail, Message: "Enter an email address."}
 	tests := []struct {
-		name          string
-		err           error
-		wantViolation bool
-		wantInput     bool
+		name         string
+		err          error
+		wantConflict bool
+		wantInput    bool
 	}{
 		{"rule error", rule, true, false},
-		{"input error", input, true, true},
+		{"input error", input, false, true},
 		{"wrapped rule error", fmt.Errorf("store: assign: %w", rule), true, false},
 		{"joined input error", errors.Join(input, rule), true, true},
 		{"other error", errors.New("disk full"), false, false},
@@ -25,11 +28,11 @@ func TestRuleErrorMatching(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := errors.Is(tt.err, ErrRuleViolation); got != tt.wantViolation {
-				t.Errorf("Is(ErrRuleViolation) = %v, want %v", got, tt.wantViolation)
+			if got := errors.Is(tt.err, fault.ErrConflict); got != tt.wantConflict {
+				t.Errorf("Is(fault.ErrConflict) = %v, want %v", got, tt.wantConflict)
 			}
-			if got := errors.Is(tt.err, ErrInvalidInput); got != tt.wantInput {
-				t.Errorf("Is(ErrInvalidInput) = %v, want %v", got, tt.wantInput)
+			if got := errors.Is(tt.err, fault.ErrInvalid); got != tt.wantInput {
+				t.Errorf("Is(fault.ErrInvalid) = %v, want %v", got, tt.wantInput)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
@@ -84,7 +85,7 @@ func checkRule(t *testing.T, err error, wantRule, wantField string) {
 		t.Fatalf("got rule %s field %s (%q), want rule %s field %s", re.Rule, re.Field, re.Message,
 			wantRule, wantField)
 	}
-	if !errors.Is(err, ErrRuleViolation) || re.Message == "" {
+	if !(errors.Is(err, fault.ErrConflict) || errors.Is(err, fault.ErrInvalid)) || re.Message == "" {
 		t.Fatalf("RuleError %v does not match ErrRuleViolation or has no message", err)
 	}
 }

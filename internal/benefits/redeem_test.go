@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 const fixedSub = "abababab-abab-4bab-abab-abababababab" // NewSubscriptionID(fixedRandom())
@@ -98,7 +100,7 @@ func TestRedeemAfterReassignment(t *testing.T) {
 func TestRedeemRandomFailure(t *testing.T) {
 	b := assigned(benefit("b-001", AzureMonthlyCredit), raj)
 	_, err := Redeem(RedeemRequest{Benefit: b, User: raj, Now: day("2026-03-01")}, bytes.NewReader(make([]byte, 5)))
-	if !errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, ErrRuleViolation) {
+	if !errors.Is(err, io.ErrUnexpectedEOF) || (errors.Is(err, fault.ErrConflict) || errors.Is(err, fault.ErrInvalid)) {
 		t.Errorf("err = %v, want a wrapped io.ErrUnexpectedEOF that is not a rule violation", err)
 	}
 }

@@ -1,6 +1,7 @@
 // Package fault defines the kinds of error every layer of CreditDesk speaks in. The store wraps
-// database errors into these kinds, domain packages return them, and the web layer maps each kind
-// to one HTTP status in one place.
+// database errors into these kinds, the domain errors (benefits.RuleError, ledger.InputError,
+// access.ErrLastOwner, arm.Error) match them with errors.Is, and the web layer maps each kind to
+// one HTTP status in one place (web's statusOf).
 package fault
 
 import "errors"
@@ -15,7 +16,32 @@ var (
 	// ErrUnavailable is a database that does not answer (an outage, a connection lost, a file
 	// that cannot be opened): nothing was done, and the same request may succeed later.
 	ErrUnavailable = errors.New("database unavailable")
+	// ErrInvalid is input that a form or a file got wrong, field by field (Invalid,
+	// benefits.RuleError about input, ledger.InputError): nothing was stored.
+	ErrInvalid = errors.New("invalid input")
+	// ErrBadRequest is a request that is malformed as a whole: a query parameter out of range,
+	// a path that does not decode.
+	ErrBadRequest = errors.New("bad request")
 )
+
+// Kinds are every error kind, for tests that must cover each one.
+var Kinds = []error{ErrNotFound, ErrConflict, ErrForbidden, ErrUnauthenticated, ErrTooManyRequests, ErrUnavailable,
+	ErrInvalid, ErrBadRequest}
+
+// Error is an error of one kind with the sentence the user who caused it is shown.
+type Error struct {
+	Kind    error  // one of the kinds above
+	Message string // what happened, in words a user can act on
+}
+
+// New returns an error of kind with message for the user.
+func New(kind error, message string) *Error { return &Error{Kind: kind, Message: message} }
+
+// Error returns the message.
+func (e *Error) Error() string { return e.Message }
+
+// Is makes an Error match its kind.
+func (e *Error) Is(target error) bool { return target == e.Kind }
 
 // FieldError is one problem with one named input field.
 type FieldError struct {
@@ -32,6 +58,9 @@ type Invalid []FieldError
 
 // Error joins the problems as "field: message" lines.
 func (v Invalid) Error() string { return Lines[FieldError](v).Error() }
+
+// Is makes an Invalid match ErrInvalid.
+func (v Invalid) Is(target error) bool { return target == ErrInvalid }
 
 // For returns the message for a field, or "" when the field is fine; forms show it inline.
 func (v Invalid) For(field string) string {
@@ -53,15 +82,28 @@ func AsInvalid(err error) (Invalid, bool) {
 	return v, ok
 }
 
-// Refusal is a change refused by a rule of the domain (the last owner, a reassignment limit).
-// Its message is written for the user; it is of kind ErrConflict.
+// Refusal is a change refused by a rule of the domain (the last owner, a reassignment limit),
+// of kind ErrConflict. It says why as data (Said) that the views write, or as a sentence
+// written for the user (Message).
 type Refusal struct {
 	Rule    string // the DOMAIN.md rule, such as "M4"
 	Message string
+	Said    Message
 }
 
-// Error returns the message.
-func (r Refusal) Error() string { return r.Message }
+// Error returns the sentence, or the key of what it says.
+func (r Refusal) Error() string {
+	if r.Message == "" {
+		return r.Said.String()
+	}
+	return r.Message
+}
 
-// Is makes a Refusal match ErrConflict.
-func (r Refusal) Is(target error) bool { return target == ErrConflict }
+// Is makes a Refusal match ErrConflict, and a Refusal by the same rule that says the same
+// (such as access.ErrLastOwner), whatever its arguments.
+func (r Refusal) Is(target error) bool {
+	if t, ok := target.(Refusal); ok {
+		return t.Rule == r.Rule && t.Message == r.Message && t.Said.Key == r.Said.Key
+	}
+	return target == ErrConflict
+}

@@ -1,6 +1,10 @@
 package ledger
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+)
 
 // ErrInvalid matches every *InputError about malformed input: a missing id, a negative charge,
 // an expiration before the start, a date outside the invoice period (DOMAIN X2).
@@ -15,8 +19,9 @@ var ErrCurrency = errors.New("ledger: currency differs from the billing profile'
 // in the caller, never at user input; nothing should be written when it is returned.
 var ErrInconsistent = errors.New("ledger: inconsistent state")
 
-// InputError is one problem with one named input field. Field is a path such as
-// "lots[2].currency" or "charges[17].date", so a loader can name the JSON path or CSV row.
+// InputError is one problem with one named input field, of kind fault.ErrInvalid. Field is a
+// path such as "lots[2].currency" or "charges[17].date", so a loader can name the JSON path or
+// CSV row.
 type InputError struct {
 	Field string // the input at fault, as a path into the call's arguments
 	Err   error  // ErrInvalid or ErrCurrency, wrapped with details by Msg
@@ -28,5 +33,8 @@ func (e *InputError) Error() string { return "ledger: " + e.Field + ": " + e.Msg
 
 // Unwrap lets errors.Is match ErrInvalid or ErrCurrency.
 func (e *InputError) Unwrap() error { return e.Err }
+
+// Is makes every InputError of kind fault.ErrInvalid.
+func (e *InputError) Is(target error) bool { return target == fault.ErrInvalid }
 
 func invalid(field, msg string) error { return &InputError{Field: field, Err: ErrInvalid, Msg: msg} }

@@ -216,18 +216,15 @@ func (l *loader) saveUser(ctx context.Context, u User, old store.User, exists bo
 			return store.Unchanged, err
 		}
 		nu := store.User{Email: u.Email, Name: u.Name, PasswordHash: hash}
-		if err := l.tx.CreateUser(ctx, &nu); err != nil {
+		if err := l.tx.CreateUser(ctx, system, &nu); err != nil {
 			return store.Unchanged, err
 		}
 		l.users[u.Email] = nu
-		return store.Created, l.tx.RecordAudit(ctx, system, "user.created", "", u.Email, "", u.Name)
+		return store.Created, nil
 	}
 	change := store.Unchanged
 	if old.Name != u.Name {
-		if err := l.tx.SetUserName(ctx, old.ID, u.Name); err != nil {
-			return change, err
-		}
-		if err := l.tx.RecordAudit(ctx, system, "user.renamed", "", u.Email, old.Name, u.Name); err != nil {
+		if err := l.tx.SetUserName(ctx, system, old, u.Name); err != nil {
 			return change, err
 		}
 		change = store.Updated
@@ -237,10 +234,7 @@ func (l *loader) saveUser(ctx context.Context, u User, old store.User, exists bo
 		if err != nil {
 			return change, err
 		}
-		if err := l.tx.SetUserPassword(ctx, old.ID, hash); err != nil {
-			return change, err
-		}
-		if err := l.tx.RecordAudit(ctx, system, "user.password_set", "", u.Email, "", ""); err != nil {
+		if err := l.tx.SetUserPassword(ctx, system, old, hash); err != nil {
 			return change, err
 		}
 		change = store.Updated
@@ -250,30 +244,24 @@ func (l *loader) saveUser(ctx context.Context, u User, old store.User, exists bo
 
 // saveAccount stores an account, its roles, and its profiles with their roles.
 func (l *loader) saveAccount(ctx context.Context, a BillingAccount) error {
-	acct, change, err := l.tx.SaveAccount(ctx, store.BillingAccount{Name: a.Name, DisplayName: a.DisplayName,
+	acct, change, err := l.tx.SaveAccount(ctx, system, store.BillingAccount{Name: a.Name, DisplayName: a.DisplayName,
 		AgreementType: a.AgreementType, AccountType: a.AccountType, Status: "Active"})
 	if err != nil {
 		return fmt.Errorf("%s: %w", a.Path, err)
 	}
 	l.sum.count("billing accounts", change)
 	scope := store.Scope{Account: acct}
-	if err := l.auditChange(ctx, change, "billing_account", scope.ID(), a.DisplayName); err != nil {
-		return err
-	}
 	if err := l.saveRoles(ctx, scope, a.Roles); err != nil {
 		return err
 	}
 	for _, p := range a.BillingProfiles {
-		bp, change, err := l.tx.SaveProfile(ctx, store.BillingProfile{BillingAccountID: acct.ID, Name: p.Name,
+		bp, change, err := l.tx.SaveProfile(ctx, system, acct, store.BillingProfile{Name: p.Name,
 			DisplayName: p.DisplayName, Currency: p.Currency, InvoiceDay: p.InvoiceDay, PONumber: p.PONumber, Status: "Active"})
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.Path, err)
 		}
 		l.sum.count("billing profiles", change)
 		ps := store.Scope{Account: acct, Profile: &bp}
-		if err := l.auditChange(ctx, change, "billing_profile", ps.ID(), p.DisplayName); err != nil {
-			return err
-		}
 		if err := l.saveRoles(ctx, ps, p.Roles); err != nil {
 			return err
 		}
@@ -290,31 +278,15 @@ func (l *loader) saveRoles(ctx context.Context, sc store.Scope, roles []RoleGran
 			l.refuse(r.Path+".role", err.Error())
 			continue
 		}
-		userID, ok := l.userID(r.User)
+		u, ok := l.users[r.User]
 		if !ok {
 			continue
 		}
-		created, err := l.tx.EnsureRole(ctx, userID, sc, r.Role)
+		created, err := l.tx.EnsureRole(ctx, system, u, sc, r.Role)
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.Path, err)
 		}
 		l.sum.count("role assignments", boolChange(created))
-		if created {
-			if err := l.tx.RecordAudit(ctx, system, "role.granted", sc.ID(), r.User, "", r.Role); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// auditChange records the creation or update of a scope.
-func (l *loader) auditChange(ctx context.Context, c store.Change, kind, scope, displayName string) error {
-	switch c {
-	case store.Created:
-		return l.tx.RecordAudit(ctx, system, kind+".created", scope, displayName, "", displayName)
-	case store.Updated:
-		return l.tx.RecordAudit(ctx, system, kind+".updated", scope, displayName, "", displayName)
 	}
 	return nil
 }

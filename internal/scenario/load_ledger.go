@@ -18,7 +18,7 @@ import (
 func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfile) error {
 	bp := *ps.Profile
 	for _, lot := range p.Lots {
-		change, err := l.tx.SaveLot(ctx, store.LotRow{BillingProfileID: bp.ID, Name: lot.Name, Source: lot.Source,
+		change, err := l.tx.SaveLot(ctx, system, store.LotRow{BillingProfileID: bp.ID, Name: lot.Name, Source: lot.Source,
 			Currency: bp.Currency, OriginalAmount: lot.Amount.Micros(), StartDate: isoDay(lot.StartDate),
 			ExpirationDate: isoDay(lot.ExpirationDate), PurchasedDate: isoDay(lot.PurchasedDate), PONumber: lot.PONumber,
 			CanceledOn: optDay(lot.CanceledOn)})
@@ -29,12 +29,6 @@ func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfil
 			continue
 		}
 		l.sum.count("lots", change)
-		if change == store.Created {
-			after := lot.Amount.String() + " " + bp.Currency + ", " + isoDay(lot.StartDate) + " to " + isoDay(lot.ExpirationDate)
-			if err := l.tx.RecordAudit(ctx, system, "lot.added", ps.ID(), lot.Name, "", after); err != nil {
-				return err
-			}
-		}
 	}
 	if err := l.saveCharges(ctx, bp, p.Path+".charges", p.Charges); err != nil {
 		return err

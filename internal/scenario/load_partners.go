@@ -55,56 +55,37 @@ func (l *loader) savePartners(ctx context.Context, partners []Partner) error {
 
 // savePartner stores an organisation, its domains and its members with their roles.
 func (l *loader) savePartner(ctx context.Context, p Partner) (store.Partner, error) {
-	sp, change, err := l.tx.SavePartner(ctx, store.Partner{ExternalID: p.ID, Name: p.Name})
+	sp, change, err := l.tx.SavePartner(ctx, system, store.Partner{ExternalID: p.ID, Name: p.Name})
 	if err != nil {
 		return sp, fmt.Errorf("%s: %w", p.Path, err)
 	}
 	l.sum.count("partners", change)
-	if err := l.auditChange(ctx, change, "partner", sp.ScopeID(), p.Name); err != nil {
-		return sp, err
-	}
 	for _, d := range p.Domains {
-		added, err := l.tx.EnsurePartnerDomain(ctx, sp.ID, d)
-		if err != nil {
+		if _, err := l.tx.EnsurePartnerDomain(ctx, system, sp, d); err != nil {
 			return sp, fmt.Errorf("%s.domains: %w", p.Path, err)
-		}
-		if added {
-			if err := l.tx.RecordAudit(ctx, system, "partner.domain_added", sp.ScopeID(), d, "", d); err != nil {
-				return sp, err
-			}
 		}
 	}
 	for _, m := range p.Members {
-		userID, ok := l.userID(m.User)
+		u, ok := l.users[m.User]
 		if !ok {
 			continue
 		}
-		member, created, err := l.tx.EnsurePartnerMember(ctx, sp.ID, userID)
+		member, created, err := l.tx.EnsurePartnerMember(ctx, system, sp, u)
 		if err != nil {
 			return sp, fmt.Errorf("%s: %w", m.Path, err)
 		}
 		l.sum.count("partner members", boolChange(created))
-		if created {
-			if err := l.tx.RecordAudit(ctx, system, "partner.member_added", sp.ScopeID(), m.User, "", "member"); err != nil {
-				return sp, err
-			}
-		}
 		for i, r := range m.Roles {
 			role, err := access.ParsePartnerRole(r) // Parse checked it; keep the store honest
 			if err != nil {
 				l.refuse(index(m.Path+".roles", i), err.Error())
 				continue
 			}
-			created, err := l.tx.EnsurePartnerRole(ctx, member.ID, role)
+			created, err := l.tx.EnsurePartnerRole(ctx, system, sp, u, member, role)
 			if err != nil {
 				return sp, fmt.Errorf("%s: %w", m.Path, err)
 			}
 			l.sum.count("partner roles", boolChange(created))
-			if created {
-				if err := l.tx.RecordAudit(ctx, system, "partner.role_granted", sp.ScopeID(), m.User, "", r); err != nil {
-					return sp, err
-				}
-			}
 		}
 	}
 	return sp, nil

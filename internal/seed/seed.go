@@ -49,7 +49,7 @@ func Run(ctx context.Context, s *store.Store, p Plan, progress func(done, total 
 	accounts := (p.Profiles + perAccount - 1) / perAccount
 	made := 0
 	for a := 0; a < accounts && made < p.Profiles; a++ {
-		acct, _, err := s.SaveAccount(ctx, store.BillingAccount{
+		acct, _, err := s.SaveAccount(ctx, seeder, store.BillingAccount{
 			Name:        fmt.Sprintf("%08x-0000-4000-8000-%012x:%08x-0000-4000-8000-%012x_2020-01-01", a, a, a, a),
 			DisplayName: fmt.Sprintf("Seeded account %d", a+1), AgreementType: string(access.AgreementMCA),
 			AccountType: "Enterprise", Status: "Active"})
@@ -57,7 +57,7 @@ func Run(ctx context.Context, s *store.Store, p Plan, progress func(done, total 
 			return store.ProcessResult{}, err
 		}
 		if owner.ID != 0 {
-			if _, err := s.EnsureRole(ctx, owner.ID, store.Scope{Account: acct}, "owner"); err != nil {
+			if _, err := s.EnsureRole(ctx, seeder, owner, store.Scope{Account: acct}, "owner"); err != nil {
 				return store.ProcessResult{}, err
 			}
 		}
@@ -78,9 +78,12 @@ func Run(ctx context.Context, s *store.Store, p Plan, progress func(done, total 
 	return res, s.Analyze(ctx) // so that the planner knows the bulk of new rows at once
 }
 
+// seeder is the author of the audit entries of a seeded data set.
+var seeder = store.User{Email: "seed"}
+
 // seedProfile writes one profile with its lots, a charge per day and the month's adjustments.
 func seedProfile(ctx context.Context, s *store.Store, acct store.BillingAccount, n int, p Plan, start ledger.Date, rng *rand.Rand) error {
-	prof, _, err := s.SaveProfile(ctx, store.BillingProfile{BillingAccountID: acct.ID,
+	prof, _, err := s.SaveProfile(ctx, seeder, acct, store.BillingProfile{
 		Name: fmt.Sprintf("SD%02d-%04d-%03d-%03d", n%100, n, n%1000, n%997), DisplayName: fmt.Sprintf("Profile %d", n+1),
 		Currency: "USD", InvoiceDay: 1 + n%28, Status: "Active"})
 	if err != nil {

@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // Change says what a Save method did.
@@ -16,8 +19,23 @@ const (
 )
 
 // SaveAccount creates the billing account keyed by its name (case-insensitively), or updates the
-// display name, agreement type, account type and status of the existing one when they differ.
-func (s *Store) SaveAccount(ctx context.Context, a BillingAccount) (BillingAccount, Change, error) {
+// display name, agreement type, account type and status of the existing one when they differ, by
+// actor, and audits the change (X1).
+func (s *Store) SaveAccount(ctx context.Context, actor User, a BillingAccount) (BillingAccount, Change, error) {
+	a, change, err := s.saveAccount(ctx, a)
+	if err != nil || change == Unchanged {
+		return a, change, err
+	}
+	action := AuditAccountCreated
+	if change == Updated {
+		action = AuditAccountUpdated
+	}
+	return a, change, s.audit(ctx, actor, AuditEntry{Action: action, Scope: Scope{Account: a}.ID(), Target: textOf(a.DisplayName),
+		After: textOf(a.DisplayName)})
+}
+
+// saveAccount is SaveAccount without the audit entry.
+func (s *Store) saveAccount(ctx context.Context, a BillingAccount) (BillingAccount, Change, error) {
 	old, err := s.AccountByName(ctx, a.Name)
 	if isNotFound(err) {
 		a.CreatedAt = s.now().UTC()
@@ -38,9 +56,25 @@ func (s *Store) SaveAccount(ctx context.Context, a BillingAccount) (BillingAccou
 	return old, Updated, wrap("update billing account", err)
 }
 
-// SaveProfile creates the billing profile keyed by its account and name (stored upper-case), or
-// updates the named columns of the existing one when they differ.
-func (s *Store) SaveProfile(ctx context.Context, p BillingProfile) (BillingProfile, Change, error) {
+// SaveProfile creates the billing profile of account keyed by its name (stored upper-case), or
+// updates the named columns of the existing one when they differ, by actor, and audits the
+// change (X1).
+func (s *Store) SaveProfile(ctx context.Context, actor User, account BillingAccount, p BillingProfile) (BillingProfile, Change, error) {
+	p.BillingAccountID = account.ID
+	p, change, err := s.saveProfile(ctx, p)
+	if err != nil || change == Unchanged {
+		return p, change, err
+	}
+	action := AuditProfileCreated
+	if change == Updated {
+		action = AuditProfileUpdated
+	}
+	return p, change, s.audit(ctx, actor, AuditEntry{Action: action, Scope: Scope{Account: account, Profile: &p}.ID(),
+		Target: textOf(p.DisplayName), After: textOf(p.DisplayName)})
+}
+
+// saveProfile is SaveProfile without the audit entry: a sync audits what it changed as a whole.
+func (s *Store) saveProfile(ctx context.Context, p BillingProfile) (BillingProfile, Change, error) {
 	p.Name = strings.ToUpper(p.Name)
 	old, err := s.ProfileByName(ctx, p.BillingAccountID, p.Name)
 	if err == nil {
@@ -67,11 +101,11 @@ func (s *Store) SaveProfile(ctx context.Context, p BillingProfile) (BillingProfi
 	return p, Updated, wrap("update billing profile", err)
 }
 
-// EnsureRole gives a user a role on a scope unless it is already held; it reports whether it
-// created the assignment.
-func (s *Store) EnsureRole(ctx context.Context, userID int64, sc Scope, role string) (bool, error) {
-	q := s.conn(ctx).Model(&RoleAssignment{}).Where("user_id = ? AND billing_account_id = ? AND role = ?", userID, sc.Account.ID, role)
-	a := RoleAssignment{UserID: userID, BillingAccountID: sc.Account.ID, Role: role, CreatedAt: s.now().UTC()}
+// EnsureRole gives user u a role on a scope unless it is already held, by actor, and audits it
+// (X1); it reports whether it created the assignment.
+func (s *Store) EnsureRole(ctx context.Context, actor, u User, sc Scope, role string) (bool, error) {
+	q := s.conn(ctx).Model(&RoleAssignment{}).Where("user_id = ? AND billing_account_id = ? AND role = ?", u.ID, sc.Account.ID, role)
+	a := RoleAssignment{UserID: u.ID, BillingAccountID: sc.Account.ID, Role: role, CreatedAt: s.now().UTC()}
 	if sc.Profile == nil {
 		q = q.Where("billing_profile_id IS NULL")
 	} else {
@@ -85,5 +119,9 @@ func (s *Store) EnsureRole(ctx context.Context, userID int64, sc Scope, role str
 	if n > 0 {
 		return false, nil
 	}
-	return true, wrap("ensure role", s.conn(ctx).Create(&a).Error)
+	if err := wrap("ensure role", s.conn(ctx).Create(&a).Error); err != nil {
+		return false, err
+	}
+	return true, s.audit(ctx, actor, AuditEntry{Action: AuditRoleGranted, Scope: sc.ID(), Target: emailOf(u.Email),
+		After: fault.Say(KeyAuditValue, access.Role(role))})
 }

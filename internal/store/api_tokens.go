@@ -48,17 +48,17 @@ func (s *Store) CreateToken(ctx context.Context, actor, owner User, name string,
 		return "", APIToken{}, err
 	}
 	t := APIToken{UserID: owner.ID, Name: name, TokenHash: HashToken(secret), CreatedAt: s.wall()}
-	after := name
+	after := fault.Say(KeyAuditValue, name)
 	if expiresAt != nil {
 		exp := expiresAt.UTC()
 		t.ExpiresAt = &exp
-		after += ", expires " + exp.Format(time.RFC3339)
+		after = fault.Say(KeyAuditTokenExpires, name, exp)
 	}
 	err = s.Tx(ctx, func(tx *Store) error {
 		if err := tx.conn(ctx).Create(&t).Error; err != nil {
 			return wrap("create token", err)
 		}
-		return tx.RecordAudit(ctx, actor, "token.created", "", owner.Email, "", after)
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditTokenCreated, Target: emailOf(owner.Email), After: after})
 	})
 	return secret, t, err
 }
@@ -84,7 +84,7 @@ func (s *Store) RevokeToken(ctx context.Context, actor User, tokenID int64) erro
 		if err := tx.conn(ctx).Model(&APIToken{}).Where("id = ?", t.ID).Update("revoked_at", tx.wall()).Error; err != nil {
 			return wrap("revoke token", err)
 		}
-		return tx.RecordAudit(ctx, actor, "token.revoked", "", actor.Email, t.Name, "")
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditTokenRevoked, Target: emailOf(actor.Email), Before: fault.Say(KeyAuditValue, t.Name)})
 	})
 }
 

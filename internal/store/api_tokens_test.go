@@ -48,14 +48,15 @@ func TestTokenLifecycle(t *testing.T) {
 			t.Errorf("list: %+v %v", list, err)
 		}
 		audit, _ := s.AuditOf(ctx, "", 0, 10)
-		var actions []string
+		var entries []store.AuditEntry
 		for _, e := range audit {
-			if strings.HasPrefix(e.Action, "token.") {
-				actions = append(actions, e.Action+" "+e.Target+" "+e.Before+e.After)
+			if entry, ok, err := e.Entry(); ok && err == nil && strings.HasPrefix(e.Action, "token.") {
+				entries = append(entries, entry)
 			}
 		}
-		if len(actions) != 2 || !strings.HasPrefix(actions[0], "token.revoked") || !strings.Contains(actions[1], "billing script, expires") {
-			t.Errorf("audit: %q", actions)
+		if len(entries) != 2 || entries[0].Action != store.AuditTokenRevoked || entries[1].After.Key != store.KeyAuditTokenExpires ||
+			entries[1].After.Args[0] != "billing script" {
+			t.Errorf("audit: %+v", entries)
 		}
 	})
 }

@@ -44,7 +44,7 @@ func TestAPIEventsPlanWalksTheDateIndex(t *testing.T) {
 	p := bigseed.Plan{Profiles: 6, LotsPerProfile: 10, Months: 24, AdjustPerMonth: 45, Today: ledger.MustDate("2026-11-20"),
 		Owner: "owner@seed.example"}
 	s := storetest.Open(t, store.Postgres, p.Clocks())
-	if err := s.CreateUser(ctx, &store.User{Email: p.Owner, Name: "Owner"}); err != nil {
+	if err := s.CreateUser(ctx, tester, &store.User{Email: p.Owner, Name: "Owner"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := bigseed.Run(ctx, s, p, nil); err != nil {

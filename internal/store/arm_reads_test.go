@@ -20,12 +20,12 @@ func TestAPILotsStatusMatchesLedger(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)
-		if _, err := s.SaveLot(ctx, store.LotRow{BillingProfileID: p.ID, Name: "future", Source: "PurchasedCredit", Currency: "USD",
+		if _, err := s.SaveLot(ctx, tester, store.LotRow{BillingProfileID: p.ID, Name: "future", Source: "PurchasedCredit", Currency: "USD",
 			OriginalAmount: 100_000_000, StartDate: "2026-12-01", ExpirationDate: "2027-11-30", PurchasedDate: "2026-06-01"}); err != nil {
 			t.Fatal(err)
 		}
 		// Canceled from 06-01: active before, canceled from that day, settled by the May invoice.
-		if _, err := s.SaveLot(ctx, store.LotRow{BillingProfileID: p.ID, Name: "stopped", Source: "PurchasedCredit", Currency: "USD",
+		if _, err := s.SaveLot(ctx, tester, store.LotRow{BillingProfileID: p.ID, Name: "stopped", Source: "PurchasedCredit", Currency: "USD",
 			OriginalAmount: 50_000_000, StartDate: "2026-04-01", ExpirationDate: "2027-03-31", PurchasedDate: "2026-04-01",
 			CanceledOn: "2026-06-01"}); err != nil {
 			t.Fatal(err)

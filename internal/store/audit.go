@@ -3,17 +3,45 @@ package store
 import (
 	"context"
 	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
-// RecordAudit appends an entry to the audit log (X1). Call it inside the transaction of the
-// change it records, so that the change and its record are stored together or not at all.
-func (s *Store) RecordAudit(ctx context.Context, actor User, action, scope, target, before, after string) error {
-	e := AuditEvent{At: s.now().UTC(), ActorEmail: actor.Email, Action: action, Scope: scope, AccountScope: accountScope(scope),
-		Target: target, Before: before, After: after}
-	if actor.ID != 0 {
-		e.ActorID = &actor.ID
+// AuditEntry is one change for the audit log (X1), as data: what was done (Action), on which
+// scope ("" for the installation), to what (Target), and the state before and after it. The
+// messages carry typed values (emails, dates, amounts, roles), which the audit page words and
+// formats for its reader.
+type AuditEntry struct {
+	Action AuditAction
+	Scope  string
+	Target fault.Message
+	Before fault.Message
+	After  fault.Message
+}
+
+// audit appends an entry to the audit log (X1). The store's write methods call it inside the
+// transaction of the change it records, so that the change and its record are stored together
+// or not at all.
+func (s *Store) audit(ctx context.Context, actor User, e AuditEntry) error {
+	detail, err := encodeAuditDetail(e)
+	if err != nil {
+		return err
 	}
-	return wrap("record audit", s.conn(ctx).Create(&e).Error)
+	row := AuditEvent{At: s.now().UTC(), ActorEmail: actor.Email, Action: string(e.Action), Scope: e.Scope,
+		AccountScope: accountScope(e.Scope), Target: plainTarget(e.Target), Detail: detail}
+	if actor.ID != 0 {
+		row.ActorID = &actor.ID
+	}
+	return wrap("record audit", s.conn(ctx).Create(&row).Error)
+}
+
+// plainTarget is the target's first value as text, kept in its own column for queries and
+// tools that read the table.
+func plainTarget(m fault.Message) string {
+	if len(m.Args) == 0 {
+		return m.Key
+	}
+	return argString(m.Args[0])
 }
 
 // AuditOf lists the newest audit entries of a scope (and of the profiles under it when scope is a

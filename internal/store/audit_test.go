@@ -14,16 +14,23 @@ func TestAuditOfAnAccountIsItsOwn(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		a := store.Scope{Account: store.BillingAccount{Name: "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31"}}
-		b := store.Scope{Account: store.BillingAccount{Name: "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0bX2019-05-31"}}
-		aProfile := store.Scope{Account: a.Account, Profile: &store.BillingProfile{Name: "PBFV-AB12-CD3-EF4"}}
-		bProfile := store.Scope{Account: b.Account, Profile: &store.BillingProfile{Name: "PBFV-AB12-CD3-EF4"}}
-		actor := store.User{Email: "ana@northwind.example"}
-		for _, sc := range []store.Scope{a, aProfile, b, bProfile} {
-			if err := s.RecordAudit(ctx, actor, "test", sc.ID(), sc.ID(), "", ""); err != nil {
+		var scopes []store.Scope
+		for _, name := range []string{
+			"5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31",
+			"5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0bX2019-05-31",
+		} {
+			acct, _, err := s.SaveAccount(ctx, tester, store.BillingAccount{Name: name, DisplayName: name, Status: "Active"})
+			if err != nil {
 				t.Fatal(err)
 			}
+			p, _, err := s.SaveProfile(ctx, tester, acct, store.BillingProfile{Name: "PBFV-AB12-CD3-EF4",
+				DisplayName: "PBFV-AB12-CD3-EF4 of " + name, Currency: "USD", InvoiceDay: 1, Status: "Active"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			scopes = append(scopes, store.Scope{Account: acct}, store.Scope{Account: acct, Profile: &p})
 		}
+		a, aProfile, b, bProfile := scopes[0], scopes[1], scopes[2], scopes[3]
 		tests := []struct {
 			scope store.Scope
 			want  []string
@@ -39,7 +46,7 @@ func TestAuditOfAnAccountIsItsOwn(t *testing.T) {
 			}
 			var got []string
 			for _, e := range events {
-				got = append(got, e.Target)
+				got = append(got, e.Scope)
 			}
 			if !equal(got, tt.want) {
 				t.Errorf("AuditOf(%s) = %v, want %v", tt.scope.ID(), got, tt.want)

@@ -9,15 +9,6 @@ import (
 	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
-// The audit actions of Azure connections (X1). Entries name the Azure account, tenant, client
-// and kind of credential, never the credential itself.
-const (
-	auditAzureConnected    = "azure.connected"
-	auditAzureChanged      = "azure.changed"
-	auditAzureDisconnected = "azure.disconnected"
-	auditAzureSynced       = "azure.synced"
-)
-
 // AzureConnectionEntry is a connection with its billing account.
 type AzureConnectionEntry struct {
 	AzureConnection
@@ -75,7 +66,8 @@ func (s *Store) SaveAzureConnection(ctx context.Context, actor User, account Bil
 			if err := tx.conn(ctx).Create(&c).Error; err != nil {
 				return wrap("create azure connection", err)
 			}
-			return tx.RecordAudit(ctx, actor, auditAzureConnected, Scope{Account: account}.ID(), c.AzureAccount, "", describeConnection(c))
+			return tx.audit(ctx, actor, AuditEntry{Action: AuditAzureConnected, Scope: Scope{Account: account}.ID(),
+				Target: idOf(c.AzureAccount), After: describeConnection(c, false)})
 		}
 		change, c.ID, c.CreatedAt = Updated, old.ID, old.CreatedAt
 		err = tx.conn(ctx).Model(&AzureConnection{}).Where("id = ?", old.ID).Updates(map[string]any{
@@ -86,11 +78,8 @@ func (s *Store) SaveAzureConnection(ctx context.Context, actor User, account Bil
 		if err != nil {
 			return wrap("update azure connection", err)
 		}
-		after := describeConnection(c)
-		if c.Credential != old.Credential {
-			after += ", new credential"
-		}
-		return tx.RecordAudit(ctx, actor, auditAzureChanged, Scope{Account: account}.ID(), c.AzureAccount, describeConnection(old), after)
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditAzureChanged, Scope: Scope{Account: account}.ID(),
+			Target: idOf(c.AzureAccount), Before: describeConnection(old, false), After: describeConnection(c, c.Credential != old.Credential)})
 	})
 	if err != nil {
 		return AzureConnection{}, Unchanged, err
@@ -110,14 +99,19 @@ func (s *Store) DeleteAzureConnection(ctx context.Context, actor User, account B
 		if err := tx.conn(ctx).Where("id = ?", old.ID).Delete(&AzureConnection{}).Error; err != nil {
 			return wrap("delete azure connection", err)
 		}
-		return tx.RecordAudit(ctx, actor, auditAzureDisconnected, Scope{Account: account}.ID(), old.AzureAccount, describeConnection(old), "")
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditAzureDisconnected, Scope: Scope{Account: account}.ID(),
+			Target: idOf(old.AzureAccount), Before: describeConnection(old, false)})
 	})
 }
 
-// describeConnection is what the audit log says of a connection: never its credential.
-func describeConnection(c AzureConnection) string {
-	return fmt.Sprintf("Azure billing account %s, tenant %s, client %s, %s, endpoint %s",
-		c.AzureAccount, c.TenantID, c.ClientID, c.AuthKind, c.ARMEndpoint)
+// describeConnection is what the audit log says of a connection, and whether its credential
+// is new: never the credential itself.
+func describeConnection(c AzureConnection, newCredential bool) fault.Message {
+	key := KeyAuditConnection
+	if newCredential {
+		key = KeyAuditConnectionNewCredential
+	}
+	return fault.Say(key, fault.ID(c.AzureAccount), fault.ID(c.TenantID), fault.ID(c.ClientID), string(c.AuthKind), c.ARMEndpoint)
 }
 
 // ClaimAzureConnection makes by the one runner of the connection until the given time, unless

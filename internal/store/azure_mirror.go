@@ -104,7 +104,9 @@ func (s *Store) ApplyAzureProfile(ctx context.Context, conn AzureConnection, acc
 		if !ch.Any() {
 			return nil
 		}
-		return tx.RecordAudit(ctx, azureActor, auditAzureSynced, Scope{Account: account, Profile: &p}.ID(), p.Name, "", ch.String())
+		return tx.audit(ctx, azureActor, AuditEntry{Action: AuditAzureSynced, Scope: Scope{Account: account, Profile: &p}.ID(),
+			Target: idOf(p.Name), After: fault.Say(KeyAuditSynced, ch.Events, ch.LotsAdded, ch.LotsUpdated, yesNo(ch.PendingChanged),
+				yesNo(ch.BalanceChanged))})
 	})
 	return ch, err
 }
@@ -136,7 +138,7 @@ func (s *Store) mirrorProfile(ctx context.Context, conn AzureConnection, account
 			return old, err
 		}
 	}
-	p, change, err := s.SaveProfile(ctx, want)
+	p, change, err := s.saveProfile(ctx, want)
 	if err != nil {
 		return p, err
 	}

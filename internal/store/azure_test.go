@@ -18,7 +18,7 @@ func TestAzureConnectionClaim(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		a, _, err := s.SaveAccount(ctx, store.BillingAccount{Name: "acct", DisplayName: "Acct", AgreementType: string(access.AgreementMCA),
+		a, _, err := s.SaveAccount(ctx, tester, store.BillingAccount{Name: "acct", DisplayName: "Acct", AgreementType: string(access.AgreementMCA),
 			AccountType: "Enterprise", Status: "Active"})
 		if err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // AssignBenefit sets the member with email on a benefit of an organisation (P4), or with
@@ -164,8 +165,8 @@ func (s *Store) applyChange(ctx context.Context, actor User, p Partner, rowID in
 			return wrap("record benefit event", err)
 		}
 	}
-	return s.RecordAudit(ctx, actor, "benefit."+string(ch.Action), p.ScopeID(), "benefit "+ch.Before.ID,
-		holderLine(ch.Before), ch.Summary)
+	return s.audit(ctx, actor, AuditEntry{Action: AuditBenefit(ch.Action), Scope: p.ScopeID(),
+		Target: fault.Say(KeyAuditBenefit, fault.ID(ch.Before.ID)), Before: holderLine(ch.Before), After: textOf(ch.Summary)})
 }
 
 // refused records a rule's refusal of an attempt in the audit log (X1), in a transaction of its
@@ -176,34 +177,16 @@ func (s *Store) refused(ctx context.Context, actor User, p Partner, benefitID st
 	if !errors.As(err, &re) || re.Rule == benefits.RuleInput {
 		return err
 	}
-	what := string(action)
+	target := fault.Say(KeyAuditAttempt, fault.ID(benefitID), string(action))
 	if user != "" {
-		what += " " + user
+		target = fault.Say(KeyAuditAttemptUser, fault.ID(benefitID), string(action), fault.Email(user))
 	}
-	after := refusalPrefix + re.Rule + ": " + re.Message
-	if aerr := s.RecordAudit(ctx, actor, "benefit."+string(action)+".refused", p.ScopeID(), "benefit "+benefitID+" ("+what+")", "", after); aerr != nil {
+	e := AuditEntry{Action: AuditBenefit(action).Refused(), Scope: p.ScopeID(), Target: target,
+		After: fault.Say(KeyAuditRefused, re.Rule, re.Message)}
+	if aerr := s.audit(ctx, actor, e); aerr != nil {
 		return fmt.Errorf("store: record refusal: %w", aerr)
 	}
 	return err
-}
-
-// refusalPrefix starts the audit log's after column of a refused attempt: "refused by P6: " and
-// the rule's sentence. The format is kept for the existing entries; RefusalOf reads it.
-const refusalPrefix = "refused by "
-
-// RefusalOf splits the after column of a refused attempt into the rule that refused it (a
-// DOMAIN.md number such as "P6") and its sentence, so that a page shows the sentence in words
-// and keeps the rule code out of it; ok is false for any other entry.
-func RefusalOf(after string) (rule, message string, ok bool) {
-	rest, found := strings.CutPrefix(after, refusalPrefix)
-	if !found {
-		return "", "", false
-	}
-	rule, message, found = strings.Cut(rest, ": ")
-	if !found || rule == "" || strings.ContainsRune(rule, ' ') {
-		return "", "", false
-	}
-	return rule, message, true
 }
 
 // setAction names Assign or Reassign.
@@ -214,13 +197,13 @@ func setAction(reassign bool) benefits.Action {
 	return benefits.ActionAssign
 }
 
-// holderLine describes who holds a benefit, for the audit log's before column.
-func holderLine(b benefits.Benefit) string {
+// holderLine says who holds a benefit, for the audit log.
+func holderLine(b benefits.Benefit) fault.Message {
 	switch {
 	case b.AssignedTo == "":
-		return "no user assigned"
+		return fault.Say(KeyAuditUnassigned)
 	case b.RedeemedAt.IsZero():
-		return "assigned to " + b.AssignedTo
+		return fault.Say(KeyAuditAssigned, fault.Email(b.AssignedTo))
 	}
-	return "assigned to " + b.AssignedTo + ", redeemed into subscription " + b.SubscriptionID
+	return fault.Say(KeyAuditRedeemed, fault.Email(b.AssignedTo), fault.ID(b.SubscriptionID))
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // BenefitByExternalID returns the benefit with the given id, of any organisation
@@ -39,16 +41,19 @@ func (s *Store) CreateBenefit(ctx context.Context, actor User, p Partner, b bene
 			return wrap("record benefit event", err)
 		}
 	}
-	return s.RecordAudit(ctx, actor, "benefit.created", p.ScopeID(), "benefit "+b.ID, "", describeNew(b))
+	return s.audit(ctx, actor, AuditEntry{Action: AuditBenefitCreated, Scope: p.ScopeID(),
+		Target: fault.Say(KeyAuditBenefit, fault.ID(b.ID)), After: describeNew(b)})
 }
 
-// describeNew is the audit line of a created benefit.
-func describeNew(b benefits.Benefit) string {
-	s := b.Kind.Label() + ", " + b.Amount.String() + " " + b.Currency + ", " + civil(b.StartDate) + " to " + civil(b.EndDate)
-	if b.AssignedTo != "" {
-		s += "; " + holderLine(b)
+// describeNew is what the audit log says of a created benefit: its kind, amount and dates, and
+// its holder.
+func describeNew(b benefits.Benefit) fault.Message {
+	amount := fault.Money{Amount: b.Amount, Currency: b.Currency}
+	start, end := ledger.DateOf(b.StartDate), ledger.DateOf(b.EndDate)
+	if b.AssignedTo == "" {
+		return fault.Say(KeyAuditBenefitNew, b.Kind.Label(), amount, start, end)
 	}
-	return s
+	return fault.Say(KeyAuditBenefitNewHeld, b.Kind.Label(), amount, start, end, fault.Email(b.AssignedTo))
 }
 
 // createBenefit inserts a benefit of an organisation, renewing the row previousID when set and

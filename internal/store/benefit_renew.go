@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // RenewPartner renews an organisation's membership on the renewal day (not in the future): each
@@ -47,8 +49,9 @@ func (s *Store) RenewPartner(ctx context.Context, actor User, p Partner, renewal
 			issued = append(issued, b)
 			ids = append(ids, b.ID)
 		}
-		return tx.RecordAudit(ctx, actor, "membership.renewed", p.ScopeID(), p.Name, fmt.Sprintf("%d benefits", len(current)),
-			fmt.Sprintf("Renewed on %s: issued %s", civil(renewal), strings.Join(ids, ", ")))
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditMembershipRenewed, Scope: p.ScopeID(), Target: idOf(p.Name),
+			Before: fault.Say(KeyAuditBenefitCount, len(current)),
+			After:  fault.Say(KeyAuditRenewed, ledger.DateOf(renewal), strings.Join(ids, ", "))})
 	})
 	return issued, s.refused(ctx, actor, p, "(all)", benefits.ActionRenew, "", err)
 }

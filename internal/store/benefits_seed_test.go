@@ -52,25 +52,25 @@ func seedPartner(t *testing.T, s *store.Store, clock *storetest.Clock) *partnerS
 	ctx := context.Background()
 	d := &partnerSeed{s: s, clock: clock, users: map[string]store.User{}}
 	var err error
-	if d.partner, _, err = s.SavePartner(ctx, store.Partner{ExternalID: "4390934", Name: "Fabrikam Solutions"}); err != nil {
+	if d.partner, _, err = s.SavePartner(ctx, tester, store.Partner{ExternalID: "4390934", Name: "Fabrikam Solutions"}); err != nil {
 		t.Fatal(err)
 	}
-	if d.other, _, err = s.SavePartner(ctx, store.Partner{ExternalID: "5550001", Name: "Contoso Partners"}); err != nil {
+	if d.other, _, err = s.SavePartner(ctx, tester, store.Partner{ExternalID: "5550001", Name: "Contoso Partners"}); err != nil {
 		t.Fatal(err)
 	}
-	mustOK(t, ensure(s.EnsurePartnerDomain(ctx, d.partner.ID, "fabrikam.example")))
-	mustOK(t, ensure(s.EnsurePartnerDomain(ctx, d.other.ID, "contoso.example")))
+	mustOK(t, ensure(s.EnsurePartnerDomain(ctx, tester, d.partner, "fabrikam.example")))
+	mustOK(t, ensure(s.EnsurePartnerDomain(ctx, tester, d.other, "contoso.example")))
 	emails := []string{fabAdmin, fabRaj, fabAna, "gmail.user@fabrikam.example"}
 	for i := 1; i <= 21; i++ {
 		emails = append(emails, fmt.Sprintf("u%d@fabrikam.example", i))
 	}
 	for _, e := range emails {
 		u := store.User{Email: e, Name: e, PasswordHash: "x"}
-		mustOK(t, s.CreateUser(ctx, &u))
-		m, _, err := s.EnsurePartnerMember(ctx, d.partner.ID, u.ID)
+		mustOK(t, s.CreateUser(ctx, tester, &u))
+		m, _, err := s.EnsurePartnerMember(ctx, tester, d.partner, u)
 		mustOK(t, err)
 		if e == fabAdmin {
-			mustOK(t, ensure(s.EnsurePartnerRole(ctx, m.ID, access.PartnerAdmin)))
+			mustOK(t, ensure(s.EnsurePartnerRole(ctx, tester, d.partner, u, m, access.PartnerAdmin)))
 			d.admin = u
 		}
 		d.users[e] = u

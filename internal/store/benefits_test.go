@@ -217,8 +217,8 @@ func TestInstallationFreeMailDomains(t *testing.T) {
 			t.Error("the same domain was added twice")
 		}
 		u := store.User{Email: "kim@eu.staff-mail.fabrikam.example", Name: "Kim", PasswordHash: "x"}
-		mustOK(t, d.s.CreateUser(ctx, &u))
-		_, _, err := d.s.EnsurePartnerMember(ctx, d.partner.ID, u.ID)
+		mustOK(t, d.s.CreateUser(ctx, tester, &u))
+		_, _, err := d.s.EnsurePartnerMember(ctx, tester, d.partner, u)
 		mustOK(t, err)
 		if _, err := d.s.AssignBenefit(ctx, d.admin, d.partner, "m-1", u.Email, false); ruleOf(t, err) != "P10" {
 			t.Errorf("assign to an installation free-mail subdomain: %v, want P10", err)

@@ -5,11 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"sort"
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
@@ -94,7 +94,9 @@ func (s *Store) storeImport(ctx context.Context, actor User, used map[int64]Bill
 		p, c := used[id], changes[id]
 		res.Added, res.Lowered, res.LoweredBy = res.Added+c.Added, res.Lowered+c.Lowered, res.LoweredBy+c.LoweredBy
 		scope := Scope{Account: accounts[p.BillingAccountID], Profile: &p}
-		if err := s.RecordAudit(ctx, actor, "charges.imported", scope.ID(), fileName, "", entriesAdded(c)); err != nil {
+		err := s.audit(ctx, actor, AuditEntry{Action: AuditChargesImported, Scope: scope.ID(), Target: textOf(fileName),
+			After: entriesAdded(c, p.Currency)})
+		if err != nil {
 			return res, err
 		}
 	}
@@ -150,15 +152,10 @@ func sortedIDs(m map[int64]BillingProfile) []int64 {
 	return ids
 }
 
-// entriesAdded words an import's changes for the audit log.
-func entriesAdded(c ChargeChanges) string {
-	noun := "entries"
-	if c.Added == 1 {
-		noun = "entry"
-	}
-	msg := fmt.Sprintf("%d charge %s added", c.Added, noun)
+// entriesAdded is what the audit log says of an import's changes to a profile.
+func entriesAdded(c ChargeChanges, currency string) fault.Message {
 	if c.Lowered > 0 {
-		msg += fmt.Sprintf(", %d day totals lowered by %s in all", c.Lowered, amount(c.LoweredBy))
+		return fault.Say(KeyAuditChargesLowered, c.Added, c.Lowered, fault.Money{Amount: amount(c.LoweredBy), Currency: currency})
 	}
-	return msg
+	return fault.Say(KeyAuditChargesAdded, c.Added)
 }

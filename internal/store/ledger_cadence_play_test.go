@@ -23,19 +23,19 @@ type cadencePlayer struct {
 // load stores the case in a new profile, as a scenario load would.
 func (pl *cadencePlayer) load(ctx context.Context, c cadenceCase) (store.BillingProfile, error) {
 	pl.profiles++
-	a, _, err := pl.s.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("cadence-%d", pl.profiles),
+	a, _, err := pl.s.SaveAccount(ctx, tester, store.BillingAccount{Name: fmt.Sprintf("cadence-%d", pl.profiles),
 		AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 	if err != nil {
 		return store.BillingProfile{}, err
 	}
-	p, _, err := pl.s.SaveProfile(ctx, store.BillingProfile{BillingAccountID: a.ID, Name: fmt.Sprintf("CADE-%04d-000-000", pl.profiles),
+	p, _, err := pl.s.SaveProfile(ctx, tester, a, store.BillingProfile{Name: fmt.Sprintf("CADE-%04d-000-000", pl.profiles),
 		Currency: "USD", InvoiceDay: c.invoiceDay, Status: "Active"})
 	if err != nil {
 		return p, err
 	}
 	for _, l := range c.lots {
 		l.BillingProfileID = p.ID
-		if _, err := pl.s.SaveLot(ctx, l); err != nil {
+		if _, err := pl.s.SaveLot(ctx, tester, l); err != nil {
 			return p, err
 		}
 	}

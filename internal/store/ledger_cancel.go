@@ -9,11 +9,12 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
-// CancelLot cancels a lot of a profile from today, for an owner or contributor (M13, X1): the
+// CancelLot cancels a lot of a profile from today, for an owner or contributor (M3, M13, X1): the
 // lot pays no charge dated today or later, and what it has left leaves the balance as canceled
 // credit dated today. The estimate and its pending transactions show it at once (M12); the
 // invoice covering yesterday settles it, like an expiry. A lot that does not exist is
-// fault.ErrNotFound; one that ledger.Lot.Cancelable forbids is a refusal saying why.
+// fault.ErrNotFound; one that ledger.Lot.Cancelable forbids (M8) is a refusal saying why. The
+// lock, the check, the update and the audit entry are one transaction.
 func (s *Store) CancelLot(ctx context.Context, actor User, sc Scope, lotName string, today ledger.Date) error {
 	return s.Tx(ctx, func(tx *Store) error {
 		if _, err := tx.lockProfile(ctx, sc.Profile.ID); err != nil {
@@ -33,7 +34,8 @@ func (s *Store) CancelLot(ctx context.Context, actor User, sc Scope, lotName str
 		if err := tx.conn(ctx).Model(&LotRow{}).Where("id = ?", row.ID).Update("canceled_on", today.String()).Error; err != nil {
 			return wrap("cancel lot", err)
 		}
-		return tx.RecordAudit(ctx, actor, "lot.canceled", sc.ID(), lotName, string(l.Status(today, 0)), "Canceled from "+today.String())
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditLotCanceled, Scope: sc.ID(), Target: idOf(lotName),
+			Before: textOf(string(l.Status(today, 0))), After: fault.Say(KeyAuditCanceledFrom, today)})
 	})
 }
 

@@ -27,10 +27,10 @@ func TestScenarioCancellation(t *testing.T) {
 		prepaid := store.LotRow{BillingProfileID: p.ID, Name: "prepaid", Source: "PurchasedCredit",
 			Currency: "USD", OriginalAmount: 2000_000000, StartDate: "2026-04-20", ExpirationDate: "2027-04-19",
 			PurchasedDate: "2026-04-20", CanceledOn: "2026-07-12"}
-		if change, err := s.SaveLot(ctx, prepaid); err != nil || change != store.Updated {
+		if change, err := s.SaveLot(ctx, tester, prepaid); err != nil || change != store.Updated {
 			t.Fatalf("adding the cancellation: %v, %v", change, err)
 		}
-		if change, err := s.SaveLot(ctx, prepaid); err != nil || change != store.Unchanged {
+		if change, err := s.SaveLot(ctx, tester, prepaid); err != nil || change != store.Unchanged {
 			t.Fatalf("the same cancellation again: %v, %v", change, err)
 		}
 		p = profileOf(t, s)
@@ -56,7 +56,7 @@ func TestScenarioCancellation(t *testing.T) {
 		}
 		late := prepaid
 		late.Name, late.CanceledOn = "late", "2026-07-20"
-		if _, err := s.SaveLot(ctx, late); !errors.Is(err, fault.ErrConflict) {
+		if _, err := s.SaveLot(ctx, tester, late); !errors.Is(err, fault.ErrConflict) {
 			t.Errorf("a cancellation in an invoiced month: %v", err)
 		}
 	})
@@ -70,7 +70,7 @@ func TestCancelLotRefusals(t *testing.T) {
 		ctx := context.Background()
 		p := loadLedger(t, s)
 		// tiny is used up by the 04-10 charge: it expires first (M9).
-		if _, err := s.SaveLot(ctx, store.LotRow{BillingProfileID: p.ID, Name: "tiny", Source: "PromotionalCredit",
+		if _, err := s.SaveLot(ctx, tester, store.LotRow{BillingProfileID: p.ID, Name: "tiny", Source: "PromotionalCredit",
 			Currency: "USD", OriginalAmount: 10_000000, StartDate: "2026-04-01", ExpirationDate: "2026-05-10", PurchasedDate: "2026-04-01"}); err != nil {
 			t.Fatal(err)
 		}

@@ -29,7 +29,9 @@ func closedRefusal(what, date string, p BillingProfile) fault.Refusal {
 // and add a new lot instead). A new lot is pending until the next processing run (M15). A
 // cancellation date (CanceledOn) may be added to a stored lot that is not settled yet; it must
 // not fall in a month already invoiced, whose charges it could have changed (X1).
-func (s *Store) SaveLot(ctx context.Context, l LotRow) (Change, error) {
+//
+// A new lot is audited (X1) as added by actor.
+func (s *Store) SaveLot(ctx context.Context, actor User, l LotRow) (Change, error) {
 	var old LotRow
 	err := s.conn(ctx).Where("billing_profile_id = ? AND name = ?", l.BillingProfileID, l.Name).Take(&old).Error
 	if err == nil {
@@ -60,8 +62,24 @@ func (s *Store) SaveLot(ctx context.Context, l LotRow) (Change, error) {
 	if err := s.checkCredit(ctx, l.BillingProfileID, l.OriginalAmount); err != nil {
 		return Unchanged, err
 	}
+	start, err := ledger.ParseDate(l.StartDate)
+	if err != nil {
+		return Unchanged, fault.Field("startDate", err.Error())
+	}
+	end, err := ledger.ParseDate(l.ExpirationDate)
+	if err != nil {
+		return Unchanged, fault.Field("expirationDate", err.Error())
+	}
+	sc, err := s.profileScope(ctx, l.BillingProfileID)
+	if err != nil {
+		return Unchanged, err
+	}
 	l.State, l.ClosedBalance, l.Released, l.CreatedAt = "Pending", l.OriginalAmount, false, s.now().UTC()
-	return Created, wrap("create lot", s.conn(ctx).Create(&l).Error)
+	if err := wrap("create lot", s.conn(ctx).Create(&l).Error); err != nil {
+		return Unchanged, err
+	}
+	return Created, s.audit(ctx, actor, AuditEntry{Action: AuditLotAdded, Scope: sc.ID(), Target: idOf(l.Name),
+		After: fault.Say(KeyAuditLot, fault.Money{Amount: amount(l.OriginalAmount), Currency: l.Currency}, start, end)})
 }
 
 // addCancellation gives a stored lot the cancellation date a scenario states, if it has none:
@@ -129,4 +147,17 @@ func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a Adjustme
 		return Unchanged, err
 	}
 	return Created, nil
+}
+
+// profileScope is the scope of the billing profile with the given id.
+func (s *Store) profileScope(ctx context.Context, profileID int64) (Scope, error) {
+	var p BillingProfile
+	if err := s.conn(ctx).Where("id = ?", profileID).Take(&p).Error; err != nil {
+		return Scope{}, wrap("profile scope", err)
+	}
+	var a BillingAccount
+	if err := s.conn(ctx).Where("id = ?", p.BillingAccountID).Take(&a).Error; err != nil {
+		return Scope{}, wrap("profile scope", err)
+	}
+	return Scope{Account: a, Profile: &p}, nil
 }

@@ -89,8 +89,11 @@ type AuditEvent struct {
 	// account's log with its profiles' entries.
 	AccountScope string
 	Target       string
-	Before       string
-	After        string
+	// Before and After are the sentences of entries written before entries were data (legacy
+	// rows); Detail is an entry's messages as JSON (Entry reads them), '' on legacy rows.
+	Before string
+	After  string
+	Detail string
 }
 
 // SignInFailure records one failed sign-in, for the per-account and per-address limits.

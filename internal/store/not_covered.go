@@ -22,12 +22,6 @@ type notCoveredRow struct {
 // TableName is the row's table.
 func (notCoveredRow) TableName() string { return "not_covered_products" }
 
-// The audit actions of the list's changes, recorded at installation level (scope "").
-const (
-	auditNotCoveredAdded   = "not_covered.added"
-	auditNotCoveredRemoved = "not_covered.removed"
-)
-
 // NotCovered returns the installation's not-covered product list (M10), sorted by name: the one
 // list that decides the eligibility of scenario charges, uploads and imports alike.
 func (s *Store) NotCovered(ctx context.Context) (ledger.NotCovered, error) {
@@ -77,7 +71,7 @@ func (s *Store) AddNotCovered(ctx context.Context, actor User, name string) (str
 		if err := tx.conn(ctx).Create(&notCoveredRow{Name: clean}).Error; err != nil {
 			return wrap("add not-covered product", err)
 		}
-		return tx.RecordAudit(ctx, actor, auditNotCoveredAdded, "", clean, "", "not covered by credits")
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditNotCoveredAdded, Target: textOf(clean), After: fault.Say(KeyAuditNotCovered)})
 	})
 	return clean, err
 }
@@ -107,7 +101,7 @@ func (s *Store) RemoveNotCovered(ctx context.Context, actor User, name string) (
 		if err := tx.conn(ctx).Delete(&notCoveredRow{}, rows[i].ID).Error; err != nil {
 			return wrap("remove not-covered product", err)
 		}
-		return tx.RecordAudit(ctx, actor, auditNotCoveredRemoved, "", removed, "not covered by credits", "")
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditNotCoveredRemoved, Target: textOf(removed), Before: fault.Say(KeyAuditNotCovered)})
 	})
 	return removed, err
 }

@@ -5,12 +5,13 @@ import (
 	"fmt"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/password"
 )
 
-// NoPasswordNote is what the portal and the audit log say about a user that a partner admin
-// added: the account exists, but only an operator can give it a password.
-const NoPasswordNote = "no password yet: an operator sets one with `creditdesk users set-password`"
+// setPasswordCommand is the command the audit log names for a user that a partner admin added:
+// the account exists, but only an operator can give it a password.
+const setPasswordCommand = "creditdesk users set-password"
 
 // addMember makes the person of Add a new user a member of an organisation (P4): a new user is
 // created with a password hash no password verifies (password.Unset); an existing user who is
@@ -24,22 +25,20 @@ func (s *Store) addMember(ctx context.Context, actor User, p Partner, nu benefit
 			return err
 		}
 		u = User{Email: nu.Email, Name: nu.Name, PasswordHash: hash}
-		if err := s.CreateUser(ctx, &u); err != nil {
+		if err := s.createUser(ctx, &u); err != nil {
 			return err
 		}
-		if err := s.RecordAudit(ctx, actor, "user.created", p.ScopeID(), u.Email, "", u.Name+"; "+NoPasswordNote); err != nil {
+		if err := s.audit(ctx, actor, AuditEntry{Action: AuditUserCreated, Scope: p.ScopeID(), Target: emailOf(u.Email),
+			After: fault.Say(KeyAuditNoPassword, u.Name, fault.Code(setPasswordCommand))}); err != nil {
 			return err
 		}
 	case err != nil:
 		return err
 	}
-	_, created, err := s.EnsurePartnerMember(ctx, p.ID, u.ID)
-	if err != nil {
-		return err
-	}
-	if !created {
+	_, created, err := s.EnsurePartnerMember(ctx, actor, p, u)
+	if err == nil && !created {
 		return &benefits.RuleError{Rule: benefits.RuleInput, Field: benefits.FieldEmail, Message: fmt.Sprintf(
 			"%s is already a member of %s; find them with the search above.", u.Email, p.Name)}
 	}
-	return s.RecordAudit(ctx, actor, "partner.member_added", p.ScopeID(), u.Email, "", "member")
+	return err
 }

@@ -15,7 +15,7 @@ func TestPartnerStandingOf(t *testing.T) {
 	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		stranger := store.User{Email: "nobody@elsewhere.example", Name: "Nobody", PasswordHash: "x"}
-		mustOK(t, d.s.CreateUser(context.Background(), &stranger))
+		mustOK(t, d.s.CreateUser(context.Background(), tester, &stranger))
 		tests := []struct {
 			name       string
 			user       store.User

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // PartnerByExternalID returns the organisation with the given Partner Center id, matched
@@ -16,31 +17,43 @@ func (s *Store) PartnerByExternalID(ctx context.Context, id string) (Partner, er
 }
 
 // SavePartner creates the organisation keyed by its ExternalID, or updates the name of the
-// existing one when it differs.
-func (s *Store) SavePartner(ctx context.Context, p Partner) (Partner, Change, error) {
+// existing one when it differs, by actor, and audits the change (X1).
+func (s *Store) SavePartner(ctx context.Context, actor User, p Partner) (Partner, Change, error) {
 	old, err := s.PartnerByExternalID(ctx, p.ExternalID)
 	if isNotFound(err) {
 		p.CreatedAt = s.now().UTC()
-		return p, Created, wrap("create partner", s.conn(ctx).Create(&p).Error)
+		if err := wrap("create partner", s.conn(ctx).Create(&p).Error); err != nil {
+			return p, Unchanged, err
+		}
+		return p, Created, s.audit(ctx, actor, AuditEntry{Action: AuditPartnerCreated, Scope: p.ScopeID(), Target: textOf(p.Name),
+			After: textOf(p.Name)})
 	}
 	if err != nil || old.Name == p.Name {
 		return old, Unchanged, err
 	}
-	err = s.conn(ctx).Model(&Partner{}).Where("id = ?", old.ID).Update("name", p.Name).Error
+	if err := wrap("update partner", s.conn(ctx).Model(&Partner{}).Where("id = ?", old.ID).Update("name", p.Name).Error); err != nil {
+		return old, Unchanged, err
+	}
+	before := old.Name
 	old.Name = p.Name
-	return old, Updated, wrap("update partner", err)
+	return old, Updated, s.audit(ctx, actor, AuditEntry{Action: AuditPartnerUpdated, Scope: old.ScopeID(), Target: textOf(p.Name),
+		Before: textOf(before), After: textOf(p.Name)})
 }
 
 // EnsurePartnerDomain adds a company domain (stored lower-case) to an organisation unless it
-// is listed already; it reports whether it added it.
-func (s *Store) EnsurePartnerDomain(ctx context.Context, partnerID int64, domain string) (bool, error) {
-	d := PartnerDomain{PartnerID: partnerID, Domain: strings.ToLower(strings.TrimSpace(domain))}
+// is listed already, by actor, and audits it (X1); it reports whether it added it.
+func (s *Store) EnsurePartnerDomain(ctx context.Context, actor User, p Partner, domain string) (bool, error) {
+	d := PartnerDomain{PartnerID: p.ID, Domain: strings.ToLower(strings.TrimSpace(domain))}
 	var n int64
-	if err := s.conn(ctx).Model(&PartnerDomain{}).Where("partner_id = ? AND domain = ?", partnerID, d.Domain).
+	if err := s.conn(ctx).Model(&PartnerDomain{}).Where("partner_id = ? AND domain = ?", p.ID, d.Domain).
 		Count(&n).Error; err != nil || n > 0 {
 		return false, wrap("ensure partner domain", err)
 	}
-	return true, wrap("ensure partner domain", s.conn(ctx).Create(&d).Error)
+	if err := wrap("ensure partner domain", s.conn(ctx).Create(&d).Error); err != nil {
+		return false, err
+	}
+	return true, s.audit(ctx, actor, AuditEntry{Action: AuditPartnerDomainAdded, Scope: p.ScopeID(), Target: textOf(d.Domain),
+		After: textOf(d.Domain)})
 }
 
 // PartnerDomains lists the company domains of an organisation, sorted.
@@ -51,30 +64,39 @@ func (s *Store) PartnerDomains(ctx context.Context, partnerID int64) ([]string, 
 	return out, wrap("partner domains", err)
 }
 
-// EnsurePartnerMember makes a user a member of an organisation unless they are one; it
-// reports whether it created the membership.
-func (s *Store) EnsurePartnerMember(ctx context.Context, partnerID, userID int64) (PartnerMember, bool, error) {
+// EnsurePartnerMember makes user u a member of organisation p unless they are one, by actor,
+// and audits it (X1); it reports whether it created the membership.
+func (s *Store) EnsurePartnerMember(ctx context.Context, actor User, p Partner, u User) (PartnerMember, bool, error) {
 	var m PartnerMember
-	err := s.conn(ctx).Where("partner_id = ? AND user_id = ?", partnerID, userID).Take(&m).Error
+	err := s.conn(ctx).Where("partner_id = ? AND user_id = ?", p.ID, u.ID).Take(&m).Error
 	if err == nil {
 		return m, false, nil
 	}
 	if err = wrap("ensure partner member", err); !isNotFound(err) {
 		return m, false, err
 	}
-	m = PartnerMember{PartnerID: partnerID, UserID: userID, CreatedAt: s.now().UTC()}
-	return m, true, wrap("create partner member", s.conn(ctx).Create(&m).Error)
+	m = PartnerMember{PartnerID: p.ID, UserID: u.ID, CreatedAt: s.now().UTC()}
+	if err := wrap("create partner member", s.conn(ctx).Create(&m).Error); err != nil {
+		return m, false, err
+	}
+	return m, true, s.audit(ctx, actor, AuditEntry{Action: AuditPartnerMemberAdded, Scope: p.ScopeID(), Target: emailOf(u.Email),
+		After: fault.Say(KeyAuditMember)})
 }
 
-// EnsurePartnerRole gives a member a partner role unless held; it reports whether it did.
-func (s *Store) EnsurePartnerRole(ctx context.Context, memberID int64, role access.PartnerRole) (bool, error) {
+// EnsurePartnerRole gives member m of organisation p, user u, a partner role unless held, by
+// actor, and audits it (X1); it reports whether it did.
+func (s *Store) EnsurePartnerRole(ctx context.Context, actor User, p Partner, u User, m PartnerMember, role access.PartnerRole) (bool, error) {
 	var n int64
-	if err := s.conn(ctx).Model(&PartnerRoleRow{}).Where("member_id = ? AND role = ?", memberID, string(role)).
+	if err := s.conn(ctx).Model(&PartnerRoleRow{}).Where("member_id = ? AND role = ?", m.ID, string(role)).
 		Count(&n).Error; err != nil || n > 0 {
 		return false, wrap("ensure partner role", err)
 	}
-	r := PartnerRoleRow{MemberID: memberID, Role: string(role), CreatedAt: s.now().UTC()}
-	return true, wrap("ensure partner role", s.conn(ctx).Create(&r).Error)
+	r := PartnerRoleRow{MemberID: m.ID, Role: string(role), CreatedAt: s.now().UTC()}
+	if err := wrap("ensure partner role", s.conn(ctx).Create(&r).Error); err != nil {
+		return false, err
+	}
+	return true, s.audit(ctx, actor, AuditEntry{Action: AuditPartnerRoleGranted, Scope: p.ScopeID(), Target: emailOf(u.Email),
+		After: fault.Say(KeyAuditValue, role)})
 }
 
 // PartnerGrantsOf returns what a user holds on an organisation: membership and roles (P1).

@@ -77,7 +77,7 @@ func tokenIDs(t *testing.T, s *store.Store) (int64, int64) {
 	t.Helper()
 	ctx := context.Background()
 	u := store.User{Email: "script@example.com", Name: "Script", PasswordHash: "x"}
-	if err := s.CreateUser(ctx, &u); err != nil {
+	if err := s.CreateUser(ctx, tester, &u); err != nil {
 		t.Fatal(err)
 	}
 	var ids [2]int64

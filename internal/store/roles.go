@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"gorm.io/gorm/clause"
@@ -127,7 +126,8 @@ func (s *Store) GrantRole(ctx context.Context, actor User, sc Scope, email strin
 			}
 			return err
 		}
-		return tx.RecordAudit(ctx, actor, "role.granted", sc.ID(), u.Email, "", string(role))
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditRoleGranted, Scope: sc.ID(), Target: emailOf(u.Email),
+			After: fault.Say(KeyAuditValue, role)})
 	})
 }
 
@@ -152,15 +152,13 @@ func (s *Store) RemoveRole(ctx context.Context, actor User, sc Scope, assignment
 			}
 		}
 		if err := access.CanRemove(all, assignmentID); err != nil {
-			if errors.Is(err, access.ErrNotAssigned) {
-				return fmt.Errorf("store: remove role: %w", errNotFound)
-			}
-			return fault.Refusal{Rule: "M4", Message: err.Error()}
+			return fmt.Errorf("store: remove role: %w", err)
 		}
 		if err := tx.conn(ctx).Where("id = ?", assignmentID).Delete(&RoleAssignment{}).Error; err != nil {
 			return wrap("remove role", err)
 		}
-		return tx.RecordAudit(ctx, actor, "role.removed", sc.ID(), target.UserEmail, string(target.Role), "")
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditRoleRemoved, Scope: sc.ID(), Target: emailOf(target.UserEmail),
+			Before: fault.Say(KeyAuditValue, target.Role)})
 	})
 }
 

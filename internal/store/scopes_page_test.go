@@ -20,7 +20,7 @@ func pickerFixture(t *testing.T, s *store.Store) store.User {
 	t.Helper()
 	ctx := context.Background()
 	u := store.User{Email: "many@scopes.example", Name: "Many", PasswordHash: "x"}
-	if err := s.CreateUser(ctx, &u); err != nil {
+	if err := s.CreateUser(ctx, tester, &u); err != nil {
 		t.Fatal(err)
 	}
 	accounts := []struct {
@@ -36,24 +36,24 @@ func pickerFixture(t *testing.T, s *store.Store) store.User {
 		{"Foxtrot", []string{"Prof015", "Prof016", "Hidden", "Prof017"}, ""},
 	}
 	for i, a := range accounts {
-		acct, _, err := s.SaveAccount(ctx, store.BillingAccount{Name: fmt.Sprintf("acct-%d", i), DisplayName: a.display,
+		acct, _, err := s.SaveAccount(ctx, tester, store.BillingAccount{Name: fmt.Sprintf("acct-%d", i), DisplayName: a.display,
 			AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if a.role == "account" {
-			if _, err := s.EnsureRole(ctx, u.ID, store.Scope{Account: acct}, "reader"); err != nil {
+			if _, err := s.EnsureRole(ctx, tester, u, store.Scope{Account: acct}, "reader"); err != nil {
 				t.Fatal(err)
 			}
 		}
 		for j, name := range a.profiles {
-			p, _, err := s.SaveProfile(ctx, store.BillingProfile{BillingAccountID: acct.ID, Name: fmt.Sprintf("P%03d-%04d-000-000", i, j),
+			p, _, err := s.SaveProfile(ctx, tester, acct, store.BillingProfile{Name: fmt.Sprintf("P%03d-%04d-000-000", i, j),
 				DisplayName: name, Currency: "USD", InvoiceDay: 1, Status: "Active"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if a.role == "profiles" && j < 2 {
-				if _, err := s.EnsureRole(ctx, u.ID, store.Scope{Account: acct, Profile: &p}, "reader"); err != nil {
+				if _, err := s.EnsureRole(ctx, tester, u, store.Scope{Account: acct, Profile: &p}, "reader"); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -14,6 +14,9 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
+// tester is the author of the audit entries the tests make.
+var tester = store.User{Email: "tester@creditdesk.example"}
+
 // seed creates an MCA account with two profiles and the users of a small team.
 type seeded struct {
 	owner, reader, invoiceManager, outsider store.User
@@ -30,21 +33,21 @@ func seed(t *testing.T, s *store.Store) seeded {
 	d.invoiceManager = store.User{Email: "im@northwind.example", Name: "Ivo Marsh", PasswordHash: "x"}
 	d.outsider = store.User{Email: "eve@elsewhere.example", Name: "Eve", PasswordHash: "x"}
 	for _, u := range []*store.User{&d.owner, &d.reader, &d.invoiceManager, &d.outsider} {
-		if err := s.CreateUser(ctx, u); err != nil {
+		if err := s.CreateUser(ctx, tester, u); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var err error
-	d.account, _, err = s.SaveAccount(ctx, store.BillingAccount{Name: "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31",
+	d.account, _, err = s.SaveAccount(ctx, tester, store.BillingAccount{Name: "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31",
 		DisplayName: "Northwind Traders", AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.engineering, _, err = s.SaveProfile(ctx, store.BillingProfile{BillingAccountID: d.account.ID, Name: "PBFV-AB12-CD3-EF4", DisplayName: "Engineering", Currency: "USD", InvoiceDay: 5, Status: "Active"})
+	d.engineering, _, err = s.SaveProfile(ctx, tester, d.account, store.BillingProfile{Name: "PBFV-AB12-CD3-EF4", DisplayName: "Engineering", Currency: "USD", InvoiceDay: 5, Status: "Active"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.marketing, _, err = s.SaveProfile(ctx, store.BillingProfile{BillingAccountID: d.account.ID, Name: "QXYZ-AB12-CD3-EF4", DisplayName: "Marketing", Currency: "USD", InvoiceDay: 12, Status: "Active"})
+	d.marketing, _, err = s.SaveProfile(ctx, tester, d.account, store.BillingProfile{Name: "QXYZ-AB12-CD3-EF4", DisplayName: "Marketing", Currency: "USD", InvoiceDay: 12, Status: "Active"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,10 +110,10 @@ func TestUsersAreUniqueByEmailCaseInsensitively(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		if err := s.CreateUser(ctx, &store.User{Email: "Ana@Example.com", Name: "Ana", PasswordHash: "h"}); err != nil {
+		if err := s.CreateUser(ctx, tester, &store.User{Email: "Ana@Example.com", Name: "Ana", PasswordHash: "h"}); err != nil {
 			t.Fatal(err)
 		}
-		err := s.CreateUser(ctx, &store.User{Email: "ana@example.COM", Name: "Ana 2", PasswordHash: "h"})
+		err := s.CreateUser(ctx, tester, &store.User{Email: "ana@example.COM", Name: "Ana 2", PasswordHash: "h"})
 		if !errors.Is(err, fault.ErrConflict) {
 			t.Errorf("duplicate email: err = %v, want ErrConflict", err)
 		}
@@ -226,8 +229,13 @@ func TestLastOwnerCannotBeRemoved(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(events) == 0 || events[0].Action != "role.removed" || events[0].Before != "owner" || events[0].ActorEmail != d.owner.Email {
-			t.Errorf("newest audit event = %+v, want role.removed of owner by %s", events[0], d.owner.Email)
+		if len(events) == 0 {
+			t.Fatal("no audit event")
+		}
+		entry, ok, err := events[0].Entry()
+		if !ok || err != nil || entry.Action != store.AuditRoleRemoved || !reflect.DeepEqual(entry.Before.Args, []any{access.Owner}) ||
+			events[0].ActorEmail != d.owner.Email {
+			t.Errorf("newest audit event = %+v (%v), want role.removed of owner by %s", entry, err, d.owner.Email)
 		}
 	})
 }

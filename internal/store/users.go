@@ -7,8 +7,17 @@ import (
 	"gorm.io/gorm"
 )
 
-// CreateUser inserts a user; the email is stored lower-case. A taken email is fault.ErrConflict.
-func (s *Store) CreateUser(ctx context.Context, u *User) error {
+// CreateUser inserts a user, by actor, and audits it (X1); the email is stored lower-case. A
+// taken email is fault.ErrConflict.
+func (s *Store) CreateUser(ctx context.Context, actor User, u *User) error {
+	if err := s.createUser(ctx, u); err != nil {
+		return err
+	}
+	return s.audit(ctx, actor, AuditEntry{Action: AuditUserCreated, Target: emailOf(u.Email), After: textOf(u.Name)})
+}
+
+// createUser inserts a user; the caller audits it.
+func (s *Store) createUser(ctx context.Context, u *User) error {
 	u.Email = strings.ToLower(strings.TrimSpace(u.Email))
 	return wrap("create user", s.conn(ctx).Create(u).Error)
 }
@@ -44,18 +53,25 @@ func (s *Store) UsersByEmail(ctx context.Context, emails []string) (map[string]U
 	return byEmail, nil
 }
 
-// SetUserPassword replaces the password hash of a user.
-func (s *Store) SetUserPassword(ctx context.Context, id int64, hash string) error {
-	res := s.conn(ctx).Model(&User{}).Where("id = ?", id).
+// SetUserPassword replaces the password hash of user u, by actor, and audits it (X1).
+func (s *Store) SetUserPassword(ctx context.Context, actor, u User, hash string) error {
+	res := s.conn(ctx).Model(&User{}).Where("id = ?", u.ID).
 		Updates(map[string]any{"password_hash": hash, "updated_at": s.now().UTC()})
-	return affectedOne("set password", res.Error, res.RowsAffected)
+	if err := affectedOne("set password", res.Error, res.RowsAffected); err != nil {
+		return err
+	}
+	return s.audit(ctx, actor, AuditEntry{Action: AuditPasswordSet, Target: emailOf(u.Email)})
 }
 
-// SetUserName replaces the display name of a user.
-func (s *Store) SetUserName(ctx context.Context, id int64, name string) error {
-	res := s.conn(ctx).Model(&User{}).Where("id = ?", id).
+// SetUserName replaces the display name of user u, by actor, and audits it (X1).
+func (s *Store) SetUserName(ctx context.Context, actor, u User, name string) error {
+	res := s.conn(ctx).Model(&User{}).Where("id = ?", u.ID).
 		Updates(map[string]any{"name": name, "updated_at": s.now().UTC()})
-	return affectedOne("set name", res.Error, res.RowsAffected)
+	if err := affectedOne("set name", res.Error, res.RowsAffected); err != nil {
+		return err
+	}
+	return s.audit(ctx, actor, AuditEntry{Action: AuditUserRenamed, Target: emailOf(u.Email), Before: textOf(u.Name),
+		After: textOf(name)})
 }
 
 // SetLastScope remembers the billing scope a user opened last (M5).

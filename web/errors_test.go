@@ -1,0 +1,94 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/arm"
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+)
+
+// TestStatusOf: each error kind has one status, for the portal and the API (X2: bad input is a
+// 4xx naming the field, never a 500), and a domain error gets its kind's status with its own
+// message; an error of no kind is a 500 that tells nothing of the server.
+func TestStatusOf(t *testing.T) {
+	input := &benefits.RuleError{Rule: benefits.RuleInput, Field: benefits.FieldEmail, Message: "Enter an email address."}
+	rule := &benefits.RuleError{Rule: "P6", Field: benefits.FieldUser, Message: "No reassignments left."}
+	tests := []struct {
+		name    string
+		err     error
+		status  int
+		message string // "" for the kind's own message
+	}{
+		{"not found", fault.ErrNotFound, http.StatusNotFound, ""},
+		{"forbidden", fault.ErrForbidden, http.StatusForbidden, ""},
+		{"not signed in", fault.ErrUnauthenticated, http.StatusUnauthorized, ""},
+		{"too many requests", fault.ErrTooManyRequests, http.StatusTooManyRequests, ""},
+		{"conflict", fault.ErrConflict, http.StatusConflict, ""},
+		{"invalid", fault.ErrInvalid, http.StatusUnprocessableEntity, ""},
+		{"bad request", fault.ErrBadRequest, http.StatusBadRequest, ""},
+		{"unavailable", fmt.Errorf("store: lots: %w", fault.ErrUnavailable), http.StatusServiceUnavailable, unavailableMessage},
+		{"no kind", errors.New("disk full at /var/lib"), http.StatusInternalServerError, internalMessage},
+		{"kind with a message", fault.New(fault.ErrNotFound, "No such credit."), http.StatusNotFound, "No such credit."},
+		{"wrapped kind with a message", fmt.Errorf("x: %w", fault.New(fault.ErrBadRequest, "q: too long.")), http.StatusBadRequest, "q: too long."},
+		{"field errors", fault.Field("name", "Required."), http.StatusUnprocessableEntity, "name: Required."},
+		{"refusal", fault.Refusal{Rule: "M8", Message: "Credit b-1 cannot be canceled."}, http.StatusConflict, "Credit b-1 cannot be canceled."},
+		{"last owner (M4)", fmt.Errorf("store: remove role: %w", access.ErrLastOwner), http.StatusConflict,
+			"The last owner of a billing scope cannot be removed. Grant the owner role to someone else first."},
+		{"not assigned", access.ErrNotAssigned, http.StatusNotFound, "no such role assignment on this scope"},
+		{"benefit input (X2)", input, http.StatusUnprocessableEntity, input.Message},
+		{"benefit rule (P6)", rule, http.StatusConflict, rule.Message},
+		{"input and rule joined", errors.Join(input, rule), http.StatusConflict, input.Message},
+		{"ledger input", &ledger.InputError{Field: "lots[2].currency", Err: ledger.ErrCurrency, Msg: "EUR, profile in USD"},
+			http.StatusUnprocessableEntity, "lots[2].currency: EUR, profile in USD"},
+		{"ARM error", arm.BadParameter("$top", "must be a number"), http.StatusBadRequest, arm.BadParameter("$top", "must be a number").Message},
+		{"ARM 429", arm.TooManyRequests(7), http.StatusTooManyRequests, arm.TooManyRequests(7).Message},
+		{"echo's own 405", echo.ErrMethodNotAllowed, http.StatusMethodNotAllowed, "This address does not take that kind of request."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, msg := statusOf(tt.err)
+			want := tt.message
+			if want == "" {
+				want = kindMessage(t, tt.err)
+			}
+			if status != tt.status || msg != want {
+				t.Errorf("statusOf(%v) = %d %q, want %d %q", tt.err, status, msg, tt.status, want)
+			}
+		})
+	}
+}
+
+// TestStatusOfEveryKind: every fault kind has a status of its own, not a 500.
+func TestStatusOfEveryKind(t *testing.T) {
+	seen := map[int]error{}
+	for _, k := range fault.Kinds {
+		status, msg := statusOf(fmt.Errorf("wrapped: %w", k))
+		if status < 400 || status >= 500 && status != http.StatusServiceUnavailable || msg == "" {
+			t.Errorf("kind %v: status %d %q", k, status, msg)
+		}
+		if other, ok := seen[status]; ok {
+			t.Errorf("kinds %v and %v share status %d", k, other, status)
+		}
+		seen[status] = k
+	}
+}
+
+// kindMessage is the message of the kind err matches first.
+func kindMessage(t *testing.T, err error) string {
+	t.Helper()
+	for _, k := range kinds {
+		if errors.Is(err, k.kind) {
+			return k.message
+		}
+	}
+	t.Fatalf("%v matches no kind", err)
+	return ""
+}
