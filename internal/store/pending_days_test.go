@@ -124,7 +124,7 @@ func randomWrite(ctx context.Context, s *store.Store, r *rand.Rand, p store.Bill
 		if l.CanceledOn == "" { // within the lot's dates, as a scenario file must have it
 			l.CanceledOn = min(ledger.MustDate(l.StartDate).AddDays(r.IntN(30)).String(), l.ExpirationDate)
 		}
-		_, err = s.SaveLot(ctx, l)
+		_, err = s.SaveLot(ctx, tester, l)
 	default:
 		if open := p.NextPeriod + "-01"; p.NextPeriod != "" && day < open {
 			day = open // seeding bypasses the checks: only what an open month may hold
