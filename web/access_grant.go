@@ -76,7 +76,7 @@ func (s *Server) renderAccessResult(c echo.Context, status int, f grantForm, inv
 	}
 	var r fault.Refusal
 	if errors.As(refused, &r) {
-		p.Flash, p.FlashError = r.Message, true
+		p.Flash, p.FlashError = refusalText(r), true
 	}
 	return s.render(c, status, views.AccessPage(p), views.AccessPanel(p))
 }

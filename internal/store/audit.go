@@ -23,7 +23,7 @@ type AuditEntry struct {
 // transaction of the change it records, so that the change and its record are stored together
 // or not at all.
 func (s *Store) audit(ctx context.Context, actor User, e AuditEntry) error {
-	detail, err := encodeAuditDetail(e)
+	detail, err := e.Detail()
 	if err != nil {
 		return err
 	}

@@ -46,8 +46,9 @@ const (
 	argPartnerRole = "partner_role" // access.PartnerRole
 )
 
-// encodeAuditDetail is the detail column of e.
-func encodeAuditDetail(e AuditEntry) (string, error) {
+// Detail is the JSON of e's messages, as the detail column holds it: each argument with its
+// type, so that AuditEvent.Entry gives it back as it was.
+func (e AuditEntry) Detail() (string, error) {
 	var d auditDetail
 	for _, p := range []struct {
 		to *jsonMessage
