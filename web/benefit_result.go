@@ -46,7 +46,7 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 		return errNoBenefit
 	case err != nil && status == 0:
 		return err
-	case err == nil && !isFragment(c.Request()):
+	case err == nil && !htmxOf(c.Request()).Fragment():
 		if err := s.addFlash(c, done); err != nil {
 			return err
 		}
@@ -76,8 +76,8 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 	} else {
 		status = http.StatusOK
 	}
-	if isFragment(c.Request()) {
-		c.Response().Header().Set("HX-Replace-Url", paneTabHref(p.PaneHref, "activate", p.ListState))
+	if htmxOf(c.Request()).Fragment() {
+		hxResponse{ReplaceURL: paneTabHref(p.PaneHref, "activate", p.ListState)}.Apply(c)
 	}
 	return s.render(c, status, views.BenefitPanePage(p), views.BenefitPaneFragment(p))
 }

@@ -74,9 +74,9 @@ func (s *Server) creditsShow(c echo.Context) error {
 	if p.Synced, err = v.syncedNotice(c); err != nil {
 		return err
 	}
-	c.Response().Header().Add("Vary", "HX-Target")
-	if isFragment(c.Request()) {
-		switch c.Request().Header.Get("HX-Target") {
+	c.Response().Header().Add("Vary", hxTarget)
+	if htmxOf(c.Request()).Fragment() {
+		switch htmxOf(c.Request()).Target {
 		case views.LotsTableID:
 			t, err := v.lotsTable()
 			if err != nil {

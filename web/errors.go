@@ -107,7 +107,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	switch {
 	case c.Request().Method == http.MethodHead:
 		out = c.NoContent(status)
-	case isHTMX(c.Request()):
+	case htmxOf(c.Request()).Enabled:
 		out = c.String(status, msg)
 	default:
 		title := titles[status]

@@ -32,8 +32,8 @@ func (s *Server) lotCancel(c echo.Context) error {
 		return err
 	}
 	back := scopeHref(sc.Scope) + "/credits"
-	if isHTMX(c.Request()) {
-		c.Response().Header().Set("HX-Redirect", back)
+	if htmxOf(c.Request()).Enabled {
+		hxResponse{Redirect: back}.Apply(c)
 		return c.NoContent(http.StatusNoContent)
 	}
 	return seeOther(c, back)

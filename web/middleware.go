@@ -172,8 +172,8 @@ func (s *Server) requireSignIn(c echo.Context) error {
 	if c.Request().Method == http.MethodGet && c.Request().URL.Path != "/" {
 		target += "?next=" + urlQueryEscape(c.Request().URL.RequestURI())
 	}
-	if isHTMX(c.Request()) {
-		c.Response().Header().Set("HX-Redirect", target)
+	if htmxOf(c.Request()).Enabled {
+		hxResponse{Redirect: target}.Apply(c)
 		return c.NoContent(http.StatusUnauthorized)
 	}
 	return c.Redirect(http.StatusSeeOther, target)

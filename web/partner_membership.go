@@ -101,7 +101,7 @@ func (s *Server) membershipRenew(c echo.Context) error {
 			ids[i] = b.ID
 		}
 		done = fmt.Sprintf("Membership renewed on %s: issued %d benefits (%s).", raw, len(issued), strings.Join(ids, ", "))
-		if !isFragment(c.Request()) {
+		if !htmxOf(c.Request()).Fragment() {
 			if err := s.addFlash(c, done); err != nil {
 				return err
 			}

@@ -74,7 +74,7 @@ func notFoundAs(err error, replacement error) error {
 // (M5). A failure to remember is logged, not shown: the page itself is fine.
 func (s *Server) rememberScope(c echo.Context, sc scopeContext) {
 	u := currentUser(c)
-	if c.Request().Method != http.MethodGet || isFragment(c.Request()) || u.LastScope == sc.ID() {
+	if c.Request().Method != http.MethodGet || htmxOf(c.Request()).Fragment() || u.LastScope == sc.ID() {
 		return
 	}
 	if err := s.store.SetLastScope(c.Request().Context(), u.ID, sc.ID()); err != nil {
