@@ -61,7 +61,7 @@ func (s *Server) renderAccessResult(c echo.Context, status int, f grantForm, inv
 		if err := s.addFlash(c, done); err != nil {
 			return err
 		}
-		return seeOther(c, scopeHref(currentScope(c).Scope)+"/access")
+		return seeOther(c, s.links.access(currentScope(c).Scope))
 	}
 	p, err := s.accessProps(c)
 	if err != nil {

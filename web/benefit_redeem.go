@@ -33,7 +33,7 @@ func (s *Server) benefitRedeem(c echo.Context) error {
 			if err := s.addFlash(c, msg); err != nil {
 				return err
 			}
-			return seeOther(c, "/benefits")
+			return seeOther(c, s.links.to(routeMyBenefits))
 		}
 	}
 	p, perr := s.myBenefitsProps(c)

@@ -50,7 +50,7 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 		if err := s.addFlash(c, done); err != nil {
 			return err
 		}
-		return seeOther(c, paneTabHref(benefitHref(currentPartner(c).ExternalID, benefitParam(c)), "activate",
+		return seeOther(c, paneTabHref(s.links.benefit(currentPartner(c).ExternalID, benefitParam(c)), "activate",
 			listStateOf(c.QueryParam(listParam)).query()))
 	}
 	p, perr := s.paneProps(c, "activate", "")

@@ -115,7 +115,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 			title = "Error"
 		}
 		out = s.render(c, status, views.ErrorPage(views.ErrorProps{Shell: s.shell(c, title), Status: status, Title: title, Message: msg,
-			Back: errorBack(c, status)}), nil)
+			Back: errorBack(c, s.links, status)}), nil)
 	}
 	if out != nil {
 		s.log.Error("write error response", "request_id", requestID(c), "error", out)

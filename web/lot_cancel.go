@@ -31,7 +31,7 @@ func (s *Server) lotCancel(c echo.Context) error {
 	case err != nil:
 		return err
 	}
-	back := scopeHref(sc.Scope) + "/credits"
+	back := s.links.credits(sc.Scope)
 	if htmxOf(c.Request()).Enabled {
 		hxResponse{Redirect: back}.Apply(c)
 		return c.NoContent(http.StatusNoContent)

@@ -56,6 +56,7 @@ type Server struct {
 	api      *armapi.API // the Azure-compatible API, mounted under armapi.Prefix
 	azure    *azsync.Syncer
 	echo     *echo.Echo
+	links    links // the paths of the named routes
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
 	dummyHash string
@@ -90,6 +91,7 @@ func New(d Deps) (*Server, error) {
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow})}
 	s.echo = echo.New()
+	s.links = links{s.echo}
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError
 	s.echo.Server.ReadHeaderTimeout = 10 * time.Second
