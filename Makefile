@@ -31,10 +31,11 @@ static/vendor/htmx.min.js: node_modules/.package-lock.json
 generate:
 	$(GO) tool templ generate
 
-## check: formatting, vet, and committed templ output up to date
+## check: formatting, vet, staticcheck (default checks) and committed templ output up to date
 check: generate
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 	@git diff --quiet -- '*_templ.go' || (echo "templ output is not committed: run make generate and commit"; git diff --stat -- '*_templ.go'; exit 1)
 
 ## test: the whole suite on SQLite and PostgreSQL, with the browser tests

@@ -57,11 +57,11 @@ func (s *Server) accessGrant(c echo.Context) error {
 // renderAccessResult answers a change on the Access control page: the refreshed panel for htmx;
 // without JavaScript the whole page on an error, or a redirect back to it after a success.
 func (s *Server) renderAccessResult(c echo.Context, status int, f grantForm, invalid fault.Invalid, done string, refused error) error {
-	if status == http.StatusOK && !isFragment(c.Request()) {
+	if status == http.StatusOK && !htmxOf(c.Request()).Fragment() {
 		if err := s.addFlash(c, done); err != nil {
 			return err
 		}
-		return seeOther(c, scopeHref(currentScope(c).Scope)+"/access")
+		return seeOther(c, s.links.access(currentScope(c).Scope))
 	}
 	p, err := s.accessProps(c)
 	if err != nil {

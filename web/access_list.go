@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -28,7 +27,7 @@ func (s *Server) accessProps(c echo.Context) (views.Access, error) {
 	if err != nil {
 		return views.Access{}, err
 	}
-	base := scopeHref(sc.Scope) + "/access"
+	base := s.links.access(sc.Scope)
 	p := views.Access{Shell: s.scopeShell(c, "Access control", "Access control (IAM)"),
 		CanManage: sc.Grants.Can(access.ManageAccess), FormAction: base, Role: string(access.Reader), Errors: map[string]string{}}
 	p.ScopeKind = p.Shell.ScopeKind
@@ -44,7 +43,7 @@ func (s *Server) accessProps(c echo.Context) (views.Access, error) {
 	for _, r := range rows {
 		row := views.AccessRow{ID: r.ID, UserName: r.UserName, UserEmail: r.UserEmail, Role: r.Role.Title(), Inherited: r.Inherited}
 		if p.CanManage && !r.Inherited && (r.Role != access.Owner || owners > 1) { // M4: the last owner stays
-			row.RemoveURL = base + "/" + strconv.FormatInt(r.ID, 10) + "/remove"
+			row.RemoveURL = s.links.accessRemove(sc.Scope, r.ID)
 		}
 		p.Rows = append(p.Rows, row)
 	}

@@ -21,7 +21,7 @@ func (s *Server) accountShow(c echo.Context) error {
 		Status: a.Status, IsMCA: a.IsMCA()}
 	for _, bp := range profiles { // a role on the account reaches every profile of it (M3)
 		p.Profiles = append(p.Profiles, views.ProfileRow{DisplayName: bp.DisplayName, Name: bp.Name,
-			Href: profileHref(a.Name, bp.Name), Currency: bp.Currency, InvoiceDay: bp.InvoiceDay, Status: bp.Status})
+			Href: s.links.profile(a.Name, bp.Name), Currency: bp.Currency, InvoiceDay: bp.InvoiceDay, Status: bp.Status})
 	}
 	return s.render(c, http.StatusOK, views.AccountPage(p), nil)
 }

@@ -16,7 +16,7 @@ const auditPageSize = 50
 // auditList is the audit log of a billing scope (X1), newest first, paged by ?before=<id>.
 func (s *Server) auditList(c echo.Context) error {
 	sc := currentScope(c)
-	return s.renderAudit(c, s.scopeShell(c, "Audit log", "Audit log"), sc.ID(), scopeHref(sc.Scope)+"/audit")
+	return s.renderAudit(c, s.scopeShell(c, "Audit log", "Audit log"), sc.ID(), s.links.audit(sc.Scope))
 }
 
 // renderAudit answers one page of the audit log of scopeID, whose page is at base: the page

@@ -87,7 +87,7 @@ func (s *Server) signOut(c echo.Context) error {
 	if err := s.endSession(c); err != nil {
 		return err
 	}
-	return seeOther(c, "/signin")
+	return seeOther(c, s.links.to(routeSignIn))
 }
 
 // safeNext keeps a post-sign-in destination only when it is a clean path of this site, and

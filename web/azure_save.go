@@ -51,7 +51,7 @@ func (s *Server) azureSave(c echo.Context) error {
 	if err := s.addFlash(c, msg); err != nil {
 		return err
 	}
-	return seeOther(c, accountHref(sc.Account.Name)+"/azure")
+	return seeOther(c, s.links.to(routeAzure, sc.Account.Name))
 }
 
 // selectChoice selects the submitted kind and cloud in the form's selects.

@@ -30,7 +30,7 @@ func (s *Server) azureProps(c echo.Context) (views.AzureConnection, error) {
 	ctx := c.Request().Context()
 	p := views.AzureConnection{Shell: s.scopeShell(c, "Azure connection", "Azure connection"), Loc: readerLocale(c),
 		CanManage: sc.Grants.Can(access.ManageConnections), CanSeal: s.azure.CanSeal(),
-		FormAction: accountHref(sc.Account.Name) + "/azure", Errors: map[string]string{}}
+		FormAction: s.links.to(routeAzure, sc.Account.Name), Errors: map[string]string{}}
 	if !sc.Account.IsMCA() {
 		p.NotMCA, p.Agreement, p.CanManage = true, sc.Account.AgreementType, false
 		return p, nil
@@ -53,7 +53,7 @@ func (s *Server) azureProps(c echo.Context) (views.AzureConnection, error) {
 		return p, err
 	}
 	for _, sp := range synced {
-		p.Profiles = append(p.Profiles, views.SyncedProfile{Name: sp.Profile, Href: profileHref(sc.Account.Name, sp.Profile) + "/credits",
+		p.Profiles = append(p.Profiles, views.SyncedProfile{Name: sp.Profile, Href: s.links.profileCredits(sc.Account.Name, sp.Profile),
 			SyncedAt: sp.SyncedAt})
 	}
 	p.Form = s.azureFormOptions(conn, form)

@@ -44,7 +44,7 @@ func (s *Server) azureSyncNow(c echo.Context) error {
 	if err := s.addFlash(c, msg); err != nil {
 		return err
 	}
-	return seeOther(c, accountHref(sc.Account.Name)+"/azure")
+	return seeOther(c, s.links.to(routeAzure, sc.Account.Name))
 }
 
 // azureDelete disconnects the billing account from Azure (owners only): the credential is
@@ -57,5 +57,5 @@ func (s *Server) azureDelete(c echo.Context) error {
 	if err := s.addFlash(c, "The billing account is disconnected from Azure and its credential deleted. The synced billing profiles keep their history."); err != nil {
 		return err
 	}
-	return seeOther(c, accountHref(sc.Account.Name)+"/azure")
+	return seeOther(c, s.links.to(routeAzure, sc.Account.Name))
 }

@@ -72,17 +72,19 @@ func (s *Server) paneProps(c echo.Context, tab, search string) (views.BenefitPan
 	}
 	b, loc, list := d.Benefit, readerLocale(c), listStateOf(c.QueryParam(listParam)).query()
 	st := benefits.StatusOf(b, now)
-	href := benefitHref(pc.ExternalID, b.ID)
+	href := s.links.benefit(pc.ExternalID, b.ID)
 	if tab != "activate" && tab != "history" {
 		tab = "details"
 	}
 	p := views.BenefitPane{Shell: s.partnerShell(c, b.Kind.Label()+" "+b.ID+" · "+pc.Name, "Azure credits"), Loc: loc,
-		PartnerName: pc.Name, Row: benefitRow(d.BenefitView, now, loc, list), ListState: list,
-		BackHref: listStateOf(list).href(benefitsHref(pc.ExternalID)), Tab: tab, Details: benefitDetails(d, st),
-		PaneHref: href, SearchHref: withList(href+"/members", list), Search: search,
-		AssignAction: withList(href+"/assign", list), ReassignAction: withList(href+"/reassign", list),
-		RemoveAction: withList(href+"/remove", list), AddAction: withList(href+"/add-user", list),
-		Holder: b.AssignedTo, Errors: map[string]string{}, Events: eventRows(d.History)}
+		PartnerName: pc.Name, Row: benefitRow(s.links, d.BenefitView, now, loc, list), ListState: list,
+		BackHref: listStateOf(list).href(s.links.partner(routeBenefits, pc.ExternalID)), Tab: tab, Details: benefitDetails(d, st),
+		PaneHref: href, SearchHref: withList(s.links.onBenefit(routeBenefitMembers, pc.ExternalID, b.ID), list), Search: search,
+		AssignAction:   withList(s.links.onBenefit(routeBenefitAssign, pc.ExternalID, b.ID), list),
+		ReassignAction: withList(s.links.onBenefit(routeBenefitReassign, pc.ExternalID, b.ID), list),
+		RemoveAction:   withList(s.links.onBenefit(routeBenefitRemove, pc.ExternalID, b.ID), list),
+		AddAction:      withList(s.links.onBenefit(routeBenefitAddUser, pc.ExternalID, b.ID), list),
+		Holder:         b.AssignedTo, Errors: map[string]string{}, Events: eventRows(d.History)}
 	p.Shell.Crumbs[len(p.Shell.Crumbs)-1].Label = b.ID
 	for _, t := range []struct{ id, label string }{{"details", "Details"}, {"activate", "Activate benefits"}, {"history", "History"}} {
 		p.Tabs = append(p.Tabs, views.BenefitChoice{Label: t.label, Href: paneTabHref(href, t.id, list), Active: t.id == tab, TestID: "tab-" + t.id})

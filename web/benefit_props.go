@@ -20,7 +20,7 @@ const benefitInstant = "2006-01-02 15:04 UTC"
 
 // benefitRow is a stored benefit as a row of the Azure credits list at now, for a reader of
 // loc; list is the list's state, carried by the link that opens the pane.
-func benefitRow(v store.BenefitView, now time.Time, loc views.Locale, list string) views.BenefitRow {
+func benefitRow(l links, v store.BenefitView, now time.Time, loc views.Locale, list string) views.BenefitRow {
 	b := v.Benefit
 	st := benefits.StatusOf(b, now)
 	r := views.BenefitRow{
@@ -28,7 +28,7 @@ func benefitRow(v store.BenefitView, now time.Time, loc views.Locale, list strin
 		Amount: views.Money(b.Amount, b.Currency), PerMonth: b.Kind.Monthly(),
 		Start: ledger.DateOf(b.StartDate), End: ledger.DateOf(b.EndDate), Status: string(st),
 		StatusLabel: st.Label(), StatusNote: statusNote(b, st), Holder: b.AssignedTo, HolderName: v.HolderName,
-		Reassignments: reassignText(b.Kind, v.Reassignments), Href: withList(benefitHref(b.PartnerID, b.ID), list),
+		Reassignments: reassignText(b.Kind, v.Reassignments), Href: withList(l.benefit(b.PartnerID, b.ID), list),
 	}
 	if st == benefits.StatusPendingProvisioning {
 		r.NoteRule = "P8"

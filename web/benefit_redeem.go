@@ -28,11 +28,11 @@ func (s *Server) benefitRedeem(c echo.Context) error {
 		status = http.StatusOK
 		msg = "Activated " + ch.After.ID + ": your new Azure subscription is " + ch.After.SubscriptionID +
 			", valid " + validity(ch.After) + "."
-		if !isFragment(c.Request()) {
+		if !htmxOf(c.Request()).Fragment() {
 			if err := s.addFlash(c, msg); err != nil {
 				return err
 			}
-			return seeOther(c, "/benefits")
+			return seeOther(c, s.links.to(routeMyBenefits))
 		}
 	}
 	p, perr := s.myBenefitsProps(c)

@@ -31,11 +31,11 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 		return errNoBenefit
 	case err != nil && !onForm:
 		return err
-	case err == nil && !isFragment(c.Request()):
+	case err == nil && !htmxOf(c.Request()).Fragment():
 		if err := s.addFlash(c, done); err != nil {
 			return err
 		}
-		return seeOther(c, paneTabHref(benefitHref(currentPartner(c).ExternalID, benefitParam(c)), "activate",
+		return seeOther(c, paneTabHref(s.links.benefit(currentPartner(c).ExternalID, benefitParam(c)), "activate",
 			listStateOf(c.QueryParam(listParam)).query()))
 	}
 	p, perr := s.paneProps(c, "activate", "")
@@ -64,8 +64,8 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 	} else {
 		status = http.StatusOK
 	}
-	if isFragment(c.Request()) {
-		c.Response().Header().Set("HX-Replace-Url", paneTabHref(p.PaneHref, "activate", p.ListState))
+	if htmxOf(c.Request()).Fragment() {
+		hxResponse{ReplaceURL: paneTabHref(p.PaneHref, "activate", p.ListState)}.Apply(c)
 	}
 	return s.render(c, status, views.BenefitPanePage(p), views.BenefitPaneFragment(p))
 }

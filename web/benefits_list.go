@@ -37,7 +37,7 @@ func (s *Server) benefitsList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	base, loc := benefitsHref(pc.ExternalID), readerLocale(c)
+	base, loc := s.links.partner(routeBenefits, pc.ExternalID), readerLocale(c)
 	p := views.BenefitList{Shell: s.partnerShell(c, "Azure credits", "Azure credits"), Loc: loc, PartnerName: pc.Name,
 		Action: base, Search: q.Search, Filter: string(q.Filter), Sort: string(q.Sort), Problem: problem}
 	if q.Desc {
@@ -55,7 +55,7 @@ func (s *Server) benefitsList(c echo.Context) error {
 		p.Headers = append(p.Headers, h)
 	}
 	for _, v := range page.Rows {
-		p.Rows = append(p.Rows, benefitRow(v, now, loc, q.query()))
+		p.Rows = append(p.Rows, benefitRow(s.links, v, now, loc, q.query()))
 	}
 	first := (q.Page-1)*benefitsPageSize + 1
 	switch {

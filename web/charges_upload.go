@@ -28,8 +28,8 @@ func (s *Server) chargesUploadForm(c echo.Context) error {
 func (s *Server) renderUpload(c echo.Context, status int, p views.Upload) error {
 	sc := currentScope(c)
 	p.Shell = s.scopeShell(c, "Upload charges", "Upload charges")
-	p.Action = scopeHref(sc.Scope) + "/charges/upload"
-	p.CreditsURL = scopeHref(sc.Scope) + "/credits"
+	p.Action = s.links.to(routeUpload, sc.Account.Name, sc.Profile.Name)
+	p.CreditsURL = s.links.credits(sc.Scope)
 	p.MaxMiB, p.MaxLines = costcsv.MaxBytes>>20, costcsv.MaxDataLines
 	return s.render(c, status, views.UploadPage(p), nil)
 }
@@ -68,7 +68,7 @@ func (s *Server) chargesUpload(c echo.Context) error {
 		if err := s.addFlash(c, res.message(spool.name)); err != nil {
 			return err
 		}
-		return seeOther(c, scopeHref(sc.Scope)+"/charges/upload")
+		return seeOther(c, s.links.to(routeUpload, sc.Account.Name, sc.Profile.Name))
 	}
 	var probs costcsv.Problems
 	if !errors.As(err, &probs) {

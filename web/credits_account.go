@@ -24,7 +24,7 @@ func (s *Server) accountCredits(c echo.Context) error {
 		return err
 	}
 	if len(profiles) == 1 {
-		return seeOther(c, profileHref(sc.Account.Name, profiles[0].Name)+"/credits")
+		return seeOther(c, s.links.profileCredits(sc.Account.Name, profiles[0].Name))
 	}
 	ledgers, err := s.store.AccountLedgers(ctx, sc.Account.ID, s.today())
 	if err != nil {
@@ -33,7 +33,7 @@ func (s *Server) accountCredits(c echo.Context) error {
 	for _, l := range ledgers {
 		bp := l.Profile
 		p.Rows = append(p.Rows, views.AccountCreditsRow{DisplayName: bp.DisplayName, Name: bp.Name,
-			Href: profileHref(sc.Account.Name, bp.Name) + "/credits", Currency: bp.Currency,
+			Href: s.links.profileCredits(sc.Account.Name, bp.Name), Currency: bp.Currency,
 			Estimated: l.Summary.EstimatedBalance, Current: l.Summary.CurrentBalance, ActiveLots: l.ActiveLots,
 			NextExpiry: l.NextExpiry})
 	}

@@ -69,17 +69,18 @@ func csvText(s string) string {
 }
 
 // csvName is the attachment's file name: what, the profile and the day.
-func (v *creditsView) csvName(what string) string {
-	return fmt.Sprintf("azure-credits-%s-%s-%s.csv", what, v.bp.Name, v.today)
+func (pg creditsPage) csvName(what string) string {
+	return fmt.Sprintf("azure-credits-%s-%s-%s.csv", what, pg.bp.Name, pg.today)
 }
 
 // creditsLotsCSV exports the credits list with the page's status filter and sort, every page.
 func (s *Server) creditsLotsCSV(c echo.Context) error {
-	v, err := s.exportView(c)
+	v, err := s.exportPage(c)
 	if err != nil {
 		return err
 	}
-	rows, next, err := v.lotsPage("", csvPageSize) // read before committing: an error is still a page
+	ctx := c.Request().Context()
+	rows, next, err := s.lotsPage(ctx, v, "", csvPageSize) // read before committing: an error is still a page
 	if err != nil {
 		return err
 	}
@@ -95,7 +96,7 @@ func (s *Server) creditsLotsCSV(c echo.Context) error {
 		if err := e.flush(); err != nil || next == "" {
 			return err
 		}
-		if rows, next, err = v.lotsPage(next, csvPageSize); err != nil {
+		if rows, next, err = s.lotsPage(ctx, v, next, csvPageSize); err != nil {
 			s.abortExport(c, err)
 		}
 	}
@@ -104,13 +105,14 @@ func (s *Server) creditsLotsCSV(c echo.Context) error {
 // creditsTransactionsCSV exports the transactions with the page's filters: the pending ones,
 // then every settled one, newest first.
 func (s *Server) creditsTransactionsCSV(c echo.Context) error {
-	v, err := s.exportView(c)
+	v, err := s.exportPage(c)
 	if err != nil {
 		return err
 	}
+	ctx := c.Request().Context()
 	var pending []views.TxRow
 	if v.q.State != txSettled {
-		sum, err := s.store.ProfileSummary(v.ctx, v.bp, v.today)
+		sum, err := s.store.ProfileSummary(ctx, v.bp, v.today)
 		if err != nil {
 			return err
 		}
@@ -119,7 +121,7 @@ func (s *Server) creditsTransactionsCSV(c echo.Context) error {
 	var rows []store.EventRow
 	var next int64
 	if v.q.State != txPending {
-		if rows, next, err = v.eventsPage(0, csvPageSize); err != nil {
+		if rows, next, err = s.eventsPage(ctx, v, 0, csvPageSize); err != nil {
 			return err
 		}
 	}
@@ -136,22 +138,22 @@ func (s *Server) creditsTransactionsCSV(c echo.Context) error {
 		if err := e.flush(); err != nil || next == 0 {
 			return err
 		}
-		if rows, next, err = v.eventsPage(next, csvPageSize); err != nil {
+		if rows, next, err = s.eventsPage(ctx, v, next, csvPageSize); err != nil {
 			s.abortExport(c, err)
 		}
 	}
 }
 
-// exportView checks an export request: an MCA profile and valid filters (paging is ignored:
+// exportPage checks an export request: an MCA profile and valid filters (paging is ignored:
 // an export has every row).
-func (s *Server) exportView(c echo.Context) (*creditsView, error) {
+func (s *Server) exportPage(c echo.Context) (creditsPage, error) {
 	if !currentScope(c).Account.IsMCA() {
-		return nil, errNoCredits
+		return creditsPage{}, errNoCredits
 	}
 	q, err := parseCreditsQuery(c.QueryParams())
 	if err != nil {
-		return nil, err
+		return creditsPage{}, err
 	}
 	q.After, q.Before = "", 0
-	return s.newCreditsView(c, q), nil
+	return s.creditsPageOf(c, q), nil
 }

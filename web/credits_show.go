@@ -18,34 +18,34 @@ const (
 	txPageSize   = 25
 )
 
-// creditsView is what building the credits page of one profile needs, for one request.
-type creditsView struct {
-	s      *Server
-	ctx    context.Context
-	bp     store.BillingProfile
-	q      creditsQuery
-	today  ledger.Date
-	window int
-	loc    views.Locale
-	base   string // the page's path
-	// invoiceBase is the path of the profile's invoices, "" when the caller cannot view them.
-	invoiceBase string
-	canCancel   bool   // the caller may cancel lots (M3: owners and contributors)
-	csrf        string // the CSRF token for the cancel forms
+// creditsPage is what the credits page of one profile is built from besides the data the store
+// gives: the request's query, the business day, the reader's locale, the links, and what the
+// caller may do. Its builders are pure functions of it and the fetched data.
+type creditsPage struct {
+	bp      store.BillingProfile
+	account string // the billing account's name
+	q       creditsQuery
+	today   ledger.Date
+	window  int
+	loc     views.Locale
+	links   links
+	// invoices: the settled transactions link their invoices (the caller may view them, and the
+	// profile has local ones).
+	invoices  bool
+	canCancel bool   // the caller may cancel lots (M3: owners and contributors)
+	csrf      string // the CSRF token for the cancel forms
 }
 
-// newCreditsView reads what every part of the page needs from the request.
-func (s *Server) newCreditsView(c echo.Context, q creditsQuery) *creditsView {
+// creditsPageOf reads what every part of the page needs from the request.
+func (s *Server) creditsPageOf(c echo.Context, q creditsQuery) creditsPage {
 	sc := currentScope(c)
-	href := profileHref(sc.Account.Name, sc.Profile.Name)
-	v := &creditsView{s: s, ctx: c.Request().Context(), bp: *sc.Profile, q: q, today: s.today(),
-		window: s.cfg.ExpiryWindow, loc: readerLocale(c), base: href + "/credits"}
-	if sc.Grants.Can(access.ViewInvoices) {
-		v.invoiceBase = href + "/invoices/"
-	}
-	v.canCancel, v.csrf = sc.Grants.Can(access.Contribute), csrfToken(c)
-	return v
+	return creditsPage{bp: *sc.Profile, account: sc.Account.Name, q: q, today: s.today(), window: s.cfg.ExpiryWindow,
+		loc: readerLocale(c), links: s.links, invoices: sc.Grants.Can(access.ViewInvoices),
+		canCancel: sc.Grants.Can(access.Contribute), csrf: csrfToken(c)}
 }
+
+// base is the page's path.
+func (pg creditsPage) base() string { return pg.links.profileCredits(pg.account, pg.bp.Name) }
 
 // readerLocale is how the reader wants dates written (X3; see views.Locale). The answer varies
 // with Accept-Language.
@@ -69,94 +69,98 @@ func (s *Server) creditsShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := s.newCreditsView(c, q)
-	p.Loc = v.loc
-	if p.Synced, err = v.syncedNotice(c); err != nil {
+	ctx, pg := c.Request().Context(), s.creditsPageOf(c, q)
+	p.Loc = pg.loc
+	synced, ok, err := s.store.AzureSyncOf(ctx, pg.bp.ID)
+	if err != nil {
 		return err
 	}
-	c.Response().Header().Add("Vary", "HX-Target")
-	if isFragment(c.Request()) {
-		switch c.Request().Header.Get("HX-Target") {
+	if ok { // Azure keeps the ledger: no local invoices, no Cancel
+		pg.canCancel, pg.invoices = false, false
+		p.Synced = syncedNotice(synced, s.azureLink(sc))
+	}
+	c.Response().Header().Add("Vary", hxTarget)
+	if hx := htmxOf(c.Request()); hx.Fragment() {
+		switch hx.Target {
 		case views.LotsTableID:
-			t, err := v.lotsTable()
+			rows, next, err := s.lotsPage(ctx, pg, q.After, lotsPageSize)
 			if err != nil {
 				return err
 			}
+			t := pg.lotsTable(rows, next)
 			return s.render(c, http.StatusOK, views.LotsTable(t), views.LotsTable(t))
 		case views.TxTableID:
-			t, err := v.txTable(nil)
+			d, err := s.txData(ctx, pg, nil)
 			if err != nil {
 				return err
 			}
+			t := pg.txTable(d)
 			return s.render(c, http.StatusOK, views.TxTable(t), views.TxTable(t))
 		}
 	}
-	if err := v.fill(&p); err != nil {
+	if err := s.fillCredits(ctx, pg, &p); err != nil {
 		return err
 	}
-	if p.ProcessFailed, err = v.processFailed(sc.Grants.Can(access.Contribute)); err != nil {
-		return err
+	if sc.Grants.Can(access.Contribute) { // the notice is for who can act on it (M3; issue 8)
+		f, failed, err := s.store.ProcessFailureOf(ctx, pg.bp.ID)
+		if err != nil {
+			return err
+		}
+		if failed {
+			p.ProcessFailed = &views.ProcessFailed{Since: f.Since, LastRun: f.FailedOn}
+		}
 	}
 	return s.render(c, http.StatusOK, views.CreditsPage(p), nil)
 }
 
-// processFailed is the notice that the processing runs skip this profile, for the owners and
-// contributors who can act on it (contributor, M3; issue 8); nil for everyone else and while
-// runs succeed.
-func (v *creditsView) processFailed(contributor bool) (*views.ProcessFailed, error) {
-	if !contributor {
-		return nil, nil
-	}
-	f, ok, err := v.s.store.ProcessFailureOf(v.ctx, v.bp.ID)
-	if err != nil || !ok {
-		return nil, err
-	}
-	return &views.ProcessFailed{Since: f.Since, LastRun: f.FailedOn}, nil
-}
-
-// fill builds the whole page; a profile without any credit gets the empty state alone.
-func (v *creditsView) fill(p *views.Credits) error {
-	var err error
-	if p.Lots, err = v.lotsTable(); err != nil {
-		return err
-	}
-	pending, err := v.s.store.PendingLots(v.ctx, v.bp.ID)
+// fillCredits fetches and builds the whole page; a profile without any credit gets the empty
+// state alone.
+func (s *Server) fillCredits(ctx context.Context, pg creditsPage, p *views.Credits) error {
+	rows, next, err := s.lotsPage(ctx, pg, pg.q.After, lotsPageSize)
 	if err != nil {
 		return err
 	}
-	for _, l := range pending {
-		lot := l.Lot()
-		p.Pending = append(p.Pending, views.PendingLot{Name: l.Name, Source: l.Source, Amount: lot.OriginalAmount, StartDate: lot.StartDate})
+	p.Lots = pg.lotsTable(rows, next)
+	pending, err := s.store.PendingLots(ctx, pg.bp.ID)
+	if err != nil {
+		return err
 	}
+	p.Pending = pendingLots(pending)
 	if len(p.Lots.Rows) == 0 && len(pending) == 0 {
-		has, err := v.hasVisibleLots()
-		if err != nil || !has {
+		// an empty filtered or paged list is not a profile without credits: any released lot?
+		visible, _, err := s.store.LotsPage(ctx, pg.bp.ID, store.LotQuery{Limit: 1, Today: pg.today, Window: pg.window})
+		if err != nil || len(visible) == 0 {
 			p.Empty = true
 			return err
 		}
 	}
-	sum, err := v.s.store.ProfileSummary(v.ctx, v.bp, v.today)
+	sum, err := s.store.ProfileSummary(ctx, pg.bp, pg.today)
 	if err != nil {
 		return err
 	}
-	p.Balance = balanceOf(sum, v.bp.Currency)
-	notCovered, err := v.s.store.NotCovered(v.ctx)
+	p.Balance = balanceOf(sum, pg.bp.Currency)
+	notCovered, err := s.store.NotCovered(ctx)
 	if err != nil {
 		return err
 	}
 	p.NotCovered = notCovered.Names()
-	if p.Tx, err = v.txTable(&sum); err != nil {
+	d, err := s.txData(ctx, pg, &sum)
+	if err != nil {
 		return err
 	}
-	p.Runway, err = v.runway(sum)
+	p.Tx = pg.txTable(d)
+	p.Runway, err = s.runway(ctx, pg, sum)
 	return err
 }
 
-// hasVisibleLots reports whether the profile has any lot a processing run has released, so that
-// an empty filtered or paged list is not mistaken for a profile without credits.
-func (v *creditsView) hasVisibleLots() (bool, error) {
-	rows, _, err := v.s.store.LotsPage(v.ctx, v.bp.ID, store.LotQuery{Limit: 1, Today: v.today, Window: v.window})
-	return len(rows) > 0, err
+// pendingLots are the lots a processing run has not released yet (M16).
+func pendingLots(rows []store.LotRow) []views.PendingLot {
+	var out []views.PendingLot
+	for _, l := range rows {
+		lot := l.Lot()
+		out = append(out, views.PendingLot{Name: l.Name, Source: l.Source, Amount: lot.OriginalAmount, StartDate: lot.StartDate})
+	}
+	return out
 }
 
 // balanceOf is the balance section (M12); new credit and canceled credit get their own lines, so

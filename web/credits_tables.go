@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"maps"
 	"net/url"
 	"slices"
@@ -33,25 +34,23 @@ var kindLabels = map[ledger.EventKind]string{
 
 // lotsPage is one page of the credits list from the store; a cursor it did not give out is a
 // 400 naming "after".
-func (v *creditsView) lotsPage(after string, limit int) ([]store.LotRow, string, error) {
-	rows, next, err := v.s.store.LotsPage(v.ctx, v.bp.ID, store.LotQuery{Status: v.q.Status, Sort: v.q.Sort,
-		Desc: v.q.Desc, After: after, Limit: limit, Today: v.today, Window: v.window})
+func (s *Server) lotsPage(ctx context.Context, pg creditsPage, after string, limit int) ([]store.LotRow, string, error) {
+	rows, next, err := s.store.LotsPage(ctx, pg.bp.ID, store.LotQuery{Status: pg.q.Status, Sort: pg.q.Sort,
+		Desc: pg.q.Desc, After: after, Limit: limit, Today: pg.today, Window: pg.window})
 	if inv, ok := fault.AsInvalid(err); ok {
 		return nil, "", fault.New(fault.ErrBadRequest, inv.Error())
 	}
 	return rows, next, err
 }
 
-// lotsTable is the credits list of the requested page (M7, M8).
-func (v *creditsView) lotsTable() (views.CreditsList, error) {
-	q := v.q
-	rows, next, err := v.lotsPage(q.After, lotsPageSize)
-	if err != nil {
-		return views.CreditsList{}, err
-	}
-	t := views.CreditsList{Loc: v.loc, Currency: v.bp.Currency, Action: v.base, Window: v.window, Filtered: q.Status != "",
+// lotsTable is the credits list of the requested page (M7, M8) from one page of lots and the
+// cursor of the next ("" on the last).
+func (pg creditsPage) lotsTable(rows []store.LotRow, next string) views.CreditsList {
+	q, base := pg.q, pg.base()
+	t := views.CreditsList{Loc: pg.loc, Currency: pg.bp.Currency, Action: base, Window: pg.window, Filtered: q.Status != "",
 		Keys: hiddens(q.lotKeys()), Page: hiddens(q.lotPage()), NoScript: hiddens(merge(q.txFilter(), q.txPage())),
-		CSVHref: withQuery(v.base+"/lots.csv", merge(q.lotFilter(), q.lotKeys())), CanCancel: v.canCancel, CSRF: v.csrf}
+		CSVHref:   withQuery(pg.links.to(routeLotsCSV, pg.account, pg.bp.Name), merge(q.lotFilter(), q.lotKeys())),
+		CanCancel: pg.canCancel, CSRF: pg.csrf}
 	t.Statuses = []views.Option{{Value: "", Label: "All", Selected: q.Status == ""}}
 	for _, st := range lotStatuses {
 		t.Statuses = append(t.Statuses, views.Option{Value: string(st), Label: statusOptions[st], Selected: q.Status == st})
@@ -63,52 +62,85 @@ func (v *creditsView) lotsTable() (views.CreditsList, error) {
 		if col.key == "expiration" {
 			nq.Sort = ""
 		}
-		t.Headers = append(t.Headers, views.SortHeader{Label: col.label, Link: v.lotsLink(nq), Active: active, Desc: active && q.Desc})
+		t.Headers = append(t.Headers, views.SortHeader{Label: col.label, Link: pg.lotsLink(nq), Active: active, Desc: active && q.Desc})
 	}
 	for _, r := range rows {
 		l := r.Lot()
 		row := views.LotRow{Name: r.Name, Source: r.Source, StartDate: l.StartDate,
 			ExpirationDate: l.ExpirationDate, Balance: l.BalanceAsOfLastInvoice(), Original: l.OriginalAmount,
-			Status: l.Status(v.today, v.window), DaysToExpiry: l.DaysToExpiry(v.today), PONumber: r.PONumber}
-		if _, ok := l.Cancelable(v.today); v.canCancel && ok {
-			row.CancelURL = v.base + "/lots/" + url.PathEscape(r.Name) + "/cancel"
+			Status: l.Status(pg.today, pg.window), DaysToExpiry: l.DaysToExpiry(pg.today), PONumber: r.PONumber}
+		if _, ok := l.Cancelable(pg.today); pg.canCancel && ok {
+			row.CancelURL = pg.links.to(routeLotCancel, pg.account, pg.bp.Name, r.Name)
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	if next != "" {
 		nq := q
 		nq.After = next
-		link := v.lotsLink(nq)
+		link := pg.lotsLink(nq)
 		t.Next = &link
 	}
 	if q.After != "" {
 		nq := q
 		nq.After = ""
-		link := v.lotsLink(nq)
+		link := pg.lotsLink(nq)
 		t.First = &link
 	}
-	return t, nil
+	return t
 }
 
 // lotsLink leads to the credits list in state nq: the whole page state as a link, the list's
 // own state for htmx (the transactions' state comes from hx-include).
-func (v *creditsView) lotsLink(nq creditsQuery) views.Link {
-	return views.Link{Href: withQuery(v.base, nq.all()), HxGet: withQuery(v.base, merge(nq.lotFilter(), nq.lotKeys(), nq.lotPage()))}
+func (pg creditsPage) lotsLink(nq creditsQuery) views.Link {
+	base := pg.base()
+	return views.Link{Href: withQuery(base, nq.all()), HxGet: withQuery(base, merge(nq.lotFilter(), nq.lotKeys(), nq.lotPage()))}
 }
 
 // txLink leads to the transactions in state nq.
-func (v *creditsView) txLink(nq creditsQuery) views.Link {
-	return views.Link{Href: withQuery(v.base, nq.all()), HxGet: withQuery(v.base, merge(nq.txFilter(), nq.txPage()))}
+func (pg creditsPage) txLink(nq creditsQuery) views.Link {
+	base := pg.base()
+	return views.Link{Href: withQuery(base, nq.all()), HxGet: withQuery(base, merge(nq.txFilter(), nq.txPage()))}
 }
 
-// txTable is the transactions of the requested page (M13): the pending ones on top of the
-// first page (sum is computed when nil), then settled ones newest first.
-func (v *creditsView) txTable(sum *ledger.Summary) (views.Transactions, error) {
-	q := v.q
-	t := views.Transactions{Loc: v.loc, Currency: v.bp.Currency, Action: v.base,
+// txData is what the transactions of the requested page show: the pending events (M12) on the
+// first page unless only settled ones are asked for, then a page of settled ones newest first
+// and the cursor of the next (0 on the last).
+type txData struct {
+	pending []ledger.Event
+	settled []store.EventRow
+	next    int64
+}
+
+// txData fetches the transactions of the requested page; sum is the profile's summary when the
+// caller already has it (nil: read when needed).
+func (s *Server) txData(ctx context.Context, pg creditsPage, sum *ledger.Summary) (txData, error) {
+	var d txData
+	if pg.q.State != txSettled && pg.q.Before == 0 {
+		if sum == nil {
+			got, err := s.store.ProfileSummary(ctx, pg.bp, pg.today)
+			if err != nil {
+				return d, err
+			}
+			sum = &got
+		}
+		d.pending = sum.Events
+	}
+	if pg.q.State != txPending {
+		var err error
+		if d.settled, d.next, err = s.eventsPage(ctx, pg, pg.q.Before, txPageSize); err != nil {
+			return d, err
+		}
+	}
+	return d, nil
+}
+
+// txTable is the transactions of the requested page (M13).
+func (pg creditsPage) txTable(d txData) views.Transactions {
+	q, base := pg.q, pg.base()
+	t := views.Transactions{Loc: pg.loc, Currency: pg.bp.Currency, Action: base,
 		Filtered: len(q.txFilter()) > 0, Page: hiddens(q.txPage()),
 		NoScript: hiddens(merge(q.lotFilter(), q.lotKeys(), q.lotPage())),
-		CSVHref:  withQuery(v.base+"/transactions.csv", q.txFilter())}
+		CSVHref:  withQuery(pg.links.to(routeTransactionsCSV, pg.account, pg.bp.Name), q.txFilter())}
 	if !q.From.IsZero() {
 		t.From = q.From.String()
 	}
@@ -122,58 +154,44 @@ func (v *creditsView) txTable(sum *ledger.Summary) (views.Transactions, error) {
 	t.States = []views.Option{{Value: "", Label: "All", Selected: q.State == ""},
 		{Value: txPending, Label: "Pending", Selected: q.State == txPending},
 		{Value: txSettled, Label: "Settled", Selected: q.State == txSettled}}
-	if q.State != txSettled && q.Before == 0 {
-		if sum == nil {
-			s, err := v.s.store.ProfileSummary(v.ctx, v.bp, v.today)
-			if err != nil {
-				return t, err
-			}
-			sum = &s
-		}
-		t.Rows = v.pendingRows(sum.Events)
+	t.Rows = pg.pendingRows(d.pending)
+	for _, e := range d.settled {
+		t.Rows = append(t.Rows, pg.settledRow(e))
 	}
-	if q.State != txPending {
-		rows, next, err := v.eventsPage(q.Before, txPageSize)
-		if err != nil {
-			return t, err
-		}
-		for _, e := range rows {
-			t.Rows = append(t.Rows, v.settledRow(e))
-		}
-		if next > 0 {
-			nq := q
-			nq.Before = next
-			link := v.txLink(nq)
-			t.Next = &link
-		}
+	if d.next > 0 {
+		nq := q
+		nq.Before = d.next
+		link := pg.txLink(nq)
+		t.Next = &link
 	}
 	if q.Before > 0 {
 		nq := q
 		nq.Before = 0
-		link := v.txLink(nq)
+		link := pg.txLink(nq)
 		t.First = &link
 	}
-	return t, nil
+	return t
 }
 
 // eventsPage is one page of settled events with the page's filters.
-func (v *creditsView) eventsPage(before int64, limit int) ([]store.EventRow, int64, error) {
-	eq := store.EventQuery{Kind: string(v.q.Kind), BeforeSeq: before, Limit: limit}
-	if !v.q.From.IsZero() {
-		eq.From = v.q.From.String()
+func (s *Server) eventsPage(ctx context.Context, pg creditsPage, before int64, limit int) ([]store.EventRow, int64, error) {
+	eq := store.EventQuery{Kind: string(pg.q.Kind), BeforeSeq: before, Limit: limit}
+	if !pg.q.From.IsZero() {
+		eq.From = pg.q.From.String()
 	}
-	if !v.q.To.IsZero() {
-		eq.To = v.q.To.String()
+	if !pg.q.To.IsZero() {
+		eq.To = pg.q.To.String()
 	}
-	return v.s.store.EventsPage(v.ctx, v.bp.ID, eq)
+	return s.store.EventsPage(ctx, pg.bp.ID, eq)
 }
 
 // pendingRows are the pending events that match the filters, newest first like the settled ones.
-func (v *creditsView) pendingRows(events []ledger.Event) []views.TxRow {
+func (pg creditsPage) pendingRows(events []ledger.Event) []views.TxRow {
 	var out []views.TxRow
+	q := pg.q
 	for _, e := range slices.Backward(events) {
-		if v.q.Kind != "" && e.Kind != v.q.Kind || !v.q.From.IsZero() && e.Date.Before(v.q.From) ||
-			!v.q.To.IsZero() && e.Date.After(v.q.To) {
+		if q.Kind != "" && e.Kind != q.Kind || !q.From.IsZero() && e.Date.Before(q.From) ||
+			!q.To.IsZero() && e.Date.After(q.To) {
 			continue
 		}
 		out = append(out, views.TxRow{Date: e.Date, Description: e.Description, Amount: e.Amount, Balance: e.Balance, Pending: true})
@@ -182,11 +200,11 @@ func (v *creditsView) pendingRows(events []ledger.Event) []views.TxRow {
 }
 
 // settledRow is a stored event as a row, linking its invoice when the caller may view it.
-func (v *creditsView) settledRow(e store.EventRow) views.TxRow {
+func (pg creditsPage) settledRow(e store.EventRow) views.TxRow {
 	r := views.TxRow{Date: storedDate(e.Date), Description: e.Description, Amount: money.FromMicros(e.Amount),
 		Balance: money.FromMicros(e.Balance), InvoiceNumber: e.InvoiceNumber}
-	if e.InvoiceNumber != "" && v.invoiceBase != "" {
-		r.InvoiceHref = v.invoiceBase + url.PathEscape(e.InvoiceNumber)
+	if e.InvoiceNumber != "" && pg.invoices {
+		r.InvoiceHref = pg.links.to(routeInvoice, pg.account, pg.bp.Name, e.InvoiceNumber)
 	}
 	return r
 }

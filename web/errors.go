@@ -166,7 +166,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	switch {
 	case c.Request().Method == http.MethodHead:
 		out = c.NoContent(status)
-	case isHTMX(c.Request()):
+	case htmxOf(c.Request()).Enabled:
 		out = c.String(status, msg)
 	default:
 		title := titles[status]
@@ -174,7 +174,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 			title = "Error"
 		}
 		out = s.render(c, status, views.ErrorPage(views.ErrorProps{Shell: s.shell(c, title), Status: status, Title: title, Message: msg,
-			Back: errorBack(c, status)}), nil)
+			Back: errorBack(c, s.links, status)}), nil)
 	}
 	if out != nil {
 		s.log.Error("write error response", "request_id", requestID(c), "error", out)

@@ -1,20 +1,52 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
 
-// The htmx request headers this server reads.
-const (
-	hxRequest        = "HX-Request"
-	hxBoosted        = "HX-Boosted"
-	hxHistoryRestore = "HX-History-Restore-Request"
+	"github.com/labstack/echo/v4"
 )
 
-// isHTMX reports whether htmx sent the request.
-func isHTMX(r *http.Request) bool { return r.Header.Get(hxRequest) == "true" }
+// The htmx headers this server reads and writes (https://htmx.org/reference/#headers).
+const (
+	hxRequestHeader  = "HX-Request"
+	hxBoosted        = "HX-Boosted"
+	hxHistoryRestore = "HX-History-Restore-Request"
+	hxTarget         = "HX-Target"
+	hxRedirect       = "HX-Redirect"
+	hxReplaceURL     = "HX-Replace-Url"
+)
 
-// isFragment reports whether the request wants a fragment of a page rather than the whole page:
+// hxRequest is what an htmx request says about itself.
+type hxRequest struct {
+	Enabled        bool   // htmx sent the request
+	Boosted        bool   // boosted navigation: the whole page is swapped in
+	HistoryRestore bool   // the history cache missed: the whole page is needed
+	Target         string // the id of the element the answer is swapped into
+}
+
+// htmxOf reads the htmx headers of a request.
+func htmxOf(r *http.Request) hxRequest {
+	return hxRequest{Enabled: r.Header.Get(hxRequestHeader) == "true", Boosted: r.Header.Get(hxBoosted) == "true",
+		HistoryRestore: r.Header.Get(hxHistoryRestore) == "true", Target: r.Header.Get(hxTarget)}
+}
+
+// Fragment reports whether the request wants a fragment of a page rather than the whole page:
 // an htmx request that is neither boosted navigation nor a history restore, which both need the
 // full document.
-func isFragment(r *http.Request) bool {
-	return isHTMX(r) && r.Header.Get(hxBoosted) != "true" && r.Header.Get(hxHistoryRestore) != "true"
+func (h hxRequest) Fragment() bool { return h.Enabled && !h.Boosted && !h.HistoryRestore }
+
+// hxResponse is what an answer asks htmx to do; empty fields are not sent.
+type hxResponse struct {
+	Redirect   string // a full-page navigation to this URL
+	ReplaceURL string // the URL the browser's address bar shows, without a new history entry
+}
+
+// Apply sets the response headers of r on c's response.
+func (r hxResponse) Apply(c echo.Context) {
+	h := c.Response().Header()
+	for name, v := range map[string]string{hxRedirect: r.Redirect, hxReplaceURL: r.ReplaceURL} {
+		if v != "" {
+			h.Set(name, v)
+		}
+	}
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/labstack/echo/v4"
 
@@ -25,10 +24,9 @@ func (s *Server) invoicesList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	base := profileHref(sc.Account.Name, bp.Name) + "/invoices/"
 	for _, r := range rows {
 		period, _ := ledger.ParsePeriod(r.Period)
-		p.Rows = append(p.Rows, views.InvoiceRow{Number: r.Number, Href: base + url.PathEscape(r.Number), Period: period,
+		p.Rows = append(p.Rows, views.InvoiceRow{Number: r.Number, Href: s.links.to(routeInvoice, sc.Account.Name, bp.Name, r.Number), Period: period,
 			IssueDate: storedDate(r.IssueDate), TotalCharges: money.FromMicros(r.TotalCharges),
 			Ineligible: money.FromMicros(r.IneligibleCharges), CreditsApplied: money.FromMicros(r.CreditsApplied),
 			AmountDue: money.FromMicros(r.AmountDue)})

@@ -36,9 +36,8 @@ func (s *Server) invoiceShow(c echo.Context) error {
 		return notFoundAs(err, errNoInvoice)
 	}
 	period, _ := ledger.ParsePeriod(inv.Period)
-	base := profileHref(sc.Account.Name, bp.Name) + "/invoices"
 	p := views.Invoice{Shell: s.scopeShell(c, "Invoice "+inv.Number, "Invoices"), Loc: readerLocale(c), Currency: bp.Currency,
-		ListHref: base, Number: inv.Number, Period: period, Issued: storedDate(inv.IssueDate),
+		ListHref: s.links.to(routeInvoices, sc.Account.Name, bp.Name), Number: inv.Number, Period: period, Issued: storedDate(inv.IssueDate),
 		TotalCharges: money.FromMicros(inv.TotalCharges), EligibleCharges: money.FromMicros(inv.EligibleCharges),
 		IneligibleCharges: money.FromMicros(inv.IneligibleCharges), CreditsApplied: money.FromMicros(inv.CreditsApplied),
 		AmountDue: money.FromMicros(inv.AmountDue), NewCredit: money.FromMicros(inv.NewCredit),

@@ -31,9 +31,9 @@ func (s *Server) lotCancel(c echo.Context) error {
 	case err != nil:
 		return err // a refusal (M8) is a conflict, which the error handler says
 	}
-	back := scopeHref(sc.Scope) + "/credits"
-	if isHTMX(c.Request()) {
-		c.Response().Header().Set("HX-Redirect", back)
+	back := s.links.credits(sc.Scope)
+	if htmxOf(c.Request()).Enabled {
+		hxResponse{Redirect: back}.Apply(c)
 		return c.NoContent(http.StatusNoContent)
 	}
 	return seeOther(c, back)

@@ -172,12 +172,12 @@ func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 // requireSignIn sends an anonymous caller to the sign-in page, back to where they were going
 // after it; htmx requests get a redirect header instead of a page.
 func (s *Server) requireSignIn(c echo.Context) error {
-	target := "/signin"
+	target := s.links.to(routeSignIn)
 	if c.Request().Method == http.MethodGet && c.Request().URL.Path != "/" {
 		target += "?next=" + urlQueryEscape(c.Request().URL.RequestURI())
 	}
-	if isHTMX(c.Request()) {
-		c.Response().Header().Set("HX-Redirect", target)
+	if htmxOf(c.Request()).Enabled {
+		hxResponse{Redirect: target}.Apply(c)
 		return c.NoContent(http.StatusUnauthorized)
 	}
 	return c.Redirect(http.StatusSeeOther, target)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -31,14 +30,14 @@ func (s *Server) myBenefitsProps(c echo.Context) (views.MyBenefits, error) {
 		return views.MyBenefits{}, err
 	}
 	p := views.MyBenefits{Shell: s.shell(c, "Benefits assigned to me"), Loc: readerLocale(c)}
-	p.Shell.Crumbs = []views.Crumb{{Label: "Benefits", Href: "/partners"}, {Label: "Benefits assigned to me"}}
+	p.Shell.Crumbs = []views.Crumb{{Label: "Benefits", Href: s.links.to(routePartners)}, {Label: "Benefits assigned to me"}}
 	for _, d := range held {
 		b := d.Benefit
 		st := benefits.StatusOf(b, now)
 		r := views.MyBenefit{DOMID: "my-benefit-" + strconv.FormatInt(d.RowID, 10), ID: b.ID, Partner: d.PartnerName,
 			Kind: b.Kind.Label(), Amount: views.Money(b.Amount, b.Currency), PerMonth: b.Kind.Monthly(),
 			Start: ledger.DateOf(b.StartDate), End: ledger.DateOf(b.EndDate), Status: string(st), StatusLabel: st.Label(),
-			Subscription: b.SubscriptionID, Validity: validity(b), RedeemAction: "/benefits/" + url.PathEscape(b.ID) + "/redeem"}
+			Subscription: b.SubscriptionID, Validity: validity(b), RedeemAction: s.links.to(routeRedeem, b.ID)}
 		if err := benefits.Check(b, d.History, benefits.ActionRedeem, now); err != nil {
 			if st != benefits.StatusRedeemed { // the subscription above says it all
 				r.Notice = userMessage(err)

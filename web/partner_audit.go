@@ -7,5 +7,5 @@ import "github.com/labstack/echo/v4"
 // paged by ?before=<id>.
 func (s *Server) partnerAudit(c echo.Context) error {
 	pc := currentPartner(c)
-	return s.renderAudit(c, s.partnerShell(c, "Audit log", "Audit log"), pc.ScopeID(), partnerHref(pc.ExternalID)+"/audit")
+	return s.renderAudit(c, s.partnerShell(c, "Audit log", "Audit log"), pc.ScopeID(), s.links.partner(routePartnerAudit, pc.ExternalID))
 }

@@ -51,7 +51,7 @@ func (s *Server) membershipProps(c echo.Context) (views.Membership, error) {
 	}
 	loc := readerLocale(c)
 	p := views.Membership{Shell: s.partnerShell(c, "Membership", "Membership"), Loc: loc, PartnerName: pc.Name, ExternalID: pc.ExternalID,
-		Domains: domains, RenewAction: partnerHref(pc.ExternalID) + "/renew", RenewalDate: s.businessTime().Format(benefitDay),
+		Domains: domains, RenewAction: s.links.partner(routeRenew, pc.ExternalID), RenewalDate: s.businessTime().Format(benefitDay),
 		Errors: map[string]string{}, Purchased: "No benefits yet"}
 	if len(latest.Rows) > 0 {
 		p.Purchased = loc.Date(ledger.DateOf(latest.Rows[0].Benefit.PurchaseDate))
@@ -101,11 +101,11 @@ func (s *Server) membershipRenew(c echo.Context) error {
 			ids[i] = b.ID
 		}
 		done = fmt.Sprintf("Membership renewed on %s: issued %d benefits (%s).", raw, len(issued), strings.Join(ids, ", "))
-		if !isFragment(c.Request()) {
+		if !htmxOf(c.Request()).Fragment() {
 			if err := s.addFlash(c, done); err != nil {
 				return err
 			}
-			return seeOther(c, partnerHref(pc.ExternalID)+"/membership")
+			return seeOther(c, s.links.partner(routeMembership, pc.ExternalID))
 		}
 		status = http.StatusOK
 	}

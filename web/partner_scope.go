@@ -63,26 +63,16 @@ func (s *Server) authorizePartner(c echo.Context, perm access.PartnerPermission,
 	return next(c)
 }
 
-// partnerHref is the portal path of an organisation's workspace.
-func partnerHref(externalID string) string { return "/partners/" + url.PathEscape(externalID) }
-
-// benefitsHref is the Azure credits page of an organisation.
-func benefitsHref(externalID string) string { return partnerHref(externalID) + "/benefits" }
-
-// benefitHref is the side pane of a benefit.
-func benefitHref(partnerID, benefitID string) string {
-	return benefitsHref(partnerID) + "/" + url.PathEscape(benefitID)
-}
-
 // partnerShell is the frame of a workspace page: breadcrumb and the workspace's left menu.
 func (s *Server) partnerShell(c echo.Context, title, active string) views.Shell {
 	pc := currentPartner(c)
 	sh := s.shell(c, title)
-	base := partnerHref(pc.ExternalID)
-	sh.Crumbs = []views.Crumb{{Label: "Benefits", Href: "/partners"}, {Label: pc.Name, Href: base + "/benefits"}, {Label: title}}
+	benefits := s.links.partner(routeBenefits, pc.ExternalID)
+	sh.Crumbs = []views.Crumb{{Label: "Benefits", Href: s.links.to(routePartners)}, {Label: pc.Name, Href: benefits}, {Label: title}}
 	sh.ScopeTitle, sh.ScopeKind = pc.Name, "Partner organisation"
 	for _, it := range []struct{ label, href string }{
-		{"Azure credits", base + "/benefits"}, {"Membership", base + "/membership"}, {"Audit log", base + "/audit"},
+		{"Azure credits", benefits}, {"Membership", s.links.partner(routeMembership, pc.ExternalID)},
+		{"Audit log", s.links.partner(routePartnerAudit, pc.ExternalID)},
 	} {
 		sh.Menu = append(sh.Menu, views.MenuItem{Label: it.label, Href: it.href, Active: it.label == active})
 	}
@@ -100,9 +90,9 @@ func (s *Server) benefitsLink(c echo.Context, u *store.User) string {
 		s.log.Warn("benefits link", "request_id", requestID(c), "error", err)
 		return ""
 	case g.Can(access.ManageBenefits):
-		return "/partners"
+		return s.links.to(routePartners)
 	case g.Member:
-		return "/benefits"
+		return s.links.to(routeMyBenefits)
 	}
 	return ""
 }
@@ -110,9 +100,9 @@ func (s *Server) benefitsLink(c echo.Context, u *store.User) string {
 // errorBack is the way out of an error page: a member refused a partner workspace (P1) goes
 // to their own benefits; a page the database could not serve offers to load it again; every
 // other error goes to the billing scopes (the zero link).
-func errorBack(c echo.Context, status int) views.ErrorLink {
+func errorBack(c echo.Context, l links, status int) views.ErrorLink {
 	if status == http.StatusForbidden && strings.HasPrefix(c.Request().URL.Path, "/partners/") {
-		return views.ErrorLink{Label: "Go to Benefits assigned to me", Href: "/benefits"}
+		return views.ErrorLink{Label: "Go to Benefits assigned to me", Href: l.to(routeMyBenefits)}
 	}
 	if status == http.StatusServiceUnavailable && c.Request().Method == http.MethodGet {
 		return views.ErrorLink{Label: "Try again", Href: safeNext(c.Request().URL.RequestURI())}

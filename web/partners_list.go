@@ -30,7 +30,7 @@ func (s *Server) partnersList(c echo.Context) error {
 			row.Role = access.PartnerAdmin.Title()
 		}
 		if m.Grants.Can(access.ManageBenefits) {
-			row.Href = benefitsHref(m.Partner.ExternalID)
+			row.Href = s.links.partner(routeBenefits, m.Partner.ExternalID)
 		}
 		p.Rows = append(p.Rows, row)
 	}

@@ -16,7 +16,7 @@ func (s *Server) profileShow(c echo.Context) error {
 		DisplayName: bp.DisplayName, AccountDisplayName: sc.Account.DisplayName, Currency: bp.Currency,
 		InvoiceDay: bp.InvoiceDay, PONumber: bp.PONumber, Status: bp.Status}
 	if hasAccountRole(sc.Grants) {
-		p.AccountHref = accountHref(sc.Account.Name)
+		p.AccountHref = s.links.account(sc.Account.Name)
 	}
 	return s.render(c, http.StatusOK, views.ProfilePage(p), nil)
 }

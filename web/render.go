@@ -12,9 +12,9 @@ import (
 // made from the same props so they cannot drift). It renders into a buffer first, so a failing
 // template yields a clean error page rather than half a page.
 func (s *Server) render(c echo.Context, status int, page, fragment templ.Component) error {
-	c.Response().Header().Add("Vary", hxRequest)
+	c.Response().Header().Add("Vary", hxRequestHeader)
 	component := page
-	if fragment != nil && isFragment(c.Request()) {
+	if fragment != nil && htmxOf(c.Request()).Fragment() {
 		component = fragment
 	}
 	var buf bytes.Buffer

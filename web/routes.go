@@ -34,12 +34,14 @@ func OnScope(p access.Permission) Rule { return Rule{SignedIn: true, Permission:
 // OnPartner is the rule of a route under a partner organisation (/partners/:partner).
 func OnPartner(p access.PartnerPermission) Rule { return Rule{SignedIn: true, Partner: p} }
 
-// Route is one entry of the route table.
+// Route is one entry of the route table. Its name is what links to it are built from
+// (links.go), never its path written out again; a GET and a POST of one path share it.
 type Route struct {
 	Method  string
 	Path    string
 	Rule    Rule
 	handler echo.HandlerFunc
+	name    string
 }
 
 // Path prefixes of the two kinds of billing scope.
@@ -54,59 +56,59 @@ const (
 // API has its own (APIRoutes).
 func (s *Server) Routes() []Route {
 	return []Route{
-		{"GET", "/healthz", Public, s.healthz},
-		{"GET", "/readyz", Public, s.readyz},
-		{"GET", "/schemas/scenario.json", Public, s.scenarioSchema},
-		{"GET", "/signin", Public, s.signInForm},
-		{"POST", "/signin", Public, s.signIn},
-		{"POST", "/signout", SignedIn, s.signOut},
-		{"GET", "/", SignedIn, s.home},
-		{"GET", "/scopes", SignedIn, s.scopesList},
+		{"GET", "/healthz", Public, s.healthz, "healthz"},
+		{"GET", "/readyz", Public, s.readyz, "readyz"},
+		{"GET", "/schemas/scenario.json", Public, s.scenarioSchema, "schema"},
+		{"GET", "/signin", Public, s.signInForm, routeSignIn},
+		{"POST", "/signin", Public, s.signIn, routeSignIn},
+		{"POST", "/signout", SignedIn, s.signOut, "signout"},
+		{"GET", "/", SignedIn, s.home, "home"},
+		{"GET", "/scopes", SignedIn, s.scopesList, routeScopes},
 
-		{"GET", accountPath, OnScope(access.View), s.accountShow},
-		{"GET", accountPath + "/access", OnScope(access.ViewAccess), s.accessList},
-		{"POST", accountPath + "/access", OnScope(access.ManageAccess), s.accessGrant},
-		{"POST", accountPath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove},
-		{"GET", accountPath + "/audit", OnScope(access.ViewAudit), s.auditList},
-		{"GET", accountPath + "/credits", OnScope(access.View), s.accountCredits},
-		{"GET", accountPath + "/azure", OnScope(access.View), s.azureShow},
-		{"POST", accountPath + "/azure", OnScope(access.ManageConnections), s.azureSave},
-		{"POST", accountPath + "/azure/sync", OnScope(access.ManageConnections), s.azureSyncNow},
-		{"POST", accountPath + "/azure/delete", OnScope(access.ManageConnections), s.azureDelete},
+		{"GET", accountPath, OnScope(access.View), s.accountShow, routeAccount},
+		{"GET", accountPath + "/access", OnScope(access.ViewAccess), s.accessList, routeAccountAccess},
+		{"POST", accountPath + "/access", OnScope(access.ManageAccess), s.accessGrant, routeAccountAccess},
+		{"POST", accountPath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove, routeAccountAccessRemove},
+		{"GET", accountPath + "/audit", OnScope(access.ViewAudit), s.auditList, routeAccountAudit},
+		{"GET", accountPath + "/credits", OnScope(access.View), s.accountCredits, routeAccountCredits},
+		{"GET", accountPath + "/azure", OnScope(access.View), s.azureShow, routeAzure},
+		{"POST", accountPath + "/azure", OnScope(access.ManageConnections), s.azureSave, routeAzure},
+		{"POST", accountPath + "/azure/sync", OnScope(access.ManageConnections), s.azureSyncNow, "account.azure.sync"},
+		{"POST", accountPath + "/azure/delete", OnScope(access.ManageConnections), s.azureDelete, "account.azure.delete"},
 
-		{"GET", profilePath, OnScope(access.View), s.profileShow},
-		{"GET", profilePath + "/access", OnScope(access.ViewAccess), s.accessList},
-		{"POST", profilePath + "/access", OnScope(access.ManageAccess), s.accessGrant},
-		{"POST", profilePath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove},
-		{"GET", profilePath + "/audit", OnScope(access.ViewAudit), s.auditList},
-		{"GET", profilePath + "/credits", OnScope(access.View), s.creditsShow},
-		{"GET", profilePath + "/credits/lots.csv", OnScope(access.View), s.creditsLotsCSV},
-		{"GET", profilePath + "/credits/transactions.csv", OnScope(access.View), s.creditsTransactionsCSV},
-		{"GET", profilePath + "/invoices", OnScope(access.ViewInvoices), s.invoicesList},
-		{"GET", profilePath + "/invoices/:invoice", OnScope(access.ViewInvoices), s.invoiceShow},
-		{"GET", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUploadForm},
-		{"POST", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUpload},
-		{"POST", profilePath + "/credits/lots/:lot/cancel", OnScope(access.Contribute), s.lotCancel},
+		{"GET", profilePath, OnScope(access.View), s.profileShow, routeProfile},
+		{"GET", profilePath + "/access", OnScope(access.ViewAccess), s.accessList, routeProfileAccess},
+		{"POST", profilePath + "/access", OnScope(access.ManageAccess), s.accessGrant, routeProfileAccess},
+		{"POST", profilePath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove, routeProfileAccessRemove},
+		{"GET", profilePath + "/audit", OnScope(access.ViewAudit), s.auditList, routeProfileAudit},
+		{"GET", profilePath + "/credits", OnScope(access.View), s.creditsShow, routeCredits},
+		{"GET", profilePath + "/credits/lots.csv", OnScope(access.View), s.creditsLotsCSV, routeLotsCSV},
+		{"GET", profilePath + "/credits/transactions.csv", OnScope(access.View), s.creditsTransactionsCSV, routeTransactionsCSV},
+		{"GET", profilePath + "/invoices", OnScope(access.ViewInvoices), s.invoicesList, routeInvoices},
+		{"GET", profilePath + "/invoices/:invoice", OnScope(access.ViewInvoices), s.invoiceShow, routeInvoice},
+		{"GET", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUploadForm, routeUpload},
+		{"POST", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUpload, routeUpload},
+		{"POST", profilePath + "/credits/lots/:lot/cancel", OnScope(access.Contribute), s.lotCancel, routeLotCancel},
 
 		// The partner Benefits workspace (P1-P12) and the holder's redemption (P5).
-		{"GET", "/partners", SignedIn, s.partnersList},
-		{"GET", "/benefits", SignedIn, s.myBenefits},
-		{"POST", "/benefits/:benefit/redeem", SignedIn, s.benefitRedeem},
-		{"GET", partnerPath + "/benefits", OnPartner(access.ManageBenefits), s.benefitsList},
-		{"GET", benefitPath, OnPartner(access.ManageBenefits), s.benefitPane},
-		{"GET", benefitPath + "/members", OnPartner(access.ManageBenefits), s.benefitMembers},
-		{"POST", benefitPath + "/assign", OnPartner(access.ManageBenefits), s.benefitAssign},
-		{"POST", benefitPath + "/reassign", OnPartner(access.ManageBenefits), s.benefitReassign},
-		{"POST", benefitPath + "/remove", OnPartner(access.ManageBenefits), s.benefitRemove},
-		{"POST", benefitPath + "/add-user", OnPartner(access.ManageBenefits), s.benefitAddUser},
-		{"GET", partnerPath + "/membership", OnPartner(access.ManageBenefits), s.membershipShow},
-		{"POST", partnerPath + "/renew", OnPartner(access.ManageBenefits), s.membershipRenew},
-		{"GET", partnerPath + "/audit", OnPartner(access.ManageBenefits), s.partnerAudit},
+		{"GET", "/partners", SignedIn, s.partnersList, routePartners},
+		{"GET", "/benefits", SignedIn, s.myBenefits, routeMyBenefits},
+		{"POST", "/benefits/:benefit/redeem", SignedIn, s.benefitRedeem, routeRedeem},
+		{"GET", partnerPath + "/benefits", OnPartner(access.ManageBenefits), s.benefitsList, routeBenefits},
+		{"GET", benefitPath, OnPartner(access.ManageBenefits), s.benefitPane, routeBenefit},
+		{"GET", benefitPath + "/members", OnPartner(access.ManageBenefits), s.benefitMembers, routeBenefitMembers},
+		{"POST", benefitPath + "/assign", OnPartner(access.ManageBenefits), s.benefitAssign, routeBenefitAssign},
+		{"POST", benefitPath + "/reassign", OnPartner(access.ManageBenefits), s.benefitReassign, routeBenefitReassign},
+		{"POST", benefitPath + "/remove", OnPartner(access.ManageBenefits), s.benefitRemove, routeBenefitRemove},
+		{"POST", benefitPath + "/add-user", OnPartner(access.ManageBenefits), s.benefitAddUser, routeBenefitAddUser},
+		{"GET", partnerPath + "/membership", OnPartner(access.ManageBenefits), s.membershipShow, routeMembership},
+		{"POST", partnerPath + "/renew", OnPartner(access.ManageBenefits), s.membershipRenew, routeRenew},
+		{"GET", partnerPath + "/audit", OnPartner(access.ManageBenefits), s.partnerAudit, routePartnerAudit},
 
 		// Personal API tokens for the Azure-compatible REST API (package armapi, its own route table).
-		{"GET", "/tokens", SignedIn, s.tokensList},
-		{"POST", "/tokens", SignedIn, s.tokenCreate},
-		{"POST", "/tokens/:token/revoke", SignedIn, s.tokenRevoke},
+		{"GET", "/tokens", SignedIn, s.tokensList, routeTokens},
+		{"POST", "/tokens", SignedIn, s.tokenCreate, routeTokens},
+		{"POST", "/tokens/:token/revoke", SignedIn, s.tokenRevoke, routeTokenRevoke},
 	}
 }
 
@@ -120,7 +122,7 @@ func (s *Server) register() {
 	ui.RouteNotFound("", noRoute)
 	ui.RouteNotFound("/*", noRoute)
 	for _, r := range s.Routes() {
-		ui.Add(r.Method, r.Path, r.handler, s.authorize(r.Rule))
+		ui.Add(r.Method, r.Path, r.handler, s.authorize(r.Rule)).Name = r.name
 	}
 }
 

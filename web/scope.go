@@ -74,7 +74,7 @@ func notFoundAs(err error, replacement error) error {
 // (M5). A failure to remember is logged, not shown: the page itself is fine.
 func (s *Server) rememberScope(c echo.Context, sc scopeContext) {
 	u := currentUser(c)
-	if c.Request().Method != http.MethodGet || isFragment(c.Request()) || u.LastScope == sc.ID() {
+	if c.Request().Method != http.MethodGet || htmxOf(c.Request()).Fragment() || u.LastScope == sc.ID() {
 		return
 	}
 	if err := s.store.SetLastScope(c.Request().Context(), u.ID, sc.ID()); err != nil {
@@ -82,22 +82,6 @@ func (s *Server) rememberScope(c echo.Context, sc scopeContext) {
 		return
 	}
 	u.LastScope = sc.ID()
-}
-
-// accountHref is the portal path of a billing account.
-func accountHref(name string) string { return "/accounts/" + url.PathEscape(name) }
-
-// profileHref is the portal path of a billing profile.
-func profileHref(account, profile string) string {
-	return accountHref(account) + "/profiles/" + url.PathEscape(profile)
-}
-
-// scopeHref is the portal path of a scope.
-func scopeHref(sc store.Scope) string {
-	if sc.Profile != nil {
-		return profileHref(sc.Account.Name, sc.Profile.Name)
-	}
-	return accountHref(sc.Account.Name)
 }
 
 // scopeNamesOf reads a remembered ARM scope id: the account's name and the profile's ("" for an
@@ -116,11 +100,11 @@ func scopeNamesOf(id string) (account, profile string) {
 func (s *Server) scopeShell(c echo.Context, title, active string) views.Shell {
 	sc := currentScope(c)
 	sh := s.shell(c, title)
-	base := scopeHref(sc.Scope)
-	sh.Crumbs = []views.Crumb{{Label: "Billing scopes", Href: "/scopes"}}
+	base := s.links.scope(sc.Scope)
+	sh.Crumbs = []views.Crumb{{Label: "Billing scopes", Href: s.links.to(routeScopes)}}
 	if sc.Profile != nil {
 		if sc.Grants.Can(access.View) && hasAccountRole(sc.Grants) {
-			sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: sc.Account.DisplayName, Href: accountHref(sc.Account.Name)})
+			sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: sc.Account.DisplayName, Href: s.links.account(sc.Account.Name)})
 		} else {
 			sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: sc.Account.DisplayName})
 		}
@@ -137,12 +121,12 @@ func (s *Server) scopeShell(c echo.Context, title, active string) views.Shell {
 		perm        access.Permission
 	}{
 		{"Properties", base, access.View},
-		{"Azure credits", creditsHref(sc.Scope), access.View},
-		{"Invoices", invoicesHref(sc.Scope), access.ViewInvoices},
-		{"Access control (IAM)", base + "/access", access.ViewAccess},
-		{"Audit log", base + "/audit", access.ViewAudit},
-		{"Upload charges", uploadHref(sc), access.Contribute},
-		{"Azure connection", azureHref(sc), access.View},
+		{"Azure credits", s.links.credits(sc.Scope), access.View},
+		{"Invoices", s.links.invoices(sc.Scope), access.ViewInvoices},
+		{"Access control (IAM)", s.links.access(sc.Scope), access.ViewAccess},
+		{"Audit log", s.links.audit(sc.Scope), access.ViewAudit},
+		{"Upload charges", s.links.upload(sc.Scope), access.Contribute},
+		{"Azure connection", s.links.azure(sc.Scope), access.View},
 	}
 	for _, it := range items {
 		if it.href != "" && sc.Grants.Can(it.perm) {
@@ -160,12 +144,4 @@ func hasAccountRole(g access.Grants) bool {
 		}
 	}
 	return false
-}
-
-// uploadHref is the upload page of a profile of an MCA account, "" elsewhere.
-func uploadHref(sc scopeContext) string {
-	if sc.Profile == nil || !sc.Account.IsMCA() {
-		return ""
-	}
-	return scopeHref(sc.Scope) + "/charges/upload"
 }

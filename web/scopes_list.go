@@ -42,18 +42,18 @@ func (s *Server) home(c echo.Context) error {
 		// first under it.
 		a := accounts[0]
 		if pinProfile == "" && a.AccountRole {
-			return seeOther(c, accountHref(a.Name))
+			return seeOther(c, s.links.account(a.Name))
 		}
 		if pinProfile != "" && len(a.Profiles) > 0 && strings.EqualFold(a.Profiles[0].Name, pinProfile) {
-			return seeOther(c, profileHref(a.Name, a.Profiles[0].Name))
+			return seeOther(c, s.links.profile(a.Name, a.Profiles[0].Name))
 		}
 	}
 	if len(accounts) == 1 {
 		switch a := accounts[0]; {
 		case a.AccountRole:
-			return seeOther(c, accountHref(a.Name))
+			return seeOther(c, s.links.account(a.Name))
 		case a.ProfileCount == 1:
-			return seeOther(c, profileHref(a.Name, a.Profiles[0].Name))
+			return seeOther(c, s.links.profile(a.Name, a.Profiles[0].Name))
 		}
 	}
 	if len(accounts) == 0 {
@@ -61,7 +61,7 @@ func (s *Server) home(c echo.Context) error {
 			return seeOther(c, link)
 		}
 	}
-	return seeOther(c, "/scopes")
+	return seeOther(c, s.links.to(routeScopes))
 }
 
 // scopesList is the billing scopes picker: a page of accounts, or with ?account= a page of one
@@ -86,28 +86,28 @@ func (s *Server) scopesList(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		if g := scopeGroup(a, profiles, u.LastScope, search); g.Account != nil || len(g.Profiles) > 0 {
+		if g := scopeGroup(s.links, a, profiles, u.LastScope, search); g.Account != nil || len(g.Profiles) > 0 {
 			g.More = nil // this page is where More leads
 			p.Groups = []views.ScopeGroup{g}
 		}
 		p.Account, p.AccountTitle, next = a.Name, a.DisplayName, after
 		p.Shell.Title = "Billing profiles of " + a.DisplayName
-		p.Shell.Crumbs = []views.Crumb{{Label: "Billing scopes", Href: scopesHref(search, "", "")}, {Label: a.DisplayName}}
+		p.Shell.Crumbs = []views.Crumb{{Label: "Billing scopes", Href: scopesHref(s.links, search, "", "")}, {Label: a.DisplayName}}
 	} else {
 		accounts, after, err := s.store.ScopeAccountsPage(c.Request().Context(), u.ID, q)
 		if err != nil {
 			return err
 		}
 		for _, a := range accounts {
-			p.Groups = append(p.Groups, scopeGroup(a, a.Profiles, u.LastScope, search))
+			p.Groups = append(p.Groups, scopeGroup(s.links, a, a.Profiles, u.LastScope, search))
 		}
 		next = after
 	}
 	if q.After != "" {
-		p.First = &views.Link{Href: scopesHref(search, p.Account, ""), HxGet: scopesHref(search, p.Account, "")}
+		p.First = &views.Link{Href: scopesHref(s.links, search, p.Account, ""), HxGet: scopesHref(s.links, search, p.Account, "")}
 	}
 	if next != "" {
-		p.Next = &views.Link{Href: scopesHref(search, p.Account, next), HxGet: scopesHref(search, p.Account, next)}
+		p.Next = &views.Link{Href: scopesHref(s.links, search, p.Account, next), HxGet: scopesHref(s.links, search, p.Account, next)}
 	}
 	return s.render(c, http.StatusOK, views.ScopesPage(p), views.ScopesTable(p))
 }
@@ -115,37 +115,34 @@ func (s *Server) scopesList(c echo.Context) error {
 // scopeGroup is an account of the picker with the given profiles under it: the account's own row
 // when the user holds a role on it and it matches the search, and a link to the rest of its
 // profiles when there are more.
-func scopeGroup(a store.ScopeAccount, profiles []store.BillingProfile, lastScope, search string) views.ScopeGroup {
+func scopeGroup(l links, a store.ScopeAccount, profiles []store.BillingProfile, lastScope, search string) views.ScopeGroup {
 	var g views.ScopeGroup
 	if a.AccountRole && a.Matches {
 		sc := store.Scope{Account: a.BillingAccount}
-		g.Account = &views.ScopeRow{DisplayName: a.DisplayName, Name: a.Name, Href: accountHref(a.Name),
+		g.Account = &views.ScopeRow{DisplayName: a.DisplayName, Name: a.Name, Href: l.account(a.Name),
 			Kind: "Billing account", AccountName: "—", AgreementType: a.AgreementType,
 			AccountType: a.AccountType, Status: a.Status, LastOpened: sc.ID() == lastScope}
 	}
 	for _, prof := range profiles {
 		sc := store.Scope{Account: a.BillingAccount, Profile: &prof}
 		g.Profiles = append(g.Profiles, views.ScopeRow{DisplayName: prof.DisplayName, Name: prof.Name,
-			Href: profileHref(a.Name, prof.Name), Kind: "Billing profile", AccountName: a.DisplayName,
+			Href: l.profile(a.Name, prof.Name), Kind: "Billing profile", AccountName: a.DisplayName,
 			AgreementType: a.AgreementType, AccountType: a.AccountType, Status: prof.Status, LastOpened: sc.ID() == lastScope})
 	}
 	if a.ProfileCount > len(profiles) {
-		g.More = &views.ScopeMore{Href: scopesHref(search, a.Name, ""), AccountName: a.DisplayName,
+		g.More = &views.ScopeMore{Href: scopesHref(l, search, a.Name, ""), AccountName: a.DisplayName,
 			Count: a.ProfileCount, Matching: search != "" && !a.Matches}
 	}
 	return g
 }
 
 // scopesHref is the picker's address for a search, an account ("" for all) and a cursor.
-func scopesHref(search, account, after string) string {
+func scopesHref(l links, search, account, after string) string {
 	v := url.Values{}
 	for k, x := range map[string]string{"q": search, "account": account, "after": after} {
 		if x != "" {
 			v.Set(k, x)
 		}
 	}
-	if len(v) == 0 {
-		return "/scopes"
-	}
-	return "/scopes?" + v.Encode()
+	return withQuery(l.to(routeScopes), v)
 }

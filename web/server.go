@@ -61,6 +61,7 @@ type Server struct {
 	azure    *azsync.Syncer
 	mail     mail.Sender // nil: no SMTP server configured
 	echo     *echo.Echo
+	links    links // the paths of the named routes
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
 	dummyHash string
@@ -96,6 +97,7 @@ func New(d Deps) (*Server, error) {
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,
 			PublicURL: d.Config.PublicURL})}
 	s.echo = echo.New()
+	s.links = links{s.echo}
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError
 	s.echo.Server.ReadHeaderTimeout = 10 * time.Second

@@ -71,7 +71,7 @@ func (s *Server) tokenRevoke(c echo.Context) error {
 	if err := s.addFlash(c, "The token is revoked: requests with it are refused from now on."); err != nil {
 		return err
 	}
-	return seeOther(c, "/tokens")
+	return seeOther(c, s.links.to(routeTokens))
 }
 
 // itoa formats an id for a URL.

@@ -41,15 +41,15 @@ func (s *Server) tokensProps(c echo.Context, expiry string) (views.Tokens, error
 	}
 	now := s.wallTime()
 	for _, t := range ts {
-		p.Rows = append(p.Rows, tokenRow(t, now))
+		p.Rows = append(p.Rows, tokenRow(t, now, s.links.to(routeTokenRevoke, itoa(t.ID))))
 	}
 	return p, nil
 }
 
-// tokenRow shows one token.
-func tokenRow(t store.APIToken, now time.Time) views.TokenRow {
+// tokenRow shows one token, which revoke revokes.
+func tokenRow(t store.APIToken, now time.Time, revoke string) views.TokenRow {
 	r := views.TokenRow{Name: t.Name, Created: t.CreatedAt.UTC().Format(tokenTime), Expires: "Never", LastUsed: "Never",
-		State: "Active", RevokeURL: "/tokens/" + itoa(t.ID) + "/revoke"}
+		State: "Active", RevokeURL: revoke}
 	if t.ExpiresAt != nil {
 		r.Expires = t.ExpiresAt.UTC().Format(tokenTime)
 		if !now.Before(*t.ExpiresAt) {

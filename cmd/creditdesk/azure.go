@@ -22,8 +22,8 @@ const azureUsage = `usage: creditdesk azure connect -account NAME -azure-account
        creditdesk azure list
        creditdesk azure sync [-account NAME]
        creditdesk azure disconnect -account NAME
-KIND is clientSecret (the secret from -secret-file or the first line of standard input),
-certificate, managedIdentity or workloadIdentity; a secret or certificate needs -secrets-key.`
+(KIND: clientSecret, its secret from -secret-file or the first line of standard input;
+certificate; managedIdentity; workloadIdentity. A secret or certificate needs -secrets-key)`
 
 // azureCmd runs "creditdesk azure connect|list|sync|disconnect": the operator's side of the
 // Azure connections of issue 13. Changes are audited like the page's; secrets never go on the

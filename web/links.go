@@ -1,0 +1,150 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// The names of the routes that pages link to (the route table gives each route its name).
+const (
+	routeSignIn              = "signin"
+	routeScopes              = "scopes"
+	routeTokens              = "tokens"
+	routeTokenRevoke         = "token.revoke"
+	routeAccount             = "account"
+	routeAccountAccess       = "account.access"
+	routeAccountAccessRemove = "account.access.remove"
+	routeProfileAccessRemove = "profile.access.remove"
+	routeAccountAudit        = "account.audit"
+	routeAccountCredits      = "account.credits"
+	routeAzure               = "account.azure"
+	routeProfile             = "profile"
+	routeProfileAccess       = "profile.access"
+	routeProfileAudit        = "profile.audit"
+	routeCredits             = "profile.credits"
+	routeLotsCSV             = "profile.credits.lots.csv"
+	routeTransactionsCSV     = "profile.credits.transactions.csv"
+	routeInvoices            = "profile.invoices"
+	routeInvoice             = "profile.invoice"
+	routeUpload              = "profile.upload"
+	routeLotCancel           = "profile.lot.cancel"
+	routePartners            = "partners"
+	routeMyBenefits          = "benefits.mine"
+	routeBenefits            = "partner.benefits"
+	routeBenefit             = "partner.benefit"
+	routeBenefitMembers      = "partner.benefit.members"
+	routeBenefitAssign       = "partner.benefit.assign"
+	routeBenefitReassign     = "partner.benefit.reassign"
+	routeBenefitRemove       = "partner.benefit.remove"
+	routeBenefitAddUser      = "partner.benefit.add-user"
+	routeRedeem              = "benefit.redeem"
+	routeMembership          = "partner.membership"
+	routeRenew               = "partner.renew"
+	routePartnerAudit        = "partner.audit"
+)
+
+// links builds the portal's paths from the route table by route name (echo's Reverse), each
+// parameter path-escaped, so that no page writes a path of its own.
+type links struct{ e *echo.Echo }
+
+// to is the path of the named route with these parameters, in the order of the path.
+func (l links) to(name string, params ...string) string {
+	args := make([]any, len(params))
+	for i, p := range params {
+		args[i] = url.PathEscape(p)
+	}
+	return l.e.Reverse(name, args...)
+}
+
+// account is the page of a billing account.
+func (l links) account(name string) string { return l.to(routeAccount, name) }
+
+// profile is the page of a billing profile.
+func (l links) profile(account, profile string) string { return l.to(routeProfile, account, profile) }
+
+// scope is the page of a billing scope.
+func (l links) scope(sc store.Scope) string { return l.onScope(sc, routeAccount, routeProfile) }
+
+// onScope is the page of a scope named account on an account, profile on a profile.
+func (l links) onScope(sc store.Scope, account, profile string) string {
+	if sc.Profile != nil {
+		return l.to(profile, sc.Account.Name, sc.Profile.Name)
+	}
+	return l.to(account, sc.Account.Name)
+}
+
+// access is the access control page of a scope.
+func (l links) access(sc store.Scope) string {
+	return l.onScope(sc, routeAccountAccess, routeProfileAccess)
+}
+
+// audit is the audit log of a scope.
+func (l links) audit(sc store.Scope) string {
+	return l.onScope(sc, routeAccountAudit, routeProfileAudit)
+}
+
+// credits is the Azure credits page of a scope, "" for an account that is not an MCA: only MCA
+// accounts have Azure credits (M6), so the menu leaves the entry out.
+func (l links) credits(sc store.Scope) string {
+	if !sc.Account.IsMCA() {
+		return ""
+	}
+	return l.onScope(sc, routeAccountCredits, routeCredits)
+}
+
+// profileCredits is the Azure credits page of a profile.
+func (l links) profileCredits(account, profile string) string {
+	return l.to(routeCredits, account, profile)
+}
+
+// invoices is the invoice list of an MCA billing profile, "" elsewhere: invoices belong to
+// billing profiles (M2).
+func (l links) invoices(sc store.Scope) string {
+	if sc.Profile == nil || !sc.Account.IsMCA() {
+		return ""
+	}
+	return l.to(routeInvoices, sc.Account.Name, sc.Profile.Name)
+}
+
+// upload is the cost upload page of a profile of an MCA account, "" elsewhere.
+func (l links) upload(sc store.Scope) string {
+	if sc.Profile == nil || !sc.Account.IsMCA() {
+		return ""
+	}
+	return l.to(routeUpload, sc.Account.Name, sc.Profile.Name)
+}
+
+// azure is the Azure connection page of a billing account's scope, "" for a profile or an
+// account that is not an MCA (M6: it has no credits to sync).
+func (l links) azure(sc store.Scope) string {
+	if sc.Profile != nil || !sc.Account.IsMCA() {
+		return ""
+	}
+	return l.to(routeAzure, sc.Account.Name)
+}
+
+// partner is the page of a partner organisation named by its route under /partners/:partner.
+func (l links) partner(name, externalID string) string { return l.to(name, externalID) }
+
+// benefit is the side pane of a benefit.
+func (l links) benefit(partnerID, benefitID string) string {
+	return l.to(routeBenefit, partnerID, benefitID)
+}
+
+// onBenefit is the named route of a benefit's pane (its members, its actions).
+func (l links) onBenefit(name, partnerID, benefitID string) string {
+	return l.to(name, partnerID, benefitID)
+}
+
+// accessRemove is the removal of an assignment on a scope.
+func (l links) accessRemove(sc store.Scope, assignment int64) string {
+	id := strconv.FormatInt(assignment, 10)
+	if sc.Profile != nil {
+		return l.to(routeProfileAccessRemove, sc.Account.Name, sc.Profile.Name, id)
+	}
+	return l.to(routeAccountAccessRemove, sc.Account.Name, id)
+}
