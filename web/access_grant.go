@@ -12,6 +12,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/views"
+	"github.com/creditdesk/creditdesk/web/status"
 )
 
 // grantForm is the Add role assignment form.
@@ -56,8 +57,8 @@ func (s *Server) accessGrant(c echo.Context) error {
 
 // renderAccessResult answers a change on the Access control page: the refreshed panel for htmx;
 // without JavaScript the whole page on an error, or a redirect back to it after a success.
-func (s *Server) renderAccessResult(c echo.Context, status int, f grantForm, invalid fault.Invalid, done string, refused error) error {
-	if status == http.StatusOK && !htmxOf(c.Request()).Fragment() {
+func (s *Server) renderAccessResult(c echo.Context, code int, f grantForm, invalid fault.Invalid, done string, refused error) error {
+	if code == http.StatusOK && !htmxOf(c.Request()).Fragment() {
 		if err := s.addFlash(c, done); err != nil {
 			return err
 		}
@@ -76,7 +77,7 @@ func (s *Server) renderAccessResult(c echo.Context, status int, f grantForm, inv
 	}
 	var r fault.Refusal
 	if errors.As(refused, &r) {
-		p.Flash, p.FlashError = refusalText(r), true
+		p.Flash, p.FlashError = status.RefusalText(r), true
 	}
-	return s.render(c, status, views.AccessPage(p), views.AccessPanel(p))
+	return s.render(c, code, views.AccessPage(p), views.AccessPanel(p))
 }

@@ -57,7 +57,9 @@ func TestAuditRowsNewAndLegacy(t *testing.T) {
 	var got [][]string
 	doc.Find("tbody tr").Each(func(_ int, tr *goquery.Selection) {
 		var cells []string
-		tr.Find("td").Each(func(_ int, td *goquery.Selection) { cells = append(cells, strings.Join(strings.Fields(td.Text()), " ")) })
+		tr.Find("td").Each(func(_ int, td *goquery.Selection) {
+			cells = append(cells, strings.Join(strings.Fields(td.Text()), " "))
+		})
 		got = append(got, append(cells, tr.AttrOr("data-action", ""), tr.Find("[data-rule]").AttrOr("data-rule", "")))
 	})
 	when := "5 Feb 2026, 09:30:00 UTC"

@@ -9,6 +9,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/views"
+	"github.com/creditdesk/creditdesk/web/status"
 )
 
 // benefitRedeem activates a benefit for the signed-in user who holds it: a new Azure
@@ -16,7 +17,7 @@ import (
 // (P11). A benefit the user does not hold is a 404, whoever holds it.
 func (s *Server) benefitRedeem(c echo.Context) error {
 	ch, err := s.store.RedeemBenefit(c.Request().Context(), *currentUser(c), benefitParam(c), rand.Reader)
-	status, onForm := formStatus(err)
+	code, onForm := formStatus(err)
 	switch {
 	case errors.Is(err, fault.ErrNotFound):
 		return fault.New(fault.ErrNotFound, "No benefit with this id is assigned to you.")
@@ -25,7 +26,7 @@ func (s *Server) benefitRedeem(c echo.Context) error {
 	}
 	msg := ""
 	if err == nil {
-		status = http.StatusOK
+		code = http.StatusOK
 		msg = "Activated " + ch.After.ID + ": your new Azure subscription is " + ch.After.SubscriptionID +
 			", valid " + validity(ch.After) + "."
 		if !htmxOf(c.Request()).Fragment() {
@@ -41,7 +42,7 @@ func (s *Server) benefitRedeem(c echo.Context) error {
 	}
 	p.Flash = msg
 	if err != nil {
-		p.Flash, p.FlashError = userMessage(err), true
+		p.Flash, p.FlashError = status.Message(err), true
 	}
-	return s.render(c, status, views.MyBenefitsPage(p), views.MyBenefitsList(p))
+	return s.render(c, code, views.MyBenefitsPage(p), views.MyBenefitsList(p))
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/views"
+	"github.com/creditdesk/creditdesk/web/status"
 )
 
 // paneFields are the form fields the Activate benefits tab shows, where a refusal about them
@@ -25,7 +26,7 @@ func paneFields(p views.BenefitPane) map[string]bool {
 // the pane page with the refusal. A refusal is shown once: under its field when the tab shows
 // that field, else in the banner. A benefit that is not the organisation's is a 404.
 func (s *Server) paneResult(c echo.Context, err error, done string, form views.BenefitPane) error {
-	status, onForm := formStatus(err)
+	code, onForm := formStatus(err)
 	switch {
 	case errors.Is(err, fault.ErrNotFound):
 		return errNoBenefit
@@ -56,16 +57,16 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 			}
 		}
 		if len(benefits.RuleErrors(err)) == 0 { // a refusal of the store's, about no field
-			p.Flash = userMessage(err)
+			p.Flash = status.Message(err)
 		}
 		if p.Notice == p.Errors["benefit"] { // the tab's notice already says it
 			p.Notice = ""
 		}
 	} else {
-		status = http.StatusOK
+		code = http.StatusOK
 	}
 	if htmxOf(c.Request()).Fragment() {
 		hxResponse{ReplaceURL: paneTabHref(p.PaneHref, "activate", p.ListState)}.Apply(c)
 	}
-	return s.render(c, status, views.BenefitPanePage(p), views.BenefitPaneFragment(p))
+	return s.render(c, code, views.BenefitPanePage(p), views.BenefitPaneFragment(p))
 }

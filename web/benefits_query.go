@@ -7,6 +7,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web/status"
 )
 
 // benefitsPageSize is the number of benefits per page of the Azure credits list.
@@ -33,7 +34,7 @@ func parseBenefitsQuery(v url.Values) (benefitsQuery, string, error) {
 	var problems []string
 	f, err := benefits.ParseFilter(v.Get("filter"))
 	if err != nil {
-		problems = append(problems, "filter: "+userMessage(err))
+		problems = append(problems, "filter: "+status.Message(err))
 	}
 	q.Filter = f
 	if s := v.Get("sort"); s != "" {

@@ -9,6 +9,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/views"
+	"github.com/creditdesk/creditdesk/web/status"
 )
 
 // myBenefits is "Benefits assigned to me" (P4, P5): every benefit the signed-in user holds,
@@ -40,7 +41,7 @@ func (s *Server) myBenefitsProps(c echo.Context) (views.MyBenefits, error) {
 			Subscription: b.SubscriptionID, Validity: validity(b), RedeemAction: s.links.to(routeRedeem, b.ID)}
 		if err := benefits.Check(b, d.History, benefits.ActionRedeem, now); err != nil {
 			if st != benefits.StatusRedeemed { // the subscription above says it all
-				r.Notice = userMessage(err)
+				r.Notice = status.Message(err)
 			}
 		} else {
 			r.CanRedeem = true

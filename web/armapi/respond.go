@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 
@@ -12,8 +11,8 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/creditdesk/creditdesk/internal/arm"
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web/status"
 )
 
 // writeJSON writes a 200 response with v as JSON, as ARM does: application/json, no BOM, the
@@ -92,21 +91,20 @@ func (a *API) recoverPanics() echo.MiddlewareFunc {
 		}})
 }
 
-// errorOf maps an error to its ARM error. Messages of server errors say nothing of the server.
+// errorOf maps an error to its ARM error: its own when it is one, else the status and message
+// of its kind (status.Of, as the portal answers), with ARM's wording for a path no operation
+// serves and the Retry-After of a database that does not answer.
 func errorOf(c echo.Context, err error) *arm.Error {
 	var ae *arm.Error
-	var he *echo.HTTPError
-	switch {
-	case errors.As(err, &ae):
+	if errors.As(err, &ae) {
 		return ae
-	case store.IsUnavailable(err):
-		return arm.ServiceUnavailable(int(store.RetryAfter.Seconds()))
-	case errors.Is(err, fault.ErrNotFound), errors.As(err, &he) && he.Code == http.StatusNotFound:
-		return arm.FromStatus(http.StatusNotFound, "No API operation matches the path '"+c.Request().URL.Path+"'.")
-	case errors.As(err, &he) && he.Code == http.StatusMethodNotAllowed:
-		return arm.FromStatus(he.Code, "This address does not take that kind of request.")
-	case errors.As(err, &he) && he.Code < 500:
-		return arm.FromStatus(he.Code, fmt.Sprint(he.Message))
 	}
-	return arm.FromStatus(http.StatusInternalServerError, "Something went wrong on our side. It has been logged; try again in a moment.")
+	code, msg := status.Of(err)
+	switch code {
+	case http.StatusServiceUnavailable:
+		return arm.ServiceUnavailable(int(store.RetryAfter.Seconds()))
+	case http.StatusNotFound:
+		msg = "No API operation matches the path '" + c.Request().URL.Path + "'."
+	}
+	return arm.FromStatus(code, msg)
 }

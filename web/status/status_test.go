@@ -1,4 +1,4 @@
-package web
+package status
 
 import (
 	"errors"
@@ -15,10 +15,10 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
-// TestStatusOf: each error kind has one status, for the portal and the API (X2: bad input is a
+// TestOf: each error kind has one status, for the portal and the API (X2: bad input is a
 // 4xx naming the field, never a 500), and a domain error gets its kind's status with its own
 // message; an error of no kind is a 500 that tells nothing of the server.
-func TestStatusOf(t *testing.T) {
+func TestOf(t *testing.T) {
 	input := &benefits.RuleError{Rule: benefits.RuleInput, Field: benefits.FieldEmail, Message: "Enter an email address."}
 	rule := &benefits.RuleError{Rule: "P6", Field: benefits.FieldUser, Message: "No reassignments left."}
 	tests := []struct {
@@ -54,23 +54,23 @@ func TestStatusOf(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			status, msg := statusOf(tt.err)
+			status, msg := Of(tt.err)
 			want := tt.message
 			if want == "" {
 				want = kindMessage(t, tt.err)
 			}
 			if status != tt.status || msg != want {
-				t.Errorf("statusOf(%v) = %d %q, want %d %q", tt.err, status, msg, tt.status, want)
+				t.Errorf("Of(%v) = %d %q, want %d %q", tt.err, status, msg, tt.status, want)
 			}
 		})
 	}
 }
 
-// TestStatusOfEveryKind: every fault kind has a status of its own, not a 500.
-func TestStatusOfEveryKind(t *testing.T) {
+// TestOfEveryKind: every fault kind has a status of its own, not a 500.
+func TestOfEveryKind(t *testing.T) {
 	seen := map[int]error{}
 	for _, k := range fault.Kinds {
-		status, msg := statusOf(fmt.Errorf("wrapped: %w", k))
+		status, msg := Of(fmt.Errorf("wrapped: %w", k))
 		if status < 400 || status >= 500 && status != http.StatusServiceUnavailable || msg == "" {
 			t.Errorf("kind %v: status %d %q", k, status, msg)
 		}
