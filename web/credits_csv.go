@@ -150,7 +150,7 @@ func (s *Server) exportPage(c echo.Context) (creditsPage, error) {
 	if !currentScope(c).Account.IsMCA() {
 		return creditsPage{}, errNoCredits
 	}
-	q, err := parseCreditsQuery(c.QueryParams())
+	q, err := parseCreditsQuery(c.QueryParams(), s.store.CheckCursor)
 	if err != nil {
 		return creditsPage{}, err
 	}

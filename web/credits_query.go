@@ -58,9 +58,10 @@ func badParam(name, msg string) error {
 	return fault.New(fault.ErrBadRequest, name+": "+msg)
 }
 
-// parseCreditsQuery reads and checks the page state; a bad value is a 400 naming its parameter.
-// Empty parameters count as absent, since filter forms send empty fields.
-func parseCreditsQuery(v url.Values) (creditsQuery, error) {
+// parseCreditsQuery reads and checks the page state; a bad value is a 400 naming its parameter,
+// and checkCursor refuses an "after" the store did not give out. Empty parameters count as
+// absent, since filter forms send empty fields.
+func parseCreditsQuery(v url.Values, checkCursor func(string) error) (creditsQuery, error) {
 	var q creditsQuery
 	for _, name := range []string{"status", "sort", "order", "from", "to", "kind", "state", "before"} {
 		if len(v.Get(name)) > maxParamLen {
@@ -88,7 +89,7 @@ func parseCreditsQuery(v url.Values) (creditsQuery, error) {
 	}
 	if q.After = v.Get("after"); len(q.After) > maxCursorLen {
 		return q, badParam("after", fmt.Sprintf("too long (at most %d characters); start again from the first page", maxCursorLen))
-	} else if q.After != "" && store.CheckCursor(q.After) != nil {
+	} else if q.After != "" && checkCursor(q.After) != nil {
 		return q, badParam("after", "not a cursor this list gave out; start again from the first page")
 	}
 	var err error

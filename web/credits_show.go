@@ -65,7 +65,7 @@ func (s *Server) creditsShow(c echo.Context) error {
 		p.NotMCA, p.AgreementType = true, sc.Account.AgreementType
 		return s.render(c, http.StatusOK, views.CreditsPage(p), nil)
 	}
-	q, err := parseCreditsQuery(c.QueryParams())
+	q, err := parseCreditsQuery(c.QueryParams(), s.store.CheckCursor)
 	if err != nil {
 		return err
 	}

@@ -91,7 +91,8 @@ func New(d Deps) (*Server, error) {
 			return nil, err
 		}
 	}
-	s := &Server{store: d.Store, cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail,
+	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
+		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail,
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,

@@ -55,7 +55,7 @@ func (s *Store) LotsPage(ctx context.Context, profileID int64, q LotQuery) ([]Lo
 		op, dir = "<", "DESC"
 	}
 	if q.After != "" {
-		val, id, err := decodeCursor(q.After)
+		val, id, err := s.decodeCursor(q.After)
 		if err != nil {
 			return nil, "", err
 		}
@@ -75,7 +75,7 @@ func (s *Store) LotsPage(ctx context.Context, profileID int64, q LotQuery) ([]Lo
 	}
 	rows = rows[:q.Limit]
 	last := rows[len(rows)-1]
-	return rows, encodeCursor(lotSortValue(last, col), last.ID), nil
+	return rows, s.encodeCursor(lotSortValue(last, col), last.ID), nil
 }
 
 // lotStatusWhere adds the SQL of a status filter, the same rules as ledger.Lot.Status (M8): a

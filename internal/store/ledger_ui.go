@@ -19,10 +19,3 @@ func (s *Store) LotsByName(ctx context.Context, profileID int64, names []string)
 	err := s.conn(ctx).Where("billing_profile_id = ? AND name IN ?", profileID, names).Find(&rows).Error
 	return rows, wrap("lots by name", err)
 }
-
-// CheckCursor checks that c is a keyset cursor as LotsPage gives out, so that a bad one in a URL
-// is refused before any list is read; the error names the "after" parameter.
-func CheckCursor(c string) error {
-	_, _, err := decodeCursor(c)
-	return err
-}

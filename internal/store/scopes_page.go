@@ -120,7 +120,7 @@ func (q scopeSQL) shownAmong(accounts []ScopeAccount) (string, []any) {
 
 // keyset pages rows of table t by (lower(display_name), id), the pinned row first on the first
 // page and left out of the others, and returns the ordered query.
-func keyset(db *gorm.DB, t, pinCond string, pinArgs []any, after string) (*gorm.DB, error) {
+func (s *Store) keyset(db *gorm.DB, t, pinCond string, pinArgs []any, after string) (*gorm.DB, error) {
 	if after == "" {
 		if pinCond == "" {
 			return db.Order("lower(" + t + ".display_name), " + t + ".id"), nil
@@ -128,7 +128,7 @@ func keyset(db *gorm.DB, t, pinCond string, pinArgs []any, after string) (*gorm.
 		return db.Order(clause.OrderBy{Expression: clause.Expr{SQL: "CASE WHEN " + pinCond + " THEN 0 ELSE 1 END, lower(" + t +
 			".display_name), " + t + ".id", Vars: pinArgs, WithoutParentheses: true}}), nil
 	}
-	val, id, err := decodeCursor(after)
+	val, id, err := s.decodeCursor(after)
 	if err != nil {
 		return nil, err
 	}
@@ -140,12 +140,12 @@ func keyset(db *gorm.DB, t, pinCond string, pinArgs []any, after string) (*gorm.
 }
 
 // pageEnd cuts rows to limit and returns the cursor of the next page, "" on the last.
-func pageEnd[T any](rows []T, limit int, key func(T) (string, int64)) ([]T, string) {
+func pageEnd[T any](rows []T, limit int, key func(T) (string, int64), seal func(string, int64) string) ([]T, string) {
 	if len(rows) <= limit {
 		return rows, ""
 	}
 	rows = rows[:limit]
-	return rows, encodeCursor(key(rows[len(rows)-1]))
+	return rows, seal(key(rows[len(rows)-1]))
 }
 
 // scopeProfileRow is a profile as the picker's query returns it, with its sort key.
@@ -171,7 +171,7 @@ func (s *Store) ScopeAccountsPage(ctx context.Context, userID int64, q ScopeQuer
 		pin, pinArgs = "lower(a.name) = ?", []any{strings.ToLower(q.PinnedAccount)}
 	}
 	listed, listedArgs := sq.listed()
-	db, err := keyset(s.scopeAccounts(ctx, sq).Where(listed, listedArgs...), "a", pin, pinArgs, q.After)
+	db, err := s.keyset(s.scopeAccounts(ctx, sq).Where(listed, listedArgs...), "a", pin, pinArgs, q.After)
 	if err != nil {
 		return nil, "", err
 	}
@@ -179,7 +179,7 @@ func (s *Store) ScopeAccountsPage(ctx context.Context, userID int64, q ScopeQuer
 	if err := db.Limit(max(q.Limit, 2) + 1).Find(&rows).Error; err != nil {
 		return nil, "", wrap("scope accounts page", err)
 	}
-	rows, next := pageEnd(rows, max(q.Limit, 2), func(r scopeAccountRow) (string, int64) { return r.SortKey, r.ID })
+	rows, next := pageEnd(rows, max(q.Limit, 2), func(r scopeAccountRow) (string, int64) { return r.SortKey, r.ID }, s.encodeCursor)
 	accounts := make([]ScopeAccount, len(rows))
 	for i, r := range rows {
 		accounts[i] = r.ScopeAccount
@@ -282,7 +282,7 @@ func (s *Store) ScopeProfilesPage(ctx context.Context, userID int64, a ScopeAcco
 	if q.PinnedProfile != "" && strings.EqualFold(q.PinnedAccount, a.Name) {
 		pin, pinArgs = "p.name = ?", []any{strings.ToUpper(q.PinnedProfile)}
 	}
-	db, err := keyset(db, "p", pin, pinArgs, q.After)
+	db, err := s.keyset(db, "p", pin, pinArgs, q.After)
 	if err != nil {
 		return nil, "", err
 	}
@@ -290,7 +290,7 @@ func (s *Store) ScopeProfilesPage(ctx context.Context, userID int64, a ScopeAcco
 	if err := db.Limit(max(q.Limit, 2) + 1).Find(&rows).Error; err != nil {
 		return nil, "", wrap("scope profiles page", err)
 	}
-	page, next := pageEnd(rows, max(q.Limit, 2), func(r scopeProfileRow) (string, int64) { return r.SortKey, r.ID })
+	page, next := pageEnd(rows, max(q.Limit, 2), func(r scopeProfileRow) (string, int64) { return r.SortKey, r.ID }, s.encodeCursor)
 	out := make([]BillingProfile, len(page))
 	for i, r := range page {
 		out[i] = r.BillingProfile

@@ -23,6 +23,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
+	"github.com/creditdesk/creditdesk/internal/cursor"
 )
 
 // Dialect is the kind of database behind a Store.
@@ -43,6 +44,7 @@ type Store struct {
 	// shares them.
 	pool      Pool
 	connector *connector
+	cursors   cursor.Codec // signs the keyset cursors of the portal's lists
 }
 
 // Open connects to url with the dialect's default pool (OpenPool).
@@ -80,7 +82,7 @@ func OpenPool(ctx context.Context, url string, clocks clock.Clocks, p Pool) (*St
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
 	}
-	s := &Store{db: db, dialect: dialect, clocks: clocks, pool: p, connector: conn}
+	s := &Store{db: db, dialect: dialect, clocks: clocks, pool: p, connector: conn, cursors: randomCursors()}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -146,7 +148,7 @@ func (s *Store) sqlDB() (*sql.DB, error) { return s.db.DB() }
 // together, or not at all when fn returns an error.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
 	return s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-		return fn(&Store{db: db, dialect: s.dialect, clocks: s.clocks, pool: s.pool, connector: s.connector})
+		return fn(&Store{db: db, dialect: s.dialect, clocks: s.clocks, pool: s.pool, connector: s.connector, cursors: s.cursors})
 	})
 }
 
