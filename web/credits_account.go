@@ -26,7 +26,7 @@ func (s *Server) accountCredits(c echo.Context) error {
 	if len(profiles) == 1 {
 		return seeOther(c, s.links.profileCredits(sc.Account.Name, profiles[0].Name))
 	}
-	ledgers, err := s.store.AccountLedgers(ctx, sc.Account.ID, s.today())
+	ledgers, err := s.store.ProfileLedgers(ctx, profiles, s.today())
 	if err != nil {
 		return err
 	}

@@ -167,7 +167,8 @@ func startServers(ctx context.Context, c suiteConfig, dir string) (server, serve
 	key := make([]byte, 32)
 	_, _ = rand.Read(key)
 	portal.proc, err = startProc("creditdesk", dir, c.bin, "serve", "-database", c.dsn, "-addr", portal.addr, "-now", c.now,
-		"-session-key", hex.EncodeToString(key), "-api-rate-limit", "0", "-log-level", "warn")
+		"-session-key", hex.EncodeToString(key), "-api-rate-limit", "0", "-log-level", "warn",
+		"-metrics-addr", "") // no metrics listener: its fixed default port may be another run's on a shared machine
 	if err != nil {
 		return portal, ceiling, nil, err
 	}

@@ -137,7 +137,7 @@ func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a Adjustme
 		return Unchanged, err
 	}
 	a.BillingProfileID, a.CreatedAt = p.ID, s.now().UTC()
-	err = s.Tx(ctx, func(tx *Store) error {
+	err = s.atomic(ctx, func(tx *Store) error {
 		if err := tx.conn(ctx).Create(&a).Error; err != nil {
 			return wrap("create adjustment", err)
 		}

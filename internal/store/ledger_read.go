@@ -126,12 +126,11 @@ type ProfileLedger struct {
 	NextExpiry ledger.Date // zero when no live lot expires
 }
 
-// AccountLedgers summarises every profile of an account in a constant number of queries, from
-// their maintained unbilled days as ProfileBalance does.
-func (s *Store) AccountLedgers(ctx context.Context, accountID int64, today ledger.Date) ([]ProfileLedger, error) {
-	ps, err := s.ProfilesOfAccount(ctx, accountID)
-	if err != nil || len(ps) == 0 {
-		return nil, err
+// ProfileLedgers summarises the profiles (an account's, ProfilesOfAccount) in a constant number
+// of queries, from their maintained unbilled days as ProfileBalance does.
+func (s *Store) ProfileLedgers(ctx context.Context, ps []BillingProfile, today ledger.Date) ([]ProfileLedger, error) {
+	if len(ps) == 0 {
+		return nil, nil
 	}
 	sums, err := s.summaries(ctx, ps, today, false)
 	if err != nil {

@@ -156,7 +156,11 @@ func sameBalance(ctx context.Context, s *store.Store, p store.BillingProfile, on
 	if err != nil {
 		return fmt.Errorf("balance: %w", err)
 	}
-	accounts, err := s.AccountLedgers(ctx, p.BillingAccountID, on)
+	ps, err := s.ProfilesOfAccount(ctx, p.BillingAccountID)
+	if err != nil {
+		return err
+	}
+	accounts, err := s.ProfileLedgers(ctx, ps, on)
 	if err != nil || len(accounts) != 1 {
 		return fmt.Errorf("account ledgers: %v, %w", accounts, err)
 	}
