@@ -19,8 +19,8 @@ func formStatus(err error) (int, bool) {
 	if !errors.Is(err, fault.ErrInvalid) && !errors.Is(err, fault.ErrConflict) {
 		return 0, false
 	}
-	status, _ := status.Of(err)
-	return status, true
+	code, _ := status.Of(err)
+	return code, true
 }
 
 // retryAfter is the Retry-After of a 503, in seconds: the longest wait between the pool's
