@@ -149,15 +149,14 @@ func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a Adjustme
 	return Created, nil
 }
 
-// profileScope is the scope of the billing profile with the given id.
+// profileScope is the scope of the billing profile with the given id, as its audit entries
+// name it: the account's and the profile's names, read in one query.
 func (s *Store) profileScope(ctx context.Context, profileID int64) (Scope, error) {
-	var p BillingProfile
-	if err := s.conn(ctx).Where("id = ?", profileID).Take(&p).Error; err != nil {
+	var names struct{ Account, Profile string }
+	err := s.conn(ctx).Table("billing_profiles AS p").Select("a.name AS account, p.name AS profile").
+		Joins("JOIN billing_accounts AS a ON a.id = p.billing_account_id").Where("p.id = ?", profileID).Take(&names).Error
+	if err != nil {
 		return Scope{}, wrap("profile scope", err)
 	}
-	var a BillingAccount
-	if err := s.conn(ctx).Where("id = ?", p.BillingAccountID).Take(&a).Error; err != nil {
-		return Scope{}, wrap("profile scope", err)
-	}
-	return Scope{Account: a, Profile: &p}, nil
+	return Scope{Account: BillingAccount{Name: names.Account}, Profile: &BillingProfile{ID: profileID, Name: names.Profile}}, nil
 }
