@@ -3,12 +3,12 @@
 # Run:   docker run -p 8080:8080 -e CREDITDESK_DATABASE_URL=postgres://... \
 #          -e CREDITDESK_SESSION_KEY=$(openssl rand -hex 32) creditdesk
 
-# 1. Front-end packages from npm (htmx), copied into static/vendor.
+# 1. Front-end packages from npm (htmx, Chart.js), copied into static/vendor.
 FROM node:20-bookworm-slim AS assets
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-RUN mkdir -p static/vendor && cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
+RUN mkdir -p static/vendor && cp node_modules/htmx.org/dist/htmx.min.js node_modules/chart.js/dist/chart.umd.min.js static/vendor/
 
 # 2. The Go binary: CGO off (the SQLite driver is pure Go), templ output regenerated and
 #    committed as generated.
@@ -17,7 +17,7 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-COPY --from=assets /src/static/vendor/htmx.min.js static/vendor/htmx.min.js
+COPY --from=assets /src/static/vendor/ static/vendor/
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/creditdesk ./cmd/creditdesk
 RUN mkdir -p /out/data
 

@@ -18,14 +18,17 @@ run: build
 build: assets generate
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/creditdesk
 
-## assets: install npm packages and copy htmx into static/vendor
-assets: static/vendor/htmx.min.js
+## assets: install npm packages and copy htmx and Chart.js into static/vendor
+assets: static/vendor/htmx.min.js static/vendor/chart.umd.min.js
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 static/vendor/htmx.min.js: node_modules/.package-lock.json
 	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+static/vendor/chart.umd.min.js: node_modules/.package-lock.json
+	cp node_modules/chart.js/dist/chart.umd.min.js $@
 
 ## generate: regenerate the templ components (their output is committed)
 generate:
@@ -67,4 +70,4 @@ postgres:
 	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL is not answering on 127.0.0.1:5432"; exit 1
 
 clean:
-	rm -rf bin static/vendor/htmx.min.js
+	rm -rf bin static/vendor/htmx.min.js static/vendor/chart.umd.min.js

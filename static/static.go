@@ -1,5 +1,5 @@
-// Package static embeds the portal's stylesheets, scripts and images. Third-party scripts (htmx)
-// come from npm and are copied into vendor/ by `make assets`; they are not committed.
+// Package static embeds the portal's stylesheets, scripts and images. Third-party scripts (htmx,
+// Chart.js) come from npm and are copied into vendor/ by `make assets`; they are not committed.
 package static
 
 import "embed"

@@ -34,6 +34,7 @@ type Credits struct {
 	Lots       CreditsList
 	Tx         Transactions
 	Runway     Runway
+	History    BalanceHistory
 }
 
 // Balance is the balance section (M12). PendingCharges, Canceled and Expired are shown with their
@@ -122,7 +123,10 @@ type LotRow struct {
 	StartDate      ledger.Date
 	ExpirationDate ledger.Date
 	Balance        money.Amount // as of the last invoice
-	Original       money.Amount
+	// NotInvoiced: no invoice has taken the lot into the ledger yet (M12a), so its balance as of
+	// the last invoice is 0 although none of it is used.
+	NotInvoiced bool
+	Original    money.Amount
 	Status         ledger.Status
 	DaysToExpiry   int // for expiring lots: "expires in N days"
 	PONumber       string

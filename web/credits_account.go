@@ -35,7 +35,7 @@ func (s *Server) accountCredits(c echo.Context) error {
 		p.Rows = append(p.Rows, views.AccountCreditsRow{DisplayName: bp.DisplayName, Name: bp.Name,
 			Href: s.links.profileCredits(sc.Account.Name, bp.Name), Currency: bp.Currency,
 			Estimated: l.Summary.EstimatedBalance, Current: l.Summary.CurrentBalance, ActiveLots: l.ActiveLots,
-			NextExpiry: l.NextExpiry})
+			NextExpiry: l.NextExpiry, NextExpiring: l.NextExpiring})
 	}
 	return s.render(c, http.StatusOK, views.AccountCreditsPage(p), nil)
 }

@@ -15,25 +15,25 @@ const runwayLots = 8
 
 // runway is the forecast card (beyond Azure): the burn rate of the last 90 days of eligible
 // charges projected over the estimated lot balances (ledger.Forecast), with the sources of the
-// lots it lists.
-func (s *Server) runway(ctx context.Context, pg creditsPage, sum ledger.Summary) (views.Runway, error) {
+// lots it lists. It returns the forecast too, for the balance over time.
+func (s *Server) runway(ctx context.Context, pg creditsPage, sum ledger.Summary) (views.Runway, ledger.Runway, error) {
 	today := pg.today
 	hist, first, err := s.store.BurnHistory(ctx, pg.bp, today.AddDays(-ledger.HistoryWindowDays), today.AddDays(-1))
 	if err != nil {
-		return views.Runway{}, err
+		return views.Runway{}, ledger.Runway{}, err
 	}
-	out := runwayCard(pg.bp.Currency, ledger.Forecast(ledger.RunwayInput{Lots: sum.Lots, History: hist,
-		HistoryStart: storedDate(first), Now: today}), sum.Lots)
+	f := ledger.Forecast(ledger.RunwayInput{Lots: sum.Lots, History: hist, HistoryStart: storedDate(first), Now: today})
+	out := runwayCard(pg.bp.Currency, f, sum.Lots)
 	names := make([]string, len(out.Lots))
 	for i, l := range out.Lots {
 		names[i] = l.Name
 	}
 	if len(names) == 0 {
-		return out, nil
+		return out, f, nil
 	}
 	rows, err := s.store.LotsByName(ctx, pg.bp.ID, names)
 	if err != nil {
-		return out, err
+		return out, f, err
 	}
 	source := make(map[string]string, len(rows))
 	for _, r := range rows {
@@ -42,7 +42,7 @@ func (s *Server) runway(ctx context.Context, pg creditsPage, sum ledger.Summary)
 	for i := range out.Lots {
 		out.Lots[i].Source = source[out.Lots[i].Name]
 	}
-	return out, nil
+	return out, f, nil
 }
 
 // runwayCard is the card of a forecast f of lots (its input): the totals, and the soonest-

@@ -149,7 +149,11 @@ func (s *Server) fillCredits(ctx context.Context, pg creditsPage, p *views.Credi
 		return err
 	}
 	p.Tx = pg.txTable(d)
-	p.Runway, err = s.runway(ctx, pg, sum)
+	var f ledger.Runway
+	if p.Runway, f, err = s.runway(ctx, pg, sum); err != nil {
+		return err
+	}
+	p.History, err = s.balanceHistory(ctx, pg, sum, f, p.Runway)
 	return err
 }
 

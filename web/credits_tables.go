@@ -68,7 +68,8 @@ func (pg creditsPage) lotsTable(rows []store.LotRow, next string) views.CreditsL
 		l := r.Lot()
 		row := views.LotRow{Name: r.Name, Source: r.Source, StartDate: l.StartDate,
 			ExpirationDate: l.ExpirationDate, Balance: l.BalanceAsOfLastInvoice(), Original: l.OriginalAmount,
-			Status: l.Status(pg.today, pg.window), DaysToExpiry: l.DaysToExpiry(pg.today), PONumber: r.PONumber}
+			NotInvoiced: l.State == ledger.LotPending && l.Status(pg.today, pg.window) != ledger.StatusCanceled,
+			Status:      l.Status(pg.today, pg.window), DaysToExpiry: l.DaysToExpiry(pg.today), PONumber: r.PONumber}
 		if _, ok := l.Cancelable(pg.today); pg.canCancel && ok {
 			row.CancelURL = pg.links.to(routeLotCancel, pg.account, pg.bp.Name, r.Name)
 		}

@@ -34,7 +34,7 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 	log := newLogger(cfg, out)
 	return cmd.withStore(ctx, log, func(s *store.Store) error {
 		if demo {
-			if err := loadDemo(ctx, s, cfg, out); err != nil {
+			if err := loadDemo(ctx, s, cfg, cfg.Clocks().Business(), out); err != nil {
 				return err
 			}
 		}
@@ -67,13 +67,14 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 	})
 }
 
-// loadDemo loads the embedded demo scenario into an empty database and prints its sign-ins.
-func loadDemo(ctx context.Context, s *store.Store, cfg *config.Config, out io.Writer) error {
+// loadDemo loads the embedded demo scenario, moved to the business day today (every status
+// present on any day), into an empty database and prints its sign-ins.
+func loadDemo(ctx context.Context, s *store.Store, cfg *config.Config, today time.Time, out io.Writer) error {
 	n, err := s.UserCount(ctx)
 	if err != nil {
 		return err
 	}
-	demo, err := scenario.Demo()
+	demo, err := scenario.DemoAt(today)
 	if err != nil {
 		return err
 	}

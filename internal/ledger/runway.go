@@ -37,6 +37,10 @@ type Runway struct {
 	RunsOut       Date         // first day credit cannot cover the whole burn; zero if DailyBurn is 0
 	ExpiresUnused money.Amount // credit that will expire before it is consumed
 	Lots          []LotRunway  // one per input lot, in input order
+	// Path is the projected total balance, from the day after Now: one point where the valid
+	// lots change (a start, an expiry: the day's balance before and after it) and on RunsOut.
+	// Between two points the balance falls by DailyBurn a day, down to the next point.
+	Path []DayAmount
 }
 
 // LotRunway is the forecast of one lot.
@@ -105,10 +109,12 @@ func project(r *Runway, lots []LotBalance, day Date) {
 			h.push(order[next])
 			total += bal[order[next]].Micros()
 		}
+		r.mark(day, total)
 		for h.len() > 0 && lots[h.top()].ExpirationDate.Before(day) {
 			i := h.pop()
 			r.Lots[i].ExpiresUnused, total = bal[i], total-bal[i].Micros()
 		}
+		r.mark(day, total)
 		if h.len() == 0 {
 			if burn > 0 && r.RunsOut.IsZero() {
 				r.RunsOut = day
@@ -128,8 +134,15 @@ func project(r *Runway, lots []LotBalance, day Date) {
 			use := total
 			if total/burn >= days {
 				use = burn * days // cannot overflow: it is at most total
-			} else if r.RunsOut.IsZero() {
-				r.RunsOut = day.AddDays(int(total / burn))
+			} else {
+				// The valid lots run dry within the segment: on the last day what is left is
+				// less than a day's burn, and nothing the day after.
+				out := day.AddDays(int(total / burn))
+				if r.RunsOut.IsZero() {
+					r.RunsOut = out
+				}
+				r.mark(out, total%burn)
+				r.mark(out.AddDays(1), 0)
 			}
 			total -= use
 			for done := int64(0); use > 0; {
@@ -146,4 +159,30 @@ func project(r *Runway, lots []LotBalance, day Date) {
 	}
 }
 
+// mark adds a point to the projected path, unless it repeats the last one or the balance stays
+// at zero (the line already lies on the axis).
+func (r *Runway) mark(day Date, total int64) {
+	p := DayAmount{Date: day, Amount: money.FromMicros(total)}
+	if n := len(r.Path); n > 0 && (r.Path[n-1] == p || total == 0 && r.Path[n-1].Amount.IsZero()) {
+		return
+	}
+	r.Path = append(r.Path, p)
+}
+
 func (l *LotBalance) burnKey() burnKey { return burnKey{l.ExpirationDate, l.StartDate, l.ID} }
+
+// BalanceOn is the projected total balance at the start of day d, read from Path: the last
+// point on or before d less DailyBurn for each day since, never below zero. Before the path it
+// is the path's first balance; zero when there is no path.
+func (r Runway) BalanceOn(d Date) money.Amount {
+	i, _ := slices.BinarySearchFunc(r.Path, d.AddDays(1), func(p DayAmount, t Date) int { return p.Date.Compare(t) })
+	switch {
+	case len(r.Path) == 0:
+		return money.Zero
+	case i == 0:
+		return r.Path[0].Amount
+	}
+	p := r.Path[i-1]
+	used := money.FromMicros(r.DailyBurn.Micros() * int64(d.DaysSince(p.Date)))
+	return money.Max(p.Amount.Sub(used), money.Zero)
+}

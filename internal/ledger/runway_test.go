@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -150,5 +151,53 @@ func TestForecastRunway(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestForecastPath: the projected path steps down at an expiry (M11) and at the run-out day,
+// rises when a future lot starts (M12a), and falls by the burn rate in between.
+func TestForecastPath(t *testing.T) {
+	now := "2026-06-30"
+	tests := []struct {
+		name string
+		lots []LotBalance
+		burn string
+		want string
+	}{{
+		name: "expiry then run out", burn: "10",
+		lots: []LotBalance{bal("B", "2026-01-01", "2026-12-31", "100"), bal("A", "2026-01-01", "2026-07-05", "100")},
+		want: "2026-07-01 200.00, 2026-07-06 150.00, 2026-07-06 100.00, 2026-07-16 0.00",
+	}, {
+		name: "a future lot resumes it", burn: "10",
+		lots: []LotBalance{bal("A", "2026-01-01", "2026-12-31", "30"), bal("C", "2026-08-01", "2026-12-31", "100")},
+		want: "2026-07-01 30.00, 2026-07-04 0.00, 2026-08-01 100.00, 2026-08-11 0.00",
+	}, {
+		name: "a partly covered day", burn: "10",
+		lots: []LotBalance{bal("A", "2026-01-01", "2026-12-31", "25")},
+		want: "2026-07-01 25.00, 2026-07-03 5.00, 2026-07-04 0.00",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Forecast(RunwayInput{Lots: tt.lots, History: flat(now, 90, tt.burn), Now: day(now)})
+			var got []string
+			for _, p := range r.Path {
+				got = append(got, p.Date.String()+" "+p.Amount.String())
+			}
+			if s := strings.Join(got, ", "); s != tt.want {
+				t.Errorf("path %s, want %s", s, tt.want)
+			}
+		})
+	}
+}
+
+// TestForecastBalanceOn reads the projected balance between the path's points.
+func TestForecastBalanceOn(t *testing.T) {
+	r := Forecast(RunwayInput{Lots: []LotBalance{bal("B", "2026-01-01", "2026-12-31", "100"),
+		bal("A", "2026-01-01", "2026-07-05", "100")}, History: flat("2026-06-30", 90, "10"), Now: day("2026-06-30")})
+	for d, want := range map[string]string{"2026-06-01": "200", "2026-07-01": "200", "2026-07-05": "160",
+		"2026-07-06": "100", "2026-07-10": "60", "2026-07-16": "0", "2026-12-31": "0"} {
+		if got := r.BalanceOn(day(d)); got != amt(want) {
+			t.Errorf("BalanceOn(%s) = %s, want %s", d, got, want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/creditdesk/creditdesk/internal/access"
 )
@@ -18,9 +19,26 @@ var demoFile []byte
 // DemoPassword is the password of every demo user.
 const DemoPassword = "creditdesk-demo"
 
-// Demo returns the parsed demo scenario.
+// DemoWrittenFor is the day the demo file is written for: on it the demo has credits in every
+// status (M8) and benefits in every status (P8, issue 5).
+var DemoWrittenFor = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// Demo returns the parsed demo scenario as written, for DemoWrittenFor.
 func Demo() (*Scenario, error) {
-	sc, err := Parse(bytes.NewReader(demoFile))
+	return DemoAt(DemoWrittenFor)
+}
+
+// DemoAt returns the demo scenario moved in time so that today stands where DemoWrittenFor
+// stands in the file: every date and time in it is shifted by the same number of days, so the
+// demo shows every status whenever it is loaded.
+func DemoAt(today time.Time) (*Scenario, error) {
+	y, m, d := today.UTC().Date()
+	days := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(DemoWrittenFor).Hours() / 24)
+	file, err := shiftDates(demoFile, days)
+	if err != nil {
+		return nil, fmt.Errorf("demo scenario: %w", err)
+	}
+	sc, err := Parse(bytes.NewReader(file))
 	if err != nil {
 		return nil, fmt.Errorf("demo scenario: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 )
 
 // ProfileSummary is the balance section of a profile (M12) with its pending events, each
@@ -124,6 +125,8 @@ type ProfileLedger struct {
 	Summary    ledger.Summary
 	ActiveLots int
 	NextExpiry ledger.Date // zero when no live lot expires
+	// NextExpiring is the estimated balance of the live lots that expire on NextExpiry.
+	NextExpiring money.Amount
 }
 
 // ProfileLedgers summarises the profiles (an account's, ProfilesOfAccount) in a constant number
@@ -142,8 +145,11 @@ func (s *Store) ProfileLedgers(ctx context.Context, ps []BillingProfile, today l
 		for _, l := range pl.Summary.Lots {
 			if l.Balance.IsPositive() && !l.StartDate.After(today) {
 				pl.ActiveLots++
-				if pl.NextExpiry.IsZero() || l.ExpirationDate.Before(pl.NextExpiry) {
-					pl.NextExpiry = l.ExpirationDate
+				switch {
+				case pl.NextExpiry.IsZero() || l.ExpirationDate.Before(pl.NextExpiry):
+					pl.NextExpiry, pl.NextExpiring = l.ExpirationDate, l.Balance
+				case l.ExpirationDate == pl.NextExpiry:
+					pl.NextExpiring = pl.NextExpiring.Add(l.Balance)
 				}
 			}
 		}

@@ -1,0 +1,125 @@
+package web_test
+
+import (
+	"context"
+	"math"
+	"strconv"
+	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
+	"github.com/creditdesk/creditdesk/internal/scenario"
+)
+
+// chartSeries is a chart's dataset as Chart.js holds it: its look and its points or values.
+type chartSeries struct {
+	Look   string      `json:"look"`
+	Points [][2]string `json:"points"`
+	Values []float64   `json:"values"`
+}
+
+// chartOf reads back the datasets of the chart drawn on a canvas, from the Chart.js instance.
+func chartOf(b *browser, canvasID string) []chartSeries {
+	b.t.Helper()
+	b.waitFor("the chart "+canvasID+" is drawn", `!!(window.Chart && Chart.getChart(document.getElementById('`+canvasID+`')))`)
+	return eval[[]chartSeries](b, `Chart.getChart(document.getElementById('`+canvasID+`')).data.datasets.map(d => ({
+		look: d.look,
+		points: d.data.filter(p => typeof p === 'object').map(p => [p.date, String(p.y)]),
+		values: d.data.filter(p => typeof p === 'number')}))`)
+}
+
+// cellAmounts reads a column of amounts from a table's rows ("USD 1,234.50" is 1234.5).
+func cellAmounts(b *browser, rows string, col int) []float64 {
+	b.t.Helper()
+	return eval[[]float64](b, `[...document.querySelectorAll('`+rows+`')].map(r =>
+		Number(r.cells[`+strconv.Itoa(col)+`].firstChild.textContent.replace(/[^0-9.-]/g, '')))`)
+}
+
+// TestBrowserChartsMatchTables: on the demo, the charts of the credits page (balance over time,
+// each credit against its expiry) and of the account's credits summary hold, in the browser,
+// the figures of the tables beside them (M12, M14, runway).
+func TestBrowserChartsMatchTables(t *testing.T) {
+	t.Parallel()
+	h, b := newBrowserHarness(t)
+	demo, err := scenario.DemoAt(demoDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scenario.Load(context.Background(), h.store, demo, passwordtest.Params()); err != nil {
+		t.Fatal(err)
+	}
+	h.process(t, demoDay)
+	console := b.watchConsole()
+	b.signIn("account.reader@northwind.example")
+
+	b.open(profilePath + "/credits")
+	got := chartOf(b, "balance-chart")
+	table := eval[[][2]string](b, `[...document.querySelectorAll('#balance-history-table tbody tr')].map(r =>
+		[r.dataset.look + ' ' + r.dataset.date, r.querySelector('[data-amount]').dataset.amount])`)
+	var drawn [][2]string
+	looks := map[string]bool{}
+	for _, s := range got {
+		looks[s.Look] = true
+		for _, p := range s.Points {
+			drawn = append(drawn, [2]string{s.Look + " " + p[0], p[1]})
+		}
+	}
+	if !equalPairs(drawn, table) {
+		t.Errorf("balance chart %v\ntable %v", drawn, table)
+	}
+	for _, look := range []string{"settled", "estimate", "projection", "expiry"} {
+		if !looks[look] {
+			t.Errorf("the balance chart has no %s series: %v", look, got)
+		}
+	}
+	lots := chartOf(b, "lots-chart")
+	if len(lots) != 2 || !equalFloats(lots[0].Values, cellAmounts(b, `#runway-lots tbody tr`, 2)) ||
+		!equalFloats(lots[1].Values, cellAmounts(b, `#runway-lots tbody tr`, 4)) {
+		t.Errorf("lots chart %v, table balances %v, unused %v", lots, cellAmounts(b, `#runway-lots tbody tr`, 2), cellAmounts(b, `#runway-lots tbody tr`, 4))
+	}
+
+	b.open(accountPath + "/credits")
+	profiles := chartOf(b, "profiles-chart")
+	if len(profiles) != 2 || len(profiles[0].Values) < 2 ||
+		!equalFloats(profiles[0].Values, cellAmounts(b, `#profile-credits tbody tr`, 1)) ||
+		!equalFloats(profiles[1].Values, cellAmounts(b, `#profile-credits tbody tr`, 5)) {
+		t.Errorf("profiles chart %v, table %v %v", profiles, cellAmounts(b, `#profile-credits tbody tr`, 1), cellAmounts(b, `#profile-credits tbody tr`, 5))
+	}
+	if errs := console.matching(""); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// equalPairs compares two lists of (key, amount) pairs, amounts as numbers.
+func equalPairs(a, b [][2]string) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if a[i][0] != b[i][0] || decimal(a[i][1]) != decimal(b[i][1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// equalFloats compares two non-empty lists of numbers.
+func equalFloats(a, b []float64) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// decimal reads a decimal; anything else is NaN, which equals nothing.
+func decimal(s string) float64 {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return math.NaN()
+	}
+	return f
+}
