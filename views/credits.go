@@ -125,12 +125,12 @@ type LotRow struct {
 	Balance        money.Amount // as of the last invoice
 	// NotInvoiced: no invoice has taken the lot into the ledger yet (M12a), so its balance as of
 	// the last invoice is 0 although none of it is used.
-	NotInvoiced bool
-	Original    money.Amount
-	Status         ledger.Status
-	DaysToExpiry   int // for expiring lots: "expires in N days"
-	PONumber       string
-	CancelURL      string // "" when the lot cannot be canceled (any more)
+	NotInvoiced  bool
+	Original     money.Amount
+	Status       ledger.Status
+	DaysToExpiry int // for expiring lots: "expires in N days"
+	PONumber     string
+	CancelURL    string // "" when the lot cannot be canceled (any more)
 }
 
 // Transactions is the transactions table with its filter and page state.
