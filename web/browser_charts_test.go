@@ -71,6 +71,7 @@ func TestBrowserChartsMatchTables(t *testing.T) {
 			t.Errorf("the balance chart has no %s series: %v", look, got)
 		}
 	}
+	b.screenshot("credits-charts")
 	lots := chartOf(b, "lots-chart")
 	if len(lots) != 2 || !equalFloats(lots[0].Values, cellAmounts(b, `#runway-lots tbody tr`, 2)) ||
 		!equalFloats(lots[1].Values, cellAmounts(b, `#runway-lots tbody tr`, 4)) {
@@ -79,6 +80,7 @@ func TestBrowserChartsMatchTables(t *testing.T) {
 
 	b.open(accountPath + "/credits")
 	profiles := chartOf(b, "profiles-chart")
+	b.screenshot("account-chart")
 	if len(profiles) != 2 || len(profiles[0].Values) < 2 ||
 		!equalFloats(profiles[0].Values, cellAmounts(b, `#profile-credits tbody tr`, 1)) ||
 		!equalFloats(profiles[1].Values, cellAmounts(b, `#profile-credits tbody tr`, 5)) {

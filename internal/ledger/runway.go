@@ -37,8 +37,8 @@ type Runway struct {
 	RunsOut       Date         // first day credit cannot cover the whole burn; zero if DailyBurn is 0
 	ExpiresUnused money.Amount // credit that will expire before it is consumed
 	Lots          []LotRunway  // one per input lot, in input order
-	// Path is the projected total balance, from the day after Now: one point where the valid
-	// lots change (a start, an expiry: the day's balance before and after it) and on RunsOut.
+	// Path is the projected total balance, from the day after Now: points where the valid lots
+	// change (a start, an expiry: the day's balance before and after it) and where they run dry.
 	// Between two points the balance falls by DailyBurn a day, down to the next point.
 	Path []DayAmount
 }
@@ -83,6 +83,7 @@ func Forecast(in RunwayInput) Runway {
 		r.Lots[i].ID = l.ID
 	}
 	project(&r, in.Lots, in.Now.AddDays(1))
+	r.Path = flattened(r.Path)
 	for _, l := range r.Lots {
 		r.ExpiresUnused = r.ExpiresUnused.Add(l.ExpiresUnused)
 	}
@@ -105,6 +106,9 @@ func project(r *Runway, lots []LotBalance, day Date) {
 	h := indexHeap{less: func(a, b int32) bool { return lots[a].burnKey().before(lots[b].burnKey()) }}
 	burn, total, next := r.DailyBurn.Micros(), int64(0), 0
 	for {
+		if len(r.Path) > 0 { // the balance before the lots that start today
+			r.mark(day, total)
+		}
 		for ; next < len(order) && !lots[order[next]].StartDate.After(day); next++ {
 			h.push(order[next])
 			total += bal[order[next]].Micros()
@@ -141,8 +145,9 @@ func project(r *Runway, lots []LotBalance, day Date) {
 				if r.RunsOut.IsZero() {
 					r.RunsOut = out
 				}
-				r.mark(out, total%burn)
-				r.mark(out.AddDays(1), 0)
+				if r.mark(out, total%burn); total%burn > 0 {
+					r.mark(out.AddDays(1), 0)
+				}
 			}
 			total -= use
 			for done := int64(0); use > 0; {
@@ -159,14 +164,26 @@ func project(r *Runway, lots []LotBalance, day Date) {
 	}
 }
 
-// mark adds a point to the projected path, unless it repeats the last one or the balance stays
-// at zero (the line already lies on the axis).
+// mark adds a point to the projected path, unless it repeats the last one.
 func (r *Runway) mark(day Date, total int64) {
 	p := DayAmount{Date: day, Amount: money.FromMicros(total)}
-	if n := len(r.Path); n > 0 && (r.Path[n-1] == p || total == 0 && r.Path[n-1].Amount.IsZero()) {
+	if n := len(r.Path); n > 0 && r.Path[n-1] == p {
 		return
 	}
 	r.Path = append(r.Path, p)
+}
+
+// flattened drops the points of a path that lie inside a stretch at zero, and at its end: the
+// line already lies on the axis there.
+func flattened(path []DayAmount) []DayAmount {
+	out := make([]DayAmount, 0, len(path))
+	for i, p := range path {
+		if i > 0 && p.Amount.IsZero() && path[i-1].Amount.IsZero() && (i+1 == len(path) || path[i+1].Amount.IsZero()) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func (l *LotBalance) burnKey() burnKey { return burnKey{l.ExpirationDate, l.StartDate, l.ID} }
