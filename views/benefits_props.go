@@ -43,6 +43,13 @@ type BenefitRow struct {
 	Href          string // the side pane, with the list's state
 }
 
+// The empty states of the Azure credits list.
+const (
+	EmptyNone    = "none"     // the organisation has no benefit at all
+	EmptyNoMatch = "no-match" // a filter or search leaves nothing
+	EmptyPastEnd = "past-end" // the page asked for is past the last one
+)
+
 // BenefitList is the Azure credits page of a partner organisation (P2).
 type BenefitList struct {
 	Shell       Shell
@@ -56,7 +63,12 @@ type BenefitList struct {
 	Filters     []BenefitChoice
 	Headers     []BenefitSortHeader
 	Rows        []BenefitRow
-	Summary     string // "1-25 of 40 benefits"
+	Summary     string // "1-25 of 40 benefits"; "" when there is none to count
+	// Empty is the one message shown instead of an empty list: EmptyNone, EmptyNoMatch (with a
+	// link to ClearHref, the list without filter or search) or EmptyPastEnd; "" when the page
+	// has rows.
+	Empty     string
+	ClearHref string
 	PrevHref    string
 	NextHref    string
 	Problem     string // a message about the query, such as an unknown filter

@@ -59,9 +59,13 @@ func (s *Server) benefitsList(c echo.Context) error {
 	}
 	first := (q.Page-1)*benefitsPageSize + 1
 	switch {
+	case page.Total == 0 && (q.Filter != benefits.FilterAll || q.Search != ""):
+		p.Empty = views.EmptyNoMatch
+		p.ClearHref = benefitsQuery{Filter: benefits.FilterAll, Sort: q.Sort, Desc: q.Desc, Page: 1}.href(base)
 	case page.Total == 0:
-		p.Summary = "No benefits."
+		p.Empty = views.EmptyNone
 	case len(page.Rows) == 0:
+		p.Empty = views.EmptyPastEnd
 		p.Summary = fmt.Sprintf("Page %d is past the end of the %d benefits.", q.Page, page.Total)
 	default:
 		p.Summary = fmt.Sprintf("%d-%d of %d benefits", first, first+len(page.Rows)-1, page.Total)

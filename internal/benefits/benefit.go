@@ -63,6 +63,24 @@ func (s Status) Label() string {
 	return string(s)
 }
 
+// ActionRank orders the statuses by what needs action first, as the list sorts them by
+// default (issue 11): Not redeemed (a partner admin assigns it), Assigned (its holder redeems
+// it), Pending provisioning (available in a few days), Redeemed (in use), Expired (nothing left
+// to do).
+func (s Status) ActionRank() int {
+	switch s {
+	case StatusNotRedeemed:
+		return 0
+	case StatusAssigned:
+		return 1
+	case StatusPendingProvisioning:
+		return 2
+	case StatusRedeemed:
+		return 3
+	}
+	return 4
+}
+
 // AvailableAt is when the benefit stops being pending provisioning (P8): 00:00 UTC on the
 // fourth civil day after the purchase day. A purchase on 1 February is available from
 // 5 February 00:00 UTC, whatever the time of the purchase, so the page can name one date.

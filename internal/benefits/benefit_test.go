@@ -181,3 +181,14 @@ func TestValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestActionRank: the list's default order puts what needs action first and expired last
+// (issue 11), each status at its own rank.
+func TestActionRank(t *testing.T) {
+	want := []Status{StatusNotRedeemed, StatusAssigned, StatusPendingProvisioning, StatusRedeemed, StatusExpired}
+	for i, s := range want {
+		if got := s.ActionRank(); got != i {
+			t.Errorf("%s ranks %d, want %d", s, got, i)
+		}
+	}
+}

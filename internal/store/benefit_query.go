@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -14,8 +15,8 @@ import (
 // BenefitSort names a column the Azure credits list can be sorted by; its value is the URL's.
 type BenefitSort string
 
-// The sortable columns. SortStatus orders by lifecycle: pending, not redeemed, assigned,
-// redeemed, expired.
+// The sortable columns. SortStatus orders by what needs action first
+// (benefits.Status.ActionRank): not redeemed, assigned, pending, redeemed, expired.
 const (
 	SortStatus BenefitSort = "status"
 	SortID     BenefitSort = "id"
@@ -129,9 +130,12 @@ func orderBenefits(sort BenefitSort, desc bool, now time.Time) clause.OrderBy {
 	case SortUser:
 		first = clause.Expr{SQL: "COALESCE(u.email, '')" + dir}
 	default:
-		first = clause.Expr{SQL: "CASE WHEN b.expires_at <= ? THEN 4 WHEN b.available_at > ? THEN 0 " +
-			"WHEN b.assigned_user_id IS NULL THEN 1 WHEN b.redeemed_at IS NULL THEN 2 ELSE 3 END" + dir,
-			Vars: []any{now, now}}
+		// The conditions in benefits.StatusOf's precedence, each giving its status's rank.
+		// The ranks are written into the SQL: PostgreSQL cannot type a bare parameter there.
+		first = clause.Expr{SQL: fmt.Sprintf("CASE WHEN b.expires_at <= ? THEN %d WHEN b.available_at > ? THEN %d "+
+			"WHEN b.assigned_user_id IS NULL THEN %d WHEN b.redeemed_at IS NULL THEN %d ELSE %d END",
+			benefits.StatusExpired.ActionRank(), benefits.StatusPendingProvisioning.ActionRank(), benefits.StatusNotRedeemed.ActionRank(),
+			benefits.StatusAssigned.ActionRank(), benefits.StatusRedeemed.ActionRank()) + dir, Vars: []any{now, now}}
 	}
 	return clause.OrderBy{Expression: clause.CommaExpression{Exprs: []clause.Expression{
 		first, clause.Expr{SQL: "b.start_date ASC, lower(b.external_id) ASC, b.id ASC"}}}}

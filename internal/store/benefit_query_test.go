@@ -15,7 +15,7 @@ import (
 // TestQuickFiltersMatchTheRules: each quick filter run in the database lists exactly the
 // benefits benefits.Filter.Match accepts (P2), at instants around provisioning (P8), expiry
 // (P3), the 13 months (P11) and the expiring window, with benefits in every status; and the
-// status sort follows the lifecycle.
+// status sort puts what needs action first (issue 11).
 func TestQuickFiltersMatchTheRules(t *testing.T) {
 	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
@@ -71,12 +71,10 @@ func TestQuickFiltersMatchTheRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		order := map[benefits.Status]int{benefits.StatusPendingProvisioning: 0, benefits.StatusNotRedeemed: 1,
-			benefits.StatusAssigned: 2, benefits.StatusRedeemed: 3, benefits.StatusExpired: 4}
-		if !slices.IsSortedFunc(page.Rows, func(a, b store.BenefitView) int {
-			return order[benefits.StatusOf(a.Benefit, benefitsNow)] - order[benefits.StatusOf(b.Benefit, benefitsNow)]
-		}) {
-			t.Errorf("status sort is not in lifecycle order")
+		// Issue 11: what needs action first, expired last.
+		rank := func(v store.BenefitView) int { return benefits.StatusOf(v.Benefit, benefitsNow).ActionRank() }
+		if !slices.IsSortedFunc(page.Rows, func(a, b store.BenefitView) int { return rank(a) - rank(b) }) {
+			t.Errorf("status sort is not in action order")
 		}
 	})
 }
