@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"gorm.io/gorm"
 )
@@ -42,7 +44,9 @@ type LotQuery struct {
 }
 
 // LotsPage returns one page of a profile's visible lots and the cursor of the next page ("" on
-// the last): keyset paging on (sort column, id), never OFFSET.
+// the last): keyset paging on (sort column, id), never OFFSET. The default sort, by expiration
+// date, is the burn order (M9): expiration date, then start date, then the lowest lot id (its
+// name, compared byte by byte as the ledger does).
 func (s *Store) LotsPage(ctx context.Context, profileID int64, q LotQuery) ([]LotRow, string, error) {
 	col, ok := LotSort[q.Sort]
 	if !ok {
@@ -53,6 +57,9 @@ func (s *Store) LotsPage(ctx context.Context, profileID int64, q LotQuery) ([]Lo
 	op, dir := ">", "ASC"
 	if q.Desc {
 		op, dir = "<", "DESC"
+	}
+	if col == LotSort["expiration"] {
+		return s.lotsBurnPage(db, q, op, dir)
 	}
 	if q.After != "" {
 		val, id, err := s.decodeCursor(q.After)
@@ -103,6 +110,39 @@ func lotStatusWhere(db *gorm.DB, f LotStatusFilter, today ledger.Date, window in
 	}
 	return db
 }
+
+// lotsBurnPage is a page of the credits list in burn order (M9), or its reverse with DESC.
+func (s *Store) lotsBurnPage(db *gorm.DB, q LotQuery, op, dir string) ([]LotRow, string, error) {
+	name := "name"
+	if s.dialect == Postgres {
+		name = `name COLLATE "C"` // byte order, as the ledger compares lot ids
+	}
+	if q.After != "" {
+		val, id, err := decodeCursor(q.After)
+		if err != nil {
+			return nil, "", err
+		}
+		parts := strings.Split(val, burnCursorSep)
+		if len(parts) != 3 {
+			return nil, "", fmt.Errorf("store: cursor: %w", fault.Field("after", "not a cursor this list gave out; start again from the first page"))
+		}
+		db = db.Where(fmt.Sprintf("(expiration_date, start_date, %s, id) %s (?, ?, ?, ?)", name, op), parts[0], parts[1], parts[2], id)
+	}
+	var rows []LotRow
+	order := fmt.Sprintf("expiration_date %[1]s, start_date %[1]s, %[2]s %[1]s, id %[1]s", dir, name)
+	if err := db.Order(order).Limit(q.Limit + 1).Find(&rows).Error; err != nil {
+		return nil, "", wrap("lots page", err)
+	}
+	if len(rows) <= q.Limit {
+		return rows, "", nil
+	}
+	rows = rows[:q.Limit]
+	last := rows[len(rows)-1]
+	return rows, encodeCursor(strings.Join([]string{last.ExpirationDate, last.StartDate, last.Name}, burnCursorSep), last.ID), nil
+}
+
+// burnCursorSep separates the burn-order keys in a cursor's value.
+const burnCursorSep = "\x1f"
 
 func lotSortValue(l LotRow, col string) string {
 	switch col {
