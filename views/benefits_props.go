@@ -69,9 +69,9 @@ type BenefitList struct {
 	// has rows.
 	Empty     string
 	ClearHref string
-	PrevHref    string
-	NextHref    string
-	Problem     string // a message about the query, such as an unknown filter
+	PrevHref  string
+	NextHref  string
+	Problem   string // a message about the query, such as an unknown filter
 }
 
 // BenefitProp is one labelled value of the pane's Details tab.
