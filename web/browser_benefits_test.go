@@ -114,7 +114,20 @@ func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 		t.Fatalf("a member who is no partner admin, without billing scopes, lands on %s, want /benefits", got)
 	}
 	b.markWindow()
+	// Activation cannot be undone (P5): it asks first in a modal dialog; Cancel changes nothing.
+	b.do("open the confirmation", chromedp.Click(chromedp.CSS(`[data-benefit="b-001"] [data-testid=redeem]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-benefit="b-001"] [data-testid=redeem-dialog]`)))
+	if !eval[bool](b, `document.querySelector('[data-benefit="b-001"] [data-testid=redeem-dialog]').matches(':modal')`) {
+		t.Errorf("the confirmation is not a modal dialog")
+	}
+	b.do("cancel", chromedp.Click(chromedp.CSS(`[data-benefit="b-001"] [data-testid=redeem-cancel]`)))
+	b.waitFor("the dialog closes", `!document.querySelector('[data-benefit="b-001"] [data-testid=redeem-dialog]').open`)
+	if got := b.text(`[data-benefit="b-001"] [data-testid=my-benefit-status]`); got != "Assigned" {
+		t.Errorf("status %q after Cancel, want Assigned", got)
+	}
 	b.do("activate b-001", chromedp.Click(chromedp.CSS(`[data-benefit="b-001"] [data-testid=redeem]`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-benefit="b-001"] [data-testid=redeem-confirm]`)),
+		chromedp.Click(chromedp.CSS(`[data-benefit="b-001"] [data-testid=redeem-confirm]`)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-benefit="b-001"] [data-testid=subscription-id]`)))
 	sub := b.text(`[data-benefit="b-001"] [data-testid=subscription-id]`)
 	if len(sub) != 36 || !strings.Contains(b.text(`#my-benefits [data-testid=flash]`), sub) {

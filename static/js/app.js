@@ -79,3 +79,16 @@ document.addEventListener("keydown", function (event) {
     close.click();
   }
 });
+
+// Buttons that open a modal dialog (data-dialog-open, beside the commandfor/command="show-modal"
+// invoker attributes): for browsers without invoker commands, open it here.
+document.addEventListener("click", function (event) {
+  var opener = event.target.closest && event.target.closest("[data-dialog-open]");
+  if (!opener || "command" in HTMLButtonElement.prototype) {
+    return;
+  }
+  var dialog = document.getElementById(opener.dataset.dialogOpen);
+  if (dialog && !dialog.open) {
+    dialog.showModal();
+  }
+});
