@@ -72,6 +72,7 @@ type BenefitList struct {
 	PrevHref  string
 	NextHref  string
 	Problem   string // a message about the query, such as an unknown filter
+	Overview  BenefitOverview
 }
 
 // BenefitProp is one labelled value of the pane's Details tab.

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -76,6 +77,11 @@ func (s *Server) benefitsList(c echo.Context) error {
 	if int64(q.Page*benefitsPageSize) < page.Total {
 		p.NextHref = q.withPage(q.Page + 1).href(base)
 	}
+	if !isFragment(c.Request()) { // the charts are outside the list that htmx swaps
+		if p.Overview, err = s.benefitOverview(c, pc.ID, loc); err != nil {
+			return err
+		}
+	}
 	status := http.StatusOK
 	if problem != "" {
 		status = http.StatusUnprocessableEntity
@@ -89,4 +95,23 @@ func filterTestID(f benefits.Filter) string {
 		return "all"
 	}
 	return string(f)
+}
+
+// benefitOverview is the workspace's charts: the organisation's benefits by status, in the
+// list's default order (what needs action first), and the amounts not redeemed yet by end date.
+func (s *Server) benefitOverview(c echo.Context, partnerID int64, loc views.Locale) (views.BenefitOverview, error) {
+	t, err := s.store.BenefitTotalsOf(c.Request().Context(), partnerID, s.businessTime())
+	if err != nil {
+		return views.BenefitOverview{}, err
+	}
+	o := views.BenefitOverview{Loc: loc}
+	statuses := benefits.Statuses()
+	slices.SortFunc(statuses, func(a, b benefits.Status) int { return a.ActionRank() - b.ActionRank() })
+	for _, st := range statuses {
+		o.Statuses = append(o.Statuses, views.StatusCount{Status: string(st), Label: st.Label(), Count: t.ByStatus[st]})
+	}
+	for _, u := range t.Unredeemed {
+		o.Unredeemed = append(o.Unredeemed, views.UnredeemedTotal{EndDate: u.EndDate, Currency: u.Currency, Amount: u.Amount, Count: u.Count})
+	}
+	return o, nil
 }

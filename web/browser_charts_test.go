@@ -3,8 +3,11 @@ package web_test
 import (
 	"context"
 	"math"
+	"slices"
 	"strconv"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
@@ -34,9 +37,9 @@ func cellAmounts(b *browser, rows string, col int) []float64 {
 		Number(r.cells[`+strconv.Itoa(col)+`].firstChild.textContent.replace(/[^0-9.-]/g, '')))`)
 }
 
-// TestBrowserChartsMatchTables: on the demo, the charts of the credits page (balance over time,
-// each credit against its expiry) and of the account's credits summary hold, in the browser,
-// the figures of the tables beside them (M12, M14, runway).
+// TestBrowserChartsMatchTables (issue 11): on the demo, the charts of the credits page (balance
+// over time, each credit against its expiry), of the account's credits summary and of the
+// Benefits workspace hold, in the browser, the figures of the tables beside them (M12, M14, P2).
 func TestBrowserChartsMatchTables(t *testing.T) {
 	t.Parallel()
 	h, b := newBrowserHarness(t)
@@ -86,6 +89,23 @@ func TestBrowserChartsMatchTables(t *testing.T) {
 		!equalFloats(profiles[1].Values, cellAmounts(b, `#profile-credits tbody tr`, 5)) {
 		t.Errorf("profiles chart %v, table %v %v", profiles, cellAmounts(b, `#profile-credits tbody tr`, 1), cellAmounts(b, `#profile-credits tbody tr`, 5))
 	}
+
+	// The Benefits workspace (P2): benefits by status and the amounts not redeemed yet.
+	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
+	b.signIn(partnerAdmin)
+	b.open(partPath + "/benefits")
+	statuses := chartOf(b, "benefit-status-chart")
+	labels := eval[[]string](b, `Chart.getChart(document.getElementById('benefit-status-chart')).data.labels`)
+	tableLabels := eval[[]string](b, `[...document.querySelectorAll('#benefit-status-table tbody tr')].map(r => r.cells[0].textContent.trim())`)
+	if len(statuses) != 1 || !equalFloats(statuses[0].Values, cellAmounts(b, `#benefit-status-table tbody tr`, 1)) ||
+		!slices.Equal(labels, tableLabels) || len(labels) != 5 {
+		t.Errorf("status chart %v %v, table %v %v", labels, statuses, tableLabels, cellAmounts(b, `#benefit-status-table tbody tr`, 1))
+	}
+	unredeemed := chartOf(b, "unredeemed-chart")
+	if len(unredeemed) != 1 || !equalFloats(unredeemed[0].Values, cellAmounts(b, `#unredeemed-table tbody tr`, 1)) {
+		t.Errorf("unredeemed chart %v, table %v", unredeemed, cellAmounts(b, `#unredeemed-table tbody tr`, 1))
+	}
+	b.screenshot("benefit-charts")
 	if errs := console.matching(""); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}

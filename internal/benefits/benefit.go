@@ -46,6 +46,11 @@ const (
 	StatusExpired             Status = "Expired"             // past its end (P3) or its 13 months (P11)
 )
 
+// Statuses lists every status, in lifecycle order.
+func Statuses() []Status {
+	return []Status{StatusPendingProvisioning, StatusNotRedeemed, StatusAssigned, StatusRedeemed, StatusExpired}
+}
+
 // Label is the status as the page shows it.
 func (s Status) Label() string {
 	switch s {

@@ -1,6 +1,7 @@
 package benefits
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -190,5 +191,10 @@ func TestActionRank(t *testing.T) {
 		if got := s.ActionRank(); got != i {
 			t.Errorf("%s ranks %d, want %d", s, got, i)
 		}
+	}
+	got := slices.Clone(Statuses())
+	slices.SortFunc(got, func(a, b Status) int { return a.ActionRank() - b.ActionRank() })
+	if !slices.Equal(got, want) {
+		t.Errorf("Statuses() by rank = %v, want %v", got, want)
 	}
 }

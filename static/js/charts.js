@@ -50,7 +50,9 @@
   function config(spec) {
     var money = formatter(spec.currency);
     var line = spec.kind === "line";
-    var scales = { y: { beginAtZero: true, ticks: { callback: function (v) { return money(v); } } } };
+    // Counts have whole ticks; amounts are written in their currency.
+    var ticks = spec.currency ? { callback: function (v) { return money(v); } } : { precision: 0 };
+    var scales = { y: { beginAtZero: true, ticks: ticks } };
     if (line) {
       scales.x = { type: "linear", ticks: { callback: dayText, maxTicksLimit: 8 } };
     }

@@ -1,0 +1,74 @@
+package store_test
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"maps"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// TestBenefitTotalsMatchTheRules (issue 11): the workspace charts' totals, grouped in the
+// database, are what benefits.StatusOf gives benefit by benefit, at instants around
+// provisioning (P8), expiry (P3) and redemption (P5), with benefits in every status.
+func TestBenefitTotalsMatchTheRules(t *testing.T) {
+	t.Parallel()
+	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
+		ctx := context.Background()
+		d.assign(t, "m-1", fabRaj, false)
+		d.assign(t, "k-1", fabAna, false)
+		if _, err := d.s.RedeemBenefit(ctx, d.users[fabRaj], "m-1", bytes.NewReader(make([]byte, 16))); err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range []benefits.Benefit{
+			{ID: "p-1", Kind: benefits.AzureBulkCredit, PurchaseDate: day("2026-03-01"), StartDate: day("2026-03-05"), EndDate: day("2027-03-04")},
+			{ID: "e-1", Kind: benefits.CopilotForSecurity, PurchaseDate: day("2025-02-01"), StartDate: day("2025-02-05"), EndDate: day("2026-02-04")},
+			{ID: "x-1", Kind: benefits.AzureMonthlyCredit, PurchaseDate: day("2025-02-01"), StartDate: day("2025-02-05"), EndDate: day("2026-03-20")},
+		} {
+			b.Amount, b.Currency = money.FromUnits(50), "USD"
+			mustOK(t, d.s.CreateBenefit(ctx, d.admin, d.partner, b, nil))
+		}
+		all, err := d.s.BenefitsOfPartner(ctx, d.partner.ID, store.BenefitQuery{Now: benefitsNow, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, now := range []time.Time{benefitsNow, day("2026-03-05").Add(-time.Second), day("2026-03-05"),
+			day("2026-03-21"), day("2027-02-05"), time.Date(2027, 4, 1, 10, 0, 0, 0, time.UTC)} {
+			got, err := d.s.BenefitTotalsOf(ctx, d.partner.ID, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byStatus := map[benefits.Status]int{}
+			sums, counts := map[store.UnredeemedTotal]money.Amount{}, map[store.UnredeemedTotal]int{}
+			for _, r := range all.Rows {
+				st := benefits.StatusOf(r.Benefit, now)
+				byStatus[st]++
+				if st == benefits.StatusPendingProvisioning || st == benefits.StatusNotRedeemed || st == benefits.StatusAssigned {
+					k := store.UnredeemedTotal{EndDate: ledger.DateOf(r.Benefit.EndDate), Currency: r.Benefit.Currency}
+					sums[k], counts[k] = sums[k].Add(r.Benefit.Amount), counts[k]+1
+				}
+			}
+			if !maps.Equal(got.ByStatus, byStatus) {
+				t.Errorf("at %s: by status %v, rules %v", now, got.ByStatus, byStatus)
+			}
+			var want []store.UnredeemedTotal
+			for k, a := range sums {
+				k.Amount, k.Count = a, counts[k]
+				want = append(want, k)
+			}
+			slices.SortFunc(want, func(a, b store.UnredeemedTotal) int {
+				return cmp.Or(a.EndDate.Compare(b.EndDate), cmp.Compare(a.Currency, b.Currency))
+			})
+			if !slices.Equal(got.Unredeemed, want) || len(want) == 0 && now.Equal(benefitsNow) {
+				t.Errorf("at %s: unredeemed %v, rules %v", now, got.Unredeemed, want)
+			}
+		}
+	})
+}
