@@ -4,13 +4,15 @@
 
 GO        ?= go
 BIN       := bin/creditdesk
-DATABASE  ?= data/creditdesk.db
-ADDR      ?= 127.0.0.1:8080
+# make run serves on ADDR with DATABASE (an SQLite path or a postgres:// URL); each falls back to
+# the variable the binary reads, then to its default: make run ADDR=0.0.0.0:9000 DATABASE=...
+DATABASE  ?= $(or $(CREDITDESK_DATABASE_URL),data/creditdesk.db)
+ADDR      ?= $(or $(CREDITDESK_ADDR),127.0.0.1:8080)
 export CREDITDESK_TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 
 .PHONY: run build test test-short assets generate check bench loadtest browser postgres clean
 
-## run: build and serve the portal at http://$(ADDR) on SQLite with the demo data
+## run: build and serve the portal at http://$(ADDR) on $(DATABASE) with the demo data
 run: build
 	./$(BIN) serve -demo -database $(DATABASE) -addr $(ADDR)
 

@@ -15,9 +15,9 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// demoDay is the day the demo scenario's credits were written for; statuses move with time, as
-// the demo runs on the real clock.
-var demoDay = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+// demoDay is a time on the day the demo scenario is written for; loaded on another day, the
+// demo moves with it (scenario.DemoAt).
+var demoDay = scenario.DemoWrittenFor.Add(9 * time.Hour)
 
 // TestDemoCreditsAlive: the demo has, on demoDay, lots in every status (M8), months of charges and a pending refund, so the credits page is alive at first
 // start; the page renders for a demo reader.

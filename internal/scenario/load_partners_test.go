@@ -159,7 +159,7 @@ func TestBadPartnerFilesStoreNothing(t *testing.T) {
 }
 
 // TestDemoPartnerHasEveryStatus: the demo's partner has benefits in every status (issue 5), a
-// partner admin and members without a role, at the real clock's date and a year on.
+// partner admin and members without a role, loaded on days years apart (issue 11).
 func TestDemoPartnerHasEveryStatus(t *testing.T) {
 	t.Parallel()
 	demo, err := scenario.Demo()
@@ -180,15 +180,21 @@ func TestDemoPartnerHasEveryStatus(t *testing.T) {
 	if admins == 0 || members == 0 {
 		t.Errorf("demo partner has %d admins and %d members without a role, want some of each", admins, members)
 	}
-	s := storetest.Open(t, store.SQLite, clock.Real())
-	if _, err := scenario.Load(context.Background(), s, demo, passwordtest.Params()); err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.PartnerByExternalID(context.Background(), demo.Partners[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, now := range []time.Time{time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), time.Date(2027, 8, 31, 12, 0, 0, 0, time.UTC)} {
+	// The demo is moved to the day it is loaded (issue 11): every status on any day.
+	for _, now := range []time.Time{time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), time.Date(2027, 8, 31, 12, 0, 0, 0, time.UTC),
+		time.Date(2031, 2, 14, 23, 0, 0, 0, time.UTC)} {
+		moved, err := scenario.DemoAt(now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := storetest.Open(t, store.SQLite, clock.Real())
+		if _, err := scenario.Load(context.Background(), s, moved, passwordtest.Params()); err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.PartnerByExternalID(context.Background(), demo.Partners[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		page, err := s.BenefitsOfPartner(context.Background(), p.ID, store.BenefitQuery{Now: now, Limit: 100})
 		if err != nil {
 			t.Fatal(err)
