@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
@@ -84,10 +86,25 @@ func TestDemoCreditsAlive(t *testing.T) {
 	if runway := p.Find(testid("runway-summary")).Text(); !strings.Contains(runway, "covers your usage until") {
 		t.Errorf("demo runway: %q", runway)
 	}
+	// Issue 11: a lot no invoice has taken in yet says so next to its balance of 0 (M12a); a
+	// used one does not.
+	notInvoiced := map[string]bool{}
+	p.Find(testid("lot-row")).Each(func(_ int, row *goquery.Selection) {
+		notInvoiced[row.Find(".id").First().Text()] = row.Find(testid("lot-not-invoiced")).Length() == 1
+	})
+	if !notInvoiced["eng-commitment-2027"] || notInvoiced["eng-hackathon-2026"] || notInvoiced["eng-azure-plan-2026"] {
+		t.Errorf("not-invoiced notes: %v, want on eng-commitment-2027 only", notInvoiced)
+	}
 	// Research has a lot and no charges: the runway says so rather than guess.
 	owner := h.client(t)
 	if resp, _ := owner.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"creditdesk-demo"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("sign in as the demo owner: %d", resp.StatusCode)
+	}
+	// Issue 11: the account summary says which balance each column uses.
+	summary := owner.page(accountPath+"/credits", http.StatusOK)
+	if basis := summary.Find(testid("balance-basis")).Text(); !strings.Contains(basis, "on the estimated balance") ||
+		summary.Find(`th:contains("Current balance (last invoice)")`).Length() != 1 || summary.Find(`th:contains("Next expiry (estimated)")`).Length() != 1 {
+		t.Errorf("the account summary does not name the balance of each column: %q", basis)
 	}
 	p = owner.page(accountPath+"/profiles/ZX9C-VB87-NM6-LK5/credits", http.StatusOK)
 	if got := strings.Join(strings.Fields(p.Find(testid("runway-summary")).Text()), " "); got != "Not enough history yet (0 days of charges; 14 needed)." {
