@@ -77,7 +77,7 @@ func (s *Server) benefitsList(c echo.Context) error {
 	if int64(q.Page*benefitsPageSize) < page.Total {
 		p.NextHref = q.withPage(q.Page + 1).href(base)
 	}
-	if !isFragment(c.Request()) { // the charts are outside the list that htmx swaps
+	if !htmxOf(c.Request()).Fragment() { // the charts are outside the list that htmx swaps
 		if p.Overview, err = s.benefitOverview(c, pc.ID, loc); err != nil {
 			return err
 		}
