@@ -118,7 +118,7 @@ func (s *Store) lotsBurnPage(db *gorm.DB, q LotQuery, op, dir string) ([]LotRow,
 		name = `name COLLATE "C"` // byte order, as the ledger compares lot ids
 	}
 	if q.After != "" {
-		val, id, err := decodeCursor(q.After)
+		val, id, err := s.decodeCursor(q.After)
 		if err != nil {
 			return nil, "", err
 		}
@@ -138,7 +138,7 @@ func (s *Store) lotsBurnPage(db *gorm.DB, q LotQuery, op, dir string) ([]LotRow,
 	}
 	rows = rows[:q.Limit]
 	last := rows[len(rows)-1]
-	return rows, encodeCursor(strings.Join([]string{last.ExpirationDate, last.StartDate, last.Name}, burnCursorSep), last.ID), nil
+	return rows, s.encodeCursor(strings.Join([]string{last.ExpirationDate, last.StartDate, last.Name}, burnCursorSep), last.ID), nil
 }
 
 // burnCursorSep separates the burn-order keys in a cursor's value.
