@@ -14,15 +14,15 @@ import (
 const runwayLots = 8
 
 // runway is the forecast card (beyond Azure): the burn rate of the last 90 days of eligible
-// charges projected over the estimated lot balances (ledger.Forecast), with the sources of the
-// lots it lists. It returns the forecast too, for the balance over time.
+// charges projected over the estimated lot balances (store.ProfileRunway, as the alerts read
+// it), with the sources of the lots it lists. It returns the forecast too, for the balance over
+// time.
 func (s *Server) runway(ctx context.Context, pg creditsPage, sum ledger.Summary) (views.Runway, ledger.Runway, error) {
 	today := pg.today
-	hist, first, err := s.store.BurnHistory(ctx, pg.bp, today.AddDays(-ledger.HistoryWindowDays), today.AddDays(-1))
+	f, err := s.store.ProfileRunway(ctx, pg.bp, sum, today)
 	if err != nil {
 		return views.Runway{}, ledger.Runway{}, err
 	}
-	f := ledger.Forecast(ledger.RunwayInput{Lots: sum.Lots, History: hist, HistoryStart: storedDate(first), Now: today})
 	out := runwayCard(pg.bp.Currency, f, sum.Lots)
 	names := make([]string, len(out.Lots))
 	for i, l := range out.Lots {

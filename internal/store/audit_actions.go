@@ -38,6 +38,13 @@ const (
 	AuditAzureSynced         AuditAction = "azure.synced"
 	AuditNotCoveredAdded     AuditAction = "not_covered.added"
 	AuditNotCoveredRemoved   AuditAction = "not_covered.removed"
+	AuditAlertCreated        AuditAction = "alert.created"
+	AuditAlertUpdated        AuditAction = "alert.updated"
+	AuditAlertPaused         AuditAction = "alert.paused"
+	AuditAlertResumed        AuditAction = "alert.resumed"
+	AuditAlertDeleted        AuditAction = "alert.deleted"
+	AuditWebhookCreated      AuditAction = "webhook.created"
+	AuditWebhookDeleted      AuditAction = "webhook.deleted"
 	auditRefusedSuffix                   = ".refused"
 	auditBenefitActionPrefix             = "benefit."
 )

@@ -1,0 +1,41 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"github.com/creditdesk/creditdesk/internal/alerts"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// Message is an email: its recipients, subject and both parts.
+type Message struct {
+	To      []string
+	Subject string
+	HTML    string
+	Text    string
+}
+
+// Mailer sends an email through the configured SMTP server.
+type Mailer interface {
+	Send(ctx context.Context, m Message) error
+}
+
+// mailEvent emails an event to a user, written by the alert email views.
+func (s *Service) mailEvent(ctx context.Context, userID int64, ev alerts.Event) error {
+	if s.o.Mailer == nil {
+		return errNoMailer
+	}
+	u, err := s.o.Store.UserByID(ctx, userID)
+	if err != nil {
+		return err
+	}
+	p := views.AlertEmail{Data: ev.Data}
+	var html bytes.Buffer
+	if err := views.AlertEmailHTML(p).Render(ctx, &html); err != nil {
+		return fmt.Errorf("render alert email: %w", err)
+	}
+	return s.o.Mailer.Send(ctx, Message{To: []string{u.Email}, Subject: views.EmailSubject(ev.Data),
+		HTML: html.String(), Text: views.AlertEmailText(p)})
+}
