@@ -66,12 +66,12 @@ func (s *Service) CanMail() bool { return s.o.Mailer != nil }
 
 // Report is what one Run did.
 type Report struct {
-	Rules     int // rules evaluated
-	Fired     int // subjects whose condition became true
-	Resolved  int // subjects whose condition became false
-	Sent      int // messages delivered
-	Retrying  int // messages that failed and will be tried again
-	GivenUp   int // messages given up after retrying for 24 hours
+	Rules    int // rules evaluated
+	Fired    int // subjects whose condition became true
+	Resolved int // subjects whose condition became false
+	Sent     int // messages delivered
+	Retrying int // messages that failed and will be tried again
+	GivenUp  int // messages given up after retrying for 24 hours
 }
 
 // Run evaluates every live rule once, then delivers what is due.
