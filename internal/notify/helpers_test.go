@@ -122,8 +122,8 @@ func (e *env) rule(r alerts.Rule, notifyResolved bool) store.AlertRule {
 	return row
 }
 
-// day runs the periodic work of a business day: the processing run, then the alerts.
-func (e *env) day(date string) notify.Report {
+// process sets the clocks to 09:00 of a business day and runs its processing run.
+func (e *env) process(date string) {
 	e.t.Helper()
 	d := ledger.MustDate(date)
 	e.clock.T = d.Time().Add(9 * time.Hour)
@@ -131,6 +131,12 @@ func (e *env) day(date string) notify.Report {
 	if _, err := e.st.ProcessAll(context.Background(), d); err != nil && !errors.As(err, &failures) {
 		e.t.Fatalf("process %s: %v", date, err)
 	}
+}
+
+// day runs the periodic work of a business day: the processing run, then the alerts.
+func (e *env) day(date string) notify.Report {
+	e.t.Helper()
+	e.process(date)
 	rep, err := e.svc.Run(context.Background())
 	if err != nil {
 		e.t.Fatalf("alerts on %s: %v", date, err)

@@ -28,8 +28,8 @@ var kindCases = []kindCase{
 		// A credit of 1,000 expiring on Mar 31 enters the 30-day window on Mar 1 with at least
 		// 500 left (fires); a charge of 600 leaves 400 on Mar 5 (resolved); a 300 refund brings
 		// it to 700 on Mar 10 (fires again). M8, M12.
-		name: "credit.expiring",
-		lots: `[ { "name": "promo", "source": "PromotionalCredit", "amount": "1000.00", "startDate": "2026-01-01", "expirationDate": "2026-03-31" } ]`,
+		name:    "credit.expiring",
+		lots:    `[ { "name": "promo", "source": "PromotionalCredit", "amount": "1000.00", "startDate": "2026-01-01", "expirationDate": "2026-03-31" } ]`,
 		charges: `[ { "date": "2026-03-05", "amount": "600.00", "product": "Virtual Machines" } ]`,
 		adjs:    `[ { "date": "2026-03-10", "amount": "300.00", "description": "Refund" } ]`,
 		rule:    alerts.Rule{Kind: alerts.CreditExpiring, Days: 30, Amount: amount("500")},
