@@ -19,6 +19,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/metrics"
+	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web/armapi"
@@ -39,6 +40,9 @@ type Deps struct {
 	// Azure connects billing accounts to Azure and syncs them (Sync now); nil: one made from
 	// Config and Clocks (azsync.FromConfig).
 	Azure *azsync.Syncer
+	// Alerts evaluates alert rules, creates webhooks and sends test messages; nil: one made
+	// from Config and Clocks without email (notify.FromConfig).
+	Alerts *notify.Service
 	// Passwords are the hash costs of the users' passwords, which the sign-in's timing dummy
 	// matches; the zero value is password.Production. Tests whose users have cheap hashes set
 	// the same cheap costs.
@@ -60,6 +64,7 @@ type Server struct {
 	api      *armapi.API // the Azure-compatible API, mounted under armapi.Prefix
 	azure    *azsync.Syncer
 	mail     mail.Sender // nil: no SMTP server configured
+	alerts   *notify.Service
 	echo     *echo.Echo
 	links    links // the paths of the named routes
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
@@ -91,8 +96,14 @@ func New(d Deps) (*Server, error) {
 			return nil, err
 		}
 	}
+	if d.Alerts == nil {
+		if d.Alerts, err = notify.FromConfig(d.Store, d.Config, d.Clocks, nil, d.Logger); err != nil {
+			return nil, err
+		}
+	}
 	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
 		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail,
+		alerts:   d.Alerts,
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,

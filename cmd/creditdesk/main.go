@@ -11,6 +11,7 @@
 //	creditdesk token create       give a user a personal API token
 //	creditdesk not-covered ...    list, add or remove products credits do not cover (M10)
 //	creditdesk azure ...          connect billing accounts to Azure, list, sync, disconnect
+//	creditdesk alerts run         evaluate the alert rules once and deliver their messages
 //
 // Every subcommand takes the configuration flags of package config (see -help), each also
 // settable by an environment variable.
@@ -56,6 +57,7 @@ commands:
   azure list            list the Azure connections and how their syncs went
   azure sync            sync every connection now (or -account NAME)
   azure disconnect      remove a billing account's connection: -account NAME
+  alerts run            evaluate the alert rules once and deliver their messages
 
 Run "creditdesk <command> -help" for the flags of a command.`
 
@@ -85,6 +87,8 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 		return notCovered(ctx, args[1:], env, out)
 	case "azure":
 		return azureCmd(ctx, args[1:], env, stdin, out)
+	case "alerts":
+		return alertsCmd(ctx, args[1:], env, out)
 	case "help", "-help", "--help", "-h":
 		fmt.Fprintln(out, usage)
 		return nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -52,10 +53,12 @@ func process(ctx context.Context, args []string, env func(string) (string, bool)
 // A profile that cannot be processed is logged by name and skipped, the others are processed,
 // and the run reports the skipped ones; a run that fails as a whole (the database does not
 // answer) is logged and retried in the next interval. Each run is as of the business day of
-// today. Azure connections are synced first (issue 13), each under its own claim.
-func processPeriodically(ctx context.Context, s *store.Store, r *runner, az *azsync.Syncer, today func() time.Time, log *slog.Logger) {
+// today. Azure connections are synced first (issue 13), each under its own claim; the alert
+// rules are evaluated last (issue 12), on what the run produced.
+func processPeriodically(ctx context.Context, s *store.Store, r *runner, az *azsync.Syncer, al *notify.Service, today func() time.Time, log *slog.Logger) {
 	r.loop(ctx, func(ctx context.Context) runReport {
 		syncAzure(ctx, az, log)
+		defer evaluateAlerts(ctx, al, log)
 		res, err := s.ProcessAll(ctx, ledger.DateOf(today()))
 		var failures *store.ProcessFailures
 		if err != nil && !errors.As(err, &failures) {

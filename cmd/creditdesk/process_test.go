@@ -14,6 +14,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/metrics"
+	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -67,7 +68,10 @@ func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(out, nil))
 	m := metrics.New()
 	az := azsync.New(azsync.Options{Store: s, Clocks: clock.Clocks{Business: day, Wall: clock.Real().Wall}, Log: log})
-	go func() { defer close(done); processPeriodically(ctx, s, newRunner(s, time.Hour, m, log), az, day, log) }()
+	go func() {
+		defer close(done)
+		processPeriodically(ctx, s, newRunner(s, time.Hour, m, log), az, notify.New(notify.Options{Store: s, Log: log}), day, log)
+	}()
 	var run store.ProcessRun
 	for deadline := time.Now().Add(20 * time.Second); run.FinishedAt == nil; {
 		if time.Now().After(deadline) {

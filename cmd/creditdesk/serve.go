@@ -15,6 +15,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/metrics"
+	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -54,15 +55,20 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 		if err != nil {
 			return err
 		}
-		srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: clocks, Demo: demo, Metrics: m, Azure: az, Mail: sender})
+		al, err := notify.FromConfig(s, cfg, clocks, nil, log)
+		if err != nil {
+			return err
+		}
+		srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: clocks, Demo: demo, Metrics: m, Azure: az, Mail: sender, Alerts: al})
 		if err != nil {
 			return err
 		}
 		workCtx, stopWork := context.WithCancel(ctx)
-		worked := make(chan struct{})
+		worked, delivered := make(chan struct{}), make(chan struct{})
 		r := newRunner(s, cfg.ProcessInterval, m, log)
-		go func() { defer close(worked); processPeriodically(workCtx, s, r, az, clocks.Business, log) }()
-		defer func() { stopWork(); <-worked }() // the store closes only after the last run stopped
+		go func() { defer close(worked); processPeriodically(workCtx, s, r, az, al, clocks.Business, log) }()
+		go func() { defer close(delivered); deliverPeriodically(workCtx, al, log) }()
+		defer func() { stopWork(); <-worked; <-delivered }() // the store closes only after the last run stopped
 		return listen(ctx, cfg, srv, log)
 	})
 }

@@ -51,6 +51,9 @@ type Config struct {
 	// path prefix, no trailing slash), from which every absolute link is built: links in emails
 	// and the API's nextLinks. Nil leaves the nextLinks to the request's own host.
 	PublicURL *url.URL
+	// WebhooksAllowPrivate lets alert webhooks call private, loopback and link-local addresses,
+	// which are refused otherwise (server-side request forgery).
+	WebhooksAllowPrivate bool
 }
 
 // Env is the process environment as a lookup function (os.LookupEnv in main, a map in tests).
@@ -70,33 +73,34 @@ const DefaultMetricsAddr = "127.0.0.1:9180"
 // Variables maps each configuration flag to its environment variable; the README's
 // configuration table is written from it.
 var Variables = map[string]string{
-	"addr":              "CREDITDESK_ADDR",
-	"database":          "CREDITDESK_DATABASE_URL",
-	"production":        "CREDITDESK_PRODUCTION",
-	"session-key":       "CREDITDESK_SESSION_KEY",
-	"tls-cert":          "CREDITDESK_TLS_CERT",
-	"tls-key":           "CREDITDESK_TLS_KEY",
-	"secure-cookie":     "CREDITDESK_SECURE_COOKIE",
-	"now":               "CREDITDESK_NOW",
-	"expiry-window":     "CREDITDESK_EXPIRY_WINDOW_DAYS",
-	"api-rate-limit":    "CREDITDESK_API_RATE_LIMIT",
-	"log-level":         "CREDITDESK_LOG_LEVEL",
-	"log-format":        "CREDITDESK_LOG_FORMAT",
-	"shutdown-wait":     "CREDITDESK_SHUTDOWN_WAIT",
-	"db-max-open":       "CREDITDESK_DB_MAX_OPEN",
-	"db-max-idle":       "CREDITDESK_DB_MAX_IDLE",
-	"db-conn-lifetime":  "CREDITDESK_DB_CONN_LIFETIME",
-	"db-conn-idle-time": "CREDITDESK_DB_CONN_IDLE_TIME",
-	"metrics-addr":      "CREDITDESK_METRICS_ADDR",
-	"process-interval":  "CREDITDESK_PROCESS_INTERVAL",
-	"secrets-key":       "CREDITDESK_SECRETS_KEY",
-	"smtp-host":         "CREDITDESK_SMTP_HOST",
-	"smtp-port":         "CREDITDESK_SMTP_PORT",
-	"smtp-tls":          "CREDITDESK_SMTP_TLS",
-	"smtp-user":         "CREDITDESK_SMTP_USER",
-	"smtp-password":     "CREDITDESK_SMTP_PASSWORD",
-	"smtp-from":         "CREDITDESK_SMTP_FROM",
-	"public-url":        "CREDITDESK_PUBLIC_URL",
+	"addr":                   "CREDITDESK_ADDR",
+	"database":               "CREDITDESK_DATABASE_URL",
+	"production":             "CREDITDESK_PRODUCTION",
+	"session-key":            "CREDITDESK_SESSION_KEY",
+	"tls-cert":               "CREDITDESK_TLS_CERT",
+	"tls-key":                "CREDITDESK_TLS_KEY",
+	"secure-cookie":          "CREDITDESK_SECURE_COOKIE",
+	"now":                    "CREDITDESK_NOW",
+	"expiry-window":          "CREDITDESK_EXPIRY_WINDOW_DAYS",
+	"api-rate-limit":         "CREDITDESK_API_RATE_LIMIT",
+	"log-level":              "CREDITDESK_LOG_LEVEL",
+	"log-format":             "CREDITDESK_LOG_FORMAT",
+	"shutdown-wait":          "CREDITDESK_SHUTDOWN_WAIT",
+	"db-max-open":            "CREDITDESK_DB_MAX_OPEN",
+	"db-max-idle":            "CREDITDESK_DB_MAX_IDLE",
+	"db-conn-lifetime":       "CREDITDESK_DB_CONN_LIFETIME",
+	"db-conn-idle-time":      "CREDITDESK_DB_CONN_IDLE_TIME",
+	"metrics-addr":           "CREDITDESK_METRICS_ADDR",
+	"process-interval":       "CREDITDESK_PROCESS_INTERVAL",
+	"secrets-key":            "CREDITDESK_SECRETS_KEY",
+	"smtp-host":              "CREDITDESK_SMTP_HOST",
+	"smtp-port":              "CREDITDESK_SMTP_PORT",
+	"smtp-tls":               "CREDITDESK_SMTP_TLS",
+	"smtp-user":              "CREDITDESK_SMTP_USER",
+	"smtp-password":          "CREDITDESK_SMTP_PASSWORD",
+	"smtp-from":              "CREDITDESK_SMTP_FROM",
+	"public-url":             "CREDITDESK_PUBLIC_URL",
+	"webhooks-allow-private": "CREDITDESK_WEBHOOKS_ALLOW_PRIVATE",
 }
 
 // Bind registers every configuration flag on fs, bound to the returned Config.
@@ -130,6 +134,7 @@ func Bind(fs *flag.FlagSet) *Config {
 	fs.StringVar(&c.SMTP.Password, "smtp-password", "", "SMTP password of -smtp-user")
 	fs.StringVar(&c.SMTP.From, "smtp-from", "", "sender address of CreditDesk's emails, e.g. creditdesk@example.com")
 	fs.Func("public-url", "the URL people reach CreditDesk at, e.g. https://credits.example.com: every absolute link (emails, API nextLinks) starts with it", c.setPublicURL)
+	fs.BoolVar(&c.WebhooksAllowPrivate, "webhooks-allow-private", false, "let alert webhooks call private, loopback and link-local addresses")
 	return c
 }
 
