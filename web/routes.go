@@ -55,7 +55,7 @@ const (
 // Routes is the route table: every route of the portal, with its rule. The Azure-compatible
 // API has its own (APIRoutes).
 func (s *Server) Routes() []Route {
-	return []Route{
+	routes := []Route{
 		{"GET", "/healthz", Public, s.healthz, "healthz"},
 		{"GET", "/readyz", Public, s.readyz, "readyz"},
 		{"GET", "/schemas/scenario.json", Public, s.scenarioSchema, "schema"},
@@ -90,6 +90,11 @@ func (s *Server) Routes() []Route {
 		{"POST", profilePath + "/charges/upload", OnScope(access.Contribute), s.chargesUpload, routeUpload},
 		{"POST", profilePath + "/credits/lots/:lot/cancel", OnScope(access.Contribute), s.lotCancel, routeLotCancel},
 
+		// Alerts (issue 12): every role sees a scope's alerts and subscribes itself; owners and
+		// contributors manage them. A user's subscriptions are on their Notifications page.
+		{"GET", "/notifications", SignedIn, s.notificationsShow, routeNotifications},
+		{"POST", "/notifications/test", SignedIn, s.notificationsTest, routeNotificationsTest},
+
 		// The partner Benefits workspace (P1-P12) and the holder's redemption (P5).
 		{"GET", "/partners", SignedIn, s.partnersList, routePartners},
 		{"GET", "/benefits", SignedIn, s.myBenefits, routeMyBenefits},
@@ -109,6 +114,24 @@ func (s *Server) Routes() []Route {
 		{"GET", "/tokens", SignedIn, s.tokensList, routeTokens},
 		{"POST", "/tokens", SignedIn, s.tokenCreate, routeTokens},
 		{"POST", "/tokens/:token/revoke", SignedIn, s.tokenRevoke, routeTokenRevoke},
+	}
+	return append(append(routes, s.alertRoutes(accountPath, "account")...), s.alertRoutes(profilePath, "profile")...)
+}
+
+// alertRoutes are the Alerts routes of a scope kind under base (accountPath or profilePath),
+// named after kind ("account" or "profile", see alertRoute).
+func (s *Server) alertRoutes(base, kind string) []Route {
+	alerts := base + "/alerts"
+	name := func(action string) string { return alertRoute(kind, action) }
+	return []Route{
+		{"GET", alerts, OnScope(access.View), s.alertsShow, name("")},
+		{"POST", alerts, OnScope(access.ManageAlerts), s.alertCreate, name("")},
+		{"POST", alerts + "/:rule", OnScope(access.ManageAlerts), s.alertUpdate, name("rule")},
+		{"POST", alerts + "/:rule/pause", OnScope(access.ManageAlerts), s.alertPause, name("pause")},
+		{"POST", alerts + "/:rule/delete", OnScope(access.ManageAlerts), s.alertDelete, name("delete")},
+		{"POST", alerts + "/:rule/subscribe", OnScope(access.View), s.alertSubscribe, name("subscribe")},
+		{"POST", alerts + "/webhooks", OnScope(access.ManageAlerts), s.webhookCreate, name("webhooks")},
+		{"POST", alerts + "/webhooks/:webhook/delete", OnScope(access.ManageAlerts), s.webhookDelete, name("webhook.delete")},
 	}
 }
 

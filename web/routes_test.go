@@ -115,6 +115,31 @@ var matrix = map[string]matrixRow{
 	// Without a file the upload is refused (422) once the caller may upload at all (M3).
 	"POST " + profRP + "/charges/upload": {path: profilePath + "/charges/upload", mutates: true,
 		want: [9]int{see, bad, bad, no, bad, bad, no, no, gone}},
+	// Alerts (issue 12): every role sees them; owners and contributors manage them (a rule the
+	// roles scenario lacks is 404 once the caller may act); without -secrets-key a webhook is
+	// refused naming its field (422). Subscribing takes only View: the missing rule's 404.
+	"GET /notifications":        {path: "/notifications", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
+	"POST /notifications/test":  {path: "/notifications/test", want: [9]int{see, see, see, see, see, see, see, see, see}},
+	"GET " + acctRP + "/alerts": {path: accountPath + "/alerts", want: [9]int{see, ok, ok, ok, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/alerts": {path: accountPath + "/alerts", mutates: true, form: url.Values{"kind": {"credit.expiring"}, "days": {"30"}},
+		want: [9]int{see, see, see, no, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/alerts/:rule":           {path: accountPath + "/alerts/999999", form: url.Values{"kind": {"runway.short"}, "days": {"9"}}, want: [9]int{see, gone, gone, no, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/alerts/:rule/pause":     {path: accountPath + "/alerts/999999/pause", want: [9]int{see, gone, gone, no, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/alerts/:rule/delete":    {path: accountPath + "/alerts/999999/delete", want: [9]int{see, gone, gone, no, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/alerts/:rule/subscribe": {path: accountPath + "/alerts/999999/subscribe", want: [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/alerts/webhooks": {path: accountPath + "/alerts/webhooks", form: url.Values{"url": {"https://hooks.example.com/x"}},
+		want: [9]int{see, bad, bad, no, gone, gone, gone, gone, gone}},
+	"POST " + acctRP + "/alerts/webhooks/:webhook/delete": {path: accountPath + "/alerts/webhooks/999999/delete", want: [9]int{see, gone, gone, no, gone, gone, gone, gone, gone}},
+	"GET " + profRP + "/alerts":                           {path: profilePath + "/alerts", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, gone}},
+	"POST " + profRP + "/alerts": {path: profilePath + "/alerts", mutates: true, form: url.Values{"kind": {"balance.low"}, "amount": {"500"}},
+		want: [9]int{see, see, see, no, see, see, no, no, gone}},
+	"POST " + profRP + "/alerts/:rule":           {path: profilePath + "/alerts/999999", form: url.Values{"kind": {"runway.short"}, "days": {"9"}}, want: [9]int{see, gone, gone, no, gone, gone, no, no, gone}},
+	"POST " + profRP + "/alerts/:rule/pause":     {path: profilePath + "/alerts/999999/pause", want: [9]int{see, gone, gone, no, gone, gone, no, no, gone}},
+	"POST " + profRP + "/alerts/:rule/delete":    {path: profilePath + "/alerts/999999/delete", want: [9]int{see, gone, gone, no, gone, gone, no, no, gone}},
+	"POST " + profRP + "/alerts/:rule/subscribe": {path: profilePath + "/alerts/999999/subscribe", want: [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}},
+	"POST " + profRP + "/alerts/webhooks": {path: profilePath + "/alerts/webhooks", form: url.Values{"url": {"https://hooks.example.com/x"}},
+		want: [9]int{see, bad, bad, no, bad, bad, no, no, gone}},
+	"POST " + profRP + "/alerts/webhooks/:webhook/delete": {path: profilePath + "/alerts/webhooks/999999/delete", want: [9]int{see, gone, gone, no, gone, gone, no, no, gone}},
 	// The partner Benefits workspace: none of these callers is a partner member, so every
 	// workspace route is the 404 of a missing organisation (P1); partner callers are in
 	// partner_routes_test.go.

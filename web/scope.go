@@ -127,6 +127,7 @@ func (s *Server) scopeShell(c echo.Context, title, active string) views.Shell {
 		{"Audit log", s.links.audit(sc.Scope), access.ViewAudit},
 		{"Upload charges", s.links.upload(sc.Scope), access.Contribute},
 		{"Azure connection", s.links.azure(sc.Scope), access.View},
+		{"Alerts", s.links.alerts(sc.Scope), access.View},
 	}
 	for _, it := range items {
 		if it.href != "" && sc.Grants.Can(it.perm) {

@@ -94,6 +94,9 @@ const (
 	// ManageConnections: connect the billing account to Azure, change or remove the connection
 	// and sync it on demand (owner only: the connection holds a credential).
 	ManageConnections
+	// ManageAlerts: create, edit, pause and delete the scope's alert rules and webhooks (owner
+	// and contributor, issue 12); every role may subscribe itself to a rule (View).
+	ManageAlerts
 )
 
 // String names the permission for logs and test output.
@@ -113,6 +116,8 @@ func (p Permission) String() string {
 		return "view audit"
 	case ManageConnections:
 		return "manage connections"
+	case ManageAlerts:
+		return "manage alerts"
 	}
 	return fmt.Sprintf("Permission(%d)", int(p))
 }
@@ -121,8 +126,8 @@ func (p Permission) String() string {
 // contributor = everything except granting access; reader = read only; invoice manager = view
 // and pay the invoices of one profile.
 var policy = map[Role][]Permission{
-	Owner:          {View, ViewInvoices, ViewAccess, ManageAccess, Contribute, ViewAudit, ManageConnections},
-	Contributor:    {View, ViewInvoices, ViewAccess, Contribute, ViewAudit},
+	Owner:          {View, ViewInvoices, ViewAccess, ManageAccess, Contribute, ViewAudit, ManageConnections, ManageAlerts},
+	Contributor:    {View, ViewInvoices, ViewAccess, Contribute, ViewAudit, ManageAlerts},
 	Reader:         {View, ViewInvoices, ViewAccess},
 	InvoiceManager: {View, ViewInvoices},
 }

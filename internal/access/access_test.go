@@ -8,13 +8,13 @@ import (
 // TestPolicyMatrix spells out M3 role by permission: owner everything; contributor everything but
 // granting access; reader read only; invoice manager view and invoices.
 func TestPolicyMatrix(t *testing.T) {
-	perms := []Permission{View, ViewInvoices, ViewAccess, ManageAccess, Contribute, ViewAudit, ManageConnections}
+	perms := []Permission{View, ViewInvoices, ViewAccess, ManageAccess, Contribute, ViewAudit, ManageConnections, ManageAlerts}
 	want := map[Role][]bool{
-		//              View  Invoices Access Manage Contribute Audit Connections
-		Owner:          {true, true, true, true, true, true, true},
-		Contributor:    {true, true, true, false, true, true, false},
-		Reader:         {true, true, true, false, false, false, false},
-		InvoiceManager: {true, true, false, false, false, false, false},
+		//              View  Invoices Access Manage Contribute Audit Connections Alerts
+		Owner:          {true, true, true, true, true, true, true, true},
+		Contributor:    {true, true, true, false, true, true, false, true},
+		Reader:         {true, true, true, false, false, false, false, false},
+		InvoiceManager: {true, true, false, false, false, false, false, false},
 	}
 	for role, row := range want {
 		for i, p := range perms {

@@ -39,3 +39,17 @@ func (s *Service) mailEvent(ctx context.Context, userID int64, ev alerts.Event) 
 	return s.o.Mailer.Send(ctx, Message{To: []string{u.Email}, Subject: views.EmailSubject(ev.Data),
 		HTML: html.String(), Text: views.AlertEmailText(p)})
 }
+
+// SendTest emails a test message to the user (the Notifications page's button).
+func (s *Service) SendTest(ctx context.Context, to string, name string) error {
+	if s.o.Mailer == nil {
+		return errNoMailer
+	}
+	link := s.o.PublicURL + "/notifications"
+	var html bytes.Buffer
+	if err := views.TestEmailHTML(name, link).Render(ctx, &html); err != nil {
+		return fmt.Errorf("render test email: %w", err)
+	}
+	return s.o.Mailer.Send(ctx, Message{To: []string{to}, Subject: views.TestEmailSubject, HTML: html.String(),
+		Text: views.TestEmailText(name, link)})
+}

@@ -225,3 +225,55 @@ func describeRule(r AlertRule) string {
 	}
 	return d
 }
+
+// Subscription is a rule a user is subscribed to, with its scope.
+type Subscription struct {
+	Rule    AlertRule
+	Account BillingAccount
+	Profile *BillingProfile
+}
+
+// SubscriptionsOfUser lists the rules the user is subscribed to, with their scopes, in three
+// queries.
+func (s *Store) SubscriptionsOfUser(ctx context.Context, userID int64) ([]Subscription, error) {
+	var rules []AlertRule
+	err := s.conn(ctx).Where("id IN (?)", s.conn(ctx).Model(&AlertSubscription{}).Select("rule_id").Where("user_id = ?", userID)).
+		Order("billing_account_id, billing_profile_id, id").Find(&rules).Error
+	if err != nil || len(rules) == 0 {
+		return nil, wrap("subscriptions of user", err)
+	}
+	var accountIDs, profileIDs []int64
+	for _, r := range rules {
+		accountIDs = append(accountIDs, r.BillingAccountID)
+		if r.BillingProfileID != nil {
+			profileIDs = append(profileIDs, *r.BillingProfileID)
+		}
+	}
+	var accounts []BillingAccount
+	if err := s.conn(ctx).Where("id IN ?", accountIDs).Find(&accounts).Error; err != nil {
+		return nil, wrap("subscribed accounts", err)
+	}
+	var profiles []BillingProfile
+	if len(profileIDs) > 0 {
+		if err := s.conn(ctx).Where("id IN ?", profileIDs).Find(&profiles).Error; err != nil {
+			return nil, wrap("subscribed profiles", err)
+		}
+	}
+	byAccount := map[int64]BillingAccount{}
+	for _, a := range accounts {
+		byAccount[a.ID] = a
+	}
+	byProfile := map[int64]BillingProfile{}
+	for _, p := range profiles {
+		byProfile[p.ID] = p
+	}
+	out := make([]Subscription, len(rules))
+	for i, r := range rules {
+		out[i] = Subscription{Rule: r, Account: byAccount[r.BillingAccountID]}
+		if r.BillingProfileID != nil {
+			p := byProfile[*r.BillingProfileID]
+			out[i].Profile = &p
+		}
+	}
+	return out, nil
+}

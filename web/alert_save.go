@@ -1,0 +1,61 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/creditdesk/creditdesk/internal/alerts"
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/views"
+)
+
+// alertCreate adds a rule to the scope (owners and contributors); its creator is subscribed.
+func (s *Server) alertCreate(c echo.Context) error { return s.alertSave(c, 0) }
+
+// alertUpdate changes a rule of the scope.
+func (s *Server) alertUpdate(c echo.Context) error {
+	id, err := ruleParam(c.Param("rule"))
+	if err != nil {
+		return err
+	}
+	return s.alertSave(c, id)
+}
+
+// alertSave validates the rule form and stores it (a new rule when id is 0); bad input is
+// answered with the form, each field's problem beside it, and nothing stored.
+func (s *Server) alertSave(c echo.Context, id int64) error {
+	sc := currentScope(c)
+	ctx := c.Request().Context()
+	f := alerts.Form{Kind: c.FormValue("kind"), Days: c.FormValue("days"), Amount: c.FormValue("amount"), Percent: c.FormValue("percent")}
+	notifyResolved := c.FormValue("notifyResolved") != ""
+	r, err := alerts.Parse(f)
+	if err == nil {
+		if id == 0 {
+			_, err = s.store.CreateAlertRule(ctx, *currentUser(c), sc.Scope, r, notifyResolved)
+		} else {
+			err = s.store.UpdateAlertRule(ctx, *currentUser(c), sc.Scope, id, r, notifyResolved)
+		}
+	}
+	if invalid, ok := fault.AsInvalid(err); ok {
+		p, perr := s.alertsProps(c, id, f, notifyResolved)
+		if perr != nil {
+			return perr
+		}
+		for _, fe := range invalid {
+			p.Errors[fe.Field] = fe.Message
+		}
+		return s.render(c, http.StatusUnprocessableEntity, views.AlertsPage(p), nil)
+	}
+	if err != nil {
+		return err
+	}
+	msg := "The alert is saved. You are subscribed to its emails."
+	if id != 0 {
+		msg = "The alert is saved."
+	}
+	if err := s.addFlash(c, msg); err != nil {
+		return err
+	}
+	return seeOther(c, s.links.alerts(sc.Scope))
+}
