@@ -1,0 +1,186 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/notify"
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
+	"github.com/creditdesk/creditdesk/internal/secrets"
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
+	"github.com/creditdesk/creditdesk/web"
+)
+
+// outbox is a Mailer that keeps what it is given.
+type outbox struct {
+	mu   sync.Mutex
+	sent []notify.Message
+}
+
+func (o *outbox) Send(_ context.Context, m notify.Message) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.sent = append(o.sent, m)
+	return nil
+}
+
+func (o *outbox) messages() []notify.Message {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return append([]notify.Message(nil), o.sent...)
+}
+
+// alertsHarness is the portal over testdata/alerts.json (the roles scenario with credits),
+// processed on the harness's business day, with an alerts Service that has a secrets key, a
+// mailer, and may call webhooks on loopback (-webhooks-allow-private).
+type alertsHarness struct {
+	*harness
+	alerts *notify.Service
+	mail   *outbox
+}
+
+func newAlertsHarness(t testing.TB, d store.Dialect) *alertsHarness {
+	t.Helper()
+	h := newClocks()
+	h.store = storetest.OpenAt(t, storetest.MigratedURL(t, d), h.clocks(), store.Pool{})
+	loadScenario(t, h.store, "testdata/alerts.json")
+	if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
+		t.Fatal(err)
+	}
+	sealer, err := secrets.New(testSecretsKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ah := &alertsHarness{harness: h, mail: &outbox{}}
+	ah.alerts = notify.New(notify.Options{Store: h.store, Sealer: sealer, Clocks: h.clocks(), Mailer: ah.mail, AllowPrivate: true, Log: log})
+	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
+		SecretsKey: testSecretsKey, WebhooksAllowPrivate: true}
+	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: log, Clocks: h.clocks(), Passwords: passwordtest.Params(), Alerts: ah.alerts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.server = httptest.NewServer(srv)
+	t.Cleanup(h.server.Close)
+	return ah
+}
+
+// TestAlertFormsRefuseBadInput: each bad threshold, kind and webhook URL is refused with 422
+// and the message beside its field, and nothing is stored.
+func TestAlertFormsRefuseBadInput(t *testing.T) {
+	t.Parallel()
+	h := newAlertsHarness(t, store.SQLite)
+	c := h.client(t)
+	c.signIn("profile.owner@northwind.example")
+	tests := []struct {
+		path  string
+		form  url.Values
+		field string
+		says  string
+	}{
+		{"/alerts", url.Values{"kind": {"credit.lost"}}, "kind", "Choose what the alert watches"},
+		{"/alerts", url.Values{"kind": {"credit.expiring"}, "days": {"soon"}}, "days", "whole number of days"},
+		{"/alerts", url.Values{"kind": {"runway.short"}, "days": {"0"}}, "days", "between 1 and 3650"},
+		{"/alerts", url.Values{"kind": {"credit.expiring"}, "days": {"30"}, "amount": {"-5"}}, "amount", "greater than zero"},
+		{"/alerts", url.Values{"kind": {"balance.low"}, "amount": {"12,50"}}, "amount", "such as 500"},
+		{"/alerts", url.Values{"kind": {"balance.low"}, "percent": {"150"}}, "percent", "between 1 and 100"},
+		{"/alerts", url.Values{"kind": {"balance.low"}}, "amount", "either an amount or a percentage"},
+		{"/alerts", url.Values{"kind": {"credit.unused"}}, "amount", "least amount"},
+		{"/alerts/webhooks", url.Values{"url": {"ftp://hooks.example.com/x"}}, "url", "http or https"},
+		{"/alerts/webhooks", url.Values{"url": {"not a url"}}, "url", "full URL"},
+		{"/alerts/webhooks", url.Values{"url": {"https://hooks.example.com/x"}, "rule": {"abc"}}, "rule", "Choose a rule"},
+		{"/alerts/webhooks", url.Values{"url": {"https://hooks.example.com/x"}, "rule": {"999"}}, "rule", "Choose a rule"},
+	}
+	for _, tt := range tests {
+		resp, body := c.post(profilePath+tt.path, tt.form)
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%v: status %d, want 422", tt.form, resp.StatusCode)
+			continue
+		}
+		if !strings.Contains(body, `name="`+tt.field+`"`) || !strings.Contains(body, tt.says) {
+			t.Errorf("%v: the page does not say %q beside %s", tt.form, tt.says, tt.field)
+		}
+	}
+	sc := profileScope(t, h.store)
+	rules, _ := h.store.AlertRulesOf(context.Background(), sc)
+	hooks, _ := h.store.AlertWebhooksOf(context.Background(), sc)
+	if len(rules)+len(hooks) != 0 {
+		t.Fatalf("bad input stored %d rules and %d webhooks", len(rules), len(hooks))
+	}
+}
+
+// TestReaderSubscribesToAnOwnersAlert: a reader cannot create a rule but subscribes to an
+// existing one, sees it under Notifications, gets its email when it fires, and unsubscribes.
+func TestReaderSubscribesToAnOwnersAlert(t *testing.T) {
+	t.Parallel()
+	h := newAlertsHarness(t, store.SQLite)
+	owner, reader := h.client(t), h.client(t)
+	owner.signIn("profile.owner@northwind.example")
+	reader.signIn("profile.reader@northwind.example")
+	if resp, body := owner.post(profilePath+"/alerts", url.Values{"kind": {"credit.expiring"}, "days": {"30"}, "amount": {"100"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("owner creates: %d\n%.400s", resp.StatusCode, body)
+	}
+	if resp, _ := reader.post(profilePath+"/alerts", url.Values{"kind": {"credit.expiring"}, "days": {"30"}}); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("reader creates: %d, want 403", resp.StatusCode)
+	}
+	rules, err := h.store.AlertRulesOf(context.Background(), profileScope(t, h.store))
+	if err != nil || len(rules) != 1 {
+		t.Fatalf("rules %v %v", rules, err)
+	}
+	sub := profilePath + "/alerts/" + itoa(rules[0].ID) + "/subscribe"
+	if resp, _ := reader.post(sub, url.Values{"on": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("subscribe: %d", resp.StatusCode)
+	}
+	if _, body := reader.get("/notifications"); !strings.Contains(body, "A credit expires within 30 days with at least USD 100.00 left") {
+		t.Errorf("the reader's Notifications page does not list the alert:\n%.600s", body)
+	}
+	if rep, err := h.alerts.Run(context.Background()); err != nil || rep.Fired != 1 || rep.Sent != 2 {
+		t.Fatalf("run: %+v %v, want one firing emailed to the owner and the reader", rep, err)
+	}
+	var to []string
+	for _, m := range h.mail.messages() {
+		to = append(to, m.To...)
+		if !strings.Contains(m.Text, "Credit promo of Engineering expires on Jul 10, 2026 (in 25 days) with USD 1,150.00 left") {
+			t.Errorf("email text:\n%s", m.Text)
+		}
+	}
+	if strings.Join(to, " ") != "profile.owner@northwind.example profile.reader@northwind.example" {
+		t.Errorf("emailed %v", to)
+	}
+	if _, body := reader.get(profilePath + "/alerts"); !strings.Contains(body, "Firing (1)") || !strings.Contains(body, "Unsubscribe") {
+		t.Errorf("the Alerts page does not show the firing rule:\n%.2000s", body)
+	}
+	if resp, _ := reader.post(sub, url.Values{"on": {"0"}, "back": {"notifications"}}); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/notifications" {
+		t.Fatalf("unsubscribe: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if _, body := reader.get("/notifications"); !strings.Contains(body, "not subscribed to any alert") {
+		t.Error("still subscribed after unsubscribing")
+	}
+}
+
+// profileScope is the roles scenario's profile as a store scope.
+func profileScope(t testing.TB, s *store.Store) store.Scope {
+	t.Helper()
+	a, err := s.AccountByName(context.Background(), accountName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.ProfileByName(context.Background(), a.ID, profileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store.Scope{Account: a, Profile: &p}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
