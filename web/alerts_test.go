@@ -9,11 +9,12 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/mail"
+	"github.com/creditdesk/creditdesk/internal/mail/mailtest"
 	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
@@ -22,32 +23,13 @@ import (
 	"github.com/creditdesk/creditdesk/web"
 )
 
-// outbox is a Mailer that keeps what it is given.
-type outbox struct {
-	mu   sync.Mutex
-	sent []notify.Message
-}
-
-func (o *outbox) Send(_ context.Context, m notify.Message) error {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.sent = append(o.sent, m)
-	return nil
-}
-
-func (o *outbox) messages() []notify.Message {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return append([]notify.Message(nil), o.sent...)
-}
-
 // alertsHarness is the portal over testdata/alerts.json (the roles scenario with credits),
 // processed on the harness's business day, with an alerts Service that has a secrets key, a
 // mailer, and may call webhooks on loopback (-webhooks-allow-private).
 type alertsHarness struct {
 	*harness
 	alerts *notify.Service
-	mail   *outbox
+	mail   *mailtest.Server // the SMTP server the emails go to
 }
 
 func newAlertsHarness(t testing.TB, d store.Dialect) *alertsHarness {
@@ -63,8 +45,13 @@ func newAlertsHarness(t testing.TB, d store.Dialect) *alertsHarness {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	ah := &alertsHarness{harness: h, mail: &outbox{}}
-	ah.alerts = notify.New(notify.Options{Store: h.store, Sealer: sealer, Clocks: h.clocks(), Mailer: ah.mail, AllowPrivate: true, Log: log})
+	ah := &alertsHarness{harness: h, mail: mailtest.Start(t)}
+	sender, err := mail.NewSMTP(mail.Settings{Host: ah.mail.Host, Port: ah.mail.Port, TLS: mail.NoTLS, From: "creditdesk@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ah.alerts = notify.New(notify.Options{Store: h.store, Sealer: sealer, Clocks: h.clocks(), Mailer: sender, AllowPrivate: true,
+		PublicURL: "https://credits.example.com", Log: log})
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
 		SecretsKey: testSecretsKey, WebhooksAllowPrivate: true}
 	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: log, Clocks: h.clocks(), Passwords: passwordtest.Params(), Alerts: ah.alerts})
@@ -149,8 +136,11 @@ func TestReaderSubscribesToAnOwnersAlert(t *testing.T) {
 		t.Fatalf("run: %+v %v, want one firing emailed to the owner and the reader", rep, err)
 	}
 	var to []string
-	for _, m := range h.mail.messages() {
+	for _, m := range h.mail.Messages() {
 		to = append(to, m.To...)
+		if link, err := m.Link("https://credits.example.com" + profilePath + "/credits"); err != nil || link == "" {
+			t.Errorf("email without the link to the credits page: %v", err)
+		}
 		if !strings.Contains(m.Text, "Credit promo of Engineering expires on Jul 10, 2026 (in 25 days) with USD 1,150.00 left") {
 			t.Errorf("email text:\n%s", m.Text)
 		}

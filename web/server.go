@@ -41,7 +41,7 @@ type Deps struct {
 	// Config and Clocks (azsync.FromConfig).
 	Azure *azsync.Syncer
 	// Alerts evaluates alert rules, creates webhooks and sends test messages; nil: one made
-	// from Config and Clocks without email (notify.FromConfig).
+	// from Config, Clocks and Mail (notify.FromConfig).
 	Alerts *notify.Service
 	// Passwords are the hash costs of the users' passwords, which the sign-in's timing dummy
 	// matches; the zero value is password.Production. Tests whose users have cheap hashes set
@@ -97,7 +97,7 @@ func New(d Deps) (*Server, error) {
 		}
 	}
 	if d.Alerts == nil {
-		if d.Alerts, err = notify.FromConfig(d.Store, d.Config, d.Clocks, nil, d.Logger); err != nil {
+		if d.Alerts, err = notify.FromConfig(d.Store, d.Config, d.Clocks, d.Mail, d.Logger); err != nil {
 			return nil, err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -35,7 +36,11 @@ func alertsCmd(ctx context.Context, args []string, env func(string) (string, boo
 	}
 	log := newLogger(cmd.cfg, out)
 	return cmd.withStore(ctx, log, func(s *store.Store) error {
-		al, err := notify.FromConfig(s, cmd.cfg, cmd.cfg.Clocks(), nil, log)
+		sender, err := mail.FromSettings(cmd.cfg.SMTP)
+		if err != nil {
+			return err
+		}
+		al, err := notify.FromConfig(s, cmd.cfg, cmd.cfg.Clocks(), sender, log)
 		if err != nil {
 			return err
 		}

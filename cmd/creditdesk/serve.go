@@ -55,7 +55,7 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 		if err != nil {
 			return err
 		}
-		al, err := notify.FromConfig(s, cfg, clocks, nil, log)
+		al, err := notify.FromConfig(s, cfg, clocks, sender, log)
 		if err != nil {
 			return err
 		}

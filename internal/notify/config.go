@@ -3,16 +3,19 @@ package notify
 import (
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// FromConfig returns the Service of the configuration: its -secrets-key seals webhook secrets
-// and -webhooks-allow-private opens private targets; mailer sends the emails (nil: none).
-func FromConfig(st *store.Store, cfg *config.Config, clocks clock.Clocks, mailer Mailer, log *slog.Logger) (*Service, error) {
+// FromConfig returns the Service of the configuration: its -secrets-key seals webhook secrets,
+// -webhooks-allow-private opens private targets and -public-url starts every link; sender
+// sends the emails (nil: none).
+func FromConfig(st *store.Store, cfg *config.Config, clocks clock.Clocks, sender mail.Sender, log *slog.Logger) (*Service, error) {
 	var sealer *secrets.Sealer
 	if cfg.SecretsKey != "" {
 		var err error
@@ -20,5 +23,10 @@ func FromConfig(st *store.Store, cfg *config.Config, clocks clock.Clocks, mailer
 			return nil, fmt.Errorf("-secrets-key: %w", err)
 		}
 	}
-	return New(Options{Store: st, Sealer: sealer, Clocks: clocks, Mailer: mailer, AllowPrivate: cfg.WebhooksAllowPrivate, Log: log}), nil
+	public := ""
+	if cfg.PublicURL != nil {
+		public = strings.TrimSuffix(cfg.PublicURL.String(), "/")
+	}
+	return New(Options{Store: st, Sealer: sealer, Clocks: clocks, Mailer: sender, AllowPrivate: cfg.WebhooksAllowPrivate,
+		PublicURL: public, Log: log}), nil
 }

@@ -6,21 +6,9 @@ import (
 	"fmt"
 
 	"github.com/creditdesk/creditdesk/internal/alerts"
+	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/views"
 )
-
-// Message is an email: its recipients, subject and both parts.
-type Message struct {
-	To      []string
-	Subject string
-	HTML    string
-	Text    string
-}
-
-// Mailer sends an email through the configured SMTP server.
-type Mailer interface {
-	Send(ctx context.Context, m Message) error
-}
 
 // mailEvent emails an event to a user, written by the alert email views.
 func (s *Service) mailEvent(ctx context.Context, userID int64, ev alerts.Event) error {
@@ -36,7 +24,7 @@ func (s *Service) mailEvent(ctx context.Context, userID int64, ev alerts.Event) 
 	if err := views.AlertEmailHTML(p).Render(ctx, &html); err != nil {
 		return fmt.Errorf("render alert email: %w", err)
 	}
-	return s.o.Mailer.Send(ctx, Message{To: []string{u.Email}, Subject: views.EmailSubject(ev.Data),
+	return s.o.Mailer.Send(ctx, mail.Message{To: []string{u.Email}, Subject: views.EmailSubject(ev.Data),
 		HTML: html.String(), Text: views.AlertEmailText(p)})
 }
 
@@ -50,6 +38,6 @@ func (s *Service) SendTest(ctx context.Context, to string, name string) error {
 	if err := views.TestEmailHTML(name, link).Render(ctx, &html); err != nil {
 		return fmt.Errorf("render test email: %w", err)
 	}
-	return s.o.Mailer.Send(ctx, Message{To: []string{to}, Subject: views.TestEmailSubject, HTML: html.String(),
+	return s.o.Mailer.Send(ctx, mail.Message{To: []string{to}, Subject: views.TestEmailSubject, HTML: html.String(),
 		Text: views.TestEmailText(name, link)})
 }

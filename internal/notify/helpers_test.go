@@ -6,13 +6,14 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/alerts"
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/mail"
+	"github.com/creditdesk/creditdesk/internal/mail/mailtest"
 	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
@@ -43,25 +44,6 @@ func scenarioWith(lots, charges, adjustments string) string {
       "lots": ` + lots + `, "charges": ` + charges + `, "adjustments": ` + adjustments + ` } ] } ] }`
 }
 
-// mailbox is a Mailer that keeps what it is given.
-type mailbox struct {
-	mu   sync.Mutex
-	sent []notify.Message
-}
-
-func (m *mailbox) Send(_ context.Context, msg notify.Message) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.sent = append(m.sent, msg)
-	return nil
-}
-
-func (m *mailbox) messages() []notify.Message {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return append([]notify.Message(nil), m.sent...)
-}
-
 // env is a store loaded with a scenario, its clocks, and a Service over them.
 type env struct {
 	t     *testing.T
@@ -69,7 +51,7 @@ type env struct {
 	st    *store.Store
 	clock *storetest.Clock // business day and wall time move together here
 	svc   *notify.Service
-	mail  *mailbox
+	mail  *mailtest.Server // the SMTP server the emails go to
 	owner store.User
 	sc    store.Scope
 }
@@ -80,7 +62,11 @@ const testKey = "0123456789abcdef0123456789abcdef-test"
 // newEnv loads the scenario into the database at url.
 func newEnv(t *testing.T, url, scenarioJSON string) *env {
 	t.Helper()
-	e := &env{t: t, url: url, clock: &storetest.Clock{T: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)}, mail: &mailbox{}}
+	e := &env{t: t, url: url, clock: &storetest.Clock{T: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)}, mail: mailtest.Start(t)}
+	sender, err := mail.NewSMTP(mail.Settings{Host: e.mail.Host, Port: e.mail.Port, TLS: mail.NoTLS, From: "creditdesk@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	clocks := clock.Clocks{Business: e.clock.Now, Wall: e.clock.Now}
 	e.st = storetest.OpenAt(t, url, clocks, store.Pool{})
 	sc, err := scenario.Parse(strings.NewReader(scenarioJSON))
@@ -94,7 +80,7 @@ func newEnv(t *testing.T, url, scenarioJSON string) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.svc = notify.New(notify.Options{Store: e.st, Sealer: sealer, Clocks: clocks, Mailer: e.mail, AllowPrivate: true,
+	e.svc = notify.New(notify.Options{Store: e.st, Sealer: sealer, Clocks: clocks, Mailer: sender, AllowPrivate: true,
 		PublicURL: "https://creditdesk.example.com", Timeout: 2 * time.Second, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	ctx := context.Background()
 	if e.owner, err = e.st.UserByEmail(ctx, ownerEmail); err != nil {

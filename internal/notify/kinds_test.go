@@ -103,11 +103,11 @@ func TestRuleKindsFireOnTheRightDayOnce(t *testing.T) {
 						fired, resolved, tc.wantFired, tc.wantResolv)
 				}
 				// The owner (the rule's creator) got one email per firing and per resolution.
-				msgs := e.mail.messages()
+				msgs := e.mail.Messages()
 				if len(msgs) != len(fired)+len(resolved) {
 					t.Fatalf("%d emails, want %d", len(msgs), len(fired)+len(resolved))
 				}
-				if msgs[0].To[0] != ownerEmail || !strings.Contains(msgs[0].Subject, tc.rule.Kind.Label()) ||
+				if msgs[0].EnvelopeTo[0] != ownerEmail || !strings.Contains(msgs[0].Subject, tc.rule.Kind.Label()) ||
 					!strings.Contains(msgs[0].Text, "https://creditdesk.example.com/accounts/") || !strings.Contains(msgs[0].HTML, "<a href=") {
 					t.Errorf("first email: %+v", msgs[0])
 				}
@@ -146,7 +146,7 @@ func TestProcessFailedFiresWhileTheRunSkipsTheProfile(t *testing.T) {
 	if rep := e.day("2026-04-10"); rep.Fired != 1 {
 		t.Fatalf("failing again: %+v, want a new firing", rep)
 	}
-	msgs := e.mail.messages()
+	msgs := e.mail.Messages()
 	if len(msgs) != 2 || !strings.Contains(msgs[0].Text, "processing run failed for Engineering") {
 		t.Fatalf("emails: %+v", msgs)
 	}

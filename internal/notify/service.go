@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
+	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -31,7 +32,7 @@ type Options struct {
 	// Clocks: the business day the rules are checked on (-now), and the wall clock of
 	// firings, retries and the delivery log.
 	Clocks clock.Clocks
-	Mailer Mailer // nil: no email is sent (no SMTP configured)
+	Mailer mail.Sender // nil: no email is sent (no SMTP configured)
 	// AllowPrivate lets webhooks call private, loopback and link-local addresses
 	// (-webhooks-allow-private); otherwise they are refused when saved and when dialled.
 	AllowPrivate bool
