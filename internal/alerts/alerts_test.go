@@ -1,0 +1,78 @@
+package alerts
+
+import (
+	"net/netip"
+	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
+)
+
+func TestParseNamesTheFieldAtFault(t *testing.T) {
+	tests := []struct {
+		form  Form
+		field string // "" when valid
+	}{
+		{Form{Kind: "credit.expiring", Days: "30"}, ""},
+		{Form{Kind: "credit.expiring", Days: "30", Amount: "250.50"}, ""},
+		{Form{Kind: "balance.low", Percent: "20"}, ""},
+		{Form{Kind: "processing.failed", Days: "junk"}, ""}, // thresholds a kind does not take are ignored
+		{Form{Kind: "credit.lost"}, "kind"},
+		{Form{Kind: "credit.expiring"}, "days"},
+		{Form{Kind: "runway.short", Days: "3651"}, "days"},
+		{Form{Kind: "credit.expiring", Days: "30", Amount: "0"}, "amount"},
+		{Form{Kind: "credit.unused", Amount: "1e3"}, "amount"},
+		{Form{Kind: "credit.unused"}, "amount"},
+		{Form{Kind: "balance.low", Percent: "0"}, "percent"},
+		{Form{Kind: "balance.low", Amount: "10", Percent: "10"}, "amount"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.form)
+		v, _ := fault.AsInvalid(err)
+		if tt.field == "" && err != nil || tt.field != "" && v.For(tt.field) == "" {
+			t.Errorf("Parse(%+v) = %v, want field %q refused", tt.form, err, tt.field)
+		}
+	}
+}
+
+func TestPublic(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"93.184.216.34": true, "2606:2800:220:1::1": true, "127.0.0.1": false, "::1": false, "10.0.0.1": false,
+		"192.168.1.1": false, "172.16.0.1": false, "169.254.169.254": false, "fe80::1": false, "100.64.1.1": false,
+		"0.0.0.0": false, "224.0.0.1": false, "::ffff:127.0.0.1": false, "fd00::1": false,
+	} {
+		if got := Public(netip.MustParseAddr(addr)); got != want {
+			t.Errorf("Public(%s) = %v, want %v", addr, got, want)
+		}
+	}
+}
+
+// TestCheckExpiringBoundaries: a credit is in the window from N days before its expiration
+// to its last day, with at least the amount left; a credit not started yet is not (M8).
+func TestCheckExpiringBoundaries(t *testing.T) {
+	d := ledger.MustDate
+	lots := []ledger.LotBalance{
+		{ID: "in", StartDate: d("2026-01-01"), ExpirationDate: d("2026-03-31"), Balance: money.MustParse("500")},
+		{ID: "small", StartDate: d("2026-01-01"), ExpirationDate: d("2026-03-31"), Balance: money.MustParse("499.99")},
+		{ID: "later", StartDate: d("2026-01-01"), ExpirationDate: d("2026-04-01"), Balance: money.MustParse("900")},
+		{ID: "future", StartDate: d("2026-03-05"), ExpirationDate: d("2026-03-20"), Balance: money.MustParse("900")},
+		{ID: "empty", StartDate: d("2026-01-01"), ExpirationDate: d("2026-03-10"), Balance: money.Zero},
+	}
+	a := money.MustParse("500")
+	hits := Check(Rule{Kind: CreditExpiring, Days: 30, Amount: &a}, Facts{Today: d("2026-03-01"), Summary: ledger.Summary{Lots: lots}})
+	if len(hits) != 1 || hits[0].Lot != "in" || *hits[0].Values.DaysLeft != 30 {
+		t.Fatalf("hits %+v, want the 500 expiring in 30 days only", hits)
+	}
+	if hits := Check(Rule{Kind: CreditExpiring, Days: 30}, Facts{Today: d("2026-03-31"), Summary: ledger.Summary{Lots: lots}}); len(hits) != 3 {
+		t.Fatalf("on the last day: %+v, want the three live credits with a balance", hits)
+	}
+}
+
+func TestSignAndVerify(t *testing.T) {
+	body := []byte(`{"specversion":"1.0"}`)
+	sig := Sign("whsec_test", body)
+	if !Verify("whsec_test", body, sig) || Verify("whsec_other", body, sig) || Verify("whsec_test", append(body, ' '), sig) {
+		t.Fatal("a signature verifies only its body under its secret")
+	}
+}
