@@ -174,3 +174,34 @@ func profileScope(t testing.TB, s *store.Store) store.Scope {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestNotificationsTestMessage: the button emails the user a test message with both parts and
+// the link to their Notifications page; without SMTP the page says no email is sent.
+func TestNotificationsTestMessage(t *testing.T) {
+	t.Parallel()
+	h := newAlertsHarness(t, store.SQLite)
+	c := h.client(t)
+	c.signIn("profile.reader@northwind.example")
+	if _, body := c.get("/notifications"); !strings.Contains(body, `data-testid="send-test"`) {
+		t.Fatal("no test button with SMTP configured")
+	}
+	resp, _ := c.post("/notifications/test", nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	m := h.mail.Next(t)
+	if strings.Join(m.EnvelopeTo, ",") != "profile.reader@northwind.example" || m.Subject != "CreditDesk test message" || m.HTML == "" {
+		t.Errorf("message %+v", m)
+	}
+	if link, err := m.Link("https://credits.example.com/notifications"); err != nil || link == "" {
+		t.Errorf("link: %v", err)
+	}
+	if _, body := c.get("/notifications"); !strings.Contains(body, "A test message is on its way to profile.reader@northwind.example.") {
+		t.Error("no confirmation")
+	}
+	plain := newHarness(t, store.SQLite, "testdata/roles.json", false).client(t)
+	plain.signIn("profile.reader@northwind.example")
+	if _, body := plain.get("/notifications"); !strings.Contains(body, `data-testid="no-mail"`) {
+		t.Error("without SMTP the page does not say that no email is sent")
+	}
+}
