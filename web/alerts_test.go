@@ -205,3 +205,59 @@ func TestNotificationsTestMessage(t *testing.T) {
 		t.Error("without SMTP the page does not say that no email is sent")
 	}
 }
+
+// TestContributorEditsPausesAndDeletesARule: the edit form holds the rule, an update keeps its
+// id, pause and resume show in its state, a webhook for the rule is added (its secret shown
+// once) and deleted, and deleting the rule removes it; each change is in the audit log.
+func TestContributorEditsPausesAndDeletesARule(t *testing.T) {
+	t.Parallel()
+	h := newAlertsHarness(t, store.SQLite)
+	c := h.client(t)
+	c.signIn("profile.contributor@northwind.example")
+	base := profilePath + "/alerts"
+	if resp, _ := c.post(base, url.Values{"kind": {"balance.low"}, "percent": {"25"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d", resp.StatusCode)
+	}
+	sc := profileScope(t, h.store)
+	rules, _ := h.store.AlertRulesOf(context.Background(), sc)
+	id := itoa(rules[0].ID)
+	if _, body := c.get(base + "?edit=" + id); !strings.Contains(body, `action="`+base+"/"+id+`"`) || !strings.Contains(body, `name="percent" value="25"`) {
+		t.Fatalf("edit form:\n%.3000s", body)
+	}
+	if resp, _ := c.post(base+"/"+id, url.Values{"kind": {"balance.low"}, "amount": {"750"}, "notifyResolved": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("update: %d", resp.StatusCode)
+	}
+	if r, err := h.store.AlertRuleOf(context.Background(), sc, rules[0].ID); err != nil || r.Percent != nil || *r.Amount != 750_000_000 || !r.NotifyResolved {
+		t.Fatalf("updated rule %+v %v", r, err)
+	}
+	c.post(base+"/"+id+"/pause", url.Values{"paused": {"1"}})
+	if _, body := c.get(base); !strings.Contains(body, "Paused") || !strings.Contains(body, "The alert is paused") {
+		t.Error("the paused rule does not say so")
+	}
+	_, body := c.post(base+"/webhooks", url.Values{"url": {"https://hooks.example.com/creditdesk"}, "rule": {id}})
+	if !strings.Contains(body, `data-testid="webhook-secret"`) {
+		t.Fatalf("no secret shown:\n%.2000s", body)
+	}
+	hooks, _ := h.store.AlertWebhooksOf(context.Background(), sc)
+	if len(hooks) != 1 || hooks[0].RuleID == nil || strings.Contains(hooks[0].Secret, "whsec_") {
+		t.Fatalf("webhooks %+v, want one for the rule with its secret sealed", hooks)
+	}
+	if _, body := c.get(base); strings.Contains(body, "webhook-secret") {
+		t.Error("the secret is shown again")
+	}
+	c.post(base+"/webhooks/"+itoa(hooks[0].ID)+"/delete", nil)
+	c.post(base+"/"+id+"/delete", nil)
+	rules, _ = h.store.AlertRulesOf(context.Background(), sc)
+	hooks, _ = h.store.AlertWebhooksOf(context.Background(), sc)
+	if len(rules)+len(hooks) != 0 {
+		t.Fatalf("after deleting: %d rules, %d webhooks", len(rules), len(hooks))
+	}
+	events, _ := h.store.AuditOf(context.Background(), sc.ID(), 0, 6)
+	var actions []string
+	for _, e := range events {
+		actions = append(actions, e.Action)
+	}
+	if got := strings.Join(actions, " "); got != "alert.deleted webhook.deleted webhook.created alert.paused alert.updated alert.created" {
+		t.Errorf("audit %q", got)
+	}
+}
