@@ -3,6 +3,7 @@ package notify
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -41,39 +42,51 @@ func (s *Service) Evaluate(ctx context.Context) (Report, error) {
 	e := &evaluation{s: s, today: ledger.DateOf(s.o.Clocks.Business()), now: s.o.Clocks.Wall().UTC(),
 		accounts: map[int64]store.BillingAccount{}, ledgers: map[int64][]store.ProfileLedger{},
 		runways: map[int64]ledger.Runway{}, active: map[int64]map[string]bool{}}
-	if err := e.load(ctx, rules); err != nil {
+	failed, err := e.load(ctx, rules)
+	if err != nil {
 		return rep, err
 	}
+	// A rule that cannot be evaluated (its account's ledger does not read) is named and
+	// skipped; the others are evaluated.
+	var errs []error
 	for _, r := range rules {
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
+		if ferr, ok := failed[r.BillingAccountID]; ok {
+			errs = append(errs, fmt.Errorf("alert %d: %w", r.ID, ferr))
+			continue
+		}
 		if err := e.rule(ctx, r, &rep); err != nil {
-			return rep, fmt.Errorf("alert %d: %w", r.ID, err)
+			errs = append(errs, fmt.Errorf("alert %d: %w", r.ID, err))
+			continue
 		}
 		rep.Rules++
 	}
-	return rep, nil
+	return rep, errors.Join(errs...)
 }
 
 // load reads what every rule needs: the accounts' ledgers, the failing profiles, the credit
-// released this year and the rules' states.
-func (e *evaluation) load(ctx context.Context, rules []store.AlertRule) error {
+// released this year and the rules' states. An account whose ledger does not read is returned
+// with its error, for its rules to be skipped.
+func (e *evaluation) load(ctx context.Context, rules []store.AlertRule) (map[int64]error, error) {
 	st := e.s.o.Store
 	ids := make([]int64, len(rules))
 	var profiles []int64
+	failed := map[int64]error{}
 	for i, r := range rules {
 		ids[i] = r.ID
-		if _, ok := e.ledgers[r.BillingAccountID]; ok {
+		if _, ok := e.ledgers[r.BillingAccountID]; ok || failed[r.BillingAccountID] != nil {
 			continue
 		}
 		a, err := st.AccountByID(ctx, r.BillingAccountID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		ls, err := st.AccountLedgers(ctx, a.ID, e.today)
 		if err != nil {
-			return err
+			failed[a.ID] = err
+			continue
 		}
 		e.accounts[a.ID], e.ledgers[a.ID] = a, ls
 		for _, l := range ls {
@@ -82,11 +95,11 @@ func (e *evaluation) load(ctx context.Context, rules []store.AlertRule) error {
 	}
 	var err error
 	if e.failing, err = st.FailingProfiles(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	y, _, _ := e.today.Civil()
 	if e.released, err = st.CreditReleased(ctx, profiles, ledger.NewDate(y, time.January, 1), e.today); err != nil {
-		return err
+		return nil, err
 	}
 	states, err := st.AlertStatesOf(ctx, ids)
 	for _, s := range states {
@@ -97,7 +110,7 @@ func (e *evaluation) load(ctx context.Context, rules []store.AlertRule) error {
 			e.active[s.RuleID][s.Subject] = true
 		}
 	}
-	return err
+	return failed, err
 }
 
 // target is a profile a rule covers, with its numbers.

@@ -6,6 +6,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"time"
@@ -75,11 +76,9 @@ type Report struct {
 	GivenUp  int // messages given up after retrying for 24 hours
 }
 
-// Run evaluates every live rule once, then delivers what is due.
+// Run evaluates every live rule once, then delivers what is due, also when some rules could
+// not be evaluated (their errors are returned).
 func (s *Service) Run(ctx context.Context) (Report, error) {
 	rep, err := s.Evaluate(ctx)
-	if err != nil {
-		return rep, err
-	}
-	return rep, s.Deliver(ctx, &rep)
+	return rep, errors.Join(err, s.Deliver(ctx, &rep))
 }
