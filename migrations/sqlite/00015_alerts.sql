@@ -87,15 +87,7 @@ CREATE TABLE alert_attempts (
 );
 CREATE INDEX alert_attempts_delivery ON alert_attempts (delivery_id, id);
 
--- A user's notification settings: the weekly digest and when it was last sent.
-CREATE TABLE notification_settings (
-    user_id        BIGINT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
-    weekly_digest  BOOLEAN NOT NULL DEFAULT FALSE,
-    last_digest_on TEXT NOT NULL DEFAULT ''
-);
-
 -- +goose Down
-DROP TABLE notification_settings;
 DROP TABLE alert_attempts;
 DROP TABLE alert_deliveries;
 DROP TABLE alert_states;
