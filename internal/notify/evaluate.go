@@ -83,7 +83,11 @@ func (e *evaluation) load(ctx context.Context, rules []store.AlertRule) (map[int
 		if err != nil {
 			return nil, err
 		}
-		ls, err := st.AccountLedgers(ctx, a.ID, e.today)
+		ps, err := st.ProfilesOfAccount(ctx, a.ID)
+		if err != nil {
+			return nil, err
+		}
+		ls, err := st.ProfileLedgers(ctx, ps, e.today)
 		if err != nil {
 			failed[a.ID] = err
 			continue
