@@ -71,7 +71,11 @@ func AccountCreditsPage(p AccountCredits) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Azure credits</h1>")
+			templ_7745c5c3_Err = PageHead(p.Shell, "Azure credits", "money").Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, " ")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -86,7 +90,7 @@ func AccountCreditsPage(p AccountCredits) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"muted\">Each billing profile has its own credits, applied to its own invoice. Select a billing profile to see its credits and transactions.</p><table class=\"grid\" data-testid=\"profile-credits\"><thead><tr><th scope=\"col\">Billing profile</th><th scope=\"col\" class=\"num\">Estimated balance</th><th scope=\"col\" class=\"num\">Current balance</th><th scope=\"col\" class=\"num\" title=\"Credits with a balance that have started, expiring ones included\">Credits in use</th><th scope=\"col\">Next expiry</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"muted\">Each billing profile has its own credits, applied to its own invoice. Select a billing profile to see its credits and transactions.</p><table class=\"grid\" aria-label=\"Azure credits by billing profile\" data-testid=\"profile-credits\"><thead><tr><th scope=\"col\">Billing profile</th><th scope=\"col\" class=\"num\">Estimated balance</th><th scope=\"col\" class=\"num\">Current balance</th><th scope=\"col\" class=\"num\" title=\"Credits with a balance that have started, expiring ones included\">Credits in use</th><th scope=\"col\">Next expiry</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -50,7 +50,11 @@ func CreditsPage(p Credits) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Azure credits</h1>")
+			templ_7745c5c3_Err = PageHead(p.Shell, "Azure credits", "money").Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, " ")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -417,7 +421,7 @@ func balanceCard(b Balance) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 26, "</div><p>Amount of credits as of your last invoice. It doesn't include any pending transactions</p></div></div><table class=\"breakdown\" data-testid=\"balance-breakdown\"><tbody><tr><th scope=\"row\">Current balance</th><td class=\"num\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 26, "</div><p>Amount of credits as of your last invoice. It doesn't include any pending transactions</p></div></div><table class=\"breakdown\" aria-label=\"Balance breakdown\" data-testid=\"balance-breakdown\"><tbody><tr><th scope=\"row\">Current balance</th><td class=\"num\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -812,7 +816,7 @@ func runwayCard(r Runway, loc Locale) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if len(r.Lots) > 0 {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 66, "<table class=\"grid\" data-testid=\"runway-lots\"><thead><tr><th scope=\"col\">Credit</th><th scope=\"col\">Expiration date</th><th scope=\"col\" class=\"num\">Estimated balance</th><th scope=\"col\">Used up on</th><th scope=\"col\" class=\"num\">Will expire unused</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 66, "<table class=\"grid\" aria-label=\"Runway by credit\" data-testid=\"runway-lots\"><thead><tr><th scope=\"col\">Credit</th><th scope=\"col\">Expiration date</th><th scope=\"col\" class=\"num\">Estimated balance</th><th scope=\"col\">Used up on</th><th scope=\"col\" class=\"num\">Will expire unused</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

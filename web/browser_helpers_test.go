@@ -166,6 +166,13 @@ func (b *browser) signIn(email string) {
 	b.load("sign in as "+email, chromedp.Click(chromedp.CSS(`form[action^="/signin"] button[type=submit]`)))
 }
 
+// signOut opens the user menu of the top bar and signs out from it, as a person would.
+func (b *browser) signOut() {
+	b.t.Helper()
+	b.do("open the user menu", chromedp.Click(chromedp.CSS(`[data-testid=user-menu] summary`)))
+	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
+}
+
 // eval evaluates a JavaScript expression in the page and decodes its value.
 func eval[T any](b *browser, expr string) T {
 	b.t.Helper()
