@@ -61,6 +61,13 @@ func newBrowserHarness(t *testing.T) (*harness, *browser) {
 // are closed at the end of the test.
 func startBrowser(t *testing.T, base string) *browser {
 	t.Helper()
+	return startBrowserWithin(t, base, browserTimeout)
+}
+
+// startBrowserWithin is startBrowser for a test whose steps may take up to d in all, for a
+// test that walks through many pages.
+func startBrowserWithin(t *testing.T, base string, d time.Duration) *browser {
+	t.Helper()
 	browserCtx, err := theChromium.start()
 	if err != nil {
 		t.Fatalf("start %s: %v", chromiumPath, err)
@@ -72,7 +79,7 @@ func startBrowser(t *testing.T, base string) *browser {
 		cancelTab()
 		t.Fatalf("open a tab: %v", err)
 	}
-	ctx, cancelSteps := context.WithTimeout(tabCtx, browserTimeout)
+	ctx, cancelSteps := context.WithTimeout(tabCtx, d)
 	t.Cleanup(func() {
 		cancelSteps()
 		cancelTab() // waits until the tab and its browser context are gone
