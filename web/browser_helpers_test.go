@@ -166,10 +166,16 @@ func (b *browser) open(path string) {
 // leads to.
 func (b *browser) signIn(email string) {
 	b.t.Helper()
+	b.signInWith(email, testPassword)
+}
+
+// signInWith is signIn with another password than the test scenarios' (the demo's).
+func (b *browser) signInWith(email, password string) {
+	b.t.Helper()
 	b.open("/signin")
 	b.do("fill the sign-in form",
 		chromedp.SendKeys(chromedp.CSS(`input[name=email]`), email),
-		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), testPassword))
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), password))
 	b.load("sign in as "+email, chromedp.Click(chromedp.CSS(`form[action^="/signin"] button[type=submit]`)))
 }
 
