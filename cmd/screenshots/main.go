@@ -80,7 +80,7 @@ func run(bin, out, chromium, now string) error {
 	if now != "" {
 		args = append(args, "-now", now)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	portal := exec.CommandContext(ctx, bin, args...)
 	portal.Stdout, portal.Stderr = io.Discard, os.Stderr
