@@ -10,7 +10,7 @@ DATABASE  ?= $(or $(CREDITDESK_DATABASE_URL),data/creditdesk.db)
 ADDR      ?= $(or $(CREDITDESK_ADDR),127.0.0.1:8080)
 export CREDITDESK_TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 
-.PHONY: run build test test-short assets generate check bench loadtest browser postgres clean
+.PHONY: run build screenshots test test-short assets generate check bench loadtest browser postgres clean
 
 ## run: build and serve the portal at http://$(ADDR) on $(DATABASE) with the demo data
 run: build
@@ -20,8 +20,8 @@ run: build
 build: assets generate
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/creditdesk
 
-## assets: install npm packages and copy htmx and Chart.js into static/vendor
-assets: static/vendor/htmx.min.js static/vendor/chart.umd.min.js
+## assets: install npm packages and copy htmx, Chart.js and the icons static/css/icons.css names into static/vendor
+assets: static/vendor/htmx.min.js static/vendor/chart.umd.min.js static/vendor/icons/LICENSE
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -31,6 +31,18 @@ static/vendor/htmx.min.js: node_modules/.package-lock.json
 
 static/vendor/chart.umd.min.js: node_modules/.package-lock.json
 	cp node_modules/chart.js/dist/chart.umd.min.js $@
+
+# The Fluent System Icons named in icons.css, and only those (the package holds 20,000).
+ICONS := $(shell sed -n 's|.*vendor/icons/\([a-z0-9_]*\.svg\).*|\1|p' static/css/icons.css)
+static/vendor/icons/LICENSE: node_modules/.package-lock.json static/css/icons.css
+	rm -rf static/vendor/icons && mkdir -p static/vendor/icons
+	cp $(addprefix node_modules/@fluentui/svg-icons/icons/,$(ICONS)) static/vendor/icons/
+	printf '%s\n' 'Fluent System Icons, from the npm package @fluentui/svg-icons (MIT License,' \
+		'Copyright (c) 2020 Microsoft Corporation), https://github.com/microsoft/fluentui-system-icons' > $@
+
+## screenshots: the README gallery (docs/screenshots/*.png), taken with Chromium on the demo
+screenshots: build browser
+	$(GO) run ./cmd/screenshots -bin $(BIN) -out docs/screenshots
 
 ## generate: regenerate the templ components (their output is committed)
 generate:
@@ -72,4 +84,4 @@ postgres:
 	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL is not answering on 127.0.0.1:5432"; exit 1
 
 clean:
-	rm -rf bin static/vendor/htmx.min.js static/vendor/chart.umd.min.js
+	rm -rf bin static/vendor/htmx.min.js static/vendor/chart.umd.min.js static/vendor/icons

@@ -550,7 +550,7 @@ func HistoryTab(p BenefitPane) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 43, "<table class=\"grid compact\" data-testid=\"benefit-history\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">What</th><th scope=\"col\">By</th><th scope=\"col\">Counted</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 43, "<table class=\"grid compact\" aria-label=\"Assignment history\" data-testid=\"benefit-history\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">What</th><th scope=\"col\">By</th><th scope=\"col\">Counted</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -610,7 +610,7 @@ func HistoryTab(p BenefitPane) templ.Component {
 			}
 		}
 		if len(p.Months) > 0 {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 51, "<h3>Monthly credit</h3><p class=\"muted small\" data-rule=\"P3\">Each month grants the monthly amount; what is not used by the end of the month lapses and does not carry over.</p><table class=\"grid compact\" data-testid=\"monthly-history\"><thead><tr><th scope=\"col\">Month</th><th scope=\"col\">Period</th><th scope=\"col\">Allotment</th><th scope=\"col\">Used</th><th scope=\"col\">Lapsed</th><th scope=\"col\">Remaining</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 51, "<h3>Monthly credit</h3><p class=\"muted small\" data-rule=\"P3\">Each month grants the monthly amount; what is not used by the end of the month lapses and does not carry over.</p><table class=\"grid compact\" aria-label=\"Monthly credits\" data-testid=\"monthly-history\"><thead><tr><th scope=\"col\">Month</th><th scope=\"col\">Period</th><th scope=\"col\">Allotment</th><th scope=\"col\">Used</th><th scope=\"col\">Lapsed</th><th scope=\"col\">Remaining</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -43,7 +43,11 @@ func MyBenefitsPage(p MyBenefits) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Benefits assigned to me</h1><p class=\"muted\" data-rule=\"P5 P11\">A partner admin of your organisation assigned these benefits to you. Activating one always creates a new Azure subscription for its credits; they cannot be applied to an existing subscription. A monthly credit flows until the end date of its membership or 13 months after its first activation, whichever comes first.</p>")
+			templ_7745c5c3_Err = PageHead(p.Shell, "Benefits assigned to me", "gift").Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, " <p class=\"muted\" data-rule=\"P5 P11\">A partner admin of your organisation assigned these benefits to you. Activating one always creates a new Azure subscription for its credits; they cannot be applied to an existing subscription. A monthly credit flows until the end date of its membership or 13 months after its first activation, whichever comes first.</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -14,10 +14,14 @@ type Crumb struct {
 	Href  string
 }
 
-// MenuItem is one entry of a scope's left menu.
+// MenuItem is one entry of a scope's left menu. Items of the same Group follow each other; an
+// item without Href heads the Sub items after it (Payment methods over Azure credits).
 type MenuItem struct {
 	Label  string
 	Href   string
+	Icon   string // a Fluent icon of static/vendor/icons, "" for none
+	Group  string // the menu group's heading, "" for the items above the first group
+	Sub    bool   // indented under the heading item before it
 	Active bool
 }
 
@@ -34,4 +38,6 @@ type Shell struct {
 	// BenefitsHref is the top bar's Benefits link (the partner Benefits workspace), "" for a
 	// user who is a member of no partner organisation.
 	BenefitsHref string
+	// Self is the page's own path and query, the command bar's Refresh; "" for no Refresh.
+	Self string
 }

@@ -55,7 +55,11 @@ func UploadPage(p Upload) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Upload charges</h1><p class=\"muted\">Import the <em>cost and usage details</em> CSV that Azure Cost Management exports for this billing profile. Columns are found by name in any order: <code>billingProfileId</code>, <code>date</code>, <code>costInBillingCurrency</code>, <code>billingCurrency</code>, <code>productName</code>, and optionally <code>publisherType</code>, <code>chargeType</code> and <code>isAzureCreditEligible</code>. Charges are summed per day, product and publisher type; uploading the same export twice, or an export that overlaps an earlier one, adds only what changed. Charges of months already invoiced cannot change.</p>")
+			templ_7745c5c3_Err = PageHead(p.Shell, "Upload charges", "arrow_upload").Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, " <p class=\"muted\">Import the <em>cost and usage details</em> CSV that Azure Cost Management exports for this billing profile. Columns are found by name in any order: <code>billingProfileId</code>, <code>date</code>, <code>costInBillingCurrency</code>, <code>billingCurrency</code>, <code>productName</code>, and optionally <code>publisherType</code>, <code>chargeType</code> and <code>isAzureCreditEligible</code>. Charges are summed per day, product and publisher type; uploading the same export twice, or an export that overlaps an earlier one, adds only what changed. Charges of months already invoiced cannot change.</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

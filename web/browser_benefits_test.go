@@ -108,7 +108,7 @@ func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 	if err := h.store.SetUserPassword(ctx, tester, u, hash); err != nil {
 		t.Fatal(err)
 	}
-	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
+	b.signOut()
 	b.signIn(newUser)
 	if got := b.location(); got != "/benefits" {
 		t.Fatalf("a member who is no partner admin, without billing scopes, lands on %s, want /benefits", got)
@@ -142,7 +142,7 @@ func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 	b.screenshot("benefits-redeemed")
 
 	// A member without the partner admin role: the organisation is listed, the workspace is not.
-	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
+	b.signOut()
 	b.signIn(partnerMember)
 	if n := eval[int](b, `document.querySelectorAll('[data-testid=partner-row] a').length`); n != 0 {
 		t.Errorf("a member sees %d workspace links, want none (P1)", n)

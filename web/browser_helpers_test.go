@@ -61,6 +61,13 @@ func newBrowserHarness(t *testing.T) (*harness, *browser) {
 // are closed at the end of the test.
 func startBrowser(t *testing.T, base string) *browser {
 	t.Helper()
+	return startBrowserWithin(t, base, browserTimeout)
+}
+
+// startBrowserWithin is startBrowser for a test whose steps may take up to d in all, for a
+// test that walks through many pages.
+func startBrowserWithin(t *testing.T, base string, d time.Duration) *browser {
+	t.Helper()
 	browserCtx, err := theChromium.start()
 	if err != nil {
 		t.Fatalf("start %s: %v", chromiumPath, err)
@@ -72,7 +79,7 @@ func startBrowser(t *testing.T, base string) *browser {
 		cancelTab()
 		t.Fatalf("open a tab: %v", err)
 	}
-	ctx, cancelSteps := context.WithTimeout(tabCtx, browserTimeout)
+	ctx, cancelSteps := context.WithTimeout(tabCtx, d)
 	t.Cleanup(func() {
 		cancelSteps()
 		cancelTab() // waits until the tab and its browser context are gone
@@ -159,11 +166,24 @@ func (b *browser) open(path string) {
 // leads to.
 func (b *browser) signIn(email string) {
 	b.t.Helper()
+	b.signInWith(email, testPassword)
+}
+
+// signInWith is signIn with another password than the test scenarios' (the demo's).
+func (b *browser) signInWith(email, password string) {
+	b.t.Helper()
 	b.open("/signin")
 	b.do("fill the sign-in form",
 		chromedp.SendKeys(chromedp.CSS(`input[name=email]`), email),
-		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), testPassword))
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), password))
 	b.load("sign in as "+email, chromedp.Click(chromedp.CSS(`form[action^="/signin"] button[type=submit]`)))
+}
+
+// signOut opens the user menu of the top bar and signs out from it, as a person would.
+func (b *browser) signOut() {
+	b.t.Helper()
+	b.do("open the user menu", chromedp.Click(chromedp.CSS(`[data-testid=user-menu] summary`)))
+	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
 }
 
 // eval evaluates a JavaScript expression in the page and decodes its value.

@@ -67,7 +67,7 @@ func TestBrowserReaderPicksScopeAndIsRemembered(t *testing.T) {
 		}
 	}
 
-	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
+	b.signOut()
 	if got := b.location(); got != "/signin" {
 		t.Fatalf("after signing out: at %s, want /signin", got)
 	}

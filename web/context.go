@@ -31,6 +31,7 @@ func csrfToken(c echo.Context) string {
 func (s *Server) shell(c echo.Context, title string) views.Shell {
 	sh := views.Shell{Title: title, CSRF: csrfToken(c)}
 	if u := currentUser(c); u != nil {
+		sh.Self = c.Request().URL.RequestURI()
 		sh.User = &views.User{Name: u.Name, Email: u.Email}
 		sh.BenefitsHref = s.benefitsLink(c, u)
 	}

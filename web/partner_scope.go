@@ -70,11 +70,13 @@ func (s *Server) partnerShell(c echo.Context, title, active string) views.Shell 
 	benefits := s.links.partner(routeBenefits, pc.ExternalID)
 	sh.Crumbs = []views.Crumb{{Label: "Benefits", Href: s.links.to(routePartners)}, {Label: pc.Name, Href: benefits}, {Label: title}}
 	sh.ScopeTitle, sh.ScopeKind = pc.Name, "Partner organisation"
-	for _, it := range []struct{ label, href string }{
-		{"Azure credits", benefits}, {"Membership", s.links.partner(routeMembership, pc.ExternalID)},
-		{"Audit log", s.links.partner(routePartnerAudit, pc.ExternalID)},
+	for _, it := range []views.MenuItem{
+		{Label: "Azure credits", Href: benefits, Icon: "money", Group: "Benefits"},
+		{Label: "Membership", Href: s.links.partner(routeMembership, pc.ExternalID), Icon: "people_team", Group: "Account settings"},
+		{Label: "Audit log", Href: s.links.partner(routePartnerAudit, pc.ExternalID), Icon: "history", Group: "Account settings"},
 	} {
-		sh.Menu = append(sh.Menu, views.MenuItem{Label: it.label, Href: it.href, Active: it.label == active})
+		it.Active = it.Label == active
+		sh.Menu = append(sh.Menu, it)
 	}
 	return sh
 }

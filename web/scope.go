@@ -116,25 +116,40 @@ func (s *Server) scopeShell(c echo.Context, title, active string) views.Shell {
 	}
 	sh.Crumbs = append(sh.Crumbs, views.Crumb{Label: title})
 	sh.Title = title + " · " + sh.ScopeTitle
-	items := []struct {
-		label, href string
-		perm        access.Permission
-	}{
-		{"Properties", base, access.View},
-		{"Azure credits", s.links.credits(sc.Scope), access.View},
-		{"Invoices", s.links.invoices(sc.Scope), access.ViewInvoices},
-		{"Access control (IAM)", s.links.access(sc.Scope), access.ViewAccess},
-		{"Audit log", s.links.audit(sc.Scope), access.ViewAudit},
-		{"Upload charges", s.links.upload(sc.Scope), access.Contribute},
-		{"Azure connection", s.links.azure(sc.Scope), access.View},
-		{"Alerts", s.links.alerts(sc.Scope), access.View},
-	}
-	for _, it := range items {
-		if it.href != "" && sc.Grants.Can(it.perm) {
-			sh.Menu = append(sh.Menu, views.MenuItem{Label: it.label, Href: it.href, Active: it.label == active})
-		}
-	}
+	sh.Menu = s.scopeMenu(sc, base, active)
 	return sh
+}
+
+// scopeMenu is a scope's resource menu in the groups of Cost Management + Billing, showing only
+// what the caller's roles allow. Azure credits sits under Payment methods, as in seed 003.
+func (s *Server) scopeMenu(sc scopeContext, base, active string) []views.MenuItem {
+	const billing, settings = "Billing", "Settings"
+	paymentMethods := views.MenuItem{Label: "Payment methods", Icon: "wallet_credit_card", Group: billing}
+	items := []struct {
+		views.MenuItem
+		perm access.Permission
+	}{
+		{views.MenuItem{Label: "Properties", Href: base, Icon: "info"}, access.View},
+		{views.MenuItem{Label: "Azure credits", Href: s.links.credits(sc.Scope), Icon: "money", Group: billing, Sub: true}, access.View},
+		{views.MenuItem{Label: "Invoices", Href: s.links.invoices(sc.Scope), Icon: "receipt", Group: billing}, access.ViewInvoices},
+		{views.MenuItem{Label: "Access control (IAM)", Href: s.links.access(sc.Scope), Icon: "person_key", Group: billing}, access.ViewAccess},
+		{views.MenuItem{Label: "Audit log", Href: s.links.audit(sc.Scope), Icon: "history", Group: billing}, access.ViewAudit},
+		{views.MenuItem{Label: "Upload charges", Href: s.links.upload(sc.Scope), Icon: "arrow_upload", Group: settings}, access.Contribute},
+		{views.MenuItem{Label: "Azure connection", Href: s.links.azure(sc.Scope), Icon: "plug_connected", Group: settings}, access.View},
+		{views.MenuItem{Label: "Alerts", Href: s.links.alerts(sc.Scope), Icon: "alert", Group: settings}, access.View},
+	}
+	var menu []views.MenuItem
+	for _, it := range items {
+		if it.Href == "" || !sc.Grants.Can(it.perm) {
+			continue
+		}
+		if it.Sub {
+			menu = append(menu, paymentMethods)
+		}
+		it.Active = it.Label == active
+		menu = append(menu, it.MenuItem)
+	}
+	return menu
 }
 
 // hasAccountRole reports whether some grant on a profile comes from its billing account.

@@ -92,3 +92,29 @@ document.addEventListener("click", function (event) {
     dialog.showModal();
   }
 });
+
+// A control that htmx replaces along with its list (a quick filter, a sort heading, a page
+// link) keeps the keyboard: focus returns to the control of the same name in the new content,
+// instead of falling back to the top of the page.
+var focusAfterSwap = null;
+
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var active = document.activeElement;
+  var target = event.detail.target;
+  focusAfterSwap = null;
+  if (active && target && target.id && target.contains(active) && active.dataset && active.dataset.testid) {
+    focusAfterSwap = { id: target.id, name: active.dataset.testid };
+  }
+});
+
+document.addEventListener("htmx:afterSwap", function () {
+  if (!focusAfterSwap) {
+    return;
+  }
+  var root = document.getElementById(focusAfterSwap.id);
+  var control = root && root.querySelector('[data-testid="' + CSS.escape(focusAfterSwap.name) + '"]');
+  focusAfterSwap = null;
+  if (control && !root.contains(document.activeElement)) {
+    control.focus();
+  }
+});

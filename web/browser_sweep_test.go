@@ -1,0 +1,246 @@
+package web_test
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
+	"github.com/creditdesk/creditdesk/internal/scenario"
+)
+
+// The two windows every page must fit: a phone (390x844) and a laptop (1440x900).
+const (
+	phoneWidth, phoneHeight   = 390, 844
+	laptopWidth, laptopHeight = 1440, 900
+)
+
+// axePath is axe-core's browser build, installed by `make assets` (npm devDependency): the
+// tests inject it into the pages they check; the portal never serves it.
+const axePath = "../node_modules/axe-core/axe.min.js"
+
+// axeSource reads axe-core once for the package's browser tests.
+var axeSource = sync.OnceValues(func() (string, error) {
+	b, err := os.ReadFile(axePath)
+	return string(b), err
+})
+
+// demoPartnerAdmin is the partner admin of the demo's Tailspin Toys Partners.
+const demoPartnerAdmin = "olga@tailspin.example"
+
+// sweepDay is the business day the sweep's demo data is processed to.
+var sweepDay = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+// visit is one page a caller opens in the sweep; phone says whether it is also checked at
+// phone width (once per route, by the first caller who may see it).
+type visit struct {
+	route, path string
+	phone       bool
+}
+
+// sweepVisits is, per caller email ("" for anonymous), the pages of the role matrix they may
+// see (status 200) that are HTML pages; the partner workspace's pages go to the partner admin,
+// Benefits assigned to me also to a holder, and home (a redirect for everyone) to the account
+// owner. Plain data (health, static files, schema, CSV) and the ARM API are left out.
+func sweepVisits() map[string][]visit {
+	routes := make([]string, 0, len(matrix))
+	for r := range matrix {
+		routes = append(routes, r)
+	}
+	slices.Sort(routes)
+	out := map[string][]visit{}
+	for _, route := range routes {
+		method, pattern, _ := strings.Cut(route, " ")
+		row := matrix[route]
+		if method != "GET" || !isPage(pattern) {
+			continue
+		}
+		if strings.HasPrefix(pattern, partRP) {
+			out[partnerAdmin] = append(out[partnerAdmin], visit{route, row.path, true})
+			continue
+		}
+		if pattern == "/" {
+			out[callers[1].email] = append(out[callers[1].email], visit{route, row.path, false})
+			continue
+		}
+		first := true
+		for i, c := range callers {
+			if row.want[i] == ok {
+				out[c.email] = append(out[c.email], visit{route, row.path, first})
+				first = false
+			}
+		}
+	}
+	out[partnerHolder] = append(out[partnerHolder], visit{"GET /benefits", "/benefits", false})
+	// The demo's workspace has a benefit in every state, Pending provisioning among them.
+	out[demoPartnerAdmin] = append(out[demoPartnerAdmin], visit{"GET " + partRP + "/benefits", "/partners/7012345/benefits", true})
+	return out
+}
+
+// isPage reports whether a GET route pattern of the matrix answers an HTML page.
+func isPage(pattern string) bool {
+	for _, data := range []string{"/healthz", "/readyz", "/static", "/schemas/", ".csv", "/providers/"} {
+		if strings.Contains(pattern, data) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestBrowserEveryPageFitsAndPassesAxe opens every page of the role matrix as every role that
+// may see it, on the roles scenario with the demo's credits, invoices and benefits loaded on
+// top: no page is wider than a 1440 px window, axe-core finds no serious or critical violation,
+// and the first role to see each page also finds it no wider than a 390 px phone. An invoice,
+// which the matrix asks for by a number that does not exist, is opened from the invoice list.
+func TestBrowserEveryPageFitsAndPassesAxe(t *testing.T) {
+	t.Parallel()
+	h, _ := newBrowserHarness(t)
+	if _, err := axeSource(); err != nil {
+		if os.Getenv("CREDITDESK_REQUIRE_BROWSER") == "1" {
+			t.Fatalf("axe-core is missing (make assets): %v", err)
+		}
+		t.Skipf("axe-core is missing (make assets): %v", err)
+	}
+	demo, err := scenario.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scenario.Load(context.Background(), h.store, demo, passwordtest.Params()); err != nil {
+		t.Fatal(err)
+	}
+	h.process(t, sweepDay)
+	visits := sweepVisits()
+	seen := map[string]bool{"GET " + profRP + "/invoices/:invoice": true} // opened from the list below
+	for _, vs := range visits {
+		for _, v := range vs {
+			seen[v.route] = true
+		}
+	}
+	for route := range matrix {
+		method, pattern, _ := strings.Cut(route, " ")
+		if method == "GET" && isPage(pattern) && !seen[route] {
+			t.Errorf("%s: no caller of the sweep opens it", route)
+		}
+	}
+	checked := &checkedPages{seen: map[[32]byte]bool{}}
+	for email, vs := range visits {
+		t.Run(cmp.Or(email, "anonymous"), func(t *testing.T) {
+			t.Parallel()
+			b := startBrowserWithin(t, h.server.URL, 4*time.Minute)
+			switch email {
+			case "":
+			case demoPartnerAdmin:
+				b.signInWith(email, "creditdesk-demo")
+			default:
+				b.signIn(email)
+			}
+			for _, v := range vs {
+				b.checkPage(v.path, v.phone, checked)
+			}
+			if email == callers[1].email { // the account owner: an invoice of the demo
+				b.open(profilePath + "/invoices")
+				href := eval[string](b, `(document.querySelector('[data-testid=invoices] tbody a') || {}).pathname || ''`)
+				if href == "" {
+					t.Fatal("the demo's Engineering profile lists no invoice to open")
+				}
+				b.checkPage(href, true, checked)
+			}
+		})
+	}
+}
+
+// checkedPages remembers the documents axe-core has checked, so that a page two roles see
+// alike (the same markup but for the user's name and CSRF token) is checked once.
+type checkedPages struct {
+	mu   sync.Mutex
+	seen map[[32]byte]bool
+}
+
+// first reports whether doc is new, and remembers it.
+func (c *checkedPages) first(doc string) bool {
+	sum := sha256.Sum256([]byte(doc))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seen[sum] {
+		return false
+	}
+	c.seen[sum] = true
+	return true
+}
+
+// sameForEveryone is the page's markup without what differs between users who see the same
+// page: the user menu, CSRF tokens and the headers that carry them.
+const sameForEveryone = `(() => { const d = document.documentElement.cloneNode(true);
+	d.querySelectorAll('[data-testid=user-menu], input[name=_csrf]').forEach(e => e.remove());
+	d.querySelectorAll('[hx-headers]').forEach(e => e.removeAttribute('hx-headers'));
+	return d.outerHTML; })()`
+
+// checkPage opens a page at laptop width, checks that it fits and, unless an alike page was
+// checked already, that axe-core finds nothing serious; then, when phone is set, opens it again
+// at phone width (the same document: the layout follows the window) and checks that it fits.
+func (b *browser) checkPage(path string, phone bool, checked *checkedPages) {
+	b.t.Helper()
+	b.do("a laptop window", chromedp.EmulateViewport(laptopWidth, laptopHeight))
+	b.open(path)
+	b.fits(path, laptopWidth)
+	if bare := eval[[]string](b, `[...document.querySelectorAll('.icon')].filter(e => getComputedStyle(e).maskImage === 'none').map(e => e.className)`); len(bare) > 0 {
+		b.t.Errorf("%s: icons without a picture in icons.css: %v", path, bare)
+	}
+	if checked.first(eval[string](b, sameForEveryone)) {
+		b.axe(path)
+	}
+	if phone {
+		b.do("a phone window", chromedp.EmulateViewport(phoneWidth, phoneHeight))
+		b.waitFor("the phone layout", `window.innerWidth === `+strconv.Itoa(phoneWidth))
+		b.fits(path, phoneWidth)
+		if h := eval[int](b, `Math.round(document.querySelector('.topbar').getBoundingClientRect().height)`); h > 44 {
+			b.t.Errorf("%s at %d px: the top bar is %d px tall, more than its one line (44 px)", path, phoneWidth, h)
+		}
+	}
+}
+
+// fits fails the test when the page scrolls sideways: wider content must scroll inside its
+// own box (a table in its card), never the page.
+func (b *browser) fits(path string, width int) {
+	b.t.Helper()
+	got := eval[[]int](b, `[document.documentElement.scrollWidth, window.innerWidth]`)
+	if got[0] > got[1] {
+		wide := eval[[]string](b, `[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+			.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + ' ' + Math.round(e.getBoundingClientRect().right))`)
+		b.t.Errorf("%s at %d px: the page is %d px wide, wider than the window (%d px): %v", path, width, got[0], got[1], wide)
+	}
+}
+
+// axe runs axe-core on the current page and fails the test for each serious or critical
+// violation, naming the rule and the first elements it concerns.
+func (b *browser) axe(path string) {
+	b.t.Helper()
+	src, err := axeSource()
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if eval[bool](b, `typeof window.axe === 'undefined'`) {
+		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](src+"\n;true")); err != nil {
+			b.t.Fatalf("inject axe-core: %v", err)
+		}
+	}
+	found, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+		.filter(v => v.impact === 'serious' || v.impact === 'critical')
+		.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("run axe-core on %s: %v", path, err)
+	}
+	for _, f := range found {
+		b.t.Errorf("axe on %s: %s", path, f)
+	}
+}
