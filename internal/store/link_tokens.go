@@ -63,7 +63,8 @@ func (s *Store) IssueLink(ctx context.Context, actor User, u User, purpose LinkP
 		if err := wrap("issue link", tx.conn(ctx).Create(&t).Error); err != nil {
 			return err
 		}
-		return tx.RecordAudit(ctx, actor, "user."+string(purpose)+"_sent", "", u.Email, "", "valid until "+t.ExpiresAt.Format(time.RFC3339))
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditLinkIssued, Target: emailOf(u.Email),
+			After: textOf(string(purpose) + ", valid until " + t.ExpiresAt.Format(time.RFC3339))})
 	})
 	return secret, t, err
 }
@@ -82,7 +83,7 @@ func (s *Store) RevokeInvitation(ctx context.Context, actor User, u User) error 
 		if err := affectedOne("revoke invitation", res.Error, min(res.RowsAffected, 1)); err != nil {
 			return err
 		}
-		return tx.RecordAudit(ctx, actor, "user.invitation_revoked", "", u.Email, "", "")
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditInvitationRevoked, Target: emailOf(u.Email)})
 	})
 }
 
@@ -142,15 +143,16 @@ func (s *Store) UseLink(ctx context.Context, secret, hash string) (User, error) 
 		if err := tx.dropUnusedLinks(ctx, user.ID, t.Purpose); err != nil {
 			return err
 		}
-		if err := tx.SetUserPassword(ctx, user.ID, hash); err != nil {
+		if err := tx.SetUserPassword(ctx, user, user, hash); err != nil { // audited
+
 			return err
 		}
 		if err := tx.EndSessions(ctx, user.ID); err != nil {
 			return err
 		}
 		u = user
-		u.SessionEpoch++
-		return tx.RecordAudit(ctx, user, "user.password_set", "", user.Email, "", "by "+string(t.Purpose)+" link")
+		u.PasswordHash, u.SessionEpoch = hash, user.SessionEpoch+1
+		return nil
 	})
 	return u, err
 }
