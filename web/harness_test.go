@@ -89,6 +89,8 @@ func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile strin
 	if tls {
 		cfg.SecureCookie = true
 	}
+	// The server's address is known before it runs, so that -public-url can name it.
+	h.server = httptest.NewUnstartedServer(nil)
 	deps := web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()}
 	if withMail {
 		h.mail = mailtest.Start(t)
@@ -97,27 +99,21 @@ func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile strin
 			t.Fatal(err)
 		}
 		deps.Mail = sender
+		cfg.PublicURL = &url.URL{Scheme: map[bool]string{true: "https", false: "http"}[tls], Host: h.server.Listener.Addr().String()}
 	}
 	srv, err := web.New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.web = srv
+	h.server.Config.Handler = srv
 	if tls {
-		h.server = httptest.NewTLSServer(srv)
+		h.server.StartTLS()
 	} else {
-		h.server = httptest.NewServer(srv)
+		h.server.Start()
 	}
 	t.Cleanup(h.server.Close)
-	if withMail {
-		// The links in emails lead back to this server (read per request, so set once it runs).
-		public, err := url.Parse(h.server.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.PublicURL = public
-		t.Cleanup(srv.WaitBackground)
-	}
+	t.Cleanup(srv.WaitBackground) // after the server closed: the emails its requests started
 	return h
 }
 

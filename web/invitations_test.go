@@ -170,14 +170,19 @@ func TestForgotPasswordTakesAsLongForUnknownAddresses(t *testing.T) {
 	h := newMailHarness(t, store.SQLite, "testdata/roles.json")
 	c := h.client(t)
 	c.csrf()
+	// Each answer is timed alone: the background work of one request is waited for outside the
+	// timing, so that it does not slow the next one down (SQLite has one writer).
 	timeOf := func(emails []string) time.Duration {
-		start := time.Now()
+		var total time.Duration
 		for _, e := range emails {
+			start := time.Now()
 			if resp, _ := c.post("/password/forgot", url.Values{"email": {e}}); resp.StatusCode != ok {
 				t.Fatalf("%s: %d", e, resp.StatusCode)
 			}
+			total += time.Since(start)
+			h.web.WaitBackground()
 		}
-		return time.Since(start)
+		return total
 	}
 	known := []string{partnerHolder, partnerAdmin, partnerMember, otherPartnerAd, "account.owner@northwind.example"}
 	unknown := []string{"u1@fabrikam.example", "u2@fabrikam.example", "u3@fabrikam.example", "u4@fabrikam.example", "u5@fabrikam.example"}

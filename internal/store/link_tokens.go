@@ -122,8 +122,8 @@ func (s *Store) LinkUser(ctx context.Context, secret string) (LinkToken, User, e
 }
 
 // UseLink spends a link on a new password, in one transaction: the link is marked used (only
-// one of two simultaneous uses wins), the password replaced, the user's other links of the
-// same purpose dropped and every session of the user ended (a reset signs out whoever had the
+// one of two simultaneous uses wins), the password replaced, the user's other unused links
+// dropped and every session of the user ended (a reset signs out whoever had the
 // old password). ErrLinkInvalid for a link that cannot be used. Audited (X1).
 func (s *Store) UseLink(ctx context.Context, secret, hash string) (User, error) {
 	var u User
@@ -140,7 +140,8 @@ func (s *Store) UseLink(ctx context.Context, secret, hash string) (User, error) 
 		if res.RowsAffected != 1 {
 			return ErrLinkInvalid
 		}
-		if err := tx.dropUnusedLinks(ctx, user.ID, t.Purpose); err != nil {
+		// Any other link of the user (an invitation and a reset both pending) is spent too.
+		if err := wrap("drop links", tx.conn(ctx).Where("user_id = ? AND used_at IS NULL", user.ID).Delete(&LinkToken{}).Error); err != nil {
 			return err
 		}
 		if err := tx.SetUserPassword(ctx, user, user, hash); err != nil { // audited

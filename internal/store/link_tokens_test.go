@@ -72,6 +72,10 @@ func TestLinkLifecycle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			reset, _, err := s.IssueLink(ctx, u, u, store.Reset) // a reset pending at once
+			if err != nil {
+				t.Fatal(err)
+			}
 			got, err := s.UseLink(ctx, third, "new-hash")
 			if err != nil || got.ID != u.ID {
 				t.Fatalf("use: %+v %v", got, err)
@@ -82,6 +86,9 @@ func TestLinkLifecycle(t *testing.T) {
 			}
 			if _, err := s.UseLink(ctx, third, "again"); !errors.Is(err, store.ErrLinkInvalid) {
 				t.Errorf("second use: %v", err)
+			}
+			if _, _, err := s.LinkUser(ctx, reset); !errors.Is(err, store.ErrLinkInvalid) {
+				t.Errorf("the pending reset after the invitation was used: %v", err)
 			}
 			if p, _ := s.PendingInvitations(ctx, []int64{u.ID}); len(p) != 0 {
 				t.Errorf("pending after use: %+v", p)
