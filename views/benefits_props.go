@@ -135,7 +135,12 @@ type BenefitPane struct {
 	AssignOnlyNote string
 	RemoveConfirm  string // the Remove user confirmation, warning when it strands the credit
 	Holder         string
-	HolderNoPass   bool   // the holder cannot sign in yet: an operator sets a password
+	HolderNoPass   bool // the holder cannot sign in yet: they have no password
+	// Invitation is the holder's unused invitation, when HolderNoPass; nil when none is pending.
+	Invitation     *PendingInvitation
+	NoMail         bool   // no mail server: invitations cannot be sent, an operator passes the link on
+	InviteAction   string // send (again) the holder's invitation
+	RevokeAction   string // revoke the holder's pending invitation
 	Used           string // "2 of 5 used"
 	PaneHref       string // the pane's URL (the search form's action without JavaScript)
 	ListState      string // the list's state the pane was opened from, the list= parameter
@@ -220,4 +225,11 @@ type Membership struct {
 	Errors      map[string]string
 	Flash       string
 	FlashError  bool
+}
+
+// PendingInvitation is an invitation sent and not used yet.
+type PendingInvitation struct {
+	Sent    string // when it was sent, formatted
+	Expires string // when its link stops working, formatted
+	Expired bool   // the link no longer works: resend it
 }

@@ -417,7 +417,7 @@ func MembershipPanel(p Membership) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if m.NoPassword {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<div class=\"small muted\">No password yet: an operator sets one with <code>creditdesk users set-password</code>.</div>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<div class=\"small muted\">No password yet: they choose one through an invitation link (emailed, or from <code>creditdesk users invite</code>).</div>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

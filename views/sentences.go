@@ -12,7 +12,7 @@ var sentences = map[string]string{
 	// Audit entries (X1).
 	"audit.value":                     "{0}",
 	"audit.member":                    "Member",
-	"audit.no_password":               "{0}; no password yet: an operator sets one with {1}",
+	"audit.no_password":               "{0}; no password yet: they choose one through an invitation link (emailed, or from {1})",
 	"audit.lot":                       "{0}, {1} to {2}",
 	"audit.canceled_from":             "Canceled from {0}",
 	"audit.charges_added":             "Charge entries added: {0}",

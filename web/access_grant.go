@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/mail"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/views"
 	"github.com/creditdesk/creditdesk/web/status"
 )
@@ -26,7 +26,7 @@ func (f grantForm) validate(kind access.Kind) (access.Role, fault.Invalid) {
 	var v fault.Invalid
 	if f.Email == "" {
 		v = append(v, fault.FieldError{Field: "email", Message: "Enter the email of the user to grant a role to."})
-	} else if _, err := mail.ParseAddress(f.Email); err != nil || len(f.Email) > 254 || strings.ContainsAny(f.Email, "<> ") {
+	} else if mail.CheckAddress(f.Email) != nil {
 		v = append(v, fault.FieldError{Field: "email", Message: "Enter an email address such as ana@example.com."})
 	}
 	role, err := access.ParseRole(f.Role, kind)
@@ -41,18 +41,24 @@ func (s *Server) accessGrant(c echo.Context) error {
 	sc := currentScope(c)
 	f := grantForm{Email: strings.ToLower(strings.TrimSpace(c.FormValue("email"))), Role: c.FormValue("role")}
 	role, invalid := f.validate(sc.Kind())
+	var invited string
 	if len(invalid) == 0 {
-		err := s.store.GrantRole(c.Request().Context(), *currentUser(c), sc.Scope, f.Email, role)
+		u, created, err := s.store.GrantRole(c.Request().Context(), *currentUser(c), sc.Scope, f.Email, role)
 		if v, ok := fault.AsInvalid(err); ok {
 			invalid = v
 		} else if err != nil {
 			return err
+		} else if created {
+			// An email without an account got one: invite them to choose a password (issue 12).
+			if invited, err = s.invite(c, u); err != nil {
+				return err
+			}
 		}
 	}
 	if len(invalid) > 0 {
 		return s.renderAccessResult(c, http.StatusUnprocessableEntity, f, invalid, "", nil)
 	}
-	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, fmt.Sprintf("%s now holds the %s role.", f.Email, role.Title()), nil)
+	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, fmt.Sprintf("%s now holds the %s role.", f.Email, role.Title())+invited, nil)
 }
 
 // renderAccessResult answers a change on the Access control page: the refreshed panel for htmx;

@@ -22,6 +22,8 @@ var auditActions = map[store.AuditAction]string{
 	store.AuditUserCreated:        "User created",
 	store.AuditUserRenamed:        "User renamed",
 	store.AuditPasswordSet:        "Password set",
+	store.AuditLinkIssued:         "Password link sent",
+	store.AuditInvitationRevoked:  "Invitation revoked",
 	store.AuditPartnerDomainAdded: "Company domain added",
 	store.AuditPartnerMemberAdded: "Member added",
 	store.AuditPartnerRoleGranted: "Partner role granted",

@@ -14,7 +14,6 @@ import (
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
-	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -84,7 +83,9 @@ func (s *Server) paneProps(c echo.Context, tab, search string) (views.BenefitPan
 		ReassignAction: withList(s.links.onBenefit(routeBenefitReassign, pc.ExternalID, b.ID), list),
 		RemoveAction:   withList(s.links.onBenefit(routeBenefitRemove, pc.ExternalID, b.ID), list),
 		AddAction:      withList(s.links.onBenefit(routeBenefitAddUser, pc.ExternalID, b.ID), list),
-		Holder:         b.AssignedTo, Errors: map[string]string{}, Events: eventRows(d.History)}
+		InviteAction:   withList(s.links.onBenefit(routeInvitation, pc.ExternalID, b.ID), list),
+		RevokeAction:   withList(s.links.onBenefit(routeInvitationRevoke, pc.ExternalID, b.ID), list), NoMail: s.mail == nil,
+		Holder: b.AssignedTo, Errors: map[string]string{}, Events: eventRows(d.History)}
 	p.Shell.Crumbs[len(p.Shell.Crumbs)-1].Label = b.ID
 	for _, t := range []struct{ id, label string }{{"details", "Details"}, {"activate", "Activate benefits"}, {"history", "History"}} {
 		p.Tabs = append(p.Tabs, views.BenefitChoice{Label: t.label, Href: paneTabHref(href, t.id, list), Active: t.id == tab, TestID: "tab-" + t.id})
@@ -131,8 +132,16 @@ func (s *Server) activateProps(c echo.Context, p *views.BenefitPane, d store.Ben
 		if err != nil {
 			return err
 		}
-		if u, ok := users[b.AssignedTo]; ok {
-			p.HolderNoPass = password.IsUnset(u.PasswordHash)
+		if u, ok := users[b.AssignedTo]; ok && !u.HasPassword() {
+			p.HolderNoPass = true
+			pending, err := s.store.PendingInvitations(ctx, []int64{u.ID})
+			if err != nil {
+				return err
+			}
+			if inv, ok := pending[u.ID]; ok {
+				p.Invitation = &views.PendingInvitation{Sent: linkTime(inv.CreatedAt), Expires: linkTime(inv.ExpiresAt),
+					Expired: !inv.ExpiresAt.After(s.wallTime())}
+			}
 		}
 	}
 	if only := allowed.AssignOnly; only != "" {

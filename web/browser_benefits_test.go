@@ -9,7 +9,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/creditdesk/creditdesk/internal/password"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 )
 
 // The Benefits workspace as the browser test finds it.
@@ -27,13 +26,14 @@ func rowStatus(id, status string) string { return rowOf(id) + `[data-status="` +
 // TestBrowserPartnerAdminAssignsAndUserRedeems: the partner admin filters Not redeemed in
 // place (P2), opens a benefit's side pane (P4), adds a new user and assigns the benefit in one
 // step, assigns another through the type-ahead search, and sees each row refresh in place
-// without a page load; the new user, once an operator has set a password, signs in, finds
-// "Benefits assigned to me" and redeems into a new subscription valid 13 months (P5, P11);
+// without a page load; the new user follows the invitation email's link (issue 12), chooses a
+// password, is signed in, finds "Benefits assigned to me" and redeems into a new subscription
+// valid 13 months (P5, P11);
 // a member without the partner admin role gets no access to the workspace (P1). No CSP
 // violation or script error happens on the way.
 func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 	t.Parallel()
-	h, b := newBrowserHarness(t)
+	h, b := newBrowserMailHarness(t)
 	console := b.watchConsole()
 
 	b.signIn(partnerAdmin)
@@ -70,8 +70,12 @@ func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 	if got := b.text(rowOf("b-001") + ` [data-testid=benefit-holder]`); !strings.Contains(got, newUser) {
 		t.Errorf("row b-001 holder = %q, want %s", got, newUser)
 	}
-	if got := b.text(`[data-testid=pane] [data-testid=flash]`); !strings.Contains(got, "Assigned "+newUser+" to b-001") {
+	if got := b.text(`[data-testid=pane] [data-testid=flash]`); !strings.Contains(got, "Assigned "+newUser+" to b-001") ||
+		!strings.Contains(got, "An invitation to choose a password was sent to "+newUser) {
 		t.Errorf("pane message = %q", got)
+	}
+	if got := b.text(`[data-testid=invitation-pending]`); !strings.Contains(got, "Invitation pending") {
+		t.Errorf("the tab says %q, want the invitation pending", got)
 	}
 	if !b.marked() {
 		t.Fatal("assigning reloaded the page; want the pane and the row swapped in place")
@@ -95,21 +99,24 @@ func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 		t.Fatal("the type-ahead assignment reloaded the page")
 	}
 
-	// An operator gives the new user a password (creditdesk users set-password); they redeem.
+	// The new user follows the invitation email's link, chooses a password and is signed in.
 	ctx := context.Background()
-	u, err := h.store.UserByEmail(ctx, newUser)
-	if err != nil || !password.IsUnset(u.PasswordHash) {
-		t.Fatalf("the new user %+v, %v: want an account without a password", u, err)
+	if u, err := h.store.UserByEmail(ctx, newUser); err != nil || !password.IsUnset(u.PasswordHash) {
+		t.Fatalf("the new user %+v, %v: want an account without a password until the invitation", u, err)
 	}
-	hash, err := passwordtest.Params().Hash(testPassword)
+	link, err := h.mail.Next(t).Link(h.server.URL + "/password/set/")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := h.store.SetUserPassword(ctx, tester, u, hash); err != nil {
-		t.Fatal(err)
-	}
 	b.signOut()
-	b.signIn(newUser)
+	b.load("follow the invitation", chromedp.Navigate(link))
+	if got := b.text(`[data-testid=link-email]`); got != newUser {
+		t.Errorf("the invitation page is for %q, want %s", got, newUser)
+	}
+	b.do("choose a password",
+		chromedp.SendKeys(chromedp.CSS(`[data-testid=new-password]`), testPassword),
+		chromedp.SendKeys(chromedp.CSS(`[data-testid=confirm-password]`), testPassword))
+	b.load("set the password", chromedp.Click(chromedp.CSS(`[data-testid=set-password-submit]`)))
 	if got := b.location(); got != "/benefits" {
 		t.Fatalf("a member who is no partner admin, without billing scopes, lands on %s, want /benefits", got)
 	}

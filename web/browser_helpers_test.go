@@ -43,6 +43,23 @@ type browser struct {
 // the UI flow once, on SQLite: the store and router suites already run on both databases.
 func newBrowserHarness(t *testing.T) (*harness, *browser) {
 	t.Helper()
+	needBrowser(t)
+	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	return h, startBrowser(t, h.server.URL)
+}
+
+// newBrowserMailHarness is newBrowserHarness with an SMTP server receiving the portal's emails
+// (newMailHarness).
+func newBrowserMailHarness(t *testing.T) (*harness, *browser) {
+	t.Helper()
+	needBrowser(t)
+	h := newMailHarness(t, store.SQLite, "testdata/roles.json")
+	return h, startBrowser(t, h.server.URL)
+}
+
+// needBrowser skips the test with -short or without Chromium (unless CREDITDESK_REQUIRE_BROWSER=1).
+func needBrowser(t *testing.T) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test: skipped with -short")
 	}
@@ -52,8 +69,6 @@ func newBrowserHarness(t *testing.T) (*harness, *browser) {
 		}
 		t.Skipf("browser test: %s is missing (apt-get install -y chromium)", chromiumPath)
 	}
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	return h, startBrowser(t, h.server.URL)
 }
 
 // startBrowser opens a tab of the shared Chromium in a browser context of its own: its own

@@ -116,14 +116,14 @@ func TestBrowserOwnerGrantsRoleInPlace(t *testing.T) {
 	}
 	b.screenshot("access")
 
-	// An email nobody signs in with: the message sits under the field, the table is unchanged.
-	b.do("grant to an unknown email",
-		chromedp.SendKeys(chromedp.CSS(`[data-testid=grant-email]`), "nobody@nowhere.example"),
+	// A role the user holds already: the message sits under the field, the table is unchanged.
+	b.do("grant a role held already",
+		chromedp.SendKeys(chromedp.CSS(`[data-testid=grant-email]`), outsider),
 		chromedp.Click(chromedp.CSS(grantSubmit)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-testid=grant-form] .field-error`)))
 	b.settled()
-	if got := b.text(`[data-testid=grant-form] .field-error`); !strings.Contains(got, "No user signs in with this email") {
-		t.Errorf("field error = %q, want one saying no user signs in with this email", got)
+	if got := b.text(`[data-testid=grant-form] .field-error`); !strings.Contains(got, "already holds") {
+		t.Errorf("field error = %q, want one saying the role is held already", got)
 	}
 	if got := rowTexts(b); !slices.Equal(got, granted) {
 		t.Errorf("assignments after a refused grant: %q, want unchanged %q", got, granted)

@@ -15,6 +15,8 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/config"
+	"github.com/creditdesk/creditdesk/internal/mail"
+	"github.com/creditdesk/creditdesk/internal/mail/mailtest"
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -43,6 +45,8 @@ type harness struct {
 	server *httptest.Server
 	clock  *storetest.Clock // the business clock: the ledger's and the benefits' day (-now)
 	wall   *storetest.Clock // the wall clock: sessions, sign-in lockouts, API tokens
+	mail   *mailtest.Server // the SMTP server the portal sends to; nil: no mail configured
+	web    *web.Server
 }
 
 // newClocks starts a harness's business and wall clocks at 2026-06-15 10:00 UTC.
@@ -65,23 +69,51 @@ func newHarness(t testing.TB, d store.Dialect, scenarioFile string, tls bool) *h
 // the pool p.
 func newHarnessAt(t testing.TB, url string, p store.Pool, scenarioFile string, tls bool) *harness {
 	t.Helper()
+	return newHarnessWith(t, url, p, scenarioFile, tls, false)
+}
+
+// newMailHarness is newHarness over plain HTTP on SQLite with an SMTP server (mailtest) that
+// the portal sends its emails to, and -public-url set to the test server's URL.
+func newMailHarness(t testing.TB, d store.Dialect, scenarioFile string) *harness {
+	t.Helper()
+	return newHarnessWith(t, storetest.MigratedURL(t, d), store.Pool{}, scenarioFile, false, true)
+}
+
+// newHarnessWith is newHarnessAt, with a mail server when withMail.
+func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile string, tls, withMail bool) *harness {
+	t.Helper()
 	h := newClocks()
-	h.store = storetest.OpenAt(t, url, h.clocks(), p)
+	h.store = storetest.OpenAt(t, dbURL, h.clocks(), p)
 	loadScenario(t, h.store, scenarioFile)
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
 	if tls {
 		cfg.SecureCookie = true
 	}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
+	// The server's address is known before it runs, so that -public-url can name it.
+	h.server = httptest.NewUnstartedServer(nil)
+	deps := web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()}
+	if withMail {
+		h.mail = mailtest.Start(t)
+		sender, err := mail.NewSMTP(mail.Settings{Host: h.mail.Host, Port: h.mail.Port, TLS: mail.NoTLS, From: "creditdesk@northwind.example"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		deps.Mail = sender
+		cfg.PublicURL = &url.URL{Scheme: map[bool]string{true: "https", false: "http"}[tls], Host: h.server.Listener.Addr().String()}
+	}
+	srv, err := web.New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}
+	h.web = srv
+	h.server.Config.Handler = srv
 	if tls {
-		h.server = httptest.NewTLSServer(srv)
+		h.server.StartTLS()
 	} else {
-		h.server = httptest.NewServer(srv)
+		h.server.Start()
 	}
 	t.Cleanup(h.server.Close)
+	t.Cleanup(srv.WaitBackground) // after the server closed: the emails its requests started
 	return h
 }
 

@@ -50,6 +50,9 @@ var partnerMatrix = []struct {
 	{"POST", partPath + "/benefits/b-002/reassign", url.Values{"user": {partnerMember}}, [6]int{see, see, no, no, gone, gone}},
 	{"POST", partPath + "/benefits/b-002/remove", nil, [6]int{see, see, no, no, gone, gone}},
 	{"POST", partPath + "/benefits/b-001/add-user", url.Values{"name": {"New Person"}, "email": {"new@fabrikam.example"}}, [6]int{see, see, no, no, gone, gone}},
+	// The holder of b-002 has a password: there is no invitation to resend or revoke (422).
+	{"POST", partPath + "/benefits/b-002/invitation", nil, [6]int{see, bad, no, no, gone, gone}},
+	{"POST", partPath + "/benefits/b-002/invitation/revoke", nil, [6]int{see, bad, no, no, gone, gone}},
 	{"GET", partPath + "/membership", nil, [6]int{see, ok, no, no, gone, gone}},
 	{"POST", partPath + "/renew", url.Values{"renewalDate": {"2026-06-15"}}, [6]int{see, see, no, no, gone, gone}},
 	{"GET", partPath + "/audit", nil, [6]int{see, ok, no, no, gone, gone}},

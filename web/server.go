@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/gorilla/sessions"
@@ -65,8 +66,12 @@ type Server struct {
 	azure    *azsync.Syncer
 	mail     mail.Sender // nil: no SMTP server configured
 	alerts   *notify.Service
-	echo     *echo.Echo
-	links    links // the paths of the named routes
+	// passwords are the costs new passwords are hashed at (links, sign-in's dummy).
+	passwords password.Params
+	// background counts the emails sent after their response (inBackground).
+	background sync.WaitGroup
+	echo       *echo.Echo
+	links      links // the paths of the named routes
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
 	dummyHash string
@@ -102,7 +107,7 @@ func New(d Deps) (*Server, error) {
 		}
 	}
 	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
-		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail,
+		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail, passwords: d.Passwords,
 		alerts:   d.Alerts,
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,

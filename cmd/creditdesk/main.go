@@ -47,6 +47,10 @@ commands:
   seed                  generate a large ledger for benchmarks (-profiles -lots -months -adjustments)
   users create          create a user: -email -name, password from -password-file or stdin
   users set-password    set a user's password: -email, password from -password-file or stdin
+  users invite          print a one-time link for a user to choose a password: -email [-name]
+                        (creates the user without a password when needed)
+  users reset-link      print a one-time link for a user to choose a new password: -email
+  mail test             send a test email through the configured SMTP server: -to ADDRESS
   token create          give a user an API token: -email -name [-expires 90d]; prints the secret
   not-covered list      list the products credits do not cover (M10)
   not-covered add NAME  add a product to that list (any case, spacing or plural matches)
@@ -81,6 +85,8 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 		return seedLarge(ctx, args[1:], env, out)
 	case "users":
 		return users(ctx, args[1:], env, stdin, out)
+	case "mail":
+		return mailCommand(ctx, args[1:], env, out)
 	case "token":
 		return token(ctx, args[1:], env, out)
 	case "not-covered":

@@ -69,6 +69,7 @@ func serve(ctx context.Context, args []string, env func(string) (string, bool), 
 		go func() { defer close(worked); processPeriodically(workCtx, s, r, az, al, clocks.Business, log) }()
 		go func() { defer close(delivered); deliverPeriodically(workCtx, al, log) }()
 		defer func() { stopWork(); <-worked; <-delivered }() // the store closes only after the last run stopped
+		defer srv.WaitBackground()                           // emails answered already still go out
 		return listen(ctx, cfg, srv, log)
 	})
 }

@@ -18,8 +18,11 @@ import (
 // users runs the operator's user commands: create and set-password. The password is read from a
 // file or standard input, never from the command line, where other users of the host could see it.
 func users(ctx context.Context, args []string, env func(string) (string, bool), stdin io.Reader, out io.Writer) error {
+	if len(args) > 0 && (args[0] == "invite" || args[0] == "reset-link") {
+		return userLink(ctx, args[0], args[1:], env, out)
+	}
 	if len(args) == 0 || (args[0] != "create" && args[0] != "set-password") {
-		return errors.New("usage: creditdesk users create|set-password -email EMAIL [-name NAME] [-password-file FILE]")
+		return errors.New("usage: creditdesk users create|set-password -email EMAIL [-name NAME] [-password-file FILE], or users invite|reset-link -email EMAIL")
 	}
 	sub := args[0]
 	var email, name, pwFile string

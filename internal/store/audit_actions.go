@@ -21,6 +21,8 @@ const (
 	AuditUserCreated         AuditAction = "user.created"
 	AuditUserRenamed         AuditAction = "user.renamed"
 	AuditPasswordSet         AuditAction = "user.password_set"
+	AuditLinkIssued          AuditAction = "user.link_issued"
+	AuditInvitationRevoked   AuditAction = "user.invitation_revoked"
 	AuditAccountCreated      AuditAction = "billing_account.created"
 	AuditAccountUpdated      AuditAction = "billing_account.updated"
 	AuditProfileCreated      AuditAction = "billing_profile.created"

@@ -9,9 +9,9 @@ import (
 	"github.com/creditdesk/creditdesk/internal/password"
 )
 
-// setPasswordCommand is the command the audit log names for a user that a partner admin added:
-// the account exists, but only an operator can give it a password.
-const setPasswordCommand = "creditdesk users set-password"
+// setPasswordCommand is the command the audit log names for a user that a partner admin added
+// when no email can carry the invitation: it prints the invitation link for an operator.
+const setPasswordCommand = "creditdesk users invite"
 
 // addMember makes the person of Add a new user a member of an organisation (P4): a new user is
 // created with a password hash no password verifies (password.Unset); an existing user who is

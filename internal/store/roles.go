@@ -8,6 +8,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/password"
 )
 
 // Scope identifies a billing account, or one of its profiles when Profile is not nil.
@@ -97,15 +98,18 @@ func (s *Store) AssignmentsOn(ctx context.Context, sc Scope) ([]AssignmentRow, e
 }
 
 // GrantRole gives the user with email the role on a scope and records it in the audit log, in
-// one transaction. An unknown email or a role already held is fault.Invalid naming the field.
-func (s *Store) GrantRole(ctx context.Context, actor User, sc Scope, email string, role access.Role) error {
-	return s.Tx(ctx, func(tx *Store) error {
+// one transaction. An email without an account gets one, without a usable password (named by
+// the email, for an invitation to complete), and created reports it. A role already held is
+// fault.Invalid naming the field.
+func (s *Store) GrantRole(ctx context.Context, actor User, sc Scope, email string, role access.Role) (u User, created bool, err error) {
+	err = s.Tx(ctx, func(tx *Store) error {
 		if err := tx.lockAccount(ctx, sc.Account.ID); err != nil { // one direct role per user and scope
 			return err
 		}
-		u, err := tx.UserByEmail(ctx, email)
+		var err error
+		u, created, err = tx.userOrInvitee(ctx, actor, email)
 		if err != nil {
-			return fault.Field("email", "No user signs in with this email. Ask an operator to create the account first.")
+			return err
 		}
 		held, err := tx.AssignmentsOn(ctx, sc)
 		if err != nil {
@@ -129,6 +133,25 @@ func (s *Store) GrantRole(ctx context.Context, actor User, sc Scope, email strin
 		return tx.audit(ctx, actor, AuditEntry{Action: AuditRoleGranted, Scope: sc.ID(), Target: emailOf(u.Email),
 			After: fault.Say(KeyAuditValue, role)})
 	})
+	return u, created, err
+}
+
+// userOrInvitee returns the user with email, creating one without a usable password
+// (password.Unset) when there is none, audited (X1).
+func (s *Store) userOrInvitee(ctx context.Context, actor User, email string) (User, bool, error) {
+	u, err := s.UserByEmail(ctx, email)
+	if !isNotFound(err) {
+		return u, false, err
+	}
+	hash, err := password.Unset()
+	if err != nil {
+		return User{}, false, err
+	}
+	u = User{Email: email, Name: email, PasswordHash: hash}
+	if err := s.CreateUser(ctx, actor, &u); err != nil { // audited
+		return User{}, false, err
+	}
+	return u, true, nil
 }
 
 // RemoveRole removes a role assignment held directly on a scope and records it, unless it is the

@@ -59,7 +59,7 @@ func seed(t *testing.T, s *store.Store) seeded {
 		email string
 		role  access.Role
 	}{{acct, d.owner.Email, access.Owner}, {eng, d.reader.Email, access.Reader}, {eng, d.invoiceManager.Email, access.InvoiceManager}} {
-		if err := s.GrantRole(ctx, system, g.sc, g.email, g.role); err != nil {
+		if _, _, err := s.GrantRole(ctx, system, g.sc, g.email, g.role); err != nil {
 			t.Fatalf("grant %s %s: %v", g.email, g.role, err)
 		}
 	}
@@ -219,7 +219,7 @@ func TestLastOwnerCannotBeRemoved(t *testing.T) {
 		if err := s.RemoveRole(ctx, d.owner, eng, ownerID); !errors.Is(err, fault.ErrNotFound) {
 			t.Errorf("removing an inherited owner on a profile: err = %v, want ErrNotFound", err)
 		}
-		if err := s.GrantRole(ctx, d.owner, acct, d.reader.Email, access.Owner); err != nil {
+		if _, _, err := s.GrantRole(ctx, d.owner, acct, d.reader.Email, access.Owner); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.RemoveRole(ctx, d.owner, acct, ownerID); err != nil {
@@ -240,17 +240,22 @@ func TestLastOwnerCannotBeRemoved(t *testing.T) {
 	})
 }
 
-func TestGrantRoleRefusesUnknownUserAndDuplicate(t *testing.T) {
+// TestGrantRoleInvitesUnknownAndRefusesDuplicate (issue 12): an email without an account gets
+// one without a usable password, to be invited; a role held already is refused on the field.
+func TestGrantRoleInvitesUnknownAndRefusesDuplicate(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
 		eng := store.Scope{Account: d.account, Profile: &d.engineering}
-		err := s.GrantRole(ctx, d.owner, eng, "ghost@northwind.example", access.Reader)
-		if v, ok := fault.AsInvalid(err); !ok || v.For("email") == "" {
-			t.Errorf("unknown user: err = %v, want Invalid on email", err)
+		u, created, err := s.GrantRole(ctx, d.owner, eng, "ghost@northwind.example", access.Reader)
+		if err != nil || !created || u.ID == 0 || u.HasPassword() {
+			t.Errorf("unknown user: %+v created %v, %v; want a new user without a password", u, created, err)
 		}
-		err = s.GrantRole(ctx, d.owner, eng, d.reader.Email, access.Reader)
+		if _, created, err := s.GrantRole(ctx, d.owner, store.Scope{Account: d.account}, "ghost@northwind.example", access.Reader); err != nil || created {
+			t.Errorf("the invitee again: created %v, %v", created, err)
+		}
+		_, _, err = s.GrantRole(ctx, d.owner, eng, d.reader.Email, access.Reader)
 		if v, ok := fault.AsInvalid(err); !ok || v.For("email") == "" {
 			t.Errorf("duplicate grant: err = %v, want Invalid on email", err)
 		}
