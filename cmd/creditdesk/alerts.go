@@ -20,7 +20,7 @@ const deliverEvery = 15 * time.Second
 // alertsUsage is printed for a missing or unknown alerts subcommand.
 const alertsUsage = `usage: creditdesk alerts run
 Evaluates every alert rule once on the business day (-now) and delivers the messages that are
-due, as the periodic run does.`
+due, as the periodic run does`
 
 // alertsCmd runs "creditdesk alerts run" (issue 12): the periodic run's alert step, once.
 func alertsCmd(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
