@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 )
@@ -91,7 +89,7 @@ func TestBrowserChartsMatchTables(t *testing.T) {
 	}
 
 	// The Benefits workspace (P2): benefits by status and the amounts not redeemed yet.
-	b.load("sign out", chromedp.Click(chromedp.CSS(`[data-testid=sign-out]`)))
+	b.signOut()
 	b.signIn(partnerAdmin)
 	b.open(partPath + "/benefits")
 	statuses := chartOf(b, "benefit-status-chart")
