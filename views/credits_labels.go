@@ -19,24 +19,8 @@ func SourceLabel(source string) string {
 	return source
 }
 
-// StatusLabel names a lot's portal status (M8) as the credits list shows it.
-func StatusLabel(s ledger.Status) string {
-	switch s {
-	case ledger.StatusNotStarted:
-		return "Not started"
-	case "":
-		return ""
-	}
-	return string(s[0]-'a'+'A') + string(s[1:])
-}
-
-// statusClass is the badge class of a status.
-func statusClass(s ledger.Status) string {
-	if s == ledger.StatusNotStarted {
-		return "badge notstarted"
-	}
-	return "badge " + string(s)
-}
+// statusClass is the badge class of a status: its key.
+func statusClass(s ledger.Status) string { return "badge " + string(s) }
 
 // expiresIn is the M8 wording of an expiring lot's remaining days.
 func expiresIn(days int) string {

@@ -138,7 +138,7 @@ func TestHowToRequests(t *testing.T) {
 			// 4. Transactions, with the how-to's URL as written: a second "?api-version" on endDate.
 			ev := getJSON(t, h, readerToken, profilePathARM+"/providers/Microsoft.Consumption/events?api-version=2019-10-01&startDate=2018-10-01T00:00:00.000Z&endDate=2026-10-11T12:00:00.000Z?api-version=2019-10-01")
 			events := ev["value"].([]any)
-			settled, _, _ := h.store.EventsPage(ctx, eng.ID, store.EventQuery{Limit: 1000})
+			settled, _, _ := h.store.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{eng.ID}, Newest: true, Limit: 1000})
 			if len(events) != len(settled)+len(sum.Events) || ev["nextLink"] != nil {
 				t.Fatalf("%d events, want %d settled and %d pending on one page", len(events), len(settled), len(sum.Events))
 			}

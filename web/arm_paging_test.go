@@ -47,7 +47,7 @@ func TestPagingStableUnderInserts(t *testing.T) {
 			eng, _ := h.store.ProfileByName(ctx, acct.ID, profileName)
 			today := ledger.DateOf(h.clock.T)
 
-			before, _, _ := h.store.LotsPage(ctx, eng.ID, store.LotQuery{Limit: 1000, Today: today})
+			before, _, _ := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{eng.ID}, Limit: 1000, Today: today})
 			seen := map[string]int{}
 			link := h.server.URL + profilePathARM + cons + "/lots?api-version=2021-10-01"
 			for i := 0; link != ""; i++ {
@@ -80,7 +80,7 @@ func TestPagingStableUnderInserts(t *testing.T) {
 				}
 			}
 
-			settled, _, _ := h.store.EventsPage(ctx, eng.ID, store.EventQuery{Limit: 1000})
+			settled, _, _ := h.store.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{eng.ID}, Newest: true, Limit: 1000})
 			seenEvents := map[string]int{}
 			link = h.server.URL + profilePathARM + cons + "/events?api-version=2021-10-01&startDate=2026-01-01&endDate=2027-12-31"
 			pages := 0

@@ -24,7 +24,7 @@ func (sc sdkCase) lots(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := sc.profiles[profileName]
-	stored, _, err := sc.h.store.LotsPage(ctx, p.ID, store.LotQuery{Limit: 1000, Today: sc.today, Window: 30})
+	stored, _, err := sc.h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{p.ID}, Limit: 1000, Today: sc.today, Window: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func (sc sdkCase) lots(t *testing.T) {
 		sum = sum.Add(closed)
 		pr := l.Properties
 		if *pr.OriginalAmount.Value != fl(lot.OriginalAmount) || *pr.ClosedBalance.Value != fl(closed) ||
-			string(*pr.Source) != r.Source || *pr.PoNumber != r.PONumber || string(*pr.Status) != lot.Status(sc.today, 30).API() ||
+			string(*pr.Source) != r.Source || *pr.PoNumber != r.PONumber || string(*pr.Status) != string(lot.Status(sc.today, 30).API()) ||
 			!pr.StartDate.Equal(lot.StartDate.Time()) || !pr.ExpirationDate.Equal(lot.ExpirationDate.Time().Add(24*time.Hour-time.Second)) ||
 			!pr.PurchasedDate.Equal(lot.PurchasedDate.Time()) || *pr.CreditCurrency != "USD" ||
 			*pr.OriginalAmountInBillingCurrency.Value != fl(lot.OriginalAmount) || *pr.ClosedBalanceInBillingCurrency.Value != fl(closed) ||
@@ -102,7 +102,7 @@ func (sc sdkCase) events(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := sc.profiles[profileName]
-	settled, _, err := sc.h.store.EventsPage(ctx, p.ID, store.EventQuery{Limit: 1000})
+	settled, _, err := sc.h.store.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func sdkAccountEvents(t *testing.T, sc sdkCase) {
 	}
 	want := 0
 	for _, p := range sc.profiles {
-		settled, _, _ := sc.h.store.EventsPage(context.Background(), p.ID, store.EventQuery{Limit: 1000})
+		settled, _, _ := sc.h.store.EventsPage(context.Background(), store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 1000})
 		summary, _ := sc.h.store.ProfileSummary(context.Background(), p, sc.today)
 		want += len(settled) + len(summary.Events)
 	}

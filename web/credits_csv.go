@@ -91,7 +91,7 @@ func (s *Server) creditsLotsCSV(c echo.Context) error {
 			l := r.Lot()
 			st := l.Status(v.today, v.window)
 			e.row(r.Source, r.StartDate, r.ExpirationDate, l.BalanceAsOfLastInvoice().Format(r.Currency), l.OriginalAmount.Format(r.Currency), r.Currency,
-				views.StatusLabel(st), st.API(), strconv.Itoa(l.DaysToExpiry(v.today)), csvText(r.Name), csvText(r.PONumber), r.PurchasedDate)
+				st.Label(), string(st.API()), strconv.Itoa(l.DaysToExpiry(v.today)), csvText(r.Name), csvText(r.PONumber), r.PurchasedDate)
 		}
 		if err := e.flush(); err != nil || next == "" {
 			return err

@@ -40,14 +40,14 @@ func TestDemoCreditsAlive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	statuses := map[store.LotStatusFilter][]string{}
+	statuses := map[ledger.Status][]string{}
 	for _, name := range []string{"PBFV-AB12-CD3-EF4", "QW7R-KM45-TY6-UP8", "ZX9C-VB87-NM6-LK5"} {
 		bp, err := h.store.ProfileByName(ctx, acct.ID, name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, st := range []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed, store.LotsExpired, store.LotsNotStarted, store.LotsCanceled} {
-			rows, _, err := h.store.LotsPage(ctx, bp.ID, store.LotQuery{Status: st, Limit: 50, Today: today, Window: 30})
+		for _, st := range ledger.Statuses {
+			rows, _, err := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{bp.ID}, Statuses: []ledger.Status{st}, Limit: 50, Today: today, Window: 30})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,13 +56,13 @@ func TestDemoCreditsAlive(t *testing.T) {
 			}
 		}
 	}
-	want := map[store.LotStatusFilter][]string{
-		store.LotsActive:     {"eng-azure-plan-2026", "mkt-prepaid-2026", "res-grant-2026"},
-		store.LotsExpiring:   {"eng-promo-q4-2026", "mkt-launch-2026"},
-		store.LotsUsed:       {"eng-hackathon-2026", "mkt-events-2025"},
-		store.LotsExpired:    {"eng-startup-2025", "mkt-agency-2025"},
-		store.LotsNotStarted: {"eng-commitment-2027", "mkt-promo-2027"},
-		store.LotsCanceled:   {"res-pilot-2026"},
+	want := map[ledger.Status][]string{
+		ledger.StatusActive:     {"eng-azure-plan-2026", "mkt-prepaid-2026", "res-grant-2026"},
+		ledger.StatusExpiring:   {"eng-promo-q4-2026", "mkt-launch-2026"},
+		ledger.StatusUsed:       {"eng-hackathon-2026", "mkt-events-2025"},
+		ledger.StatusExpired:    {"eng-startup-2025", "mkt-agency-2025"},
+		ledger.StatusNotStarted: {"eng-commitment-2027", "mkt-promo-2027"},
+		ledger.StatusCanceled:   {"res-pilot-2026"},
 	}
 	for st, names := range want {
 		got := statuses[st]

@@ -22,7 +22,7 @@ const (
 func (s *Server) balanceHistory(ctx context.Context, pg creditsPage, sum ledger.Summary, f ledger.Runway, r views.Runway) (views.BalanceHistory, error) {
 	cur := pg.bp.Currency
 	h := views.BalanceHistory{Currency: cur, From: pg.today.AddDays(-historyDays)}
-	rows, _, err := s.store.EventsPage(ctx, pg.bp.ID, store.EventQuery{From: h.From.String(), Limit: historyEvents})
+	rows, _, err := s.store.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{pg.bp.ID}, From: h.From, Newest: true, Limit: historyEvents})
 	if err != nil {
 		return h, err
 	}

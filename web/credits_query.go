@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -14,7 +15,7 @@ import (
 // creditsQuery is the state of the credits page's two tables, read from the URL so that a
 // reload, a bookmark or a CSV link shows exactly what the page showed. Parameters:
 //
-//	status  credits list: active, expiring, used, expired, notstarted, canceled ("" all)
+//	status  credits list: a ledger.Status key ("" all)
 //	sort    credits list: expiration (default), start, amount, balance, source
 //	order   asc (default) or desc
 //	after   credits list: the cursor of the page to show (keyset)
@@ -23,8 +24,8 @@ import (
 //	state   transactions: pending or settled ("" both)
 //	before  transactions: the sequence number to continue before (keyset)
 type creditsQuery struct {
-	Status   store.LotStatusFilter
-	Sort     string // "" is expiration
+	Status   ledger.Status // "" for all
+	Sort     string        // "" is expiration
 	Desc     bool
 	After    string
 	From, To ledger.Date // zero: open
@@ -38,10 +39,6 @@ const (
 	maxParamLen  = 40
 	maxCursorLen = 300
 )
-
-// lotStatuses are the status filter's values, in the order the select lists them.
-var lotStatuses = []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed,
-	store.LotsExpired, store.LotsNotStarted, store.LotsCanceled}
 
 // eventKinds are the transaction types, in the order the select lists them.
 var eventKinds = []ledger.EventKind{ledger.EventNewCredit, ledger.EventSettledCharges, ledger.EventPendingCharges,
@@ -69,10 +66,11 @@ func parseCreditsQuery(v url.Values, checkCursor func(string) error) (creditsQue
 		}
 	}
 	if s := v.Get("status"); s != "" {
-		q.Status = store.LotStatusFilter(s)
-		if !slices.Contains(lotStatuses, q.Status) {
-			return q, badParam("status", "use one of active, expiring, used, expired, notstarted, canceled")
+		st, err := ledger.ParseStatus(s)
+		if ie, ok := errors.AsType[*ledger.InputError](err); ok {
+			return q, badParam("status", ie.Msg)
 		}
+		q.Status = st
 	}
 	if s := v.Get("sort"); s != "" && s != "expiration" {
 		if _, ok := store.LotSort[s]; !ok {

@@ -128,7 +128,7 @@ func (s *Server) fillCredits(ctx context.Context, pg creditsPage, p *views.Credi
 	p.Pending = pendingLots(pending)
 	if len(p.Lots.Rows) == 0 && len(pending) == 0 {
 		// an empty filtered or paged list is not a profile without credits: any released lot?
-		visible, _, err := s.store.LotsPage(ctx, pg.bp.ID, store.LotQuery{Limit: 1, Today: pg.today, Window: pg.window})
+		visible, _, err := s.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{pg.bp.ID}, Limit: 1, Today: pg.today, Window: pg.window})
 		if err != nil || len(visible) == 0 {
 			p.Empty = true
 			return err

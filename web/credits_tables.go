@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"maps"
 	"net/url"
@@ -19,12 +20,6 @@ var lotColumns = []struct{ label, key string }{
 	{"Current balance", "balance"}, {"Original amount", "amount"},
 }
 
-// statusOptions are the labels of the credits list's status filter.
-var statusOptions = map[store.LotStatusFilter]string{
-	store.LotsActive: "Active", store.LotsExpiring: "Expiring", store.LotsUsed: "Used", store.LotsExpired: "Expired",
-	store.LotsNotStarted: "Not started", store.LotsCanceled: "Canceled",
-}
-
 // kindLabels name the transaction types.
 var kindLabels = map[ledger.EventKind]string{
 	ledger.EventNewCredit: "New credit", ledger.EventSettledCharges: "Settled charges",
@@ -35,12 +30,21 @@ var kindLabels = map[ledger.EventKind]string{
 // lotsPage is one page of the credits list from the store; a cursor it did not give out is a
 // 400 naming "after".
 func (s *Server) lotsPage(ctx context.Context, pg creditsPage, after string, limit int) ([]store.LotRow, string, error) {
-	rows, next, err := s.store.LotsPage(ctx, pg.bp.ID, store.LotQuery{Status: pg.q.Status, Sort: pg.q.Sort,
-		Desc: pg.q.Desc, After: after, Limit: limit, Today: pg.today, Window: pg.window})
+	cur, err := s.store.ParseLotCursor(after)
+	q := store.LotQuery{ProfileIDs: []int64{pg.bp.ID}, Sort: cmp.Or(pg.q.Sort, "expiration"), Desc: pg.q.Desc,
+		After: cur, Limit: limit, Today: pg.today, Window: pg.window}
+	if pg.q.Status != "" {
+		q.Statuses = []ledger.Status{pg.q.Status}
+	}
+	var rows []store.LotRow
+	var next store.LotCursor
+	if err == nil {
+		rows, next, err = s.store.LotsPage(ctx, q)
+	}
 	if inv, ok := fault.AsInvalid(err); ok {
 		return nil, "", fault.New(fault.ErrBadRequest, inv.Error())
 	}
-	return rows, next, err
+	return rows, s.store.EncodeLotCursor(next), err
 }
 
 // lotsTable is the credits list of the requested page (M7, M8) from one page of lots and the
@@ -52,8 +56,8 @@ func (pg creditsPage) lotsTable(rows []store.LotRow, next string) views.CreditsL
 		CSVHref:   withQuery(pg.links.to(routeLotsCSV, pg.account, pg.bp.Name), merge(q.lotFilter(), q.lotKeys())),
 		CanCancel: pg.canCancel, CSRF: pg.csrf}
 	t.Statuses = []views.Option{{Value: "", Label: "All", Selected: q.Status == ""}}
-	for _, st := range lotStatuses {
-		t.Statuses = append(t.Statuses, views.Option{Value: string(st), Label: statusOptions[st], Selected: q.Status == st})
+	for _, st := range ledger.Statuses {
+		t.Statuses = append(t.Statuses, views.Option{Value: string(st), Label: st.Label(), Selected: q.Status == st})
 	}
 	for _, col := range lotColumns {
 		active := q.Sort == col.key || q.Sort == "" && col.key == "expiration"
@@ -174,16 +178,19 @@ func (pg creditsPage) txTable(d txData) views.Transactions {
 	return t
 }
 
-// eventsPage is one page of settled events with the page's filters.
+// eventsPage is one page of settled events with the page's filters, newest first before seq
+// before (0 for the newest), and the seq to continue before (0 on the last page).
 func (s *Server) eventsPage(ctx context.Context, pg creditsPage, before int64, limit int) ([]store.EventRow, int64, error) {
-	eq := store.EventQuery{Kind: string(pg.q.Kind), BeforeSeq: before, Limit: limit}
-	if !pg.q.From.IsZero() {
-		eq.From = pg.q.From.String()
+	eq := store.EventQuery{ProfileIDs: []int64{pg.bp.ID}, From: pg.q.From, To: pg.q.To, Newest: true,
+		After: store.EventCursor{Seq: before}, Limit: limit}
+	if pg.q.Kind != "" {
+		eq.Kinds = []ledger.EventKind{pg.q.Kind}
 	}
-	if !pg.q.To.IsZero() {
-		eq.To = pg.q.To.String()
+	rows, more, err := s.store.EventsPage(ctx, eq)
+	if err != nil || !more {
+		return rows, 0, err
 	}
-	return s.store.EventsPage(ctx, pg.bp.ID, eq)
+	return rows, rows[len(rows)-1].Seq, nil
 }
 
 // pendingRows are the pending events that match the filters, newest first like the settled ones.

@@ -36,21 +36,22 @@ func TestDemoEveryStatusOnAnyDate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			lots := map[store.LotStatusFilter]int{}
+			lots := map[ledger.Status]int{}
 			for _, name := range []string{"PBFV-AB12-CD3-EF4", "QW7R-KM45-TY6-UP8", "ZX9C-VB87-NM6-LK5"} {
 				bp, err := h.store.ProfileByName(ctx, acct.ID, name)
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, st := range []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed, store.LotsExpired, store.LotsNotStarted, store.LotsCanceled} {
-					rows, _, err := h.store.LotsPage(ctx, bp.ID, store.LotQuery{Status: st, Limit: 50, Today: today, Window: ledger.DefaultExpiryWindow})
+				for _, st := range ledger.Statuses {
+					rows, _, err := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{bp.ID}, Statuses: []ledger.Status{st},
+						Limit: 50, Today: today, Window: ledger.DefaultExpiryWindow})
 					if err != nil {
 						t.Fatal(err)
 					}
 					lots[st] += len(rows)
 				}
 			}
-			for _, st := range []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed, store.LotsExpired, store.LotsNotStarted, store.LotsCanceled} {
+			for _, st := range ledger.Statuses {
 				if lots[st] == 0 {
 					t.Errorf("no %s credit in the demo on %s: %v", st, today, lots)
 				}

@@ -5,18 +5,19 @@ import (
 	"encoding/hex"
 
 	"github.com/creditdesk/creditdesk/internal/cursor"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // Cursor is where the next page of a list starts: a keyset position, never an offset, so rows
 // inserted while a client pages are neither skipped nor repeated. It travels in the nextLink as
 // an opaque, signed $skiptoken bound to the list and query it came from.
 type Cursor struct {
-	Bind    string `json:"b"`           // Binding of the list and query
-	Phase   int    `json:"p,omitempty"` // events: 0 settled, 1 pending
-	Profile int64  `json:"r,omitempty"` // the profile of the last row given
-	After   int64  `json:"a,omitempty"` // lots: the last id; events: the last seq
-	Date    string `json:"d,omitempty"` // settled events: the date of the last one
-	Key     string `json:"k,omitempty"` // pending events: the last PendingKey
+	Bind    string      `json:"b"`           // Binding of the list and query
+	Phase   int         `json:"p,omitempty"` // events: 0 settled, 1 pending
+	Profile int64       `json:"r,omitempty"` // the profile of the last row given
+	After   int64       `json:"a,omitempty"` // lots: the last id; events: the last seq
+	Date    ledger.Date `json:"d,omitzero"`  // settled events: the date of the last one
+	Key     string      `json:"k,omitempty"` // pending events: the last PendingKey
 }
 
 // SkipToken is the query parameter that carries the cursor.

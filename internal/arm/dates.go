@@ -65,13 +65,13 @@ func (r Days) Contains(d ledger.Date) bool {
 	return (!r.hasFrom || !d.Before(r.from)) && (!r.hasTo || !d.After(r.to))
 }
 
-// Bounds returns the range as YYYY-MM-DD strings for a query, "" for an open side.
-func (r Days) Bounds() (from, to string) {
+// Bounds returns the range's first and last days for a query, the zero Date for an open side.
+func (r Days) Bounds() (from, to ledger.Date) {
 	if r.hasFrom {
-		from = r.from.String()
+		from = r.from
 	}
 	if r.hasTo {
-		to = r.to.String()
+		to = r.to
 	}
 	return from, to
 }

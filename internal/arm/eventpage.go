@@ -74,7 +74,7 @@ func (s EventScope) Settled(profile int64, seq int64, e ledger.Event, lotSource 
 }
 
 // SettledCursor is the position after the last settled event of a page that has more.
-func SettledCursor(profile int64, date string, seq int64) Cursor {
+func SettledCursor(profile int64, date ledger.Date, seq int64) Cursor {
 	return Cursor{Profile: profile, Date: date, After: seq}
 }
 

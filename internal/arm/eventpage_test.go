@@ -171,7 +171,7 @@ func TestSettledEvent(t *testing.T) {
 		in.LotID != ConsumptionID(pid, "lots", "lot-1") || in.LotSource != "PromotionalCredit" || in.ScopeID != es.ScopeID {
 		t.Errorf("settled event %+v", in)
 	}
-	if c := SettledCursor(7, "2026-03-01", 42); c.Phase != 0 || c.Profile != 7 || c.After != 42 || c.Date != "2026-03-01" {
+	if c := SettledCursor(7, ledger.MustDate("2026-03-01"), 42); c.Phase != 0 || c.Profile != 7 || c.After != 42 || c.Date.String() != "2026-03-01" {
 		t.Errorf("cursor %+v", c)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // LotFilter is the $filter of the lots endpoints, typed (contract §2). Names and values match
 // case-insensitively; Status and Source hold the canonical spelling.
 type LotFilter struct {
-	Status     string // Active, Inactive, Expired, Complete, Canceled or None; "" for any
+	Status     string // a ledger.APIStatus or None; "" for any
 	Source     string // PromotionalCredit, PurchasedCredit or ConsumptionCommitment; "" for any
 	Start      Days   // startDate
 	Expiration Days   // expirationDate (a lot's last day)
@@ -30,8 +30,15 @@ type EventFilter struct {
 	None      bool
 }
 
-// LotStatuses are the lot statuses of the API (M8).
-var LotStatuses = []string{"None", "Active", "Inactive", "Expired", "Complete", "Canceled"}
+// lotStatuses are the values a status condition may name: None, which no lot has, and the
+// API statuses (M8).
+var lotStatuses = func() []string {
+	out := []string{"None"}
+	for _, s := range ledger.APIStatuses {
+		out = append(out, string(s))
+	}
+	return out
+}()
 
 // lotSources are the lot sources CreditDesk knows (M7).
 var lotSources = []string{string(ledger.SourcePromotional), string(ledger.SourcePurchased), string(ledger.SourceCommitment)}
@@ -63,7 +70,7 @@ func LotFilterOf(q url.Values) (LotFilter, error) {
 		}
 		switch strings.TrimPrefix(c.Property, "properties/") {
 		case "status":
-			err = setEnum(&f.Status, &f.None, c, LotStatuses)
+			err = setEnum(&f.Status, &f.None, c, lotStatuses)
 		case "source":
 			err = setEnum(&f.Source, &f.None, c, lotSources)
 		case "startdate":

@@ -26,16 +26,16 @@ func TestLotFilterOf(t *testing.T) {
 		t.Error("two statuses at once match something")
 	}
 	f, _ = LotFilterOf(filterQuery("expirationDate lt 2026-07-01 and expirationDate ge 2026-06-01"))
-	if from, to := f.Expiration.Bounds(); from != "2026-06-01" || to != "2026-06-30" || f.None {
+	if from, to := f.Expiration.Bounds(); from.String() != "2026-06-01" || to.String() != "2026-06-30" || f.None {
 		t.Errorf("June expirations: %s..%s", from, to)
 	}
 	// A lot expires at 23:59:59 of its last day: "lt 2026-06-30T23:59:59Z" excludes the 30th.
 	f, _ = LotFilterOf(filterQuery("expirationDate lt '2026-06-30T23:59:59Z'"))
-	if _, to := f.Expiration.Bounds(); to != "2026-06-29" {
+	if _, to := f.Expiration.Bounds(); to.String() != "2026-06-29" {
 		t.Errorf("date-time bound on expiration: to %s", to)
 	}
 	f, _ = LotFilterOf(filterQuery("expirationDate eq '2026-06-30T23:59:59Z'"))
-	if from, to := f.Expiration.Bounds(); from != "2026-06-30" || to != "2026-06-30" {
+	if from, to := f.Expiration.Bounds(); from.String() != "2026-06-30" || to.String() != "2026-06-30" {
 		t.Errorf("exact expiration instant: %s..%s", from, to)
 	}
 	f, _ = LotFilterOf(filterQuery("startDate eq '2026-06-30T12:00:00Z'"))
@@ -65,7 +65,7 @@ func TestEventFilterOf(t *testing.T) {
 		t.Errorf("spec example: %+v %v", f, err)
 	}
 	f, err = EventFilterOf(filterQuery("eventType eq 'settledcharges' and transactionDate ge 2026-05-01"))
-	if from, _ := f.Days.Bounds(); err != nil || f.EventType != "SettledCharges" || from != "2026-05-01" {
+	if from, _ := f.Days.Bounds(); err != nil || f.EventType != "SettledCharges" || from.String() != "2026-05-01" {
 		t.Errorf("eventType and date: %+v %v", f, err)
 	}
 	if f, _ := EventFilterOf(url.Values{}); f.None || f.LotID != "" || f.Days != AllDays {

@@ -18,9 +18,9 @@ type LotInput struct {
 	Closed     money.Amount // balance as of the last invoice (M12a)
 	Start      ledger.Date
 	Expiration ledger.Date
-	Purchased  ledger.Date // zero when unknown
-	Status     string      // Active, Inactive, Expired, Complete or Canceled (M8)
-	Month      time.Month  // the current month, for the closed balance's exchangeRateMonth
+	Purchased  ledger.Date      // zero when unknown
+	Status     ledger.APIStatus // (M8)
+	Month      time.Month       // the current month, for the closed balance's exchangeRateMonth
 }
 
 // LotType is the resource type of a lot.
@@ -46,7 +46,7 @@ type lot2019 struct {
 type lot2021 struct {
 	lot2019
 	PurchasedDate                   *string                 `json:"purchasedDate"`
-	Status                          string                  `json:"status"`
+	Status                          ledger.APIStatus        `json:"status"`
 	CreditCurrency                  string                  `json:"creditCurrency"`
 	BillingCurrency                 string                  `json:"billingCurrency"`
 	OriginalAmountInBillingCurrency *AmountWithExchangeRate `json:"originalAmountInBillingCurrency"`

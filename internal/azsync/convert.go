@@ -95,7 +95,7 @@ func lotOf(l *armconsumption.LotSummary, currency string) (store.AzureLot, error
 	if p.PurchasedDate != nil && !p.PurchasedDate.IsZero() {
 		lot.PurchasedDate = ledger.DateOf(p.PurchasedDate.UTC())
 	}
-	return store.AzureLot{Lot: lot, Status: str(p.Status), Closed: closed}, nil
+	return store.AzureLot{Lot: lot, Status: ledger.APIStatus(str(p.Status)), Closed: closed}, nil
 }
 
 // eventOf converts one event of the E1 list. Its amount is the sum of its amount fields, so

@@ -106,7 +106,7 @@ func TestSourceOf(t *testing.T) {
 // month before the last sync, or from the start of a lot that has not entered the ledger yet.
 func TestEventsFrom(t *testing.T) {
 	lot := func(name, start, status string) store.AzureLot {
-		return store.AzureLot{Lot: ledger.Lot{ID: name, StartDate: ledger.MustDate(start)}, Status: status}
+		return store.AzureLot{Lot: ledger.Lot{ID: name, StartDate: ledger.MustDate(start)}, Status: ledger.APIStatus(status)}
 	}
 	lots := []store.AzureLot{lot("a", "2025-11-01", "Active"), lot("b", "2026-04-20", "Active"), lot("c", "2024-01-01", "Canceled")}
 	today := ledger.MustDate("2026-06-15")

@@ -82,7 +82,7 @@ func (w window) eventsFrom(lots []store.AzureLot, today ledger.Date) ledger.Date
 		from = ledger.PeriodOf(w.last).Prev().First()
 	}
 	for _, l := range lots {
-		pending := !w.inLedger[l.Lot.ID] && l.Status != "Canceled"
+		pending := !w.inLedger[l.Lot.ID] && l.Status != ledger.APICanceled
 		if (w.last.IsZero() || pending) && l.Lot.StartDate.Before(from) {
 			from = l.Lot.StartDate
 		}

@@ -109,8 +109,26 @@ func (l *Lot) check(currency string) error {
 	return nil
 }
 
+// LotStates lists the ledger states.
+var LotStates = []LotState{LotPending, LotOpen, LotExpired, LotCanceled}
+
+// Live reports whether a lot in state s can still take part in an invoice: it is pending or
+// open, not settled as expired or canceled.
+func (s LotState) Live() bool { return s == LotPending || s == LotOpen }
+
+// LiveStates lists the live states, in the order of LotStates (for a SQL filter).
+func LiveStates() []LotState {
+	var out []LotState
+	for _, s := range LotStates {
+		if s.Live() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // live reports whether the lot can still take part in an invoice.
-func (l Lot) live() bool { return l.State == LotPending || l.State == LotOpen }
+func (l Lot) live() bool { return l.State.Live() }
 
 // canceled reports whether the lot is canceled, from a day that may not have come yet.
 func (l *Lot) canceled() bool { return !l.CanceledOn.IsZero() }

@@ -6,7 +6,7 @@ import "github.com/creditdesk/creditdesk/internal/money"
 // and balance as of the last invoice that the source's lots API reports (Status.API values), and
 // what the source's settled events say of it.
 type MirrorLotInput struct {
-	Status     string       // Active, Inactive, Expired, Complete or Canceled
+	Status     APIStatus    // as the source's lots API reports it
 	Closed     money.Amount // the API's closedBalance
 	InLedger   bool         // a settled new-credit event brought the lot into the ledger (M12a)
 	Expired    money.Amount // credit its settled expiry took, >= 0
@@ -24,7 +24,7 @@ type MirrorLotInput struct {
 // canceled from the day its canceled-credit event names (the day reported, when none does).
 func MirrorLot(l Lot, in MirrorLotInput) Lot {
 	l.ExpiredAmount, l.CanceledOn = money.Zero, Date{}
-	canceled := in.Status == "Canceled"
+	canceled := in.Status == APICanceled
 	if canceled {
 		l.CanceledOn = in.CanceledOn
 	}
@@ -34,7 +34,7 @@ func MirrorLot(l Lot, in MirrorLotInput) Lot {
 	case canceled && in.Closed.IsZero():
 		l.State, l.ClosedBalance = LotCanceled, money.Zero
 		return l
-	case in.Closed.IsZero() && (in.Status == "Expired" || in.Now.After(l.ExpirationDate)):
+	case in.Closed.IsZero() && (in.Status == APIExpired || in.Now.After(l.ExpirationDate)):
 		l.State, l.ClosedBalance, l.ExpiredAmount = LotExpired, money.Zero, in.Expired
 	default:
 		l.State, l.ClosedBalance = LotOpen, in.Closed

@@ -16,7 +16,7 @@ func TestLotStatus(t *testing.T) {
 		now     string
 		window  int
 		want    Status
-		wantAPI string
+		wantAPI APIStatus
 	}{
 		{"M8 active", open("40"), "2026-05-20", 30, StatusActive, "Active"},
 		{"M8 not started", base, "2026-04-30", 30, StatusNotStarted, "Inactive"},

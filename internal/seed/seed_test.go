@@ -35,7 +35,7 @@ func TestSeedYieldsARealLedger(t *testing.T) {
 	}
 	profiles, _ := s.ProfilesOfAccount(ctx, acct.ID)
 	for _, prof := range profiles {
-		events, _, err := s.EventsPage(ctx, prof.ID, store.EventQuery{Limit: 1000})
+		events, _, err := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{prof.ID}, Newest: true, Limit: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,10 +74,10 @@ func BenchmarkProfileReads(b *testing.B) {
 				if _, err := s.ProfileSummary(ctx, prof, p.Today); err != nil {
 					b.Fatal(err)
 				}
-				if _, _, err := s.LotsPage(ctx, prof.ID, store.LotQuery{Limit: 25, Today: p.Today, Window: 30}); err != nil {
+				if _, _, err := s.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{prof.ID}, Limit: 25, Today: p.Today, Window: 30}); err != nil {
 					b.Fatal(err)
 				}
-				if _, _, err := s.EventsPage(ctx, prof.ID, store.EventQuery{Limit: 50}); err != nil {
+				if _, _, err := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{prof.ID}, Newest: true, Limit: 50}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -113,10 +113,10 @@ func BenchmarkProfileReadsLarge(b *testing.B) {
 		if _, err := s.ProfileSummary(ctx, prof, today); err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := s.LotsPage(ctx, prof.ID, store.LotQuery{Limit: 25, Today: today, Window: 30}); err != nil {
+		if _, _, err := s.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{prof.ID}, Limit: 25, Today: today, Window: 30}); err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := s.EventsPage(ctx, prof.ID, store.EventQuery{Limit: 50}); err != nil {
+		if _, _, err := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{prof.ID}, Newest: true, Limit: 50}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -8,37 +8,18 @@ import (
 	"gorm.io/gorm"
 )
 
-// APIEventQuery is one page of settled events of the Consumption events API, keyset-paged on
-// (profile, date, seq), the order of the ledger_events_date index: a page is a walk of that index
-// from the cursor (or from the first day asked for), whatever the length of the profile's history.
-type APIEventQuery struct {
-	ProfileIDs   []int64
-	From, To     string   // inclusive YYYY-MM-DD bounds, "" for open
-	LotName      string   // lower-case; "" for all
-	LotSource    string   // "" for all
-	Kinds        []string // ledger event kinds; nil for all
-	AfterProfile int64    // the cursor: the last row of the previous page (0 for the first page)
-	AfterDate    string
-	AfterSeq     int64
-	Limit        int
-}
-
 // APIEventRow is a settled event with the source of its lot ("" for charges).
 type APIEventRow struct {
 	EventRow
 	LotSource string
 }
 
-// APIEvents returns a page of settled events in (profile, date, seq) order and whether more
-// follow; the sources of the page's lots come from a second, small query.
-func (s *Store) APIEvents(ctx context.Context, q APIEventQuery) ([]APIEventRow, bool, error) {
-	var events []EventRow
-	if err := apiEventsWhere(s.conn(ctx), q).Limit(q.Limit + 1).Find(&events).Error; err != nil {
-		return nil, false, wrap("api events", err)
-	}
-	more := len(events) > q.Limit
-	if more {
-		events = events[:q.Limit]
+// APIEvents is EventsPage with each event's lot source, as the API shows it; the sources of the
+// page's lots come from a second, small query.
+func (s *Store) APIEvents(ctx context.Context, q EventQuery) ([]APIEventRow, bool, error) {
+	events, more, err := s.EventsPage(ctx, q)
+	if err != nil {
+		return nil, false, err
 	}
 	var names []string
 	for _, e := range events {
@@ -57,56 +38,14 @@ func (s *Store) APIEvents(ctx context.Context, q APIEventQuery) ([]APIEventRow, 
 	return rows, more, nil
 }
 
-// apiEventsWhere is the query of a page of APIEvents, ordered. For one profile (E1, the usual
-// call) the keyset is a row comparison on (date, seq) under the profile's equality, which both
-// databases turn into the start of a range scan of ledger_events_date; the first page starts at
-// the first day asked for. For several profiles (E2) it compares (profile, date, seq).
-func apiEventsWhere(db *gorm.DB, q APIEventQuery) *gorm.DB {
-	first := q.AfterProfile == 0
-	if len(q.ProfileIDs) == 1 {
-		id := q.ProfileIDs[0]
-		db = db.Where("billing_profile_id = ?", id)
-		switch {
-		case first || q.AfterProfile < id:
-			first = true
-		case q.AfterProfile == id:
-			db = db.Where("(date, seq) > (?, ?)", q.AfterDate, q.AfterSeq)
-		default:
-			db = db.Where("1 = 0") // the cursor is past this profile
-		}
-	} else {
-		db = db.Where("billing_profile_id IN ?", q.ProfileIDs)
-		if !first {
-			db = db.Where("(billing_profile_id, date, seq) > (?, ?, ?)", q.AfterProfile, q.AfterDate, q.AfterSeq)
-		}
-	}
-	conds := []struct{ cond, v string }{{"date <= ?", q.To}, {"lower(lot_name) = ?", q.LotName},
-		{"EXISTS (SELECT 1 FROM lots AS l WHERE l.billing_profile_id = ledger_events.billing_profile_id AND l.name = ledger_events.lot_name AND l.source = ?)", q.LotSource}}
-	if first || len(q.ProfileIDs) > 1 {
-		conds = append(conds, struct{ cond, v string }{"date >= ?", q.From})
-	}
-	for _, c := range conds {
-		if c.v != "" {
-			db = db.Where(c.cond, c.v)
-		}
-	}
-	switch {
-	case q.Kinds != nil && len(q.Kinds) == 0:
-		db = db.Where("1 = 0")
-	case q.Kinds != nil:
-		db = db.Where("kind IN ?", q.Kinds)
-	}
-	return db.Order("billing_profile_id, date, seq")
-}
-
 // PlanOfAPIEvents returns PostgreSQL's plan of the query APIEvents runs for q, as EXPLAIN's
 // JSON: the store suite checks that a page walks the (profile, date, seq) index without sorting
 // the profile's history. It is an error on SQLite.
-func (s *Store) PlanOfAPIEvents(ctx context.Context, q APIEventQuery) (json.RawMessage, error) {
+func (s *Store) PlanOfAPIEvents(ctx context.Context, q EventQuery) (json.RawMessage, error) {
 	if s.dialect != Postgres {
 		return nil, fmt.Errorf("store: plan of api events: only on PostgreSQL")
 	}
-	stmt := apiEventsWhere(s.conn(ctx).Session(&gorm.Session{DryRun: true}), q).Limit(q.Limit + 1).Find(&[]EventRow{}).Statement
+	stmt := eventsWhere(s.conn(ctx).Session(&gorm.Session{DryRun: true}), q).Limit(q.Limit + 1).Find(&[]EventRow{}).Statement
 	var plan string
 	err := s.conn(ctx).Raw("EXPLAIN (FORMAT JSON) "+stmt.SQL.String(), stmt.Vars...).Row().Scan(&plan)
 	return json.RawMessage(plan), wrap("plan of api events", err)

@@ -59,21 +59,21 @@ func TestAPIEventsPlanWalksTheDateIndex(t *testing.T) {
 		t.Fatalf("seeded scopes: %+v, %v", scopes, err)
 	}
 	prof := scopes[0].Profiles[3]
-	middle, _, err := s.APIEvents(ctx, store.APIEventQuery{ProfileIDs: []int64{prof.ID}, From: "2025-06-01", Limit: 1})
+	middle, _, err := s.APIEvents(ctx, store.EventQuery{ProfileIDs: []int64{prof.ID}, From: ledger.MustDate("2025-06-01"), Limit: 1})
 	if err != nil || len(middle) != 1 {
 		t.Fatalf("an event of June 2025: %+v, %v", middle, err)
 	}
 	deep := middle[0]
 	tests := []struct {
 		name string
-		q    store.APIEventQuery
+		q    store.EventQuery
 	}{
-		{"whole history", store.APIEventQuery{From: "2024-01-01", To: "2026-12-31"}},
-		{"last month", store.APIEventQuery{From: "2026-10-01", To: "2026-10-31"}},
-		{"a cursor deep in the history", store.APIEventQuery{From: "2024-01-01", To: "2026-12-31",
-			AfterProfile: prof.ID, AfterDate: deep.Date, AfterSeq: deep.Seq}},
-		{"eventType SettledCharges: charges and adjustments, most of the history", store.APIEventQuery{From: "2024-01-01",
-			To: "2026-12-31", Kinds: []string{"SettledCharges", "Adjustment"}}},
+		{"whole history", store.EventQuery{From: ledger.MustDate("2024-01-01"), To: ledger.MustDate("2026-12-31")}},
+		{"last month", store.EventQuery{From: ledger.MustDate("2026-10-01"), To: ledger.MustDate("2026-10-31")}},
+		{"a cursor deep in the history", store.EventQuery{From: ledger.MustDate("2024-01-01"), To: ledger.MustDate("2026-12-31"),
+			After: store.EventCursor{Profile: prof.ID, Date: ledger.MustDate(deep.Date), Seq: deep.Seq}}},
+		{"eventType SettledCharges: charges and adjustments, most of the history", store.EventQuery{From: ledger.MustDate("2024-01-01"),
+			To: ledger.MustDate("2026-12-31"), Kinds: []ledger.EventKind{ledger.EventSettledCharges, ledger.EventAdjustment}}},
 	}
 	for _, tt := range tests {
 		q := tt.q

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
@@ -35,56 +34,46 @@ func TestAPILotsStatusMatchesLedger(t *testing.T) {
 			if _, err := s.ProcessAll(ctx, today); err != nil {
 				t.Fatal(err)
 			}
-			all, _, err := s.APILots(ctx, store.APILotQuery{ProfileIDs: []int64{p.ID}, Limit: 100, Today: today})
+			all, _, err := s.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{p.ID}, Limit: 100, Today: today})
 			if err != nil || len(all) != 4 {
 				t.Fatalf("%s: %d lots, %v", day, len(all), err)
 			}
-			want := map[string]string{}
-			for _, l := range all {
-				want[l.Name] = l.Lot().Status(today, 30).API()
-			}
-			for _, status := range []string{"Active", "Inactive", "Expired", "Complete", "Canceled", "None"} {
-				rows, _, err := s.APILots(ctx, store.APILotQuery{ProfileIDs: []int64{p.ID}, Status: status, Limit: 100, Today: today})
+			for _, status := range append(slices.Clone(ledger.APIStatuses), "None") {
+				rows, _, err := s.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{p.ID}, Statuses: status.Portal(), Limit: 100, Today: today, Window: 30})
 				if err != nil {
 					t.Fatal(err)
 				}
-				got := map[string]bool{}
-				for _, r := range rows {
-					got[r.Name] = true
-					if want[r.Name] != status {
-						t.Errorf("%s: %s selected %s, whose status is %s", day, status, r.Name, want[r.Name])
-					}
-				}
-				for name, st := range want {
-					if st == status && !got[name] {
-						t.Errorf("%s: %s missed %s", day, status, name)
-					}
-				}
+				checkSelection(t, day+" API "+string(status), rows, all, func(l ledger.Lot) bool { return l.Status(today, 30).API() == status })
 			}
 			// The portal's filters follow the same rule (M8).
-			for _, f := range []store.LotStatusFilter{store.LotsActive, store.LotsExpiring, store.LotsUsed, store.LotsExpired,
-				store.LotsNotStarted, store.LotsCanceled} {
-				rows, _, err := s.LotsPage(ctx, p.ID, store.LotQuery{Status: f, Limit: 100, Today: today, Window: 30})
+			for _, st := range ledger.Statuses {
+				rows, _, err := s.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{p.ID}, Statuses: []ledger.Status{st}, Limit: 100, Today: today, Window: 30})
 				if err != nil {
 					t.Fatal(err)
 				}
-				var got, wantNames []string
-				for _, r := range rows {
-					got = append(got, r.Name)
-				}
-				for _, l := range all {
-					if st := l.Lot().Status(today, 30); strings.ReplaceAll(string(st), " ", "") == string(f) {
-						wantNames = append(wantNames, l.Name)
-					}
-				}
-				slices.Sort(got)
-				slices.Sort(wantNames)
-				if !slices.Equal(got, wantNames) {
-					t.Errorf("%s: portal filter %s selects %v, want %v", day, f, got, wantNames)
-				}
+				checkSelection(t, day+" portal "+string(st), rows, all, func(l ledger.Lot) bool { return l.Status(today, 30) == st })
 			}
 		}
 	})
+}
+
+// checkSelection fails unless rows are exactly the lots of all that want keeps.
+func checkSelection(t *testing.T, what string, rows, all []store.LotRow, want func(ledger.Lot) bool) {
+	t.Helper()
+	var got, wantNames []string
+	for _, r := range rows {
+		got = append(got, r.Name)
+	}
+	for _, l := range all {
+		if want(l.Lot()) {
+			wantNames = append(wantNames, l.Name)
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(wantNames)
+	if !slices.Equal(got, wantNames) {
+		t.Errorf("%s: the filter selects %v, the ledger rule %v", what, got, wantNames)
+	}
 }
 
 // TestAPILotsAndEventsPage: keyset pages in id and (profile, date, seq) order, with the source and
@@ -98,23 +87,23 @@ func TestAPILotsAndEventsPage(t *testing.T) {
 		if _, err := s.ProcessAll(ctx, today); err != nil {
 			t.Fatal(err)
 		}
-		q := store.APILotQuery{ProfileIDs: []int64{p.ID}, Limit: 1, Today: today}
-		first, more, err := s.APILots(ctx, q)
-		if err != nil || len(first) != 1 || !more {
-			t.Fatalf("lots page 1: %d %t %v", len(first), more, err)
+		q := store.LotQuery{ProfileIDs: []int64{p.ID}, Limit: 1, Today: today}
+		first, next, err := s.LotsPage(ctx, q)
+		if err != nil || len(first) != 1 || next.ID != first[0].ID {
+			t.Fatalf("lots page 1: %d %+v %v", len(first), next, err)
 		}
-		q.AfterID = first[0].ID
-		second, more, _ := s.APILots(ctx, q)
-		if len(second) != 1 || more || second[0].ID <= first[0].ID {
-			t.Errorf("lots page 2: %+v %t", second, more)
+		q.After = next
+		second, next, _ := s.LotsPage(ctx, q)
+		if len(second) != 1 || next.ID != 0 || second[0].ID <= first[0].ID {
+			t.Errorf("lots page 2: %+v %+v", second, next)
 		}
-		src, _, _ := s.APILots(ctx, store.APILotQuery{ProfileIDs: []int64{p.ID}, Source: "PurchasedCredit", ExpirationFrom: "2027-01-01", Limit: 10, Today: today})
+		src, _, _ := s.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{p.ID}, Source: ledger.SourcePurchased, ExpFrom: ledger.MustDate("2027-01-01"), Limit: 10, Today: today})
 		if len(src) != 1 || src[0].Name != "prepaid" {
 			t.Errorf("source and expiration filter: %+v", src)
 		}
 		var seqs []int64
 		var keys []string
-		eq := store.APIEventQuery{ProfileIDs: []int64{p.ID}, Limit: 3}
+		eq := store.EventQuery{ProfileIDs: []int64{p.ID}, Limit: 3}
 		for {
 			rows, more, err := s.APIEvents(ctx, eq)
 			if err != nil {
@@ -131,15 +120,15 @@ func TestAPILotsAndEventsPage(t *testing.T) {
 				break
 			}
 			last := rows[len(rows)-1]
-			eq.AfterProfile, eq.AfterDate, eq.AfterSeq = last.BillingProfileID, last.Date, last.Seq
+			eq.After = store.EventCursor{Profile: last.BillingProfileID, Date: ledger.MustDate(last.Date), Seq: last.Seq}
 		}
 		distinct := slices.Compact(slices.Sorted(slices.Values(seqs)))
 		if len(seqs) != 7 || len(distinct) != 7 || distinct[6] != 7 || !slices.IsSorted(keys) {
 			t.Errorf("events in pages of 3: %v, want the 7 events once each in (date, seq) order", keys)
 		}
-		promo, _, _ := s.APIEvents(ctx, store.APIEventQuery{ProfileIDs: []int64{p.ID}, LotName: "promo", LotSource: "PromotionalCredit", Limit: 10})
-		kinds, _, _ := s.APIEvents(ctx, store.APIEventQuery{ProfileIDs: []int64{p.ID}, Kinds: []string{"SettledCharges"}, From: "2026-06-01", Limit: 10})
-		none, _, _ := s.APIEvents(ctx, store.APIEventQuery{ProfileIDs: []int64{p.ID}, Kinds: []string{}, Limit: 10})
+		promo, _, _ := s.APIEvents(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, LotName: "promo", LotSource: ledger.SourcePromotional, Limit: 10})
+		kinds, _, _ := s.APIEvents(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Kinds: []ledger.EventKind{ledger.EventSettledCharges}, From: ledger.MustDate("2026-06-01"), Limit: 10})
+		none, _, _ := s.APIEvents(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Kinds: []ledger.EventKind{}, Limit: 10})
 		if len(promo) != 2 || len(kinds) != 2 || len(none) != 0 {
 			t.Errorf("filters: promo %d, settled since June %d, no kind %d", len(promo), len(kinds), len(none))
 		}

@@ -33,7 +33,7 @@ type AzureBalance struct {
 // store from Status, Closed and the stored events, ledger.MirrorLot), status and closedBalance.
 type AzureLot struct {
 	Lot    ledger.Lot
-	Status string
+	Status ledger.APIStatus
 	Closed money.Amount
 }
 

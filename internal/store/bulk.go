@@ -1,6 +1,10 @@
 package store
 
-import "context"
+import (
+	"context"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+)
 
 // bulkBatch is the number of rows one bulk insert statement carries.
 const bulkBatch = 1000
@@ -10,7 +14,7 @@ const bulkBatch = 1000
 func (s *Store) InsertLots(ctx context.Context, lots []LotRow) error {
 	now := s.now().UTC()
 	for i := range lots {
-		lots[i].State, lots[i].ClosedBalance, lots[i].Released, lots[i].CreatedAt = "Pending", lots[i].OriginalAmount, false, now
+		lots[i].State, lots[i].ClosedBalance, lots[i].Released, lots[i].CreatedAt = string(ledger.LotPending), lots[i].OriginalAmount, false, now
 	}
 	return wrap("insert lots", s.conn(ctx).CreateInBatches(lots, bulkBatch).Error)
 }

@@ -14,8 +14,8 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
-// TestLotsPageDefaultsToBurnOrder (M9, issue 11): the credits list's default sort is the burn
-// order (expiration date, then start date, then the lowest lot id compared byte by byte),
+// TestLotsPageDefaultsToBurnOrder (M9, issue 11): the credits list's default sort, by
+// expiration date, is the burn order (expiration date, then start date, then the lowest lot id compared byte by byte),
 // whatever the order the lots were stored in, across keyset pages of any size, and reversed
 // with DESC. Ties on both dates and names that byte order and a locale would sort apart are
 // generated on purpose.
@@ -44,7 +44,7 @@ func TestLotsPageDefaultsToBurnOrder(t *testing.T) {
 		if _, err := s.ProcessAll(ctx, today); err != nil { // releases the lots (M15)
 			t.Fatal(err)
 		}
-		all, _, err := s.APILots(ctx, store.APILotQuery{ProfileIDs: []int64{p.ID}, Limit: 1000, Today: today})
+		all, _, err := s.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{p.ID}, Limit: 1000, Today: today})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -61,19 +61,22 @@ func TestLotsPageDefaultsToBurnOrder(t *testing.T) {
 		for _, size := range []int{1, 3, 7, 100} {
 			for _, desc := range []bool{false, true} {
 				var got []string
-				q := store.LotQuery{Limit: size, Today: today, Window: 30, Desc: desc}
+				q := store.LotQuery{ProfileIDs: []int64{p.ID}, Sort: "expiration", Limit: size, Today: today, Window: 30, Desc: desc}
 				for {
-					rows, next, err := s.LotsPage(ctx, p.ID, q)
+					rows, next, err := s.LotsPage(ctx, q)
 					if err != nil {
 						t.Fatal(err)
 					}
 					for _, r := range rows {
 						got = append(got, r.Name)
 					}
-					if next == "" {
+					if next.ID == 0 {
 						break
 					}
-					q.After = next
+					// Through the URL's signed cursor, as the portal pages.
+					if q.After, err = s.ParseLotCursor(s.EncodeLotCursor(next)); err != nil {
+						t.Fatal(err)
+					}
 				}
 				w := slices.Clone(want)
 				if desc {

@@ -155,11 +155,11 @@ func (pl *cadencePlayer) state(ctx context.Context, p store.BillingProfile, d le
 			fmt.Fprintf(&b, "  %s %s %s %d\n", a.Date, a.Product, a.LotName, a.Amount)
 		}
 	}
-	events, _, err := pl.s.EventsPage(ctx, profileID, store.EventQuery{Limit: 1000})
+	events, _, err := pl.s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{profileID}, Newest: true, Limit: 1000})
 	if err != nil {
 		return "", err
 	}
-	lots, _, err := pl.s.LotsPage(ctx, profileID, store.LotQuery{Limit: 100, Today: d, Window: 30})
+	lots, _, err := pl.s.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{profileID}, Limit: 100, Today: d, Window: 30})
 	if err != nil {
 		return "", err
 	}

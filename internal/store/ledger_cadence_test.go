@@ -163,7 +163,7 @@ func TestIssue8CanceledLotProcessedLate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			events, _, _ := s.EventsPage(ctx, p.ID, store.EventQuery{Limit: 2})
+			events, _, _ := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 2})
 			if amt(p.CurrentBalance) != "445.00" || len(events) != 2 ||
 				events[1].Kind != "CanceledCredit" || events[1].Date != "2026-03-15" || amt(events[1].Balance) != "545.00" ||
 				events[0].Kind != "SettledCharges" || events[0].Date != "2026-04-01" || amt(events[0].Balance) != "445.00" {

@@ -39,7 +39,7 @@ func TestScenarioCancellation(t *testing.T) {
 			if err != nil || amt(sum.CanceledCredit.Micros()) != want {
 				t.Errorf("%s: canceled credit %s (%v), want %s", day, sum.CanceledCredit, err, want)
 			}
-			canceled, _, _ := s.LotsPage(ctx, p.ID, store.LotQuery{Status: store.LotsCanceled, Limit: 10, Today: ledger.MustDate(day), Window: 30})
+			canceled, _, _ := s.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{p.ID}, Statuses: []ledger.Status{ledger.StatusCanceled}, Limit: 10, Today: ledger.MustDate(day), Window: 30})
 			if (len(canceled) == 1) != (want != "0.00") {
 				t.Errorf("%s: canceled lots %v", day, canceled)
 			}
@@ -48,7 +48,7 @@ func TestScenarioCancellation(t *testing.T) {
 			t.Fatal(err)
 		}
 		p = profileOf(t, s)
-		events, _, _ := s.EventsPage(ctx, p.ID, store.EventQuery{Limit: 2})
+		events, _, _ := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 2})
 		if amt(p.CurrentBalance) != "0.00" || len(events) != 2 ||
 			events[1].Kind != "CanceledCredit" || events[1].Date != "2026-07-12" || amt(events[1].Amount) != "-625.00" || amt(events[1].Balance) != "200.00" ||
 			events[0].Kind != "SettledCharges" || amt(events[0].Amount) != "-200.00" || amt(events[0].Balance) != "0.00" {

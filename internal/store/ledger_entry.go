@@ -74,7 +74,7 @@ func (s *Store) SaveLot(ctx context.Context, actor User, l LotRow) (Change, erro
 	if err != nil {
 		return Unchanged, err
 	}
-	l.State, l.ClosedBalance, l.Released, l.CreatedAt = "Pending", l.OriginalAmount, false, s.now().UTC()
+	l.State, l.ClosedBalance, l.Released, l.CreatedAt = string(ledger.LotPending), l.OriginalAmount, false, s.now().UTC()
 	if err := wrap("create lot", s.conn(ctx).Create(&l).Error); err != nil {
 		return Unchanged, err
 	}

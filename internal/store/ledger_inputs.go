@@ -15,7 +15,7 @@ import (
 func (s *Store) liveLots(ctx context.Context, profileIDs []int64) (map[int64][]ledger.Lot, error) {
 	rows, err := s.conn(ctx).Model(&LotRow{}).Select("billing_profile_id, name, source, currency, original_amount, "+
 		"start_date, expiration_date, purchased_date, po_number, state, closed_balance, expired_amount, canceled_on").
-		Where("billing_profile_id IN ? AND released = ? AND state IN ?", profileIDs, true, []string{"Pending", "Open"}).
+		Where("billing_profile_id IN ? AND released = ? AND state IN ?", profileIDs, true, liveStates()).
 		Order("billing_profile_id, name").Rows()
 	if err != nil {
 		return nil, wrap("live lots", err)

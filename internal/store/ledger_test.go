@@ -102,13 +102,14 @@ func TestWorkedExample(t *testing.T) {
 		if p2 := profileOf(t, s); p2.CurrentBalance != p.CurrentBalance || p2.EventSeq != p.EventSeq {
 			t.Error("reloading the scenario changed the ledger")
 		}
-		events, next, err := s.EventsPage(ctx, p.ID, store.EventQuery{Limit: 5})
-		if err != nil || len(events) != 5 || next == 0 || events[0].Seq != 7 || amt(events[0].Balance) != "825.00" {
-			t.Errorf("events page 1: %d events, next %d, %v", len(events), next, err)
+		events, more, err := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 5})
+		if err != nil || len(events) != 5 || !more || events[0].Seq != 7 || amt(events[0].Balance) != "825.00" {
+			t.Fatalf("events page 1: %d events, more %t, %v", len(events), more, err)
 		}
-		rest, next2, err := s.EventsPage(ctx, p.ID, store.EventQuery{Limit: 5, BeforeSeq: next})
-		if err != nil || len(rest) != 2 || next2 != 0 || rest[1].Seq != 1 {
-			t.Errorf("events page 2: %d events, next %d, %v", len(rest), next2, err)
+		after := store.EventCursor{Seq: events[4].Seq}
+		rest, more, err := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 5, After: after})
+		if err != nil || len(rest) != 2 || more || rest[1].Seq != 1 {
+			t.Errorf("events page 2: %d events, more %t, %v", len(rest), more, err)
 		}
 	})
 }

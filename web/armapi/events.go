@@ -74,7 +74,7 @@ func (a *API) eventPage(ctx context.Context, es arm.EventScope, accountID int64,
 		}
 		if more {
 			last := rows[len(rows)-1]
-			next := arm.SettledCursor(last.BillingProfileID, last.Date, last.Seq)
+			next := arm.SettledCursor(last.BillingProfileID, ledger.MustDate(last.Date), last.Seq)
 			return items, &next, nil
 		}
 		cur = arm.Cursor{Phase: 1}
@@ -91,15 +91,10 @@ func (a *API) eventPage(ctx context.Context, es arm.EventScope, accountID int64,
 }
 
 // settledQuery is the store's query of the settled events of a page.
-func settledQuery(es arm.EventScope, cur arm.Cursor, size int) store.APIEventQuery {
-	q := store.APIEventQuery{LotName: es.Filter.LotName(), LotSource: es.Filter.LotSource,
-		AfterProfile: cur.Profile, AfterDate: cur.Date, AfterSeq: cur.After, Limit: size, ProfileIDs: es.ProfileIDs()}
-	if kinds := es.Filter.SettledKinds(); kinds != nil {
-		q.Kinds = []string{}
-		for _, k := range kinds {
-			q.Kinds = append(q.Kinds, string(k))
-		}
-	}
+func settledQuery(es arm.EventScope, cur arm.Cursor, size int) store.EventQuery {
+	q := store.EventQuery{LotName: es.Filter.LotName(), LotSource: ledger.Source(es.Filter.LotSource),
+		Kinds: es.Filter.SettledKinds(), After: store.EventCursor{Profile: cur.Profile, Date: cur.Date, Seq: cur.After},
+		Limit: size, ProfileIDs: es.ProfileIDs()}
 	q.From, q.To = es.Filter.Days.Bounds()
 	return q
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/arm"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -29,14 +30,17 @@ func (a *API) lots(c echo.Context) error {
 		return emptyList(c, err)
 	}
 	today := a.today()
-	q := store.APILotQuery{Status: f.Status, Source: f.Source, AfterID: page.cursor.After, Limit: page.size,
-		Today: today, ExpiryWindowDays: a.expiryWindow}
+	q := store.LotQuery{Source: ledger.Source(f.Source), After: store.LotCursor{ID: page.cursor.After}, Limit: page.size,
+		Today: today, Window: a.expiryWindow}
+	if f.Status != "" {
+		q.Statuses = ledger.APIStatus(f.Status).Portal()
+	}
 	q.StartFrom, q.StartTo = f.Start.Bounds()
-	q.ExpirationFrom, q.ExpirationTo = f.Expiration.Bounds()
+	q.ExpFrom, q.ExpTo = f.Expiration.Bounds()
 	for id := range profiles {
 		q.ProfileIDs = append(q.ProfileIDs, id)
 	}
-	rows, more, err := a.store.APILots(c.Request().Context(), q)
+	rows, next, err := a.store.LotsPage(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
@@ -51,11 +55,11 @@ func (a *API) lots(c echo.Context) error {
 			Start: l.StartDate, Expiration: l.ExpirationDate, Purchased: l.PurchasedDate,
 			Status: l.Status(today, a.expiryWindow).API(), Month: month}))
 	}
-	next := ""
-	if more {
-		next = a.nextLink(c, page, arm.Cursor{After: rows[len(rows)-1].ID})
+	link := ""
+	if next.ID != 0 {
+		link = a.nextLink(c, page, arm.Cursor{After: next.ID})
 	}
-	return writeJSON(c, arm.NewList(items, next))
+	return writeJSON(c, arm.NewList(items, link))
 }
 
 // customerLots is L3, the lots of an MPA customer. CreditDesk keeps no customers, so after

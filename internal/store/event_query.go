@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"gorm.io/gorm"
+)
+
+// EventQuery is one page of settled ledger events (M13) of some profiles: the portal's
+// transactions table and the Consumption events API ask for events with it alike.
+//
+// The portal pages one profile newest first, keyset on seq. The API pages in (profile, date,
+// seq) order, the order of the ledger_events_date index: a page is a walk of that index from
+// the cursor (or from the first day asked for), whatever the length of the profile's history.
+type EventQuery struct {
+	ProfileIDs []int64
+	From, To   ledger.Date        // inclusive bounds; zero for open
+	Kinds      []ledger.EventKind // nil for all, empty for none
+	LotName    string             // lower-case; "" for all
+	LotSource  ledger.Source      // "" for all
+	Newest     bool               // newest first by seq (one profile), else (profile, date, seq) order
+	After      EventCursor        // the last event of the previous page; zero for the first page
+	Limit      int
+}
+
+// EventCursor is the last event of a page: its profile, date and seq. In newest-first order
+// only Seq counts. The zero EventCursor is the first page.
+type EventCursor struct {
+	Profile int64
+	Date    ledger.Date
+	Seq     int64
+}
+
+// EventsPage returns a page of settled events and whether more follow.
+func (s *Store) EventsPage(ctx context.Context, q EventQuery) ([]EventRow, bool, error) {
+	var rows []EventRow
+	if err := eventsWhere(s.conn(ctx), q).Limit(q.Limit + 1).Find(&rows).Error; err != nil {
+		return nil, false, wrap("events page", err)
+	}
+	if len(rows) > q.Limit {
+		return rows[:q.Limit], true, nil
+	}
+	return rows, false, nil
+}
+
+// eventsWhere is the query of a page of EventsPage, ordered. In (profile, date, seq) order for
+// one profile (E1, the usual API call) the keyset is a row comparison on (date, seq) under the
+// profile's equality, which both databases turn into the start of a range scan of
+// ledger_events_date; the first page starts at the first day asked for. For several profiles
+// (E2) it compares (profile, date, seq).
+func eventsWhere(db *gorm.DB, q EventQuery) *gorm.DB {
+	first := q.After == EventCursor{}
+	switch {
+	case q.Newest:
+		db = db.Where("billing_profile_id IN ?", q.ProfileIDs)
+		if !first {
+			db = db.Where("seq < ?", q.After.Seq)
+		}
+	case len(q.ProfileIDs) == 1:
+		id := q.ProfileIDs[0]
+		db = db.Where("billing_profile_id = ?", id)
+		switch {
+		case first || q.After.Profile < id:
+			first = true
+		case q.After.Profile == id:
+			db = db.Where("(date, seq) > (?, ?)", q.After.Date.String(), q.After.Seq)
+		default:
+			db = db.Where("1 = 0") // the cursor is past this profile
+		}
+	default:
+		db = db.Where("billing_profile_id IN ?", q.ProfileIDs)
+		if !first {
+			db = db.Where("(billing_profile_id, date, seq) > (?, ?, ?)", q.After.Profile, q.After.Date.String(), q.After.Seq)
+		}
+	}
+	if !q.To.IsZero() {
+		db = db.Where("date <= ?", q.To.String())
+	}
+	// Past the first page of one profile the cursor already bounds the walk from below.
+	if !q.From.IsZero() && (first || q.Newest || len(q.ProfileIDs) > 1) {
+		db = db.Where("date >= ?", q.From.String())
+	}
+	if q.LotName != "" {
+		db = db.Where("lower(lot_name) = ?", q.LotName)
+	}
+	if q.LotSource != "" {
+		db = db.Where("EXISTS (SELECT 1 FROM lots AS l WHERE l.billing_profile_id = ledger_events.billing_profile_id AND l.name = ledger_events.lot_name AND l.source = ?)", string(q.LotSource))
+	}
+	switch {
+	case q.Kinds != nil && len(q.Kinds) == 0:
+		db = db.Where("1 = 0")
+	case q.Kinds != nil:
+		kinds := make([]string, len(q.Kinds))
+		for i, k := range q.Kinds {
+			kinds[i] = string(k)
+		}
+		db = db.Where("kind IN ?", kinds)
+	}
+	if q.Newest {
+		return db.Order("seq DESC")
+	}
+	return db.Order("billing_profile_id, date, seq")
+}
