@@ -62,7 +62,7 @@ type ProcessFailed struct {
 // PendingLot is a lot added since the last processing run, not in the balance yet (M15).
 type PendingLot struct {
 	Name      string
-	Source    string
+	Source    ledger.Source
 	Amount    money.Amount
 	StartDate ledger.Date
 }
@@ -119,7 +119,7 @@ type CreditsList struct {
 // LotRow is one credit lot of the credits list (M7, M8).
 type LotRow struct {
 	Name           string
-	Source         string
+	Source         ledger.Source
 	StartDate      ledger.Date
 	ExpirationDate ledger.Date
 	Balance        money.Amount // as of the last invoice
@@ -180,7 +180,7 @@ type Runway struct {
 // RunwayLot is the forecast of one lot.
 type RunwayLot struct {
 	Name           string
-	Source         string
+	Source         ledger.Source
 	ExpirationDate ledger.Date
 	Balance        money.Amount // estimated, now
 	ExpiresUnused  money.Amount

@@ -7,8 +7,8 @@ import (
 )
 
 // SourceLabel names a lot's source (M7) in words.
-func SourceLabel(source string) string {
-	switch ledger.Source(source) {
+func SourceLabel(source ledger.Source) string {
+	switch source {
 	case ledger.SourcePromotional:
 		return "Promotional credit"
 	case ledger.SourcePurchased:
@@ -16,7 +16,7 @@ func SourceLabel(source string) string {
 	case ledger.SourceCommitment:
 		return "Consumption commitment"
 	}
-	return source
+	return string(source)
 }
 
 // statusClass is the badge class of a status: its key.

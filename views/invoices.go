@@ -57,7 +57,7 @@ type Invoice struct {
 // LotApplied is the credit one lot applied to the invoice.
 type LotApplied struct {
 	Name           string
-	Source         string
+	Source         ledger.Source
 	ExpirationDate ledger.Date
 	Amount         money.Amount
 }
@@ -67,6 +67,6 @@ type Allocation struct {
 	Date    ledger.Date
 	Product string
 	Lot     string
-	Source  string
+	Source  ledger.Source
 	Amount  money.Amount
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/arm"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -57,7 +58,7 @@ func TestPagingStableUnderInserts(t *testing.T) {
 				}
 				// Between pages, a new lot arrives and is released (M15).
 				lot := store.LotRow{BillingProfileID: eng.ID, Name: fmt.Sprintf("added-%d", i), Source: "PromotionalCredit",
-					Currency: "USD", OriginalAmount: 10_000_000, StartDate: "2026-06-01", ExpirationDate: "2026-12-31", PurchasedDate: "2026-06-01"}
+					Currency: "USD", OriginalAmount: money.MustParse("10"), StartDate: ledger.MustDate("2026-06-01"), ExpirationDate: ledger.MustDate("2026-12-31"), PurchasedDate: ledger.MustDate("2026-06-01")}
 				if _, err := h.store.SaveLot(ctx, tester, lot); err != nil {
 					t.Fatal(err)
 				}

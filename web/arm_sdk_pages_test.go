@@ -59,7 +59,7 @@ func (sc sdkCase) lots(t *testing.T) {
 		sum = sum.Add(closed)
 		pr := l.Properties
 		if *pr.OriginalAmount.Value != fl(lot.OriginalAmount) || *pr.ClosedBalance.Value != fl(closed) ||
-			string(*pr.Source) != r.Source || *pr.PoNumber != r.PONumber || string(*pr.Status) != string(lot.Status(sc.today, 30).API()) ||
+			string(*pr.Source) != string(r.Source) || *pr.PoNumber != r.PONumber || string(*pr.Status) != string(lot.Status(sc.today, 30).API()) ||
 			!pr.StartDate.Equal(lot.StartDate.Time()) || !pr.ExpirationDate.Equal(lot.ExpirationDate.Time().Add(24*time.Hour-time.Second)) ||
 			!pr.PurchasedDate.Equal(lot.PurchasedDate.Time()) || *pr.CreditCurrency != "USD" ||
 			*pr.OriginalAmountInBillingCurrency.Value != fl(lot.OriginalAmount) || *pr.ClosedBalanceInBillingCurrency.Value != fl(closed) ||
@@ -127,8 +127,8 @@ func (sc sdkCase) events(t *testing.T) {
 		var want ledger.Event
 		if i < len(settled) {
 			r := settled[i]
-			want = ledger.Event{Kind: ledger.EventKind(r.Kind), Date: ledger.MustDate(r.Date), Description: r.Description,
-				Amount: money.FromMicros(r.Amount), Balance: money.FromMicros(r.Balance), InvoiceNumber: r.InvoiceNumber}
+			want = ledger.Event{Kind: ledger.EventKind(r.Kind), Date: r.Date, Description: r.Description,
+				Amount: r.Amount, Balance: r.Balance, InvoiceNumber: r.InvoiceNumber}
 		} else {
 			want = summary.Events[i-len(settled)]
 		}

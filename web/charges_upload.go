@@ -11,7 +11,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
-	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -94,7 +93,7 @@ func (r importResult) message(file string) string {
 	msg := fmt.Sprintf("Imported %s: %d charge totals, %d changed. The estimated balance now includes them.", file, r.Rows, r.Added)
 	if r.Lowered > 0 {
 		msg += fmt.Sprintf(" %d day totals went down, by %s in all: a file states the whole total of a day and product, so it replaces what an earlier upload said. Upload complete exports, not parts of one.",
-			r.Lowered, money.FromMicros(r.LoweredBy))
+			r.Lowered, r.LoweredBy)
 	}
 	return msg
 }

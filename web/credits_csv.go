@@ -10,7 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
-	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -68,6 +68,14 @@ func csvText(s string) string {
 	return s
 }
 
+// csvDay is a date cell, empty for no date.
+func csvDay(d ledger.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
 // csvName is the attachment's file name: what, the profile and the day.
 func (pg creditsPage) csvName(what string) string {
 	return fmt.Sprintf("azure-credits-%s-%s-%s.csv", what, pg.bp.Name, pg.today)
@@ -90,8 +98,9 @@ func (s *Server) creditsLotsCSV(c echo.Context) error {
 		for _, r := range rows {
 			l := r.Lot()
 			st := l.Status(v.today, v.window)
-			e.row(r.Source, r.StartDate, r.ExpirationDate, l.BalanceAsOfLastInvoice().Format(r.Currency), l.OriginalAmount.Format(r.Currency), r.Currency,
-				st.Label(), string(st.API()), strconv.Itoa(l.DaysToExpiry(v.today)), csvText(r.Name), csvText(r.PONumber), r.PurchasedDate)
+			e.row(string(r.Source), r.StartDate.String(), r.ExpirationDate.String(), l.BalanceAsOfLastInvoice().Format(r.Currency),
+				l.OriginalAmount.Format(r.Currency), r.Currency, st.Label(), string(st.API()), strconv.Itoa(l.DaysToExpiry(v.today)),
+				csvText(r.Name), csvText(r.PONumber), csvDay(r.PurchasedDate))
 		}
 		if err := e.flush(); err != nil || next == "" {
 			return err
@@ -132,7 +141,7 @@ func (s *Server) creditsTransactionsCSV(c echo.Context) error {
 	}
 	for {
 		for _, r := range rows {
-			e.row(r.Date, csvText(r.Description), money.FromMicros(r.Amount).Format(v.bp.Currency), money.FromMicros(r.Balance).Format(v.bp.Currency),
+			e.row(r.Date.String(), csvText(r.Description), r.Amount.Format(v.bp.Currency), r.Balance.Format(v.bp.Currency),
 				v.bp.Currency, "Settled", r.InvoiceNumber)
 		}
 		if err := e.flush(); err != nil || next == 0 {

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -31,11 +30,7 @@ func (s *Server) balanceHistory(ctx context.Context, pg creditsPage, sum ledger.
 		if i+1 < len(rows) && rows[i+1].Date == e.Date {
 			continue
 		}
-		d, err := ledger.ParseDate(e.Date)
-		if err != nil {
-			return h, err
-		}
-		h.Points = append(h.Points, views.BalancePoint{Date: d, Balance: money.FromMicros(e.Balance), Look: views.LookSettled})
+		h.Points = append(h.Points, views.BalancePoint{Date: e.Date, Balance: e.Balance, Look: views.LookSettled})
 	}
 	h.Points = append(h.Points, views.BalancePoint{Date: pg.today, Balance: sum.EstimatedBalance, Look: views.LookEstimate})
 	if !r.EnoughHistory || r.NoCredit || len(f.Path) == 0 {

@@ -35,7 +35,7 @@ func (s *Server) runway(ctx context.Context, pg creditsPage, sum ledger.Summary)
 	if err != nil {
 		return out, f, err
 	}
-	source := make(map[string]string, len(rows))
+	source := make(map[string]ledger.Source, len(rows))
 	for _, r := range rows {
 		source[r.Name] = r.Source
 	}

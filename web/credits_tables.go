@@ -9,7 +9,6 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -209,8 +208,8 @@ func (pg creditsPage) pendingRows(events []ledger.Event) []views.TxRow {
 
 // settledRow is a stored event as a row, linking its invoice when the caller may view it.
 func (pg creditsPage) settledRow(e store.EventRow) views.TxRow {
-	r := views.TxRow{Date: storedDate(e.Date), Description: e.Description, Amount: money.FromMicros(e.Amount),
-		Balance: money.FromMicros(e.Balance), InvoiceNumber: e.InvoiceNumber}
+	r := views.TxRow{Date: e.Date, Description: e.Description, Amount: e.Amount, Balance: e.Balance,
+		InvoiceNumber: e.InvoiceNumber}
 	if e.InvoiceNumber != "" && pg.invoices {
 		r.InvoiceHref = pg.links.to(routeInvoice, pg.account, pg.bp.Name, e.InvoiceNumber)
 	}
@@ -226,11 +225,4 @@ func hiddens(v url.Values) []views.Hidden {
 		}
 	}
 	return out
-}
-
-// storedDate reads a date the store wrote; a malformed one shows as no date rather than failing
-// the page.
-func storedDate(s string) ledger.Date {
-	d, _ := ledger.ParseDate(s)
-	return d
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -27,9 +26,8 @@ func (s *Server) invoicesList(c echo.Context) error {
 	for _, r := range rows {
 		period, _ := ledger.ParsePeriod(r.Period)
 		p.Rows = append(p.Rows, views.InvoiceRow{Number: r.Number, Href: s.links.to(routeInvoice, sc.Account.Name, bp.Name, r.Number), Period: period,
-			IssueDate: storedDate(r.IssueDate), TotalCharges: money.FromMicros(r.TotalCharges),
-			Ineligible: money.FromMicros(r.IneligibleCharges), CreditsApplied: money.FromMicros(r.CreditsApplied),
-			AmountDue: money.FromMicros(r.AmountDue)})
+			IssueDate: r.IssueDate, TotalCharges: r.TotalCharges, Ineligible: r.IneligibleCharges,
+			CreditsApplied: r.CreditsApplied, AmountDue: r.AmountDue})
 	}
 	return s.render(c, http.StatusOK, views.InvoicesPage(p), nil)
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -36,37 +35,22 @@ func (s *Server) invoiceShow(c echo.Context) error {
 		return notFoundAs(err, errNoInvoice)
 	}
 	period, _ := ledger.ParsePeriod(inv.Period)
-	p := views.Invoice{Shell: s.scopeShell(c, "Invoice "+inv.Number, "Invoices"), Loc: readerLocale(c), Currency: bp.Currency,
-		ListHref: s.links.to(routeInvoices, sc.Account.Name, bp.Name), Number: inv.Number, Period: period, Issued: storedDate(inv.IssueDate),
-		TotalCharges: money.FromMicros(inv.TotalCharges), EligibleCharges: money.FromMicros(inv.EligibleCharges),
-		IneligibleCharges: money.FromMicros(inv.IneligibleCharges), CreditsApplied: money.FromMicros(inv.CreditsApplied),
-		AmountDue: money.FromMicros(inv.AmountDue), NewCredit: money.FromMicros(inv.NewCredit),
-		Adjustments: money.FromMicros(inv.Adjustments), UnappliedAdjustments: money.FromMicros(inv.UnappliedAdjustments),
-		ExpiredCredit: money.FromMicros(inv.ExpiredCredit), CanceledCredit: money.FromMicros(inv.CanceledCredit)}
-	var names []string
-	perLot := map[string]int{} // lot name -> index in p.PerLot, in order of first use
-	for _, a := range allocs {
-		i, ok := perLot[a.LotName]
-		if !ok {
-			i = len(p.PerLot)
-			perLot[a.LotName] = i
-			names = append(names, a.LotName)
-			p.PerLot = append(p.PerLot, views.LotApplied{Name: a.LotName})
-		}
-		p.PerLot[i].Amount = p.PerLot[i].Amount.Add(money.FromMicros(a.Amount))
-	}
-	lots, err := s.store.LotsByName(ctx, bp.ID, names)
+	lots, err := s.store.InvoiceLots(ctx, bp.ID, inv)
 	if err != nil {
 		return err
 	}
-	source := map[string]string{}
+	p := views.Invoice{Shell: s.scopeShell(c, "Invoice "+inv.Number, "Invoices"), Loc: readerLocale(c), Currency: bp.Currency,
+		ListHref: s.links.to(routeInvoices, sc.Account.Name, bp.Name), Number: inv.Number, Period: period, Issued: inv.IssueDate,
+		TotalCharges: inv.TotalCharges, EligibleCharges: inv.EligibleCharges,
+		IneligibleCharges: inv.IneligibleCharges, CreditsApplied: inv.CreditsApplied,
+		AmountDue: inv.AmountDue, NewCredit: inv.NewCredit, Adjustments: inv.Adjustments,
+		UnappliedAdjustments: inv.UnappliedAdjustments, ExpiredCredit: inv.ExpiredCredit, CanceledCredit: inv.CanceledCredit}
 	for _, l := range lots {
-		source[l.Name] = l.Source
-		p.PerLot[perLot[l.Name]].Source, p.PerLot[perLot[l.Name]].ExpirationDate = l.Source, storedDate(l.ExpirationDate)
+		p.PerLot = append(p.PerLot, views.LotApplied{Name: l.Name, Source: l.Source, ExpirationDate: l.ExpirationDate, Amount: l.Amount})
 	}
 	for _, a := range allocs {
-		p.Allocations = append(p.Allocations, views.Allocation{Date: storedDate(a.Date), Product: a.Product, Lot: a.LotName,
-			Source: source[a.LotName], Amount: money.FromMicros(a.Amount)})
+		p.Allocations = append(p.Allocations, views.Allocation{Date: a.Date, Product: a.Product, Lot: a.LotName,
+			Source: a.LotSource, Amount: a.Amount})
 	}
 	return s.render(c, http.StatusOK, views.InvoicePage(p), nil)
 }

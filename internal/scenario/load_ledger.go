@@ -18,10 +18,10 @@ import (
 func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfile) error {
 	bp := *ps.Profile
 	for _, lot := range p.Lots {
-		change, err := l.tx.SaveLot(ctx, system, store.LotRow{BillingProfileID: bp.ID, Name: lot.Name, Source: lot.Source,
-			Currency: bp.Currency, OriginalAmount: lot.Amount.Micros(), StartDate: isoDay(lot.StartDate),
-			ExpirationDate: isoDay(lot.ExpirationDate), PurchasedDate: isoDay(lot.PurchasedDate), PONumber: lot.PONumber,
-			CanceledOn: optDay(lot.CanceledOn)})
+		change, err := l.tx.SaveLot(ctx, system, store.LotRow{BillingProfileID: bp.ID, Name: lot.Name, Source: ledger.Source(lot.Source),
+			Currency: bp.Currency, OriginalAmount: lot.Amount, StartDate: ledger.DateOf(lot.StartDate),
+			ExpirationDate: ledger.DateOf(lot.ExpirationDate), PurchasedDate: ledger.DateOf(lot.PurchasedDate), PONumber: lot.PONumber,
+			CanceledOn: ledger.DateOf(lot.CanceledOn)})
 		if err != nil {
 			if err := l.refused(lot.Path, err); err != nil {
 				return err
@@ -107,11 +107,3 @@ func (l *loader) notCovered(ctx context.Context) (ledger.NotCovered, error) {
 
 // isoDay is the UTC calendar day of t as YYYY-MM-DD.
 func isoDay(t time.Time) string { return t.UTC().Format(time.DateOnly) }
-
-// optDay is isoDay of a set time, "" for the zero time.
-func optDay(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return isoDay(t)
-}

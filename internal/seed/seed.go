@@ -12,6 +12,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -92,9 +93,9 @@ func seedProfile(ctx context.Context, s *store.Store, acct store.BillingAccount,
 	lots := make([]store.LotRow, p.LotsPerProfile)
 	for i := range lots {
 		from := start.AddDays(rng.IntN(p.Months*30 + 1))
-		lots[i] = store.LotRow{BillingProfileID: prof.ID, Name: fmt.Sprintf("%s-lot-%03d", prof.Name, i), Source: "PromotionalCredit",
-			Currency: "USD", OriginalAmount: int64(1000+rng.IntN(9000)) * 1_000_000, StartDate: from.String(),
-			ExpirationDate: from.AddDays(180 + rng.IntN(365)).String(), PurchasedDate: from.String()}
+		lots[i] = store.LotRow{BillingProfileID: prof.ID, Name: fmt.Sprintf("%s-lot-%03d", prof.Name, i), Source: ledger.SourcePromotional,
+			Currency: "USD", OriginalAmount: money.FromUnits(int64(1000 + rng.IntN(9000))), StartDate: from,
+			ExpirationDate: from.AddDays(180 + rng.IntN(365)), PurchasedDate: from}
 	}
 	if err := s.InsertLots(ctx, lots); err != nil {
 		return err

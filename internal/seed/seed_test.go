@@ -8,6 +8,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/seed"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -39,12 +40,12 @@ func TestSeedYieldsARealLedger(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var sum int64
+		sum := money.Zero
 		for _, e := range events {
-			sum += e.Amount
+			sum = sum.Add(e.Amount)
 		}
-		if sum != prof.CurrentBalance || int64(len(events)) != prof.EventSeq {
-			t.Errorf("%s: events sum to %d over %d events, balance %d over seq %d", prof.Name, sum, len(events), prof.CurrentBalance, prof.EventSeq)
+		if sum.Micros() != prof.CurrentBalance || int64(len(events)) != prof.EventSeq {
+			t.Errorf("%s: events sum to %s over %d events, balance %d over seq %d", prof.Name, sum, len(events), prof.CurrentBalance, prof.EventSeq)
 		}
 	}
 }

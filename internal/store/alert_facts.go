@@ -15,8 +15,7 @@ func (s *Store) ProfileRunway(ctx context.Context, p BillingProfile, sum ledger.
 	if err != nil {
 		return ledger.Runway{}, err
 	}
-	start, _ := ledger.ParseDate(first) // "" (no charge yet): the zero date
-	return ledger.Forecast(ledger.RunwayInput{Lots: sum.Lots, History: hist, HistoryStart: start, Now: today}), nil
+	return ledger.Forecast(ledger.RunwayInput{Lots: sum.Lots, History: hist, HistoryStart: first, Now: today}), nil
 }
 
 // CreditReleased sums, per profile, the original amounts of the released lots that started

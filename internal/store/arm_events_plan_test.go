@@ -71,7 +71,7 @@ func TestAPIEventsPlanWalksTheDateIndex(t *testing.T) {
 		{"whole history", store.EventQuery{From: ledger.MustDate("2024-01-01"), To: ledger.MustDate("2026-12-31")}},
 		{"last month", store.EventQuery{From: ledger.MustDate("2026-10-01"), To: ledger.MustDate("2026-10-31")}},
 		{"a cursor deep in the history", store.EventQuery{From: ledger.MustDate("2024-01-01"), To: ledger.MustDate("2026-12-31"),
-			After: store.EventCursor{Profile: prof.ID, Date: ledger.MustDate(deep.Date), Seq: deep.Seq}}},
+			After: store.EventCursor{Profile: prof.ID, Date: deep.Date, Seq: deep.Seq}}},
 		{"eventType SettledCharges: charges and adjustments, most of the history", store.EventQuery{From: ledger.MustDate("2024-01-01"),
 			To: ledger.MustDate("2026-12-31"), Kinds: []ledger.EventKind{ledger.EventSettledCharges, ledger.EventAdjustment}}},
 	}

@@ -20,7 +20,7 @@ func (s *Store) LotSources(ctx context.Context, profileIDs []int64, names []stri
 		if out[r.BillingProfileID] == nil {
 			out[r.BillingProfileID] = map[string]string{}
 		}
-		out[r.BillingProfileID][r.Name] = r.Source
+		out[r.BillingProfileID][r.Name] = string(r.Source)
 	}
 	return out, wrap("lot sources", err)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -20,13 +21,13 @@ func TestAPILotsStatusMatchesLedger(t *testing.T) {
 		ctx := context.Background()
 		p := loadLedger(t, s)
 		if _, err := s.SaveLot(ctx, tester, store.LotRow{BillingProfileID: p.ID, Name: "future", Source: "PurchasedCredit", Currency: "USD",
-			OriginalAmount: 100_000_000, StartDate: "2026-12-01", ExpirationDate: "2027-11-30", PurchasedDate: "2026-06-01"}); err != nil {
+			OriginalAmount: money.MustParse("100"), StartDate: ledger.MustDate("2026-12-01"), ExpirationDate: ledger.MustDate("2027-11-30"), PurchasedDate: ledger.MustDate("2026-06-01")}); err != nil {
 			t.Fatal(err)
 		}
 		// Canceled from 06-01: active before, canceled from that day, settled by the May invoice.
 		if _, err := s.SaveLot(ctx, tester, store.LotRow{BillingProfileID: p.ID, Name: "stopped", Source: "PurchasedCredit", Currency: "USD",
-			OriginalAmount: 50_000_000, StartDate: "2026-04-01", ExpirationDate: "2027-03-31", PurchasedDate: "2026-04-01",
-			CanceledOn: "2026-06-01"}); err != nil {
+			OriginalAmount: money.MustParse("50"), StartDate: ledger.MustDate("2026-04-01"), ExpirationDate: ledger.MustDate("2027-03-31"), PurchasedDate: ledger.MustDate("2026-04-01"),
+			CanceledOn: ledger.MustDate("2026-06-01")}); err != nil {
 			t.Fatal(err)
 		}
 		for _, day := range []string{"2026-04-21", "2026-05-14", "2026-05-31", "2026-06-01", "2026-07-10"} {
@@ -120,7 +121,7 @@ func TestAPILotsAndEventsPage(t *testing.T) {
 				break
 			}
 			last := rows[len(rows)-1]
-			eq.After = store.EventCursor{Profile: last.BillingProfileID, Date: ledger.MustDate(last.Date), Seq: last.Seq}
+			eq.After = store.EventCursor{Profile: last.BillingProfileID, Date: last.Date, Seq: last.Seq}
 		}
 		distinct := slices.Compact(slices.Sorted(slices.Values(seqs)))
 		if len(seqs) != 7 || len(distinct) != 7 || distinct[6] != 7 || !slices.IsSorted(keys) {

@@ -230,8 +230,8 @@ func (s *Store) appendAzureEvents(ctx context.Context, p BillingProfile, events 
 	now := s.now().UTC()
 	for i, f := range fresh {
 		e, seq := f.Event, p.EventSeq+int64(i)+1
-		rows[i] = EventRow{BillingProfileID: p.ID, Seq: seq, Kind: string(e.Kind), Date: e.Date.String(), Description: e.Description,
-			Amount: e.Amount.Micros(), Balance: e.Balance.Micros(), InvoiceNumber: e.InvoiceNumber, LotName: e.LotID, CreatedAt: now}
+		rows[i] = EventRow{BillingProfileID: p.ID, Seq: seq, Kind: e.Kind, Date: e.Date, Description: e.Description,
+			Amount: e.Amount, Balance: e.Balance, InvoiceNumber: e.InvoiceNumber, LotName: e.LotID, CreatedAt: now}
 		names[i] = azureEventRow{BillingProfileID: p.ID, Name: f.Name, Seq: seq}
 	}
 	if err := s.conn(ctx).CreateInBatches(rows, 500).Error; err != nil {

@@ -102,15 +102,15 @@ func (s *Store) mirrorLots(ctx context.Context, account BillingAccount, p Billin
 
 // lotRowOf is the stored form of a synced lot: released at once, since Azure already shows it.
 func lotRowOf(p BillingProfile, l ledger.Lot) LotRow {
-	r := LotRow{BillingProfileID: p.ID, Name: l.ID, Source: string(l.Source), Currency: l.Currency,
-		OriginalAmount: l.OriginalAmount.Micros(), StartDate: l.StartDate.String(), ExpirationDate: l.ExpirationDate.String(),
-		PONumber: l.PONumber, State: string(l.State), ClosedBalance: l.ClosedBalance.Micros(),
-		ExpiredAmount: l.ExpiredAmount.Micros(), Released: true}
+	r := LotRow{BillingProfileID: p.ID, Name: l.ID, Source: l.Source, Currency: l.Currency,
+		OriginalAmount: l.OriginalAmount, StartDate: l.StartDate, ExpirationDate: l.ExpirationDate,
+		PONumber: l.PONumber, State: l.State, ClosedBalance: l.ClosedBalance,
+		ExpiredAmount: l.ExpiredAmount, Released: true}
 	if !l.PurchasedDate.IsZero() {
-		r.PurchasedDate = l.PurchasedDate.String()
+		r.PurchasedDate = l.PurchasedDate
 	}
 	if !l.CanceledOn.IsZero() {
-		r.CanceledOn = l.CanceledOn.String()
+		r.CanceledOn = l.CanceledOn
 	}
 	return r
 }

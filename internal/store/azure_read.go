@@ -103,13 +103,13 @@ func (s *Store) syncedSummaries(ctx context.Context, ps []BillingProfile, today 
 }
 
 // BurnHistory is the daily credit-eligible charge history the runway forecast reads, and its
-// first day ("" if none): the profile's charges (EligibleDaily), or for a profile Azure keeps,
+// first day (zero if none): the profile's charges (EligibleDaily), or for a profile Azure keeps,
 // the charges Azure settled against credit and its pending eligible charges, spread over the
 // days they cover (ledger.MirrorHistory).
-func (s *Store) BurnHistory(ctx context.Context, p BillingProfile, from, to ledger.Date) ([]ledger.DayAmount, string, error) {
+func (s *Store) BurnHistory(ctx context.Context, p BillingProfile, from, to ledger.Date) ([]ledger.DayAmount, ledger.Date, error) {
 	rows, err := s.syncedRows(ctx, []int64{p.ID})
 	if err != nil {
-		return nil, "", err
+		return nil, ledger.Date{}, err
 	}
 	r, ok := rows[p.ID]
 	if !ok {
@@ -118,11 +118,11 @@ func (s *Store) BurnHistory(ctx context.Context, p BillingProfile, from, to ledg
 	var settled []EventRow
 	err = s.conn(ctx).Where("billing_profile_id = ? AND kind = ?", p.ID, string(ledger.EventSettledCharges)).Order("seq").Find(&settled).Error
 	if err != nil {
-		return nil, "", wrap("settled azure charges", err)
+		return nil, ledger.Date{}, wrap("settled azure charges", err)
 	}
 	events := make([]ledger.Event, len(settled))
 	for i, e := range settled {
-		events[i] = ledger.Event{Kind: ledger.EventSettledCharges, Date: mustDate(e.Date), Amount: amount(e.Amount)}
+		events[i] = ledger.Event{Kind: ledger.EventSettledCharges, Date: e.Date, Amount: e.Amount}
 	}
 	days, start := ledger.MirrorHistory(events, amount(r.PendingEligibleCharges), p.InvoiceDay, mustDate(r.SyncedOn))
 	var out []ledger.DayAmount
@@ -131,10 +131,7 @@ func (s *Store) BurnHistory(ctx context.Context, p BillingProfile, from, to ledg
 			out = append(out, d)
 		}
 	}
-	if start.IsZero() {
-		return out, "", nil
-	}
-	return out, start.String(), nil
+	return out, start, nil
 }
 
 // errSyncedLedger refuses a change to the ledger of a profile Azure keeps.

@@ -14,7 +14,7 @@ const bulkBatch = 1000
 func (s *Store) InsertLots(ctx context.Context, lots []LotRow) error {
 	now := s.now().UTC()
 	for i := range lots {
-		lots[i].State, lots[i].ClosedBalance, lots[i].Released, lots[i].CreatedAt = string(ledger.LotPending), lots[i].OriginalAmount, false, now
+		lots[i].State, lots[i].ClosedBalance, lots[i].Released, lots[i].CreatedAt = ledger.LotPending, lots[i].OriginalAmount, false, now
 	}
 	return wrap("insert lots", s.conn(ctx).CreateInBatches(lots, bulkBatch).Error)
 }

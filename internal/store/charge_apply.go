@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+
+	"github.com/creditdesk/creditdesk/internal/money"
 )
 
 // applyStaged adds a correction entry for every staged total that differs from what is stored
@@ -24,12 +26,12 @@ func (s *Store) applyStaged(ctx context.Context, origin string) (map[int64]Charg
 	type row struct {
 		BillingProfileID int64
 		Added, Lowered   int
-		LoweredBy        int64
+		LoweredBy        money.Amount
 	}
 	var rows []row
 	err = s.conn(ctx).Raw(`SELECT billing_profile_id, COUNT(*) AS added,
 			SUM(CASE WHEN total < stored THEN 1 ELSE 0 END) AS lowered,
-			SUM(CASE WHEN total < stored THEN stored - total ELSE 0 END) AS lowered_by
+			CAST(SUM(CASE WHEN total < stored THEN stored - total ELSE 0 END) AS BIGINT) AS lowered_by
 		FROM charge_keys WHERE total <> stored GROUP BY billing_profile_id`).Scan(&rows).Error
 	if err != nil {
 		return nil, wrap("charge changes", err)

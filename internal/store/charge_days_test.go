@@ -79,9 +79,9 @@ func TestDailyTotalsAgreeWithTheEntries(t *testing.T) {
 		if eligible.Cmp(money.MustParse("1000")) < 0 || !sum.IneligibleCharges.IsPositive() {
 			t.Fatalf("the imports added little: eligible %s, ineligible %s", eligible, sum.IneligibleCharges)
 		}
-		if eligible != money.FromMicros(july.EligibleCharges) || sum.IneligibleCharges != money.FromMicros(july.IneligibleCharges) {
+		if eligible != july.EligibleCharges || sum.IneligibleCharges != july.IneligibleCharges {
 			t.Errorf("estimate: eligible %s, ineligible %s; invoice: eligible %s, ineligible %s", eligible, sum.IneligibleCharges,
-				money.FromMicros(july.EligibleCharges), money.FromMicros(july.IneligibleCharges))
+				july.EligibleCharges, july.IneligibleCharges)
 		}
 	})
 }

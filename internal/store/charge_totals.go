@@ -7,6 +7,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/money"
 )
 
 // ChargeTotal is the total of a profile's charges for one day, product, publisher type and
@@ -50,9 +51,9 @@ func (rs ChargeRefusals) Unwrap() []error {
 
 // ChargeChanges counts what setting charge totals changed.
 type ChargeChanges struct {
-	Added     int   // correction entries added (totals that were new or different)
-	Lowered   int   // of those, totals that went down: a later source replaced a higher one
-	LoweredBy int64 // how much those totals went down in all, in micro-units
+	Added     int          // correction entries added (totals that were new or different)
+	Lowered   int          // of those, totals that went down: a later source replaced a higher one
+	LoweredBy money.Amount // how much those totals went down in all
 }
 
 // SetChargeTotals records that the profile's charges for each key total what totals say. Keys

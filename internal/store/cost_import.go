@@ -11,6 +11,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/costcsv"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 )
 
 // ImportResult says what a cost import stored.
@@ -19,8 +20,8 @@ type ImportResult struct {
 	Rows     int // charge totals in the file (per profile, day, product, publisher, eligibility)
 	Added    int // charge entries added (0 when every total was already stored)
 	Lowered  int // of those, day totals the file lowered: it replaced a higher earlier total
-	// LoweredBy is how much those totals went down in all, in micro-units of the currency.
-	LoweredBy int64
+	// LoweredBy is how much those totals went down in all.
+	LoweredBy money.Amount
 	Repeated  bool // the very same file was imported before
 }
 
@@ -92,7 +93,7 @@ func (s *Store) storeImport(ctx context.Context, actor User, used map[int64]Bill
 	}
 	for _, id := range sortedIDs(used) {
 		p, c := used[id], changes[id]
-		res.Added, res.Lowered, res.LoweredBy = res.Added+c.Added, res.Lowered+c.Lowered, res.LoweredBy+c.LoweredBy
+		res.Added, res.Lowered, res.LoweredBy = res.Added+c.Added, res.Lowered+c.Lowered, res.LoweredBy.Add(c.LoweredBy)
 		scope := Scope{Account: accounts[p.BillingAccountID], Profile: &p}
 		err := s.audit(ctx, actor, AuditEntry{Action: AuditChargesImported, Scope: scope.ID(), Target: textOf(fileName),
 			After: entriesAdded(c, p.Currency)})
@@ -155,7 +156,7 @@ func sortedIDs(m map[int64]BillingProfile) []int64 {
 // entriesAdded is what the audit log says of an import's changes to a profile.
 func entriesAdded(c ChargeChanges, currency string) fault.Message {
 	if c.Lowered > 0 {
-		return fault.Say(KeyAuditChargesLowered, c.Added, c.Lowered, fault.Money{Amount: amount(c.LoweredBy), Currency: currency})
+		return fault.Say(KeyAuditChargesLowered, c.Added, c.Lowered, fault.Money{Amount: c.LoweredBy, Currency: currency})
 	}
 	return fault.Say(KeyAuditChargesAdded, c.Added)
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -33,8 +34,8 @@ func TestLotsPageDefaultsToBurnOrder(t *testing.T) {
 				continue
 			}
 			lots = append(lots, store.LotRow{BillingProfileID: p.ID, Name: name, Source: "PromotionalCredit", Currency: p.Currency,
-				OriginalAmount: 1_000_000, StartDate: []string{"2026-01-01", "2026-02-01"}[rng.IntN(2)],
-				ExpirationDate: []string{"2026-12-31", "2027-06-30", "2027-12-31"}[rng.IntN(3)], PurchasedDate: "2026-01-01"})
+				OriginalAmount: money.FromMicros(1_000_000), StartDate: ledger.MustDate([]string{"2026-01-01", "2026-02-01"}[rng.IntN(2)]),
+				ExpirationDate: ledger.MustDate([]string{"2026-12-31", "2027-06-30", "2027-12-31"}[rng.IntN(3)]), PurchasedDate: ledger.MustDate("2026-01-01")})
 		}
 		rng.Shuffle(len(lots), func(i, j int) { lots[i], lots[j] = lots[j], lots[i] })
 		if err := s.InsertLots(ctx, lots); err != nil {
@@ -50,7 +51,7 @@ func TestLotsPageDefaultsToBurnOrder(t *testing.T) {
 		}
 		want := make([]string, 0, len(all))
 		slices.SortFunc(all, func(a, b store.LotRow) int {
-			return cmp.Or(strings.Compare(a.ExpirationDate, b.ExpirationDate), strings.Compare(a.StartDate, b.StartDate), strings.Compare(a.Name, b.Name))
+			return cmp.Or(a.ExpirationDate.Compare(b.ExpirationDate), a.StartDate.Compare(b.StartDate), strings.Compare(a.Name, b.Name))
 		})
 		for _, l := range all {
 			want = append(want, l.Name)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -163,21 +164,21 @@ func (pl *cadencePlayer) state(ctx context.Context, p store.BillingProfile, d le
 	if err != nil {
 		return "", err
 	}
-	canceledOn := map[string]string{}
+	canceledOn := map[string]ledger.Date{}
 	for _, l := range lots {
-		fmt.Fprintf(&b, "lot %s %s %d %d %s\n", l.Name, l.State, l.ClosedBalance, l.ExpiredAmount, l.CanceledOn)
+		fmt.Fprintf(&b, "lot %s %s %s %s %s\n", l.Name, l.State, l.ClosedBalance, l.ExpiredAmount, l.CanceledOn)
 		canceledOn[l.Name] = l.CanceledOn
 	}
-	running, ended := int64(0), map[string]bool{}
+	running, ended := money.Zero, map[string]bool{}
 	for _, e := range slices.Backward(events) {
-		fmt.Fprintf(&b, "event %d %s %s %q %d %d %s %s\n", e.Seq, e.Kind, e.Date, e.Description, e.Amount, e.Balance, e.InvoiceNumber, e.LotName)
-		running += e.Amount
+		fmt.Fprintf(&b, "event %d %s %s %q %s %s %s %s\n", e.Seq, e.Kind, e.Date, e.Description, e.Amount, e.Balance, e.InvoiceNumber, e.LotName)
+		running = running.Add(e.Amount)
 		if e.Balance != running {
-			return "", fmt.Errorf("event %+v: balance after should be %s", e, amt(running))
+			return "", fmt.Errorf("event %+v: balance after should be %s", e, running)
 		}
-		if e.Kind == string(ledger.EventCanceledCredit) || e.Kind == string(ledger.EventExpiredCredit) {
-			canceled := e.Kind == string(ledger.EventCanceledCredit)
-			if ended[e.LotName] || canceled != (canceledOn[e.LotName] != "") || canceled && e.Date != canceledOn[e.LotName] {
+		if e.Kind == ledger.EventCanceledCredit || e.Kind == ledger.EventExpiredCredit {
+			canceled := e.Kind == ledger.EventCanceledCredit
+			if ended[e.LotName] || canceled != !canceledOn[e.LotName].IsZero() || canceled && e.Date != canceledOn[e.LotName] {
 				return "", fmt.Errorf("event %+v of lot %s canceled on %q", e, e.LotName, canceledOn[e.LotName])
 			}
 			ended[e.LotName] = true
@@ -197,9 +198,9 @@ func (pl *cadencePlayer) shrink(ctx context.Context, c cadenceCase, err error) (
 			d := c
 			d.lots = slices.Delete(slices.Clone(c.lots), i, i+1)
 			cands = append(cands, d)
-			if c.lots[i].CanceledOn != "" {
+			if !c.lots[i].CanceledOn.IsZero() {
 				d.lots = slices.Clone(c.lots)
-				d.lots[i].CanceledOn = ""
+				d.lots[i].CanceledOn = ledger.Date{}
 				cands = append(cands, d)
 			}
 		}

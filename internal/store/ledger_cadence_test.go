@@ -10,6 +10,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -50,9 +51,9 @@ func genCadenceCase(r *rand.Rand) cadenceCase {
 		start := day(-12, 36)
 		exp := start.AddDays([]int{0, 8, 20, 35, 400}[r.IntN(5)])
 		l := store.LotRow{Name: fmt.Sprintf("lot-%d", i), Source: "PromotionalCredit", Currency: "USD",
-			OriginalAmount: 1 + micros(400), StartDate: start.String(), ExpirationDate: exp.String(), PurchasedDate: start.String()}
+			OriginalAmount: money.FromMicros(1 + micros(400)), StartDate: start, ExpirationDate: exp, PurchasedDate: start}
 		if canceled := start.AddDays(r.IntN(28) - 3); r.IntN(3) == 0 && !canceled.After(exp) {
-			l.CanceledOn = canceled.String()
+			l.CanceledOn = canceled
 		}
 		c.lots = append(c.lots, l)
 	}
@@ -90,7 +91,7 @@ func (c cadenceCase) String() string {
 	fmt.Fprintf(&b, "invoice day %d, loaded %s, processed at %v and %s, compared on %v\n", c.invoiceDay, cadenceLoad,
 		c.instants, c.end, c.checks)
 	for _, l := range c.lots {
-		fmt.Fprintf(&b, "lot %s %s %s..%s canceledOn %q\n", l.Name, amt(l.OriginalAmount), l.StartDate, l.ExpirationDate, l.CanceledOn)
+		fmt.Fprintf(&b, "lot %s %s %s..%s canceledOn %q\n", l.Name, l.OriginalAmount.String(), l.StartDate, l.ExpirationDate, l.CanceledOn)
 	}
 	for _, ch := range c.charges {
 		fmt.Fprintf(&b, "charge %s %s eligible=%t\n", ch.Date, amt(ch.Amount), ch.Eligible)
@@ -140,13 +141,17 @@ func TestIssue8CanceledLotProcessedLate(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		lot := func(name string, micros int64, expiration, canceled string) store.LotRow {
-			return store.LotRow{Name: name, Source: "PromotionalCredit", Currency: "USD", OriginalAmount: micros,
-				StartDate: "2026-01-01", ExpirationDate: expiration, PurchasedDate: "2026-01-01", CanceledOn: canceled}
+		lot := func(name string, units string, expiration, canceled string) store.LotRow {
+			l := store.LotRow{Name: name, Source: ledger.SourcePromotional, Currency: "USD", OriginalAmount: money.MustParse(units),
+				StartDate: ledger.MustDate("2026-01-01"), ExpirationDate: ledger.MustDate(expiration), PurchasedDate: ledger.MustDate("2026-01-01")}
+			if canceled != "" {
+				l.CanceledOn = ledger.MustDate(canceled)
+			}
+			return l
 		}
 		c := cadenceCase{invoiceDay: 1, end: ledger.MustDate("2026-04-03"),
-			lots: []store.LotRow{lot("K1", 200_000000, "2026-12-31", "2026-03-15"), lot("K2", 500_000000, "2027-12-31", ""),
-				lot("K4", 40_000000, "2026-04-20", ""), lot("K7", 5_000000, "2026-05-03", "")},
+			lots: []store.LotRow{lot("K1", "200", "2026-12-31", "2026-03-15"), lot("K2", "500", "2027-12-31", ""),
+				lot("K4", "40", "2026-04-20", ""), lot("K7", "5", "2026-05-03", "")},
 			charges:  []store.ChargeTotal{{Date: "2026-03-20", Product: "Virtual Machines", PublisherType: "Azure", Eligible: true, Amount: 100_000000}},
 			instants: []ledger.Date{ledger.MustDate("2026-02-01"), ledger.MustDate("2026-03-01"), ledger.MustDate("2026-03-16")}}
 		pl := &cadencePlayer{s: s}
@@ -165,16 +170,16 @@ func TestIssue8CanceledLotProcessedLate(t *testing.T) {
 			}
 			events, _, _ := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 2})
 			if amt(p.CurrentBalance) != "445.00" || len(events) != 2 ||
-				events[1].Kind != "CanceledCredit" || events[1].Date != "2026-03-15" || amt(events[1].Balance) != "545.00" ||
-				events[0].Kind != "SettledCharges" || events[0].Date != "2026-04-01" || amt(events[0].Balance) != "445.00" {
+				events[1].Kind != "CanceledCredit" || events[1].Date.String() != "2026-03-15" || events[1].Balance.String() != "545.00" ||
+				events[0].Kind != "SettledCharges" || events[0].Date.String() != "2026-04-01" || events[0].Balance.String() != "445.00" {
 				t.Errorf("profile %d: balance %s, newest events %+v", i, amt(p.CurrentBalance), events)
 			}
 			inv, allocs, err := s.InvoiceByNumber(ctx, p.ID, fmt.Sprintf("INV-202603-%06d", p.ID))
 			var paid []string
 			for _, a := range allocs {
-				paid = append(paid, a.LotName+" "+amt(a.Amount))
+				paid = append(paid, a.LotName+" "+a.Amount.String())
 			}
-			if err != nil || amt(inv.CanceledCredit) != "200.00" || !slices.Equal(paid, []string{"K2 55.00", "K4 40.00", "K7 5.00"}) {
+			if err != nil || inv.CanceledCredit.String() != "200.00" || !slices.Equal(paid, []string{"K2 55.00", "K4 40.00", "K7 5.00"}) {
 				t.Errorf("profile %d: March invoice %+v paid by %v (%v)", i, inv, paid, err)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -25,8 +26,8 @@ func TestScenarioCancellation(t *testing.T) {
 			t.Fatal(err)
 		}
 		prepaid := store.LotRow{BillingProfileID: p.ID, Name: "prepaid", Source: "PurchasedCredit",
-			Currency: "USD", OriginalAmount: 2000_000000, StartDate: "2026-04-20", ExpirationDate: "2027-04-19",
-			PurchasedDate: "2026-04-20", CanceledOn: "2026-07-12"}
+			Currency: "USD", OriginalAmount: money.MustParse("2000"), StartDate: ledger.MustDate("2026-04-20"), ExpirationDate: ledger.MustDate("2027-04-19"),
+			PurchasedDate: ledger.MustDate("2026-04-20"), CanceledOn: ledger.MustDate("2026-07-12")}
 		if change, err := s.SaveLot(ctx, tester, prepaid); err != nil || change != store.Updated {
 			t.Fatalf("adding the cancellation: %v, %v", change, err)
 		}
@@ -50,12 +51,12 @@ func TestScenarioCancellation(t *testing.T) {
 		p = profileOf(t, s)
 		events, _, _ := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 2})
 		if amt(p.CurrentBalance) != "0.00" || len(events) != 2 ||
-			events[1].Kind != "CanceledCredit" || events[1].Date != "2026-07-12" || amt(events[1].Amount) != "-625.00" || amt(events[1].Balance) != "200.00" ||
-			events[0].Kind != "SettledCharges" || amt(events[0].Amount) != "-200.00" || amt(events[0].Balance) != "0.00" {
+			events[1].Kind != "CanceledCredit" || events[1].Date.String() != "2026-07-12" || events[1].Amount.String() != "-625.00" || events[1].Balance.String() != "200.00" ||
+			events[0].Kind != "SettledCharges" || events[0].Amount.String() != "-200.00" || events[0].Balance.String() != "0.00" {
 			t.Errorf("balance %s, newest events %+v", amt(p.CurrentBalance), events)
 		}
 		late := prepaid
-		late.Name, late.CanceledOn = "late", "2026-07-20"
+		late.Name, late.CanceledOn = "late", ledger.MustDate("2026-07-20")
 		if _, err := s.SaveLot(ctx, tester, late); !errors.Is(err, fault.ErrConflict) {
 			t.Errorf("a cancellation in an invoiced month: %v", err)
 		}
@@ -71,7 +72,7 @@ func TestCancelLotRefusals(t *testing.T) {
 		p := loadLedger(t, s)
 		// tiny is used up by the 04-10 charge: it expires first (M9).
 		if _, err := s.SaveLot(ctx, tester, store.LotRow{BillingProfileID: p.ID, Name: "tiny", Source: "PromotionalCredit",
-			Currency: "USD", OriginalAmount: 10_000000, StartDate: "2026-04-01", ExpirationDate: "2026-05-10", PurchasedDate: "2026-04-01"}); err != nil {
+			Currency: "USD", OriginalAmount: money.MustParse("10"), StartDate: ledger.MustDate("2026-04-01"), ExpirationDate: ledger.MustDate("2026-05-10"), PurchasedDate: ledger.MustDate("2026-04-01")}); err != nil {
 			t.Fatal(err)
 		}
 		owner, err := s.UserByEmail(ctx, "ana@northwind.example")

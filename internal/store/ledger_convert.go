@@ -22,17 +22,11 @@ func ledgerProfile(p BillingProfile, first ledger.Period) (ledger.Profile, error
 	return lp, nil
 }
 
-// toLedgerLot converts a stored lot; stored dates were written by the store and always parse.
+// toLedgerLot converts a stored lot.
 func toLedgerLot(r LotRow) ledger.Lot {
-	l := ledger.Lot{ID: r.Name, Source: ledger.Source(r.Source), Currency: r.Currency,
-		OriginalAmount: money.FromMicros(r.OriginalAmount), StartDate: mustDate(r.StartDate),
-		ExpirationDate: mustDate(r.ExpirationDate), PurchasedDate: mustDate(r.PurchasedDate),
-		PONumber: r.PONumber, State: ledger.LotState(r.State), ClosedBalance: money.FromMicros(r.ClosedBalance),
-		ExpiredAmount: money.FromMicros(r.ExpiredAmount)}
-	if r.CanceledOn != "" {
-		l.CanceledOn = mustDate(r.CanceledOn)
-	}
-	return l
+	return ledger.Lot{ID: r.Name, Source: r.Source, Currency: r.Currency, OriginalAmount: r.OriginalAmount,
+		StartDate: r.StartDate, ExpirationDate: r.ExpirationDate, PurchasedDate: r.PurchasedDate, PONumber: r.PONumber,
+		State: r.State, ClosedBalance: r.ClosedBalance, ExpiredAmount: r.ExpiredAmount, CanceledOn: r.CanceledOn}
 }
 
 // mustDate parses a date the store wrote; a malformed one yields the zero date, which the

@@ -59,38 +59,30 @@ func (s *Store) SaveLot(ctx context.Context, actor User, l LotRow) (Change, erro
 		return Unchanged, fault.Refusal{Rule: "M7", Message: fmt.Sprintf(
 			"lot name %s is already used by billing profile %s of this billing account: lot names are unique within a billing account", l.Name, other[0])}
 	}
-	if err := s.checkCredit(ctx, l.BillingProfileID, l.OriginalAmount); err != nil {
+	if err := s.checkCredit(ctx, l.BillingProfileID, l.OriginalAmount.Micros()); err != nil {
 		return Unchanged, err
-	}
-	start, err := ledger.ParseDate(l.StartDate)
-	if err != nil {
-		return Unchanged, fault.Field("startDate", err.Error())
-	}
-	end, err := ledger.ParseDate(l.ExpirationDate)
-	if err != nil {
-		return Unchanged, fault.Field("expirationDate", err.Error())
 	}
 	sc, err := s.profileScope(ctx, l.BillingProfileID)
 	if err != nil {
 		return Unchanged, err
 	}
-	l.State, l.ClosedBalance, l.Released, l.CreatedAt = string(ledger.LotPending), l.OriginalAmount, false, s.now().UTC()
+	l.State, l.ClosedBalance, l.Released, l.CreatedAt = ledger.LotPending, l.OriginalAmount, false, s.now().UTC()
 	if err := wrap("create lot", s.conn(ctx).Create(&l).Error); err != nil {
 		return Unchanged, err
 	}
 	return Created, s.audit(ctx, actor, AuditEntry{Action: AuditLotAdded, Scope: sc.ID(), Target: idOf(l.Name),
-		After: fault.Say(KeyAuditLot, fault.Money{Amount: amount(l.OriginalAmount), Currency: l.Currency}, start, end)})
+		After: fault.Say(KeyAuditLot, fault.Money{Amount: l.OriginalAmount, Currency: l.Currency}, l.StartDate, l.ExpirationDate)})
 }
 
 // addCancellation gives a stored lot the cancellation date a scenario states, if it has none:
 // a cancellation is not an edit of the ledger, the invoices settle it as an event (M13).
-func (s *Store) addCancellation(ctx context.Context, old LotRow, on string) (Change, error) {
+func (s *Store) addCancellation(ctx context.Context, old LotRow, on ledger.Date) (Change, error) {
 	switch {
-	case on == "" || old.CanceledOn == on:
+	case on.IsZero() || old.CanceledOn == on:
 		return Unchanged, nil
-	case old.CanceledOn != "":
+	case !old.CanceledOn.IsZero():
 		return Unchanged, fault.Refusal{Rule: "X1", Message: fmt.Sprintf("lot %s is already canceled from %s", old.Name, old.CanceledOn)}
-	case old.State != string(ledger.LotPending) && old.State != string(ledger.LotOpen):
+	case !old.State.Live():
 		return Unchanged, fault.Refusal{Rule: "M8", Message: fmt.Sprintf("lot %s has expired: it cannot be canceled any more", old.Name)}
 	}
 	old.CanceledOn = on
@@ -104,15 +96,15 @@ func (s *Store) addCancellation(ctx context.Context, old LotRow, on string) (Cha
 // checkCancellation refuses a cancellation date in a month already invoiced: the lot could have
 // paid charges of that month dated from it on, which can no longer change (X1).
 func (s *Store) checkCancellation(ctx context.Context, l LotRow) error {
-	if l.CanceledOn == "" {
+	if l.CanceledOn.IsZero() {
 		return nil
 	}
 	var p BillingProfile
 	if err := s.conn(ctx).Where("id = ?", l.BillingProfileID).Take(&p).Error; err != nil {
 		return wrap("lot cancellation: billing profile", err)
 	}
-	if open := firstOpenDate(p); open != "" && l.CanceledOn < open {
-		return closedRefusal("the cancellation of lot "+l.Name, l.CanceledOn, p)
+	if open := firstOpenDate(p); open != "" && l.CanceledOn.String() < open {
+		return closedRefusal("the cancellation of lot "+l.Name, l.CanceledOn.String(), p)
 	}
 	return nil
 }

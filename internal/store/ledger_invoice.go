@@ -30,12 +30,12 @@ func (s *Store) issueInvoice(ctx context.Context, p BillingProfile, lp ledger.Pr
 		return r, err
 	}
 	inv := r.Invoice
-	row := InvoiceRow{BillingProfileID: p.ID, Number: inv.Number, Period: inv.Period.String(), IssueDate: inv.IssueDate.String(),
-		TotalCharges: inv.TotalCharges.Micros(), EligibleCharges: inv.EligibleCharges.Micros(),
-		IneligibleCharges: inv.IneligibleCharges.Micros(), CreditsApplied: inv.CreditsApplied.Micros(),
-		AmountDue: inv.AmountDue.Micros(), NewCredit: inv.NewCredit.Micros(), Adjustments: inv.Adjustments.Micros(),
-		UnappliedAdjustments: inv.UnappliedAdjustments.Micros(), ExpiredCredit: inv.ExpiredCredit.Micros(),
-		CanceledCredit: inv.CanceledCredit.Micros(), CreatedAt: s.now().UTC()}
+	row := InvoiceRow{BillingProfileID: p.ID, Number: inv.Number, Period: inv.Period.String(), IssueDate: inv.IssueDate,
+		TotalCharges: inv.TotalCharges, EligibleCharges: inv.EligibleCharges,
+		IneligibleCharges: inv.IneligibleCharges, CreditsApplied: inv.CreditsApplied,
+		AmountDue: inv.AmountDue, NewCredit: inv.NewCredit, Adjustments: inv.Adjustments,
+		UnappliedAdjustments: inv.UnappliedAdjustments, ExpiredCredit: inv.ExpiredCredit,
+		CanceledCredit: inv.CanceledCredit, CreatedAt: s.now().UTC()}
 	if err := s.conn(ctx).Create(&row).Error; err != nil {
 		return r, wrap("create invoice", err)
 	}
@@ -59,8 +59,8 @@ func (s *Store) saveAllocations(ctx context.Context, invoiceID int64, charges []
 	rows := make([]AllocationRow, len(allocs))
 	for i, a := range allocs {
 		c := byID[a.ChargeID]
-		rows[i] = AllocationRow{InvoiceID: invoiceID, ChargeKey: a.ChargeID, Date: c.Date.String(), Product: c.Product,
-			LotName: a.LotID, Amount: a.Amount.Micros()}
+		rows[i] = AllocationRow{InvoiceID: invoiceID, ChargeKey: a.ChargeID, Date: c.Date, Product: c.Product,
+			LotName: a.LotID, Amount: a.Amount}
 	}
 	return wrap("save allocations", s.conn(ctx).CreateInBatches(rows, 500).Error)
 }
@@ -87,8 +87,8 @@ func (s *Store) appendEvents(ctx context.Context, profileID, seq int64, events [
 	rows := make([]EventRow, len(events))
 	now := s.now().UTC()
 	for i, e := range events {
-		rows[i] = EventRow{BillingProfileID: profileID, Seq: seq + int64(i) + 1, Kind: string(e.Kind), Date: e.Date.String(),
-			Description: e.Description, Amount: e.Amount.Micros(), Balance: e.Balance.Micros(),
+		rows[i] = EventRow{BillingProfileID: profileID, Seq: seq + int64(i) + 1, Kind: e.Kind, Date: e.Date,
+			Description: e.Description, Amount: e.Amount, Balance: e.Balance,
 			InvoiceNumber: e.InvoiceNumber, LotName: e.LotID, CreatedAt: now}
 	}
 	return wrap("append events", s.conn(ctx).CreateInBatches(rows, 500).Error)

@@ -1,27 +1,33 @@
 package store
 
-import "time"
+import (
+	"time"
 
-// The ledger rows. Amounts are int64 micro-units of the profile's currency (money.Amount);
-// dates are YYYY-MM-DD text, so they compare and sort as dates on both databases.
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
+)
+
+// The ledger rows, in domain types. Amounts (money.Amount) are stored as int64 micro-units of
+// the profile's currency; dates (ledger.Date) as YYYY-MM-DD text, "" for none, so they compare
+// and sort as dates on both databases. Both types scan and value themselves.
 
 // LotRow is a credit lot of a billing profile (M7) with its ledger state.
 type LotRow struct {
 	ID               int64
 	BillingProfileID int64
 	Name             string
-	Source           string
+	Source           ledger.Source
 	Currency         string
-	OriginalAmount   int64
-	StartDate        string
-	ExpirationDate   string
-	PurchasedDate    string
+	OriginalAmount   money.Amount
+	StartDate        ledger.Date
+	ExpirationDate   ledger.Date
+	PurchasedDate    ledger.Date
 	PONumber         string `gorm:"column:po_number"`
-	State            string
-	ClosedBalance    int64
-	ExpiredAmount    int64
-	CanceledOn       string // the day the lot is canceled from, "" for none (ledger.Lot.CanceledOn)
-	Released         bool   // made visible by a processing run (M15)
+	State            ledger.LotState
+	ClosedBalance    money.Amount
+	ExpiredAmount    money.Amount
+	CanceledOn       ledger.Date // the day the lot is canceled from, zero for none (ledger.Lot.CanceledOn)
+	Released         bool        // made visible by a processing run (M15)
 	CreatedAt        time.Time
 }
 
@@ -65,17 +71,17 @@ type InvoiceRow struct {
 	BillingProfileID     int64
 	Number               string
 	Period               string
-	IssueDate            string
-	TotalCharges         int64
-	EligibleCharges      int64
-	IneligibleCharges    int64
-	CreditsApplied       int64
-	AmountDue            int64
-	NewCredit            int64
-	Adjustments          int64
-	UnappliedAdjustments int64
-	ExpiredCredit        int64
-	CanceledCredit       int64
+	IssueDate            ledger.Date
+	TotalCharges         money.Amount
+	EligibleCharges      money.Amount
+	IneligibleCharges    money.Amount
+	CreditsApplied       money.Amount
+	AmountDue            money.Amount
+	NewCredit            money.Amount
+	Adjustments          money.Amount
+	UnappliedAdjustments money.Amount
+	ExpiredCredit        money.Amount
+	CanceledCredit       money.Amount
 	CreatedAt            time.Time
 }
 
@@ -87,10 +93,10 @@ type AllocationRow struct {
 	ID        int64
 	InvoiceID int64
 	ChargeKey string
-	Date      string
+	Date      ledger.Date
 	Product   string
 	LotName   string
-	Amount    int64
+	Amount    money.Amount
 }
 
 // TableName maps AllocationRow to its table.
@@ -101,11 +107,11 @@ type EventRow struct {
 	ID               int64
 	BillingProfileID int64
 	Seq              int64
-	Kind             string
-	Date             string
+	Kind             ledger.EventKind
+	Date             ledger.Date
 	Description      string
-	Amount           int64
-	Balance          int64
+	Amount           money.Amount
+	Balance          money.Amount
 	InvoiceNumber    string
 	LotName          string
 	CreatedAt        time.Time

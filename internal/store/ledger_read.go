@@ -159,28 +159,21 @@ func (s *Store) ProfileLedgers(ctx context.Context, ps []BillingProfile, today l
 }
 
 // EligibleDaily returns the profile's credit-eligible charges per day from..to, and the date of
-// its first charge ("" if none), for the runway forecast: one daily total per day.
-func (s *Store) EligibleDaily(ctx context.Context, profileID int64, from, to ledger.Date) ([]ledger.DayAmount, string, error) {
-	var rows []struct {
-		Date   string
-		Amount int64
-	}
+// its first charge (zero if none), for the runway forecast: one daily total per day.
+func (s *Store) EligibleDaily(ctx context.Context, profileID int64, from, to ledger.Date) ([]ledger.DayAmount, ledger.Date, error) {
+	var rows []ledger.DayAmount
 	err := s.conn(ctx).Table("charge_days").Select("date, amount").
 		Where("billing_profile_id = ? AND eligible = ? AND date BETWEEN ? AND ?", profileID, true, from.String(), to.String()).
 		Order("date").Scan(&rows).Error
 	if err != nil {
-		return nil, "", wrap("eligible daily", err)
+		return nil, ledger.Date{}, wrap("eligible daily", err)
 	}
-	out := make([]ledger.DayAmount, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, ledger.DayAmount{Date: mustDate(r.Date), Amount: amount(r.Amount)})
-	}
-	var first []string
+	var first []ledger.Date
 	err = s.conn(ctx).Table("charge_days").Where("billing_profile_id = ?", profileID).Order("date").Limit(1).Pluck("date", &first).Error
 	if err != nil || len(first) == 0 {
-		return out, "", wrap("first charge", err)
+		return rows, ledger.Date{}, wrap("first charge", err)
 	}
-	return out, first[0], nil
+	return rows, first[0], nil
 }
 
 // AccountSummaries is ProfileSummary for every profile of an account, by profile id, in a
@@ -200,15 +193,44 @@ func (s *Store) Invoices(ctx context.Context, profileID int64) ([]InvoiceRow, er
 	return rows, wrap("invoices", err)
 }
 
-// InvoiceByNumber returns a profile's invoice and its allocations, lot by lot.
-func (s *Store) InvoiceByNumber(ctx context.Context, profileID int64, number string) (InvoiceRow, []AllocationRow, error) {
+// InvoiceAllocation is an allocation of an invoice with the source of the lot that paid it.
+type InvoiceAllocation struct {
+	AllocationRow
+	LotSource ledger.Source
+}
+
+// InvoiceByNumber returns a profile's invoice and its allocations by date, product and lot.
+func (s *Store) InvoiceByNumber(ctx context.Context, profileID int64, number string) (InvoiceRow, []InvoiceAllocation, error) {
 	var inv InvoiceRow
 	if err := s.conn(ctx).Where("billing_profile_id = ? AND number = ?", profileID, number).Take(&inv).Error; err != nil {
 		return inv, nil, wrap("invoice by number", err)
 	}
-	var allocs []AllocationRow
-	err := s.conn(ctx).Where("invoice_id = ?", inv.ID).Order("date, product, lot_name, id").Find(&allocs).Error
+	var allocs []InvoiceAllocation
+	err := s.conn(ctx).Table("invoice_allocations AS a").Select("a.*, COALESCE(l.source, '') AS lot_source").
+		Joins("LEFT JOIN lots AS l ON l.billing_profile_id = ? AND l.name = a.lot_name", profileID).
+		Where("a.invoice_id = ?", inv.ID).Order("a.date, a.product, a.lot_name, a.id").Scan(&allocs).Error
 	return inv, allocs, wrap("invoice allocations", err)
+}
+
+// InvoiceLot is the credit one lot applied to an invoice, with the lot's source and expiration.
+type InvoiceLot struct {
+	Name           string
+	Source         ledger.Source
+	ExpirationDate ledger.Date
+	Amount         money.Amount
+}
+
+// InvoiceLots sums an invoice's allocations lot by lot, in the order the lots first appear among
+// the allocations as InvoiceByNumber lists them.
+func (s *Store) InvoiceLots(ctx context.Context, profileID int64, inv InvoiceRow) ([]InvoiceLot, error) {
+	var rows []InvoiceLot
+	err := s.conn(ctx).Raw(`SELECT a.lot_name AS name, COALESCE(l.source, '') AS source,
+		COALESCE(l.expiration_date, '') AS expiration_date, CAST(SUM(a.amount) AS BIGINT) AS amount
+		FROM (SELECT lot_name, amount, ROW_NUMBER() OVER (ORDER BY date, product, lot_name, id) AS rn
+			FROM invoice_allocations WHERE invoice_id = ?) AS a
+		LEFT JOIN lots AS l ON l.billing_profile_id = ? AND l.name = a.lot_name
+		GROUP BY a.lot_name, l.source, l.expiration_date ORDER BY MIN(a.rn)`, inv.ID, profileID).Scan(&rows).Error
+	return rows, wrap("invoice lots", err)
 }
 
 // unprocessedFirst is the month a never-processed profile's ledger would start in for its

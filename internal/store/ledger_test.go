@@ -77,10 +77,10 @@ func TestWorkedExample(t *testing.T) {
 		}
 		for i, w := range want {
 			got := invs[i]
-			if got.Period != w.period || amt(got.TotalCharges) != w.charges || amt(got.CreditsApplied) != w.credits ||
-				amt(got.AmountDue) != w.due || amt(got.ExpiredCredit) != w.expird {
+			if got.Period != w.period || got.TotalCharges.String() != w.charges || got.CreditsApplied.String() != w.credits ||
+				got.AmountDue.String() != w.due || got.ExpiredCredit.String() != w.expird {
 				t.Errorf("invoice %s: charges %s credits %s due %s expired %s, want %+v", got.Period,
-					amt(got.TotalCharges), amt(got.CreditsApplied), amt(got.AmountDue), amt(got.ExpiredCredit), w)
+					got.TotalCharges.String(), got.CreditsApplied.String(), got.AmountDue.String(), got.ExpiredCredit.String(), w)
 			}
 		}
 		if amt(p.CurrentBalance) != "825.00" || p.NextPeriod != "2026-07" || p.EventSeq != 7 {
@@ -103,7 +103,7 @@ func TestWorkedExample(t *testing.T) {
 			t.Error("reloading the scenario changed the ledger")
 		}
 		events, more, err := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 5})
-		if err != nil || len(events) != 5 || !more || events[0].Seq != 7 || amt(events[0].Balance) != "825.00" {
+		if err != nil || len(events) != 5 || !more || events[0].Seq != 7 || events[0].Balance.String() != "825.00" {
 			t.Fatalf("events page 1: %d events, more %t, %v", len(events), more, err)
 		}
 		after := store.EventCursor{Seq: events[4].Seq}

@@ -153,13 +153,13 @@ func lotSortValue(l LotRow, col string) string {
 	case "id":
 		return ""
 	case "start_date":
-		return l.StartDate
+		return l.StartDate.String()
 	case "original_amount":
-		return strconv.FormatInt(l.OriginalAmount, 10)
+		return strconv.FormatInt(l.OriginalAmount.Micros(), 10)
 	case "closed_balance":
-		return strconv.FormatInt(l.ClosedBalance, 10)
+		return strconv.FormatInt(l.ClosedBalance.Micros(), 10)
 	case "source":
-		return l.Source
+		return string(l.Source)
 	}
-	return strings.Join([]string{l.ExpirationDate, l.StartDate, l.Name}, burnCursorSep)
+	return strings.Join([]string{l.ExpirationDate.String(), l.StartDate.String(), l.Name}, burnCursorSep)
 }

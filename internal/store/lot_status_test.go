@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -24,17 +25,17 @@ func TestLotStatusFilterProperty(t *testing.T) {
 		r := rand.New(rand.NewPCG(seed, 9))
 		base := ledger.MustDate("2026-01-01")
 		day := func() ledger.Date { return base.AddDays(r.IntN(120)) }
-		amount := func() int64 { return []int64{0, 0, 1, 40_000_000, 100_000_000}[r.IntN(5)] }
+		amount := func() money.Amount { return money.MustParse([]string{"0", "0", "0.000001", "40", "100"}[r.IntN(5)]) }
 		lots := make([]store.LotRow, 300)
 		for i := range lots {
 			start := day()
 			exp := start.AddDays(r.IntN(60))
-			l := store.LotRow{BillingProfileID: p.ID, Name: fmt.Sprintf("random-%03d", i), Source: string(ledger.SourcePurchased),
-				Currency: "USD", OriginalAmount: amount(), StartDate: start.String(), ExpirationDate: exp.String(),
-				PurchasedDate: start.String(), State: string(ledger.LotStates[r.IntN(len(ledger.LotStates))]),
+			l := store.LotRow{BillingProfileID: p.ID, Name: fmt.Sprintf("random-%03d", i), Source: ledger.SourcePurchased,
+				Currency: "USD", OriginalAmount: amount(), StartDate: start, ExpirationDate: exp,
+				PurchasedDate: start, State: ledger.LotStates[r.IntN(len(ledger.LotStates))],
 				ClosedBalance: amount(), ExpiredAmount: amount(), Released: true}
 			if r.IntN(3) == 0 {
-				l.CanceledOn = start.AddDays(r.IntN(exp.DaysSince(start) + 1)).String()
+				l.CanceledOn = start.AddDays(r.IntN(exp.DaysSince(start) + 1))
 			}
 			lots[i] = l
 		}

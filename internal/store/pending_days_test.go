@@ -121,8 +121,11 @@ func randomWrite(ctx context.Context, s *store.Store, r *rand.Rand, p store.Bill
 	case k < 9 && len(c.lots) > 0:
 		l := c.lots[r.IntN(len(c.lots))]
 		l.BillingProfileID = p.ID
-		if l.CanceledOn == "" { // within the lot's dates, as a scenario file must have it
-			l.CanceledOn = min(ledger.MustDate(l.StartDate).AddDays(r.IntN(30)).String(), l.ExpirationDate)
+		if l.CanceledOn.IsZero() { // within the lot's dates, as a scenario file must have it
+			l.CanceledOn = l.StartDate.AddDays(r.IntN(30))
+			if l.ExpirationDate.Before(l.CanceledOn) {
+				l.CanceledOn = l.ExpirationDate
+			}
 		}
 		_, err = s.SaveLot(ctx, tester, l)
 	default:

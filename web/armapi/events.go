@@ -7,7 +7,6 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/arm"
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
@@ -66,15 +65,11 @@ func (a *API) eventPage(ctx context.Context, es arm.EventScope, accountID int64,
 			return nil, nil, err
 		}
 		for _, r := range rows {
-			in, err := settledInput(es, r)
-			if err != nil {
-				return nil, nil, err
-			}
-			items = append(items, arm.Event(es.Shape, in))
+			items = append(items, arm.Event(es.Shape, settledInput(es, r)))
 		}
 		if more {
 			last := rows[len(rows)-1]
-			next := arm.SettledCursor(last.BillingProfileID, ledger.MustDate(last.Date), last.Seq)
+			next := arm.SettledCursor(last.BillingProfileID, last.Date, last.Seq)
 			return items, &next, nil
 		}
 		cur = arm.Cursor{Phase: 1}
@@ -100,14 +95,10 @@ func settledQuery(es arm.EventScope, cur arm.Cursor, size int) store.EventQuery 
 }
 
 // settledInput is a stored event as the API shows it.
-func settledInput(es arm.EventScope, r store.APIEventRow) (arm.EventInput, error) {
-	d, err := ledger.ParseDate(r.Date)
-	if err != nil {
-		return arm.EventInput{}, err
-	}
-	e := ledger.Event{Kind: ledger.EventKind(r.Kind), Date: d, Description: r.Description, InvoiceNumber: r.InvoiceNumber,
-		Amount: money.FromMicros(r.Amount), Balance: money.FromMicros(r.Balance), LotID: r.LotName}
-	return es.Settled(r.BillingProfileID, r.Seq, e, r.LotSource), nil
+func settledInput(es arm.EventScope, r store.APIEventRow) arm.EventInput {
+	e := ledger.Event{Kind: r.Kind, Date: r.Date, Description: r.Description, InvoiceNumber: r.InvoiceNumber,
+		Amount: r.Amount, Balance: r.Balance, LotID: r.LotName}
+	return es.Settled(r.BillingProfileID, r.Seq, e, r.LotSource)
 }
 
 // pending computes the pending events of the scope's profiles from their maintained state (M12)

@@ -50,7 +50,7 @@ func (a *API) lots(c echo.Context) error {
 	for _, r := range rows {
 		l := r.Lot()
 		closed := l.BalanceAsOfLastInvoice() // 0 until an invoice takes the lot in (M12a)
-		items = append(items, arm.Lot(shape, arm.LotInput{ScopeID: scopeID, Name: r.Name, Source: r.Source,
+		items = append(items, arm.Lot(shape, arm.LotInput{ScopeID: scopeID, Name: r.Name, Source: string(r.Source),
 			Currency: profiles[r.BillingProfileID].Currency, PONumber: r.PONumber, Original: l.OriginalAmount, Closed: closed,
 			Start: l.StartDate, Expiration: l.ExpirationDate, Purchased: l.PurchasedDate,
 			Status: l.Status(today, a.expiryWindow).API(), Month: month}))

@@ -1,0 +1,43 @@
+package ledger
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"time"
+)
+
+// Value stores the date as YYYY-MM-DD text (database/sql/driver.Valuer), which compares and
+// sorts as a date on every database; the zero Date ("no date") is stored as "".
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return "", nil
+	}
+	return d.String(), nil
+}
+
+// Scan reads a date stored by Value (database/sql.Scanner): "" is the zero Date. A driver that
+// gives a time instead of text yields its UTC date.
+func (d *Date) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	case time.Time:
+		*d = DateOf(v)
+		return nil
+	default:
+		return fmt.Errorf("ledger: cannot scan %T into a date", src)
+	}
+	if s == "" {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return fmt.Errorf("ledger: stored %w", err)
+	}
+	*d = v
+	return nil
+}
