@@ -1,11 +1,16 @@
 package views
 
-import "github.com/creditdesk/creditdesk/internal/ledger"
+import (
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+)
 
 // The props of the partner Benefits workspace (DOMAIN P1-P12). Handlers compute every string
 // and boolean; the templates decide nothing. Dates and amounts are shown with the helpers of
 // the billing pages in the reader's locale (Loc): structured values with Day and Money,
-// sentences with Prose.
+// sentences (fault.Message) with Say.
 
 // BenefitChoice is a link among several: a quick filter, a tab, a page.
 type BenefitChoice struct {
@@ -35,9 +40,9 @@ type BenefitRow struct {
 	Start, End    ledger.Date
 	Status        string // stable status id, for data-status
 	StatusLabel   string
-	StatusNote    string // a sentence for Prose: "Available on 2026-06-19, ...", "Valid through ..."
-	NoteRule      string // the DOMAIN rule the note applies, for data-rule; never shown
-	Holder        string // the holder's email, "" for none
+	StatusNote    fault.Message // "Available on Jun 19, 2026, ...", "Valid through ..."
+	NoteRule      string        // the DOMAIN rule the note applies, for data-rule; never shown
+	Holder        string        // the holder's email, "" for none
 	HolderName    string
 	Reassignments string // "2 of 5 used", or "Not supported"
 	Href          string // the side pane, with the list's state
@@ -78,7 +83,7 @@ type BenefitList struct {
 // BenefitProp is one labelled value of the pane's Details tab.
 type BenefitProp struct {
 	Label  string
-	Value  string // a sentence for Prose
+	Value  fault.Message
 	TestID string
 }
 
@@ -91,7 +96,7 @@ type MemberOption struct {
 
 // BenefitEventRow is one entry of a benefit's assignment history (P12).
 type BenefitEventRow struct {
-	At      string
+	At      time.Time
 	Actor   string
 	What    string
 	Counted bool // used one of the five reassignments
@@ -100,7 +105,8 @@ type BenefitEventRow struct {
 // BenefitMonthRow is one credit month of a monthly credit's lapse history (P3).
 type BenefitMonthRow struct {
 	Number    int
-	Period    string
+	Start     time.Time // the month's first instant
+	End       time.Time // the instant its allotment lapses
 	Allotment string
 	Used      string
 	Lapsed    string
@@ -120,13 +126,13 @@ type BenefitPane struct {
 	Tab         string // "details", "activate" or "history"
 	Tabs        []BenefitChoice
 	Details     []BenefitProp
-	Flash       string // a sentence for Prose
+	Flash       fault.Message
 	FlashError  bool
 
 	// The Activate benefits tab.
-	Notice      string // why the benefit cannot be assigned now, from the rules
-	NoticeRule  string // the rule behind Notice, for data-rule; never shown
-	CanAssign   bool   // search and Add a new user
+	Notice      fault.Message // why the benefit cannot be assigned now, from the rules
+	NoticeRule  string        // the rule behind Notice, for data-rule; never shown
+	CanAssign   bool          // search and Add a new user
 	CanReassign bool
 	CanRemove   bool
 	// AssignOnly is the one member who can be assigned, at the reassignment limit (P6): the
@@ -153,7 +159,7 @@ type BenefitPane struct {
 	AddAction      string
 	Name           string // Add a new user, after an error
 	Email          string
-	Errors         map[string]string // by field: benefit, user, name, email
+	Errors         map[string]fault.Message // by field: benefit, user, name, email
 
 	// The History tab.
 	Events []BenefitEventRow
@@ -187,11 +193,11 @@ type MyBenefit struct {
 	Start, End   ledger.Date
 	Status       string
 	StatusLabel  string
-	Subscription string // after redemption (P5)
-	Validity     string // a sentence for Prose: "through 2027-02-04 (the last day included)"
+	Subscription string        // after redemption (P5)
+	Validity     fault.Message // "through Feb 4, 2027 (the last day included)"
 	CanRedeem    bool
 	RedeemAction string
-	Notice       string // why it cannot be redeemed now, for Prose
+	Notice       fault.Message // why it cannot be redeemed now
 }
 
 // MyBenefits is the "Benefits assigned to me" page.
@@ -199,7 +205,7 @@ type MyBenefits struct {
 	Shell      Shell
 	Loc        Locale
 	Rows       []MyBenefit
-	Flash      string
+	Flash      fault.Message
 	FlashError bool
 }
 
@@ -222,8 +228,8 @@ type Membership struct {
 	Purchased   string // the latest membership purchase date
 	RenewAction string
 	RenewalDate string
-	Errors      map[string]string
-	Flash       string
+	Errors      map[string]fault.Message
+	Flash       fault.Message
 	FlashError  bool
 }
 

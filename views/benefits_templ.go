@@ -919,7 +919,7 @@ func BenefitTableRow(r BenefitRow, oob bool) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if r.StatusNote != "" {
+		if !r.StatusNote.IsZero() {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 76, "<div class=\"small muted\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -947,7 +947,7 @@ func BenefitTableRow(r BenefitRow, oob bool) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = Prose(r.Loc, r.StatusNote).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Say(r.Loc, r.StatusNote).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -91,7 +91,7 @@ func MyBenefitsList(p MyBenefits) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = ProseFlash(p.Loc, p.Flash, p.FlashError).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = SayFlash(p.Loc, p.Flash, p.FlashError).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -282,12 +282,12 @@ func MyBenefitsList(p MyBenefits) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			if r.Validity != "" {
+			if !r.Validity.IsZero() {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "<dt>Valid</dt><dd data-testid=\"valid-until\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = Prose(p.Loc, r.Validity).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = Say(p.Loc, r.Validity).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -305,12 +305,12 @@ func MyBenefitsList(p MyBenefits) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-			} else if r.Notice != "" {
+			} else if !r.Notice.IsZero() {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<p class=\"muted small\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = Prose(p.Loc, r.Notice).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = Say(p.Loc, r.Notice).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

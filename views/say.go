@@ -16,12 +16,17 @@ import (
 
 // Say writes m for loc: its sentence with each argument formatted, dates and instants in
 // <time datetime> elements, amounts with Money, each kept on one line, emails and ids whole,
-// codes as <code>.
+// codes as <code>, a clause (a Message) worded in turn.
 func Say(loc Locale, m fault.Message) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
-		_, err := io.WriteString(w, say(m, func(a any) string { return argHTML(loc, a) }, templ.EscapeString[string]))
+		_, err := io.WriteString(w, sayHTML(loc, m))
 		return err
 	})
+}
+
+// sayHTML is m for loc, as HTML.
+func sayHTML(loc Locale, m fault.Message) string {
+	return say(m, func(a any) string { return argHTML(loc, a) }, templ.EscapeString[string])
 }
 
 // Arg writes one message argument for loc, as Say does.
@@ -42,6 +47,14 @@ func HasSentence(key string) bool {
 // USD 6,000.00).
 func Text(m fault.Message) string {
 	return say(m, argText, func(s string) string { return s })
+}
+
+// RefusalText is a refusal in plain words: the sentence it says as data, or its own.
+func RefusalText(r fault.Refusal) string {
+	if r.Message == "" {
+		return Text(r.Said)
+	}
+	return r.Message
 }
 
 // say fills m's sentence: text through lit, each argument through arg. A key without a
@@ -77,6 +90,10 @@ func argText(a any) string {
 		return v.String()
 	case time.Time:
 		return v.UTC().Format(instantLayout)
+	case fault.Minute:
+		return v.String()
+	case fault.Message:
+		return Text(v)
 	case fault.Money:
 		return Money(v.Amount, v.Currency)
 	case fault.Email:
@@ -107,11 +124,11 @@ func argHTML(loc Locale, a any) string {
 	case ledger.Date:
 		return `<time class="nowrap" datetime="` + v.String() + `">` + esc(loc.Date(v)) + `</time>`
 	case time.Time:
-		// An instant may break between its date and its time of day, never inside either.
-		v = v.UTC()
-		d := ledger.DateOf(v)
-		return `<time datetime="` + v.Format(time.RFC3339) + `"><span class="nowrap">` + esc(loc.Date(d)) +
-			`,</span> <span class="nowrap">` + v.Format("15:04:05") + ` UTC</span></time>`
+		return instantHTML(loc, v, time.RFC3339, "15:04:05")
+	case fault.Minute:
+		return instantHTML(loc, time.Time(v), "2006-01-02T15:04Z07:00", "15:04")
+	case fault.Message:
+		return sayHTML(loc, v)
 	case fault.Money:
 		return `<span class="nowrap">` + esc(Money(v.Amount, v.Currency)) + `</span>`
 	case fault.Email:
@@ -122,12 +139,15 @@ func argHTML(loc Locale, a any) string {
 		return `<span class="token">` + esc(string(v)) + `</span>`
 	case fault.Code:
 		return `<code>` + esc(string(v)) + `</code>`
-	case string:
-		// Text may still be a sentence of the domain with values in it (a benefit's change, a
-		// rule's refusal), which Prose formats.
-		var b strings.Builder
-		_ = prose(loc, v, true).Render(context.Background(), &b) // a strings.Builder does not fail
-		return b.String()
 	}
 	return esc(argText(a))
+}
+
+// instantHTML is an instant in a <time datetime> element, its date for loc and its time of
+// day in UTC, in the layouts given: it may break between its date and its time of day, never
+// inside either.
+func instantHTML(loc Locale, t time.Time, datetime, clock string) string {
+	t = t.UTC()
+	return `<time datetime="` + t.Format(datetime) + `"><span class="nowrap">` + templ.EscapeString(loc.Date(ledger.DateOf(t))) +
+		`,</span> <span class="nowrap">` + t.Format(clock) + ` UTC</span></time>`
 }

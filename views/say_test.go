@@ -2,14 +2,16 @@ package views
 
 import (
 	"context"
-	"html"
 	"io"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
@@ -34,8 +36,14 @@ var sampleArgs = []struct {
 		"<code>creditdesk users set-password</code>"},
 	{access.InvoiceManager, "Invoice manager", "Invoice manager", "Invoice manager"},
 	{access.PartnerAdmin, "Partner admin", "Partner admin", "Partner admin"},
+	{fault.Minute(time.Date(2027, 7, 15, 10, 0, 0, 0, time.UTC)), "Jul 15, 2027, 10:00 UTC", "15 Jul 2027, 10:00 UTC",
+		`<time datetime="2027-07-15T10:00Z"><span class="nowrap">Jul 15, 2027,</span> <span class="nowrap">10:00 UTC</span></time>`},
+	{fault.Say(benefits.KeyValidThrough, ledger.NewDate(2027, time.February, 4)), "through Feb 4, 2027 (the last day included)",
+		"through 4 Feb 2027 (the last day included)", `through <time class="nowrap" datetime="2027-02-04">Feb 4, 2027</time>`},
 	{7, "7", "7", "7"},
 	{"Fabrikam <Solutions>", "Fabrikam <Solutions>", "Fabrikam <Solutions>", "Fabrikam &lt;Solutions&gt;"},
+	// Plain text stays as written: a date or an address in it is not a value to format.
+	{"`x` 2026-10-01 raj@x.example", "`x` 2026-10-01 raj@x.example", "`x` 2026-10-01 raj@x.example", "`x` 2026-10-01 raj@x.example"},
 }
 
 // TestSayEveryKey: each message key has words, and each of its placeholders renders an
@@ -54,8 +62,7 @@ func TestSayEveryKey(t *testing.T) {
 				loc  Locale
 				want string
 			}{{us, sa.us}, {gb, sa.gb}} {
-				got := render(t, Say(loc.loc, m))
-				text := html.UnescapeString(markup.ReplaceAllString(got, ""))
+				text := textOf(t, render(t, Say(loc.loc, m)))
 				if strings.Contains(text, "{") || n > 0 && strings.Count(text, loc.want) < n {
 					t.Errorf("Say(%s, %T) = %q: want %d × %q", key, sa.arg, text, n, loc.want)
 				}
@@ -96,6 +103,26 @@ func placeholders(sentence string) (n, args int) {
 		}
 	}
 	return n, args
+}
+
+// TestEveryKeyHasWords: every key the benefits rules and the store's benefit changes say has
+// words (P1-P12, X1, X2).
+func TestEveryKeyHasWords(t *testing.T) {
+	for _, key := range benefits.Keys {
+		if !HasSentence(key) {
+			t.Errorf("no words for %s", key)
+		}
+	}
+}
+
+// textOf is the text a person reads in markup.
+func textOf(t *testing.T, markup string) string {
+	t.Helper()
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(markup))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Text()
 }
 
 // render writes a component to a string.

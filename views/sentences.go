@@ -1,12 +1,115 @@
 package views
 
-import "github.com/creditdesk/creditdesk/internal/access"
+import (
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/benefits"
+)
+
+// The keys of what the portal itself says on the Benefits pages, besides the rules' (the
+// benefits.Key constants): the values of the pane's Details tab, the notices and outcomes.
+const (
+	KeyValue         = "value"             // one value, formatted for the reader
+	KeyPerMonth      = "value.per_month"   // an amount granted each month (P3)
+	KeyIncluded      = "value.included"    // a last day that is included (P3)
+	KeyNamed         = "value.named"       // a name and an email
+	KeyNone          = "value.none"        // nobody, nothing
+	KeyAnd           = "and"               // two sentences, one after the other
+	KeyActivated     = "benefit.activated" // benefit id, subscription id, validity (a message)
+	KeyRenewed       = "benefit.renewed"   // renewal date, number of benefits, their ids
+	KeyInviteNoMail  = "invite.no_mail"    // the user's email, the command an operator runs
+	KeyInviteTooMany = "invite.too_many"   // too many links asked for at once
+	KeyInviteFailed  = "invite.failed"     // the user's email
+	KeyInviteSent    = "invite.sent"       // the user's email
+	KeyInviteRevoked = "invite.revoked"    // the user's email
+)
 
 // sentences are the words of each message key (fault.Message): {0}, {1}... stand for its
 // arguments, which Say formats for the reader. The views own the sentences; the domain and the
 // store say only the key and the values. Every key the store's audit entries use
 // (store.AuditKeys) is here, which a test checks.
 var sentences = map[string]string{
+	// The portal's own (the Key constants above).
+	KeyValue:         "{0}",
+	KeyPerMonth:      "{0} per month",
+	KeyIncluded:      "{0} (included)",
+	KeyNamed:         "{0} ({1})",
+	KeyNone:          "None",
+	KeyAnd:           "{0} {1}",
+	KeyActivated:     "Activated {0}: your new Azure subscription is {1}, valid {2}.",
+	KeyRenewed:       "Membership renewed on {0}: issued {1} benefits ({2}).",
+	KeyInviteNoMail:  "Invitations cannot be sent: this installation has no mail server; an operator passes {0} a link with {1}.",
+	KeyInviteTooMany: "Too many links were asked for. Wait an hour and try again.",
+	KeyInviteFailed:  "The invitation to {0} could not be sent; try Resend invitation later.",
+	KeyInviteSent:    "An invitation to choose a password was sent to {0}.",
+	KeyInviteRevoked: "The invitation to {0} was revoked: its link no longer works.",
+
+	// The benefits rules' refusals (P3-P11, X2).
+	benefits.KeyPending:              "This benefit is still being provisioned while the payment is processed; it becomes available on {0}.",
+	benefits.KeyAssignedAlready:      "This benefit is already assigned to {0}; only a benefit that is Not redeemed can be assigned.",
+	benefits.KeyNoHolder:             "No user is assigned to this benefit; assign one instead.",
+	benefits.KeyUnassigned:           "This benefit has no assigned user; a partner admin assigns it first.",
+	benefits.KeyRedeemedAlready:      "This benefit is already redeemed; its subscription is {0}.",
+	benefits.KeyNotStarted:           "This benefit starts on {0}; it can be redeemed from then.",
+	benefits.KeyExpired13Months:      "This monthly credit was valid for 13 months from its activation, until {0}; it is no longer available.",
+	benefits.KeyExpiredMembership:    "This monthly credit flowed until its membership ended on {0}, before 13 months from its activation; it is no longer available.",
+	benefits.KeyExpired:              "This benefit ended on {0}; it is no longer available.",
+	benefits.KeyNotReassignable:      "Reassignment isn't supported for {0}: once it is assigned, its user can change only in the next membership year, after renewal.",
+	benefits.KeyLimitReached:         "This credit has used all {0} of its {0} reassignments; no further reassignment is possible, and no exception can be granted.",
+	benefits.KeyOnlyLastHolder:       "This credit has used all {0} of its {0} reassignments; only {1}, its most recent user, can be assigned to it again.",
+	benefits.KeyHoldsAlready:         "{0} already holds this benefit; choose a different user.",
+	benefits.KeySecondBulk:           "{0} already holds the Azure bulk credit {1} ({2} to {3}); a user can hold only one bulk credit at a time, though a monthly credit alongside it is fine.",
+	benefits.KeyFreeMail:             "{0} is a free-hosted mail domain; Azure credits can be assigned only to users with a company domain.",
+	benefits.KeyFreeMailSubdomain:    "{0} is a subdomain of the free-hosted mail domain {1}; Azure credits can be assigned only to users with a company domain.",
+	benefits.KeyForeignDomain:        "{0} is not a domain of this organisation; use an address at {1}.",
+	benefits.KeyNotHolder:            "Only the user assigned to this benefit can redeem it.",
+	benefits.KeyNotMember:            "{0} is not a member of {1}; search for a member, or add them with Add a new user.",
+	benefits.KeyNothingToRenew:       "There is nothing to renew: every membership year that has begun by this date is renewed already.",
+	benefits.KeyNoMore:               "This credit has used all {0} of its {0} reassignments, so only its most recent user, {2}, could be assigned to it again; they are no longer a member of {1}, so it cannot be assigned.",
+	benefits.KeyMemberAlready:        "{0} is already a member of {1}; find them with the search above.",
+	benefits.KeySignInToRedeem:       "Sign in as the assigned user to redeem this benefit.",
+	benefits.KeyBadDomain:            "\"{0}\" is not a domain name.",
+	benefits.KeyNameRequired:         "Enter the user's name.",
+	benefits.KeyNameCharacters:       "The name contains characters that are not allowed.",
+	benefits.KeyNameTooLong:          "The name is longer than {0} characters.",
+	benefits.KeyEmailRequired:        "Enter an email address.",
+	benefits.KeyEmailTooLong:         "The email address is longer than {0} characters.",
+	benefits.KeyEmailInvalid:         "\"{0}\" is not a valid email address.",
+	benefits.KeyAmountPositive:       "The amount must be greater than zero.",
+	benefits.KeyMonthlyAmount:        "The monthly amount must be greater than zero.",
+	benefits.KeyCurrency:             "{0}.",
+	benefits.KeyDateRequired:         "The date is required.",
+	benefits.KeyEndBeforeStart:       "The end date {0} is before the start date {1}.",
+	benefits.KeySubscriptionEarly:    "A subscription exists only after redemption.",
+	benefits.KeyRedeemerRequired:     "Only an assigned user can redeem a benefit; set assignedTo.",
+	benefits.KeyRedeemedEarly:        "The benefit was not provisioned before {0} (P8).",
+	benefits.KeyRedeemedBeforeStart:  "The redemption is before the start date.",
+	benefits.KeyActivationRequired:   "The first activation must be set and not after the redemption.",
+	benefits.KeySubscriptionRequired: "A redeemed benefit needs the subscription id its redemption created (P5).",
+	benefits.KeyRenewalRequired:      "Enter the renewal date.",
+	benefits.KeyRenewalFormat:        "Enter the renewal date as YYYY-MM-DD.",
+	benefits.KeyRenewalInFuture:      "The renewal date cannot be in the future.",
+	benefits.KeyRenewalEarly:         "The renewal date {0} is before the purchase date {1} of benefit {2}.",
+	benefits.KeyBadFilter:            "\"{0}\" is not a filter; use not-redeemed, redeemed, monthly, bulk or expiring.",
+	benefits.KeyBadKind:              "\"{0}\" is not a benefit kind; use one of AzureMonthlyCredit, AzureBulkCredit, CopilotForSecurity, GitHubCopilotEnterprise, GitHubEnterpriseMetered.",
+	benefits.KeyNegativeUsage:        "Usage on {0} is negative.",
+	benefits.KeyUsageNegative:        "Usage cannot be negative.",
+
+	// The benefits' changes (X1), their validity and status notes (P3, P8, P11).
+	benefits.KeyDidAssign:              "Assigned {0} to {1} ({2}).",
+	benefits.KeyDidAssignCounted:       "Assigned {0} to {1} ({2}); reassignment {3} of {4} used.",
+	benefits.KeyDidReassign:            "Reassigned {0} ({1}) from {2} to {3}; reassignment {4} of {5} used.",
+	benefits.KeyDidReassignRedeemed:    "Reassigned {0} ({1}) from {2} to {3}; reassignment {4} of {5} used; subscription {6} of {2} no longer receives this credit.",
+	benefits.KeyDidRemove:              "Removed {0} from {1} ({2}); reassignments {3} of {4} used.",
+	benefits.KeyDidRemoveRedeemed:      "Removed {0} from {1} ({2}); reassignments {3} of {4} used; subscription {5} no longer receives this credit.",
+	benefits.KeyDidRedeem:              "{0} redeemed {1} ({2}): new subscription {3}, valid {4}.",
+	benefits.KeyValidUntil:             "until {0} (13 months from activation)",
+	benefits.KeyValidThrough:           "through {0} (the last day included)",
+	benefits.KeyValidThrough13Months:   "through {0} (the last day included; 13 months from activation)",
+	benefits.KeyValidThroughMembership: "through {0} (the last day included; the membership ends before 13 months from activation)",
+	benefits.KeyNoteAvailableOn:        "Available on {0}, four days after the purchase while the payment is processed.",
+	benefits.KeyNoteValid:              "Valid {0}.",
+	benefits.KeyNoteEnded:              "Ended: it was valid {0}.",
+
 	access.KeyLastOwner: "The last owner of a billing scope cannot be removed. Grant the owner role to someone else first.",
 
 	// Audit entries (X1).

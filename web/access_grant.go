@@ -12,7 +12,6 @@ import (
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/views"
-	"github.com/creditdesk/creditdesk/web/status"
 )
 
 // grantForm is the Add role assignment form.
@@ -41,7 +40,7 @@ func (s *Server) accessGrant(c echo.Context) error {
 	sc := currentScope(c)
 	f := grantForm{Email: strings.ToLower(strings.TrimSpace(c.FormValue("email"))), Role: c.FormValue("role")}
 	role, invalid := f.validate(sc.Kind())
-	var invited string
+	var invited fault.Message
 	if len(invalid) == 0 {
 		u, created, err := s.store.GrantRole(c.Request().Context(), *currentUser(c), sc.Scope, f.Email, role)
 		if v, ok := fault.AsInvalid(err); ok {
@@ -58,7 +57,7 @@ func (s *Server) accessGrant(c echo.Context) error {
 	if len(invalid) > 0 {
 		return s.renderAccessResult(c, http.StatusUnprocessableEntity, f, invalid, "", nil)
 	}
-	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, fmt.Sprintf("%s now holds the %s role.", f.Email, role.Title())+invited, nil)
+	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, fmt.Sprintf("%s now holds the %s role.", f.Email, role.Title())+invitedText(invited), nil)
 }
 
 // renderAccessResult answers a change on the Access control page: the refreshed panel for htmx;
@@ -83,7 +82,7 @@ func (s *Server) renderAccessResult(c echo.Context, code int, f grantForm, inval
 	}
 	var r fault.Refusal
 	if errors.As(refused, &r) {
-		p.Flash, p.FlashError = status.RefusalText(r), true
+		p.Flash, p.FlashError = views.RefusalText(r), true
 	}
 	return s.render(c, code, views.AccessPage(p), views.AccessPanel(p))
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -26,7 +27,8 @@ func TestAuditKeysHaveWords(t *testing.T) {
 
 // TestAuditRowsNewAndLegacy (X1, X3): an entry written as data and a legacy entry written as
 // sentences both read in words on the audit page, dates in the reader's order, role names as
-// the portal says them, a refusal without its rule code (kept in data-rule).
+// the portal says them, a refusal without its rule code (kept in data-rule). A legacy entry's
+// sentence is shown as it was written: its values are not data to format.
 func TestAuditRowsNewAndLegacy(t *testing.T) {
 	at := time.Date(2026, 2, 5, 9, 30, 0, 0, time.UTC)
 	actorID := int64(7)
@@ -37,7 +39,7 @@ func TestAuditRowsNewAndLegacy(t *testing.T) {
 		Target: fault.Say(store.KeyAuditValue, fault.Email("raj@tailspin.example")), After: fault.Say(store.KeyAuditValue, access.InvoiceManager)})
 	newRefusal := auditEvent(t, 4, at, &actorID, "ana@northwind.example", store.AuditEntry{Action: store.AuditBenefit("assign").Refused(),
 		Target: fault.Say(store.KeyAuditAttemptUser, fault.ID("b-001"), "assign", fault.Email("raj@tailspin.example")),
-		After:  fault.Say(store.KeyAuditRefused, "P3", "This benefit ended on 2026-02-04.")})
+		After:  fault.Say(store.KeyAuditRefused, "P3", fault.Say(benefits.KeyExpired, ledger.NewDate(2026, time.February, 4)))})
 	legacyRole := store.AuditEvent{ID: 1, At: at, ActorEmail: "scenario load", Action: "role.granted", Target: "raj@tailspin.example", After: "invoiceManager"}
 	legacyRefusal := store.AuditEvent{ID: 0, At: at, ActorEmail: "ana@northwind.example", Action: "benefit.assign.refused",
 		Target: "benefit b-001 (assign raj@tailspin.example)", After: "refused by P3: This benefit ended on 2026-02-04."}
@@ -65,13 +67,13 @@ func TestAuditRowsNewAndLegacy(t *testing.T) {
 	when := "5 Feb 2026, 09:30:00 UTC"
 	want := [][]string{
 		{when, "ana@northwind.example", "Assignment refused", "benefit b-001 (assign raj@tailspin.example)", "",
-			"Refused: This benefit ended on 4 Feb 2026.", "benefit.assign.refused", "P3"},
+			"Refused: This benefit ended on 4 Feb 2026; it is no longer available.", "benefit.assign.refused", "P3"},
 		{when, "ana@northwind.example", "Credit canceled", "lot-1/providers/Microsoft.Billing/billingAccounts/a/billingProfiles/P",
 			"Active", "Canceled from 1 Mar 2026", "lot.canceled", ""},
 		{when, "scenario load", "Role granted", "raj@tailspin.example", "", "Invoice manager", "role.granted", ""},
 		{when, "scenario load", "Role granted", "raj@tailspin.example", "", "Invoice manager", "role.granted", ""},
 		{when, "ana@northwind.example", "Assignment refused", "benefit b-001 (assign raj@tailspin.example)", "",
-			"Refused: This benefit ended on 4 Feb 2026.", "benefit.assign.refused", "P3"},
+			"Refused: This benefit ended on 2026-02-04.", "benefit.assign.refused", "P3"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("rows = %q", got)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -30,7 +31,7 @@ func (s *Server) benefitAddUser(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			done += sent
+			done = fault.Say(views.KeyAnd, done, sent)
 		}
 	}
 	return s.paneResult(c, err, done, form)

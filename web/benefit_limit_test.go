@@ -61,18 +61,19 @@ func TestCreditAtTheLimitIsNeverStranded(t *testing.T) {
 			if resp.StatusCode != s.status {
 				t.Fatalf("status %d, want %d\n%.600s", resp.StatusCode, s.status, body)
 			}
+			text := visible(t, body) // an email in a sentence may break before its @ (a <wbr>)
 			for _, w := range s.want {
-				if !strings.Contains(body, w) {
+				if !strings.Contains(body, w) && !strings.Contains(text, w) {
 					t.Errorf("body lacks %q\n%.1500s", w, body)
 				}
 			}
 			for _, n := range s.not {
-				if strings.Contains(body, n) {
+				if strings.Contains(body, n) || strings.Contains(text, n) {
 					t.Errorf("body has %q", n)
 				}
 			}
 			if s.onceMarker != "" {
-				if n := strings.Count(body, s.onceMarker); n != 1 {
+				if n := strings.Count(text, s.onceMarker); n != 1 {
 					t.Errorf("the refusal appears %d times, want once (under the field)\n%.1500s", n, body)
 				}
 			}

@@ -32,7 +32,7 @@ func (s *Server) benefitPane(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p.Flash = s.takeFlash(c)
+	p.Flash = s.takeSaid(c)
 	return s.render(c, http.StatusOK, views.BenefitPanePage(p), views.BenefitPaneFragment(p))
 }
 
@@ -85,7 +85,7 @@ func (s *Server) paneProps(c echo.Context, tab, search string) (views.BenefitPan
 		AddAction:      withList(s.links.onBenefit(routeBenefitAddUser, pc.ExternalID, b.ID), list),
 		InviteAction:   withList(s.links.onBenefit(routeInvitation, pc.ExternalID, b.ID), list),
 		RevokeAction:   withList(s.links.onBenefit(routeInvitationRevoke, pc.ExternalID, b.ID), list), NoMail: s.mail == nil,
-		Holder: b.AssignedTo, Errors: map[string]string{}, Events: eventRows(d.History)}
+		Holder: b.AssignedTo, Errors: map[string]fault.Message{}, Events: eventRows(d.History)}
 	p.Shell.Crumbs[len(p.Shell.Crumbs)-1].Label = b.ID
 	for _, t := range []struct{ id, label string }{{"details", "Details"}, {"activate", "Activate benefits"}, {"history", "History"}} {
 		p.Tabs = append(p.Tabs, views.BenefitChoice{Label: t.label, Href: paneTabHref(href, t.id, list), Active: t.id == tab, TestID: "tab-" + t.id})
@@ -150,9 +150,7 @@ func (s *Server) activateProps(c echo.Context, p *views.BenefitPane, d store.Ben
 			return err
 		}
 		if !slices.ContainsFunc(members, func(m store.MemberRow) bool { return m.Email == only }) {
-			p.Notice = fmt.Sprintf("This credit has used all %d of its %d reassignments, so only its most recent user, "+
-				"%s, could be assigned to it again; they are no longer a member of %s, so it cannot be assigned.",
-				benefits.MaxReassignments, benefits.MaxReassignments, only, pc.Name)
+			p.Notice = fault.Say(benefits.KeyNoMore, benefits.MaxReassignments, pc.Name, fault.Email(only))
 			p.NoticeRule = "P6"
 			return nil
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/views"
 )
 
 // TestValidity: one wording says until when a benefit can be used, everywhere it is shown (the
@@ -41,7 +42,7 @@ func TestValidity(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := validity(tt.b); got != tt.want {
+			if got := views.Text(benefits.Validity(tt.b)); got != tt.want {
 				t.Errorf("validity = %q, want %q", got, tt.want)
 			}
 		})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/views"
 	"github.com/creditdesk/creditdesk/web/status"
@@ -24,13 +25,12 @@ func (s *Server) benefitRedeem(c echo.Context) error {
 	case err != nil && !onForm:
 		return err
 	}
-	msg := ""
+	var msg fault.Message
 	if err == nil {
 		code = http.StatusOK
-		msg = "Activated " + ch.After.ID + ": your new Azure subscription is " + ch.After.SubscriptionID +
-			", valid " + validity(ch.After) + "."
+		msg = fault.Say(views.KeyActivated, ch.After.ID, ch.After.SubscriptionID, benefits.Validity(ch.After))
 		if !htmxOf(c.Request()).Fragment() {
-			if err := s.addFlash(c, msg); err != nil {
+			if err := s.addSaid(c, msg); err != nil {
 				return err
 			}
 			return seeOther(c, s.links.to(routeMyBenefits))
@@ -42,7 +42,7 @@ func (s *Server) benefitRedeem(c echo.Context) error {
 	}
 	p.Flash = msg
 	if err != nil {
-		p.Flash, p.FlashError = status.Message(err), true
+		p.Flash, p.FlashError = status.Said(err), true
 	}
 	return s.render(c, code, views.MyBenefitsPage(p), views.MyBenefitsList(p))
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"reflect"
 
 	"github.com/labstack/echo/v4"
 
@@ -25,7 +26,7 @@ func paneFields(p views.BenefitPane) map[string]bool {
 // replaced by that tab's. Without JavaScript: a redirect back to the pane after a success, or
 // the pane page with the refusal. A refusal is shown once: under its field when the tab shows
 // that field, else in the banner. A benefit that is not the organisation's is a 404.
-func (s *Server) paneResult(c echo.Context, err error, done string, form views.BenefitPane) error {
+func (s *Server) paneResult(c echo.Context, err error, done fault.Message, form views.BenefitPane) error {
 	code, onForm := formStatus(err)
 	switch {
 	case errors.Is(err, fault.ErrNotFound):
@@ -33,7 +34,7 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 	case err != nil && !onForm:
 		return err
 	case err == nil && !htmxOf(c.Request()).Fragment():
-		if err := s.addFlash(c, done); err != nil {
+		if err := s.addSaid(c, done); err != nil {
 			return err
 		}
 		return seeOther(c, paneTabHref(s.links.benefit(currentPartner(c).ExternalID, benefitParam(c)), "activate",
@@ -45,22 +46,22 @@ func (s *Server) paneResult(c echo.Context, err error, done string, form views.B
 	}
 	p.RefreshRow, p.Flash = true, done
 	if err != nil {
-		p.Name, p.Email, p.Flash, p.FlashError = form.Name, form.Email, "", true
+		p.Name, p.Email, p.Flash, p.FlashError = form.Name, form.Email, fault.Message{}, true
 		shown := paneFields(p)
 		for _, re := range benefits.RuleErrors(err) {
 			f := ruleField(re.Field)
 			switch {
-			case shown[f] && p.Errors[f] == "":
+			case shown[f] && p.Errors[f].IsZero():
 				p.Errors[f] = re.Message
-			case !shown[f] && p.Flash == "":
+			case !shown[f] && p.Flash.IsZero():
 				p.Flash = re.Message
 			}
 		}
 		if len(benefits.RuleErrors(err)) == 0 { // a refusal of the store's, about no field
-			p.Flash = status.Message(err)
+			p.Flash = status.Said(err)
 		}
-		if p.Notice == p.Errors["benefit"] { // the tab's notice already says it
-			p.Notice = ""
+		if reflect.DeepEqual(p.Notice, p.Errors["benefit"]) { // the tab's notice already says it
+			p.Notice = fault.Message{}
 		}
 	} else {
 		code = http.StatusOK

@@ -58,6 +58,16 @@ func (c *client) page(path string, want int) *goquery.Document {
 	return d
 }
 
+// visible is the text a person reads in markup: tags gone, entities decoded.
+func visible(t *testing.T, markup string) string {
+	t.Helper()
+	d, err := goquery.NewDocumentFromReader(strings.NewReader(markup))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Text()
+}
+
 // texts lists the text of each element of s, its text nodes joined by single spaces (as a
 // reader sees a name above its id).
 func texts(s *goquery.Selection) []string {

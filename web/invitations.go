@@ -3,9 +3,7 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -13,29 +11,38 @@ import (
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
+	"github.com/creditdesk/creditdesk/web/status"
 )
+
+// invitedText is what an invitation did, as a sentence to append to another, "" for nothing.
+func invitedText(m fault.Message) string {
+	if m.IsZero() {
+		return ""
+	}
+	return " " + views.Text(m)
+}
 
 // linkTime formats a one-time link's times (wall clock, UTC) for pages and emails.
 func linkTime(t time.Time) string { return t.UTC().Format("2 January 2006 15:04 UTC") }
 
 // invite emails the invitation of u, who was just added by the signed-in user, and returns the
 // sentence the page adds to its message: sent, not sent for lack of a mail server, or failed.
-func (s *Server) invite(c echo.Context, u store.User) (string, error) {
+func (s *Server) invite(c echo.Context, u store.User) (fault.Message, error) {
 	if s.mail == nil {
-		return fmt.Sprintf(" Invitations cannot be sent: this installation has no mail server; an operator passes %s a link with `creditdesk users invite`.", u.Email), nil
+		return fault.Say(views.KeyInviteNoMail, fault.Email(u.Email), fault.Code("creditdesk users invite")), nil
 	}
 	ok, err := s.allowLink(c, u.Email)
 	if err != nil {
-		return "", err
+		return fault.Message{}, err
 	}
 	if !ok {
-		return " " + linkRequestsTooMany, nil
+		return fault.Say(views.KeyInviteTooMany), nil
 	}
 	if err := s.mailLink(c.Request().Context(), *currentUser(c), u, store.Invitation); err != nil {
 		s.log.Error("send invitation", "request_id", requestID(c), "user_id", u.ID, "error", err)
-		return fmt.Sprintf(" The invitation to %s could not be sent; try Resend invitation later.", u.Email), nil
+		return fault.Say(views.KeyInviteFailed, fault.Email(u.Email)), nil
 	}
-	return fmt.Sprintf(" An invitation to choose a password was sent to %s.", u.Email), nil
+	return fault.Say(views.KeyInviteSent, fault.Email(u.Email)), nil
 }
 
 // invitedHolder is the holder of the pane's benefit while they have no password.
@@ -62,16 +69,16 @@ func (s *Server) invitedHolder(ctx context.Context, c echo.Context) (store.User,
 func (s *Server) invitationResend(c echo.Context) error {
 	u, err := s.invitedHolder(c.Request().Context(), c)
 	if err != nil {
-		return s.invitationResult(c, err, "")
+		return s.invitationResult(c, err, fault.Message{})
 	}
 	if s.mail == nil {
-		return s.invitationResult(c, fault.Field("benefit", "Invitations cannot be sent: this installation has no mail server."), "")
+		return s.invitationResult(c, fault.Field("benefit", "Invitations cannot be sent: this installation has no mail server."), fault.Message{})
 	}
 	done, err := s.invite(c, u)
 	if err != nil {
 		return err
 	}
-	return s.invitationResult(c, nil, strings.TrimSpace(done))
+	return s.invitationResult(c, nil, done)
 }
 
 // invitationRevoke makes the holder's pending invitation stop working.
@@ -84,11 +91,11 @@ func (s *Server) invitationRevoke(c echo.Context) error {
 			err = fault.Field("benefit", "No invitation to "+u.Email+" is pending.")
 		}
 	}
-	return s.invitationResult(c, err, "The invitation to "+u.Email+" was revoked: its link no longer works.")
+	return s.invitationResult(c, err, fault.Say(views.KeyInviteRevoked, fault.Email(u.Email)))
 }
 
 // invitationResult refreshes the Activate benefits tab with what happened to the invitation.
-func (s *Server) invitationResult(c echo.Context, err error, done string) error {
+func (s *Server) invitationResult(c echo.Context, err error, done fault.Message) error {
 	v, invalid := fault.AsInvalid(err)
 	switch {
 	case errors.Is(err, fault.ErrNotFound):
@@ -96,7 +103,7 @@ func (s *Server) invitationResult(c echo.Context, err error, done string) error 
 	case err != nil && !invalid:
 		return err
 	case err == nil && !htmxOf(c.Request()).Fragment():
-		if err := s.addFlash(c, done); err != nil {
+		if err := s.addSaid(c, done); err != nil {
 			return err
 		}
 		return seeOther(c, paneTabHref(s.links.benefit(currentPartner(c).ExternalID, benefitParam(c)), "activate",
@@ -106,10 +113,10 @@ func (s *Server) invitationResult(c echo.Context, err error, done string) error 
 	if perr != nil {
 		return perr
 	}
-	status := http.StatusOK
+	code := http.StatusOK
 	p.Flash = done
 	if invalid {
-		status, p.Flash, p.FlashError = http.StatusUnprocessableEntity, v.For("benefit"), true
+		code, p.Flash, p.FlashError = http.StatusUnprocessableEntity, status.Plain(v.For("benefit")), true
 	}
-	return s.render(c, status, views.BenefitPanePage(p), views.BenefitPaneFragment(p))
+	return s.render(c, code, views.BenefitPanePage(p), views.BenefitPaneFragment(p))
 }

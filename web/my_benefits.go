@@ -19,7 +19,7 @@ func (s *Server) myBenefits(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p.Flash = s.takeFlash(c)
+	p.Flash = s.takeSaid(c)
 	return s.render(c, http.StatusOK, views.MyBenefitsPage(p), views.MyBenefitsList(p))
 }
 
@@ -38,10 +38,10 @@ func (s *Server) myBenefitsProps(c echo.Context) (views.MyBenefits, error) {
 		r := views.MyBenefit{DOMID: "my-benefit-" + strconv.FormatInt(d.RowID, 10), ID: b.ID, Partner: d.PartnerName,
 			Kind: b.Kind.Label(), Amount: views.Money(b.Amount, b.Currency), PerMonth: b.Kind.Monthly(),
 			Start: ledger.DateOf(b.StartDate), End: ledger.DateOf(b.EndDate), Status: string(st), StatusLabel: st.Label(),
-			Subscription: b.SubscriptionID, Validity: validity(b), RedeemAction: s.links.to(routeRedeem, b.ID)}
+			Subscription: b.SubscriptionID, Validity: benefits.Validity(b), RedeemAction: s.links.to(routeRedeem, b.ID)}
 		if err := benefits.Check(b, d.History, benefits.ActionRedeem, now); err != nil {
 			if st != benefits.StatusRedeemed { // the subscription above says it all
-				r.Notice = status.Message(err)
+				r.Notice = status.Said(err)
 			}
 		} else {
 			r.CanRedeem = true

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -26,7 +26,7 @@ func (s *Server) membershipShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p.Flash = s.takeFlash(c)
+	p.Flash = s.takeSaid(c)
 	return s.render(c, http.StatusOK, views.MembershipPage(p), views.MembershipPanel(p))
 }
 
@@ -52,7 +52,7 @@ func (s *Server) membershipProps(c echo.Context) (views.Membership, error) {
 	loc := readerLocale(c)
 	p := views.Membership{Shell: s.partnerShell(c, "Membership", "Membership"), Loc: loc, PartnerName: pc.Name, ExternalID: pc.ExternalID,
 		Domains: domains, RenewAction: s.links.partner(routeRenew, pc.ExternalID), RenewalDate: s.businessTime().Format(benefitDay),
-		Errors: map[string]string{}, Purchased: "No benefits yet"}
+		Errors: map[string]fault.Message{}, Purchased: "No benefits yet"}
 	if len(latest.Rows) > 0 {
 		p.Purchased = loc.Date(ledger.DateOf(latest.Rows[0].Benefit.PurchaseDate))
 	}
@@ -86,7 +86,7 @@ func (s *Server) membershipRenew(c echo.Context) error {
 		err    error
 	)
 	if perr != nil || len(raw) != len(benefitDay) {
-		err = &benefits.RuleError{Rule: benefits.RuleInput, Field: benefits.FieldRenewal, Message: "Enter the renewal date as YYYY-MM-DD."}
+		err = benefits.Input(benefits.FieldRenewal, benefits.KeyRenewalFormat)
 	} else {
 		issued, err = s.store.RenewPartner(c.Request().Context(), *currentUser(c), pc.Partner, day)
 	}
@@ -94,15 +94,15 @@ func (s *Server) membershipRenew(c echo.Context) error {
 	if err != nil && !onForm {
 		return err
 	}
-	done := ""
+	var done fault.Message
 	if err == nil {
 		ids := make([]string, len(issued))
 		for i, b := range issued {
 			ids[i] = b.ID
 		}
-		done = fmt.Sprintf("Membership renewed on %s: issued %d benefits (%s).", raw, len(issued), strings.Join(ids, ", "))
+		done = fault.Say(views.KeyRenewed, ledger.DateOf(day), len(issued), strings.Join(ids, ", "))
 		if !htmxOf(c.Request()).Fragment() {
-			if err := s.addFlash(c, done); err != nil {
+			if err := s.addSaid(c, done); err != nil {
 				return err
 			}
 			return seeOther(c, s.links.partner(routeMembership, pc.ExternalID))

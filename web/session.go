@@ -12,6 +12,8 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
+	"github.com/creditdesk/creditdesk/web/status"
 )
 
 // sessionName is the session cookie's name.
@@ -121,27 +123,47 @@ const flashKey = "flash"
 
 // addFlash keeps a message for the next page the user sees (post/redirect/get without htmx).
 func (s *Server) addFlash(c echo.Context, msg string) error {
+	return s.addSaid(c, status.Plain(msg))
+}
+
+// addSaid is addFlash for a message, kept with its values' types so that the next page formats
+// them for its reader.
+func (s *Server) addSaid(c echo.Context, m fault.Message) error {
 	sess, err := s.sessions.Get(c.Request(), sessionName)
 	if err != nil {
 		return err
 	}
-	sess.AddFlash(msg, flashKey)
+	enc, err := store.EncodeMessage(m)
+	if err != nil {
+		return err
+	}
+	sess.AddFlash(enc, flashKey)
 	return sess.Save(c.Request(), c.Response())
 }
 
-// takeFlash returns and forgets the pending message, "" when there is none.
+// takeFlash returns and forgets the pending message in plain words, "" when there is none.
 func (s *Server) takeFlash(c echo.Context) string {
+	return views.Text(s.takeSaid(c))
+}
+
+// takeSaid returns and forgets the pending message, the zero message when there is none.
+func (s *Server) takeSaid(c echo.Context) fault.Message {
 	sess, err := s.sessions.Get(c.Request(), sessionName)
 	if err != nil {
-		return ""
+		return fault.Message{}
 	}
 	flashes := sess.Flashes(flashKey)
 	if len(flashes) == 0 {
-		return ""
+		return fault.Message{}
 	}
 	if err := sess.Save(c.Request(), c.Response()); err != nil {
 		s.log.Warn("save session", "error", err)
 	}
-	msg, _ := flashes[len(flashes)-1].(string)
-	return msg
+	enc, _ := flashes[len(flashes)-1].(string)
+	m, err := store.DecodeMessage(enc)
+	if err != nil {
+		s.log.Warn("read flash", "error", err)
+		return fault.Message{}
+	}
+	return m
 }

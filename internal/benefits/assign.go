@@ -1,21 +1,23 @@
 package benefits
 
 import (
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // Change is the outcome of an accepted decision: the benefit before and after, the history
-// event to append (nil when the decision adds none), and a one-line description for the audit
-// log (X1). The store writes After, Event and the audit entry in the transaction that loaded
+// event to append (nil when the decision adds none), and what it did, for the audit log (X1)
+// and the page that made it. The store writes After, Event and the audit entry in the transaction that loaded
 // Before.
 type Change struct {
 	Action  Action
 	Before  Benefit
 	After   Benefit
 	Event   *Event
-	Summary string
+	Summary fault.Message
 }
 
 // AssignRequest carries what the store loaded, under row locks, for Assign or Reassign.
@@ -70,7 +72,7 @@ func setUser(p Policy, r AssignRequest, action Action) (Change, error) {
 		return Change{}, err
 	}
 	if action == ActionReassign && strings.EqualFold(b.AssignedTo, user) {
-		return Change{}, refuse("P6", FieldUser, "%s already holds this benefit; choose a different user.", user)
+		return Change{}, refuse("P6", FieldUser, KeyHoldsAlready, fault.Email(user))
 	}
 	counted := countsAsReassignment(b, r.History, user)
 	if counted && CountReassignments(r.History) >= MaxReassignments {
@@ -93,19 +95,19 @@ func setUser(p Policy, r AssignRequest, action Action) (Change, error) {
 	ev := &Event{At: now, Actor: r.Actor, From: b.AssignedTo, To: user, Reassignment: counted}
 	used := Reassignments(b.Kind, append(r.History[:len(r.History):len(r.History)], *ev))
 
-	var sum string
-	if b.AssignedTo == "" {
-		sum = fmt.Sprintf("Assigned %s to %s", user, describe(b))
-	} else {
-		sum = fmt.Sprintf("Reassigned %s from %s to %s", describe(b), b.AssignedTo, user)
+	id, kind, from, to := fault.ID(b.ID), b.Kind.Label(), fault.Email(b.AssignedTo), fault.Email(user)
+	var sum fault.Message
+	switch {
+	case b.AssignedTo == "" && !counted:
+		sum = fault.Say(KeyDidAssign, to, id, kind)
+	case b.AssignedTo == "":
+		sum = fault.Say(KeyDidAssignCounted, to, id, kind, used.Used, used.Limit)
+	case b.SubscriptionID == "":
+		sum = fault.Say(KeyDidReassign, id, kind, from, to, used.Used, used.Limit)
+	default:
+		sum = fault.Say(KeyDidReassignRedeemed, id, kind, from, to, used.Used, used.Limit, fault.ID(b.SubscriptionID))
 	}
-	if counted {
-		sum += fmt.Sprintf("; reassignment %s", used)
-	}
-	if b.SubscriptionID != "" {
-		sum += fmt.Sprintf("; subscription %s of %s no longer receives this credit", b.SubscriptionID, b.AssignedTo)
-	}
-	return Change{Action: action, Before: b, After: after, Event: ev, Summary: sum + "."}, nil
+	return Change{Action: action, Before: b, After: after, Event: ev, Summary: sum}, nil
 }
 
 // Remove takes the holder off a monthly credit (P6). Removing never counts as a reassignment;
@@ -122,12 +124,13 @@ func Remove(r RemoveRequest) (Change, error) {
 	after := b
 	after.AssignedTo, after.RedeemedAt, after.SubscriptionID = "", time.Time{}, ""
 	ev := &Event{At: now, Actor: r.Actor, From: b.AssignedTo}
-	sum := fmt.Sprintf("Removed %s from %s; reassignments %s", b.AssignedTo, describe(b),
-		Reassignments(b.Kind, r.History))
+	used := Reassignments(b.Kind, r.History)
+	sum := fault.Say(KeyDidRemove, fault.Email(b.AssignedTo), fault.ID(b.ID), b.Kind.Label(), used.Used, used.Limit)
 	if b.SubscriptionID != "" {
-		sum += fmt.Sprintf("; subscription %s no longer receives this credit", b.SubscriptionID)
+		sum = fault.Say(KeyDidRemoveRedeemed, fault.Email(b.AssignedTo), fault.ID(b.ID), b.Kind.Label(), used.Used,
+			used.Limit, fault.ID(b.SubscriptionID))
 	}
-	return Change{Action: ActionRemove, Before: b, After: after, Event: ev, Summary: sum + "."}, nil
+	return Change{Action: ActionRemove, Before: b, After: after, Event: ev, Summary: sum}, nil
 }
 
 // CheckBulkLimit enforces P9 for assigning b to user: a user may hold a monthly credit (and
@@ -143,15 +146,9 @@ func CheckBulkLimit(b Benefit, user string, holdings []Benefit) error {
 			continue
 		}
 		if civilDay(h.StartDate).Before(ExpiresAt(b)) && civilDay(b.StartDate).Before(ExpiresAt(h)) {
-			return refuse("P9", FieldUser, "%s already holds the Azure bulk credit %s (%s to %s); a user can "+
-				"hold only one bulk credit at a time, though a monthly credit alongside it is fine.",
-				user, h.ID, civilDay(h.StartDate).Format(dateLayout), civilDay(h.EndDate).Format(dateLayout))
+			return refuse("P9", FieldUser, KeySecondBulk, fault.Email(user), fault.ID(h.ID), ledger.DateOf(h.StartDate),
+				ledger.DateOf(h.EndDate))
 		}
 	}
 	return nil
-}
-
-// describe names a benefit in audit lines: "b-001 (Azure monthly credit)".
-func describe(b Benefit) string {
-	return fmt.Sprintf("%s (%s)", b.ID, b.Kind.Label())
 }

@@ -2,7 +2,6 @@ package benefits
 
 import (
 	"errors"
-	"strings"
 	"testing"
 	"time"
 
@@ -64,7 +63,7 @@ func TestAssign(t *testing.T) {
 			if got.Event == nil || *got.Event != want {
 				t.Errorf("event = %+v, want %+v", got.Event, want)
 			}
-			if !strings.Contains(got.Summary, "Assigned "+raj) || StatusOf(got.After, tt.now) != StatusAssigned {
+			if !says(got.Summary, KeyDidAssign, fault.Email(raj)) || StatusOf(got.After, tt.now) != StatusAssigned {
 				t.Errorf("summary %q, status %s", got.Summary, StatusOf(got.After, tt.now))
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
@@ -134,30 +135,29 @@ func StatusOf(b Benefit, now time.Time) Status {
 // holder with ValidateEmail and CheckBulkLimit.
 func (b Benefit) Validate() error {
 	var errs []error
-	add := func(field, format string, args ...any) {
-		errs = append(errs, refuse(RuleInput, field, format, args...))
+	add := func(field, key string, args ...any) {
+		errs = append(errs, refuse(RuleInput, field, key, args...))
 	}
 	if !b.Kind.Valid() {
 		_, err := ParseKind(string(b.Kind))
 		errs = append(errs, err)
 	}
 	if !b.Amount.IsPositive() {
-		add(FieldAmount, "The amount must be greater than zero.")
+		add(FieldAmount, KeyAmountPositive)
 	}
 	if err := money.CheckCurrency(b.Currency); err != nil {
-		add(FieldCurrency, "%s.", err)
+		add(FieldCurrency, KeyCurrency, err.Error())
 	}
 	for _, d := range []struct {
 		field string
 		t     time.Time
 	}{{"purchaseDate", b.PurchaseDate}, {"startDate", b.StartDate}, {"endDate", b.EndDate}} {
 		if d.t.IsZero() {
-			add(d.field, "The date is required.")
+			add(d.field, KeyDateRequired)
 		}
 	}
 	if !b.StartDate.IsZero() && !b.EndDate.IsZero() && civilDay(b.EndDate).Before(civilDay(b.StartDate)) {
-		add("endDate", "The end date %s is before the start date %s.",
-			b.EndDate.UTC().Format(dateLayout), b.StartDate.UTC().Format(dateLayout))
+		add("endDate", KeyEndBeforeStart, ledger.DateOf(b.EndDate), ledger.DateOf(b.StartDate))
 	}
 	if b.AssignedTo != "" {
 		if err := checkEmailSyntax("assignedTo", b.AssignedTo); err != nil {
@@ -171,29 +171,29 @@ func (b Benefit) Validate() error {
 // validateRedemption checks the redemption fields against each other and the dates (P5, P8).
 func (b Benefit) validateRedemption() []error {
 	var errs []error
-	add := func(field, format string, args ...any) {
-		errs = append(errs, refuse(RuleInput, field, format, args...))
+	add := func(field, key string, args ...any) {
+		errs = append(errs, refuse(RuleInput, field, key, args...))
 	}
 	if b.RedeemedAt.IsZero() {
 		if b.SubscriptionID != "" {
-			add("subscriptionId", "A subscription exists only after redemption.")
+			add("subscriptionId", KeySubscriptionEarly)
 		}
 		return errs
 	}
 	if b.AssignedTo == "" {
-		add("redeemedAt", "Only an assigned user can redeem a benefit; set assignedTo.")
+		add("redeemedAt", KeyRedeemerRequired)
 	}
 	if b.RedeemedAt.Before(AvailableAt(b)) {
-		add("redeemedAt", "The benefit was not provisioned before %s (P8).", AvailableAt(b).Format(dateLayout))
+		add("redeemedAt", KeyRedeemedEarly, ledger.DateOf(AvailableAt(b)))
 	}
 	if b.RedeemedAt.Before(civilDay(b.StartDate)) {
-		add("redeemedAt", "The redemption is before the start date.")
+		add("redeemedAt", KeyRedeemedBeforeStart)
 	}
 	if b.ActivatedAt.IsZero() || b.ActivatedAt.After(b.RedeemedAt) {
-		add("activatedAt", "The first activation must be set and not after the redemption.")
+		add("activatedAt", KeyActivationRequired)
 	}
 	if !validGUID(b.SubscriptionID) {
-		add("subscriptionId", "A redeemed benefit needs the subscription id its redemption created (P5).")
+		add("subscriptionId", KeySubscriptionRequired)
 	}
 	return errs
 }

@@ -71,7 +71,7 @@ func TestAllowedAtTheLimit(t *testing.T) {
 		{"P6 5 of 5 removed: only the last holder", m, removed,
 			Actions{Assign: true, AssignOnly: last}, last, "", ""},
 		{"P6 5 of 5 removed: anybody else refused", m, removed,
-			Actions{Assign: true, AssignOnly: last}, raj, "P6", "only " + last + ", its most recent user, can be assigned"},
+			Actions{Assign: true, AssignOnly: last}, raj, "P6", KeyOnlyLastHolder + "(5, " + last + ")"},
 		{"P12 4 of 5 removed: any user", m, append(counted(4), Event{At: day("2026-02-20"), Actor: admin, From: counted(4)[4].To}),
 			Actions{Assign: true}, raj, "", ""},
 		{"P6 bulk: no limit to speak of", benefit("b-2", AzureBulkCredit), nil, Actions{Assign: true}, "", "", ""},

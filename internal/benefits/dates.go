@@ -10,9 +10,6 @@ const (
 	ExpiringWithinDays    = 30 // P2: the Expiring quick filter's window
 )
 
-// dateLayout renders civil dates in messages; the UI localises dates it renders itself.
-const dateLayout = "2006-01-02"
-
 // civilDay returns the start (00:00 UTC) of the UTC calendar day containing t. Purchase, start
 // and end dates are civil days: a time of day given with them is ignored.
 func civilDay(t time.Time) time.Time {

@@ -56,7 +56,7 @@ func (p Policy) Validate() error {
 	var errs []error
 	for _, d := range p.ExtraFreeMailDomains {
 		if !validDomain(normalizeDomain(d)) {
-			errs = append(errs, refuse(RuleInput, "freeMailDomains", "%q is not a domain name.", d))
+			errs = append(errs, refuse(RuleInput, "freeMailDomains", KeyBadDomain, d))
 		}
 	}
 	return errors.Join(errs...)
@@ -76,11 +76,11 @@ func NewUser(name, email string, domains []string, p Policy) (User, error) {
 	var errs []error
 	switch {
 	case u.Name == "":
-		errs = append(errs, refuse(RuleInput, FieldName, "Enter the user's name."))
+		errs = append(errs, refuse(RuleInput, FieldName, KeyNameRequired))
 	case !utf8.ValidString(u.Name) || strings.ContainsFunc(u.Name, unicode.IsControl):
-		errs = append(errs, refuse(RuleInput, FieldName, "The name contains characters that are not allowed."))
+		errs = append(errs, refuse(RuleInput, FieldName, KeyNameCharacters))
 	case utf8.RuneCountInString(u.Name) > MaxNameLength:
-		errs = append(errs, refuse(RuleInput, FieldName, "The name is longer than %d characters.", MaxNameLength))
+		errs = append(errs, refuse(RuleInput, FieldName, KeyNameTooLong, MaxNameLength))
 	}
 	e, err := checkEmail(FieldEmail, email, domains, p)
 	if err != nil {
@@ -110,11 +110,10 @@ func checkEmail(field, email string, domains []string, p Policy) (string, error)
 	}
 	_, domain, _ := strings.Cut(email, "@")
 	if free, ok := matchDomain(domain, p.FreeMailDomains()); ok {
-		what := domain + " is a free-hosted mail domain"
 		if free != domain {
-			what = domain + " is a subdomain of the free-hosted mail domain " + free
+			return "", refuse("P10", field, KeyFreeMailSubdomain, domain, free)
 		}
-		return "", refuse("P10", field, "%s; Azure credits can be assigned only to users with a company domain.", what)
+		return "", refuse("P10", field, KeyFreeMail, domain)
 	}
 	if len(domains) > 0 {
 		var own []string
@@ -122,8 +121,7 @@ func checkEmail(field, email string, domains []string, p Policy) (string, error)
 			own = append(own, normalizeDomain(d))
 		}
 		if _, ok := matchDomain(domain, own); !ok {
-			return "", refuse("P10", field, "%s is not a domain of this organisation; use an address at %s.",
-				domain, strings.Join(own, " or "))
+			return "", refuse("P10", field, KeyForeignDomain, domain, strings.Join(own, " or "))
 		}
 	}
 	return email, nil
@@ -150,13 +148,13 @@ func normalizeDomain(d string) string {
 func checkEmailSyntax(field, email string) error {
 	switch {
 	case email == "":
-		return refuse(RuleInput, field, "Enter an email address.")
+		return refuse(RuleInput, field, KeyEmailRequired)
 	case len(email) > MaxEmailLength:
-		return refuse(RuleInput, field, "The email address is longer than %d characters.", MaxEmailLength)
+		return refuse(RuleInput, field, KeyEmailTooLong, MaxEmailLength)
 	}
 	local, domain, ok := strings.Cut(email, "@")
 	if !ok || !validLocal(local) || !validDomain(strings.ToLower(domain)) {
-		return refuse(RuleInput, field, "%q is not a valid email address.", email)
+		return refuse(RuleInput, field, KeyEmailInvalid, email)
 	}
 	return nil
 }

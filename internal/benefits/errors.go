@@ -26,17 +26,19 @@ const (
 )
 
 // RuleError is a refusal that names the rule (a DOMAIN.md number such as "P6", or RuleInput),
-// the field it is about, and a sentence a person can act on. It is of kind fault.ErrInvalid
+// the field it is about, and what to tell a person, as a message the views word (a key and
+// its values: dates, amounts, emails, ids). It is of kind fault.ErrInvalid
 // when Rule is RuleInput (malformed input: an empty, too long or badly formed field), else of
 // kind fault.ErrConflict (a well-formed request the program forbids). It never means that
 // something was stored: decisions here are pure.
 type RuleError struct {
-	Rule    string // "P6", "P10", ... or RuleInput
-	Field   string // one of the Field constants
-	Message string // a complete sentence for the form, without the field name
+	Rule    string        // "P6", "P10", ... or RuleInput
+	Field   string        // one of the Field constants
+	Message fault.Message // one of the Key constants, with its values; it never names the field
 }
 
-// Error renders the refusal for logs and the audit log: "benefits: P6 user: ...".
+// Error renders the refusal for logs: "benefits: P6 user: benefits.holds_already(raj@...)".
+// People read Message in words, through the views.
 func (e *RuleError) Error() string {
 	return fmt.Sprintf("benefits: %s %s: %s", e.Rule, e.Field, e.Message)
 }
@@ -72,9 +74,15 @@ func RuleErrors(err error) []*RuleError {
 	return out
 }
 
-// refuse builds a RuleError with a formatted message.
-func refuse(rule, field, format string, args ...any) *RuleError {
-	return &RuleError{Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)}
+// refuse builds a RuleError saying key with args.
+func refuse(rule, field, key string, args ...any) *RuleError {
+	return &RuleError{Rule: rule, Field: field, Message: fault.Say(key, args...)}
+}
+
+// Input is a refusal of malformed input (X2) about field, saying key with args: for the
+// layers that check input the rules receive (the store, a form).
+func Input(field, key string, args ...any) *RuleError {
+	return refuse(RuleInput, field, key, args...)
 }
 
 // errBadCall reports a caller bug (a missing actor or clock), not a user's mistake: it

@@ -10,8 +10,8 @@ import (
 
 // TestRuleErrorMatching: a refusal by a rule is a conflict, malformed input (X2) is invalid.
 func TestRuleErrorMatching(t *testing.T) {
-	rule := &RuleError{Rule: "P6", Field: FieldUser, Message: "No more reassignments."}
-	input := &RuleError{Rule: RuleInput, Field: FieldEmail, Message: "Enter an email address."}
+	rule := refuse("P6", FieldUser, KeyLimitReached, MaxReassignments)
+	input := refuse(RuleInput, FieldEmail, KeyEmailRequired)
 	tests := []struct {
 		name         string
 		err          error
@@ -38,16 +38,18 @@ func TestRuleErrorMatching(t *testing.T) {
 	}
 }
 
+// TestRuleErrorMessage: a refusal reads in logs as its rule, field, key and values; the views
+// word it for people.
 func TestRuleErrorMessage(t *testing.T) {
-	err := &RuleError{Rule: "P6", Field: "user", Message: "No more reassignments."}
-	if got, want := err.Error(), "benefits: P6 user: No more reassignments."; got != want {
+	err := refuse("P6", FieldUser, KeyOnlyLastHolder, MaxReassignments, fault.Email("raj@fabrikam.example"))
+	if got, want := err.Error(), "benefits: P6 user: benefits.only_last_holder(5, raj@fabrikam.example)"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
 
 func TestRuleErrors(t *testing.T) {
-	a := &RuleError{Rule: RuleInput, Field: FieldName, Message: "a"}
-	b := &RuleError{Rule: "P10", Field: FieldEmail, Message: "b"}
+	a := refuse(RuleInput, FieldName, KeyNameRequired)
+	b := refuse("P10", FieldEmail, KeyFreeMail, "gmail.com")
 	tests := []struct {
 		name string
 		err  error

@@ -1,6 +1,10 @@
 package benefits
 
-import "time"
+import (
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+)
 
 // Filter is a quick filter above the Azure credits list (P2). Its string value is the URL
 // query value (?filter=not-redeemed), so a reload shows the same list.
@@ -30,8 +34,7 @@ func ParseFilter(s string) (Filter, error) {
 			return f, nil
 		}
 	}
-	return FilterAll, refuse(RuleInput, FieldFilter, "%q is not a filter; use not-redeemed, redeemed, monthly, "+
-		"bulk or expiring.", s)
+	return FilterAll, refuse(RuleInput, FieldFilter, KeyBadFilter, fault.Clip(s))
 }
 
 // Label is the filter's button text.

@@ -3,6 +3,8 @@ package benefits
 import (
 	"bytes"
 	"errors"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -85,7 +87,20 @@ func checkRule(t *testing.T, err error, wantRule, wantField string) {
 		t.Fatalf("got rule %s field %s (%q), want rule %s field %s", re.Rule, re.Field, re.Message,
 			wantRule, wantField)
 	}
-	if !(errors.Is(err, fault.ErrConflict) || errors.Is(err, fault.ErrInvalid)) || re.Message == "" {
+	if !(errors.Is(err, fault.ErrConflict) || errors.Is(err, fault.ErrInvalid)) || re.Message.IsZero() {
 		t.Fatalf("RuleError %v does not match ErrRuleViolation or has no message", err)
 	}
+}
+
+// says reports whether m says key ("" for any) with each of args among its arguments.
+func says(m fault.Message, key string, args ...any) bool {
+	if key != "" && m.Key != key {
+		return false
+	}
+	for _, want := range args {
+		if !slices.ContainsFunc(m.Args, func(a any) bool { return reflect.DeepEqual(a, want) }) {
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,8 @@ package benefits
 import (
 	"slices"
 	"strings"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // Kind is the type of a partner benefit (P3, P7). Its string value is the one used in scenario
@@ -29,8 +31,7 @@ func Kinds() []Kind {
 func ParseKind(s string) (Kind, error) {
 	k := Kind(s)
 	if !k.Valid() {
-		return "", refuse(RuleInput, FieldKind, "%q is not a benefit kind; use one of AzureMonthlyCredit, "+
-			"AzureBulkCredit, CopilotForSecurity, GitHubCopilotEnterprise, GitHubEnterpriseMetered.", s)
+		return "", refuse(RuleInput, FieldKind, KeyBadKind, fault.Clip(s))
 	}
 	return k, nil
 }

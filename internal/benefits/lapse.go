@@ -3,6 +3,7 @@ package benefits
 import (
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
@@ -39,11 +40,11 @@ type Month struct {
 func MonthlyHistory(b Benefit, usage []Usage, now time.Time) ([]Month, error) {
 	allotment, activatedAt := b.Amount, b.ActivatedAt
 	if !allotment.IsPositive() {
-		return nil, refuse(RuleInput, FieldAmount, "The monthly amount must be greater than zero.")
+		return nil, refuse(RuleInput, FieldAmount, KeyMonthlyAmount)
 	}
 	for _, u := range usage {
 		if u.Amount.IsNegative() {
-			return nil, refuse(RuleInput, FieldUsage, "Usage on %s is negative.", u.At.UTC().Format(dateLayout))
+			return nil, refuse(RuleInput, FieldUsage, KeyNegativeUsage, ledger.DateOf(u.At))
 		}
 	}
 	if activatedAt.IsZero() || !b.Kind.Monthly() {

@@ -2,9 +2,10 @@ package benefits
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // TestReassignmentScript walks one monthly credit through the definition of a reassignment
@@ -93,7 +94,7 @@ func TestReassignmentLimit(t *testing.T) {
 			if err == nil && ch.Event.Reassignment != (tt.user == raj) {
 				t.Errorf("event.Reassignment = %v", ch.Event.Reassignment)
 			}
-			if err == nil && tt.user == raj && !strings.Contains(ch.Summary, "reassignment 5 of 5 used") {
+			if err == nil && tt.user == raj && !says(ch.Summary, "", 5, MaxReassignments) {
 				t.Errorf("summary %q does not show the count", ch.Summary)
 			}
 		})
@@ -141,7 +142,7 @@ func TestReassignRules(t *testing.T) {
 			if e := *ch.Event; e.From != raj || e.To != tt.user || !e.Reassignment || e.Action() != ActionReassign {
 				t.Errorf("event = %+v", e)
 			}
-			if tt.b.SubscriptionID != "" && !strings.Contains(ch.Summary, tt.b.SubscriptionID) {
+			if tt.b.SubscriptionID != "" && !says(ch.Summary, KeyDidReassignRedeemed, fault.ID(tt.b.SubscriptionID)) {
 				t.Errorf("summary %q does not name the old subscription", ch.Summary)
 			}
 		})
@@ -183,7 +184,7 @@ func TestRemove(t *testing.T) {
 			if *ch.Event != want || ch.Event.Action() != ActionRemove {
 				t.Errorf("event = %+v, want %+v", *ch.Event, want)
 			}
-			if !strings.Contains(ch.Summary, "2 of 5 used") {
+			if !says(ch.Summary, "", 2, MaxReassignments) {
 				t.Errorf("summary %q", ch.Summary)
 			}
 		})

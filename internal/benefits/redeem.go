@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // RedeemRequest carries what the store loaded for Redeem.
@@ -29,12 +31,12 @@ func Redeem(r RedeemRequest, random io.Reader) (Change, error) {
 	b, now := r.Benefit, r.Now.UTC()
 	user := strings.ToLower(strings.TrimSpace(r.User))
 	if user == "" {
-		return Change{}, refuse(RuleInput, FieldUser, "Sign in as the assigned user to redeem this benefit.")
+		return Change{}, refuse(RuleInput, FieldUser, KeySignInToRedeem)
 	}
 	// Checked before the benefit's state, and without naming the holder or the subscription,
 	// so that somebody else learns nothing about the benefit.
 	if b.AssignedTo != "" && !strings.EqualFold(b.AssignedTo, user) {
-		return Change{}, refuse("P5", FieldUser, "Only the user assigned to this benefit can redeem it.")
+		return Change{}, refuse("P5", FieldUser, KeyNotHolder)
 	}
 	if err := gate(b, nil, ActionRedeem, now); err != nil {
 		return Change{}, err
@@ -48,9 +50,8 @@ func Redeem(r RedeemRequest, random io.Reader) (Change, error) {
 	if after.ActivatedAt.IsZero() {
 		after.ActivatedAt = now
 	}
-	sum := fmt.Sprintf("%s redeemed %s: new subscription %s, valid until %s", user, describe(b), sub,
-		ExpiresAt(after).Format("2006-01-02 15:04 UTC"))
-	return Change{Action: ActionRedeem, Before: b, After: after, Summary: sum + "."}, nil
+	sum := fault.Say(KeyDidRedeem, fault.Email(user), fault.ID(b.ID), b.Kind.Label(), fault.ID(sub), Validity(after))
+	return Change{Action: ActionRedeem, Before: b, After: after, Summary: sum}, nil
 }
 
 // NewSubscriptionID returns a new subscription id, a random (version 4) GUID in lower-case

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"strings"
 	"testing"
 	"time"
 
@@ -66,7 +65,7 @@ func TestRedeem(t *testing.T) {
 			if !ExpiresAt(a).Equal(tt.wantExpiry) {
 				t.Errorf("expires %s, want %s", ExpiresAt(a), tt.wantExpiry)
 			}
-			if StatusOf(a, tt.now) != StatusRedeemed || !strings.Contains(ch.Summary, fixedSub) {
+			if StatusOf(a, tt.now) != StatusRedeemed || !says(ch.Summary, KeyDidRedeem, fault.ID(fixedSub)) {
 				t.Errorf("status %s, summary %q", StatusOf(a, tt.now), ch.Summary)
 			}
 			if err := a.Validate(); err != nil {

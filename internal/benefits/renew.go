@@ -2,6 +2,9 @@ package benefits
 
 import (
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // Renew issues the next membership year's benefits when the membership is renewed on the day
@@ -14,14 +17,14 @@ import (
 // Refused: a zero renewal date, or one before a current benefit's purchase date (X2).
 func Renew(current []Benefit, renewal time.Time) ([]Benefit, error) {
 	if renewal.IsZero() {
-		return nil, refuse(RuleInput, FieldRenewal, "Enter the renewal date.")
+		return nil, refuse(RuleInput, FieldRenewal, KeyRenewalRequired)
 	}
 	day := civilDay(renewal)
 	next := make([]Benefit, 0, len(current))
 	for _, b := range current {
 		if day.Before(civilDay(b.PurchaseDate)) {
-			return nil, refuse(RuleInput, FieldRenewal, "The renewal date %s is before the purchase date %s "+
-				"of benefit %s.", day.Format(dateLayout), civilDay(b.PurchaseDate).Format(dateLayout), b.ID)
+			return nil, refuse(RuleInput, FieldRenewal, KeyRenewalEarly, ledger.DateOf(day), ledger.DateOf(b.PurchaseDate),
+				fault.ID(b.ID))
 		}
 		start := civilDay(b.EndDate).AddDate(0, 0, 1)
 		if provisioned := day.AddDate(0, 0, ProvisioningDays); provisioned.After(start) {

@@ -1,6 +1,11 @@
 package benefits
 
-import "time"
+import (
+	"time"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
+)
 
 // Actions says which buttons the side pane offers for a benefit (P4, P6), so templates receive
 // booleans rather than re-deriving rules. A true value means the benefit's state allows the
@@ -50,14 +55,12 @@ func gate(b Benefit, history []Event, action Action, now time.Time) error {
 	case StatusExpired:
 		return expired(b)
 	case StatusPendingProvisioning:
-		return refuse("P8", FieldBenefit, "This benefit is still being provisioned while the payment is "+
-			"processed; it becomes available on %s.", AvailableAt(b).Format(dateLayout))
+		return refuse("P8", FieldBenefit, KeyPending, ledger.DateOf(AvailableAt(b)))
 	}
 	switch action {
 	case ActionAssign:
 		if st != StatusNotRedeemed {
-			return refuse("P4", FieldBenefit, "This benefit is already assigned to %s; only a benefit that is "+
-				"Not redeemed can be assigned.", b.AssignedTo)
+			return refuse("P4", FieldBenefit, KeyAssignedAlready, fault.Email(b.AssignedTo))
 		}
 		// A yearly benefit that somebody held this year cannot get another user (P6), even if
 		// its data shows nobody now.
@@ -69,7 +72,7 @@ func gate(b Benefit, history []Event, action Action, now time.Time) error {
 			return notReassignable(b)
 		}
 		if b.AssignedTo == "" {
-			return refuse("P6", FieldBenefit, "No user is assigned to this benefit; assign one instead.")
+			return refuse("P6", FieldBenefit, KeyNoHolder)
 		}
 		if action == ActionReassign && CountReassignments(history) >= MaxReassignments {
 			return limitReached()
@@ -77,13 +80,11 @@ func gate(b Benefit, history []Event, action Action, now time.Time) error {
 	case ActionRedeem:
 		switch {
 		case st == StatusNotRedeemed:
-			return refuse("P4", FieldBenefit, "This benefit has no assigned user; a partner admin assigns it first.")
+			return refuse("P4", FieldBenefit, KeyUnassigned)
 		case st == StatusRedeemed:
-			return refuse("P5", FieldBenefit, "This benefit is already redeemed; its subscription is %s.",
-				b.SubscriptionID)
+			return refuse("P5", FieldBenefit, KeyRedeemedAlready, fault.ID(b.SubscriptionID))
 		case now.Before(civilDay(b.StartDate)):
-			return refuse("P3", FieldBenefit, "This benefit starts on %s; it can be redeemed from then.",
-				civilDay(b.StartDate).Format(dateLayout))
+			return refuse("P3", FieldBenefit, KeyNotStarted, ledger.DateOf(b.StartDate))
 		}
 	}
 	return nil
@@ -94,31 +95,25 @@ func gate(b Benefit, history []Event, action Action, now time.Time) error {
 func expired(b Benefit) *RuleError {
 	switch {
 	case ExpiresBy13Months(b):
-		return refuse("P11", FieldBenefit, "This monthly credit was valid for 13 months from its activation, "+
-			"until %s; it is no longer available.", ExpiresAt(b).Format("2006-01-02 15:04 UTC"))
+		return refuse("P11", FieldBenefit, KeyExpired13Months, fault.Minute(ExpiresAt(b)))
 	case b.Kind.Monthly() && !b.ActivatedAt.IsZero():
-		return refuse("P11", FieldBenefit, "This monthly credit flowed until its membership ended on %s, "+
-			"before 13 months from its activation; it is no longer available.", civilDay(b.EndDate).Format(dateLayout))
+		return refuse("P11", FieldBenefit, KeyExpiredMembership, ledger.DateOf(b.EndDate))
 	}
-	return refuse("P3", FieldBenefit, "This benefit ended on %s; it is no longer available.",
-		civilDay(b.EndDate).Format(dateLayout))
+	return refuse("P3", FieldBenefit, KeyExpired, ledger.DateOf(b.EndDate))
 }
 
 // notReassignable explains P6 for a yearly benefit (bulk and the P7 benefits).
 func notReassignable(b Benefit) *RuleError {
-	return refuse("P6", FieldBenefit, "Reassignment isn't supported for %s: once it is assigned, its user "+
-		"can change only in the next membership year, after renewal.", b.Kind.aNoun())
+	return refuse("P6", FieldBenefit, KeyNotReassignable, b.Kind.aNoun())
 }
 
 // limitReached explains that all five reassignments are used (P6): there is no exception.
 func limitReached() *RuleError {
-	return refuse("P6", FieldUser, "This credit has used all %d of its %d reassignments; no further "+
-		"reassignment is possible, and no exception can be granted.", MaxReassignments, MaxReassignments)
+	return refuse("P6", FieldUser, KeyLimitReached, MaxReassignments)
 }
 
 // onlyLastHolder explains that a monthly credit at the limit, with nobody assigned, can go back
 // only to its most recent holder (P6): any other user would be a sixth reassignment.
 func onlyLastHolder(last string) *RuleError {
-	return refuse("P6", FieldUser, "This credit has used all %d of its %d reassignments; only %s, its most "+
-		"recent user, can be assigned to it again.", MaxReassignments, MaxReassignments, last)
+	return refuse("P6", FieldUser, KeyOnlyLastHolder, MaxReassignments, fault.Email(last))
 }

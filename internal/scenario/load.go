@@ -11,6 +11,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
 )
 
 // Summary counts what a load did, per kind of entity, and lists what the file asked that was
@@ -168,7 +169,7 @@ func (l *loader) refused(path string, err error) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &r):
-		l.refuse(path, r.Message)
+		l.refuse(path, views.RefusalText(r))
 		return nil
 	}
 	return fmt.Errorf("%s: %w", path, err)

@@ -12,6 +12,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
 )
 
 // savePartners stores the partner organisations of the file (P1-P12): each organisation keyed
@@ -149,7 +150,7 @@ func (l *loader) checkBenefit(ctx context.Context, b Benefit, bb benefits.Benefi
 			if f, ok := paths[field]; ok {
 				field = f
 			}
-			msg := re.Message
+			msg := views.Text(re.Message)
 			if re.Rule != benefits.RuleInput {
 				msg += " (rule " + re.Rule + ")"
 			}

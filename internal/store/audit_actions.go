@@ -85,7 +85,7 @@ const (
 	KeyAuditUnassigned              = "audit.unassigned"                // a benefit that no one holds
 	KeyAuditAssigned                = "audit.assigned"                  // the holder's email
 	KeyAuditRedeemed                = "audit.redeemed"                  // the holder's email, the subscription
-	KeyAuditRefused                 = "audit.refused"                   // the rule, its sentence
+	KeyAuditRefused                 = "audit.refused"                   // the rule, what it says (a message)
 	KeyAuditBenefitNew              = "audit.benefit_new"               // kind, amount, start and end dates
 	KeyAuditBenefitNewHeld          = "audit.benefit_new_held"          // kind, amount, start and end dates, holder
 	KeyAuditBenefitCount            = "audit.benefit_count"             // a number of benefits

@@ -38,12 +38,14 @@ const (
 	argInt         = "int"          // a decimal integer
 	argDate        = "date"         // ledger.Date, 2026-10-01
 	argInstant     = "instant"      // time.Time in UTC, RFC 3339
+	argMinute      = "minute"       // fault.Minute in UTC, RFC 3339
 	argMoney       = "money"        // fault.Money, "6000.5 USD"
 	argEmail       = "email"        // fault.Email
 	argID          = "id"           // fault.ID
 	argCode        = "code"         // fault.Code
 	argRole        = "role"         // access.Role
 	argPartnerRole = "partner_role" // access.PartnerRole
+	argMessage     = "message"      // fault.Message, as the JSON of a jsonMessage
 )
 
 // Detail is the JSON of e's messages, as the detail column holds it: each argument with its
@@ -72,7 +74,19 @@ func toJSONMessage(m fault.Message) (jsonMessage, error) {
 		if err != nil {
 			return jsonMessage{}, err
 		}
-		jm.Args = append(jm.Args, jsonArg{T: t, V: argString(a)})
+		v := argString(a)
+		if inner, ok := a.(fault.Message); ok {
+			jinner, err := toJSONMessage(inner)
+			if err != nil {
+				return jsonMessage{}, err
+			}
+			b, err := json.Marshal(jinner)
+			if err != nil {
+				return jsonMessage{}, err
+			}
+			v = string(b)
+		}
+		jm.Args = append(jm.Args, jsonArg{T: t, V: v})
 	}
 	return jm, nil
 }
@@ -88,6 +102,10 @@ func argType(a any) (string, error) {
 		return argDate, nil
 	case time.Time:
 		return argInstant, nil
+	case fault.Minute:
+		return argMinute, nil
+	case fault.Message:
+		return argMessage, nil
 	case fault.Money:
 		return argMoney, nil
 	case fault.Email:
@@ -111,8 +129,8 @@ func argString(a any) string {
 		return strconv.Itoa(v)
 	case time.Time:
 		return v.UTC().Format(time.RFC3339)
-	case fault.Money:
-		return v.Amount.String() + " " + v.Currency
+	case fault.Minute:
+		return time.Time(v).UTC().Format(time.RFC3339)
 	case fmt.Stringer:
 		return v.String()
 	}
@@ -143,6 +161,26 @@ func (e AuditEvent) Entry() (entry AuditEntry, ok bool, err error) {
 	return entry, true, nil
 }
 
+// EncodeMessage is m as JSON, each argument with its type, for a message kept outside the
+// audit log (a flash in the session); DecodeMessage gives it back as it was.
+func EncodeMessage(m fault.Message) (string, error) {
+	jm, err := toJSONMessage(m)
+	if err != nil {
+		return "", err
+	}
+	b, err := json.Marshal(jm)
+	return string(b), err
+}
+
+// DecodeMessage reads a message that EncodeMessage wrote.
+func DecodeMessage(s string) (fault.Message, error) {
+	var jm jsonMessage
+	if err := json.Unmarshal([]byte(s), &jm); err != nil {
+		return fault.Message{}, err
+	}
+	return fromJSONMessage(jm)
+}
+
 // fromJSONMessage gives each argument its type back.
 func fromJSONMessage(jm jsonMessage) (fault.Message, error) {
 	m := fault.Message{Key: jm.Key}
@@ -167,6 +205,15 @@ func argValue(a jsonArg) (any, error) {
 		return ledger.ParseDate(a.V)
 	case argInstant:
 		return time.Parse(time.RFC3339, a.V)
+	case argMinute:
+		t, err := time.Parse(time.RFC3339, a.V)
+		return fault.Minute(t), err
+	case argMessage:
+		var jm jsonMessage
+		if err := json.Unmarshal([]byte(a.V), &jm); err != nil {
+			return nil, err
+		}
+		return fromJSONMessage(jm)
 	case argMoney:
 		amount, currency, _ := strings.Cut(a.V, " ")
 		m, err := money.Parse(amount)

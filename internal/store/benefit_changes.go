@@ -124,8 +124,8 @@ func (s *Store) setBenefitUser(ctx context.Context, actor User, p Partner, row B
 		return ch, err
 	}
 	if !member {
-		return benefits.Change{}, &benefits.RuleError{Rule: "P4", Field: benefits.FieldUser, Message: fmt.Sprintf(
-			"%s is not a member of %s; search for a member, or add them with Add a new user.", email, p.Name)}
+		return benefits.Change{}, &benefits.RuleError{Rule: "P4", Field: benefits.FieldUser,
+			Message: fault.Say(benefits.KeyNotMember, fault.Email(email), p.Name)}
 	}
 	return ch, s.applyChange(ctx, actor, p, row.ID, &user.ID, ch)
 }
@@ -166,7 +166,7 @@ func (s *Store) applyChange(ctx context.Context, actor User, p Partner, rowID in
 		}
 	}
 	return s.audit(ctx, actor, AuditEntry{Action: AuditBenefit(ch.Action), Scope: p.ScopeID(),
-		Target: fault.Say(KeyAuditBenefit, fault.ID(ch.Before.ID)), Before: holderLine(ch.Before), After: textOf(ch.Summary)})
+		Target: fault.Say(KeyAuditBenefit, fault.ID(ch.Before.ID)), Before: holderLine(ch.Before), After: ch.Summary})
 }
 
 // refused records a rule's refusal of an attempt in the audit log (X1), in a transaction of its

@@ -26,15 +26,14 @@ func (s *Store) RenewPartner(ctx context.Context, actor User, p Partner, renewal
 		}
 		now := tx.now().UTC()
 		if renewal.After(now) {
-			return benefitsInput(benefits.FieldRenewal, "The renewal date cannot be in the future.")
+			return benefits.Input(benefits.FieldRenewal, benefits.KeyRenewalInFuture)
 		}
 		current, rowIDs, err := tx.unrenewed(ctx, p.ID, renewal)
 		if err != nil {
 			return err
 		}
 		if len(current) == 0 {
-			return &benefits.RuleError{Rule: "P6", Field: benefits.FieldRenewal, Message: "There is nothing to renew: " +
-				"every membership year that has begun by this date is renewed already."}
+			return &benefits.RuleError{Rule: "P6", Field: benefits.FieldRenewal, Message: fault.Say(benefits.KeyNothingToRenew)}
 		}
 		next, err := benefits.Renew(current, renewal)
 		if err != nil {

@@ -115,7 +115,7 @@ func (s *Store) holdingsOf(ctx context.Context, userID int64) ([]benefits.Benefi
 // format has no usage; tests and operators' tools add it here.
 func (s *Store) RecordBenefitUsage(ctx context.Context, externalID string, at time.Time, amount money.Amount) error {
 	if amount.IsNegative() {
-		return benefitsInput(benefits.FieldUsage, "Usage cannot be negative.")
+		return benefits.Input(benefits.FieldUsage, benefits.KeyUsageNegative)
 	}
 	var r BenefitRow
 	err := s.conn(ctx).Where("lower(external_id) = ?", strings.ToLower(externalID)).Take(&r).Error
@@ -124,9 +124,4 @@ func (s *Store) RecordBenefitUsage(ctx context.Context, externalID string, at ti
 	}
 	u := BenefitUsageRow{BenefitID: r.ID, At: at.UTC(), Amount: amount.Micros(), CreatedAt: s.now().UTC()}
 	return wrap("record benefit usage", s.conn(ctx).Create(&u).Error)
-}
-
-// benefitsInput is a malformed-input refusal in the benefits package's terms (X2).
-func benefitsInput(field, msg string) error {
-	return &benefits.RuleError{Rule: benefits.RuleInput, Field: field, Message: msg}
 }

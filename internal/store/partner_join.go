@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
@@ -37,8 +36,7 @@ func (s *Store) addMember(ctx context.Context, actor User, p Partner, nu benefit
 	}
 	_, created, err := s.EnsurePartnerMember(ctx, actor, p, u)
 	if err == nil && !created {
-		return &benefits.RuleError{Rule: benefits.RuleInput, Field: benefits.FieldEmail, Message: fmt.Sprintf(
-			"%s is already a member of %s; find them with the search above.", u.Email, p.Name)}
+		return benefits.Input(benefits.FieldEmail, benefits.KeyMemberAlready, fault.Email(u.Email), p.Name)
 	}
 	return err
 }

@@ -78,9 +78,9 @@ func Message(err error) string {
 	)
 	switch {
 	case errors.As(err, &r): // before *fault.Error: a refusal among field errors is what the user must read
-		return RefusalText(r)
+		return views.RefusalText(r)
 	case errors.As(err, &re):
-		return re.Message
+		return views.Text(re.Message)
 	case errors.As(err, &fe):
 		return fe.Message
 	case errors.As(err, &ie):
@@ -94,12 +94,31 @@ func Message(err error) string {
 	return ""
 }
 
-// RefusalText is a refusal in words: the sentence it says as data, or its own.
-func RefusalText(r fault.Refusal) string {
-	if r.Message == "" {
-		return views.Text(r.Said)
+// Said is what an error tells the user who caused it, as a message the views word for the
+// reader: a rule's refusal as the rule says it (its dates and amounts formatted), any other
+// error's message (Message) as plain text; nothing for an error without one.
+func Said(err error) fault.Message {
+	var (
+		r  fault.Refusal
+		re *benefits.RuleError
+	)
+	switch {
+	case errors.As(err, &r):
+		if r.Message == "" {
+			return r.Said
+		}
+	case errors.As(err, &re):
+		return re.Message
 	}
-	return r.Message
+	return Plain(Message(err))
+}
+
+// Plain is text as a message, nothing for "".
+func Plain(s string) fault.Message {
+	if s == "" {
+		return fault.Message{}
+	}
+	return fault.Say(views.KeyValue, s)
 }
 
 // unavailableMessage answers a request made while the database does not answer: the request

@@ -19,8 +19,8 @@ import (
 // 4xx naming the field, never a 500), and a domain error gets its kind's status with its own
 // message; an error of no kind is a 500 that tells nothing of the server.
 func TestOf(t *testing.T) {
-	input := &benefits.RuleError{Rule: benefits.RuleInput, Field: benefits.FieldEmail, Message: "Enter an email address."}
-	rule := &benefits.RuleError{Rule: "P6", Field: benefits.FieldUser, Message: "No reassignments left."}
+	input := benefits.Input(benefits.FieldEmail, benefits.KeyEmailRequired)
+	rule := &benefits.RuleError{Rule: "P6", Field: benefits.FieldUser, Message: fault.Say(benefits.KeyLimitReached, 5)}
 	tests := []struct {
 		name    string
 		err     error
@@ -43,9 +43,10 @@ func TestOf(t *testing.T) {
 		{"last owner (M4)", fmt.Errorf("store: remove role: %w", access.ErrLastOwner), http.StatusConflict,
 			"The last owner of a billing scope cannot be removed. Grant the owner role to someone else first."},
 		{"not assigned", access.ErrNotAssigned, http.StatusNotFound, "no such role assignment on this scope"},
-		{"benefit input (X2)", input, http.StatusUnprocessableEntity, input.Message},
-		{"benefit rule (P6)", rule, http.StatusConflict, rule.Message},
-		{"input and rule joined", errors.Join(input, rule), http.StatusConflict, input.Message},
+		{"benefit input (X2)", input, http.StatusUnprocessableEntity, "Enter an email address."},
+		{"benefit rule (P6)", rule, http.StatusConflict,
+			"This credit has used all 5 of its 5 reassignments; no further reassignment is possible, and no exception can be granted."},
+		{"input and rule joined", errors.Join(input, rule), http.StatusConflict, "Enter an email address."},
 		{"ledger input", &ledger.InputError{Field: "lots[2].currency", Err: ledger.ErrCurrency, Msg: "EUR, profile in USD"},
 			http.StatusUnprocessableEntity, "lots[2].currency: EUR, profile in USD"},
 		{"ARM error", arm.BadParameter("$top", "must be a number"), http.StatusBadRequest, arm.BadParameter("$top", "must be a number").Message},
