@@ -36,7 +36,7 @@ func ActivateTab(p BenefitPane) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = SayFieldError(p.Loc, p.Errors["benefit"]).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = SayFieldError(p.Loc, "benefit", p.Errors["benefit"]).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -197,7 +197,7 @@ func ActivateTab(p BenefitPane) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = SayFieldError(p.Loc, p.Errors["user"]).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = SayFieldError(p.Loc, "user", p.Errors["user"]).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -292,7 +292,7 @@ func ActivateTab(p BenefitPane) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = SayFieldError(p.Loc, p.Errors["user"]).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = SayFieldError(p.Loc, "user", p.Errors["user"]).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -385,7 +385,7 @@ func ActivateTab(p BenefitPane) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = SayFieldError(p.Loc, p.Errors["name"]).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = SayFieldError(p.Loc, "name", p.Errors["name"]).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -406,7 +406,7 @@ func ActivateTab(p BenefitPane) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = SayFieldError(p.Loc, p.Errors["email"]).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = SayFieldError(p.Loc, "email", p.Errors["email"]).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -390,7 +390,7 @@ func MembershipPanel(p Membership) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = SayFieldError(p.Loc, p.Errors["renewalDate"]).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = SayFieldError(p.Loc, "renewalDate", p.Errors["renewalDate"]).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

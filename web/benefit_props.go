@@ -63,11 +63,11 @@ func benefitDetails(d store.BenefitDetail, st benefits.Status) []views.BenefitPr
 	props := []views.BenefitProp{
 		{Label: "Benefit", Value: value(b.Kind.Label())},
 		{Label: "Benefit ID", Value: value(b.ID)},
-		{Label: "Amount", Value: amountSaid(b)},
+		{Label: "Amount", Value: amountSaid(b), TestID: "detail-amount"},
 		{Label: "Purchased", Value: value(ledger.DateOf(b.PurchaseDate))},
 		{Label: "Available from", Value: value(ledger.DateOf(benefits.AvailableAt(b)))},
 		{Label: "Start date", Value: value(ledger.DateOf(b.StartDate))},
-		{Label: "End date", Value: fault.Say(views.KeyIncluded, ledger.DateOf(b.EndDate))},
+		{Label: "End date", Value: fault.Say(views.KeyIncluded, ledger.DateOf(b.EndDate)), TestID: "detail-end"},
 		{Label: "Status", Value: value(st.Label()), TestID: "detail-status"},
 		{Label: "Assigned user", Value: holder, TestID: "detail-holder"},
 		{Label: "Reassignments", Value: value(reassignText(b.Kind, d.Reassignments))},
@@ -79,7 +79,7 @@ func benefitDetails(d store.BenefitDetail, st benefits.Status) []views.BenefitPr
 	if b.PreviousID != "" {
 		props = append(props, views.BenefitProp{Label: "Renews", Value: value(b.PreviousID)})
 	}
-	return append(props, views.BenefitProp{Label: "Valid", Value: benefits.Validity(b)})
+	return append(props, views.BenefitProp{Label: "Valid", Value: benefits.Validity(b), TestID: "detail-valid"})
 }
 
 // eventRows is a benefit's assignment history, oldest first (P12).
