@@ -6,8 +6,10 @@
 // needs (its history, the user's other holdings) inside a transaction with row locks, calls a
 // decision with those values and now, and writes the returned Change (new state, history
 // event, audit summary) with an audit entry (X1). A refusal is a *RuleError naming the rule,
-// the form field and a sentence to show; it matches fault.ErrConflict (fault.ErrInvalid for
-// malformed input, rule X2). Times are normalised to UTC (X3).
+// the form field and what to show as a fault.Message (a Key constant and its values, which
+// the views word for the reader); it matches fault.ErrConflict (fault.ErrInvalid for
+// malformed input, rule X2). Summaries, Validity and StatusNote are messages too. Times are
+// normalised to UTC (X3).
 //
 // # API
 //
