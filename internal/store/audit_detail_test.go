@@ -15,7 +15,8 @@ import (
 
 // TestAuditEntryRoundTrip (X1): an entry's messages come back from the detail column with each
 // argument in its own type (a clause in a message too), so that the audit page formats it for
-// its reader; a legacy row has no entry, and an argument of a type the column cannot hold is refused when written.
+// its reader; a legacy row has no entry, and an argument of a type the column cannot hold is
+// refused when written.
 func TestAuditEntryRoundTrip(t *testing.T) {
 	t.Parallel()
 	e := store.AuditEntry{Action: store.AuditLotAdded, Scope: "/providers/Microsoft.Billing/billingAccounts/a",
