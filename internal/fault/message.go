@@ -50,7 +50,7 @@ type Money struct {
 	Currency string
 }
 
-// String is the amount and its currency, "6000.5 USD", for logs.
+// String is the amount and its currency, "6000.50 USD", for logs.
 func (m Money) String() string { return m.Amount.String() + " " + m.Currency }
 
 // Minute is an instant shown to the minute (the benefit pages write activations and the end

@@ -39,7 +39,7 @@ const (
 	argDate        = "date"         // ledger.Date, 2026-10-01
 	argInstant     = "instant"      // time.Time in UTC, RFC 3339
 	argMinute      = "minute"       // fault.Minute in UTC, RFC 3339
-	argMoney       = "money"        // fault.Money, "6000.5 USD"
+	argMoney       = "money"        // fault.Money, "6000.50 USD"
 	argEmail       = "email"        // fault.Email
 	argID          = "id"           // fault.ID
 	argCode        = "code"         // fault.Code
