@@ -17,7 +17,6 @@ const (
 	KeyActivated     = "benefit.activated" // benefit id, subscription id, validity (a message)
 	KeyRenewed       = "benefit.renewed"   // renewal date, number of benefits, their ids
 	KeyInviteNoMail  = "invite.no_mail"    // the user's email, the command an operator runs
-	KeyInviteTooMany = "invite.too_many"   // too many links asked for at once
 	KeyInviteFailed  = "invite.failed"     // the user's email
 	KeyInviteSent    = "invite.sent"       // the user's email
 	KeyInviteRevoked = "invite.revoked"    // the user's email
@@ -38,7 +37,6 @@ var sentences = map[string]string{
 	KeyActivated:     "Activated {0}: your new Azure subscription is {1}, valid {2}.",
 	KeyRenewed:       "Membership renewed on {0}: issued {1} benefits ({2}).",
 	KeyInviteNoMail:  "Invitations cannot be sent: this installation has no mail server; an operator passes {0} a link with {1}.",
-	KeyInviteTooMany: "Too many links were asked for. Wait an hour and try again.",
 	KeyInviteFailed:  "The invitation to {0} could not be sent; try Resend invitation later.",
 	KeyInviteSent:    "An invitation to choose a password was sent to {0}.",
 	KeyInviteRevoked: "The invitation to {0} was revoked: its link no longer works.",

@@ -36,7 +36,7 @@ func (s *Server) invite(c echo.Context, u store.User) (fault.Message, error) {
 		return fault.Message{}, err
 	}
 	if !ok {
-		return fault.Say(views.KeyInviteTooMany), nil
+		return status.Plain(linkRequestsTooMany), nil
 	}
 	if err := s.mailLink(c.Request().Context(), *currentUser(c), u, store.Invitation); err != nil {
 		s.log.Error("send invitation", "request_id", requestID(c), "user_id", u.ID, "error", err)
