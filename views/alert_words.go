@@ -35,13 +35,19 @@ func RuleText(r alerts.Rule, currency string) string {
 		return "The forecast says at least " + amount() + " will expire unused"
 	case alerts.ProcessFailed:
 		return "The processing run failed for the billing profile"
+	case alerts.BenefitUnused:
+		return fmt.Sprintf("A benefit is not assigned or not redeemed %s before its end", dayCount(r.Days))
+	case alerts.BenefitUnredeemed:
+		return fmt.Sprintf("A monthly credit's user has not redeemed it %s after its assignment", dayCount(r.Days))
+	case alerts.MembershipEnding:
+		return fmt.Sprintf("The membership ends within %s", dayCount(r.Days))
 	}
 	return string(r.Kind)
 }
 
 // EventText says what an event found, in one or two sentences, for emails and the Alerts page.
 func EventText(d alerts.EventData, loc Locale) string {
-	who := d.ProfileDisplayName
+	who := Who(d)
 	if d.State == alerts.Resolved {
 		return "Resolved for " + who + ": no longer true: " + lowerFirst(RuleText(d.Rule, d.Currency)) + "."
 	}
@@ -58,15 +64,7 @@ func EventText(d alerts.EventData, loc Locale) string {
 		}
 		return loc.Date(*x)
 	}
-	days := func() string {
-		if v.DaysLeft == nil {
-			return ""
-		}
-		if *v.DaysLeft == 1 {
-			return "1 day"
-		}
-		return fmt.Sprintf("%d days", *v.DaysLeft)
-	}
+	days := func() string { return dayCount(deref(v.DaysLeft)) }
 	switch d.Rule.Kind {
 	case alerts.CreditExpiring:
 		return fmt.Sprintf("Credit %s of %s expires on %s (in %s) with %s left. Use it or ask for an extension before then.",
@@ -85,6 +83,19 @@ func EventText(d alerts.EventData, loc Locale) string {
 			Money(Rounded(deref(v.ExpiresUnused), cur), cur), who)
 	case alerts.ProcessFailed:
 		return "The processing run failed for " + who + ": new credit, expiries and invoices are not up to date until it succeeds."
+	case alerts.BenefitUnused:
+		if v.AssignedTo != "" {
+			return fmt.Sprintf("Benefit %s (%s) of %s is assigned to %s, who has not redeemed it; it ends on %s (in %s).",
+				v.Benefit, v.BenefitKind, who, v.AssignedTo, date(v.ExpirationDate), days())
+		}
+		return fmt.Sprintf("Benefit %s (%s) of %s is not assigned to anyone; it ends on %s (in %s). Assign it before then.",
+			v.Benefit, v.BenefitKind, who, date(v.ExpirationDate), days())
+	case alerts.BenefitUnredeemed:
+		return fmt.Sprintf("Monthly credit %s of %s was assigned to %s on %s, %s ago, and is not redeemed yet.",
+			v.Benefit, who, v.AssignedTo, date(v.AssignedOn), dayCount(deref(v.DaysWaiting)))
+	case alerts.MembershipEnding:
+		return fmt.Sprintf("The membership of %s ends on %s (in %s). Renew it to get the next year's benefits.",
+			who, date(v.ExpirationDate), days())
 	}
 	return d.Title
 }
@@ -92,9 +103,36 @@ func EventText(d alerts.EventData, loc Locale) string {
 // EmailSubject is the subject line of an alert email.
 func EmailSubject(d alerts.EventData) string {
 	if d.State == alerts.Resolved {
-		return "Resolved: " + d.Title + " · " + d.ProfileDisplayName
+		return "Resolved: " + d.Title + " · " + Who(d)
 	}
-	return d.Title + " · " + d.ProfileDisplayName
+	return d.Title + " · " + Who(d)
+}
+
+// Who names the scope of an event: the billing profile, or the partner organisation.
+func Who(d alerts.EventData) string {
+	if d.Partner != "" {
+		return d.PartnerName
+	}
+	return d.ProfileDisplayName
+}
+
+// LinkText is the text of an alert email's link to the page to act on.
+func LinkText(d alerts.EventData) string {
+	switch {
+	case d.Partner == "":
+		return "Open the Azure credits of " + d.ProfileDisplayName
+	case d.Rule.Kind == alerts.MembershipEnding:
+		return "Open the membership of " + d.PartnerName
+	}
+	return "Open the benefit in the Benefits workspace of " + d.PartnerName
+}
+
+// dayCount is a number of days in words: "1 day", "30 days".
+func dayCount(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
 }
 
 func deref[T any](p *T) T {

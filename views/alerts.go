@@ -1,12 +1,13 @@
 package views
 
-// Alerts is the Alerts page of a billing scope (issue 12): its rules with their state, the
-// webhooks, the delivery log, and for owners and contributors the forms.
+// Alerts is the Alerts page of a billing scope or partner organisation (issue 12): its rules
+// with their state, the webhooks, the delivery log, and for those who manage them the forms.
 type Alerts struct {
 	Shell Shell
 	// WebhooksAction is where the webhook form posts.
 	WebhooksAction string
 	Account        bool // a billing account: amounts are in each profile's currency
+	Partner        bool // a partner organisation: rules on its benefits, in days only
 	CanManage      bool // create, edit, pause and delete rules and webhooks
 	CanSeal        bool // webhooks can be created (the instance has -secrets-key)
 	CanMail        bool // emails can be sent (SMTP is configured)

@@ -9,7 +9,7 @@ func AlertEmailText(p AlertEmail) string {
 	b.WriteString(EventText(p.Data, p.Loc) + "\n\n")
 	b.WriteString("Rule: " + RuleText(p.Data.Rule, p.Data.Currency) + ".\n")
 	if p.Data.Link != "" {
-		b.WriteString("\nOpen the Azure credits of " + p.Data.ProfileDisplayName + ":\n" + p.Data.Link + "\n")
+		b.WriteString("\n" + LinkText(p.Data) + ":\n" + p.Data.Link + "\n")
 	}
 	b.WriteString("\nYou receive this because you subscribed to this alert in CreditDesk. Unsubscribe on its Alerts page or under Notifications.\n")
 	return b.String()

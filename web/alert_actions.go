@@ -10,16 +10,16 @@ func (s *Server) alertPause(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sc := currentScope(c)
+	pl := alertPlaceOf(c)
 	paused := c.FormValue("paused") != "0"
-	if err := s.store.SetAlertRulePaused(c.Request().Context(), *currentUser(c), sc.Scope, id, paused); err != nil {
+	if err := s.store.SetAlertRulePaused(c.Request().Context(), *currentUser(c), pl.scope, id, paused); err != nil {
 		return err
 	}
 	msg := "The alert is resumed: the next run checks it."
 	if paused {
 		msg = "The alert is paused: it is not checked until you resume it."
 	}
-	return s.flashBack(c, msg, s.links.alerts(sc.Scope))
+	return s.flashBack(c, msg, s.links.alerts(pl.scope))
 }
 
 // alertDelete deletes a rule with its webhooks and its delivery log.
@@ -28,11 +28,11 @@ func (s *Server) alertDelete(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sc := currentScope(c)
-	if err := s.store.DeleteAlertRule(c.Request().Context(), *currentUser(c), sc.Scope, id); err != nil {
+	pl := alertPlaceOf(c)
+	if err := s.store.DeleteAlertRule(c.Request().Context(), *currentUser(c), pl.scope, id); err != nil {
 		return err
 	}
-	return s.flashBack(c, "The alert is deleted.", s.links.alerts(sc.Scope))
+	return s.flashBack(c, "The alert is deleted.", s.links.alerts(pl.scope))
 }
 
 // alertSubscribe subscribes the caller to a rule's emails (on=1) or ends it (on=0): any role
@@ -42,16 +42,16 @@ func (s *Server) alertSubscribe(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sc := currentScope(c)
+	pl := alertPlaceOf(c)
 	on := c.FormValue("on") != "0"
-	if err := s.store.SetSubscribed(c.Request().Context(), sc.Scope, id, currentUser(c).ID, on); err != nil {
+	if err := s.store.SetSubscribed(c.Request().Context(), pl.scope, id, currentUser(c).ID, on); err != nil {
 		return err
 	}
 	msg := "You no longer receive this alert's emails."
 	if on {
 		msg = "You receive this alert's emails."
 	}
-	back := s.links.alerts(sc.Scope)
+	back := s.links.alerts(pl.scope)
 	if c.FormValue("back") == "notifications" {
 		back = s.links.to(routeNotifications)
 	}

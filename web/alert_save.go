@@ -10,7 +10,8 @@ import (
 	"github.com/creditdesk/creditdesk/views"
 )
 
-// alertCreate adds a rule to the scope (owners and contributors); its creator is subscribed.
+// alertCreate adds a rule to the scope (owners and contributors of a billing scope, partner
+// admins of an organisation); its creator is subscribed.
 func (s *Server) alertCreate(c echo.Context) error { return s.alertSave(c, 0) }
 
 // alertUpdate changes a rule of the scope.
@@ -25,16 +26,16 @@ func (s *Server) alertUpdate(c echo.Context) error {
 // alertSave validates the rule form and stores it (a new rule when id is 0); bad input is
 // answered with the form, each field's problem beside it, and nothing stored.
 func (s *Server) alertSave(c echo.Context, id int64) error {
-	sc := currentScope(c)
+	pl := alertPlaceOf(c)
 	ctx := c.Request().Context()
 	f := alerts.Form{Kind: c.FormValue("kind"), Days: c.FormValue("days"), Amount: c.FormValue("amount"), Percent: c.FormValue("percent")}
 	notifyResolved := c.FormValue("notifyResolved") != ""
-	r, err := alerts.Parse(f)
+	r, err := pl.parse(f)
 	if err == nil {
 		if id == 0 {
-			_, err = s.store.CreateAlertRule(ctx, *currentUser(c), sc.Scope, r, notifyResolved)
+			_, err = s.store.CreateAlertRule(ctx, *currentUser(c), pl.scope, r, notifyResolved)
 		} else {
-			err = s.store.UpdateAlertRule(ctx, *currentUser(c), sc.Scope, id, r, notifyResolved)
+			err = s.store.UpdateAlertRule(ctx, *currentUser(c), pl.scope, id, r, notifyResolved)
 		}
 	}
 	if invalid, ok := fault.AsInvalid(err); ok {
@@ -57,5 +58,5 @@ func (s *Server) alertSave(c echo.Context, id int64) error {
 	if err := s.addFlash(c, msg); err != nil {
 		return err
 	}
-	return seeOther(c, s.links.alerts(sc.Scope))
+	return seeOther(c, s.links.alerts(pl.scope))
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/creditdesk/creditdesk/internal/alerts"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -16,7 +15,7 @@ import (
 // Its URL is checked against server-side request forgery; its signing secret is shown once,
 // on the page this answers with.
 func (s *Server) webhookCreate(c echo.Context) error {
-	sc := currentScope(c)
+	pl := alertPlaceOf(c)
 	raw := c.FormValue("url")
 	var ruleID int64
 	var err error
@@ -27,13 +26,13 @@ func (s *Server) webhookCreate(c echo.Context) error {
 	}
 	var secret string
 	if err == nil {
-		_, secret, err = s.alerts.CreateWebhook(c.Request().Context(), *currentUser(c), sc.Scope, ruleID, raw)
+		_, secret, err = s.alerts.CreateWebhook(c.Request().Context(), *currentUser(c), pl.scope, ruleID, raw)
 	}
 	if errors.Is(err, fault.ErrNotFound) {
 		err = fault.Field("rule", "Choose a rule of this scope, or every rule.")
 	}
 	status := http.StatusOK
-	p, perr := s.alertsProps(c, 0, alerts.Form{Kind: string(alerts.CreditExpiring), Days: "30"}, false)
+	p, perr := s.alertsProps(c, 0, pl.newForm(), false)
 	if perr != nil {
 		return perr
 	}
@@ -53,13 +52,13 @@ func (s *Server) webhookCreate(c echo.Context) error {
 
 // webhookDelete removes a webhook of the scope.
 func (s *Server) webhookDelete(c echo.Context) error {
-	sc := currentScope(c)
+	pl := alertPlaceOf(c)
 	id, err := strconv.ParseInt(c.Param("webhook"), 10, 64)
 	if err != nil || id <= 0 {
 		return echo.NewHTTPError(http.StatusNotFound, "No such webhook on this scope.")
 	}
-	if err := s.store.DeleteAlertWebhook(c.Request().Context(), *currentUser(c), sc.Scope, id); err != nil {
+	if err := s.store.DeleteAlertWebhook(c.Request().Context(), *currentUser(c), pl.scope, id); err != nil {
 		return err
 	}
-	return s.flashBack(c, "The webhook is deleted.", s.links.alerts(sc.Scope))
+	return s.flashBack(c, "The webhook is deleted.", s.links.alerts(pl.scope))
 }

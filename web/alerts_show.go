@@ -8,7 +8,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/alerts"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
@@ -20,19 +19,19 @@ const alertLogSize = 50
 // alertTime is how the Alerts page writes instants (UTC).
 const alertTime = "2006-01-02 15:04"
 
-// alertsShow is the Alerts page of a billing scope (issue 12); ?edit=<rule> opens a rule in the
-// form for owners and contributors.
+// alertsShow is the Alerts page of a billing scope or partner organisation (issue 12);
+// ?edit=<rule> opens a rule in the form for those who manage its rules.
 func (s *Server) alertsShow(c echo.Context) error {
-	sc := currentScope(c)
-	form := alerts.Form{Kind: string(alerts.CreditExpiring), Days: "30"}
+	pl := alertPlaceOf(c)
+	form := pl.newForm()
 	var editing int64
 	notifyResolved := false
-	if id := c.QueryParam("edit"); id != "" && sc.Grants.Can(access.ManageAlerts) {
+	if id := c.QueryParam("edit"); id != "" && pl.canManage {
 		rid, err := ruleParam(id)
 		if err != nil {
 			return err
 		}
-		r, err := s.store.AlertRuleOf(c.Request().Context(), sc.Scope, rid)
+		r, err := s.store.AlertRuleOf(c.Request().Context(), pl.scope, rid)
 		if err != nil {
 			return err
 		}
@@ -49,16 +48,13 @@ func (s *Server) alertsShow(c echo.Context) error {
 // alertsProps builds the page: the rules with their state and the caller's subscriptions, the
 // webhooks, the delivery log, and the rule form holding f (editing rule editing, or a new one).
 func (s *Server) alertsProps(c echo.Context, editing int64, f alerts.Form, notifyResolved bool) (views.Alerts, error) {
-	sc := currentScope(c)
+	pl := alertPlaceOf(c)
 	ctx := c.Request().Context()
-	p := views.Alerts{Shell: s.scopeShell(c, "Alerts", "Alerts"), WebhooksAction: s.links.onAlerts(sc.Scope, "webhooks", 0), Account: sc.Profile == nil,
-		CanManage: sc.Grants.Can(access.ManageAlerts), CanSeal: s.alerts.CanSeal(), CanMail: s.alerts.CanMail(),
+	p := views.Alerts{Shell: s.alertShell(c, pl), WebhooksAction: s.links.onAlerts(pl.scope, "webhooks", 0), Account: pl.account,
+		Partner: pl.partner, CanManage: pl.canManage, CanSeal: s.alerts.CanSeal(), CanMail: s.alerts.CanMail(),
 		Errors: map[string]string{}}
-	currency := ""
-	if sc.Profile != nil {
-		currency = sc.Profile.Currency
-	}
-	rules, err := s.store.AlertRulesOf(ctx, sc.Scope)
+	currency := pl.currency
+	rules, err := s.store.AlertRulesOf(ctx, pl.scope)
 	if err != nil {
 		return p, err
 	}
@@ -76,27 +72,27 @@ func (s *Server) alertsProps(c echo.Context, editing int64, f alerts.Form, notif
 		return p, err
 	}
 	for _, r := range rules {
-		p.Rules = append(p.Rules, s.ruleRow(sc.Scope, r, texts[r.ID], states, subscribed[r.ID]))
+		p.Rules = append(p.Rules, s.ruleRow(pl.scope, r, texts[r.ID], states, subscribed[r.ID]))
 	}
-	p.Form = s.ruleForm(sc.Scope, f, notifyResolved, editing)
-	p.Hook.Rules = []views.Option{{Value: "", Label: "Every rule of this scope", Selected: true}}
+	p.Form = s.ruleForm(pl, f, notifyResolved, editing)
+	p.Hook.Rules = []views.Option{{Value: "", Label: "Every rule here", Selected: true}}
 	for _, r := range rules {
 		p.Hook.Rules = append(p.Hook.Rules, views.Option{Value: itoa(r.ID), Label: texts[r.ID]})
 	}
-	hooks, err := s.store.AlertWebhooksOf(ctx, sc.Scope)
+	hooks, err := s.store.AlertWebhooksOf(ctx, pl.scope)
 	if err != nil {
 		return p, err
 	}
 	urls := map[string]string{}
 	for _, w := range hooks {
-		row := views.WebhookRow{URL: w.URL, For: "Every rule", DeleteURL: s.links.onAlerts(sc.Scope, "webhook.delete", w.ID)}
+		row := views.WebhookRow{URL: w.URL, For: "Every rule", DeleteURL: s.links.onAlerts(pl.scope, "webhook.delete", w.ID)}
 		if w.RuleID != nil {
 			row.For = texts[*w.RuleID]
 		}
 		urls["webhook:"+itoa(w.ID)] = w.URL
 		p.Webhooks = append(p.Webhooks, row)
 	}
-	log, err := s.store.AlertLogOf(ctx, sc.Scope, alertLogSize)
+	log, err := s.store.AlertLogOf(ctx, pl.scope, alertLogSize)
 	if err != nil {
 		return p, err
 	}
@@ -105,14 +101,14 @@ func (s *Server) alertsProps(c echo.Context, editing int64, f alerts.Form, notif
 		if strings.HasPrefix(l.Target, "email:") {
 			target = "Email to a subscriber"
 		}
-		p.Log = append(p.Log, views.AlertLogRow{At: l.At.UTC().Format(alertTime), Rule: texts[l.RuleID], Event: l.EventType,
+		p.Log = append(p.Log, views.AlertLogRow{At: l.At.UTC().Format(alertTime), Rule: texts[deref(l.RuleID)], Event: l.EventType,
 			Target: target, OK: l.OK, Code: l.Code, Error: l.Error})
 	}
 	return p, nil
 }
 
 // ruleRow shows one rule with its state: how many subjects fire now, and when it last fired.
-func (s *Server) ruleRow(sc store.Scope, r store.AlertRule, text string, states []store.AlertState, subscribed bool) views.AlertRuleRow {
+func (s *Server) ruleRow(sc store.AlertScope, r store.AlertRule, text string, states []store.AlertState, subscribed bool) views.AlertRuleRow {
 	row := views.AlertRuleRow{ID: itoa(r.ID), Label: alerts.Kind(r.Kind).Label(), Text: text, Paused: r.Paused,
 		Resolved: r.NotifyResolved, Subscribed: subscribed, EditHref: s.links.alerts(sc) + "?edit=" + itoa(r.ID),
 		PauseURL: s.links.onAlerts(sc, "pause", r.ID), DeleteURL: s.links.onAlerts(sc, "delete", r.ID),
@@ -137,12 +133,12 @@ func (s *Server) ruleRow(sc store.Scope, r store.AlertRule, text string, states 
 
 // ruleForm fills the rule form: where it posts (a new rule, or the one being edited) and the
 // kinds with the chosen one selected.
-func (s *Server) ruleForm(sc store.Scope, f alerts.Form, notifyResolved bool, editing int64) views.AlertForm {
-	out := views.AlertForm{Action: s.links.alerts(sc), Days: f.Days, Amount: f.Amount, Percent: f.Percent, NotifyResolved: notifyResolved}
+func (s *Server) ruleForm(pl alertPlace, f alerts.Form, notifyResolved bool, editing int64) views.AlertForm {
+	out := views.AlertForm{Action: s.links.alerts(pl.scope), Days: f.Days, Amount: f.Amount, Percent: f.Percent, NotifyResolved: notifyResolved}
 	if editing != 0 {
-		out.Action, out.Editing = s.links.onAlerts(sc, "rule", editing), true
+		out.Action, out.Editing = s.links.onAlerts(pl.scope, "rule", editing), true
 	}
-	for _, k := range alerts.Kinds {
+	for _, k := range pl.kinds() {
 		out.Kinds = append(out.Kinds, views.Option{Value: string(k), Label: k.Label(), Selected: string(k) == f.Kind})
 	}
 	return out
@@ -171,4 +167,13 @@ func ruleParam(v string) (int64, error) {
 		return 0, echo.NewHTTPError(http.StatusNotFound, "No such alert on this scope.")
 	}
 	return id, nil
+}
+
+// deref is *p, or the zero value for nil.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
 }

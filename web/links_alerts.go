@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -12,8 +13,9 @@ const (
 	routeNotificationsTest = "notifications.test"
 )
 
-// alertRoute names an Alerts route of a scope kind ("account" or "profile"): "" the page, "rule"
-// a rule's form, "pause", "delete", "subscribe" its actions, "webhooks" and "webhook.delete".
+// alertRoute names an Alerts route of a scope kind ("account", "profile" or "partner"): "" the
+// page, "rule" a rule's form, "pause", "delete", "subscribe" its actions, "webhooks" and
+// "webhook.delete".
 func alertRoute(kind, action string) string {
 	if action == "" {
 		return kind + ".alerts"
@@ -22,19 +24,23 @@ func alertRoute(kind, action string) string {
 }
 
 // alerts is the Alerts page of a scope.
-func (l links) alerts(sc store.Scope) string {
-	return l.onScope(sc, alertRoute("account", ""), alertRoute("profile", ""))
-}
+func (l links) alerts(sc store.AlertScope) string { return l.onAlerts(sc, "", 0) }
 
 // onAlerts is an Alerts route of a scope with its one id (a rule's or a webhook's); id 0 for
-// a route without one (webhooks).
-func (l links) onAlerts(sc store.Scope, action string, id int64) string {
+// a route without one (the page, webhooks).
+func (l links) onAlerts(sc store.AlertScope, action string, id int64) string {
 	var ids []string
 	if id != 0 {
 		ids = []string{strconv.FormatInt(id, 10)}
 	}
-	if sc.Profile != nil {
-		return l.to(alertRoute("profile", action), append([]string{sc.Account.Name, sc.Profile.Name}, ids...)...)
+	switch sc := sc.(type) {
+	case store.Partner:
+		return l.to(alertRoute("partner", action), append([]string{sc.ExternalID}, ids...)...)
+	case store.Scope:
+		if sc.Profile != nil {
+			return l.to(alertRoute("profile", action), append([]string{sc.Account.Name, sc.Profile.Name}, ids...)...)
+		}
+		return l.to(alertRoute("account", action), append([]string{sc.Account.Name}, ids...)...)
 	}
-	return l.to(alertRoute("account", action), append([]string{sc.Account.Name}, ids...)...)
+	panic(fmt.Sprintf("alert scope %T", sc))
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -18,9 +17,12 @@ func (s *Server) notificationsShow(c echo.Context) error {
 	}
 	p := views.Notifications{Shell: s.shell(c, "Notifications"), CanMail: s.alerts.CanMail(), Flash: s.takeFlash(c)}
 	for _, sub := range subs {
-		sc := store.Scope{Account: sub.Account, Profile: sub.Profile}
+		sc := sub.Scope()
 		name, kind, currency := sub.Account.DisplayName, "Billing account", ""
-		if sub.Profile != nil {
+		switch {
+		case sub.Partner != nil:
+			name, kind = sub.Partner.Name, "Partner organisation"
+		case sub.Profile != nil:
 			name, kind, currency = sub.Profile.DisplayName, "Billing profile", sub.Profile.Currency
 		}
 		p.Rows = append(p.Rows, views.SubscriptionRow{Scope: name, ScopeKind: kind, Text: views.RuleText(sub.Rule.Rule(), currency),

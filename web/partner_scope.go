@@ -74,6 +74,7 @@ func (s *Server) partnerShell(c echo.Context, title, active string) views.Shell 
 		{Label: "Azure credits", Href: benefits, Icon: "money", Group: "Benefits"},
 		{Label: "Membership", Href: s.links.partner(routeMembership, pc.ExternalID), Icon: "people_team", Group: "Account settings"},
 		{Label: "Audit log", Href: s.links.partner(routePartnerAudit, pc.ExternalID), Icon: "history", Group: "Account settings"},
+		{Label: "Alerts", Href: s.links.alerts(pc.Partner), Icon: "alert", Group: "Account settings"},
 	} {
 		it.Active = it.Label == active
 		sh.Menu = append(sh.Menu, it)

@@ -121,23 +121,28 @@ func (s *Server) Routes() []Route {
 		{"POST", "/tokens", SignedIn, s.tokenCreate, routeTokens},
 		{"POST", "/tokens/:token/revoke", SignedIn, s.tokenRevoke, routeTokenRevoke},
 	}
-	return append(append(routes, s.alertRoutes(accountPath, "account")...), s.alertRoutes(profilePath, "profile")...)
+	routes = append(routes, s.alertRoutes(accountPath, "account", OnScope(access.View), OnScope(access.ManageAlerts))...)
+	routes = append(routes, s.alertRoutes(profilePath, "profile", OnScope(access.View), OnScope(access.ManageAlerts))...)
+	// A partner organisation's alerts: its workspace is its partner admins' only (P1), so they
+	// see, subscribe to and manage its rules alike.
+	return append(routes, s.alertRoutes(partnerPath, "partner", OnPartner(access.ManageBenefits), OnPartner(access.ManageBenefits))...)
 }
 
-// alertRoutes are the Alerts routes of a scope kind under base (accountPath or profilePath),
-// named after kind ("account" or "profile", see alertRoute).
-func (s *Server) alertRoutes(base, kind string) []Route {
+// alertRoutes are the Alerts routes of a scope kind under base (accountPath, profilePath or
+// partnerPath), named after kind ("account", "profile" or "partner", see alertRoute): view is
+// the rule of seeing the page and subscribing, manage of changing rules and webhooks.
+func (s *Server) alertRoutes(base, kind string, view, manage Rule) []Route {
 	alerts := base + "/alerts"
 	name := func(action string) string { return alertRoute(kind, action) }
 	return []Route{
-		{"GET", alerts, OnScope(access.View), s.alertsShow, name("")},
-		{"POST", alerts, OnScope(access.ManageAlerts), s.alertCreate, name("")},
-		{"POST", alerts + "/:rule", OnScope(access.ManageAlerts), s.alertUpdate, name("rule")},
-		{"POST", alerts + "/:rule/pause", OnScope(access.ManageAlerts), s.alertPause, name("pause")},
-		{"POST", alerts + "/:rule/delete", OnScope(access.ManageAlerts), s.alertDelete, name("delete")},
-		{"POST", alerts + "/:rule/subscribe", OnScope(access.View), s.alertSubscribe, name("subscribe")},
-		{"POST", alerts + "/webhooks", OnScope(access.ManageAlerts), s.webhookCreate, name("webhooks")},
-		{"POST", alerts + "/webhooks/:webhook/delete", OnScope(access.ManageAlerts), s.webhookDelete, name("webhook.delete")},
+		{"GET", alerts, view, s.alertsShow, name("")},
+		{"POST", alerts, manage, s.alertCreate, name("")},
+		{"POST", alerts + "/:rule", manage, s.alertUpdate, name("rule")},
+		{"POST", alerts + "/:rule/pause", manage, s.alertPause, name("pause")},
+		{"POST", alerts + "/:rule/delete", manage, s.alertDelete, name("delete")},
+		{"POST", alerts + "/:rule/subscribe", view, s.alertSubscribe, name("subscribe")},
+		{"POST", alerts + "/webhooks", manage, s.webhookCreate, name("webhooks")},
+		{"POST", alerts + "/webhooks/:webhook/delete", manage, s.webhookDelete, name("webhook.delete")},
 	}
 }
 

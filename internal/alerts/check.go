@@ -16,11 +16,12 @@ type Facts struct {
 	ProcessFailed    bool
 }
 
-// Hit is a rule's condition holding for one subject of a profile: the profile itself, or one
-// of its credits (Lot). Values are what the message reports.
+// Hit is a rule's condition holding for one subject: a profile or one of its credits (Lot), or
+// a partner organisation or one of its benefits (Benefit). Values are what the message reports.
 type Hit struct {
-	Lot    string // the credit concerned, "" for the profile as a whole
-	Values Values
+	Lot     string // the credit concerned, "" for the profile as a whole
+	Benefit string // the benefit concerned, "" for the organisation as a whole
+	Values  Values
 }
 
 // Values are the numbers a firing reports; each kind sets those it is about.
@@ -34,6 +35,14 @@ type Values struct {
 	RunsOut          *ledger.Date  `json:"runsOut,omitempty"`
 	DailyBurn        *money.Amount `json:"dailyBurn,omitempty"`
 	ExpiresUnused    *money.Amount `json:"expiresUnused,omitempty"`
+	// The benefit of a partner organisation's alert, its kind and status as the workspace
+	// shows them, its holder, and since when they hold it without redeeming.
+	Benefit     string       `json:"benefit,omitempty"`
+	BenefitKind string       `json:"benefitKind,omitempty"`
+	Status      string       `json:"status,omitempty"`
+	AssignedTo  string       `json:"assignedTo,omitempty"`
+	AssignedOn  *ledger.Date `json:"assignedOn,omitempty"`
+	DaysWaiting *int         `json:"daysWaiting,omitempty"`
 }
 
 // Check returns the subjects of the profile for which the rule's condition holds on f.Today.

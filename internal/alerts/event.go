@@ -28,20 +28,24 @@ type Event struct {
 	ID              string    `json:"id"`
 	Time            time.Time `json:"time"`
 	DataContentType string    `json:"datacontenttype"`
-	Subject         string    `json:"subject"` // the Azure-style id of the profile (or its credit)
+	Subject         string    `json:"subject"` // the Azure-style id of the profile (or its credit), or the organisation (or its benefit)
 	Data            EventData `json:"data"`
 }
 
 // EventData is an event's data: the rule, the scope, and what was found.
 type EventData struct {
-	State              string `json:"state"` // Firing or Resolved
-	RuleID             int64  `json:"ruleId"`
-	Rule               Rule   `json:"rule"`
-	Title              string `json:"title"` // the kind's label
-	BillingAccount     string `json:"billingAccount"`
-	BillingProfile     string `json:"billingProfile"`
-	ProfileDisplayName string `json:"billingProfileDisplayName"`
-	Currency           string `json:"currency"`
+	State  string `json:"state"` // Firing or Resolved
+	RuleID int64  `json:"ruleId"`
+	Rule   Rule   `json:"rule"`
+	Title  string `json:"title"` // the kind's label
+	// The billing scope of a billing rule's event, or the partner organisation (its Partner
+	// Center id and name) of a partner rule's.
+	BillingAccount     string `json:"billingAccount,omitempty"`
+	BillingProfile     string `json:"billingProfile,omitempty"`
+	ProfileDisplayName string `json:"billingProfileDisplayName,omitempty"`
+	Currency           string `json:"currency,omitempty"`
+	Partner            string `json:"partner,omitempty"`
+	PartnerName        string `json:"partnerName,omitempty"`
 	Link               string `json:"link"` // the page to act on
 	Values             Values `json:"values"`
 }

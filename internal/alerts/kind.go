@@ -4,7 +4,10 @@
 // allowed. It does no I/O; package notify evaluates rules and delivers their messages.
 package alerts
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Kind is what a rule watches. Its string form is stored and sent as part of the CloudEvents
 // type (com.creditdesk.<kind>).
@@ -19,18 +22,31 @@ const (
 	ProcessFailed  Kind = "processing.failed" // the processing run failed for the profile
 )
 
-// Kinds lists every kind, in the order the form offers them.
+// The kinds of rule on a partner organisation (its partner admins create them).
+const (
+	BenefitUnused     Kind = "benefit.unused"     // a benefit is not assigned or not redeemed Days before its end
+	BenefitUnredeemed Kind = "benefit.unredeemed" // a monthly credit's holder has not redeemed Days after its assignment
+	MembershipEnding  Kind = "membership.ending"  // the membership ends within Days
+)
+
+// Kinds lists every kind of a billing scope, in the order the form offers them.
 var Kinds = []Kind{CreditExpiring, RunwayShort, BalanceLow, CreditUnused, ProcessFailed}
 
-// ParseKind returns the kind named s.
-func ParseKind(s string) (Kind, error) {
-	for _, k := range Kinds {
+// PartnerKinds lists every kind of a partner organisation, in the order the form offers them.
+var PartnerKinds = []Kind{BenefitUnused, BenefitUnredeemed, MembershipEnding}
+
+// ParseKind returns the kind named s among kinds (Kinds or PartnerKinds).
+func ParseKind(s string, kinds []Kind) (Kind, error) {
+	for _, k := range kinds {
 		if string(k) == s {
 			return k, nil
 		}
 	}
 	return "", fmt.Errorf("unknown alert kind %q", s)
 }
+
+// Partner reports whether the kind is a partner organisation's.
+func (k Kind) Partner() bool { return slices.Contains(PartnerKinds, k) }
 
 // Label names the kind as the portal shows it.
 func (k Kind) Label() string {
@@ -45,6 +61,12 @@ func (k Kind) Label() string {
 		return "Credit will expire unused"
 	case ProcessFailed:
 		return "Processing run failed"
+	case BenefitUnused:
+		return "Benefit unused before its end"
+	case BenefitUnredeemed:
+		return "Assigned credit not redeemed"
+	case MembershipEnding:
+		return "Membership ends soon"
 	}
 	return string(k)
 }
@@ -62,7 +84,7 @@ func (k Kind) EventType(resolved bool) string {
 func (k Kind) NeedsRunway() bool { return k == RunwayShort || k == CreditUnused }
 
 // UsesDays reports whether the kind takes a number of days.
-func (k Kind) UsesDays() bool { return k == CreditExpiring || k == RunwayShort }
+func (k Kind) UsesDays() bool { return k == CreditExpiring || k == RunwayShort || k.Partner() }
 
 // UsesAmount reports whether the kind takes an amount.
 func (k Kind) UsesAmount() bool { return k == CreditExpiring || k == BalanceLow || k == CreditUnused }

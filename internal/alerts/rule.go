@@ -15,7 +15,8 @@ const MaxDays = 3650
 type Rule struct {
 	Kind Kind `json:"kind"`
 	// Days: within how many days a credit expires or the runway ends (CreditExpiring,
-	// RunwayShort).
+	// RunwayShort), a benefit or the membership ends (BenefitUnused, MembershipEnding), or
+	// after how many days an assigned monthly credit is still not redeemed (BenefitUnredeemed).
 	Days int `json:"days,omitempty"`
 	// Amount: the least balance left on an expiring credit (nil: any amount), the balance
 	// below which BalanceLow fires, the least amount CreditUnused fires for.
@@ -33,9 +34,16 @@ type Form struct {
 	Percent string
 }
 
-// Parse validates a submitted rule and returns it; fault.Invalid names every field at fault.
-func Parse(f Form) (Rule, error) {
-	k, err := ParseKind(f.Kind)
+// Parse validates a submitted rule of a billing scope and returns it; fault.Invalid names every
+// field at fault.
+func Parse(f Form) (Rule, error) { return parse(f, Kinds) }
+
+// ParsePartner validates a submitted rule of a partner organisation, as Parse does.
+func ParsePartner(f Form) (Rule, error) { return parse(f, PartnerKinds) }
+
+// parse validates a submitted rule of one of kinds.
+func parse(f Form, kinds []Kind) (Rule, error) {
+	k, err := ParseKind(f.Kind, kinds)
 	if err != nil {
 		return Rule{}, fault.Field("kind", "Choose what the alert watches.")
 	}

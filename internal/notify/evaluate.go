@@ -29,6 +29,7 @@ type evaluation struct {
 	released map[int64]money.Amount
 	failing  map[int64]bool
 	active   map[int64]map[string]bool // rule -> subjects whose condition holds
+	partners map[int64]*partnerFacts   // by partner organisation, read when a rule needs it
 }
 
 // Evaluate checks every live rule on the business day and moves the states whose condition
@@ -41,7 +42,7 @@ func (s *Service) Evaluate(ctx context.Context) (Report, error) {
 	}
 	e := &evaluation{s: s, today: ledger.DateOf(s.o.Clocks.Business()), now: s.o.Clocks.Wall().UTC(),
 		accounts: map[int64]store.BillingAccount{}, ledgers: map[int64][]store.ProfileLedger{},
-		runways: map[int64]ledger.Runway{}, active: map[int64]map[string]bool{}}
+		runways: map[int64]ledger.Runway{}, active: map[int64]map[string]bool{}, partners: map[int64]*partnerFacts{}}
 	failed, err := e.load(ctx, rules)
 	if err != nil {
 		return rep, err
@@ -53,11 +54,15 @@ func (s *Service) Evaluate(ctx context.Context) (Report, error) {
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		if ferr, ok := failed[r.BillingAccountID]; ok {
+		if ferr, ok := failed[r.AccountID()]; ok {
 			errs = append(errs, fmt.Errorf("alert %d: %w", r.ID, ferr))
 			continue
 		}
-		if err := e.rule(ctx, r, &rep); err != nil {
+		check := e.rule
+		if r.PartnerID != nil {
+			check = e.partnerRule
+		}
+		if err := check(ctx, r, &rep); err != nil {
 			errs = append(errs, fmt.Errorf("alert %d: %w", r.ID, err))
 			continue
 		}
@@ -66,9 +71,10 @@ func (s *Service) Evaluate(ctx context.Context) (Report, error) {
 	return rep, errors.Join(errs...)
 }
 
-// load reads what every rule needs: the accounts' ledgers, the failing profiles, the credit
-// released this year and the rules' states. An account whose ledger does not read is returned
-// with its error, for its rules to be skipped.
+// load reads what every billing rule needs: the accounts' ledgers, the failing profiles, the
+// credit released this year; and the rules' states. An account whose ledger does not read is
+// returned with its error, for its rules to be skipped. Partner rules read their organisation
+// when they are checked (partnerRule).
 func (e *evaluation) load(ctx context.Context, rules []store.AlertRule) (map[int64]error, error) {
 	st := e.s.o.Store
 	ids := make([]int64, len(rules))
@@ -76,10 +82,10 @@ func (e *evaluation) load(ctx context.Context, rules []store.AlertRule) (map[int
 	failed := map[int64]error{}
 	for i, r := range rules {
 		ids[i] = r.ID
-		if _, ok := e.ledgers[r.BillingAccountID]; ok || failed[r.BillingAccountID] != nil {
+		if _, ok := e.ledgers[r.AccountID()]; ok || failed[r.AccountID()] != nil || r.PartnerID != nil {
 			continue
 		}
-		a, err := st.AccountByID(ctx, r.BillingAccountID)
+		a, err := st.AccountByID(ctx, r.AccountID())
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +135,7 @@ func (e *evaluation) rule(ctx context.Context, r store.AlertRule, rep *Report) e
 	cond := r.Rule()
 	hits := map[string]bool{}
 	var q *queue
-	for _, l := range e.ledgers[r.BillingAccountID] {
+	for _, l := range e.ledgers[r.AccountID()] {
 		if r.BillingProfileID != nil && *r.BillingProfileID != l.Profile.ID {
 			continue
 		}
@@ -148,7 +154,7 @@ func (e *evaluation) rule(ctx context.Context, r store.AlertRule, rep *Report) e
 				continue
 			}
 			if q == nil {
-				if q, err = e.queueOf(ctx, r); err != nil {
+				if q, err = e.billingQueue(ctx, r); err != nil {
 					return err
 				}
 			}
@@ -166,7 +172,7 @@ func (e *evaluation) rule(ctx context.Context, r store.AlertRule, rep *Report) e
 				continue
 			}
 			if q == nil {
-				if q, err = e.queueOf(ctx, r); err != nil {
+				if q, err = e.billingQueue(ctx, r); err != nil {
 					return err
 				}
 			}
@@ -191,7 +197,7 @@ func nothing(int) ([]store.AlertDelivery, error) { return nil, nil }
 
 // target gathers the facts of a profile for a rule, reading its runway once when needed.
 func (e *evaluation) target(ctx context.Context, r store.AlertRule, cond alerts.Rule, l store.ProfileLedger) (target, error) {
-	t := target{account: e.accounts[r.BillingAccountID], ledger: l}
+	t := target{account: e.accounts[r.AccountID()], ledger: l}
 	t.facts = alerts.Facts{Today: e.today, Summary: l.Summary, ReleasedThisYear: e.released[l.Profile.ID],
 		ProcessFailed: e.failing[l.Profile.ID]}
 	if cond.Kind.NeedsRunway() {
@@ -217,8 +223,9 @@ type queue struct {
 	users    []store.User
 }
 
-// queueOf reads the recipients of a rule's messages.
-func (e *evaluation) queueOf(ctx context.Context, r store.AlertRule) (*queue, error) {
+// queueOf reads the recipients of a rule's messages: its webhooks, and the subscribers for whom
+// sees reports true.
+func (e *evaluation) queueOf(ctx context.Context, r store.AlertRule, sees func(store.User) (bool, error)) (*queue, error) {
 	st := e.s.o.Store
 	q := &queue{s: e.s, rule: r}
 	var err error
@@ -232,51 +239,66 @@ func (e *evaluation) queueOf(ctx context.Context, r store.AlertRule) (*queue, er
 	if err != nil {
 		return nil, err
 	}
-	sc := store.Scope{Account: e.accounts[r.BillingAccountID]}
-	if r.BillingProfileID != nil {
-		for _, l := range e.ledgers[r.BillingAccountID] {
-			if l.Profile.ID == *r.BillingProfileID {
-				p := l.Profile
-				sc.Profile = &p
-			}
-		}
-	}
 	for _, u := range users {
-		g, err := st.GrantsOn(ctx, u.ID, sc)
+		ok, err := sees(u)
 		if err != nil {
 			return nil, err
 		}
-		if g.Can(access.View) {
+		if ok {
 			q.users = append(q.users, u)
 		}
 	}
 	return q, nil
 }
 
-// build returns the messages of one crossing: the same CloudEvent for every recipient.
+// billingQueue reads the recipients of a billing rule's messages: subscribers who may still
+// view its scope.
+func (e *evaluation) billingQueue(ctx context.Context, r store.AlertRule) (*queue, error) {
+	sc := store.Scope{Account: e.accounts[r.AccountID()]}
+	if r.BillingProfileID != nil {
+		for _, l := range e.ledgers[r.AccountID()] {
+			if l.Profile.ID == *r.BillingProfileID {
+				p := l.Profile
+				sc.Profile = &p
+			}
+		}
+	}
+	return e.queueOf(ctx, r, func(u store.User) (bool, error) {
+		g, err := e.s.o.Store.GrantsOn(ctx, u.ID, sc)
+		return g.Can(access.View), err
+	})
+}
+
+// build returns the messages of one crossing of a billing rule.
 func (q *queue) build(t target, subject string, resolved bool, v alerts.Values) func(int) ([]store.AlertDelivery, error) {
+	p := t.ledger.Profile
+	profilePath := "/accounts/" + url.PathEscape(t.account.Name) + "/profiles/" + url.PathEscape(p.Name)
+	scopePath := "/accounts/" + url.PathEscape(t.account.Name)
+	if q.rule.BillingProfileID != nil {
+		scopePath = profilePath
+	}
+	return q.messages(subject, resolved, scopePath+"/alerts", alerts.EventData{RuleID: q.rule.ID, Rule: q.rule.Rule(),
+		BillingAccount: t.account.Name, BillingProfile: p.Name, ProfileDisplayName: p.DisplayName,
+		Currency: p.Currency, Link: q.s.o.PublicURL + profilePath + "/credits", Values: v})
+}
+
+// messages returns the messages of one crossing: the same CloudEvent, from the Alerts page at
+// sourcePath, for every recipient.
+func (q *queue) messages(subject string, resolved bool, sourcePath string, data alerts.EventData) func(int) ([]store.AlertDelivery, error) {
 	return func(crossing int) ([]store.AlertDelivery, error) {
 		state := alerts.Firing
 		if resolved {
 			state = alerts.Resolved
 		}
 		key := fmt.Sprintf("rule-%d/%s/%d/%s", q.rule.ID, subject, crossing, state)
-		p := t.ledger.Profile
-		profilePath := "/accounts/" + url.PathEscape(t.account.Name) + "/profiles/" + url.PathEscape(p.Name)
-		scopePath := "/accounts/" + url.PathEscape(t.account.Name)
-		if q.rule.BillingProfileID != nil {
-			scopePath = profilePath
-		}
-		ev := alerts.NewEvent(alerts.Kind(q.rule.Kind), resolved, q.s.o.PublicURL+scopePath+"/alerts", arm.NameGUID(key),
-			subject, q.s.o.Clocks.Wall(), alerts.EventData{RuleID: q.rule.ID, Rule: q.rule.Rule(),
-				BillingAccount: t.account.Name, BillingProfile: p.Name, ProfileDisplayName: p.DisplayName,
-				Currency: p.Currency, Link: q.s.o.PublicURL + profilePath + "/credits", Values: v})
+		ev := alerts.NewEvent(alerts.Kind(q.rule.Kind), resolved, q.s.o.PublicURL+sourcePath, arm.NameGUID(key),
+			subject, q.s.o.Clocks.Wall(), data)
 		body, err := json.Marshal(ev)
 		if err != nil {
 			return nil, err
 		}
 		now := q.s.o.Clocks.Wall().UTC()
-		base := store.AlertDelivery{RuleID: q.rule.ID, DedupeKey: key, EventType: ev.Type, Subject: subject,
+		base := store.AlertDelivery{RuleID: &q.rule.ID, DedupeKey: key, EventType: ev.Type, Subject: subject,
 			Event: string(body), Status: store.DeliveryPending, NextAttemptAt: now, GiveUpAt: now.Add(retryFor), CreatedAt: now}
 		var out []store.AlertDelivery
 		for _, w := range q.webhooks {

@@ -51,7 +51,7 @@ func (s *Service) CheckURL(ctx context.Context, raw string) (*url.URL, error) {
 
 // CreateWebhook validates the URL, makes the webhook's secret and stores it sealed; the secret
 // is returned to be shown once.
-func (s *Service) CreateWebhook(ctx context.Context, actor store.User, sc store.Scope, ruleID int64, raw string) (store.AlertWebhook, string, error) {
+func (s *Service) CreateWebhook(ctx context.Context, actor store.User, sc store.AlertScope, ruleID int64, raw string) (store.AlertWebhook, string, error) {
 	if s.o.Sealer == nil {
 		return store.AlertWebhook{}, "", fault.Field("url", "Webhooks need a -secrets-key to keep their signing secrets: ask the operator to set one.")
 	}
@@ -63,7 +63,7 @@ func (s *Service) CreateWebhook(ctx context.Context, actor store.User, sc store.
 	if err != nil {
 		return store.AlertWebhook{}, "", err
 	}
-	sealed, err := s.o.Sealer.Seal([]byte(secret), store.WebhookSecretContext(sc.Account.ID, u.String()))
+	sealed, err := s.o.Sealer.Seal([]byte(secret), store.WebhookSecretContext(sc, u.String()))
 	if err != nil {
 		return store.AlertWebhook{}, "", err
 	}
@@ -77,7 +77,7 @@ func (s *Service) callWebhook(ctx context.Context, id int64, body []byte) (int, 
 	if err != nil {
 		return 0, err
 	}
-	secret, err := s.o.Sealer.Open(w.Secret, store.WebhookSecretContext(w.BillingAccountID, w.URL))
+	secret, err := s.o.Sealer.Open(w.Secret, w.SecretContext())
 	if err != nil {
 		return 0, err
 	}

@@ -29,7 +29,7 @@ type AlertState struct {
 // webhook or a user's email), unique by DedupeKey and Target. Event is the CloudEvents JSON.
 type AlertDelivery struct {
 	ID            int64
-	RuleID        int64
+	RuleID        *int64 // nil for a message of no rule (a weekly digest)
 	DedupeKey     string
 	Target        string // "webhook:<id>" or "email:<user id>"
 	WebhookID     *int64
@@ -164,7 +164,7 @@ func (s *Store) RecordAlertAttempt(ctx context.Context, d AlertDelivery, a Alert
 // AlertLogEntry is one attempt of the delivery log, with its delivery.
 type AlertLogEntry struct {
 	AlertAttempt
-	RuleID    int64
+	RuleID    *int64
 	Target    string
 	EventType string
 	Subject   string
@@ -172,8 +172,8 @@ type AlertLogEntry struct {
 }
 
 // AlertLogOf lists the newest attempts of the deliveries of the scope's rules, at most limit.
-func (s *Store) AlertLogOf(ctx context.Context, sc Scope, limit int) ([]AlertLogEntry, error) {
-	where, args := scopeWhere(sc)
+func (s *Store) AlertLogOf(ctx context.Context, sc AlertScope, limit int) ([]AlertLogEntry, error) {
+	where, args := sc.alertWhere()
 	var rows []AlertLogEntry
 	err := s.conn(ctx).Table("alert_attempts").
 		Select("alert_attempts.*, alert_deliveries.rule_id, alert_deliveries.target, alert_deliveries.event_type, "+
@@ -186,8 +186,8 @@ func (s *Store) AlertLogOf(ctx context.Context, sc Scope, limit int) ([]AlertLog
 
 // PendingAlertDeliveries lists the scope's deliveries not settled yet, oldest first, at most
 // limit: the page shows when each is tried next.
-func (s *Store) PendingAlertDeliveries(ctx context.Context, sc Scope, limit int) ([]AlertDelivery, error) {
-	where, args := scopeWhere(sc)
+func (s *Store) PendingAlertDeliveries(ctx context.Context, sc AlertScope, limit int) ([]AlertDelivery, error) {
+	where, args := sc.alertWhere()
 	var rows []AlertDelivery
 	err := s.conn(ctx).Where("status = ? AND rule_id IN (?)", DeliveryPending, s.conn(ctx).Model(&AlertRule{}).Select("id").Where(where, args...)).
 		Order("id").Limit(limit).Find(&rows).Error

@@ -10,12 +10,14 @@ import (
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
-// AlertRule is a row of alert_rules: a rule on a billing account, or on one of its profiles
-// when BillingProfileID is set (issue 12).
+// AlertRule is a row of alert_rules (issue 12): a rule on a billing account, or on one of its
+// profiles when BillingProfileID is set, or on a partner organisation (PartnerID set, no
+// billing account).
 type AlertRule struct {
 	ID               int64
-	BillingAccountID int64
+	BillingAccountID *int64
 	BillingProfileID *int64
+	PartnerID        *int64
 	Kind             string
 	Days             int
 	Amount           *int64 // micro-units; nil: any amount, or not used by the kind
@@ -25,6 +27,14 @@ type AlertRule struct {
 	CreatedBy        *int64
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
+}
+
+// AccountID is the rule's billing account, 0 for a partner organisation's rule.
+func (r AlertRule) AccountID() int64 {
+	if r.BillingAccountID == nil {
+		return 0
+	}
+	return *r.BillingAccountID
 }
 
 // Rule is the rule's condition in the domain's terms.
@@ -60,26 +70,17 @@ type AlertSubscription struct {
 	CreatedAt time.Time
 }
 
-// scopeWhere limits a query of a table with billing_account_id and billing_profile_id to the
-// rows of exactly the scope sc.
-func scopeWhere(sc Scope) (string, []any) {
-	if sc.Profile != nil {
-		return "billing_account_id = ? AND billing_profile_id = ?", []any{sc.Account.ID, sc.Profile.ID}
-	}
-	return "billing_account_id = ? AND billing_profile_id IS NULL", []any{sc.Account.ID}
-}
-
 // AlertRulesOf lists the rules of exactly the scope, oldest first.
-func (s *Store) AlertRulesOf(ctx context.Context, sc Scope) ([]AlertRule, error) {
-	where, args := scopeWhere(sc)
+func (s *Store) AlertRulesOf(ctx context.Context, sc AlertScope) ([]AlertRule, error) {
+	where, args := sc.alertWhere()
 	var rows []AlertRule
 	err := s.conn(ctx).Where(where, args...).Order("id").Find(&rows).Error
 	return rows, wrap("alert rules", err)
 }
 
 // AlertRuleOf returns a rule of the scope (fault.ErrNotFound for another scope's).
-func (s *Store) AlertRuleOf(ctx context.Context, sc Scope, id int64) (AlertRule, error) {
-	where, args := scopeWhere(sc)
+func (s *Store) AlertRuleOf(ctx context.Context, sc AlertScope, id int64) (AlertRule, error) {
+	where, args := sc.alertWhere()
 	var r AlertRule
 	err := s.conn(ctx).Where("id = ?", id).Where(where, args...).Take(&r).Error
 	return r, wrap("alert rule", err)
@@ -93,12 +94,10 @@ func (s *Store) LiveAlertRules(ctx context.Context) ([]AlertRule, error) {
 }
 
 // CreateAlertRule stores a new rule on the scope and subscribes its creator to it.
-func (s *Store) CreateAlertRule(ctx context.Context, actor User, sc Scope, in alerts.Rule, notifyResolved bool) (AlertRule, error) {
-	r := AlertRule{BillingAccountID: sc.Account.ID, NotifyResolved: notifyResolved, CreatedAt: s.wall(), UpdatedAt: s.wall()}
+func (s *Store) CreateAlertRule(ctx context.Context, actor User, sc AlertScope, in alerts.Rule, notifyResolved bool) (AlertRule, error) {
+	r := AlertRule{NotifyResolved: notifyResolved, CreatedAt: s.wall(), UpdatedAt: s.wall()}
+	r.BillingAccountID, r.BillingProfileID, r.PartnerID = sc.alertColumns()
 	r.setRule(in)
-	if sc.Profile != nil {
-		r.BillingProfileID = &sc.Profile.ID
-	}
 	if actor.ID != 0 {
 		r.CreatedBy = &actor.ID
 	}
@@ -111,14 +110,14 @@ func (s *Store) CreateAlertRule(ctx context.Context, actor User, sc Scope, in al
 				return wrap("subscribe creator", err)
 			}
 		}
-		return tx.audit(ctx, actor, AuditEntry{Action: AuditAlertCreated, Scope: sc.ID(), Target: ruleTarget(r), After: textOf(describeRule(r))})
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditAlertCreated, Scope: sc.auditID(), Target: ruleTarget(r), After: textOf(describeRule(r))})
 	})
 	return r, err
 }
 
 // UpdateAlertRule changes a rule's condition and whether it says when it is resolved. Its
 // state is kept: a condition that holds now is not reported again.
-func (s *Store) UpdateAlertRule(ctx context.Context, actor User, sc Scope, id int64, in alerts.Rule, notifyResolved bool) error {
+func (s *Store) UpdateAlertRule(ctx context.Context, actor User, sc AlertScope, id int64, in alerts.Rule, notifyResolved bool) error {
 	return s.Tx(ctx, func(tx *Store) error {
 		old, err := tx.AlertRuleOf(ctx, sc, id)
 		if err != nil {
@@ -132,13 +131,13 @@ func (s *Store) UpdateAlertRule(ctx context.Context, actor User, sc Scope, id in
 		if err != nil {
 			return wrap("update alert rule", err)
 		}
-		return tx.audit(ctx, actor, AuditEntry{Action: AuditAlertUpdated, Scope: sc.ID(), Target: ruleTarget(r),
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditAlertUpdated, Scope: sc.auditID(), Target: ruleTarget(r),
 			Before: textOf(describeRule(old)), After: textOf(describeRule(r))})
 	})
 }
 
 // SetAlertRulePaused pauses a rule (it is not evaluated) or resumes it.
-func (s *Store) SetAlertRulePaused(ctx context.Context, actor User, sc Scope, id int64, paused bool) error {
+func (s *Store) SetAlertRulePaused(ctx context.Context, actor User, sc AlertScope, id int64, paused bool) error {
 	return s.Tx(ctx, func(tx *Store) error {
 		r, err := tx.AlertRuleOf(ctx, sc, id)
 		if err != nil {
@@ -152,12 +151,12 @@ func (s *Store) SetAlertRulePaused(ctx context.Context, actor User, sc Scope, id
 		if paused {
 			action = AuditAlertPaused
 		}
-		return tx.audit(ctx, actor, AuditEntry{Action: action, Scope: sc.ID(), Target: ruleTarget(r)})
+		return tx.audit(ctx, actor, AuditEntry{Action: action, Scope: sc.auditID(), Target: ruleTarget(r)})
 	})
 }
 
 // DeleteAlertRule deletes a rule with its subscriptions, webhooks, states and deliveries.
-func (s *Store) DeleteAlertRule(ctx context.Context, actor User, sc Scope, id int64) error {
+func (s *Store) DeleteAlertRule(ctx context.Context, actor User, sc AlertScope, id int64) error {
 	return s.Tx(ctx, func(tx *Store) error {
 		r, err := tx.AlertRuleOf(ctx, sc, id)
 		if err != nil {
@@ -166,12 +165,12 @@ func (s *Store) DeleteAlertRule(ctx context.Context, actor User, sc Scope, id in
 		if err := tx.conn(ctx).Delete(&AlertRule{}, id).Error; err != nil {
 			return wrap("delete alert rule", err)
 		}
-		return tx.audit(ctx, actor, AuditEntry{Action: AuditAlertDeleted, Scope: sc.ID(), Target: ruleTarget(r), Before: textOf(describeRule(r))})
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditAlertDeleted, Scope: sc.auditID(), Target: ruleTarget(r), Before: textOf(describeRule(r))})
 	})
 }
 
 // SetSubscribed subscribes the user to a rule of the scope, or ends the subscription.
-func (s *Store) SetSubscribed(ctx context.Context, sc Scope, ruleID, userID int64, on bool) error {
+func (s *Store) SetSubscribed(ctx context.Context, sc AlertScope, ruleID, userID int64, on bool) error {
 	if _, err := s.AlertRuleOf(ctx, sc, ruleID); err != nil {
 		return err
 	}
@@ -226,54 +225,84 @@ func describeRule(r AlertRule) string {
 	return d
 }
 
-// Subscription is a rule a user is subscribed to, with its scope.
+// Subscription is a rule a user is subscribed to, with its scope: a billing account (and
+// profile) or a partner organisation.
 type Subscription struct {
 	Rule    AlertRule
 	Account BillingAccount
 	Profile *BillingProfile
+	Partner *Partner
 }
 
-// SubscriptionsOfUser lists the rules the user is subscribed to, with their scopes, in three
-// queries.
+// Scope is where the subscription's rule lives.
+func (sub Subscription) Scope() AlertScope {
+	if sub.Partner != nil {
+		return *sub.Partner
+	}
+	return Scope{Account: sub.Account, Profile: sub.Profile}
+}
+
+// SubscriptionsOfUser lists the rules the user is subscribed to, with their scopes, in four
+// queries at most.
 func (s *Store) SubscriptionsOfUser(ctx context.Context, userID int64) ([]Subscription, error) {
 	var rules []AlertRule
 	err := s.conn(ctx).Where("id IN (?)", s.conn(ctx).Model(&AlertSubscription{}).Select("rule_id").Where("user_id = ?", userID)).
-		Order("billing_account_id, billing_profile_id, id").Find(&rules).Error
+		Order("partner_id, billing_account_id, billing_profile_id, id").Find(&rules).Error
 	if err != nil || len(rules) == 0 {
 		return nil, wrap("subscriptions of user", err)
 	}
-	var accountIDs, profileIDs []int64
+	var accountIDs, profileIDs, partnerIDs []int64
 	for _, r := range rules {
-		accountIDs = append(accountIDs, r.BillingAccountID)
+		if r.PartnerID != nil {
+			partnerIDs = append(partnerIDs, *r.PartnerID)
+			continue
+		}
+		accountIDs = append(accountIDs, *r.BillingAccountID)
 		if r.BillingProfileID != nil {
 			profileIDs = append(profileIDs, *r.BillingProfileID)
 		}
 	}
-	var accounts []BillingAccount
-	if err := s.conn(ctx).Where("id IN ?", accountIDs).Find(&accounts).Error; err != nil {
-		return nil, wrap("subscribed accounts", err)
+	accounts, err := byID[BillingAccount](ctx, s, accountIDs, func(a BillingAccount) int64 { return a.ID })
+	if err != nil {
+		return nil, err
 	}
-	var profiles []BillingProfile
-	if len(profileIDs) > 0 {
-		if err := s.conn(ctx).Where("id IN ?", profileIDs).Find(&profiles).Error; err != nil {
-			return nil, wrap("subscribed profiles", err)
-		}
+	profiles, err := byID[BillingProfile](ctx, s, profileIDs, func(p BillingProfile) int64 { return p.ID })
+	if err != nil {
+		return nil, err
 	}
-	byAccount := map[int64]BillingAccount{}
-	for _, a := range accounts {
-		byAccount[a.ID] = a
-	}
-	byProfile := map[int64]BillingProfile{}
-	for _, p := range profiles {
-		byProfile[p.ID] = p
+	partners, err := byID[Partner](ctx, s, partnerIDs, func(p Partner) int64 { return p.ID })
+	if err != nil {
+		return nil, err
 	}
 	out := make([]Subscription, len(rules))
 	for i, r := range rules {
-		out[i] = Subscription{Rule: r, Account: byAccount[r.BillingAccountID]}
+		out[i] = Subscription{Rule: r}
+		if r.PartnerID != nil {
+			p := partners[*r.PartnerID]
+			out[i].Partner = &p
+			continue
+		}
+		out[i].Account = accounts[*r.BillingAccountID]
 		if r.BillingProfileID != nil {
-			p := byProfile[*r.BillingProfileID]
+			p := profiles[*r.BillingProfileID]
 			out[i].Profile = &p
 		}
+	}
+	return out, nil
+}
+
+// byID reads the rows of T with the ids, keyed by id (none for no ids).
+func byID[T any](ctx context.Context, s *Store, ids []int64, id func(T) int64) (map[int64]T, error) {
+	out := map[int64]T{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []T
+	if err := s.conn(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, wrap("subscribed scopes", err)
+	}
+	for _, r := range rows {
+		out[id(r)] = r
 	}
 	return out, nil
 }

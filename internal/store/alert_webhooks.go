@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -10,23 +9,26 @@ import (
 // rule when RuleID is set. Secret is the signing secret sealed under -secrets-key.
 type AlertWebhook struct {
 	ID               int64
-	BillingAccountID int64
+	BillingAccountID *int64
 	BillingProfileID *int64
+	PartnerID        *int64
 	RuleID           *int64
 	URL              string `gorm:"column:url"`
 	Secret           string
 	CreatedAt        time.Time
 }
 
-// WebhookSecretContext is the context a webhook's secret is sealed under, so that a sealed
-// secret copied to another row does not open there.
-func WebhookSecretContext(accountID int64, url string) string {
-	return fmt.Sprintf("alert-webhook:%d:%s", accountID, url)
+// SecretContext is the context the webhook's secret is sealed under (WebhookSecretContext).
+func (w AlertWebhook) SecretContext() string {
+	if w.PartnerID != nil {
+		return WebhookSecretContext(Partner{ID: *w.PartnerID}, w.URL)
+	}
+	return WebhookSecretContext(Scope{Account: BillingAccount{ID: *w.BillingAccountID}}, w.URL)
 }
 
 // AlertWebhooksOf lists the webhooks of exactly the scope, oldest first.
-func (s *Store) AlertWebhooksOf(ctx context.Context, sc Scope) ([]AlertWebhook, error) {
-	where, args := scopeWhere(sc)
+func (s *Store) AlertWebhooksOf(ctx context.Context, sc AlertScope) ([]AlertWebhook, error) {
+	where, args := sc.alertWhere()
 	var rows []AlertWebhook
 	err := s.conn(ctx).Where(where, args...).Order("id").Find(&rows).Error
 	return rows, wrap("alert webhooks", err)
@@ -34,11 +36,9 @@ func (s *Store) AlertWebhooksOf(ctx context.Context, sc Scope) ([]AlertWebhook, 
 
 // CreateAlertWebhook stores a webhook of the scope (of one of its rules when ruleID is not 0),
 // its secret already sealed.
-func (s *Store) CreateAlertWebhook(ctx context.Context, actor User, sc Scope, ruleID int64, url, sealedSecret string) (AlertWebhook, error) {
-	w := AlertWebhook{BillingAccountID: sc.Account.ID, URL: url, Secret: sealedSecret, CreatedAt: s.wall()}
-	if sc.Profile != nil {
-		w.BillingProfileID = &sc.Profile.ID
-	}
+func (s *Store) CreateAlertWebhook(ctx context.Context, actor User, sc AlertScope, ruleID int64, url, sealedSecret string) (AlertWebhook, error) {
+	w := AlertWebhook{URL: url, Secret: sealedSecret, CreatedAt: s.wall()}
+	w.BillingAccountID, w.BillingProfileID, w.PartnerID = sc.alertColumns()
 	err := s.Tx(ctx, func(tx *Store) error {
 		if ruleID != 0 {
 			if _, err := tx.AlertRuleOf(ctx, sc, ruleID); err != nil {
@@ -49,15 +49,15 @@ func (s *Store) CreateAlertWebhook(ctx context.Context, actor User, sc Scope, ru
 		if err := tx.conn(ctx).Create(&w).Error; err != nil {
 			return wrap("create alert webhook", err)
 		}
-		return tx.audit(ctx, actor, AuditEntry{Action: AuditWebhookCreated, Scope: sc.ID(), Target: textOf(url)})
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditWebhookCreated, Scope: sc.auditID(), Target: textOf(url)})
 	})
 	return w, err
 }
 
 // DeleteAlertWebhook deletes a webhook of the scope and its pending deliveries.
-func (s *Store) DeleteAlertWebhook(ctx context.Context, actor User, sc Scope, id int64) error {
+func (s *Store) DeleteAlertWebhook(ctx context.Context, actor User, sc AlertScope, id int64) error {
 	return s.Tx(ctx, func(tx *Store) error {
-		where, args := scopeWhere(sc)
+		where, args := sc.alertWhere()
 		var w AlertWebhook
 		if err := tx.conn(ctx).Where("id = ?", id).Where(where, args...).Take(&w).Error; err != nil {
 			return wrap("alert webhook", err)
@@ -65,18 +65,21 @@ func (s *Store) DeleteAlertWebhook(ctx context.Context, actor User, sc Scope, id
 		if err := tx.conn(ctx).Delete(&AlertWebhook{}, id).Error; err != nil {
 			return wrap("delete alert webhook", err)
 		}
-		return tx.audit(ctx, actor, AuditEntry{Action: AuditWebhookDeleted, Scope: sc.ID(), Target: textOf(w.URL)})
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditWebhookDeleted, Scope: sc.auditID(), Target: textOf(w.URL)})
 	})
 }
 
 // WebhooksOfRule lists the webhooks a rule's messages go to: the rule's own and those of its
 // scope.
 func (s *Store) WebhooksOfRule(ctx context.Context, r AlertRule) ([]AlertWebhook, error) {
-	q := s.conn(ctx).Where("billing_account_id = ? AND (rule_id = ? OR rule_id IS NULL)", r.BillingAccountID, r.ID)
-	if r.BillingProfileID != nil {
-		q = q.Where("billing_profile_id = ?", *r.BillingProfileID)
-	} else {
-		q = q.Where("billing_profile_id IS NULL")
+	q := s.conn(ctx).Where("rule_id = ? OR rule_id IS NULL", r.ID)
+	switch {
+	case r.PartnerID != nil:
+		q = q.Where("partner_id = ?", *r.PartnerID)
+	case r.BillingProfileID != nil:
+		q = q.Where("billing_account_id = ? AND billing_profile_id = ?", *r.BillingAccountID, *r.BillingProfileID)
+	default:
+		q = q.Where("billing_account_id = ? AND billing_profile_id IS NULL", *r.BillingAccountID)
 	}
 	var rows []AlertWebhook
 	err := q.Order("id").Find(&rows).Error

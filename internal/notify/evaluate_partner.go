@@ -1,0 +1,130 @@
+package notify
+
+import (
+	"context"
+	"net/url"
+
+	"github.com/creditdesk/creditdesk/internal/alerts"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// partnerFacts is a partner organisation with what its rules check, read once per evaluation.
+type partnerFacts struct {
+	partner store.Partner
+	facts   alerts.PartnerFacts
+}
+
+// partnerOf reads a partner organisation's live benefits and their histories at the business
+// time, the same the Benefits workspace shows (package benefits decides their states).
+func (e *evaluation) partnerOf(ctx context.Context, id int64) (*partnerFacts, error) {
+	if pf, ok := e.partners[id]; ok {
+		return pf, nil
+	}
+	st := e.s.o.Store
+	p, err := st.PartnerByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	now := e.s.o.Clocks.Business()
+	ds, err := st.LiveBenefitsOfPartner(ctx, id, now)
+	if err != nil {
+		return nil, err
+	}
+	pf := &partnerFacts{partner: p, facts: alerts.PartnerFacts{Now: now}}
+	for _, d := range ds {
+		pf.facts.Benefits = append(pf.facts.Benefits, alerts.BenefitFacts{Benefit: d.Benefit, History: d.History})
+	}
+	e.partners[id] = pf
+	return pf, nil
+}
+
+// partnerRule checks one rule of a partner organisation and moves the states that changed, as
+// rule does for a billing scope: a subject fires once when its condition becomes true and is
+// resolved when it stops holding.
+func (e *evaluation) partnerRule(ctx context.Context, r store.AlertRule, rep *Report) error {
+	pf, err := e.partnerOf(ctx, *r.PartnerID)
+	if err != nil {
+		return err
+	}
+	var q *queue
+	queue := func() (*queue, error) {
+		if q != nil {
+			return q, nil
+		}
+		var err error
+		q, err = e.queueOf(ctx, r, func(u store.User) (bool, error) {
+			g, err := e.s.o.Store.PartnerGrantsOf(ctx, pf.partner.ID, u.ID)
+			return g.Admin(), err
+		})
+		return q, err
+	}
+	orgID := pf.partner.ScopeID()
+	hits := map[string]bool{}
+	for _, h := range alerts.CheckPartner(r.Rule(), pf.facts) {
+		subject := orgID
+		if h.Benefit != "" {
+			subject = orgID + "/benefits/" + h.Benefit
+		}
+		hits[subject] = true
+		if e.active[r.ID][subject] {
+			continue
+		}
+		q, err := queue()
+		if err != nil {
+			return err
+		}
+		moved, err := e.s.o.Store.TransitionAlert(ctx, r.ID, subject, true, e.now, q.partnerBuild(pf.partner, subject, h, false))
+		if err != nil {
+			return err
+		}
+		if moved {
+			rep.Fired++
+		}
+	}
+	for subject := range e.active[r.ID] {
+		if hits[subject] {
+			continue
+		}
+		q, err := queue()
+		if err != nil {
+			return err
+		}
+		build := nothing
+		if r.NotifyResolved {
+			h := alerts.Hit{}
+			if b, ok := benefitOf(orgID, subject); ok {
+				h.Benefit, h.Values.Benefit = b, b
+			}
+			build = q.partnerBuild(pf.partner, subject, h, true)
+		}
+		moved, err := e.s.o.Store.TransitionAlert(ctx, r.ID, subject, false, e.now, build)
+		if err != nil {
+			return err
+		}
+		if moved {
+			rep.Resolved++
+		}
+	}
+	return nil
+}
+
+// benefitOf is the benefit a subject under the organisation orgID names, if it names one.
+func benefitOf(orgID, subject string) (string, bool) {
+	prefix := orgID + "/benefits/"
+	if len(subject) > len(prefix) && subject[:len(prefix)] == prefix {
+		return subject[len(prefix):], true
+	}
+	return "", false
+}
+
+// partnerBuild returns the messages of one crossing of a partner organisation's rule: the link
+// is the benefit's side pane, or the Membership page.
+func (q *queue) partnerBuild(p store.Partner, subject string, h alerts.Hit, resolved bool) func(int) ([]store.AlertDelivery, error) {
+	base := "/partners/" + url.PathEscape(p.ExternalID)
+	link := base + "/membership"
+	if h.Benefit != "" {
+		link = base + "/benefits/" + url.PathEscape(h.Benefit)
+	}
+	return q.messages(subject, resolved, base+"/alerts", alerts.EventData{RuleID: q.rule.ID, Rule: q.rule.Rule(),
+		Partner: p.ExternalID, PartnerName: p.Name, Link: q.s.o.PublicURL + link, Values: h.Values})
+}
