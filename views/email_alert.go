@@ -14,11 +14,3 @@ func AlertEmailText(p AlertEmail) string {
 	b.WriteString("\nYou receive this because you subscribed to this alert in CreditDesk. Unsubscribe on its Alerts page or under Notifications.\n")
 	return b.String()
 }
-
-// TestEmailSubject is the subject of the test email.
-const TestEmailSubject = "CreditDesk test message"
-
-// TestEmailText is the plain-text part of the test email.
-func TestEmailText(name, link string) string {
-	return "Hello " + name + ",\n\nThis is a test message from CreditDesk: alert emails reach you at this address.\n\nYour notifications: " + link + "\n"
-}

@@ -190,7 +190,7 @@ func TestNotificationsTestMessage(t *testing.T) {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
 	m := h.mail.Next(t)
-	if strings.Join(m.EnvelopeTo, ",") != "profile.reader@northwind.example" || m.Subject != "CreditDesk test message" || m.HTML == "" {
+	if strings.Join(m.EnvelopeTo, ",") != "profile.reader@northwind.example" || m.Subject != "CreditDesk test email" || m.HTML == "" {
 		t.Errorf("message %+v", m)
 	}
 	if link, err := m.Link("https://credits.example.com/notifications"); err != nil || link == "" {

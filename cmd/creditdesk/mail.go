@@ -39,14 +39,15 @@ func mailCommand(ctx context.Context, args []string, env func(string) (string, b
 		return errors.New("no mail server is configured: set -smtp-host ($CREDITDESK_SMTP_HOST) and the other -smtp-* settings (README: Email)")
 	}
 	at := time.Now().UTC().Format(time.RFC1123)
+	p := views.TestEmail{SentBy: cmd.cfg.SMTP.From, SentAt: at}
 	var text, html bytes.Buffer
-	if err := views.MailTestText(cmd.cfg.SMTP.From, at).Render(ctx, &text); err != nil {
+	if err := views.TestEmailText(p).Render(ctx, &text); err != nil {
 		return err
 	}
-	if err := views.MailTestHTML(cmd.cfg.SMTP.From, at).Render(ctx, &html); err != nil {
+	if err := views.TestEmailHTML(p).Render(ctx, &html); err != nil {
 		return err
 	}
-	msg := mail.Message{To: []string{to}, Subject: "CreditDesk test email", Text: text.String(), HTML: html.String()}
+	msg := mail.Message{To: []string{to}, Subject: views.TestEmailSubject, Text: text.String(), HTML: html.String()}
 	if err := sender.Send(ctx, msg); err != nil {
 		return err
 	}

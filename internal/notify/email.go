@@ -33,11 +33,13 @@ func (s *Service) SendTest(ctx context.Context, to string, name string) error {
 	if s.o.Mailer == nil {
 		return errNoMailer
 	}
-	link := s.o.PublicURL + "/notifications"
-	var html bytes.Buffer
-	if err := views.TestEmailHTML(name, link).Render(ctx, &html); err != nil {
+	p := views.TestEmail{Name: name, Link: s.o.PublicURL + "/notifications"}
+	var text, html bytes.Buffer
+	if err := views.TestEmailText(p).Render(ctx, &text); err != nil {
 		return fmt.Errorf("render test email: %w", err)
 	}
-	return s.o.Mailer.Send(ctx, mail.Message{To: []string{to}, Subject: views.TestEmailSubject, HTML: html.String(),
-		Text: views.TestEmailText(name, link)})
+	if err := views.TestEmailHTML(p).Render(ctx, &html); err != nil {
+		return fmt.Errorf("render test email: %w", err)
+	}
+	return s.o.Mailer.Send(ctx, mail.Message{To: []string{to}, Subject: views.TestEmailSubject, HTML: html.String(), Text: text.String()})
 }
