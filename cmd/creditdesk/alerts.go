@@ -45,8 +45,8 @@ func alertsCmd(ctx context.Context, args []string, env func(string) (string, boo
 			return err
 		}
 		rep, err := al.Run(ctx)
-		fmt.Fprintf(out, "evaluated %d alert rules: %d fired, %d resolved; %d messages sent, %d to retry, %d given up\n",
-			rep.Rules, rep.Fired, rep.Resolved, rep.Sent, rep.Retrying, rep.GivenUp)
+		fmt.Fprintf(out, "evaluated %d alert rules: %d fired, %d resolved; %d weekly digests queued; %d messages sent, %d to retry, %d given up\n",
+			rep.Rules, rep.Fired, rep.Resolved, rep.Digests, rep.Sent, rep.Retrying, rep.GivenUp)
 		return err
 	})
 }
@@ -58,7 +58,7 @@ func evaluateAlerts(ctx context.Context, al *notify.Service, log *slog.Logger) {
 	if err != nil && ctx.Err() == nil {
 		log.Error("alerts run failed", "error", err)
 	}
-	log.Info("alerts run", "rules", rep.Rules, "fired", rep.Fired, "resolved", rep.Resolved, "sent", rep.Sent,
+	log.Info("alerts run", "rules", rep.Rules, "fired", rep.Fired, "resolved", rep.Resolved, "digests", rep.Digests, "sent", rep.Sent,
 		"retrying", rep.Retrying, "given_up", rep.GivenUp)
 }
 

@@ -13,8 +13,8 @@ import (
 )
 
 // FromConfig returns the Service of the configuration: its -secrets-key seals webhook secrets,
-// -webhooks-allow-private opens private targets and -public-url starts every link; sender
-// sends the emails (nil: none).
+// -webhooks-allow-private opens private targets, -public-url starts every link and
+// -expiry-window sets the digest's expiries; sender sends the emails (nil: none).
 func FromConfig(st *store.Store, cfg *config.Config, clocks clock.Clocks, sender mail.Sender, log *slog.Logger) (*Service, error) {
 	var sealer *secrets.Sealer
 	if cfg.SecretsKey != "" {
@@ -28,5 +28,5 @@ func FromConfig(st *store.Store, cfg *config.Config, clocks clock.Clocks, sender
 		public = strings.TrimSuffix(cfg.PublicURL.String(), "/")
 	}
 	return New(Options{Store: st, Sealer: sealer, Clocks: clocks, Mailer: sender, AllowPrivate: cfg.WebhooksAllowPrivate,
-		PublicURL: public, Log: log}), nil
+		PublicURL: public, ExpiryWindow: cfg.ExpiryWindow, Log: log}), nil
 }

@@ -40,17 +40,20 @@ func (s *Service) Deliver(ctx context.Context, rep *Report) error {
 
 // deliver sends one claimed message and records the attempt.
 func (s *Service) deliver(ctx context.Context, d store.AlertDelivery, rep *Report) error {
-	var ev alerts.Event
-	code, err := 0, json.Unmarshal([]byte(d.Event), &ev)
-	if err == nil {
-		switch {
-		case d.WebhookID != nil:
-			code, err = s.callWebhook(ctx, *d.WebhookID, []byte(d.Event))
-		case d.UserID != nil:
+	var code int
+	var err error
+	switch {
+	case d.EventType == DigestType && d.UserID != nil:
+		err = s.mailDigest(ctx, *d.UserID, d.Event)
+	case d.WebhookID != nil:
+		code, err = s.callWebhook(ctx, *d.WebhookID, []byte(d.Event))
+	case d.UserID != nil:
+		var ev alerts.Event
+		if err = json.Unmarshal([]byte(d.Event), &ev); err == nil {
 			err = s.mailEvent(ctx, *d.UserID, ev)
-		default:
-			err = fmt.Errorf("message %d has no recipient", d.ID)
 		}
+	default:
+		err = fmt.Errorf("message %d has no recipient", d.ID)
 	}
 	now := s.o.Clocks.Wall().UTC()
 	a := store.AlertAttempt{At: now, OK: err == nil, Code: code}

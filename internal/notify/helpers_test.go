@@ -81,7 +81,7 @@ func newEnv(t *testing.T, url, scenarioJSON string) *env {
 		t.Fatal(err)
 	}
 	e.svc = notify.New(notify.Options{Store: e.st, Sealer: sealer, Clocks: clocks, Mailer: sender, AllowPrivate: true,
-		PublicURL: "https://creditdesk.example.com", Timeout: 2 * time.Second, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		PublicURL: "https://creditdesk.example.com", ExpiryWindow: 30, Timeout: 2 * time.Second, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	ctx := context.Background()
 	if e.owner, err = e.st.UserByEmail(ctx, ownerEmail); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,7 @@
-// Package notify evaluates the alert rules (package alerts) on the numbers the credits page
-// shows and delivers their messages: signed CloudEvents webhooks and emails, through an outbox
-// that several instances share without sending a message twice. The periodic run and
-// `creditdesk alerts run` call the same Run.
+// Package notify evaluates the alert rules (package alerts) on the numbers the credits page and
+// the Benefits workspace show, writes the weekly digests, and delivers their messages: signed
+// CloudEvents webhooks and emails, through an outbox that several instances share without
+// sending a message twice. The periodic run and `creditdesk alerts run` call the same Run.
 package notify
 
 import (
@@ -39,6 +39,9 @@ type Options struct {
 	AllowPrivate bool
 	// PublicURL is the portal's address for the links of messages ("" leaves them relative).
 	PublicURL string
+	// ExpiryWindow: the weekly digest lists the credits expiring within this many days
+	// (-expiry-window, as the credits page's Expiring status).
+	ExpiryWindow int
 	Timeout   time.Duration // of one webhook call; 0: DefaultTimeout
 	Log       *slog.Logger
 }
@@ -74,11 +77,13 @@ type Report struct {
 	Sent     int // messages delivered
 	Retrying int // messages that failed and will be tried again
 	GivenUp  int // messages given up after retrying for 24 hours
+	Digests  int // weekly digests queued
 }
 
-// Run evaluates every live rule once, then delivers what is due, also when some rules could
-// not be evaluated (their errors are returned).
+// Run evaluates every live rule once, queues the weekly digests due, then delivers what is due,
+// also when some rules or digests could not be done (their errors are returned).
 func (s *Service) Run(ctx context.Context) (Report, error) {
 	rep, err := s.Evaluate(ctx)
+	err = errors.Join(err, s.QueueDigests(ctx, &rep))
 	return rep, errors.Join(err, s.Deliver(ctx, &rep))
 }
