@@ -45,8 +45,8 @@ func alertsCmd(ctx context.Context, args []string, env func(string) (string, boo
 			return err
 		}
 		rep, err := al.Run(ctx)
-		fmt.Fprintf(out, "evaluated %d alert rules: %d fired, %d resolved; %d weekly digests queued; %d messages sent, %d to retry, %d given up\n",
-			rep.Rules, rep.Fired, rep.Resolved, rep.Digests, rep.Sent, rep.Retrying, rep.GivenUp)
+		fmt.Fprintf(out, "evaluated %d alert rules: %d fired, %d resolved; %d messages sent, %d to retry, %d given up; %d weekly digests queued\n",
+			rep.Rules, rep.Fired, rep.Resolved, rep.Sent, rep.Retrying, rep.GivenUp, rep.Digests)
 		return err
 	})
 }

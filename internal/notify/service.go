@@ -42,8 +42,8 @@ type Options struct {
 	// ExpiryWindow: the weekly digest lists the credits expiring within this many days
 	// (-expiry-window, as the credits page's Expiring status).
 	ExpiryWindow int
-	Timeout   time.Duration // of one webhook call; 0: DefaultTimeout
-	Log       *slog.Logger
+	Timeout      time.Duration // of one webhook call; 0: DefaultTimeout
+	Log          *slog.Logger
 }
 
 // Service evaluates rules and delivers their messages. It is safe for concurrent use.
