@@ -9,8 +9,9 @@ import (
 
 // The names of the Notifications routes; the Alerts routes of a scope are named by alertRoute.
 const (
-	routeNotifications     = "notifications"
-	routeNotificationsTest = "notifications.test"
+	routeNotifications       = "notifications"
+	routeNotificationsTest   = "notifications.test"
+	routeNotificationsDigest = "notifications.digest"
 )
 
 // alertRoute names an Alerts route of a scope kind ("account", "profile" or "partner"): "" the

@@ -56,6 +56,17 @@ var partnerMatrix = []struct {
 	{"GET", partPath + "/membership", nil, [6]int{see, ok, no, no, gone, gone}},
 	{"POST", partPath + "/renew", url.Values{"renewalDate": {"2026-06-15"}}, [6]int{see, see, no, no, gone, gone}},
 	{"GET", partPath + "/audit", nil, [6]int{see, ok, no, no, gone, gone}},
+	// Alerts of the organisation (issue 12): its partner admins see, subscribe to and manage
+	// them (a rule the scenario lacks is 404); without -secrets-key a webhook is refused
+	// naming its field (422).
+	{"GET", partPath + "/alerts", nil, [6]int{see, ok, no, no, gone, gone}},
+	{"POST", partPath + "/alerts", url.Values{"kind": {"benefit.unused"}, "days": {"30"}}, [6]int{see, see, no, no, gone, gone}},
+	{"POST", partPath + "/alerts/999999", url.Values{"kind": {"membership.ending"}, "days": {"9"}}, [6]int{see, gone, no, no, gone, gone}},
+	{"POST", partPath + "/alerts/999999/pause", nil, [6]int{see, gone, no, no, gone, gone}},
+	{"POST", partPath + "/alerts/999999/delete", nil, [6]int{see, gone, no, no, gone, gone}},
+	{"POST", partPath + "/alerts/999999/subscribe", nil, [6]int{see, gone, no, no, gone, gone}},
+	{"POST", partPath + "/alerts/webhooks", url.Values{"url": {"https://hooks.example.com/x"}}, [6]int{see, bad, no, no, gone, gone}},
+	{"POST", partPath + "/alerts/webhooks/999999/delete", nil, [6]int{see, gone, no, no, gone, gone}},
 	{"GET", "/partners/5550001/benefits", nil, [6]int{see, gone, gone, gone, ok, gone}},
 	{"GET", "/partners/9999999/benefits", nil, [6]int{see, gone, gone, gone, gone, gone}},
 }

@@ -95,9 +95,11 @@ func (s *Server) Routes() []Route {
 		{"POST", profilePath + "/credits/lots/:lot/cancel", OnScope(access.Contribute), s.lotCancel, routeLotCancel},
 
 		// Alerts (issue 12): every role sees a scope's alerts and subscribes itself; owners and
-		// contributors manage them. A user's subscriptions are on their Notifications page.
+		// contributors manage them. A user's subscriptions and weekly digest are on their
+		// Notifications page.
 		{"GET", "/notifications", SignedIn, s.notificationsShow, routeNotifications},
 		{"POST", "/notifications/test", SignedIn, s.notificationsTest, routeNotificationsTest},
+		{"POST", "/notifications/digest", SignedIn, s.notificationsDigest, routeNotificationsDigest},
 
 		// The partner Benefits workspace (P1-P12) and the holder's redemption (P5).
 		{"GET", "/partners", SignedIn, s.partnersList, routePartners},

@@ -125,9 +125,10 @@ var matrix = map[string]matrixRow{
 	// Alerts (issue 12): every role sees them; owners and contributors manage them (a rule the
 	// roles scenario lacks is 404 once the caller may act); without -secrets-key a webhook is
 	// refused naming its field (422). Subscribing takes only View: the missing rule's 404.
-	"GET /notifications":        {path: "/notifications", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
-	"POST /notifications/test":  {path: "/notifications/test", want: [9]int{see, see, see, see, see, see, see, see, see}},
-	"GET " + acctRP + "/alerts": {path: accountPath + "/alerts", want: [9]int{see, ok, ok, ok, gone, gone, gone, gone, gone}},
+	"GET /notifications":         {path: "/notifications", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
+	"POST /notifications/test":   {path: "/notifications/test", want: [9]int{see, see, see, see, see, see, see, see, see}},
+	"POST /notifications/digest": {path: "/notifications/digest", form: url.Values{"digest": {"on"}}, want: [9]int{see, see, see, see, see, see, see, see, see}},
+	"GET " + acctRP + "/alerts":  {path: accountPath + "/alerts", want: [9]int{see, ok, ok, ok, gone, gone, gone, gone, gone}},
 	"POST " + acctRP + "/alerts": {path: accountPath + "/alerts", mutates: true, form: url.Values{"kind": {"credit.expiring"}, "days": {"30"}},
 		want: [9]int{see, see, see, no, gone, gone, gone, gone, gone}},
 	"POST " + acctRP + "/alerts/:rule":           {path: accountPath + "/alerts/999999", form: url.Values{"kind": {"runway.short"}, "days": {"9"}}, want: [9]int{see, gone, gone, no, gone, gone, gone, gone, gone}},
@@ -150,21 +151,29 @@ var matrix = map[string]matrixRow{
 	// The partner Benefits workspace: none of these callers is a partner member, so every
 	// workspace route is the 404 of a missing organisation (P1); partner callers are in
 	// partner_routes_test.go.
-	"GET /partners":                        {path: "/partners", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
-	"GET /benefits":                        {path: "/benefits", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
-	"POST /benefits/:benefit/redeem":       {path: "/benefits/b-002/redeem", want: [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}},
-	"GET " + partRP + "/benefits":          {path: partPath + "/benefits", want: notMember},
-	"GET " + benRP:                         {path: partPath + "/benefits/b-001", want: notMember},
-	"GET " + benRP + "/members":            {path: partPath + "/benefits/b-001/members", want: notMember},
-	"POST " + benRP + "/assign":            {path: partPath + "/benefits/b-001/assign", form: url.Values{"user": {"partner.member@fabrikam.example"}}, want: notMember},
-	"POST " + benRP + "/reassign":          {path: partPath + "/benefits/b-002/reassign", form: url.Values{"user": {"partner.member@fabrikam.example"}}, want: notMember},
-	"POST " + benRP + "/remove":            {path: partPath + "/benefits/b-002/remove", want: notMember},
-	"POST " + benRP + "/add-user":          {path: partPath + "/benefits/b-001/add-user", form: url.Values{"name": {"New"}, "email": {"new@fabrikam.example"}}, want: notMember},
-	"POST " + benRP + "/invitation":        {path: partPath + "/benefits/b-002/invitation", want: notMember},
-	"POST " + benRP + "/invitation/revoke": {path: partPath + "/benefits/b-002/invitation/revoke", want: notMember},
-	"GET " + partRP + "/membership":        {path: partPath + "/membership", want: notMember},
-	"POST " + partRP + "/renew":            {path: partPath + "/renew", form: url.Values{"renewalDate": {"2026-06-15"}}, want: notMember},
-	"GET " + partRP + "/audit":             {path: partPath + "/audit", want: notMember},
+	"GET /partners":                                       {path: "/partners", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
+	"GET /benefits":                                       {path: "/benefits", want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, ok}},
+	"POST /benefits/:benefit/redeem":                      {path: "/benefits/b-002/redeem", want: [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}},
+	"GET " + partRP + "/benefits":                         {path: partPath + "/benefits", want: notMember},
+	"GET " + benRP:                                        {path: partPath + "/benefits/b-001", want: notMember},
+	"GET " + benRP + "/members":                           {path: partPath + "/benefits/b-001/members", want: notMember},
+	"POST " + benRP + "/assign":                           {path: partPath + "/benefits/b-001/assign", form: url.Values{"user": {"partner.member@fabrikam.example"}}, want: notMember},
+	"POST " + benRP + "/reassign":                         {path: partPath + "/benefits/b-002/reassign", form: url.Values{"user": {"partner.member@fabrikam.example"}}, want: notMember},
+	"POST " + benRP + "/remove":                           {path: partPath + "/benefits/b-002/remove", want: notMember},
+	"POST " + benRP + "/add-user":                         {path: partPath + "/benefits/b-001/add-user", form: url.Values{"name": {"New"}, "email": {"new@fabrikam.example"}}, want: notMember},
+	"POST " + benRP + "/invitation":                       {path: partPath + "/benefits/b-002/invitation", want: notMember},
+	"POST " + benRP + "/invitation/revoke":                {path: partPath + "/benefits/b-002/invitation/revoke", want: notMember},
+	"GET " + partRP + "/membership":                       {path: partPath + "/membership", want: notMember},
+	"POST " + partRP + "/renew":                           {path: partPath + "/renew", form: url.Values{"renewalDate": {"2026-06-15"}}, want: notMember},
+	"GET " + partRP + "/audit":                            {path: partPath + "/audit", want: notMember},
+	"GET " + partRP + "/alerts":                           {path: partPath + "/alerts", want: notMember},
+	"POST " + partRP + "/alerts":                          {path: partPath + "/alerts", form: url.Values{"kind": {"benefit.unused"}, "days": {"30"}}, want: notMember},
+	"POST " + partRP + "/alerts/:rule":                    {path: partPath + "/alerts/999999", form: url.Values{"kind": {"membership.ending"}, "days": {"9"}}, want: notMember},
+	"POST " + partRP + "/alerts/:rule/pause":              {path: partPath + "/alerts/999999/pause", want: notMember},
+	"POST " + partRP + "/alerts/:rule/delete":             {path: partPath + "/alerts/999999/delete", want: notMember},
+	"POST " + partRP + "/alerts/:rule/subscribe":          {path: partPath + "/alerts/999999/subscribe", want: notMember},
+	"POST " + partRP + "/alerts/webhooks":                 {path: partPath + "/alerts/webhooks", form: url.Values{"url": {"https://hooks.example.com/x"}}, want: notMember},
+	"POST " + partRP + "/alerts/webhooks/:webhook/delete": {path: partPath + "/alerts/webhooks/999999/delete", want: notMember},
 	// Personal API tokens: every signed-in user has a Tokens page; revoking a token one does not
 	// own is 404. The ARM API reads no cookie: signed in or not, a caller without a bearer token
 	// gets 401 (arm_roles_test.go checks the API's roles with tokens).
