@@ -242,12 +242,12 @@ func (sub Subscription) Scope() AlertScope {
 	return Scope{Account: sub.Account, Profile: sub.Profile}
 }
 
-// SubscriptionsOfUser lists the rules the user is subscribed to, with their scopes, in four
-// queries at most.
+// SubscriptionsOfUser lists the rules the user is subscribed to, with their scopes, billing
+// scopes first, in four queries at most.
 func (s *Store) SubscriptionsOfUser(ctx context.Context, userID int64) ([]Subscription, error) {
 	var rules []AlertRule
 	err := s.conn(ctx).Where("id IN (?)", s.conn(ctx).Model(&AlertSubscription{}).Select("rule_id").Where("user_id = ?", userID)).
-		Order("partner_id, billing_account_id, billing_profile_id, id").Find(&rules).Error
+		Order("CASE WHEN partner_id IS NULL THEN 0 ELSE 1 END, partner_id, billing_account_id, billing_profile_id, id").Find(&rules).Error
 	if err != nil || len(rules) == 0 {
 		return nil, wrap("subscriptions of user", err)
 	}
