@@ -3,6 +3,7 @@ package notify
 import (
 	"context"
 	"net/url"
+	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/alerts"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -110,11 +111,8 @@ func (e *evaluation) partnerRule(ctx context.Context, r store.AlertRule, rep *Re
 
 // benefitOf is the benefit a subject under the organisation orgID names, if it names one.
 func benefitOf(orgID, subject string) (string, bool) {
-	prefix := orgID + "/benefits/"
-	if len(subject) > len(prefix) && subject[:len(prefix)] == prefix {
-		return subject[len(prefix):], true
-	}
-	return "", false
+	b, ok := strings.CutPrefix(subject, orgID+"/benefits/")
+	return b, ok && b != ""
 }
 
 // partnerBuild returns the messages of one crossing of a partner organisation's rule: the link
