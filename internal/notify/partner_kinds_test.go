@@ -3,6 +3,8 @@ package notify_test
 import (
 	"context"
 	"crypto/rand"
+	"encoding/json"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -208,5 +210,43 @@ func TestPartnerRuleKindsFireOnTheRightDayOnce(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestPartnerWebhookEvent: a partner organisation's webhook receives a signed CloudEvents event
+// whose subject is the benefit under the organisation, with the organisation and the benefit's
+// state in its data; the billing fields are left out.
+func TestPartnerWebhookEvent(t *testing.T) {
+	t.Parallel()
+	e := newPartnerEnv(t, store.SQLite, monthlyCredit)
+	ctx := context.Background()
+	h := newHook(t, http.StatusNoContent)
+	if _, err := e.st.CreateAlertRule(ctx, e.admin, e.partner, alerts.Rule{Kind: alerts.BenefitUnused, Days: 30}, false); err != nil {
+		t.Fatal(err)
+	}
+	_, secret, err := e.svc.CreateWebhook(ctx, e.admin, e.partner, 0, h.server.URL+"/hooks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep := e.day("2027-01-05"); rep.Fired != 1 || rep.Sent != 2 { // the webhook and the admin's email
+		t.Fatalf("report %+v", rep)
+	}
+	reqs := h.got()
+	if len(reqs) != 1 || !alerts.Verify(secret, reqs[0].body, reqs[0].header.Get(alerts.SignatureHeader)) {
+		t.Fatalf("%d calls, or the signature does not verify under the secret shown", len(reqs))
+	}
+	var ev alerts.Event
+	if err := json.Unmarshal(reqs[0].body, &ev); err != nil {
+		t.Fatal(err)
+	}
+	v := ev.Data.Values
+	if ev.Type != "com.creditdesk.benefit.unused" || ev.Subject != "/partners/"+partnerID+"/benefits/b-001" ||
+		ev.Source != "https://creditdesk.example.com/partners/"+partnerID+"/alerts" || ev.Data.Partner != partnerID ||
+		ev.Data.PartnerName != "Tailspin Toys Partners" || v.Benefit != "b-001" || v.Status != "Not redeemed" ||
+		v.ExpirationDate.String() != "2027-02-04" || *v.DaysLeft != 30 {
+		t.Errorf("event %+v", ev)
+	}
+	if strings.Contains(string(reqs[0].body), "billingAccount") {
+		t.Errorf("a partner event carries billing fields: %s", reqs[0].body)
 	}
 }
