@@ -15,7 +15,7 @@ import (
 // stored), the run fires it for each benefit not assigned or not redeemed within 240 days of
 // its end (P3, P4: b-001, b-002, b-003 and b-004 on 2026-06-15; b-005 ends later, b-006 has
 // ended, b-007 is redeemed), the admin gets the emails and the page shows the state and the
-// delivery log; the rule is under the admin's Notifications.
+// delivery log; the audit log records the rule (X1); it is under the admin's Notifications.
 func TestPartnerAlertsPage(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
@@ -68,6 +68,9 @@ func TestPartnerAlertsPage(t *testing.T) {
 	}
 	if n := doc.Find(`[data-testid="delivery"]`).Length(); n != 4 {
 		t.Errorf("%d rows in the delivery log, want 4", n)
+	}
+	if _, body := c.get(partPath + "/audit"); !strings.Contains(body, "Alert created") || !strings.Contains(body, "benefit.unused within 240 days") {
+		t.Error("the organisation's audit log does not record the rule (X1)")
 	}
 	if _, body := c.get("/notifications"); !strings.Contains(body, "Fabrikam Solutions") || !strings.Contains(body, "Partner organisation") ||
 		!strings.Contains(body, "not assigned or not redeemed 240 days before its end") {
