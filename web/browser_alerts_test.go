@@ -18,7 +18,7 @@ import (
 
 // TestBrowserOwnerCreatesAnExpiryAlertAndWebhook: an owner adds an expiry alert and a webhook
 // on the Alerts page, the run fires, the webhook receives a signed event, and the delivery log
-// on the page shows it delivered (issue 12).
+// on the page shows it delivered; the owner then chooses the weekly digest (issue 12).
 func TestBrowserOwnerCreatesAnExpiryAlertAndWebhook(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
@@ -81,4 +81,12 @@ func TestBrowserOwnerCreatesAnExpiryAlertAndWebhook(t *testing.T) {
 		t.Errorf("delivery log row of the webhook: %q", webhookRow)
 	}
 	b.screenshot("alerts-log")
+
+	// The weekly digest is chosen under Notifications (issue 12).
+	b.open("/notifications")
+	b.do("choose the weekly digest", chromedp.Click(chromedp.CSS(`[data-testid=digest-on]`)))
+	b.load("save the digest choice", chromedp.Click(chromedp.CSS(`[data-testid=digest-save]`)))
+	if got := b.text(`[data-testid=flash]`); !strings.Contains(got, "You receive the weekly digest") {
+		t.Errorf("flash after choosing the digest: %q", got)
+	}
 }
