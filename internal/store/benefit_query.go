@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -52,22 +51,34 @@ type BenefitPage struct {
 
 // BenefitsOfPartner returns one page of an organisation's benefits matching q. Filtering,
 // sorting and paging run in the database on the derived available_at and expires_at columns,
-// so that the quick filters agree with benefits.Filter.Match (the store tests check it).
+// so that the quick filters agree with benefits.Filter.Match (the store tests check it). The
+// page's ids are chosen first from the benefits alone (statusPageIDs for the default order),
+// and only those rows are joined to their holder, predecessor, organisation and history.
 func (s *Store) BenefitsOfPartner(ctx context.Context, partnerID int64, q BenefitQuery) (BenefitPage, error) {
 	now := q.Now.UTC()
-	where := func(db *gorm.DB) *gorm.DB {
-		db = db.Where("b.partner_id = ?", partnerID)
-		db = filterBenefits(db, q.Filter, now)
-		return searchBenefits(db, q.Search)
+	narrow := func() *gorm.DB {
+		db := s.conn(ctx).Table("benefits AS b").Where("b.partner_id = ?", partnerID)
+		if q.Search != "" || q.Sort == SortUser {
+			db = db.Joins("LEFT JOIN users AS u ON u.id = b.assigned_user_id")
+		}
+		return searchBenefits(filterBenefits(db, q.Filter, now), q.Search)
 	}
 	var page BenefitPage
-	count := s.conn(ctx).Table("benefits AS b").Joins("LEFT JOIN users AS u ON u.id = b.assigned_user_id")
-	if err := where(count).Count(&page.Total).Error; err != nil {
-		return page, wrap("count benefits", err)
+	var ids *gorm.DB
+	if byStatus(q.Sort) {
+		var err error
+		if page.Total, ids, err = s.statusPageIDs(ctx, narrow, q, now); err != nil || ids == nil {
+			return page, err
+		}
+	} else {
+		if err := narrow().Count(&page.Total).Error; err != nil {
+			return page, wrap("count benefits", err)
+		}
+		ids = narrow().Select("b.id").Clauses(orderBenefits(q.Sort, q.Desc, now)).Offset(q.Offset).Limit(q.Limit)
 	}
-	list := where(s.benefitSelect(ctx)).Clauses(orderBenefits(q.Sort, q.Desc, now))
+	list := s.benefitSelect(ctx).Where("b.id IN (?)", ids).Clauses(orderBenefits(q.Sort, q.Desc, now))
 	var err error
-	page.Rows, err = scanBenefits(list.Offset(q.Offset).Limit(q.Limit), "benefits of partner")
+	page.Rows, err = scanBenefits(list, "benefits of partner")
 	return page, err
 }
 
@@ -108,8 +119,11 @@ func searchBenefits(db *gorm.DB, search string) *gorm.DB {
 		p, p, p, kinds)
 }
 
-// orderBenefits is the ORDER BY of a sort, with the external id as the tie-breaker so that
-// pages never overlap.
+// tieBreak orders the benefits of equal sort keys, so that pages never overlap: the index
+// benefits_partner_order (migration 00019) walks a partner's benefits in this order.
+const tieBreak = "b.start_date ASC, lower(b.external_id) ASC, b.id ASC"
+
+// orderBenefits is the ORDER BY of a sort, then tieBreak.
 func orderBenefits(sort BenefitSort, desc bool, now time.Time) clause.OrderBy {
 	dir := " ASC"
 	if desc {
@@ -130,13 +144,7 @@ func orderBenefits(sort BenefitSort, desc bool, now time.Time) clause.OrderBy {
 	case SortUser:
 		first = clause.Expr{SQL: "COALESCE(u.email, '')" + dir}
 	default:
-		// The conditions in benefits.StatusOf's precedence, each giving its status's rank.
-		// The ranks are written into the SQL: PostgreSQL cannot type a bare parameter there.
-		first = clause.Expr{SQL: fmt.Sprintf("CASE WHEN b.expires_at <= ? THEN %d WHEN b.available_at > ? THEN %d "+
-			"WHEN b.assigned_user_id IS NULL THEN %d WHEN b.redeemed_at IS NULL THEN %d ELSE %d END",
-			benefits.StatusExpired.ActionRank(), benefits.StatusPendingProvisioning.ActionRank(), benefits.StatusNotRedeemed.ActionRank(),
-			benefits.StatusAssigned.ActionRank(), benefits.StatusRedeemed.ActionRank()) + dir, Vars: []any{now, now}}
+		first = clause.Expr{SQL: rankCase + dir, Vars: []any{now, now}}
 	}
-	return clause.OrderBy{Expression: clause.CommaExpression{Exprs: []clause.Expression{
-		first, clause.Expr{SQL: "b.start_date ASC, lower(b.external_id) ASC, b.id ASC"}}}}
+	return clause.OrderBy{Expression: clause.CommaExpression{Exprs: []clause.Expression{first, clause.Expr{SQL: tieBreak}}}}
 }

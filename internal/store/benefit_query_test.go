@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,20 +21,7 @@ func TestQuickFiltersMatchTheRules(t *testing.T) {
 	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
-		d.assign(t, "m-1", fabRaj, false)
-		d.assign(t, "k-1", fabAna, false)
-		if _, err := d.s.RedeemBenefit(ctx, d.users[fabRaj], "m-1", bytes.NewReader(make([]byte, 16))); err != nil {
-			t.Fatal(err)
-		}
-		// p-1 is bought on 2026-03-01: pending provisioning until 2026-03-05 (P8). e-1 ended.
-		for _, b := range []benefits.Benefit{
-			{ID: "p-1", Kind: benefits.AzureBulkCredit, PurchaseDate: day("2026-03-01"), StartDate: day("2026-03-05"), EndDate: day("2027-03-04")},
-			{ID: "e-1", Kind: benefits.CopilotForSecurity, PurchaseDate: day("2025-02-01"), StartDate: day("2025-02-05"), EndDate: day("2026-02-04")},
-			{ID: "x-1", Kind: benefits.AzureMonthlyCredit, PurchaseDate: day("2025-02-01"), StartDate: day("2025-02-05"), EndDate: day("2026-03-20")},
-		} {
-			b.Amount, b.Currency = money.FromUnits(50), "USD"
-			mustOK(t, d.s.CreateBenefit(ctx, d.admin, d.partner, b, nil))
-		}
+		withEveryStatus(t, d)
 		all, err := d.s.BenefitsOfPartner(ctx, d.partner.ID, store.BenefitQuery{Now: benefitsNow, Limit: 100})
 		if err != nil || all.Total != 9 || len(all.Rows) != 9 {
 			t.Fatalf("all: %d rows of %d, %v", len(all.Rows), all.Total, err)
@@ -118,6 +106,85 @@ func TestBenefitSearchSortAndPaging(t *testing.T) {
 		for _, tt := range tests {
 			if got := ids(tt.q); !slices.Equal(got, tt.want) {
 				t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+			}
+		}
+	})
+}
+
+// withEveryStatus gives the organisation benefits in each of the five statuses at benefitsNow,
+// nine in all: m-1 redeemed, k-1 assigned, p-1 pending provisioning (P8), e-1 expired (P3),
+// and x-1 (ending 2026-03-20) with the rest not redeemed.
+func withEveryStatus(t *testing.T, d *partnerSeed) {
+	t.Helper()
+	ctx := context.Background()
+	d.assign(t, "m-1", fabRaj, false)
+	d.assign(t, "k-1", fabAna, false)
+	if _, err := d.s.RedeemBenefit(ctx, d.users[fabRaj], "m-1", bytes.NewReader(make([]byte, 16))); err != nil {
+		t.Fatal(err)
+	}
+	// p-1 is bought on 2026-03-01: pending provisioning until 2026-03-05 (P8). e-1 ended.
+	for _, b := range []benefits.Benefit{
+		{ID: "p-1", Kind: benefits.AzureBulkCredit, PurchaseDate: day("2026-03-01"), StartDate: day("2026-03-05"), EndDate: day("2027-03-04")},
+		{ID: "e-1", Kind: benefits.CopilotForSecurity, PurchaseDate: day("2025-02-01"), StartDate: day("2025-02-05"), EndDate: day("2026-02-04")},
+		{ID: "x-1", Kind: benefits.AzureMonthlyCredit, PurchaseDate: day("2025-02-01"), StartDate: day("2025-02-05"), EndDate: day("2026-03-20")},
+	} {
+		b.Amount, b.Currency = money.FromUnits(50), "USD"
+		mustOK(t, d.s.CreateBenefit(ctx, d.admin, d.partner, b, nil))
+	}
+}
+
+// TestStatusOrderPages (issue 10): the default order, what needs action first (issue 11) then
+// start date and id, is paged in the database status by status; pages of every size, ascending
+// and descending, with and without a search, neither overlap nor skip and follow the rules'
+// order (benefits.StatusOf, Status.ActionRank), and every page reports the whole total.
+func TestStatusOrderPages(t *testing.T) {
+	t.Parallel()
+	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
+		ctx := context.Background()
+		withEveryStatus(t, d)
+		all, err := d.s.BenefitsOfPartner(ctx, d.partner.ID, store.BenefitQuery{Sort: store.SortID, Now: benefitsNow, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, search := range []string{"", "-1"} {
+			for _, desc := range []bool{false, true} {
+				var want []string
+				rows := slices.Clone(all.Rows)
+				slices.SortStableFunc(rows, func(a, b store.BenefitView) int {
+					ra, rb := benefits.StatusOf(a.Benefit, benefitsNow).ActionRank(), benefits.StatusOf(b.Benefit, benefitsNow).ActionRank()
+					if desc {
+						ra, rb = rb, ra
+					}
+					if ra != rb {
+						return ra - rb
+					}
+					return a.Benefit.StartDate.Compare(b.Benefit.StartDate)
+				})
+				for _, r := range rows {
+					if strings.Contains(r.Benefit.ID, search) {
+						want = append(want, r.Benefit.ID)
+					}
+				}
+				for size := 1; size <= 4; size++ {
+					var got []string
+					for offset := 0; offset <= len(want); offset += size {
+						page, err := d.s.BenefitsOfPartner(ctx, d.partner.ID, store.BenefitQuery{Search: search, Sort: store.SortStatus,
+							Desc: desc, Offset: offset, Limit: size, Now: benefitsNow})
+						if err != nil {
+							t.Fatal(err)
+						}
+						if page.Total != int64(len(want)) || len(page.Rows) > size {
+							t.Fatalf("search %q desc %v offset %d: %d rows of %d, want at most %d of %d", search, desc, offset,
+								len(page.Rows), page.Total, size, len(want))
+						}
+						for _, r := range page.Rows {
+							got = append(got, r.Benefit.ID)
+						}
+					}
+					if !slices.Equal(got, want) {
+						t.Errorf("search %q desc %v, %d a page: %v, want %v", search, desc, size, got, want)
+					}
+				}
 			}
 		}
 	})

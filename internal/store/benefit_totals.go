@@ -29,11 +29,7 @@ type UnredeemedTotal struct {
 
 // statusCase is the SQL of benefits.StatusOf at one instant (two parameters, both now): the
 // same precedence, expired first, then pending provisioning (P8).
-const statusCase = "CASE WHEN b.expires_at <= ? THEN '" + string(benefits.StatusExpired) +
-	"' WHEN b.available_at > ? THEN '" + string(benefits.StatusPendingProvisioning) +
-	"' WHEN b.assigned_user_id IS NULL THEN '" + string(benefits.StatusNotRedeemed) +
-	"' WHEN b.redeemed_at IS NULL THEN '" + string(benefits.StatusAssigned) +
-	"' ELSE '" + string(benefits.StatusRedeemed) + "' END"
+var statusCase = statusCaseOf(func(s benefits.Status) string { return "'" + string(s) + "'" })
 
 // unredeemed are the statuses of a live benefit nobody has redeemed yet.
 var unredeemed = []string{string(benefits.StatusPendingProvisioning), string(benefits.StatusNotRedeemed), string(benefits.StatusAssigned)}
