@@ -3,9 +3,11 @@
 //
 //	loadtest [-url http://127.0.0.1:8080 -email E -password P -paths /scopes,... -duration 20s -c 8]
 //	    signs in to a running portal and requests the pages in turn: requests/s and latencies.
-//	loadtest suite [-database URL -profiles 1000 -lots 10 -months 24 -c 32 -duration 10s]
+//	loadtest suite [-database URL -profiles 1000 -lots 10 -months 24 -c 32 -duration 10s -pages P,... -quick]
 //	    the benchmark of issue 10 in one command (make loadtest): seeds a database, starts the
-//	    portal and a ceiling program on it, signs in and measures each page against the ceiling.
+//	    portal and a ceiling program on it, signs in and measures each page against the ceiling,
+//	    with the portal's RSS throughout; -months 6,24 measures two history sizes and compares
+//	    them, -quick is a reduced run.
 //	loadtest ceiling -database URL -addr ADDR
 //	    the ceiling program alone: an echo + GORM page reading 50 rows by an indexed key from a
 //	    1,000,000-row table, rendered with html/template (the suite starts it as a subprocess).

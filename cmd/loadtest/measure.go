@@ -37,7 +37,9 @@ func newClient(jar http.CookieJar) *http.Client {
 
 // target is one page to measure.
 type target struct {
+	key    string // the suite's name of the page (-pages)
 	name   string
+	server *proc // the suite's process serving it, whose RSS is watched; nil in a probe
 	client *http.Client
 	url    func(i int) string // the address of the i-th request
 	header http.Header        // added to every request (htmx, bearer token)
@@ -50,6 +52,7 @@ type stats struct {
 	p50, p99, max        time.Duration
 	bytes                int64  // body bytes of one answer (the last one read)
 	firstError           string // the first failure, "" for none
+	rssKB                int    // the serving process's peak resident memory during the measurement, 0 unknown
 }
 
 // rate is requests answered per second.

@@ -9,37 +9,28 @@ import (
 	"time"
 )
 
-// report prints the run's table in Markdown: each page's medians over the rounds and its share
-// of the ceiling's requests per second in the same run.
-func report(out io.Writer, c suiteConfig, f facts, targets []target, results [][]stats, portalRSS, ceilingRSS string) {
+// report prints one history size's table in Markdown: each page's medians over the rounds, its
+// share of the ceiling's requests per second in the same run, and the serving process's highest
+// RSS while the page was measured.
+func report(out io.Writer, c suiteConfig, r history, ceilingPeak string) {
 	kind := "SQLite"
-	if isPostgres(c.dsn) {
+	if isPostgres(r.dsn) {
 		kind = "PostgreSQL"
 	}
-	fmt.Fprintf(out, "\n%s, %s: %d billing accounts, %d profiles, %d lots, %d invoices, %d ledger events\n",
-		kind, redact(c.dsn), f.Accounts, f.Profiles, f.Lots, f.Invoices, f.Events)
+	f := r.facts
+	fmt.Fprintf(out, "\n%s, %s, %d months of history: %d billing accounts, %d profiles, %d lots, %d invoices, %d ledger events, %d benefits\n",
+		kind, redact(r.dsn), r.months, f.Accounts, f.Profiles, f.Lots, f.Invoices, f.Events, f.Benefits)
 	fmt.Fprintf(out, "%d connections, %s per page and round, %d round(s) (medians); peak RSS: portal %s, ceiling %s\n\n",
-		c.workers, c.duration, c.rounds, portalRSS, ceilingRSS)
-	fmt.Fprintln(out, "| Page | size | req/s | p50 | p99 | errors, timeouts | share of the ceiling |")
-	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|")
-	ceiling := median(results[0], stats.rate)
-	for i, t := range targets {
-		rate := median(results[i], stats.rate)
-		p50 := time.Duration(median(results[i], func(s stats) float64 { return float64(s.p50) }))
-		p99 := time.Duration(median(results[i], func(s stats) float64 { return float64(s.p99) }))
-		failed, timeouts := 0, 0
-		for _, s := range results[i] {
-			failed, timeouts = failed+s.failed, timeouts+s.timeouts
-		}
-		share := "100 %"
-		if i > 0 && ceiling > 0 {
-			share = fmt.Sprintf("%.0f %%", 100*rate/ceiling)
-		}
-		fmt.Fprintf(out, "| %s | %.1f KB | %.0f | %s | %s | %d, %d | %s |\n", t.name, float64(results[i][len(results[i])-1].bytes)/1024,
-			rate, ms(p50), ms(p99), failed, timeouts, share)
+		c.workers, c.duration, c.rounds, r.peak, ceilingPeak)
+	fmt.Fprintln(out, "| Page | size | req/s | p50 | p99 | errors, timeouts | share of the ceiling | RSS during the page |")
+	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	for i, t := range r.targets {
+		p := r.page(i)
+		fmt.Fprintf(out, "| %s | %.1f KB | %.0f | %s | %s | %d, %d | %s | %s |\n", t.name, p.kb, p.rate, ms(p.p50), ms(p.p99),
+			p.failed, p.timeouts, p.share, mb(p.rssKB))
 	}
-	for i, t := range targets {
-		for _, s := range results[i] {
+	for i, t := range r.targets {
+		for _, s := range r.results[i] {
 			if s.firstError != "" {
 				fmt.Fprintf(out, "\n%s: first error: %s", t.name, s.firstError)
 				break
@@ -47,6 +38,53 @@ func report(out io.Writer, c suiteConfig, f facts, targets []target, results [][
 		}
 	}
 	fmt.Fprintln(out)
+}
+
+// pageFigures are a page's figures over the rounds of a run.
+type pageFigures struct {
+	kb, rate         float64
+	p50, p99         time.Duration
+	failed, timeouts int
+	share            string // of the ceiling's median requests/s, "100 %" for the ceiling
+	rssKB            int    // the highest of the rounds
+}
+
+// page is the figures of target i: medians of the rounds, failures summed, the highest RSS.
+func (r history) page(i int) pageFigures {
+	res := r.results[i]
+	p := pageFigures{kb: float64(res[len(res)-1].bytes) / 1024, rate: median(res, stats.rate),
+		p50:   time.Duration(median(res, func(s stats) float64 { return float64(s.p50) })),
+		p99:   time.Duration(median(res, func(s stats) float64 { return float64(s.p99) })),
+		share: "100 %"}
+	for _, s := range res {
+		p.failed, p.timeouts, p.rssKB = p.failed+s.failed, p.timeouts+s.timeouts, max(p.rssKB, s.rssKB)
+	}
+	if ceiling := median(r.results[0], stats.rate); i > 0 && ceiling > 0 {
+		p.share = fmt.Sprintf("%.0f %%", 100*p.rate/ceiling)
+	}
+	return p
+}
+
+// reportHistory compares the history sizes page by page (issue 10: the cost of a page does
+// not grow with the history): each page's share of the ceiling and p50 in each run.
+func reportHistory(out io.Writer, runs []history) {
+	fmt.Fprint(out, "\nCost against history length (share of the same run's ceiling, p50):\n\n| Page |")
+	for _, r := range runs {
+		fmt.Fprintf(out, " %d months (%d events) |", r.months, r.facts.Events)
+	}
+	fmt.Fprint(out, "\n|---|")
+	for range runs {
+		fmt.Fprint(out, "---:|")
+	}
+	fmt.Fprintln(out)
+	for i, t := range runs[0].targets {
+		fmt.Fprintf(out, "| %s |", t.key)
+		for _, r := range runs {
+			p := r.page(i)
+			fmt.Fprintf(out, " %s, %s |", p.share, ms(p.p50))
+		}
+		fmt.Fprintln(out)
+	}
 }
 
 // median is the median of f over the rounds.

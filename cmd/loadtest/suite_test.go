@@ -2,7 +2,12 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,6 +53,40 @@ func TestSuiteHelpers(t *testing.T) {
 		u, _ := url.Parse(addr)
 		if err := loopbackOnly(u); (err == nil) != ok {
 			t.Errorf("loopbackOnly(%s) = %v", addr, err)
+		}
+	}
+}
+
+// TestParseSuite: -quick lowers the defaults a flag given explicitly overrides; two history
+// sizes get a database each (issue 10: the cost against history length); -pages names pages of
+// the suite, and bad values are refused naming the flag.
+func TestParseSuite(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "creditdesk")
+	if err := os.WriteFile(bin, nil, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	c, err := parseSuite([]string{"-bin", bin, "-quick", "-rounds", "2", "-pages", "scopes, benefits"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.dsn != "data/loadtest-quick.db" || c.profiles != 100 || !slices.Equal(c.months, []int{3}) || c.duration != 3*time.Second ||
+		c.rounds != 2 || !slices.Equal(c.pages, []string{"scopes", "benefits"}) || c.dsnFor(3) != c.dsn {
+		t.Errorf("-quick -rounds 2: %+v", c)
+	}
+	c, err = parseSuite([]string{"-bin", bin, "-database", "postgres://postgres@127.0.0.1:5432/load?sslmode=disable", "-months", "6,24"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.profiles != 1000 || c.duration != 10*time.Second || c.dsnFor(6) != "postgres://postgres@127.0.0.1:5432/load_m6?sslmode=disable" {
+		t.Errorf("-months 6,24: %+v, database %s", c, c.dsnFor(6))
+	}
+	c.dsn = "data/load.db"
+	if got := c.dsnFor(24); got != "data/load_m24.db" {
+		t.Errorf("SQLite database of 24 months: %s", got)
+	}
+	for _, bad := range [][]string{{"-months", "6,x"}, {"-months", "6,6"}, {"-months", "0"}, {"-pages", "scopes,nope"}, {"-rounds", "10"}} {
+		if _, err := parseSuite(append([]string{"-bin", bin}, bad...), io.Discard); err == nil || !strings.Contains(err.Error(), bad[0]) {
+			t.Errorf("%v: %v, want an error naming %s", bad, err, bad[0])
 		}
 	}
 }

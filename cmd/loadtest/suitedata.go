@@ -86,6 +86,7 @@ type facts struct {
 	BusyEvents                                 int64
 	WideAccount                                string // the account with the most profiles
 	WideProfiles                               int64
+	Benefits                                   int64 // of the partner whose workspace is measured
 }
 
 // readFacts reads the facts in a few aggregate queries.
@@ -117,6 +118,11 @@ func readFacts(db *gorm.DB) (facts, error) {
 		FROM billing_accounts a JOIN billing_profiles p ON p.billing_account_id = a.id
 		GROUP BY a.id, a.name ORDER BY COUNT(*) DESC, a.id LIMIT 1`).Scan(&wide).Error
 	f.BusyAccount, f.BusyProfile, f.BusyEvents, f.WideAccount, f.WideProfiles = busy.Account, busy.Profile, busy.Events, wide.Account, wide.Profiles
+	if err != nil {
+		return f, err
+	}
+	err = db.Table("benefits AS b").Joins("JOIN partners AS p ON p.id = b.partner_id").
+		Where("lower(p.external_id) = ?", loadPartner).Count(&f.Benefits).Error
 	return f, err
 }
 
