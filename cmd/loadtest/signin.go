@@ -5,11 +5,18 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 )
 
+// signInTimeout bounds the sign-in, whose password hash (argon2id at the production costs)
+// may take seconds on a busy machine.
+const signInTimeout = time.Minute
+
 // signIn signs the client in as the user, through the sign-in form with its CSRF token.
-func signIn(c *http.Client, u *url.URL, email, password string) error {
-	if _, err := fetch(context.Background(), c, u.String()+"/signin", nil); err != nil {
+func signIn(client *http.Client, u *url.URL, email, password string) error {
+	c := *client // the same jar and transport, with the sign-in's timeout
+	c.Timeout = signInTimeout
+	if _, err := fetch(context.Background(), &c, u.String()+"/signin", nil); err != nil {
 		return err
 	}
 	var token string
