@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -126,11 +127,11 @@ func readFacts(db *gorm.DB) (facts, error) {
 	return f, err
 }
 
-// ensureDatabase creates a PostgreSQL database that does not exist yet; SQLite files are made
-// when opened.
+// ensureDatabase creates a PostgreSQL database that does not exist yet, or the directory of an
+// SQLite file (the file itself is made when opened).
 func ensureDatabase(ctx context.Context, dsn string) error {
 	if !isPostgres(dsn) {
-		return nil
+		return os.MkdirAll(filepath.Dir(strings.TrimPrefix(dsn, "sqlite:")), 0o755)
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {
