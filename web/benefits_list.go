@@ -32,15 +32,27 @@ func (s *Server) benefitsList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	now := s.businessTime()
-	page, err := s.store.BenefitsOfPartner(c.Request().Context(), pc.ID, store.BenefitQuery{Filter: q.Filter,
-		Search: q.Search, Sort: q.Sort, Desc: q.Desc, Offset: (q.Page - 1) * benefitsPageSize, Limit: benefitsPageSize, Now: now})
+	now, loc := s.businessTime(), readerLocale(c)
+	p := views.BenefitList{Shell: s.partnerShell(c, "Azure credits", "Azure credits"), Loc: loc, PartnerName: pc.Name,
+		Search: q.Search, Filter: string(q.Filter), Sort: string(q.Sort), Problem: problem}
+	bq := store.BenefitQuery{Filter: q.Filter, Search: q.Search, Sort: q.Sort, Desc: q.Desc,
+		Offset: (q.Page - 1) * benefitsPageSize, Limit: benefitsPageSize, Now: now}
+	if !htmxOf(c.Request()).Fragment() { // the charts are outside the list that htmx swaps
+		t, err := s.store.BenefitTotalsOf(c.Request().Context(), pc.ID, now)
+		if err != nil {
+			return err
+		}
+		p.Overview = benefitOverview(t, loc)
+		if q.Filter == benefits.FilterAll && q.Search == "" { // the list's counts are the charts'
+			bq.StatusCounts = t.ByStatus
+		}
+	}
+	page, err := s.store.BenefitsOfPartner(c.Request().Context(), pc.ID, bq)
 	if err != nil {
 		return err
 	}
-	base, loc := s.links.partner(routeBenefits, pc.ExternalID), readerLocale(c)
-	p := views.BenefitList{Shell: s.partnerShell(c, "Azure credits", "Azure credits"), Loc: loc, PartnerName: pc.Name,
-		Action: base, Search: q.Search, Filter: string(q.Filter), Sort: string(q.Sort), Problem: problem}
+	base := s.links.partner(routeBenefits, pc.ExternalID)
+	p.Action = base
 	if q.Desc {
 		p.Dir = "desc"
 	}
@@ -77,11 +89,6 @@ func (s *Server) benefitsList(c echo.Context) error {
 	if int64(q.Page*benefitsPageSize) < page.Total {
 		p.NextHref = q.withPage(q.Page + 1).href(base)
 	}
-	if !htmxOf(c.Request()).Fragment() { // the charts are outside the list that htmx swaps
-		if p.Overview, err = s.benefitOverview(c, pc.ID, loc); err != nil {
-			return err
-		}
-	}
 	status := http.StatusOK
 	if problem != "" {
 		status = http.StatusUnprocessableEntity
@@ -99,11 +106,7 @@ func filterTestID(f benefits.Filter) string {
 
 // benefitOverview is the workspace's charts: the organisation's benefits by status, in the
 // list's default order (what needs action first), and the amounts not redeemed yet by end date.
-func (s *Server) benefitOverview(c echo.Context, partnerID int64, loc views.Locale) (views.BenefitOverview, error) {
-	t, err := s.store.BenefitTotalsOf(c.Request().Context(), partnerID, s.businessTime())
-	if err != nil {
-		return views.BenefitOverview{}, err
-	}
+func benefitOverview(t store.BenefitTotals, loc views.Locale) views.BenefitOverview {
 	o := views.BenefitOverview{Loc: loc}
 	statuses := benefits.Statuses()
 	slices.SortFunc(statuses, func(a, b benefits.Status) int { return a.ActionRank() - b.ActionRank() })
@@ -113,5 +116,5 @@ func (s *Server) benefitOverview(c echo.Context, partnerID int64, loc views.Loca
 	for _, u := range t.Unredeemed {
 		o.Unredeemed = append(o.Unredeemed, views.UnredeemedTotal{EndDate: u.EndDate, Currency: u.Currency, Amount: u.Amount, Count: u.Count})
 	}
-	return o, nil
+	return o
 }

@@ -31,43 +31,44 @@ type UnredeemedTotal struct {
 // same precedence, expired first, then pending provisioning (P8).
 var statusCase = statusCaseOf(func(s benefits.Status) string { return "'" + string(s) + "'" })
 
-// unredeemed are the statuses of a live benefit nobody has redeemed yet.
-var unredeemed = []string{string(benefits.StatusPendingProvisioning), string(benefits.StatusNotRedeemed), string(benefits.StatusAssigned)}
+// settled is true at an instant (two parameters, both now) when a benefit is not among the
+// unredeemed (live benefits nobody has redeemed yet: pending provisioning, not redeemed,
+// assigned): expired, or live, available, assigned and redeemed (statusSteps).
+const settled = "b.expires_at <= ? OR (b.available_at <= ? AND b.assigned_user_id IS NOT NULL AND b.redeemed_at IS NOT NULL)"
 
-// BenefitTotalsOf sums an organisation's benefits at now, in two grouped queries.
+// BenefitTotalsOf sums an organisation's benefits at now in one grouped query, which reads the
+// benefits once: by status, and for the unredeemed also by end date and currency (the others
+// under no date, so that the rows returned do not grow with the expired history).
 func (s *Store) BenefitTotalsOf(ctx context.Context, partnerID int64, now time.Time) (BenefitTotals, error) {
 	now = now.UTC()
-	var counts []struct {
-		Status string
-		N      int
+	var rows []struct {
+		Status, EndDay, Cur string // Cur, not Currency: GROUP BY would read the column of that name
+		Amount              int64
+		N                   int
 	}
-	err := s.conn(ctx).Table("benefits AS b").Select(statusCase+" AS status, COUNT(*) AS n", now, now).
-		Where("b.partner_id = ?", partnerID).Group("status").Scan(&counts).Error
+	err := s.conn(ctx).Table("benefits AS b").
+		Select(statusCase+" AS status, CASE WHEN "+settled+" THEN '' ELSE b.end_date END AS end_day, CASE WHEN "+settled+
+			" THEN '' ELSE b.currency END AS cur, SUM(b.amount) AS amount, COUNT(*) AS n", now, now, now, now, now, now).
+		Where("b.partner_id = ?", partnerID).Group("end_day, cur, status").Order("end_day, cur").Scan(&rows).Error
 	if err != nil {
 		return BenefitTotals{}, wrap("benefit totals", err)
 	}
 	t := BenefitTotals{ByStatus: map[benefits.Status]int{}}
-	for _, c := range counts {
-		t.ByStatus[benefits.Status(c.Status)] = c.N
-	}
-	var sums []struct {
-		EndDate  string
-		Currency string
-		Amount   int64
-		N        int
-	}
-	err = s.conn(ctx).Table("benefits AS b").Select("b.end_date, b.currency, SUM(b.amount) AS amount, COUNT(*) AS n").
-		Where("b.partner_id = ? AND "+statusCase+" IN ?", partnerID, now, now, unredeemed).
-		Group("b.end_date, b.currency").Order("b.end_date, b.currency").Scan(&sums).Error
-	if err != nil {
-		return BenefitTotals{}, wrap("unredeemed benefit totals", err)
-	}
-	for _, r := range sums {
-		d, err := ledger.ParseDate(r.EndDate)
+	for _, r := range rows {
+		t.ByStatus[benefits.Status(r.Status)] += r.N
+		if r.EndDay == "" {
+			continue
+		}
+		d, err := ledger.ParseDate(r.EndDay)
 		if err != nil {
 			return BenefitTotals{}, wrap("unredeemed benefit totals", err)
 		}
-		t.Unredeemed = append(t.Unredeemed, UnredeemedTotal{EndDate: d, Currency: r.Currency, Amount: money.FromMicros(r.Amount), Count: r.N})
+		if n := len(t.Unredeemed); n > 0 && t.Unredeemed[n-1].EndDate == d && t.Unredeemed[n-1].Currency == r.Cur {
+			last := &t.Unredeemed[n-1]
+			last.Amount, last.Count = last.Amount.Add(money.FromMicros(r.Amount)), last.Count+r.N
+			continue
+		}
+		t.Unredeemed = append(t.Unredeemed, UnredeemedTotal{EndDate: d, Currency: r.Cur, Amount: money.FromMicros(r.Amount), Count: r.N})
 	}
 	return t, nil
 }

@@ -1,0 +1,96 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/internal/store"
+)
+
+// BenchmarkBenefitsWorkspace renders the Benefits workspace of a partner with 1,000 benefits
+// through the real router (issue 10): the whole page in the default order (what needs action
+// first), the list's htmx fragment on page 21, and a sort by amount. SQLite always, PostgreSQL
+// when CREDITDESK_TEST_POSTGRES is set.
+func BenchmarkBenefitsWorkspace(b *testing.B) {
+	dialects := []store.Dialect{store.SQLite}
+	if os.Getenv("CREDITDESK_TEST_POSTGRES") != "" {
+		dialects = append(dialects, store.Postgres)
+	}
+	for _, d := range dialects {
+		b.Run(string(d), func(b *testing.B) { benchWorkspace(b, d) })
+	}
+}
+
+func benchWorkspace(b *testing.B, d store.Dialect) {
+	h := newHarness(b, d, "testdata/roles.json", false)
+	ctx := context.Background()
+	admin, err := h.store.UserByEmail(ctx, "partner.admin@fabrikam.example")
+	if err != nil {
+		b.Fatal(err)
+	}
+	holder, err := h.store.UserByEmail(ctx, "partner.holder@fabrikam.example")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := h.store.PartnerByExternalID(ctx, "4390934")
+	if err != nil {
+		b.Fatal(err)
+	}
+	today := h.clock.Now().UTC().Truncate(24 * 3600e9)
+	kinds := []benefits.Kind{benefits.AzureMonthlyCredit, benefits.CopilotForSecurity, benefits.GitHubEnterpriseMetered}
+	for i := range 1000 {
+		start := today.AddDate(0, 0, -(i % 360))
+		bf := benefits.Benefit{ID: fmt.Sprintf("wb-%04d", i), Kind: kinds[i%len(kinds)], Amount: money.FromUnits(100), Currency: "USD",
+			PurchaseDate: start.AddDate(0, 0, -4), StartDate: start, EndDate: start.AddDate(1, 0, -1)}
+		var holderID *int64
+		if i%10 == 0 && bf.Kind == benefits.AzureMonthlyCredit {
+			holderID = &holder.ID
+		}
+		if err := h.store.CreateBenefit(ctx, admin, p, bf, holderID); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := h.store.Analyze(ctx); err != nil {
+		b.Fatal(err)
+	}
+	c := h.client(b)
+	c.signIn(admin.Email)
+	base, _ := url.Parse(h.server.URL)
+	cookies := c.http.Jar.Cookies(base)
+	for _, bench := range []struct {
+		name, path string
+		htmx       bool
+	}{
+		{"page", "/partners/4390934/benefits", false},
+		{"fragment-page-21", "/partners/4390934/benefits?page=21", true},
+		{"by-amount", "/partners/4390934/benefits?sort=amount&dir=desc", true},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
+			for _, ck := range cookies {
+				req.AddCookie(ck)
+			}
+			if bench.htmx {
+				req.Header.Set("HX-Request", "true")
+			}
+			b.ReportAllocs()
+			var size int
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.web.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
+				}
+				size = rec.Body.Len()
+			}
+			b.ReportMetric(float64(size), "bytes")
+		})
+	}
+}
