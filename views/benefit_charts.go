@@ -6,12 +6,12 @@ import (
 )
 
 // BenefitOverview is the Benefits workspace's two charts and their tables (issue 11): how many
-// benefits each status has, and the amounts nobody has redeemed yet by end date. It covers the
+// benefits each status has, and the amounts nobody has redeemed yet by end month. It covers the
 // whole organisation, whatever the list below shows.
 type BenefitOverview struct {
 	Loc        Locale
 	Statuses   []StatusCount     // in the list's default order: what needs action first
-	Unredeemed []UnredeemedTotal // by end date, then currency
+	Unredeemed []UnredeemedTotal // by end month, then currency
 }
 
 // StatusCount is how many benefits have one status.
@@ -21,9 +21,9 @@ type StatusCount struct {
 	Count  int
 }
 
-// UnredeemedTotal is the amount of the benefits not redeemed yet that end on one day.
+// UnredeemedTotal is the amount of the benefits not redeemed yet that end in one month.
 type UnredeemedTotal struct {
-	EndDate  ledger.Date
+	EndMonth ledger.Period
 	Currency string
 	Amount   money.Amount
 	Count    int
@@ -42,11 +42,11 @@ func (o BenefitOverview) StatusChart() Chart {
 	return c
 }
 
-// UnredeemedChart is the bar chart of the amounts not redeemed yet by end date. Its amounts are
+// UnredeemedChart is the bar chart of the amounts not redeemed yet by the month they end in. Its amounts are
 // in one currency when every benefit has the same; otherwise each label names its currency.
 func (o BenefitOverview) UnredeemedChart() Chart {
 	c := Chart{ID: "unredeemed-chart", Kind: ChartBar,
-		Label: "Chart: amount of the benefits not redeemed yet, by end date. The same figures are in the table below."}
+		Label: "Chart: amount of the benefits not redeemed yet, by the month they end in. The same figures are in the table below."}
 	for i, u := range o.Unredeemed {
 		if i == 0 || u.Currency == c.Currency {
 			c.Currency = u.Currency
@@ -57,7 +57,7 @@ func (o BenefitOverview) UnredeemedChart() Chart {
 	}
 	s := ChartSeries{Name: "Not redeemed yet", Look: LookExpiry}
 	for _, u := range o.Unredeemed {
-		label := "ends " + o.Loc.Date(u.EndDate)
+		label := "ends " + o.Loc.Month(u.EndMonth)
 		if c.Currency == "" {
 			label += " (" + u.Currency + ")"
 		}

@@ -114,7 +114,7 @@ func benefitOverview(t store.BenefitTotals, loc views.Locale) views.BenefitOverv
 		o.Statuses = append(o.Statuses, views.StatusCount{Status: string(st), Label: st.Label(), Count: t.ByStatus[st]})
 	}
 	for _, u := range t.Unredeemed {
-		o.Unredeemed = append(o.Unredeemed, views.UnredeemedTotal{EndDate: u.EndDate, Currency: u.Currency, Amount: u.Amount, Count: u.Count})
+		o.Unredeemed = append(o.Unredeemed, views.UnredeemedTotal{EndMonth: u.EndMonth, Currency: u.Currency, Amount: u.Amount, Count: u.Count})
 	}
 	return o
 }

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
@@ -11,17 +13,18 @@ import (
 
 // BenefitTotals is what the Benefits workspace's charts show of an organisation's benefits,
 // whatever the list's filter (issue 11): how many benefits have each status, and the amounts
-// not redeemed yet by end date.
+// not redeemed yet by the month they end in.
 type BenefitTotals struct {
 	ByStatus   map[benefits.Status]int
-	Unredeemed []UnredeemedTotal // by end date, then currency
+	Unredeemed []UnredeemedTotal // by end month, then currency
 }
 
 // UnredeemedTotal is the amount of the live benefits nobody has redeemed yet (pending
-// provisioning, not redeemed, assigned) that end on one day, in one currency. A monthly credit
-// counts its monthly amount (P3).
+// provisioning, not redeemed, assigned) that end in one month, in one currency. A monthly
+// credit counts its monthly amount (P3). A month, not a day: an organisation with benefits
+// ending on hundreds of days gets a chart of a dozen bars.
 type UnredeemedTotal struct {
-	EndDate  ledger.Date
+	EndMonth ledger.Period
 	Currency string
 	Amount   money.Amount
 	Count    int
@@ -38,7 +41,8 @@ const settled = "b.expires_at <= ? OR (b.available_at <= ? AND b.assigned_user_i
 
 // BenefitTotalsOf sums an organisation's benefits at now in one grouped query, which reads the
 // benefits once: by status, and for the unredeemed also by end date and currency (the others
-// under no date, so that the rows returned do not grow with the expired history).
+// under no date, so that the rows returned do not grow with the expired history); the days
+// are summed into their months here.
 func (s *Store) BenefitTotalsOf(ctx context.Context, partnerID int64, now time.Time) (BenefitTotals, error) {
 	now = now.UTC()
 	var rows []struct {
@@ -63,12 +67,16 @@ func (s *Store) BenefitTotalsOf(ctx context.Context, partnerID int64, now time.T
 		if err != nil {
 			return BenefitTotals{}, wrap("unredeemed benefit totals", err)
 		}
-		if n := len(t.Unredeemed); n > 0 && t.Unredeemed[n-1].EndDate == d && t.Unredeemed[n-1].Currency == r.Cur {
-			last := &t.Unredeemed[n-1]
-			last.Amount, last.Count = last.Amount.Add(money.FromMicros(r.Amount)), last.Count+r.N
+		m := ledger.PeriodOf(d)
+		if i := slices.IndexFunc(t.Unredeemed, func(u UnredeemedTotal) bool { return u.EndMonth == m && u.Currency == r.Cur }); i >= 0 {
+			u := &t.Unredeemed[i]
+			u.Amount, u.Count = u.Amount.Add(money.FromMicros(r.Amount)), u.Count+r.N
 			continue
 		}
-		t.Unredeemed = append(t.Unredeemed, UnredeemedTotal{EndDate: d, Currency: r.Cur, Amount: money.FromMicros(r.Amount), Count: r.N})
+		t.Unredeemed = append(t.Unredeemed, UnredeemedTotal{EndMonth: m, Currency: r.Cur, Amount: money.FromMicros(r.Amount), Count: r.N})
 	}
+	slices.SortStableFunc(t.Unredeemed, func(a, b UnredeemedTotal) int {
+		return cmp.Or(a.EndMonth.Compare(b.EndMonth), cmp.Compare(a.Currency, b.Currency))
+	})
 	return t, nil
 }

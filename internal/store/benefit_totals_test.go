@@ -51,7 +51,7 @@ func TestBenefitTotalsMatchTheRules(t *testing.T) {
 				st := benefits.StatusOf(r.Benefit, now)
 				byStatus[st]++
 				if st == benefits.StatusPendingProvisioning || st == benefits.StatusNotRedeemed || st == benefits.StatusAssigned {
-					k := store.UnredeemedTotal{EndDate: ledger.DateOf(r.Benefit.EndDate), Currency: r.Benefit.Currency}
+					k := store.UnredeemedTotal{EndMonth: ledger.PeriodOf(ledger.DateOf(r.Benefit.EndDate)), Currency: r.Benefit.Currency}
 					sums[k], counts[k] = sums[k].Add(r.Benefit.Amount), counts[k]+1
 				}
 			}
@@ -64,7 +64,7 @@ func TestBenefitTotalsMatchTheRules(t *testing.T) {
 				want = append(want, k)
 			}
 			slices.SortFunc(want, func(a, b store.UnredeemedTotal) int {
-				return cmp.Or(a.EndDate.Compare(b.EndDate), cmp.Compare(a.Currency, b.Currency))
+				return cmp.Or(a.EndMonth.Compare(b.EndMonth), cmp.Compare(a.Currency, b.Currency))
 			})
 			if !slices.Equal(got.Unredeemed, want) || len(want) == 0 && now.Equal(benefitsNow) {
 				t.Errorf("at %s: unredeemed %v, rules %v", now, got.Unredeemed, want)
