@@ -81,6 +81,9 @@ func (s *Store) ApplyAzureProfile(ctx context.Context, conn AzureConnection, acc
 		if err != nil {
 			return err
 		}
+		if err := tx.touchLedger(ctx, p.ID); err != nil {
+			return err
+		}
 		seq, err := tx.appendAzureEvents(ctx, p, st.Settled, &ch)
 		if err != nil {
 			return err

@@ -64,6 +64,9 @@ type BillingProfile struct {
 	NextPeriod     string
 	CurrentBalance int64
 	EventSeq       int64
+	// LedgerVersion moves with every write of what the profile's balance section is computed
+	// from (estimates.go): a kept section is current while its version is the profile's.
+	LedgerVersion int64
 }
 
 // RoleAssignment is one billing role held by a user on an account, or on one of its profiles

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 
+	"gorm.io/gorm"
+
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
@@ -42,7 +44,13 @@ func (s *Store) rebuildPendingDays(ctx context.Context, profileIDs []int64) erro
 // are in months not invoiced yet: checkStaged refuses the others). The WHERE keeps SQLite's
 // parser from reading ON CONFLICT as a join constraint.
 func (s *Store) movePendingCharges(ctx context.Context) error {
-	err := s.conn(ctx).Exec(`INSERT INTO pending_days (billing_profile_id, date, eligible, ineligible)
+	err := s.conn(ctx).Model(&BillingProfile{}).
+		Where("id IN (SELECT billing_profile_id FROM charge_keys WHERE total <> stored)").
+		UpdateColumn("ledger_version", gorm.Expr("ledger_version + 1")).Error
+	if err != nil {
+		return wrap("move ledger versions", err)
+	}
+	err = s.conn(ctx).Exec(`INSERT INTO pending_days (billing_profile_id, date, eligible, ineligible)
 		SELECT billing_profile_id, date, SUM(CASE WHEN eligible THEN total - stored ELSE 0 END),
 		       SUM(CASE WHEN eligible THEN 0 ELSE total - stored END)
 		FROM charge_keys WHERE total <> stored
