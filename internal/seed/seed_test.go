@@ -44,7 +44,7 @@ func TestSeedYieldsARealLedger(t *testing.T) {
 		for _, e := range events {
 			sum = sum.Add(e.Amount)
 		}
-		if sum.Micros() != prof.CurrentBalance || int64(len(events)) != prof.EventSeq {
+		if sum != prof.CurrentBalance || int64(len(events)) != prof.EventSeq {
 			t.Errorf("%s: events sum to %s over %d events, balance %d over seq %d", prof.Name, sum, len(events), prof.CurrentBalance, prof.EventSeq)
 		}
 	}

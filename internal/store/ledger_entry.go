@@ -139,8 +139,8 @@ func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a Adjustme
 	if n > 0 {
 		return Unchanged, nil
 	}
-	if open := firstOpenDate(p); open != "" && a.Date < open {
-		return Unchanged, closedRefusal("an adjustment", a.Date, p)
+	if open := firstOpenDate(p); open != "" && a.Date.String() < open {
+		return Unchanged, closedRefusal("an adjustment", a.Date.String(), p)
 	}
 	if err := s.checkAdjustmentMonth(ctx, p.ID, a.Date, a.Amount); err != nil {
 		return Unchanged, err

@@ -62,7 +62,7 @@ func (s *Store) movePendingCharges(ctx context.Context) error {
 
 // addPendingAdjustment adds a new adjustment (in a month not invoiced yet) to its pending day.
 func (s *Store) addPendingAdjustment(ctx context.Context, a AdjustmentRow) error {
-	credit, debit := max(a.Amount, 0), min(a.Amount, 0)
+	credit, debit := max(a.Amount.Micros(), 0), min(a.Amount.Micros(), 0)
 	err := s.conn(ctx).Exec(`INSERT INTO pending_days (billing_profile_id, date, credit, debit) VALUES (?, ?, ?, ?)
 		ON CONFLICT (billing_profile_id, date) DO UPDATE SET credit = pending_days.credit + excluded.credit,
 			debit = pending_days.debit + excluded.debit`, a.BillingProfileID, a.Date, credit, debit).Error

@@ -13,6 +13,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -120,13 +121,14 @@ func randomWrite(ctx context.Context, s *store.Store, r *rand.Rand, p store.Bill
 		_, err = s.SetChargeTotals(ctx, p, []store.ChargeTotal{ch}, "upload")
 	case k < 8:
 		if len(c.adjs) > 0 && r.IntN(2) == 0 {
-			day = c.adjs[r.IntN(len(c.adjs))].Date
+			day = c.adjs[r.IntN(len(c.adjs))].Date.String()
 		}
 		amount := 1 + r.Int64N(90_000_000)
 		if r.IntN(2) == 0 {
 			amount = -amount
 		}
-		_, err = s.SaveAdjustment(ctx, p, store.AdjustmentRow{Date: day, Amount: amount, Description: fmt.Sprintf("Random %d", r.IntN(1000))})
+		_, err = s.SaveAdjustment(ctx, p, store.AdjustmentRow{Date: ledger.MustDate(day), Amount: money.FromMicros(amount),
+			Description: fmt.Sprintf("Random %d", r.IntN(1000))})
 	case k < 9 && len(c.lots) > 0:
 		l := c.lots[r.IntN(len(c.lots))]
 		l.BillingProfileID = p.ID
@@ -141,7 +143,7 @@ func randomWrite(ctx context.Context, s *store.Store, r *rand.Rand, p store.Bill
 		if open := p.NextPeriod + "-01"; p.NextPeriod != "" && day < open {
 			day = open // seeding bypasses the checks: only what an open month may hold
 		}
-		err = s.InsertAdjustments(ctx, []store.AdjustmentRow{{BillingProfileID: p.ID, Date: day, Amount: -1 - r.Int64N(5_000_000),
+		err = s.InsertAdjustments(ctx, []store.AdjustmentRow{{BillingProfileID: p.ID, Date: ledger.MustDate(day), Amount: money.FromMicros(-1 - r.Int64N(5_000_000)),
 			Description: fmt.Sprintf("Seeded %d", r.IntN(1000))}})
 	}
 	var refusal fault.Refusal
