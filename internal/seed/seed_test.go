@@ -122,3 +122,29 @@ func BenchmarkProfileReadsLarge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAccountSummary reads the account summary of 50 profiles seeded with a year of
+// history, 45 adjustments a month and 19 unbilled days (the store call behind the account's
+// credits page, issue 10), on SQLite.
+func BenchmarkAccountSummary(b *testing.B) {
+	p := seed.Plan{Profiles: 50, LotsPerProfile: 10, Months: 12, AdjustPerMonth: 45, Today: ledger.MustDate("2026-11-20")}
+	s := storetest.Open(b, store.SQLite, p.Clocks())
+	ctx := context.Background()
+	if _, err := seed.Run(ctx, s, p, nil); err != nil {
+		b.Fatal(err)
+	}
+	acct, err := s.AccountByName(ctx, "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, err := s.ProfilesOfAccount(ctx, acct.ID)
+	if err != nil || len(ps) != 50 {
+		b.Fatalf("%d profiles: %v", len(ps), err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.ProfileLedgers(ctx, ps, p.Today); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

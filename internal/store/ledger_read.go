@@ -220,19 +220,33 @@ func (s *Store) ProfileLedgers(ctx context.Context, ps []BillingProfile, today l
 // EligibleDaily returns the profile's credit-eligible charges per day from..to, and the date of
 // its first charge (zero if none), for the runway forecast: one daily total per day.
 func (s *Store) EligibleDaily(ctx context.Context, profileID int64, from, to ledger.Date) ([]ledger.DayAmount, ledger.Date, error) {
-	var rows []ledger.DayAmount
-	err := s.conn(ctx).Table("charge_days").Select("date, amount").
-		Where("billing_profile_id = ? AND eligible = ? AND date BETWEEN ? AND ?", profileID, true, from.String(), to.String()).
-		Order("date").Scan(&rows).Error
+	// One statement: the profile's first charge day, then the eligible totals of the days asked
+	// for (the first row is told apart by its kind).
+	rows, err := s.conn(ctx).Raw(`SELECT 0 AS k, x.date, 0 AS amount FROM
+			(SELECT date FROM charge_days WHERE billing_profile_id = ? ORDER BY date LIMIT 1) AS x
+		UNION ALL
+		SELECT 1, y.date, y.amount FROM
+			(SELECT date, amount FROM charge_days WHERE billing_profile_id = ? AND eligible = ? AND date BETWEEN ? AND ?) AS y
+		ORDER BY 1, 2`, profileID, profileID, true, from, to).Rows()
 	if err != nil {
 		return nil, ledger.Date{}, wrap("eligible daily", err)
 	}
-	var first []ledger.Date
-	err = s.conn(ctx).Table("charge_days").Where("billing_profile_id = ?", profileID).Order("date").Limit(1).Pluck("date", &first).Error
-	if err != nil || len(first) == 0 {
-		return rows, ledger.Date{}, wrap("first charge", err)
+	defer rows.Close()
+	var days []ledger.DayAmount
+	var first ledger.Date
+	for rows.Next() {
+		var k int
+		var d ledger.DayAmount
+		if err := rows.Scan(&k, &d.Date, &d.Amount); err != nil {
+			return nil, ledger.Date{}, wrap("eligible daily", err)
+		}
+		if k == 0 {
+			first = d.Date
+		} else {
+			days = append(days, d)
+		}
 	}
-	return rows, first[0], nil
+	return days, first, wrap("eligible daily", rows.Err())
 }
 
 // AccountSummaries is ProfileSummary for every profile of an account, by profile id, in a
