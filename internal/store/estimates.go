@@ -101,7 +101,7 @@ func (s *Store) keptEstimates(ctx context.Context, ps []BillingProfile, today le
 	}
 	out := make(map[int64]section, len(rows))
 	for _, r := range rows {
-		if r.LedgerVersion != version[r.BillingProfileID] || (withEvents && r.Events == nil) {
+		if v := version[r.BillingProfileID]; v == 0 || r.LedgerVersion != v || (withEvents && r.Events == nil) {
 			continue
 		}
 		sum, err := r.summary()

@@ -74,6 +74,9 @@ func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger
 	for _, p := range local {
 		sec := computed[p.ID]
 		out[p.ID] = sec
+		if p.LedgerVersion == 0 {
+			continue // read without its version (models.go): not kept
+		}
 		row, err := estimateOf(p, today, sec, withEvents)
 		if err != nil {
 			return nil, err

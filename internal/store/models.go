@@ -67,8 +67,9 @@ type BillingProfile struct {
 	CurrentBalance money.Amount
 	EventSeq       int64
 	// LedgerVersion moves with every write of what the profile's balance section is computed
-	// from (estimates.go): a kept section is current while its version is the profile's.
-	LedgerVersion int64
+	// from (estimates.go): a kept section is current while its version is the profile's. It
+	// starts at 1; 0 is a profile value read without it, whose section is never kept.
+	LedgerVersion int64 `gorm:"default:1"`
 }
 
 // RoleAssignment is one billing role held by a user on an account, or on one of its profiles

@@ -5,7 +5,7 @@
 -- business day and the ledger version it was computed for. A reader uses the row when both
 -- match and otherwise computes the section and writes it back, so the balance section and the
 -- account summary read one row per profile while nothing moves.
-ALTER TABLE billing_profiles ADD COLUMN ledger_version BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE billing_profiles ADD COLUMN ledger_version BIGINT NOT NULL DEFAULT 1;
 CREATE TABLE profile_estimates (
     billing_profile_id         BIGINT NOT NULL PRIMARY KEY REFERENCES billing_profiles (id) ON DELETE CASCADE,
     day                        TEXT NOT NULL,
