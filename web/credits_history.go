@@ -2,10 +2,8 @@ package web
 
 import (
 	"context"
-	"slices"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -21,16 +19,12 @@ const (
 func (s *Server) balanceHistory(ctx context.Context, pg creditsPage, sum ledger.Summary, f ledger.Runway, r views.Runway) (views.BalanceHistory, error) {
 	cur := pg.bp.Currency
 	h := views.BalanceHistory{Currency: cur, From: pg.today.AddDays(-historyDays)}
-	rows, _, err := s.store.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{pg.bp.ID}, From: h.From, Newest: true, Limit: historyEvents})
+	days, err := s.store.ClosingBalances(ctx, pg.bp.ID, h.From, historyEvents)
 	if err != nil {
 		return h, err
 	}
-	slices.Reverse(rows) // oldest first; the last event of a day holds its closing balance
-	for i, e := range rows {
-		if i+1 < len(rows) && rows[i+1].Date == e.Date {
-			continue
-		}
-		h.Points = append(h.Points, views.BalancePoint{Date: e.Date, Balance: e.Balance, Look: views.LookSettled})
+	for _, d := range days {
+		h.Points = append(h.Points, views.BalancePoint{Date: d.Date, Balance: d.Amount, Look: views.LookSettled})
 	}
 	h.Points = append(h.Points, views.BalancePoint{Date: pg.today, Balance: sum.EstimatedBalance, Look: views.LookEstimate})
 	if !r.EnoughHistory || r.NoCredit || len(f.Path) == 0 {

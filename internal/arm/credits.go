@@ -78,8 +78,9 @@ func CreditSummary(shape Shape, in CreditInput) any {
 }
 
 // HasNoCredit reports whether a profile never had credit: 2021-10-01 then answers 204 with no
-// body, which the SDK turns into an empty summary (contract §5).
-func HasNoCredit(s ledger.Summary, settledEvents int64) bool {
-	return settledEvents == 0 && len(s.Lots) == 0 && len(s.Events) == 0 && s.CurrentBalance.IsZero() &&
+// body, which the SDK turns into an empty summary (contract §5). pending: the profile has
+// pending events (s need not hold them).
+func HasNoCredit(s ledger.Summary, pending bool, settledEvents int64) bool {
+	return settledEvents == 0 && len(s.Lots) == 0 && !pending && s.CurrentBalance.IsZero() &&
 		s.EstimatedBalance.IsZero() && s.PendingCreditAdjustments.IsZero() && s.ExpiredCredit.IsZero()
 }

@@ -34,7 +34,7 @@ func (l *loader) saveLedger(ctx context.Context, ps store.Scope, p BillingProfil
 		return err
 	}
 	for _, a := range p.Adjustments {
-		change, err := l.tx.SaveAdjustment(ctx, bp, store.AdjustmentRow{Date: isoDay(a.Date), Amount: a.Amount.Micros(), Description: a.Description})
+		change, err := l.tx.SaveAdjustment(ctx, bp, store.AdjustmentRow{Date: ledger.DateOf(a.Date), Amount: a.Amount, Description: a.Description})
 		if err != nil {
 			if err := l.refused(a.Path+".date", err); err != nil {
 				return err

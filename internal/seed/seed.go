@@ -104,14 +104,14 @@ func seedProfile(ctx context.Context, s *store.Store, acct store.BillingAccount,
 	var adjs []store.AdjustmentRow
 	end := p.Today.AddDays(-1)
 	for d := start; !d.After(end); d = d.AddDays(1) {
-		charges = append(charges, store.ChargeRow{BillingProfileID: prof.ID, Date: d.String(), Product: "Virtual Machines",
-			PublisherType: "Azure", Eligible: true, Amount: int64(20+rng.IntN(200)) * 1_000_000, Origin: "seed"})
+		charges = append(charges, store.ChargeRow{BillingProfileID: prof.ID, Date: d, Product: "Virtual Machines",
+			PublisherType: "Azure", Eligible: true, Amount: money.FromMicros(int64(20+rng.IntN(200)) * 1_000_000), Origin: "seed"})
 	}
 	for m := 0; m < p.Months; m++ {
 		first := start.AddMonths(m)
 		for i := 0; i < p.AdjustPerMonth; i++ {
-			adjs = append(adjs, store.AdjustmentRow{BillingProfileID: prof.ID, Date: first.AddDays(i % 28).String(),
-				Amount: int64(1+rng.IntN(20)) * 100_000, Description: fmt.Sprintf("Service credit %d", i+1)})
+			adjs = append(adjs, store.AdjustmentRow{BillingProfileID: prof.ID, Date: first.AddDays(i % 28),
+				Amount: money.FromMicros(int64(1+rng.IntN(20)) * 100_000), Description: fmt.Sprintf("Service credit %d", i+1)})
 		}
 	}
 	if err := s.InsertCharges(ctx, charges); err != nil {

@@ -44,7 +44,7 @@ func TestSeedYieldsARealLedger(t *testing.T) {
 		for _, e := range events {
 			sum = sum.Add(e.Amount)
 		}
-		if sum.Micros() != prof.CurrentBalance || int64(len(events)) != prof.EventSeq {
+		if sum != prof.CurrentBalance || int64(len(events)) != prof.EventSeq {
 			t.Errorf("%s: events sum to %s over %d events, balance %d over seq %d", prof.Name, sum, len(events), prof.CurrentBalance, prof.EventSeq)
 		}
 	}
@@ -118,6 +118,32 @@ func BenchmarkProfileReadsLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 		if _, _, err := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{prof.ID}, Newest: true, Limit: 50}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAccountSummary reads the account summary of 50 profiles seeded with a year of
+// history, 45 adjustments a month and 19 unbilled days (the store call behind the account's
+// credits page, issue 10), on SQLite.
+func BenchmarkAccountSummary(b *testing.B) {
+	p := seed.Plan{Profiles: 50, LotsPerProfile: 10, Months: 12, AdjustPerMonth: 45, Today: ledger.MustDate("2026-11-20")}
+	s := storetest.Open(b, store.SQLite, p.Clocks())
+	ctx := context.Background()
+	if _, err := seed.Run(ctx, s, p, nil); err != nil {
+		b.Fatal(err)
+	}
+	acct, err := s.AccountByName(ctx, "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, err := s.ProfilesOfAccount(ctx, acct.ID)
+	if err != nil || len(ps) != 50 {
+		b.Fatalf("%d profiles: %v", len(ps), err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.ProfileLedgers(ctx, ps, p.Today); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"gorm.io/gorm"
+
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/fault"
 )
@@ -95,7 +97,7 @@ func (s *Store) saveProfile(ctx context.Context, p BillingProfile) (BillingProfi
 	}
 	err = s.conn(ctx).Model(&BillingProfile{}).Where("id = ?", old.ID).Updates(map[string]any{
 		"display_name": p.DisplayName, "currency": p.Currency, "invoice_day": p.InvoiceDay,
-		"po_number": p.PONumber, "status": p.Status,
+		"po_number": p.PONumber, "status": p.Status, "ledger_version": gorm.Expr("ledger_version + 1"),
 	}).Error
 	p.ID, p.CreatedAt = old.ID, old.CreatedAt
 	return p, Updated, wrap("update billing profile", err)

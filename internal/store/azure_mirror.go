@@ -81,6 +81,9 @@ func (s *Store) ApplyAzureProfile(ctx context.Context, conn AzureConnection, acc
 		if err != nil {
 			return err
 		}
+		if err := tx.touchLedger(ctx, p.ID); err != nil {
+			return err
+		}
 		seq, err := tx.appendAzureEvents(ctx, p, st.Settled, &ch)
 		if err != nil {
 			return err
@@ -91,7 +94,7 @@ func (s *Store) ApplyAzureProfile(ctx context.Context, conn AzureConnection, acc
 		if err := tx.mirrorPending(ctx, p.ID, st.Pending, &ch); err != nil {
 			return err
 		}
-		if p.CurrentBalance != st.Balance.Current.Micros() || p.EventSeq != seq {
+		if p.CurrentBalance != st.Balance.Current || p.EventSeq != seq {
 			err := tx.conn(ctx).Model(&BillingProfile{}).Where("id = ?", p.ID).Updates(map[string]any{
 				"current_balance": st.Balance.Current.Micros(), "event_seq": seq}).Error
 			if err != nil {

@@ -16,7 +16,15 @@ func (s *Store) InsertLots(ctx context.Context, lots []LotRow) error {
 	for i := range lots {
 		lots[i].State, lots[i].ClosedBalance, lots[i].Released, lots[i].CreatedAt = ledger.LotPending, lots[i].OriginalAmount, false, now
 	}
-	return wrap("insert lots", s.conn(ctx).CreateInBatches(lots, bulkBatch).Error)
+	if len(lots) == 0 {
+		return nil
+	}
+	return s.atomic(ctx, func(tx *Store) error {
+		if err := tx.touchLedger(ctx, profileIDsOf(lots, func(l *LotRow) int64 { return l.BillingProfileID })...); err != nil {
+			return err
+		}
+		return wrap("insert lots", tx.conn(ctx).CreateInBatches(lots, bulkBatch).Error)
+	})
 }
 
 // InsertCharges appends charge entries as they are, for seeding large data sets, and
@@ -31,6 +39,9 @@ func (s *Store) InsertCharges(ctx context.Context, charges []ChargeRow) error {
 		charges[i].CreatedAt = now
 	}
 	return s.Tx(ctx, func(tx *Store) error {
+		if err := tx.touchLedger(ctx, ids...); err != nil {
+			return err
+		}
 		if err := tx.conn(ctx).CreateInBatches(charges, bulkBatch).Error; err != nil {
 			return wrap("insert charges", err)
 		}
@@ -53,6 +64,9 @@ func (s *Store) InsertAdjustments(ctx context.Context, adjs []AdjustmentRow) err
 		adjs[i].CreatedAt = now
 	}
 	return s.Tx(ctx, func(tx *Store) error {
+		if err := tx.touchLedger(ctx, ids...); err != nil {
+			return err
+		}
 		if err := tx.conn(ctx).CreateInBatches(adjs, bulkBatch).Error; err != nil {
 			return wrap("insert adjustments", err)
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"gorm.io/gorm"
@@ -101,4 +102,29 @@ func eventsWhere(db *gorm.DB, q EventQuery) *gorm.DB {
 		return db.Order("seq DESC")
 	}
 	return db.Order("billing_profile_id, date, seq")
+}
+
+// ClosingBalances returns the balance at the end of each day of the profile's settled events
+// dated from on, over its newest limit events, oldest day first: the balance over time of the
+// credits page. It reads the date and balance of those events alone, with no row per event
+// left in the answer.
+func (s *Store) ClosingBalances(ctx context.Context, profileID int64, from ledger.Date, limit int) ([]ledger.DayAmount, error) {
+	rows, err := s.conn(ctx).Model(&EventRow{}).Select("date, balance").
+		Where("billing_profile_id = ? AND date >= ?", profileID, from).Order("seq DESC").Limit(limit).Rows()
+	if err != nil {
+		return nil, wrap("closing balances", err)
+	}
+	defer rows.Close()
+	var out []ledger.DayAmount // newest first until reversed
+	for rows.Next() {
+		var d ledger.DayAmount
+		if err := rows.Scan(&d.Date, &d.Amount); err != nil {
+			return nil, wrap("closing balances", err)
+		}
+		if len(out) == 0 || out[len(out)-1].Date != d.Date { // the newest event of a day closes it
+			out = append(out, d)
+		}
+	}
+	slices.Reverse(out)
+	return out, wrap("closing balances", rows.Err())
 }

@@ -29,15 +29,15 @@ func (s *Store) checkCredit(ctx context.Context, profileID, add int64) error {
 
 // checkAdjustmentMonth refuses an adjustment that would take the absolute values of the
 // profile's adjustments of its month to ledger.MonthLimit (M16).
-func (s *Store) checkAdjustmentMonth(ctx context.Context, profileID int64, date string, add int64) error {
-	month := ledger.PeriodOf(mustDate(date))
+func (s *Store) checkAdjustmentMonth(ctx context.Context, profileID int64, date ledger.Date, add money.Amount) error {
+	month := ledger.PeriodOf(date)
 	var stored sql.NullInt64
 	err := s.conn(ctx).Raw("SELECT SUM(ABS(amount)) FROM adjustments WHERE billing_profile_id = ? AND date >= ? AND date <= ?",
 		profileID, month.First().String(), month.Last().String()).Row().Scan(&stored)
 	if err != nil {
 		return wrap("adjustments of month", err)
 	}
-	total, err := money.FromMicros(stored.Int64).AddChecked(money.FromMicros(add).Abs())
+	total, err := money.FromMicros(stored.Int64).AddChecked(add.Abs())
 	if err != nil || total.Cmp(ledger.MonthLimitAmount) >= 0 {
 		return fault.Refusal{Rule: "M16", Message: fmt.Sprintf(
 			"this adjustment would take the billing profile's adjustments of %s to %s or more: they stay below %s per month, in absolute value",

@@ -140,7 +140,7 @@ func (pl *cadencePlayer) state(ctx context.Context, p store.BillingProfile, d le
 	}
 	profileID := p.ID
 	var b strings.Builder
-	fmt.Fprintf(&b, "profile %s %d %d\n", p.NextPeriod, p.CurrentBalance, p.EventSeq)
+	fmt.Fprintf(&b, "profile %s %d %d\n", p.NextPeriod, p.CurrentBalance.Micros(), p.EventSeq)
 	invs, err := pl.s.Invoices(ctx, profileID)
 	if err != nil {
 		return "", err

@@ -66,9 +66,9 @@ func genCadenceCase(r *rand.Rand) cadenceCase {
 		c.charges = append(c.charges, ch)
 	}
 	for i := range r.IntN(4) {
-		a := store.AdjustmentRow{Date: day(-8, 38).String(), Amount: 1 + micros(80), Description: fmt.Sprintf("Adjustment %d", i)}
+		a := store.AdjustmentRow{Date: day(-8, 38), Amount: money.FromMicros(1 + micros(80)), Description: fmt.Sprintf("Adjustment %d", i)}
 		if r.IntN(2) == 0 {
-			a.Amount = -a.Amount
+			a.Amount = a.Amount.Neg()
 		}
 		c.adjs = append(c.adjs, a)
 	}
@@ -97,7 +97,7 @@ func (c cadenceCase) String() string {
 		fmt.Fprintf(&b, "charge %s %s eligible=%t\n", ch.Date, amt(ch.Amount), ch.Eligible)
 	}
 	for _, a := range c.adjs {
-		fmt.Fprintf(&b, "adjustment %s %s\n", a.Date, amt(a.Amount))
+		fmt.Fprintf(&b, "adjustment %s %s\n", a.Date, a.Amount)
 	}
 	return b.String()
 }
@@ -169,10 +169,10 @@ func TestIssue8CanceledLotProcessedLate(t *testing.T) {
 				t.Fatal(err)
 			}
 			events, _, _ := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 2})
-			if amt(p.CurrentBalance) != "445.00" || len(events) != 2 ||
+			if p.CurrentBalance.String() != "445.00" || len(events) != 2 ||
 				events[1].Kind != "CanceledCredit" || events[1].Date.String() != "2026-03-15" || events[1].Balance.String() != "545.00" ||
 				events[0].Kind != "SettledCharges" || events[0].Date.String() != "2026-04-01" || events[0].Balance.String() != "445.00" {
-				t.Errorf("profile %d: balance %s, newest events %+v", i, amt(p.CurrentBalance), events)
+				t.Errorf("profile %d: balance %s, newest events %+v", i, p.CurrentBalance.String(), events)
 			}
 			inv, allocs, err := s.InvoiceByNumber(ctx, p.ID, fmt.Sprintf("INV-202603-%06d", p.ID))
 			var paid []string

@@ -23,6 +23,9 @@ func (s *Store) CancelLot(ctx context.Context, actor User, sc Scope, lotName str
 		if synced, err := tx.syncedFromAzure(ctx, sc.Profile.ID); err != nil || synced {
 			return cmp.Or(err, errSyncedLedger)
 		}
+		if err := tx.touchLedger(ctx, sc.Profile.ID); err != nil {
+			return err
+		}
 		var row LotRow
 		if err := tx.conn(ctx).Where("billing_profile_id = ? AND name = ?", sc.Profile.ID, lotName).Take(&row).Error; err != nil {
 			return wrap("lot to cancel", err)

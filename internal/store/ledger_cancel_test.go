@@ -50,10 +50,10 @@ func TestScenarioCancellation(t *testing.T) {
 		}
 		p = profileOf(t, s)
 		events, _, _ := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 2})
-		if amt(p.CurrentBalance) != "0.00" || len(events) != 2 ||
+		if p.CurrentBalance.String() != "0.00" || len(events) != 2 ||
 			events[1].Kind != "CanceledCredit" || events[1].Date.String() != "2026-07-12" || events[1].Amount.String() != "-625.00" || events[1].Balance.String() != "200.00" ||
 			events[0].Kind != "SettledCharges" || events[0].Amount.String() != "-200.00" || events[0].Balance.String() != "0.00" {
-			t.Errorf("balance %s, newest events %+v", amt(p.CurrentBalance), events)
+			t.Errorf("balance %s, newest events %+v", p.CurrentBalance.String(), events)
 		}
 		late := prepaid
 		late.Name, late.CanceledOn = "late", ledger.MustDate("2026-07-20")

@@ -58,8 +58,8 @@ func TestConcurrentProcessingRunsIssueEachInvoiceOnce(t *testing.T) {
 			p := profileOf(t, first)
 			invs, _ := first.Invoices(ctx, p.ID)
 			rows, _, _ := first.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 100})
-			if len(invs) != 3 || len(rows) != 7 || amt(p.CurrentBalance) != "825.00" {
-				t.Errorf("stored %d invoices, %d events, balance %s; want 3, 7, 825.00", len(invs), len(rows), amt(p.CurrentBalance))
+			if len(invs) != 3 || len(rows) != 7 || p.CurrentBalance.String() != "825.00" {
+				t.Errorf("stored %d invoices, %d events, balance %s; want 3, 7, 825.00", len(invs), len(rows), p.CurrentBalance.String())
 			}
 		})
 	}

@@ -4,14 +4,13 @@ import (
 	"fmt"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/money"
 )
 
 // ledgerProfile is the ledger state of a profile. A profile never processed has no NextPeriod
 // yet; first gives the month its ledger starts in.
 func ledgerProfile(p BillingProfile, first ledger.Period) (ledger.Profile, error) {
 	lp := ledger.Profile{Currency: p.Currency, InvoiceDay: p.InvoiceDay, NextPeriod: first,
-		CurrentBalance: money.FromMicros(p.CurrentBalance)}
+		CurrentBalance: p.CurrentBalance}
 	if p.NextPeriod != "" {
 		period, err := ledger.ParsePeriod(p.NextPeriod)
 		if err != nil {

@@ -67,11 +67,20 @@ func (s *Store) SaveLot(ctx context.Context, actor User, l LotRow) (Change, erro
 		return Unchanged, err
 	}
 	l.State, l.ClosedBalance, l.Released, l.CreatedAt = ledger.LotPending, l.OriginalAmount, false, s.now().UTC()
-	if err := wrap("create lot", s.conn(ctx).Create(&l).Error); err != nil {
+	err = s.atomic(ctx, func(tx *Store) error {
+		if err := tx.touchLedger(ctx, l.BillingProfileID); err != nil {
+			return err
+		}
+		if err := wrap("create lot", tx.conn(ctx).Create(&l).Error); err != nil {
+			return err
+		}
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditLotAdded, Scope: sc.ID(), Target: idOf(l.Name),
+			After: fault.Say(KeyAuditLot, fault.Money{Amount: l.OriginalAmount, Currency: l.Currency}, l.StartDate, l.ExpirationDate)})
+	})
+	if err != nil {
 		return Unchanged, err
 	}
-	return Created, s.audit(ctx, actor, AuditEntry{Action: AuditLotAdded, Scope: sc.ID(), Target: idOf(l.Name),
-		After: fault.Say(KeyAuditLot, fault.Money{Amount: l.OriginalAmount, Currency: l.Currency}, l.StartDate, l.ExpirationDate)})
+	return Created, nil
 }
 
 // addCancellation gives a stored lot the cancellation date a scenario states, if it has none:
@@ -89,8 +98,16 @@ func (s *Store) addCancellation(ctx context.Context, old LotRow, on ledger.Date)
 	if err := s.checkCancellation(ctx, old); err != nil {
 		return Unchanged, err
 	}
-	err := s.conn(ctx).Model(&LotRow{}).Where("id = ?", old.ID).Update("canceled_on", on).Error
-	return Updated, wrap("cancel lot", err)
+	err := s.atomic(ctx, func(tx *Store) error {
+		if err := tx.touchLedger(ctx, old.BillingProfileID); err != nil {
+			return err
+		}
+		return wrap("cancel lot", tx.conn(ctx).Model(&LotRow{}).Where("id = ?", old.ID).Update("canceled_on", on).Error)
+	})
+	if err != nil {
+		return Unchanged, err
+	}
+	return Updated, nil
 }
 
 // checkCancellation refuses a cancellation date in a month already invoiced: the lot could have
@@ -122,14 +139,17 @@ func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a Adjustme
 	if n > 0 {
 		return Unchanged, nil
 	}
-	if open := firstOpenDate(p); open != "" && a.Date < open {
-		return Unchanged, closedRefusal("an adjustment", a.Date, p)
+	if open := firstOpenDate(p); open != "" && a.Date.String() < open {
+		return Unchanged, closedRefusal("an adjustment", a.Date.String(), p)
 	}
 	if err := s.checkAdjustmentMonth(ctx, p.ID, a.Date, a.Amount); err != nil {
 		return Unchanged, err
 	}
 	a.BillingProfileID, a.CreatedAt = p.ID, s.now().UTC()
 	err = s.atomic(ctx, func(tx *Store) error {
+		if err := tx.touchLedger(ctx, p.ID); err != nil {
+			return err
+		}
 		if err := tx.conn(ctx).Create(&a).Error; err != nil {
 			return wrap("create adjustment", err)
 		}

@@ -91,6 +91,6 @@ func (s *Store) adjustmentsBetween(ctx context.Context, profileIDs []int64, from
 
 // toLedgerAdjustment converts a stored adjustment; its id is its row's.
 func toLedgerAdjustment(r AdjustmentRow, currency string) ledger.Adjustment {
-	return ledger.Adjustment{ID: "adj-" + strconv.FormatInt(r.ID, 10), Date: mustDate(r.Date), Amount: amount(r.Amount),
+	return ledger.Adjustment{ID: "adj-" + strconv.FormatInt(r.ID, 10), Date: r.Date, Amount: r.Amount,
 		Currency: currency, Description: r.Description}
 }

@@ -40,11 +40,11 @@ func (LotRow) TableName() string { return "lots" }
 type ChargeRow struct {
 	ID               int64
 	BillingProfileID int64
-	Date             string
+	Date             ledger.Date
 	Product          string
 	PublisherType    string
 	Eligible         bool
-	Amount           int64
+	Amount           money.Amount
 	Origin           string // "scenario", "import" or "upload"
 	CreatedAt        time.Time
 }
@@ -56,8 +56,8 @@ func (ChargeRow) TableName() string { return "charges" }
 type AdjustmentRow struct {
 	ID               int64
 	BillingProfileID int64
-	Date             string
-	Amount           int64
+	Date             ledger.Date
+	Amount           money.Amount
 	Description      string
 	CreatedAt        time.Time
 }

@@ -41,6 +41,9 @@ func (s *Store) ProcessProfile(ctx context.Context, profileID int64, today ledge
 		if synced, err := tx.syncedFromAzure(ctx, p.ID); err != nil || synced {
 			return err // Azure keeps this profile's ledger: it is synced, never invoiced here
 		}
+		if err := tx.touchLedger(ctx, p.ID); err != nil {
+			return err
+		}
 		released := tx.conn(ctx).Model(&LotRow{}).Where("billing_profile_id = ? AND released = ?", p.ID, false).
 			Update("released", true)
 		if released.Error != nil {

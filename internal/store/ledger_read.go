@@ -9,25 +9,96 @@ import (
 
 // ProfileSummary is the balance section of a profile (M12) with its pending events, each
 // pending adjustment its own (the transactions list, the API's pending events): the live lots,
-// the unbilled days' charge totals and the unbilled adjustments. Its cost does not grow with
-// history.
+// the unbilled days' charge totals and the unbilled adjustments, or the section kept for today
+// and the profile's ledger version (estimates.go). Its cost does not grow with history.
 func (s *Store) ProfileSummary(ctx context.Context, p BillingProfile, today ledger.Date) (ledger.Summary, error) {
-	sums, err := s.summaries(ctx, []BillingProfile{p}, today, true)
-	return sums[p.ID], err
+	secs, err := s.summaries(ctx, []BillingProfile{p}, today, true)
+	return secs[p.ID].Summary, err
 }
 
-// ProfileBalance is the balance section of a profile (M12) from its maintained unbilled days
-// alone (pending_days.go): the same balances, lots and amounts as ProfileSummary, read from one
-// row per unbilled day; its events sum each day's credits and each day's debits.
-func (s *Store) ProfileBalance(ctx context.Context, p BillingProfile, today ledger.Date) (ledger.Summary, error) {
-	sums, err := s.summaries(ctx, []BillingProfile{p}, today, false)
-	return sums[p.ID], err
+// ProfileBalance is the balance section of a profile (M12) without its events, from the
+// section kept for today (estimates.go) or else its maintained unbilled days (pending_days.go):
+// the same balances, lots and amounts as ProfileSummary; pending reports whether it has any
+// pending event.
+func (s *Store) ProfileBalance(ctx context.Context, p BillingProfile, today ledger.Date) (sum ledger.Summary, pending bool, err error) {
+	secs, err := s.summaries(ctx, []BillingProfile{p}, today, false)
+	return secs[p.ID].Summary, secs[p.ID].pending, err
+}
+
+// section is a profile's balance section and whether it has pending events; its Events are
+// the pending events one by one when asked for, nil otherwise.
+type section struct {
+	ledger.Summary
+	pending bool
 }
 
 // summaries computes the balance section of several profiles in a constant number of queries:
-// the live lots, the unbilled days, and the adjustments one by one when withEvents (otherwise
-// only those of the rare days that have both credits and debits, pendingBalanceInputs).
-func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) (map[int64]ledger.Summary, error) {
+// the sections kept for today and each profile's ledger version (one query), then for the
+// others the live lots, the unbilled days, and the adjustments one by one when withEvents
+// (otherwise only those of the rare days that have both credits and debits), which it keeps
+// for the next reader. Profiles synced from Azure are Azure's (azure_read.go), never kept.
+func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) (map[int64]section, error) {
+	out, err := s.keptEstimates(ctx, ps, today, withEvents)
+	if err != nil {
+		return nil, err
+	}
+	var rest []BillingProfile
+	for _, p := range ps {
+		if _, kept := out[p.ID]; !kept {
+			rest = append(rest, p)
+		}
+	}
+	if len(rest) == 0 {
+		return out, nil
+	}
+	synced, err := s.syncedSummaries(ctx, rest, today) // Azure keeps these (azure_read.go)
+	if err != nil {
+		return nil, err
+	}
+	var local []BillingProfile
+	for _, p := range rest {
+		if sum, ok := synced[p.ID]; ok {
+			out[p.ID] = sectionOf(sum, withEvents)
+		} else {
+			local = append(local, p)
+		}
+	}
+	if len(local) == 0 {
+		return out, nil
+	}
+	computed, err := s.computeSummaries(ctx, local, today, withEvents)
+	if err != nil {
+		return nil, err
+	}
+	keep := make([]estimateRow, 0, len(local))
+	for _, p := range local {
+		sec := computed[p.ID]
+		out[p.ID] = sec
+		if p.LedgerVersion == 0 {
+			continue // read without its version (models.go): not kept
+		}
+		row, err := estimateOf(p, today, sec, withEvents)
+		if err != nil {
+			return nil, err
+		}
+		keep = append(keep, row)
+	}
+	s.keepEstimates(ctx, keep)
+	return out, nil
+}
+
+// sectionOf is a computed summary as a section, its events left out unless withEvents.
+func sectionOf(sum ledger.Summary, withEvents bool) section {
+	sec := section{Summary: sum, pending: len(sum.Events) > 0}
+	if !withEvents {
+		sec.Events = nil
+	}
+	return sec
+}
+
+// computeSummaries computes the balance sections of the profiles, none synced, from the live
+// lots and the unbilled days.
+func (s *Store) computeSummaries(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) (map[int64]section, error) {
 	ids := make([]int64, len(ps))
 	for i, p := range ps {
 		ids[i] = p.ID
@@ -49,17 +120,8 @@ func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger
 	if err != nil {
 		return nil, err
 	}
-	out, err := s.syncedSummaries(ctx, ps, today) // Azure keeps these (azure_read.go)
-	if err != nil {
-		return nil, err
-	}
-	if out == nil {
-		out = make(map[int64]ledger.Summary, len(ps))
-	}
+	out := make(map[int64]section, len(ps))
 	for _, p := range ps {
-		if _, synced := out[p.ID]; synced {
-			continue
-		}
 		charges := dayCharges(days[p.ID], p.Currency)
 		lp, err := ledgerProfile(p, unprocessedFirst(today, charges, adjs[p.ID]))
 		if err != nil {
@@ -70,7 +132,7 @@ func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger
 		if err != nil {
 			return nil, err
 		}
-		out[p.ID] = sum
+		out[p.ID] = sectionOf(sum, withEvents)
 	}
 	return out, nil
 }
@@ -122,7 +184,7 @@ func (s *Store) PendingLots(ctx context.Context, profileID int64) ([]LotRow, err
 // ProfileLedger is one row of the billing-account summary (M14).
 type ProfileLedger struct {
 	Profile    BillingProfile
-	Summary    ledger.Summary
+	Summary    ledger.Summary // without its events
 	ActiveLots int
 	NextExpiry ledger.Date // zero when no live lot expires
 	// NextExpiring is the estimated balance of the live lots that expire on NextExpiry.
@@ -130,18 +192,18 @@ type ProfileLedger struct {
 }
 
 // ProfileLedgers summarises the profiles (an account's, ProfilesOfAccount) in a constant number
-// of queries, from their maintained unbilled days as ProfileBalance does.
+// of queries, as ProfileBalance does: one row each while their ledgers and the day stay.
 func (s *Store) ProfileLedgers(ctx context.Context, ps []BillingProfile, today ledger.Date) ([]ProfileLedger, error) {
 	if len(ps) == 0 {
 		return nil, nil
 	}
-	sums, err := s.summaries(ctx, ps, today, false)
+	secs, err := s.summaries(ctx, ps, today, false)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]ProfileLedger, len(ps))
 	for i, p := range ps {
-		pl := ProfileLedger{Profile: p, Summary: sums[p.ID]}
+		pl := ProfileLedger{Profile: p, Summary: secs[p.ID].Summary}
 		for _, l := range pl.Summary.Lots {
 			if l.Balance.IsPositive() && !l.StartDate.After(today) {
 				pl.ActiveLots++
@@ -161,19 +223,33 @@ func (s *Store) ProfileLedgers(ctx context.Context, ps []BillingProfile, today l
 // EligibleDaily returns the profile's credit-eligible charges per day from..to, and the date of
 // its first charge (zero if none), for the runway forecast: one daily total per day.
 func (s *Store) EligibleDaily(ctx context.Context, profileID int64, from, to ledger.Date) ([]ledger.DayAmount, ledger.Date, error) {
-	var rows []ledger.DayAmount
-	err := s.conn(ctx).Table("charge_days").Select("date, amount").
-		Where("billing_profile_id = ? AND eligible = ? AND date BETWEEN ? AND ?", profileID, true, from.String(), to.String()).
-		Order("date").Scan(&rows).Error
+	// One statement: the profile's first charge day, then the eligible totals of the days asked
+	// for (the first row is told apart by its kind).
+	rows, err := s.conn(ctx).Raw(`SELECT 0 AS k, x.date, 0 AS amount FROM
+			(SELECT date FROM charge_days WHERE billing_profile_id = ? ORDER BY date LIMIT 1) AS x
+		UNION ALL
+		SELECT 1, y.date, y.amount FROM
+			(SELECT date, amount FROM charge_days WHERE billing_profile_id = ? AND eligible = ? AND date BETWEEN ? AND ?) AS y
+		ORDER BY 1, 2`, profileID, profileID, true, from, to).Rows()
 	if err != nil {
 		return nil, ledger.Date{}, wrap("eligible daily", err)
 	}
-	var first []ledger.Date
-	err = s.conn(ctx).Table("charge_days").Where("billing_profile_id = ?", profileID).Order("date").Limit(1).Pluck("date", &first).Error
-	if err != nil || len(first) == 0 {
-		return rows, ledger.Date{}, wrap("first charge", err)
+	defer rows.Close()
+	var days []ledger.DayAmount
+	var first ledger.Date
+	for rows.Next() {
+		var k int
+		var d ledger.DayAmount
+		if err := rows.Scan(&k, &d.Date, &d.Amount); err != nil {
+			return nil, ledger.Date{}, wrap("eligible daily", err)
+		}
+		if k == 0 {
+			first = d.Date
+		} else {
+			days = append(days, d)
+		}
 	}
-	return rows, first[0], nil
+	return days, first, wrap("eligible daily", rows.Err())
 }
 
 // AccountSummaries is ProfileSummary for every profile of an account, by profile id, in a
@@ -183,7 +259,15 @@ func (s *Store) AccountSummaries(ctx context.Context, accountID int64, today led
 	if err != nil || len(ps) == 0 {
 		return nil, err
 	}
-	return s.summaries(ctx, ps, today, true)
+	secs, err := s.summaries(ctx, ps, today, true)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]ledger.Summary, len(secs))
+	for id, sec := range secs {
+		out[id] = sec.Summary
+	}
+	return out, nil
 }
 
 // Invoices lists a profile's invoices, newest first.

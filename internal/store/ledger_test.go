@@ -83,8 +83,8 @@ func TestWorkedExample(t *testing.T) {
 					got.TotalCharges.String(), got.CreditsApplied.String(), got.AmountDue.String(), got.ExpiredCredit.String(), w)
 			}
 		}
-		if amt(p.CurrentBalance) != "825.00" || p.NextPeriod != "2026-07" || p.EventSeq != 7 {
-			t.Errorf("profile state: balance %s next %s seq %d", amt(p.CurrentBalance), p.NextPeriod, p.EventSeq)
+		if p.CurrentBalance.String() != "825.00" || p.NextPeriod != "2026-07" || p.EventSeq != 7 {
+			t.Errorf("profile state: balance %s next %s seq %d", p.CurrentBalance.String(), p.NextPeriod, p.EventSeq)
 		}
 		sum, err := s.ProfileSummary(ctx, p, today)
 		if err != nil {

@@ -3,6 +3,8 @@ package store
 import (
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/money"
+
 	"github.com/creditdesk/creditdesk/internal/access"
 )
 
@@ -59,11 +61,15 @@ type BillingProfile struct {
 	CreatedAt        time.Time
 
 	// The ledger state, maintained as invoices are issued (M12): the month the next invoice
-	// covers ("" before the first processing run), the balance as of the last invoice in
-	// micro-units, and the number of settled events.
+	// covers ("" before the first processing run), the balance as of the last invoice, and the
+	// number of settled events.
 	NextPeriod     string
-	CurrentBalance int64
+	CurrentBalance money.Amount
 	EventSeq       int64
+	// LedgerVersion moves with every write of what the profile's balance section is computed
+	// from (estimates.go): a kept section is current while its version is the profile's. It
+	// starts at 1; 0 is a profile value read without it, whose section is never kept.
+	LedgerVersion int64 `gorm:"default:1"`
 }
 
 // RoleAssignment is one billing role held by a user on an account, or on one of its profiles

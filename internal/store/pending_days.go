@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 
+	"gorm.io/gorm"
+
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
@@ -42,7 +44,13 @@ func (s *Store) rebuildPendingDays(ctx context.Context, profileIDs []int64) erro
 // are in months not invoiced yet: checkStaged refuses the others). The WHERE keeps SQLite's
 // parser from reading ON CONFLICT as a join constraint.
 func (s *Store) movePendingCharges(ctx context.Context) error {
-	err := s.conn(ctx).Exec(`INSERT INTO pending_days (billing_profile_id, date, eligible, ineligible)
+	err := s.conn(ctx).Model(&BillingProfile{}).
+		Where("id IN (SELECT billing_profile_id FROM charge_keys WHERE total <> stored)").
+		UpdateColumn("ledger_version", gorm.Expr("ledger_version + 1")).Error
+	if err != nil {
+		return wrap("move ledger versions", err)
+	}
+	err = s.conn(ctx).Exec(`INSERT INTO pending_days (billing_profile_id, date, eligible, ineligible)
 		SELECT billing_profile_id, date, SUM(CASE WHEN eligible THEN total - stored ELSE 0 END),
 		       SUM(CASE WHEN eligible THEN 0 ELSE total - stored END)
 		FROM charge_keys WHERE total <> stored
@@ -54,7 +62,7 @@ func (s *Store) movePendingCharges(ctx context.Context) error {
 
 // addPendingAdjustment adds a new adjustment (in a month not invoiced yet) to its pending day.
 func (s *Store) addPendingAdjustment(ctx context.Context, a AdjustmentRow) error {
-	credit, debit := max(a.Amount, 0), min(a.Amount, 0)
+	credit, debit := max(a.Amount.Micros(), 0), min(a.Amount.Micros(), 0)
 	err := s.conn(ctx).Exec(`INSERT INTO pending_days (billing_profile_id, date, credit, debit) VALUES (?, ?, ?, ?)
 		ON CONFLICT (billing_profile_id, date) DO UPDATE SET credit = pending_days.credit + excluded.credit,
 			debit = pending_days.debit + excluded.debit`, a.BillingProfileID, a.Date, credit, debit).Error

@@ -7,11 +7,13 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -21,7 +23,8 @@ import (
 // on one day), lot cancellations, seeding and processing runs at random instants, the rows equal
 // the sums of the charge entries and adjustments of every day not invoiced yet, and the balance
 // read from them (ProfileBalance, the account summary) equals the one computed from the
-// adjustments one by one (ProfileSummary).
+// adjustments one by one (ProfileSummary). The balance sections kept per profile (migration
+// 00018) equal a computation afresh after every write, and a second read takes one statement.
 
 // maintainedDays are the stored unbilled days, all-zero rows aside (a correction can bring a
 // day back to nothing).
@@ -57,6 +60,10 @@ func TestPendingDaysProperty(t *testing.T) {
 			ctx := context.Background()
 			url := storetest.MigratedURL(t, d)
 			s := storetest.OpenAt(t, url, clock.Real(), store.Pool{})
+			var stmts atomic.Int64
+			if err := s.CountStatements(&stmts); err != nil {
+				t.Fatal(err)
+			}
 			pl := &cadencePlayer{s: s}
 			for seed := range n {
 				r := rand.New(rand.NewPCG(seed, 0x9e4d))
@@ -70,12 +77,15 @@ func TestPendingDaysProperty(t *testing.T) {
 						if err := randomWrite(ctx, s, r, p, c); err != nil {
 							t.Fatalf("seed %d: %v", seed, err)
 						}
+						if err := sameBalance(ctx, s, &stmts, p, day); err != nil {
+							t.Fatalf("seed %d, after a write, on %s: %v\ncase:\n%s", seed, day, err, c)
+						}
 					}
 					if _, err := s.ProcessProfile(ctx, p.ID, day); err != nil {
 						t.Fatalf("seed %d: process on %s: %v", seed, day, err)
 					}
 					for _, on := range []ledger.Date{day, day.AddDays(r.IntN(20))} {
-						if err := sameBalance(ctx, s, p, on); err != nil {
+						if err := sameBalance(ctx, s, &stmts, p, on); err != nil {
 							t.Fatalf("seed %d, on %s: %v\ncase:\n%s", seed, on, err, c)
 						}
 					}
@@ -111,13 +121,14 @@ func randomWrite(ctx context.Context, s *store.Store, r *rand.Rand, p store.Bill
 		_, err = s.SetChargeTotals(ctx, p, []store.ChargeTotal{ch}, "upload")
 	case k < 8:
 		if len(c.adjs) > 0 && r.IntN(2) == 0 {
-			day = c.adjs[r.IntN(len(c.adjs))].Date
+			day = c.adjs[r.IntN(len(c.adjs))].Date.String()
 		}
 		amount := 1 + r.Int64N(90_000_000)
 		if r.IntN(2) == 0 {
 			amount = -amount
 		}
-		_, err = s.SaveAdjustment(ctx, p, store.AdjustmentRow{Date: day, Amount: amount, Description: fmt.Sprintf("Random %d", r.IntN(1000))})
+		_, err = s.SaveAdjustment(ctx, p, store.AdjustmentRow{Date: ledger.MustDate(day), Amount: money.FromMicros(amount),
+			Description: fmt.Sprintf("Random %d", r.IntN(1000))})
 	case k < 9 && len(c.lots) > 0:
 		l := c.lots[r.IntN(len(c.lots))]
 		l.BillingProfileID = p.ID
@@ -132,7 +143,7 @@ func randomWrite(ctx context.Context, s *store.Store, r *rand.Rand, p store.Bill
 		if open := p.NextPeriod + "-01"; p.NextPeriod != "" && day < open {
 			day = open // seeding bypasses the checks: only what an open month may hold
 		}
-		err = s.InsertAdjustments(ctx, []store.AdjustmentRow{{BillingProfileID: p.ID, Date: day, Amount: -1 - r.Int64N(5_000_000),
+		err = s.InsertAdjustments(ctx, []store.AdjustmentRow{{BillingProfileID: p.ID, Date: ledger.MustDate(day), Amount: money.FromMicros(-1 - r.Int64N(5_000_000)),
 			Description: fmt.Sprintf("Seeded %d", r.IntN(1000))}})
 	}
 	var refusal fault.Refusal
@@ -144,18 +155,19 @@ func randomWrite(ctx context.Context, s *store.Store, r *rand.Rand, p store.Bill
 }
 
 // sameBalance compares the balance from the summed unbilled days with the one from the
-// adjustments one by one, on the profile's stored state: every amount, every lot, and whether
-// there is any pending event (the API's "no credit" answer reads that).
-func sameBalance(ctx context.Context, s *store.Store, p store.BillingProfile, on ledger.Date) error {
+// adjustments one by one computed afresh, on the profile's stored state: every amount, every lot,
+// and whether there is any pending event (the API's "no credit" answer reads that); then the
+// summary with its events twice (keptSummary) and the balance again, from the kept section.
+func sameBalance(ctx context.Context, s *store.Store, n *atomic.Int64, p store.BillingProfile, on ledger.Date) error {
 	p, err := s.ProfileByName(ctx, p.BillingAccountID, p.Name)
 	if err != nil {
 		return err
 	}
-	full, err := s.ProfileSummary(ctx, p, on)
+	full, err := s.ComputedSummary(ctx, p, on)
 	if err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
-	summed, err := s.ProfileBalance(ctx, p, on)
+	summed, pending, err := s.ProfileBalance(ctx, p, on)
 	if err != nil {
 		return fmt.Errorf("balance: %w", err)
 	}
@@ -167,12 +179,41 @@ func sameBalance(ctx context.Context, s *store.Store, p store.BillingProfile, on
 	if err != nil || len(accounts) != 1 {
 		return fmt.Errorf("account ledgers: %v, %w", accounts, err)
 	}
-	if (len(full.Events) == 0) != (len(summed.Events) == 0) {
-		return fmt.Errorf("events one by one %v, summed %v", full.Events, summed.Events)
+	if (len(full.Events) > 0) != pending || summed.Events != nil || accounts[0].Summary.Events != nil {
+		return fmt.Errorf("events one by one %v, pending %v, balance's %v, account summary's %v", full.Events, pending,
+			summed.Events, accounts[0].Summary.Events)
 	}
-	full.Events, summed.Events, accounts[0].Summary.Events = nil, nil, nil
-	if !reflect.DeepEqual(full, summed) || !reflect.DeepEqual(full, accounts[0].Summary) {
-		return fmt.Errorf("one by one\n%+v\nsummed\n%+v\naccount summary\n%+v", full, summed, accounts[0].Summary)
+	if err := keptSummary(ctx, s, n, p, on, full); err != nil {
+		return err
+	}
+	before := n.Load()
+	again, _, err := s.ProfileBalance(ctx, p, on)
+	if err != nil || n.Load()-before != 1 {
+		return fmt.Errorf("balance read again: %d statements, want the kept row alone; %w", n.Load()-before, err)
+	}
+	full.Events = nil
+	if !reflect.DeepEqual(full, summed) || !reflect.DeepEqual(full, accounts[0].Summary) || !reflect.DeepEqual(full, again) {
+		return fmt.Errorf("one by one\n%+v\nsummed\n%+v\naccount summary\n%+v\nkept\n%+v", full, summed, accounts[0].Summary, again)
+	}
+	return nil
+}
+
+// keptSummary reads the profile's summary with its events twice, each equal to the one
+// computed afresh, the second from the kept section alone (one statement of those n counts):
+// the first may compute and keep it, or find it kept by an earlier read.
+func keptSummary(ctx context.Context, s *store.Store, n *atomic.Int64, p store.BillingProfile, on ledger.Date, want ledger.Summary) error {
+	for i := range 2 {
+		before := n.Load()
+		got, err := s.ProfileSummary(ctx, p, on)
+		if err != nil {
+			return fmt.Errorf("summary: %w", err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			return fmt.Errorf("summary, read %d\n%+v\ncomputed afresh\n%+v", i+1, got, want)
+		}
+		if i == 1 && n.Load()-before != 1 {
+			return fmt.Errorf("summary, read again: %d statements, want the kept row alone", n.Load()-before)
+		}
 	}
 	return nil
 }

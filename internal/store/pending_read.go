@@ -106,7 +106,7 @@ func (s *Store) summedAdjustments(ctx context.Context, ps []BillingProfile, days
 		cur[p.ID] = p.Currency
 	}
 	for _, r := range rows {
-		if mixed[r.BillingProfileID][r.Date] {
+		if mixed[r.BillingProfileID][r.Date.String()] {
 			adjs[r.BillingProfileID] = append(adjs[r.BillingProfileID], toLedgerAdjustment(r, cur[r.BillingProfileID]))
 		}
 	}

@@ -30,11 +30,11 @@ func (a *API) balance(c echo.Context) error {
 	sc := scopeOf(c)
 	p := *sc.Profile
 	today := a.today()
-	sum, err := a.store.ProfileBalance(c.Request().Context(), p, today)
+	sum, pending, err := a.store.ProfileBalance(c.Request().Context(), p, today)
 	if err != nil {
 		return err
 	}
-	if shape == arm.Consumption2021 && arm.HasNoCredit(sum, p.EventSeq) {
+	if shape == arm.Consumption2021 && arm.HasNoCredit(sum, pending, p.EventSeq) {
 		c.Response().Header().Set("x-ms-request-id", requestID(c))
 		return c.NoContent(http.StatusNoContent)
 	}
