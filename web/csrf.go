@@ -34,12 +34,13 @@ var errCSRF = fault.New(fault.ErrForbidden, "The form expired or did not come fr
 
 // csrf is the portal's CSRF middleware (echo's policy, with a streamed form lookup). A browser
 // that sends Sec-Fetch-Site passes when the request is safe (GET, HEAD, OPTIONS, TRACE),
-// same-origin or typed in (none), is refused when another site's request would change data,
-// and otherwise (same-site), like a client that sends no such header, needs the token of the CSRF cookie to change data: in the X-CSRF-Token header,
-// else in the _csrf form field. A multipart body is read only up to that field (csrfPrefixMax
-// at most) and handed on whole, so a large upload with a bad token is refused before it is
-// read. A request that passes gets the cookie (a new token when it had none) and leaves the
-// token in the context for the page's forms.
+// same-origin or typed in (none), and is refused when another site's request would change
+// data. Otherwise (same-site, or a client that sends no such header) changing data needs the
+// token of the CSRF cookie: in the X-CSRF-Token header, else in the _csrf form field. A
+// multipart body is read only up to that field (csrfPrefixMax at most) and handed on whole, so
+// a large upload with a bad token is refused before it is read. A request that passes gets the
+// cookie (a new token when it had none) and leaves the token in the context for the page's
+// forms.
 func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
