@@ -17,12 +17,11 @@ import (
 // The portal's CSRF protection: a double-submit cookie, with the browser's Sec-Fetch-Site
 // header trusted when it is sent.
 const (
-	csrfCookie     = "creditdesk_csrf"            // the cookie that keeps the token
-	csrfField      = "_csrf"                      // the form field that sends it back
-	csrfHeader     = "X-CSRF-Token"               // the header that sends it back (htmx's hx-headers)
-	csrfContextKey = "csrf"                       // where the token is left for forms and hx-headers
-	csrfCookieAge  = 24 * 3600                    // seconds a browser keeps the cookie (Max-Age: no clock)
-	csrfFetchSite  = "sec-fetch-site-same-origin" // the token of a browser vouched for by Sec-Fetch-Site
+	csrfCookie    = "creditdesk_csrf"            // the cookie that keeps the token
+	csrfField     = "_csrf"                      // the form field that sends it back
+	csrfHeader    = "X-CSRF-Token"               // the header that sends it back (htmx's hx-headers)
+	csrfCookieAge = 24 * 3600                    // seconds a browser keeps the cookie (Max-Age: no clock)
+	csrfFetchSite = "sec-fetch-site-same-origin" // the token of a browser vouched for by Sec-Fetch-Site
 	// csrfPrefixMax bounds what is read of a multipart body to find the token field: the parts
 	// before it and the field itself. A form puts the field first, before any file.
 	csrfPrefixMax = 16 << 10
@@ -51,7 +50,7 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 		if site := req.Header.Get(echo.HeaderSecFetchSite); site != "" {
 			switch {
 			case safe || site == "same-origin" || site == "none":
-				c.Set(csrfContextKey, csrfFetchSite)
+				csrfKey.Set(c, csrfFetchSite)
 				return next(c)
 			case site != "same-site":
 				return errCSRF
@@ -68,7 +67,7 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		c.SetCookie(&http.Cookie{Name: csrfCookie, Value: token, Path: "/", MaxAge: csrfCookieAge,
 			Secure: s.secureCookies(), HttpOnly: true, SameSite: http.SameSiteStrictMode})
-		c.Set(csrfContextKey, token)
+		csrfKey.Set(c, token)
 		c.Response().Header().Add(echo.HeaderVary, echo.HeaderCookie) // the page carries the token
 		return next(c)
 	}

@@ -135,7 +135,7 @@ func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 			if !sc.Grants.Can(rule.Permission) {
 				return errForbidden
 			}
-			c.Set(scopeContextKey, sc)
+			scopeKey.Set(c, sc)
 			s.rememberScope(c, sc)
 			return next(c)
 		}

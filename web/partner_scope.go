@@ -13,9 +13,6 @@ import (
 	"github.com/creditdesk/creditdesk/views"
 )
 
-// partnerContextKey is where authorizePartner leaves the organisation of a partner route.
-const partnerContextKey = "creditdesk.partner"
-
 // partnerContext is the partner organisation a request is about, with the caller's grants.
 type partnerContext struct {
 	store.Partner
@@ -23,10 +20,7 @@ type partnerContext struct {
 }
 
 // currentPartner returns the organisation that authorizePartner resolved for the route.
-func currentPartner(c echo.Context) partnerContext {
-	pc, _ := c.Get(partnerContextKey).(partnerContext)
-	return pc
-}
+func currentPartner(c echo.Context) partnerContext { return partnerKey.Get(c) }
 
 // errNoPartner answers an organisation that does not exist or that the caller is not a member
 // of, alike, so that its existence is never revealed.
@@ -59,7 +53,7 @@ func (s *Server) authorizePartner(c echo.Context, perm access.PartnerPermission,
 	if !grants.Can(perm) {
 		return errNotPartnerAdmin
 	}
-	c.Set(partnerContextKey, partnerContext{Partner: p, Grants: grants})
+	partnerKey.Set(c, partnerContext{Partner: p, Grants: grants})
 	return next(c)
 }
 

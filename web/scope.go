@@ -21,10 +21,7 @@ type scopeContext struct {
 }
 
 // currentScope returns the scope that authorize resolved for the route.
-func currentScope(c echo.Context) scopeContext {
-	sc, _ := c.Get(scopeContextKey).(scopeContext)
-	return sc
-}
+func currentScope(c echo.Context) scopeContext { return scopeKey.Get(c) }
 
 // errNoScope is what a caller sees for a scope that does not exist or that they hold no role on:
 // the same 404, so that the existence of a scope is never revealed (M3).

@@ -81,7 +81,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		case fingerprint(u.PasswordHash) != fp || u.SessionEpoch != epoch:
 			return next(c) // the password changed or the user signed out everywhere
 		}
-		c.Set(userContextKey, &u)
+		userKey.Set(c, &u)
 		return next(c)
 	}
 }
