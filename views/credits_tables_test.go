@@ -99,7 +99,7 @@ func TestLotsTableRows(t *testing.T) {
 	}
 	for status, class := range map[string]string{"lot-a": "badge expiring", "lot-c": "badge canceled"} {
 		row := doc.Find(tid("lot-row")).FilterFunction(func(_ int, s *goquery.Selection) bool { return squash(s.Find(tid("lot-name"))) == status })
-		if got := row.Find(tid("lot-status") + " span").AttrOr("class", ""); got != class {
+		if got := row.Find(tid("lot-status")+" span").AttrOr("class", ""); got != class {
 			t.Errorf("%s: status class %q, want %q", status, got, class)
 		}
 	}
