@@ -97,10 +97,10 @@ func TestLotsTableRows(t *testing.T) {
 	if n := doc.Find(`time[datetime="2026-06-20"]`).Length(); n != 1 {
 		t.Errorf("%d <time datetime=2026-06-20>, want lot-a's expiration", n)
 	}
-	for status, class := range map[string]string{"lot-a": "badge expiring", "lot-c": "badge canceled"} {
-		row := doc.Find(tid("lot-row")).FilterFunction(func(_ int, s *goquery.Selection) bool { return squash(s.Find(tid("lot-name"))) == status })
+	for name, class := range map[string]string{"lot-a": "badge expiring", "lot-c": "badge canceled"} {
+		row := doc.Find(tid("lot-row")).FilterFunction(func(_ int, s *goquery.Selection) bool { return squash(s.Find(tid("lot-name"))) == name })
 		if got := row.Find(tid("lot-status")+" span").AttrOr("class", ""); got != class {
-			t.Errorf("%s: status class %q, want %q", status, got, class)
+			t.Errorf("%s: status class %q, want %q", name, got, class)
 		}
 	}
 	if n := doc.Find(tid("lots-empty")).Length(); n != 0 {
