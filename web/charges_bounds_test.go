@@ -150,13 +150,14 @@ func TestUploadOverTheSizeLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	token := c.csrf() // before the cookies are read: it may fetch a page that sets the CSRF cookie
 	var cookies []string
 	for _, ck := range c.http.Jar.Cookies(mustURL(t, h.server.URL)) {
 		cookies = append(cookies, ck.Name+"="+ck.Value)
 	}
 	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: %s\r\nCookie: %s\r\nX-CSRF-Token: %s\r\n"+
 		"Content-Type: multipart/form-data; boundary=b\r\nContent-Length: %d\r\n\r\n--b\r\n",
-		uploadPath, h.server.Listener.Addr(), strings.Join(cookies, "; "), c.csrf(), 300<<20)
+		uploadPath, h.server.Listener.Addr(), strings.Join(cookies, "; "), token, 300<<20)
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatal(err)

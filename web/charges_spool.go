@@ -1,20 +1,15 @@
 package web
 
 import (
-	"crypto/subtle"
 	"errors"
 	"io"
 	"net/http"
 	"os"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
 )
-
-// csrfCookie is the cookie the CSRF middleware keeps its token in.
-const csrfCookie = "creditdesk_csrf"
 
 // maxUploadBody bounds an upload request: the largest export plus room for the form's other
 // parts and the multipart framing.
@@ -40,15 +35,10 @@ func (sp spooled) remove() {
 }
 
 // spoolUpload reads the upload form as a stream and copies its file to a temporary file as it
-// arrives. The route is exempt from the CSRF middleware (skipCSRF), whose form lookup would
-// parse the whole body before any check; uploadGuard applies the middleware's policy here
-// instead, before a byte of the file is kept.
+// arrives. The CSRF middleware has checked the token (the header, or the form's first field)
+// without reading the file; the form's other fields are skipped.
 func (s *Server) spoolUpload(c echo.Context) (spooled, error) {
 	req := c.Request()
-	guard, err := newUploadGuard(c)
-	if err != nil {
-		return spooled{}, err
-	}
 	if req.ContentLength > maxUploadBody {
 		return spooled{}, errUploadTooLarge
 	}
@@ -65,56 +55,14 @@ func (s *Server) spoolUpload(c echo.Context) (spooled, error) {
 		case err != nil:
 			return spooled{}, uploadError(err)
 		}
-		switch part.FormName() {
-		case "_csrf":
-			b, err := io.ReadAll(io.LimitReader(part, 256))
-			if err != nil {
-				return spooled{}, uploadError(err)
-			}
-			guard.token = string(b)
-		case "file":
-			if !guard.passes() {
-				return spooled{}, errCSRF
-			}
-			if part.FileName() == "" {
-				return spooled{}, errNoUpload
-			}
-			return spool(part, part.FileName())
+		if part.FormName() != "file" {
+			continue
 		}
+		if part.FileName() == "" {
+			return spooled{}, errNoUpload
+		}
+		return spool(part, part.FileName())
 	}
-}
-
-// uploadGuard is the CSRF middleware's policy (echo's CSRFWithConfig as useMiddleware sets it
-// up) for a body read as a stream. A browser that sends Sec-Fetch-Site passes when the request
-// is same-origin or typed in (none), is refused when cross-site, and otherwise, like a client
-// that sends no such header, needs the token of the CSRF cookie: in the X-CSRF-Token header or
-// in the _csrf field, which the form puts before its file.
-type uploadGuard struct {
-	sameOrigin bool
-	cookie     string // the CSRF cookie's token; "" when there is none
-	token      string // the token the request sent
-}
-
-func newUploadGuard(c echo.Context) (*uploadGuard, error) {
-	g := &uploadGuard{token: c.Request().Header.Get("X-CSRF-Token")}
-	switch c.Request().Header.Get(echo.HeaderSecFetchSite) {
-	case "same-origin", "none":
-		g.sameOrigin = true
-		c.Set(csrfContextKey, middleware.CSRFUsingSecFetchSite) // what the middleware leaves for forms
-		return g, nil
-	case "cross-site":
-		return nil, errCSRF
-	}
-	if ck, err := c.Cookie(csrfCookie); err == nil {
-		g.cookie = ck.Value
-		c.Set(csrfContextKey, ck.Value) // a form rendered again carries the same token
-	}
-	return g, nil
-}
-
-// passes reports whether the request may change data.
-func (g *uploadGuard) passes() bool {
-	return g.sameOrigin || g.cookie != "" && subtle.ConstantTimeCompare([]byte(g.token), []byte(g.cookie)) == 1
 }
 
 // spool copies r into a new temporary file and rewinds it.

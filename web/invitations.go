@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -65,20 +64,20 @@ func (s *Server) invitedHolder(ctx context.Context, c echo.Context) (store.User,
 }
 
 // invitationResend sends the holder of the benefit a new invitation; the earlier link stops
-// working.
+// working. Like every change made in the pane, it is answered by paneResult.
 func (s *Server) invitationResend(c echo.Context) error {
 	u, err := s.invitedHolder(c.Request().Context(), c)
 	if err != nil {
-		return s.invitationResult(c, err, fault.Message{})
+		return s.paneResult(c, err, fault.Message{}, views.BenefitPane{})
 	}
 	if s.mail == nil {
-		return s.invitationResult(c, fault.Field("benefit", "Invitations cannot be sent: this installation has no mail server."), fault.Message{})
+		return s.paneResult(c, fault.Field("benefit", "Invitations cannot be sent: this installation has no mail server."), fault.Message{}, views.BenefitPane{})
 	}
 	done, err := s.invite(c, u)
 	if err != nil {
 		return err
 	}
-	return s.invitationResult(c, nil, done)
+	return s.paneResult(c, nil, done, views.BenefitPane{})
 }
 
 // invitationRevoke makes the holder's pending invitation stop working.
@@ -91,32 +90,5 @@ func (s *Server) invitationRevoke(c echo.Context) error {
 			err = fault.Field("benefit", "No invitation to "+u.Email+" is pending.")
 		}
 	}
-	return s.invitationResult(c, err, fault.Say(views.KeyInviteRevoked, fault.Email(u.Email)))
-}
-
-// invitationResult refreshes the Activate benefits tab with what happened to the invitation.
-func (s *Server) invitationResult(c echo.Context, err error, done fault.Message) error {
-	v, invalid := fault.AsInvalid(err)
-	switch {
-	case errors.Is(err, fault.ErrNotFound):
-		return errNoBenefit
-	case err != nil && !invalid:
-		return err
-	case err == nil && !htmxOf(c.Request()).Fragment():
-		if err := s.addSaid(c, done); err != nil {
-			return err
-		}
-		return seeOther(c, paneTabHref(s.links.benefit(currentPartner(c).ExternalID, benefitParam(c)), "activate",
-			listStateOf(c.QueryParam(listParam)).query()))
-	}
-	p, perr := s.paneProps(c, "activate", "")
-	if perr != nil {
-		return perr
-	}
-	code := http.StatusOK
-	p.Flash = done
-	if invalid {
-		code, p.Flash, p.FlashError = http.StatusUnprocessableEntity, status.Plain(v.For("benefit")), true
-	}
-	return s.render(c, code, views.BenefitPanePage(p), views.BenefitPaneFragment(p))
+	return s.paneResult(c, err, fault.Say(views.KeyInviteRevoked, fault.Email(u.Email)), views.BenefitPane{})
 }

@@ -10,16 +10,9 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/creditdesk/creditdesk/internal/arm"
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web/armapi"
 )
-
-// errCSRF refuses a state-changing request without the form's CSRF token.
-var errCSRF = fault.New(fault.ErrForbidden, "The form expired or did not come from CreditDesk. Reload the page and try again.")
-
-// csrfContextKey is where the CSRF middleware leaves the token for forms and hx-headers.
-const csrfContextKey = "csrf"
 
 // useMiddleware installs the middleware every request passes, the API's included, in this
 // order. Before routing: the ARM path's literal segments in their canonical case, then a
@@ -55,7 +48,7 @@ func (s *Server) useMiddleware() {
 
 // uiMiddleware is the portal's own middleware, in this order: the signed-in user from the
 // session cookie, the body limit (not on cost uploads, which set their own), and CSRF (not on
-// the probes). The route's rule (authorize) follows.
+// the probes; csrf.go), which reads no more of an upload than its token field. The route's rule (authorize) follows.
 func (s *Server) uiMiddleware() []echo.MiddlewareFunc {
 	return []echo.MiddlewareFunc{
 		s.loadUser,
@@ -63,28 +56,8 @@ func (s *Server) uiMiddleware() []echo.MiddlewareFunc {
 		// answers an over-large file on its form.
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "1M",
 			Skipper: func(c echo.Context) bool { return strings.HasSuffix(c.Path(), "/charges/upload") }}),
-		middleware.CSRFWithConfig(middleware.CSRFConfig{
-			TokenLookup:    "header:X-CSRF-Token,form:_csrf",
-			ContextKey:     csrfContextKey,
-			CookieName:     csrfCookie,
-			CookiePath:     "/",
-			CookieHTTPOnly: true,
-			CookieSecure:   s.secureCookies(),
-			CookieSameSite: http.SameSiteStrictMode,
-			Skipper:        skipCSRF,
-			ErrorHandler: func(err error, c echo.Context) error {
-				return errCSRF
-			},
-		}),
+		s.csrf,
 	}
-}
-
-// skipCSRF exempts what can change nothing and needs no token: the probes. A cost upload checks
-// its token itself while streaming its body (spoolUpload).
-func skipCSRF(c echo.Context) bool {
-	p := c.Path()
-	return p == "/healthz" || p == "/readyz" ||
-		c.Request().Method == http.MethodPost && strings.HasSuffix(p, "/charges/upload")
 }
 
 // hstsMaxAge asks browsers to keep to HTTPS for a year, when the server serves HTTPS itself.
@@ -162,7 +135,7 @@ func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 			if !sc.Grants.Can(rule.Permission) {
 				return errForbidden
 			}
-			c.Set(scopeContextKey, sc)
+			scopeKey.Set(c, sc)
 			s.rememberScope(c, sc)
 			return next(c)
 		}

@@ -2,66 +2,14 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/access"
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
-
-// partnerContextKey is where authorizePartner leaves the organisation of a partner route.
-const partnerContextKey = "creditdesk.partner"
-
-// partnerContext is the partner organisation a request is about, with the caller's grants.
-type partnerContext struct {
-	store.Partner
-	Grants access.PartnerGrants
-}
-
-// currentPartner returns the organisation that authorizePartner resolved for the route.
-func currentPartner(c echo.Context) partnerContext {
-	pc, _ := c.Get(partnerContextKey).(partnerContext)
-	return pc
-}
-
-// errNoPartner answers an organisation that does not exist or that the caller is not a member
-// of, alike, so that its existence is never revealed.
-var errNoPartner = fault.New(fault.ErrNotFound, "This partner organisation does not exist, or you are not a member of it.")
-
-// errNotPartnerAdmin answers a member without the partner admin role (P1).
-var errNotPartnerAdmin = fault.New(fault.ErrForbidden,
-	"Only a partner admin of this organisation can open its Benefits workspace. Your own benefits are under Benefits assigned to me.")
-
-// authorizePartner is authorize for a route under /partners/:partner: the organisation is
-// resolved from the path, and the caller's partner roles must grant the permission (P1). A
-// non-member gets the 404 of a missing organisation; a member without the role gets 403.
-func (s *Server) authorizePartner(c echo.Context, perm access.PartnerPermission, next echo.HandlerFunc) error {
-	ctx := c.Request().Context()
-	id, err := url.PathUnescape(c.Param("partner"))
-	if err != nil {
-		return errNoPartner
-	}
-	p, err := s.store.PartnerByExternalID(ctx, id)
-	if err != nil {
-		return notFoundAs(err, errNoPartner)
-	}
-	grants, err := s.store.PartnerGrantsOf(ctx, p.ID, currentUser(c).ID)
-	if err != nil {
-		return err
-	}
-	if !grants.Member {
-		return errNoPartner
-	}
-	if !grants.Can(perm) {
-		return errNotPartnerAdmin
-	}
-	c.Set(partnerContextKey, partnerContext{Partner: p, Grants: grants})
-	return next(c)
-}
 
 // partnerShell is the frame of a workspace page: breadcrumb and the workspace's left menu.
 func (s *Server) partnerShell(c echo.Context, title, active string) views.Shell {

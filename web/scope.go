@@ -1,74 +1,14 @@
 package web
 
 import (
-	"errors"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/access"
-	"github.com/creditdesk/creditdesk/internal/fault"
-	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
-
-// scopeContext is the billing scope a request is about, with what the caller holds on it.
-type scopeContext struct {
-	store.Scope
-	Grants access.Grants
-}
-
-// currentScope returns the scope that authorize resolved for the route.
-func currentScope(c echo.Context) scopeContext {
-	sc, _ := c.Get(scopeContextKey).(scopeContext)
-	return sc
-}
-
-// errNoScope is what a caller sees for a scope that does not exist or that they hold no role on:
-// the same 404, so that the existence of a scope is never revealed (M3).
-var errNoScope = fault.New(fault.ErrNotFound, "This billing scope does not exist, or you have no role on it.")
-
-// errForbidden is a scope the caller may see but not act on this way.
-var errForbidden = fault.New(fault.ErrForbidden, "Your role on this billing scope does not allow this.")
-
-// resolveScope finds the account (and profile) named in the path and the caller's grants on it.
-func (s *Server) resolveScope(c echo.Context) (scopeContext, error) {
-	ctx := c.Request().Context()
-	accountName, err := url.PathUnescape(c.Param("account"))
-	if err != nil {
-		return scopeContext{}, errNoScope
-	}
-	account, err := s.store.AccountByName(ctx, accountName)
-	if err != nil {
-		return scopeContext{}, notFoundAs(err, errNoScope)
-	}
-	sc := scopeContext{Scope: store.Scope{Account: account}}
-	if name := c.Param("profile"); name != "" {
-		profile, err := s.store.ProfileByName(ctx, account.ID, name)
-		if err != nil {
-			return scopeContext{}, notFoundAs(err, errNoScope)
-		}
-		sc.Profile = &profile
-	}
-	sc.Grants, err = s.store.GrantsOn(ctx, currentUser(c).ID, sc.Scope)
-	if err != nil {
-		return scopeContext{}, err
-	}
-	if !sc.Grants.Any() {
-		return scopeContext{}, errNoScope // as for a missing scope (M3)
-	}
-	return sc, nil
-}
-
-// notFoundAs replaces a not-found error with the given one and keeps any other error.
-func notFoundAs(err error, replacement error) error {
-	if errors.Is(err, fault.ErrNotFound) {
-		return replacement
-	}
-	return err
-}
 
 // rememberScope stores the scope a user opens as a page, so the next sign-in goes straight to it
 // (M5). A failure to remember is logged, not shown: the page itself is fine.

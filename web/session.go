@@ -81,7 +81,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		case fingerprint(u.PasswordHash) != fp || u.SessionEpoch != epoch:
 			return next(c) // the password changed or the user signed out everywhere
 		}
-		c.Set(userContextKey, &u)
+		userKey.Set(c, &u)
 		return next(c)
 	}
 }
@@ -101,7 +101,7 @@ func (s *Server) startSession(c echo.Context, u store.User) error {
 	sess.Values[keyStarted] = s.wallTime().Unix()
 	sess.Values[keyFingerprint] = fingerprint(u.PasswordHash)
 	sess.Values[keyEpoch] = u.SessionEpoch
-	s.expireCookie(c, "creditdesk_csrf")
+	s.expireCookie(c, csrfCookie)
 	return sess.Save(c.Request(), c.Response())
 }
 
@@ -109,7 +109,7 @@ func (s *Server) startSession(c echo.Context, u store.User) error {
 // moves on, so that a copy of the cookie is worthless too (every session of the user ends).
 func (s *Server) endSession(c echo.Context) error {
 	s.expireCookie(c, sessionName)
-	s.expireCookie(c, "creditdesk_csrf")
+	s.expireCookie(c, csrfCookie)
 	return s.store.EndSessions(c.Request().Context(), currentUser(c).ID)
 }
 

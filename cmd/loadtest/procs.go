@@ -4,22 +4,18 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/serverproc"
 )
 
-// proc is a server the suite started: the portal or the ceiling.
-type proc struct {
-	name string
-	cmd  *exec.Cmd
-	done chan error
-}
+// proc is a server the suite started (the portal or the ceiling), whose memory it watches.
+type proc struct{ *serverproc.Proc }
 
 // startProc starts bin with args, its output going to a log file in dir.
 func startProc(name, dir, bin string, args ...string) (*proc, error) {
@@ -27,46 +23,12 @@ func startProc(name, dir, bin string, args ...string) (*proc, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(bin, args...)
-	cmd.Stdout, cmd.Stderr = log, log
-	if err := cmd.Start(); err != nil {
-		log.Close()
-		return nil, fmt.Errorf("start %s: %w", name, err)
+	defer log.Close() // the process has its own descriptor of it
+	p, err := serverproc.Start(name, log, log, bin, args...)
+	if err != nil {
+		return nil, err
 	}
-	p := &proc{name: name, cmd: cmd, done: make(chan error, 1)}
-	go func() { p.done <- cmd.Wait(); log.Close() }()
-	return p, nil
-}
-
-// waitReady polls url until it answers 200, the process exits or timeout passes.
-func (p *proc) waitReady(ctx context.Context, url string, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	c := newClient(nil)
-	for time.Now().Before(deadline) {
-		if _, err := fetch(ctx, c, url, nil); err == nil {
-			return nil
-		}
-		select {
-		case err := <-p.done:
-			p.done <- err
-			return fmt.Errorf("%s exited before it was ready: %v (see its log)", p.name, err)
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
-	return fmt.Errorf("%s is not ready after %s", p.name, timeout)
-}
-
-// stop ends the process: SIGTERM, then SIGKILL after ten seconds.
-func (p *proc) stop() {
-	_ = p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(10 * time.Second):
-		_ = p.cmd.Process.Kill()
-		<-p.done
-	}
+	return &proc{p}, nil
 }
 
 // peakRSS is the process's peak resident memory since it started (Linux /proc), "n/a" elsewhere.
@@ -81,7 +43,7 @@ func (p *proc) rssKB() int {
 
 // status reads a kB field of the process's /proc status, 0 when unknown.
 func (p *proc) status(field string) int {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid))
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.Pid()))
 	if err != nil {
 		return 0
 	}
@@ -139,14 +101,4 @@ func runTool(ctx context.Context, bin string, stdin []byte, args ...string) (str
 		return out.String(), fmt.Errorf("%s %s: %w\n%s", filepath.Base(bin), args[0], err, out.String())
 	}
 	return out.String(), nil
-}
-
-// freeAddr returns a loopback address with a free port.
-func freeAddr() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	return l.Addr().String(), nil
 }

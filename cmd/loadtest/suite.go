@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/creditdesk/creditdesk/internal/serverproc"
 )
 
 // suiteConfig is the suite's flags.
@@ -139,7 +141,7 @@ func suite(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer ceiling.proc.stop()
+	defer ceiling.proc.Stop()
 	var runs []history
 	for _, months := range c.months {
 		r, err := measureHistory(ctx, c, months, today, dir, ceiling, out)
@@ -172,7 +174,7 @@ func measureHistory(ctx context.Context, c suiteConfig, months int, today time.T
 	if err != nil {
 		return r, err
 	}
-	defer portal.proc.stop()
+	defer portal.proc.Stop()
 	if r.targets, err = suiteTargets(ctx, c, r.facts, months, today, portal, ceiling, token); err != nil {
 		return r, err
 	}
@@ -247,7 +249,7 @@ func startCeiling(ctx context.Context, c suiteConfig, dir string) (server, error
 	if err := ensureDatabase(ctx, dsn); err != nil {
 		return server{}, fmt.Errorf("database %s: %w", dsn, err)
 	}
-	addr, err := freeAddr()
+	addr, err := serverproc.FreeAddr()
 	if err != nil {
 		return server{}, err
 	}
@@ -259,8 +261,8 @@ func startCeiling(ctx context.Context, c suiteConfig, dir string) (server, error
 	if err != nil {
 		return server{}, err
 	}
-	if err := p.waitReady(ctx, "http://"+addr+"/healthz", 10*time.Minute); err != nil {
-		p.stop()
+	if err := p.WaitReady(ctx, "http://"+addr+"/healthz", 10*time.Minute); err != nil {
+		p.Stop()
 		return server{}, err
 	}
 	return server{proc: p, addr: addr}, nil
@@ -268,7 +270,7 @@ func startCeiling(ctx context.Context, c suiteConfig, dir string) (server, error
 
 // startPortal starts creditdesk serve on dsn and waits until it answers.
 func startPortal(ctx context.Context, c suiteConfig, dsn, dir string) (server, error) {
-	addr, err := freeAddr()
+	addr, err := serverproc.FreeAddr()
 	if err != nil {
 		return server{}, err
 	}
@@ -280,8 +282,8 @@ func startPortal(ctx context.Context, c suiteConfig, dsn, dir string) (server, e
 	if err != nil {
 		return server{}, err
 	}
-	if err := p.waitReady(ctx, "http://"+addr+"/readyz", time.Minute); err != nil {
-		p.stop()
+	if err := p.WaitReady(ctx, "http://"+addr+"/readyz", time.Minute); err != nil {
+		p.Stop()
 		return server{}, err
 	}
 	return server{proc: p, addr: addr}, nil

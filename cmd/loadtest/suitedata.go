@@ -12,6 +12,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
+
+	"github.com/creditdesk/creditdesk/internal/scenario"
 )
 
 // The users of the benchmark: the owner of every seeded account, and the partner admin of the
@@ -30,36 +32,18 @@ var benefitKinds = []string{"AzureMonthlyCredit", "AzureBulkCredit", "CopilotFor
 // loadScenario is the scenario file of the benchmark's users and of a partner with n benefits,
 // started over the year before today; every tenth (a monthly credit) assigned to a member.
 func loadScenario(n int, today time.Time) ([]byte, error) {
-	type user struct {
-		Email    string `json:"email"`
-		Name     string `json:"name"`
-		Password string `json:"password"`
-	}
-	type member struct {
-		User  string   `json:"user"`
-		Roles []string `json:"roles"`
-	}
-	type benefit struct {
-		ID           string `json:"id"`
-		Kind         string `json:"kind"`
-		Amount       string `json:"amount"`
-		Currency     string `json:"currency"`
-		PurchaseDate string `json:"purchaseDate"`
-		StartDate    string `json:"startDate"`
-		EndDate      string `json:"endDate"`
-		AssignedTo   string `json:"assignedTo,omitempty"`
-	}
-	users := []user{{loadOwner, "Load Owner", loadPassword}, {loadAdmin, "Load Partner Admin", loadPassword}}
-	members := []member{{User: loadAdmin, Roles: []string{"partnerAdmin"}}}
+	users := []scenario.FileUser{{Email: loadOwner, Name: "Load Owner", Password: loadPassword},
+		{Email: loadAdmin, Name: "Load Partner Admin", Password: loadPassword}}
+	members := []scenario.FileMember{{User: loadAdmin, Roles: []string{"partnerAdmin"}}}
 	for i := 1; i <= loadMembers; i++ {
 		email := fmt.Sprintf("member%02d@loadpartner.example", i)
-		users = append(users, user{email, fmt.Sprintf("Member %02d", i), loadPassword})
-		members = append(members, member{User: email, Roles: []string{}})
+		users = append(users, scenario.FileUser{Email: email, Name: fmt.Sprintf("Member %02d", i), Password: loadPassword})
+		members = append(members, scenario.FileMember{User: email})
 	}
-	benefits := make([]benefit, n)
+	benefits := make([]scenario.FileBenefit, n)
 	for i := range benefits {
 		start := today.AddDate(0, 0, -(i % 360))
-		b := benefit{ID: fmt.Sprintf("lb-%05d", i+1), Kind: benefitKinds[i%len(benefitKinds)], Amount: "100.00", Currency: "USD",
+		b := scenario.FileBenefit{ID: fmt.Sprintf("lb-%05d", i+1), Kind: benefitKinds[i%len(benefitKinds)], Amount: "100.00", Currency: "USD",
 			PurchaseDate: start.AddDate(0, 0, -4).Format(time.DateOnly), StartDate: start.Format(time.DateOnly),
 			EndDate: start.AddDate(1, 0, -1).Format(time.DateOnly)}
 		if i%10 == 0 {
@@ -67,11 +51,8 @@ func loadScenario(n int, today time.Time) ([]byte, error) {
 		}
 		benefits[i] = b
 	}
-	return json.Marshal(map[string]any{
-		"users": users,
-		"partners": []map[string]any{{"id": loadPartner, "name": "Load Partner", "domains": []string{"loadpartner.example"},
-			"members": members, "benefits": benefits}},
-	})
+	return json.Marshal(scenario.File{Users: users, Partners: []scenario.FilePartner{{ID: loadPartner, Name: "Load Partner",
+		Domains: []string{"loadpartner.example"}, Members: members, Benefits: benefits}}})
 }
 
 // seeded reports whether the database holds the benchmark's data already (its owner exists).

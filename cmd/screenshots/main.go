@@ -5,18 +5,17 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/creditdesk/creditdesk/internal/serverproc"
 )
 
 // The demo's sign-ins and places (internal/scenario/demo/demo.json).
@@ -72,7 +71,7 @@ func run(bin, out, chromium, now string) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	addr, err := freeAddr()
+	addr, err := serverproc.FreeAddr()
 	if err != nil {
 		return err
 	}
@@ -82,14 +81,13 @@ func run(bin, out, chromium, now string) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	portal := exec.CommandContext(ctx, bin, args...)
-	portal.Stdout, portal.Stderr = io.Discard, os.Stderr
-	if err := portal.Start(); err != nil {
+	portal, err := serverproc.Start("creditdesk", io.Discard, os.Stderr, bin, args...)
+	if err != nil {
 		return err
 	}
-	defer func() { _ = portal.Process.Kill(); _ = portal.Wait() }()
+	defer portal.Stop()
 	base := "http://" + addr
-	if err := waitReady(ctx, base+"/readyz"); err != nil {
+	if err := portal.WaitReady(ctx, base+"/readyz", 5*time.Minute); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -151,33 +149,4 @@ func take(browserCtx context.Context, base, out string, s shot) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(out, s.file), png, 0o644)
-}
-
-// freeAddr is a loopback address with a port nobody listens on.
-func freeAddr() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	return l.Addr().String(), nil
-}
-
-// waitReady polls the portal's readiness until it answers 200 or ctx ends.
-func waitReady(ctx context.Context, url string) error {
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		if resp, err := http.Get(url); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return errors.New("the portal did not become ready")
-		case <-tick.C:
-		}
-	}
 }

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -91,15 +92,7 @@ func (d Date) AddMonths(n int) Date {
 func (d Date) DaysSince(e Date) int { return d.days - e.days }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int {
-	switch {
-	case d.days < e.days:
-		return -1
-	case d.days > e.days:
-		return 1
-	}
-	return 0
-}
+func (d Date) Compare(e Date) int { return cmp.Compare(d.days, e.days) }
 
 // Before reports whether d is strictly before e.
 func (d Date) Before(e Date) bool { return d.days < e.days }

@@ -5,6 +5,7 @@
 package money
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -129,15 +130,7 @@ func (a Amount) Abs() Amount {
 }
 
 // Cmp returns -1, 0 or +1 as a is less than, equal to or greater than b.
-func (a Amount) Cmp(b Amount) int {
-	switch {
-	case a.micros < b.micros:
-		return -1
-	case a.micros > b.micros:
-		return 1
-	}
-	return 0
-}
+func (a Amount) Cmp(b Amount) int { return cmp.Compare(a.micros, b.micros) }
 
 // IsZero reports whether a is 0.
 func (a Amount) IsZero() bool { return a.micros == 0 }

@@ -14,96 +14,13 @@ import (
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
-// The file as encoding/json decodes it. The schema has checked names and JSON types before these
-// are read; when it found problems, decoding still fills in every field of the right type (a
-// field of the wrong type is left empty), so that validate.go can find the file's other problems.
-type (
-	fileJSON struct {
-		Users           []userJSON    `json:"users"`
-		BillingAccounts []accountJSON `json:"billingAccounts"`
-		Partners        []partnerJSON `json:"partners"`
-	}
-	userJSON struct {
-		Email     string   `json:"email"`
-		Name      string   `json:"name"`
-		Password  string   `json:"password"`
-		APITokens []string `json:"apiTokens"`
-	}
-	grantJSON struct {
-		User string `json:"user"`
-		Role string `json:"role"`
-	}
-	accountJSON struct {
-		Name            string        `json:"name"`
-		DisplayName     string        `json:"displayName"`
-		AgreementType   string        `json:"agreementType"`
-		AccountType     string        `json:"accountType"`
-		Roles           []grantJSON   `json:"roles"`
-		BillingProfiles []profileJSON `json:"billingProfiles"`
-	}
-	profileJSON struct {
-		Name        string           `json:"name"`
-		DisplayName string           `json:"displayName"`
-		Currency    string           `json:"currency"`
-		InvoiceDay  any              `json:"invoiceDay"` // a json.Number when it is a number
-		PONumber    string           `json:"poNumber"`
-		Roles       []grantJSON      `json:"roles"`
-		Lots        []lotJSON        `json:"lots"`
-		Charges     []chargeJSON     `json:"charges"`
-		Adjustments []adjustmentJSON `json:"adjustments"`
-	}
-	lotJSON struct {
-		Name           string `json:"name"`
-		Source         string `json:"source"`
-		Amount         string `json:"amount"`
-		StartDate      string `json:"startDate"`
-		ExpirationDate string `json:"expirationDate"`
-		PurchasedDate  string `json:"purchasedDate"`
-		PONumber       string `json:"poNumber"`
-		CanceledOn     string `json:"canceledOn"`
-	}
-	chargeJSON struct {
-		Date          string `json:"date"`
-		Amount        string `json:"amount"`
-		Product       string `json:"product"`
-		PublisherType string `json:"publisherType"`
-	}
-	adjustmentJSON struct {
-		Date        string `json:"date"`
-		Amount      string `json:"amount"`
-		Description string `json:"description"`
-	}
-	partnerJSON struct {
-		ID       string        `json:"id"`
-		Name     string        `json:"name"`
-		Domains  []string      `json:"domains"`
-		Members  []memberJSON  `json:"members"`
-		Benefits []benefitJSON `json:"benefits"`
-	}
-	memberJSON struct {
-		User  string   `json:"user"`
-		Roles []string `json:"roles"`
-	}
-	benefitJSON struct {
-		ID           string `json:"id"`
-		Kind         string `json:"kind"`
-		Amount       string `json:"amount"`
-		Currency     string `json:"currency"`
-		PurchaseDate string `json:"purchaseDate"`
-		StartDate    string `json:"startDate"`
-		EndDate      string `json:"endDate"`
-		AssignedTo   string `json:"assignedTo"`
-		RedeemedAt   string `json:"redeemedAt"`
-	}
-)
-
 // binder turns the decoded file into the Scenario types: paths, defaults, normalisation and
 // exact amounts. Its only problem of its own is an amount outside money's range.
 type binder struct{ probs *problemList }
 
 // bind decodes data (syntactically valid JSON) into a Scenario.
 func bind(probs *problemList, data []byte) *Scenario {
-	var f fileJSON
+	var f File
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	_ = dec.Decode(&f) // a type error leaves its field empty; the schema has reported it
@@ -121,13 +38,13 @@ func bind(probs *problemList, data []byte) *Scenario {
 	return s
 }
 
-func (b binder) user(u userJSON, path string) User {
+func (b binder) user(u FileUser, path string) User {
 	email := strings.ToLower(u.Email)
 	return User{Path: path, Email: email, Name: or(u.Name, email), Password: u.Password,
 		APITokens: nonEmpty(u.APITokens)}
 }
 
-func (b binder) account(a accountJSON, path string) BillingAccount {
+func (b binder) account(a FileAccount, path string) BillingAccount {
 	name := a.Name
 	agreement := access.Agreement(a.AgreementType)
 	if agreement == access.AgreementMCA {
@@ -142,7 +59,7 @@ func (b binder) account(a accountJSON, path string) BillingAccount {
 	return acct
 }
 
-func grants(list []grantJSON, path string) []RoleGrant {
+func grants(list []FileGrant, path string) []RoleGrant {
 	var out []RoleGrant
 	for i, g := range list {
 		out = append(out, RoleGrant{Path: index(path+".roles", i), User: strings.ToLower(g.User), Role: g.Role})
@@ -150,7 +67,7 @@ func grants(list []grantJSON, path string) []RoleGrant {
 	return out
 }
 
-func (b binder) profile(p profileJSON, path string) BillingProfile {
+func (b binder) profile(p FileProfile, path string) BillingProfile {
 	name := strings.ToUpper(p.Name)
 	bp := BillingProfile{Path: path, Name: name, DisplayName: or(p.DisplayName, name), Currency: p.Currency,
 		InvoiceDay: DefaultInvoiceDay, PONumber: p.PONumber, Roles: grants(p.Roles, path)}
@@ -178,7 +95,7 @@ func (b binder) profile(p profileJSON, path string) BillingProfile {
 	return bp
 }
 
-func (b binder) partner(p partnerJSON, path string) Partner {
+func (b binder) partner(p FilePartner, path string) Partner {
 	out := Partner{Path: path, ID: p.ID, Name: or(p.Name, p.ID)}
 	for _, d := range p.Domains {
 		out.Domains = append(out.Domains, strings.ToLower(d))

@@ -11,25 +11,20 @@ import (
 	"github.com/creditdesk/creditdesk/internal/arm"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web/ctxkey"
 )
 
-// Keys of the values the API's middleware leaves in the echo context.
-const (
-	callerKey = "creditdesk.api.caller"
-	scopeKey  = "creditdesk.api.scope"
+// The values the API's middleware leaves in the echo context.
+var (
+	callerKey = ctxkey.Key[*store.User]("creditdesk.api.caller") // authenticate: the token's user
+	scopeKey  = ctxkey.Key[store.Scope]("creditdesk.api.scope")  // authorize: the route's scope
 )
 
 // Caller returns the user whose bearer token authenticated an API request, or nil.
-func Caller(c echo.Context) *store.User {
-	u, _ := c.Get(callerKey).(*store.User)
-	return u
-}
+func Caller(c echo.Context) *store.User { return callerKey.Get(c) }
 
 // scopeOf returns the scope authorize resolved for the route.
-func scopeOf(c echo.Context) store.Scope {
-	sc, _ := c.Get(scopeKey).(store.Scope)
-	return sc
-}
+func scopeOf(c echo.Context) store.Scope { return scopeKey.Get(c) }
 
 // authenticate makes the bearer token's user the caller (M3: a token acts with its user's roles),
 // after checking that the token is known, not revoked, not expired and within its rate limit.
@@ -58,7 +53,7 @@ func (a *API) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		if _, err := a.store.TouchToken(ctx, tok, a.wallTime()); err != nil {
 			a.log.Warn("record token use", "request_id", requestID(c), "error", err) // the request itself is fine
 		}
-		c.Set(callerKey, &user)
+		callerKey.Set(c, &user)
 		return next(c)
 	}
 }
@@ -86,7 +81,7 @@ func (a *API) authorize(r Route) echo.MiddlewareFunc {
 			if !g.Can(r.Permission) {
 				return a.denied(c)
 			}
-			c.Set(scopeKey, sc)
+			scopeKey.Set(c, sc)
 			return next(c)
 		}
 	}
