@@ -143,7 +143,7 @@ func TestBenefitPaneComponent(t *testing.T) {
 			{Label: "Redeemed", Value: fault.Say(KeyValue, fault.Minute(b.RedeemedAt)), TestID: "detail-redeemed"},
 			{Label: "Valid", Value: benefits.Validity(b), TestID: "detail-valid"},
 		},
-		Events: []BenefitEventRow{{At: b.ActivatedAt.Add(-time.Hour), Actor: "olga@fabrikam.example", What: "Assigned to raj@fabrikam.example"}},
+		Events: []BenefitEventRow{{At: b.ActivatedAt.Add(-time.Hour), Actor: "olga@fabrikam.example", What: fault.Say(KeyHistoryAssigned, fault.Email("raj@fabrikam.example"))}},
 		Months: []BenefitMonthRow{{Number: 1, Start: b.ActivatedAt, End: time.Date(2026, 7, 15, 10, 0, 0, 0, time.UTC),
 			Allotment: "USD 6,000.00", Used: "USD 0.00", Remaining: "USD 6,000.00"}},
 	}

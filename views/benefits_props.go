@@ -98,7 +98,7 @@ type MemberOption struct {
 type BenefitEventRow struct {
 	At      time.Time
 	Actor   string
-	What    string
+	What    fault.Message
 	Counted bool // used one of the five reassignments
 }
 
@@ -138,8 +138,8 @@ type BenefitPane struct {
 	// AssignOnly is the one member who can be assigned, at the reassignment limit (P6): the
 	// tab offers them alone, with AssignOnlyNote saying why, instead of a search.
 	AssignOnly     string
-	AssignOnlyNote string
-	RemoveConfirm  string // the Remove user confirmation, warning when it strands the credit
+	AssignOnlyNote fault.Message
+	RemoveConfirm  fault.Message // the Remove user confirmation, warning when it strands the credit
 	Holder         string
 	HolderNoPass   bool // the holder cannot sign in yet: they have no password
 	// Invitation is the holder's unused invitation, when HolderNoPass; nil when none is pending.

@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -12,11 +13,13 @@ import (
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/money"
 )
 
-// Say writes m for loc: its sentence with each argument formatted, dates and instants in
-// <time datetime> elements, amounts with Money, each kept on one line, emails and ids whole,
-// codes as <code>, a clause (a Message) worded in turn.
+// Say writes m for loc: its sentence with each argument formatted, dates, months and instants
+// in <time datetime> elements, amounts with Money (a bare amount, a limit in any currency, as
+// it is), each kept on one line, emails and ids whole, codes as <code>, a clause (a Message)
+// worded in turn.
 func Say(loc Locale, m fault.Message) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
 		_, err := io.WriteString(w, sayHTML(loc, m))
@@ -86,8 +89,8 @@ func say(m fault.Message, arg func(any) string, lit func(string) string) string 
 // argText is an argument in its canonical plain form.
 func argText(a any) string {
 	switch v := a.(type) {
-	case ledger.Date:
-		return v.String()
+	case ledger.Date, ledger.Period, money.Amount:
+		return v.(fmt.Stringer).String()
 	case time.Time:
 		return v.UTC().Format(instantLayout)
 	case fault.Minute:
@@ -123,6 +126,10 @@ func argHTML(loc Locale, a any) string {
 	switch v := a.(type) {
 	case ledger.Date:
 		return `<time class="nowrap" datetime="` + v.String() + `">` + esc(loc.Date(v)) + `</time>`
+	case ledger.Period:
+		return `<time class="nowrap" datetime="` + v.String() + `">` + esc(loc.Month(v)) + `</time>`
+	case money.Amount:
+		return `<span class="nowrap">` + v.String() + `</span>`
 	case time.Time:
 		return instantHTML(loc, v, time.RFC3339, "15:04:05")
 	case fault.Minute:

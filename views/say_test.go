@@ -40,6 +40,8 @@ var sampleArgs = []struct {
 		`<time datetime="2027-07-15T10:00Z"><span class="nowrap">Jul 15, 2027,</span> <span class="nowrap">10:00 UTC</span></time>`},
 	{fault.Say(benefits.KeyValidThrough, ledger.NewDate(2027, time.February, 4)), "through Feb 4, 2027 (the last day included)",
 		"through 4 Feb 2027 (the last day included)", `through <time class="nowrap" datetime="2027-02-04">Feb 4, 2027</time>`},
+	{ledger.Period{Year: 2026, Month: time.July}, "Jul 2026", "Jul 2026", `<time class="nowrap" datetime="2026-07">Jul 2026</time>`},
+	{money.MustParse("6000.5"), "6000.50", "6000.50", `<span class="nowrap">6000.50</span>`},
 	{7, "7", "7", "7"},
 	{"Fabrikam <Solutions>", "Fabrikam <Solutions>", "Fabrikam <Solutions>", "Fabrikam &lt;Solutions&gt;"},
 	// Plain text stays as written: a date or an address in it is not a value to format.

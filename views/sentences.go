@@ -20,12 +20,20 @@ const (
 	KeyInviteFailed  = "invite.failed"     // the user's email
 	KeyInviteSent    = "invite.sent"       // the user's email
 	KeyInviteRevoked = "invite.revoked"    // the user's email
+
+	KeyAssignOnly        = "benefit.assign_only"         // P6: the limit, the most recent holder's email
+	KeyRemoveConfirm     = "benefit.remove_confirm"      // P6: holder, benefit id, reassignments left
+	KeyRemoveConfirmOne  = "benefit.remove_confirm_one"  // P6: holder, benefit id, 1 (one left)
+	KeyRemoveConfirmLast = "benefit.remove_confirm_last" // P6: holder, benefit id, the limit, who alone can be assigned again
+	KeyHistoryAssigned   = "history.assigned"            // P12: the new holder's email
+	KeyHistoryRemoved    = "history.removed"             // P12: the old holder's email
+	KeyHistoryReassigned = "history.reassigned"          // P12: the old and new holders' emails
 )
 
 // sentences are the words of each message key (fault.Message): {0}, {1}... stand for its
 // arguments, which Say formats for the reader. The views own the sentences; the domain and the
-// store say only the key and the values. Every key the store's audit entries use
-// (store.AuditKeys) is here, which a test checks.
+// store say only the key and the values. Every key the store's audit entries and refusals use
+// (store.AuditKeys, store.RefusalKeys) is here, which a test checks.
 var sentences = map[string]string{
 	// The portal's own (the Key constants above).
 	KeyValue:         "{0}",
@@ -40,6 +48,15 @@ var sentences = map[string]string{
 	KeyInviteFailed:  "The invitation to {0} could not be sent; try Resend invitation later.",
 	KeyInviteSent:    "An invitation to choose a password was sent to {0}.",
 	KeyInviteRevoked: "The invitation to {0} was revoked: its link no longer works.",
+
+	KeyAssignOnly: "This credit has used all {0} of its {0} reassignments. Only {1}, its most recent user, can be assigned to it again; " +
+		"that is not a reassignment. Any other user would be a sixth, which is not possible.",
+	KeyRemoveConfirm:     "Remove {0} from {1}? Assigning a different user afterwards uses one of the {2} remaining reassignments; putting {0} back does not.",
+	KeyRemoveConfirmOne:  "Remove {0} from {1}? Assigning a different user afterwards uses one of the {2} remaining reassignment; putting {0} back does not.",
+	KeyRemoveConfirmLast: "Remove {0} from {1}? All {2} reassignments of this credit are used: after the removal, only {3} can be assigned to it again.",
+	KeyHistoryAssigned:   "Assigned to {0}",
+	KeyHistoryRemoved:    "Removed {0}",
+	KeyHistoryReassigned: "Reassigned from {0} to {1}",
 
 	// The benefits rules' refusals (P3-P11, X2).
 	benefits.KeyPending:              "This benefit is still being provisioned while the payment is processed; it becomes available on {0}.",
@@ -107,6 +124,30 @@ var sentences = map[string]string{
 	benefits.KeyNoteAvailableOn:        "Available on {0}, four days after the purchase while the payment is processed.",
 	benefits.KeyNoteValid:              "Valid {0}.",
 	benefits.KeyNoteEnded:              "Ended: it was valid {0}.",
+
+	// The store's refusals (store.RefusalKeys: X1, M1, M2, M7, M8, M10, M16) and the Azure
+	// connection's (azsync.KeyNotMCA, M6).
+	"store.lot_differs":           "lot {0} already exists with other values: a lot cannot be edited; cancel it and add a new one",
+	"store.lot_name_used":         "lot name {0} is already used by billing profile {1} of this billing account: lot names are unique within a billing account",
+	"store.lot_canceled_already":  "lot {0} is already canceled from {1}",
+	"store.lot_expired":           "lot {0} has expired: it cannot be canceled any more",
+	"store.cancel_used":           "Credit {0} cannot be canceled: it is used: it has no balance left.",
+	"store.cancel_expired":        "Credit {0} cannot be canceled: it has expired, and what it had left leaves as expired credit.",
+	"store.cancel_canceled":       "Credit {0} cannot be canceled: it is already canceled.",
+	"store.cancel_canceled_from":  "Credit {0} cannot be canceled: it is already canceled from {1}.",
+	"store.closed_cancellation":   "the cancellation of lot {0} dated {1} falls in a month already invoiced (the next invoice covers {2}): invoiced data cannot change",
+	"store.closed_adjustment":     "an adjustment dated {0} falls in a month already invoiced (the next invoice covers {1}): invoiced data cannot change",
+	"store.credit_limit":          "this lot of {0} would take the billing profile's credit to {1} or more: the lots of one profile stay below {1}",
+	"store.adjustment_limit":      "this adjustment would take the billing profile's adjustments of {0} to {1} or more: they stay below {1} per month, in absolute value",
+	"store.synced_ledger":         "This billing profile is synced from Azure, which keeps its ledger: change it in Azure, and the next sync brings the change here.",
+	"store.not_covered_already":   "\"{0}\" is already on the not-covered list as \"{1}\"",
+	"store.azure_account_taken":   "Azure billing account {0} is already connected to another CreditDesk billing account.",
+	"store.azure_profile_taken":   "Azure billing profile {0} already exists in another CreditDesk billing account.",
+	"store.azure_synced_elsewise": "Billing profile {0} is synced by another Azure connection.",
+	"store.azure_own_ledger":      "Billing profile {0} already has credits or charges of its own in CreditDesk: Azure cannot take over its ledger.",
+	"store.azure_currency":        "Billing profile {0} changed currency in Azure from {1} to {2}.",
+	"store.azure_lot_taken":       "Azure lot {0} is already a lot of billing profile {1}.",
+	"azure.not_mca":               "Only a Microsoft Customer Agreement billing account has Azure credits to sync.",
 
 	access.KeyLastOwner: "The last owner of a billing scope cannot be removed. Grant the owner role to someone else first.",
 

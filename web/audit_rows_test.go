@@ -9,6 +9,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
@@ -16,11 +17,12 @@ import (
 	"github.com/creditdesk/creditdesk/views"
 )
 
-// TestAuditKeysHaveWords: every message key an audit entry says has a sentence in the views.
+// TestAuditKeysHaveWords: every message key an audit entry or a refusal of the store or of
+// the Azure connection says (X1, M1, M2, M6, M7, M8, M10, M16) has a sentence in the views.
 func TestAuditKeysHaveWords(t *testing.T) {
-	for _, k := range store.AuditKeys {
+	for _, k := range append(append(store.AuditKeys, store.RefusalKeys...), azsync.KeyNotMCA) {
 		if !views.HasSentence(k) {
-			t.Errorf("audit key %s has no sentence in views", k)
+			t.Errorf("message key %s has no sentence in views", k)
 		}
 	}
 }

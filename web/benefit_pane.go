@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -155,9 +154,7 @@ func (s *Server) activateProps(c echo.Context, p *views.BenefitPane, d store.Ben
 			return nil
 		}
 		p.AssignOnly = only
-		p.AssignOnlyNote = fmt.Sprintf("This credit has used all %d of its %d reassignments. Only %s, its most recent "+
-			"user, can be assigned to it again; that is not a reassignment. Any other user would be a sixth, "+
-			"which is not possible.", benefits.MaxReassignments, benefits.MaxReassignments, only)
+		p.AssignOnlyNote = fault.Say(views.KeyAssignOnly, benefits.MaxReassignments, fault.Email(only))
 		return nil
 	}
 	if !p.CanAssign && !p.CanReassign {
@@ -183,17 +180,14 @@ func (s *Server) activateProps(c echo.Context, p *views.BenefitPane, d store.Ben
 // removeConfirm is the question Remove user asks (P6): at the reassignment limit it warns that
 // only the user being removed could be assigned again; otherwise it says what a different
 // user afterwards costs.
-func removeConfirm(b benefits.Benefit, history []benefits.Event, allowed benefits.Actions) string {
-	ask := "Remove " + b.AssignedTo + " from " + b.ID + "?"
+func removeConfirm(b benefits.Benefit, history []benefits.Event, allowed benefits.Actions) fault.Message {
+	holder, id := fault.Email(b.AssignedTo), fault.ID(b.ID)
 	if only := allowed.RemoveLeavesOnly; only != "" {
-		return fmt.Sprintf("%s All %d reassignments of this credit are used: after the removal, only %s can be "+
-			"assigned to it again.", ask, benefits.MaxReassignments, only)
+		return fault.Say(views.KeyRemoveConfirmLast, holder, id, benefits.MaxReassignments, fault.Email(only))
 	}
 	left := benefits.Reassignments(b.Kind, history).Remaining()
-	plural := "s"
 	if left == 1 {
-		plural = ""
+		return fault.Say(views.KeyRemoveConfirmOne, holder, id, left)
 	}
-	return fmt.Sprintf("%s Assigning a different user afterwards uses one of the %d remaining reassignment%s; "+
-		"putting %s back does not.", ask, left, plural, b.AssignedTo)
+	return fault.Say(views.KeyRemoveConfirm, holder, id, left)
 }

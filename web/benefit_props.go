@@ -86,14 +86,12 @@ func benefitDetails(d store.BenefitDetail, st benefits.Status) []views.BenefitPr
 func eventRows(history []benefits.Event) []views.BenefitEventRow {
 	out := make([]views.BenefitEventRow, len(history))
 	for i, e := range history {
-		var what string
+		what := fault.Say(views.KeyHistoryReassigned, fault.Email(e.From), fault.Email(e.To))
 		switch e.Action() {
 		case benefits.ActionAssign:
-			what = "Assigned to " + e.To
+			what = fault.Say(views.KeyHistoryAssigned, fault.Email(e.To))
 		case benefits.ActionRemove:
-			what = "Removed " + e.From
-		default:
-			what = "Reassigned from " + e.From + " to " + e.To
+			what = fault.Say(views.KeyHistoryRemoved, fault.Email(e.From))
 		}
 		out[i] = views.BenefitEventRow{At: e.At, Actor: e.Actor, What: what, Counted: e.Reassignment}
 	}

@@ -45,13 +45,16 @@ var (
 	accountID  = regexp.MustCompile(`^[A-Za-z0-9:_.-]{1,200}$`)
 )
 
+// KeyNotMCA is the message key of the refusal to connect a billing account that is not a
+// Microsoft Customer Agreement to Azure (M6); the views word it.
+const KeyNotMCA = "azure.not_mca"
+
 // Connect connects the billing account to Azure, or changes its connection, after checking
 // every field (fault.Invalid names each one at fault). The client secret or certificate is
 // sealed under -secrets-key before it is stored, and is never shown again.
 func (s *Syncer) Connect(ctx context.Context, actor store.User, account store.BillingAccount, in ConnectInput) (store.AzureConnection, store.Change, error) {
 	if !account.IsMCA() {
-		return store.AzureConnection{}, store.Unchanged, fault.Refusal{Rule: "M6",
-			Message: "Only a Microsoft Customer Agreement billing account has Azure credits to sync."}
+		return store.AzureConnection{}, store.Unchanged, fault.Refusal{Rule: "M6", Said: fault.Say(KeyNotMCA)}
 	}
 	old, err := s.o.Store.AzureConnectionOf(ctx, account.ID)
 	if err != nil && !isNotFound(err) {

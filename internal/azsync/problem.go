@@ -13,6 +13,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/secrets"
+	"github.com/creditdesk/creditdesk/views"
 )
 
 // Problem is why a sync failed, as a key: the connection page and `creditdesk azure list` say
@@ -111,7 +112,7 @@ func classify(err error) *SyncError {
 	case errors.As(err, &ne):
 		out.Problem = ProblemUnreachable
 	case errors.As(err, &ref):
-		out.Problem, out.Detail = ProblemConflict, ref.Message
+		out.Problem, out.Detail = ProblemConflict, views.RefusalText(ref)
 	default:
 		out.Problem = ProblemInternal
 	}

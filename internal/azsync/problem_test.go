@@ -15,6 +15,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/secrets"
+	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // armError is the error the SDK returns for an ARM answer.
@@ -55,7 +56,8 @@ func TestClassify(t *testing.T) {
 		{entraError(`not json`), ProblemSignIn, "Entra ID refused the sign-in"},
 		{fmt.Errorf("read: %w", context.DeadlineExceeded), ProblemTimeout, "no answer within 10m0s"},
 		{&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}, ProblemUnreachable, "dial tcp: connection refused"},
-		{fmt.Errorf("store: %w", fault.Refusal{Rule: "M2", Message: "taken"}), ProblemConflict, "taken"},
+		{fmt.Errorf("store: %w", fault.Refusal{Rule: "M2", Said: fault.Say(store.KeyAzureProfileTaken, fault.ID("P1"))}), ProblemConflict,
+			"Azure billing profile P1 already exists in another CreditDesk billing account."},
 		{dataError("lot x originalAmount is not a number"), ProblemData, "lot x originalAmount is not a number"},
 		{errors.New("ManagedIdentityCredential: no default identity is assigned"), ProblemNoIdentity, "ManagedIdentityCredential: no default identity is assigned"},
 		{errors.New("something else"), ProblemInternal, "something else"},

@@ -10,9 +10,10 @@ import (
 
 // Message is a sentence as data: Key names it, and the views write it in words; Args are its
 // values in their own types, which the views format for the reader's locale. An argument is a
-// ledger.Date, a time.Time (an instant, to the second), a Minute (an instant, to the minute), a
-// Money, an Email, an ID, a Code, a string (plain text), an int, or a Message (a clause that
-// the views word in turn). Rewording a sentence cannot break the formatting of its values.
+// ledger.Date, a ledger.Period (a month), a time.Time (an instant, to the second), a Minute (an
+// instant, to the minute), a Money, a money.Amount (a bare amount: a limit in any currency), an
+// Email, an ID, a Code, a string (plain text), an int, or a Message (a clause that the views
+// word in turn). Rewording a sentence cannot break the formatting of its values.
 type Message struct {
 	Key  string
 	Args []any

@@ -37,6 +37,8 @@ const (
 	argText        = "text"         // a string as it is
 	argInt         = "int"          // a decimal integer
 	argDate        = "date"         // ledger.Date, 2026-10-01
+	argPeriod      = "period"       // ledger.Period, 2026-10
+	argAmount      = "amount"       // money.Amount without a currency, 6000.50
 	argInstant     = "instant"      // time.Time in UTC, RFC 3339
 	argMinute      = "minute"       // fault.Minute in UTC, RFC 3339
 	argMoney       = "money"        // fault.Money, "6000.50 USD"
@@ -100,6 +102,10 @@ func argType(a any) (string, error) {
 		return argInt, nil
 	case ledger.Date:
 		return argDate, nil
+	case ledger.Period:
+		return argPeriod, nil
+	case money.Amount:
+		return argAmount, nil
 	case time.Time:
 		return argInstant, nil
 	case fault.Minute:
@@ -203,6 +209,10 @@ func argValue(a jsonArg) (any, error) {
 		return strconv.Atoi(a.V)
 	case argDate:
 		return ledger.ParseDate(a.V)
+	case argPeriod:
+		return ledger.ParsePeriod(a.V)
+	case argAmount:
+		return money.Parse(a.V)
 	case argInstant:
 		return time.Parse(time.RFC3339, a.V)
 	case argMinute:

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -56,8 +55,7 @@ func (s *Store) SaveAzureConnection(ctx context.Context, actor User, account Bil
 			return wrap("azure account in use", err)
 		}
 		if other > 0 {
-			return fault.Refusal{Rule: "M1", Message: fmt.Sprintf(
-				"Azure billing account %s is already connected to another CreditDesk billing account.", c.AzureAccount)}
+			return refuse("M1", KeyAzureAccountTaken, fault.ID(c.AzureAccount))
 		}
 		now := tx.now().UTC()
 		c.BillingAccountID, c.UpdatedAt = account.ID, now

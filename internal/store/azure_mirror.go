@@ -128,8 +128,7 @@ func (s *Store) mirrorProfile(ctx context.Context, conn AzureConnection, account
 			return old, wrap("profile name in use", err)
 		}
 		if elsewhere > 0 {
-			return old, fault.Refusal{Rule: "M2", Message: fmt.Sprintf(
-				"Azure billing profile %s already exists in another CreditDesk billing account.", want.Name)}
+			return old, refuse("M2", KeyAzureProfileTaken, fault.ID(want.Name))
 		}
 	case err != nil:
 		return old, err
@@ -160,7 +159,7 @@ func (s *Store) checkMirrorable(ctx context.Context, conn AzureConnection, old, 
 	switch {
 	case err == nil:
 		if row.ConnectionID != nil && *row.ConnectionID != conn.ID {
-			return fault.Refusal{Rule: "X1", Message: fmt.Sprintf("Billing profile %s is synced by another Azure connection.", old.Name)}
+			return refuse("X1", KeyAzureSyncedElsewise, fault.ID(old.Name))
 		}
 	case isNotFound(wrap("", err)):
 		has, err := s.hasOwnLedger(ctx, old.ID)
@@ -168,8 +167,7 @@ func (s *Store) checkMirrorable(ctx context.Context, conn AzureConnection, old, 
 			return err
 		}
 		if has {
-			return fault.Refusal{Rule: "X1", Message: fmt.Sprintf(
-				"Billing profile %s already has credits or charges of its own in CreditDesk: Azure cannot take over its ledger.", old.Name)}
+			return refuse("X1", KeyAzureOwnLedger, fault.ID(old.Name))
 		}
 	default:
 		return wrap("synced profile", err)
@@ -180,8 +178,7 @@ func (s *Store) checkMirrorable(ctx context.Context, conn AzureConnection, old, 
 			return wrap("lots of profile", err)
 		}
 		if lots > 0 {
-			return fault.Refusal{Rule: "M16", Message: fmt.Sprintf("Billing profile %s changed currency in Azure from %s to %s.",
-				old.Name, old.Currency, want.Currency)}
+			return refuse("M16", KeyAzureCurrency, fault.ID(old.Name), old.Currency, want.Currency)
 		}
 	}
 	return nil

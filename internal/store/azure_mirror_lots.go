@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
@@ -125,7 +124,7 @@ func (s *Store) checkLotNameFree(ctx context.Context, account BillingAccount, p 
 		return wrap("lot name in account", err)
 	}
 	if len(other) > 0 {
-		return fault.Refusal{Rule: "M7", Message: fmt.Sprintf("Azure lot %s is already a lot of billing profile %s.", name, other[0])}
+		return refuse("M7", KeyAzureLotTaken, fault.ID(name), fault.ID(other[0]))
 	}
 	return nil
 }

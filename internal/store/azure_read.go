@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
@@ -135,7 +134,7 @@ func (s *Store) BurnHistory(ctx context.Context, p BillingProfile, from, to ledg
 }
 
 // errSyncedLedger refuses a change to the ledger of a profile Azure keeps.
-var errSyncedLedger error = fault.Refusal{Rule: "X1", Message: "This billing profile is synced from Azure, which keeps its ledger: change it in Azure, and the next sync brings the change here."}
+var errSyncedLedger error = refuse("X1", KeySyncedLedger)
 
 // AzureSyncWindow is what a sync needs to choose the first day of a profile's events to read:
 // the business day of its last sync (zero if it was never synced), and the lots a settled

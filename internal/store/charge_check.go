@@ -135,7 +135,8 @@ func (s *Store) checkInvoicedMonths(ctx context.Context, probs *costcsv.Collecto
 			probs.Skip(1)
 			continue
 		}
-		probs.Add(line, colInvoiced, "%s", closedRefusal("a charge for "+product, date, BillingProfile{NextPeriod: next}).Error())
+		probs.Add(line, colInvoiced, "a charge for %s dated %s falls in a month already invoiced (the next invoice covers %s): invoiced data cannot change",
+			product, date, next)
 	}
 	return wrap("charges in invoiced months", rows.Err())
 }

@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
@@ -20,9 +18,7 @@ func (s *Store) checkCredit(ctx context.Context, profileID, add int64) error {
 	}
 	total, err := money.FromMicros(stored.Int64).AddChecked(money.FromMicros(add))
 	if err != nil || total.Cmp(ledger.CreditLimitAmount) >= 0 {
-		return fault.Refusal{Rule: "M16", Message: fmt.Sprintf(
-			"this lot of %s would take the billing profile's credit to %s or more: the lots of one profile stay below %s",
-			money.FromMicros(add), ledger.CreditLimitAmount, ledger.CreditLimitAmount)}
+		return refuse("M16", KeyCreditLimit, money.FromMicros(add), ledger.CreditLimitAmount)
 	}
 	return nil
 }
@@ -39,9 +35,7 @@ func (s *Store) checkAdjustmentMonth(ctx context.Context, profileID int64, date 
 	}
 	total, err := money.FromMicros(stored.Int64).AddChecked(add.Abs())
 	if err != nil || total.Cmp(ledger.MonthLimitAmount) >= 0 {
-		return fault.Refusal{Rule: "M16", Message: fmt.Sprintf(
-			"this adjustment would take the billing profile's adjustments of %s to %s or more: they stay below %s per month, in absolute value",
-			month, ledger.MonthLimitAmount, ledger.MonthLimitAmount)}
+		return refuse("M16", KeyAdjustmentLimit, month, ledger.MonthLimitAmount)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"cmp"
 	"context"
-	"fmt"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
@@ -40,18 +39,4 @@ func (s *Store) CancelLot(ctx context.Context, actor User, sc Scope, lotName str
 		return tx.audit(ctx, actor, AuditEntry{Action: AuditLotCanceled, Scope: sc.ID(), Target: idOf(lotName),
 			Before: textOf(string(l.Status(today, 0))), After: fault.Say(KeyAuditCanceledFrom, today)})
 	})
-}
-
-// cancelRefusal says why a lot cannot be canceled, from the status that forbids it.
-func cancelRefusal(name string, l ledger.Lot, why ledger.Status) fault.Refusal {
-	reason := "it is already canceled"
-	switch {
-	case why == ledger.StatusUsed:
-		reason = "it is used: it has no balance left"
-	case why == ledger.StatusExpired:
-		reason = "it has expired, and what it had left leaves as expired credit"
-	case !l.CanceledOn.IsZero():
-		reason = "it is already canceled from " + l.CanceledOn.String()
-	}
-	return fault.Refusal{Rule: "M8", Message: fmt.Sprintf("Credit %s cannot be canceled: %s.", name, reason)}
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
@@ -17,11 +16,10 @@ func firstOpenDate(p BillingProfile) string {
 	return p.NextPeriod + "-01"
 }
 
-// closedRefusal refuses data dated in an invoiced month.
-func closedRefusal(what, date string, p BillingProfile) fault.Refusal {
-	return fault.Refusal{Rule: "X1", Message: fmt.Sprintf(
-		"%s dated %s falls in a month already invoiced (the next invoice covers %s): invoiced data cannot change",
-		what, date, p.NextPeriod)}
+// nextPeriod is the month the profile's next invoice covers, for a refusal saying so.
+func nextPeriod(p BillingProfile) ledger.Period {
+	next, _ := ledger.ParsePeriod(p.NextPeriod)
+	return next
 }
 
 // SaveLot adds a credit lot to a profile, keyed by its name. A lot is a ledger entry: loading it
@@ -39,8 +37,7 @@ func (s *Store) SaveLot(ctx context.Context, actor User, l LotRow) (Change, erro
 			old.ExpirationDate == l.ExpirationDate && old.PurchasedDate == l.PurchasedDate && old.PONumber == l.PONumber {
 			return s.addCancellation(ctx, old, l.CanceledOn)
 		}
-		return Unchanged, fault.Refusal{Rule: "X1", Message: fmt.Sprintf(
-			"lot %s already exists with other values: a lot cannot be edited; cancel it and add a new one", l.Name)}
+		return Unchanged, refuse("X1", KeyLotDiffers, fault.ID(l.Name))
 	}
 	if !isNotFound(wrap("", err)) {
 		return Unchanged, wrap("save lot", err)
@@ -56,8 +53,7 @@ func (s *Store) SaveLot(ctx context.Context, actor User, l LotRow) (Change, erro
 		return Unchanged, wrap("save lot: name in account", err)
 	}
 	if len(other) > 0 {
-		return Unchanged, fault.Refusal{Rule: "M7", Message: fmt.Sprintf(
-			"lot name %s is already used by billing profile %s of this billing account: lot names are unique within a billing account", l.Name, other[0])}
+		return Unchanged, refuse("M7", KeyLotNameUsed, fault.ID(l.Name), fault.ID(other[0]))
 	}
 	if err := s.checkCredit(ctx, l.BillingProfileID, l.OriginalAmount.Micros()); err != nil {
 		return Unchanged, err
@@ -90,9 +86,9 @@ func (s *Store) addCancellation(ctx context.Context, old LotRow, on ledger.Date)
 	case on.IsZero() || old.CanceledOn == on:
 		return Unchanged, nil
 	case !old.CanceledOn.IsZero():
-		return Unchanged, fault.Refusal{Rule: "X1", Message: fmt.Sprintf("lot %s is already canceled from %s", old.Name, old.CanceledOn)}
+		return Unchanged, refuse("X1", KeyLotCanceledAlready, fault.ID(old.Name), old.CanceledOn)
 	case !old.State.Live():
-		return Unchanged, fault.Refusal{Rule: "M8", Message: fmt.Sprintf("lot %s has expired: it cannot be canceled any more", old.Name)}
+		return Unchanged, refuse("M8", KeyLotExpired, fault.ID(old.Name))
 	}
 	old.CanceledOn = on
 	if err := s.checkCancellation(ctx, old); err != nil {
@@ -121,7 +117,7 @@ func (s *Store) checkCancellation(ctx context.Context, l LotRow) error {
 		return wrap("lot cancellation: billing profile", err)
 	}
 	if open := firstOpenDate(p); open != "" && l.CanceledOn.String() < open {
-		return closedRefusal("the cancellation of lot "+l.Name, l.CanceledOn.String(), p)
+		return refuse("X1", KeyClosedCancellation, fault.ID(l.Name), l.CanceledOn, nextPeriod(p))
 	}
 	return nil
 }
@@ -140,7 +136,7 @@ func (s *Store) SaveAdjustment(ctx context.Context, p BillingProfile, a Adjustme
 		return Unchanged, nil
 	}
 	if open := firstOpenDate(p); open != "" && a.Date.String() < open {
-		return Unchanged, closedRefusal("an adjustment", a.Date.String(), p)
+		return Unchanged, refuse("X1", KeyClosedAdjustment, a.Date, nextPeriod(p))
 	}
 	if err := s.checkAdjustmentMonth(ctx, p.ID, a.Date, a.Amount); err != nil {
 		return Unchanged, err

@@ -66,7 +66,7 @@ func (s *Store) AddNotCovered(ctx context.Context, actor User, name string) (str
 			return err
 		}
 		if i := list.Find(clean); i >= 0 {
-			return fault.Refusal{Rule: "M10", Message: fmt.Sprintf("%q is already on the not-covered list as %q", clean, list.Names()[i])}
+			return refuse("M10", KeyNotCoveredAlready, clean, list.Names()[i])
 		}
 		if err := tx.conn(ctx).Create(&notCoveredRow{Name: clean}).Error; err != nil {
 			return wrap("add not-covered product", err)
