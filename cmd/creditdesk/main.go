@@ -65,8 +65,14 @@ commands:
 
 Run "creditdesk <command> -help" for the flags of a command.`
 
-// run dispatches to a subcommand. It is main without the process: tests call it directly.
+// run dispatches to a subcommand, a refusal in its error written in words (said). It is main
+// without the process: tests call it directly.
 func run(ctx context.Context, args []string, env func(string) (string, bool), stdin io.Reader, out io.Writer) error {
+	return said(dispatch(ctx, args, env, stdin, out))
+}
+
+// dispatch runs the subcommand args name.
+func dispatch(ctx context.Context, args []string, env func(string) (string, bool), stdin io.Reader, out io.Writer) error {
 	if len(args) == 0 {
 		return fmt.Errorf("no command given\n%s", usage)
 	}

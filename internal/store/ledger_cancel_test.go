@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"strings"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
@@ -64,7 +63,8 @@ func TestScenarioCancellation(t *testing.T) {
 }
 
 // TestCancelLotRefusals: an expired lot (settled or not), a used one and a canceled one cannot
-// be canceled: 409 with a sentence saying why (M8), and nothing changes.
+// be canceled: a refusal saying why as a message, its key and the lot's name and cancellation
+// date as values (M8), and nothing changes.
 func TestCancelLotRefusals(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
@@ -90,23 +90,28 @@ func TestCancelLotRefusals(t *testing.T) {
 			}
 			return s.CancelLot(ctx, owner, sc, lot, ledger.MustDate(day))
 		}
-		tests := []struct{ day, lot, want string }{
-			{"2026-05-20", "promo", "Credit promo cannot be canceled: it has expired"}, // expired 05-15, not settled
-			{"2026-05-20", "tiny", "Credit tiny cannot be canceled: it is used"},
-			{"2026-06-10", "promo", "Credit promo cannot be canceled: it has expired"}, // settled by the May invoice
-			{"2026-06-10", "prepaid", ""},
-			{"2026-06-11", "prepaid", "Credit prepaid cannot be canceled: it is already canceled from 2026-06-10"},
+		said := func(key, lot string, args ...any) fault.Message { return fault.Say(key, append([]any{fault.ID(lot)}, args...)...) }
+		tests := []struct {
+			day, lot string
+			want     fault.Message
+		}{
+			{"2026-05-20", "promo", said(store.KeyCancelExpired, "promo")}, // expired 05-15, not settled
+			{"2026-05-20", "tiny", said(store.KeyCancelUsed, "tiny")},
+			{"2026-06-10", "promo", said(store.KeyCancelExpired, "promo")}, // settled by the May invoice
+			{"2026-06-10", "prepaid", fault.Message{}},
+			{"2026-06-11", "prepaid", said(store.KeyCancelCanceledFrom, "prepaid", ledger.MustDate("2026-06-10"))},
 		}
 		for _, tt := range tests {
 			err := cancel(tt.day, tt.lot)
-			if tt.want == "" {
+			if tt.want.IsZero() {
 				if err != nil {
 					t.Errorf("%s %s: %v", tt.day, tt.lot, err)
 				}
 				continue
 			}
-			if !errors.Is(err, fault.ErrConflict) || !strings.HasPrefix(err.Error(), tt.want) {
-				t.Errorf("%s %s: got %v, want a conflict %q", tt.day, tt.lot, err, tt.want)
+			var r fault.Refusal
+			if !errors.Is(err, fault.ErrConflict) || !errors.As(err, &r) || r.Rule != "M8" || r.Said.String() != tt.want.String() {
+				t.Errorf("%s %s: got %v, want an M8 refusal saying %v", tt.day, tt.lot, err, tt.want)
 			}
 		}
 		if err := cancel("2026-06-11", "no-such-lot"); !errors.Is(err, fault.ErrNotFound) {
