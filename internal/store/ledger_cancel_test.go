@@ -90,7 +90,9 @@ func TestCancelLotRefusals(t *testing.T) {
 			}
 			return s.CancelLot(ctx, owner, sc, lot, ledger.MustDate(day))
 		}
-		said := func(key, lot string, args ...any) fault.Message { return fault.Say(key, append([]any{fault.ID(lot)}, args...)...) }
+		said := func(key, lot string, args ...any) fault.Message {
+			return fault.Say(key, append([]any{fault.ID(lot)}, args...)...)
+		}
 		tests := []struct {
 			day, lot string
 			want     fault.Message
