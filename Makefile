@@ -10,7 +10,7 @@ DATABASE  ?= $(or $(CREDITDESK_DATABASE_URL),data/creditdesk.db)
 ADDR      ?= $(or $(CREDITDESK_ADDR),127.0.0.1:8080)
 export CREDITDESK_TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 
-.PHONY: run build screenshots test test-short assets generate check bench loadtest browser postgres clean
+.PHONY: run build screenshots test test-short assets generate check lint bench loadtest browser postgres clean
 
 ## run: build and serve the portal at http://$(ADDR) on $(DATABASE) with the demo data
 run: build
@@ -49,15 +49,22 @@ generate:
 	$(GO) tool templ generate
 
 ## check: formatting, vet, staticcheck (default checks) and committed templ output up to date
-check: generate
+check: generate lint
+
+# lint is check without regenerating the templ output first.
+lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
 	@git diff --quiet -- '*_templ.go' || (echo "templ output is not committed: run make generate and commit"; git diff --stat -- '*_templ.go'; exit 1)
 
-## test: the whole suite on SQLite and PostgreSQL, with the browser tests
-test: assets browser postgres check
-	$(GO) test -count=1 -timeout 45m $(GOTESTFLAGS) ./...
+## test: the whole suite on SQLite and PostgreSQL, with the browser tests; the checks of
+## `make check` run beside the tests (the tests wait on PostgreSQL and Chromium at times, which
+## leaves a core free) and fail the target as a failing test does
+test: assets browser postgres generate
+	@$(MAKE) --no-print-directory lint & lint=$$!; \
+	$(GO) test -count=1 -timeout 45m $(GOTESTFLAGS) ./...; status=$$?; \
+	wait $$lint || status=1; exit $$status
 
 ## test-short: unit tests only, no PostgreSQL and no browser
 test-short: assets generate

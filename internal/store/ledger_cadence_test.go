@@ -106,16 +106,15 @@ func (c cadenceCase) String() string {
 // database of its own, so that the cases keep every core busy: shard i plays seeds i, i+4, ...
 const cadenceShards = 4
 
-// TestLedgerCadenceProperty: 1,000 random cases on SQLite (40 on PostgreSQL, whose commits are
-// slower; a tenth of those with -short), each in three fresh profiles of one database. A
-// failure names its seed and prints the shrunk counterexample.
+// TestLedgerCadenceProperty: 200 random cases on SQLite and 20 on PostgreSQL, whose commits are
+// slower (1,000 and 40 with CREDITDESK_TEST_LONG=1, a tenth with -short: storetest.Cases), each
+// in three fresh profiles of one database; the ledger's TestPropertyCadence plays 3,000 cases of
+// the same rules without a database. A failure names its seed and prints the shrunk
+// counterexample.
 func TestLedgerCadenceProperty(t *testing.T) {
 	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
-		n := map[store.Dialect]uint64{store.SQLite: 1000, store.Postgres: 40}[d]
-		if testing.Short() {
-			n /= 10
-		}
+		n := map[store.Dialect]uint64{store.SQLite: storetest.Cases(200, 1000), store.Postgres: storetest.Cases(20, 40)}[d]
 		for shard := range uint64(cadenceShards) {
 			t.Run(fmt.Sprintf("%s/shard-%d", d, shard), func(t *testing.T) {
 				t.Parallel()
