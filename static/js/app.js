@@ -153,3 +153,22 @@ document.addEventListener("htmx:afterSwap", function (event) {
     showConfirmModal(event.detail.target);
   }
 });
+
+// A table or code block that scrolls sideways in its card (on a phone) takes the keyboard's
+// focus, so that it can be scrolled without a mouse, when nothing inside it can; it gives the
+// focus up again when it fits.
+function focusableScrollers() {
+  document.querySelectorAll("table.grid, pre").forEach(function (box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1;
+    var inner = box.querySelector("a[href], button, input, select, textarea, [tabindex]");
+    if (scrolls && !inner) {
+      box.tabIndex = 0;
+    } else if (box.getAttribute("tabindex") === "0") {
+      box.removeAttribute("tabindex");
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", focusableScrollers);
+document.addEventListener("htmx:afterSettle", focusableScrollers);
+window.addEventListener("resize", focusableScrollers);
