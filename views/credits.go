@@ -35,6 +35,12 @@ type Credits struct {
 	Tx         Transactions
 	Runway     Runway
 	History    BalanceHistory
+
+	UploadHref string   // the Upload charges command; "" when the viewer may not upload
+	State      []Hidden // the whole page state, sent by Cancel credit without JavaScript
+	// Confirm is the credit selected for Cancel credit (cancel=<lot> in the URL), whose
+	// confirmation the page shows; its CancelURL is "" when it cannot be canceled. nil: none.
+	Confirm *LotRow
 }
 
 // Balance is the balance section (M12). PendingCharges, Canceled and Expired are shown with their
@@ -111,8 +117,9 @@ type CreditsList struct {
 	Next     *Link    // nil on the last page
 	First    *Link    // nil on the first page
 	CSVHref  string
-	CSRF     string // for the cancel forms when JavaScript is off
-	// CanCancel shows the cancel column: the viewer may change billing data (owner, contributor).
+	CSRF     string // for the form of the cancel confirmation
+	// CanCancel shows the selection column and Cancel credit: the viewer may change billing
+	// data (owner, contributor).
 	CanCancel bool
 }
 

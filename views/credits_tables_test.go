@@ -108,35 +108,31 @@ func TestLotsTableRows(t *testing.T) {
 	}
 }
 
-// TestLotsTableCancelOnlyWhenAllowed: a viewer who may change billing data sees the cancel
-// column, with a form (and its CSRF token) only on the lots that can still be canceled; a
-// reader sees no column at all.
+// TestLotsTableCancelOnlyWhenAllowed: a viewer who may change billing data sees the selection
+// column of Cancel credit, with a radio (of the command's form) only on the lots that can still
+// be canceled; a reader sees no column at all. The confirmation posts to the lot's cancel route
+// with the page's CSRF token.
 func TestLotsTableCancelOnlyWhenAllowed(t *testing.T) {
 	doc := componentDoc(t, LotsTable(lotsList()))
-	forms := doc.Find(tid("lot-cancel")).ParentFiltered("form")
-	if forms.Length() != 1 {
-		t.Fatalf("%d cancel forms, want lot-a's alone", forms.Length())
+	radios := doc.Find(tid("lot-select"))
+	if radios.Length() != 1 || radios.AttrOr("value", "") != "lot-a" || radios.AttrOr("form", "") != lotSelectForm {
+		t.Fatalf("%d selection radios (%q), want lot-a's alone, of the Cancel credit form", radios.Length(), radios.AttrOr("value", ""))
 	}
-	if got := forms.AttrOr("action", ""); got != "/lots/lot-a/cancel" {
-		t.Errorf("cancel form posts to %q", got)
+	if n := doc.Find("td.select").Length(); n != 3 {
+		t.Errorf("%d selection cells, want one per row", n)
 	}
-	if got := forms.AttrOr("hx-post", ""); got != "/lots/lot-a/cancel" {
-		t.Errorf("cancel form hx-post %q", got)
-	}
-	if got := forms.Find(`input[name="_csrf"]`).AttrOr("value", ""); got != "tok" {
-		t.Errorf("cancel form token %q, want the page's", got)
-	}
-	if !strings.Contains(forms.AttrOr("hx-confirm", ""), "Cancel credit lot-a?") {
-		t.Errorf("cancel confirmation %q does not name the lot", forms.AttrOr("hx-confirm", ""))
-	}
-	if n := doc.Find("td.actions").Length(); n != 3 {
-		t.Errorf("%d action cells, want one per row", n)
+	row := lotsList().Rows[0]
+	confirm := componentDoc(t, lotCancelDialog(Credits{Lots: lotsList(), Currency: "USD", Loc: LocaleOf("en-GB"), Confirm: &row}))
+	form := confirm.Find(`#` + lotCancelModal + ` form[method=post]`)
+	if form.AttrOr("action", "") != "/lots/lot-a/cancel" || form.AttrOr("hx-post", "") != "/lots/lot-a/cancel" ||
+		form.Find(`input[name="_csrf"]`).AttrOr("value", "") != "tok" || !strings.Contains(confirm.Text(), "Cancel credit lot-a?") {
+		t.Errorf("confirmation of lot-a: form %q, text %q", form.AttrOr("action", ""), squash(confirm.Find("dialog")))
 	}
 
 	reader := lotsList()
 	reader.CanCancel = false
 	doc = componentDoc(t, LotsTable(reader))
-	if n := doc.Find(tid("lot-cancel")).Length() + doc.Find("td.actions").Length(); n != 0 {
+	if n := doc.Find(tid("lot-select")).Length() + doc.Find("td.select").Length(); n != 0 {
 		t.Errorf("a reader sees %d cancel controls", n)
 	}
 	if n := doc.Find("thead th").Length(); n != 6 {
@@ -198,7 +194,7 @@ func TestLotsTablePagerAndEmpty(t *testing.T) {
 	if got := doc.Find(`#lots-page input[name="lots_after"]`).AttrOr("value", ""); got != "c1" {
 		t.Errorf("page state %q, want the cursor shown", got)
 	}
-	if got := doc.Find(tid("lots-csv")).AttrOr("href", ""); got != "/credits/lots.csv" {
+	if got := componentDoc(t, LotsFragment(l)).Find(tid("lots-csv")).AttrOr("href", ""); got != "/credits/lots.csv" {
 		t.Errorf("CSV link %q", got)
 	}
 
@@ -274,7 +270,7 @@ func TestTxTableRows(t *testing.T) {
 	if n := doc.Find(tid("first-page")).Length(); n != 0 {
 		t.Error("the first page links to the first page")
 	}
-	if got := doc.Find(tid("tx-csv")).AttrOr("href", ""); got != "/credits/transactions.csv" {
+	if got := componentDoc(t, TxFragment(txList())).Find(tid("tx-csv")).AttrOr("href", ""); got != "/credits/transactions.csv" {
 		t.Errorf("CSV link %q", got)
 	}
 }

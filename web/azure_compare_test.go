@@ -122,7 +122,8 @@ func readPage(t testing.TB, c *client, account, profile string) pageView {
 		v.Balance = append(v.Balance, id+" "+d.Find(`[data-testid="`+id+`"]`).Text())
 	}
 	d.Find(`[data-testid="lot-row"]`).Each(func(_ int, row *goquery.Selection) {
-		v.Lots = append(v.Lots, strings.Join(texts(row.Find("td").Slice(0, 6)), " | "))
+		// The six columns of the list; an owner's page has a selection cell first (Cancel credit).
+		v.Lots = append(v.Lots, strings.Join(texts(row.Find("td:not(.select)").Slice(0, 6)), " | "))
 	})
 	// The source links each invoice number to its invoice; a synced profile has no local
 	// invoices, so its number is plain text: the words are the same.

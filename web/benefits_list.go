@@ -25,12 +25,16 @@ var benefitColumns = []struct {
 // benefitsList is the Azure credits page of the Benefits workspace (P2): quick filters, search,
 // sort and paging run in the database; htmx swaps the table in place and pushes the URL, which
 // closes the side pane (the pane's close button is such a request). Each row's link carries the
-// list's state, so the pane returns to it.
+// list's state, so the pane returns to it. Assign (assign=<benefit>) leads to that benefit's
+// pane on its Activate benefits tab.
 func (s *Server) benefitsList(c echo.Context) error {
 	pc := currentPartner(c)
 	q, problem, err := parseBenefitsQuery(c.QueryParams())
 	if err != nil {
 		return err
+	}
+	if id := c.QueryParam("assign"); id != "" { // Assign, with a benefit selected: its pane
+		return seeOther(c, paneTabHref(s.links.benefit(pc.ExternalID, id), "activate", q.query()))
 	}
 	now, loc := s.businessTime(), readerLocale(c)
 	p := views.BenefitList{Shell: s.partnerShell(c, "Azure credits", "Azure credits"), Loc: loc, PartnerName: pc.Name,

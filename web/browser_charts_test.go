@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
@@ -79,14 +80,22 @@ func TestBrowserChartsMatchTables(t *testing.T) {
 		t.Errorf("lots chart %v, table balances %v, unused %v", lots, cellAmounts(b, `#runway-lots tbody tr`, 2), cellAmounts(b, `#runway-lots tbody tr`, 4))
 	}
 
+	// The account: a chart per currency (the demo's profiles are in USD and EUR), each holding
+	// the rows of the table in its currency.
 	b.open(accountPath + "/credits")
-	profiles := chartOf(b, "profiles-chart")
-	b.screenshot("account-chart")
-	if len(profiles) != 2 || len(profiles[0].Values) < 2 ||
-		!equalFloats(profiles[0].Values, cellAmounts(b, `#profile-credits tbody tr`, 1)) ||
-		!equalFloats(profiles[1].Values, cellAmounts(b, `#profile-credits tbody tr`, 5)) {
-		t.Errorf("profiles chart %v, table %v %v", profiles, cellAmounts(b, `#profile-credits tbody tr`, 1), cellAmounts(b, `#profile-credits tbody tr`, 5))
+	currencies := eval[[]string](b, `[...new Set([...document.querySelectorAll('#profile-credits tbody tr')].map(r => r.cells[1].textContent.trim().slice(0, 3)))]`)
+	if len(currencies) < 2 {
+		t.Errorf("the demo's account has profiles in %v, want two currencies", currencies)
 	}
+	for _, cur := range currencies {
+		profiles := chartOf(b, "profiles-chart-"+strings.ToLower(cur))
+		rows := `#profile-credits tbody tr[data-currency=` + cur + `]`
+		if len(profiles) != 2 || len(profiles[0].Values) == 0 ||
+			!equalFloats(profiles[0].Values, cellAmounts(b, rows, 1)) || !equalFloats(profiles[1].Values, cellAmounts(b, rows, 5)) {
+			t.Errorf("%s profiles chart %v, table %v %v", cur, profiles, cellAmounts(b, rows, 1), cellAmounts(b, rows, 5))
+		}
+	}
+	b.screenshot("account-chart")
 
 	// The Benefits workspace (P2): benefits by status and the amounts not redeemed yet.
 	b.signOut()

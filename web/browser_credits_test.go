@@ -28,8 +28,8 @@ type csvDownload struct {
 // TestBrowserReaderFiltersCreditsAndDownloadsCSV: a profile reader opens the Azure credits page
 // of the worked example, filters the transactions by date range and status in place (htmx; the
 // window marker survives, the URL is pushed so a reload shows the same rows), filters the
-// credits list without losing the transaction filters, and downloads the transactions CSV with
-// the filters applied.
+// credits list without losing the transaction filters, and downloads the transactions CSV of the
+// command bar with the filters applied.
 func TestBrowserReaderFiltersCreditsAndDownloadsCSV(t *testing.T) {
 	t.Parallel()
 	h, b := newBrowserHarness(t)
@@ -72,6 +72,11 @@ func TestBrowserReaderFiltersCreditsAndDownloadsCSV(t *testing.T) {
 		t.Fatal("filtering reloaded the whole page; want the tables swapped in place")
 	}
 	b.screenshot("credits-filtered")
+	// The command bar's Download CSV links follow the tables swapped in place (out of band).
+	if hrefs := eval[[]string](b, `['lots-csv', 'tx-csv'].map(id => document.getElementById(id).getAttribute('href'))`); !strings.Contains(hrefs[0], "status=expired") ||
+		!strings.Contains(hrefs[1], "state=settled") || !strings.Contains(hrefs[1], "from=2026-05-01") {
+		t.Errorf("Download CSV links after filtering in place: %q", hrefs)
+	}
 	filtered := b.location()
 	for _, want := range []string{"from=2026-05-01", "to=2026-06-30", "state=settled", "status=expired"} {
 		if !strings.Contains(filtered, want) {

@@ -88,18 +88,22 @@ func (s *Server) creditsShow(c echo.Context) error {
 				return err
 			}
 			t := pg.lotsTable(rows, next)
-			return s.render(c, http.StatusOK, views.LotsTable(t), views.LotsTable(t))
+			return s.render(c, http.StatusOK, views.LotsFragment(t), views.LotsFragment(t))
 		case views.TxTableID:
 			d, err := s.txData(ctx, pg, nil)
 			if err != nil {
 				return err
 			}
 			t := pg.txTable(d)
-			return s.render(c, http.StatusOK, views.TxTable(t), views.TxTable(t))
+			return s.render(c, http.StatusOK, views.TxFragment(t), views.TxFragment(t))
 		}
 	}
 	if err := s.fillCredits(ctx, pg, &p); err != nil {
 		return err
+	}
+	p.State, p.Confirm = hiddens(q.all()), cancelConfirm(pg, p.Lots, c.QueryParam("cancel"))
+	if sc.Grants.Can(access.Contribute) && !ok { // uploads are refused where Azure keeps the ledger
+		p.UploadHref = s.links.upload(sc.Scope)
 	}
 	if sc.Grants.Can(access.Contribute) { // the notice is for who can act on it (M3; issue 8)
 		f, failed, err := s.store.ProcessFailureOf(ctx, pg.bp.ID)

@@ -12,11 +12,11 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// TestOwnerCancelsACredit: on 05-20 of the worked example, an owner cancels the one credit the
-// page offers to cancel: its credit leaves the estimate at once as a pending canceled-credit
-// transaction (M12, M13) and it shows as canceled (M8); the May invoice later settles it, dated
-// its day. A reader sees no cancel button and is refused (M3); the expired credit and canceling
-// twice are refused with 409 and a sentence.
+// TestOwnerCancelsACredit: on 05-20 of the worked example, an owner selects the one credit the
+// page lets them select for Cancel credit, confirms, and its credit leaves the estimate at once
+// as a pending canceled-credit transaction (M12, M13) and it shows as canceled (M8); the May
+// invoice later settles it, dated its day. A reader sees no Cancel credit and is refused (M3);
+// the expired credit and canceling twice are refused with 409 and a sentence.
 func TestOwnerCancelsACredit(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
@@ -32,8 +32,11 @@ func TestOwnerCancelsACredit(t *testing.T) {
 	reader := h.client(t)
 	reader.signIn("profile.reader@northwind.example")
 	_, page := reader.get(creditsPath)
-	if doc(t, page).Find(`[data-testid="lot-cancel"]`).Length() != 0 {
+	if d := doc(t, page); d.Find(`[data-testid="lot-cancel"], [data-testid="lot-select"]`).Length() != 0 {
 		t.Error("a reader is offered to cancel credit")
+	}
+	if _, page := reader.get(creditsPath + "?cancel=prepaid"); doc(t, page).Find(`#lot-cancel-dialog`).Length() != 0 {
+		t.Error("a reader is asked to confirm canceling a credit")
 	}
 	if resp, _ := reader.post(cancelPath("prepaid"), url.Values{}); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a reader cancels: status %d, want 403", resp.StatusCode)
@@ -42,8 +45,24 @@ func TestOwnerCancelsACredit(t *testing.T) {
 	owner.signIn("account.owner@northwind.example")
 	_, page = owner.get(creditsPath)
 	d := doc(t, page)
-	if n := d.Find(`[data-testid="lot-cancel"]`).Length(); n != 1 {
-		t.Errorf("the owner is offered to cancel %d credits, want 1 (not the expired one)", n)
+	if n := d.Find(`[data-testid="lot-select"]`).Length(); n != 1 || d.Find(`[data-testid="lot-select"]`).AttrOr("value", "") != "prepaid" {
+		t.Errorf("the owner may select %d credits to cancel, want 1, prepaid (not the expired one)", n)
+	}
+	if d.Find(`[data-testid="lot-cancel"]`).Length() != 1 || d.Find(`#lot-cancel-dialog`).Length() != 0 {
+		t.Error("no Cancel credit command, or a confirmation nobody asked for")
+	}
+	// Cancel credit with prepaid selected asks to confirm, in a dialog that posts to its cancel
+	// route; the expired promo has no selection button, and asked for by hand it is refused.
+	_, page = owner.get(creditsPath + "?cancel=prepaid")
+	confirm := doc(t, page).Find(`#lot-cancel-dialog`)
+	if action := confirm.Find(`form[method=post]`).AttrOr("action", ""); action != cancelPath("prepaid") ||
+		!strings.Contains(confirm.Text(), "Cancel credit prepaid?") || confirm.Find(`input[name=_csrf]`).Length() != 1 {
+		t.Errorf("confirmation of prepaid: action %q, text %q", action, confirm.Text())
+	}
+	_, page = owner.get(creditsPath + "?cancel=promo")
+	if confirm := doc(t, page).Find(`#lot-cancel-dialog`); confirm.Find(`form[method=post]`).Length() != 0 ||
+		!strings.Contains(confirm.Text(), "Credit promo cannot be canceled") {
+		t.Errorf("confirmation of the expired promo: %q", confirm.Text())
 	}
 	current := d.Find(`[data-testid="current-balance"]`).Text()
 	if resp, body := owner.post(cancelPath("promo"), url.Values{}); resp.StatusCode != http.StatusConflict ||
@@ -67,8 +86,8 @@ func TestOwnerCancelsACredit(t *testing.T) {
 		}
 	}
 	pending := d.Find(`[data-testid="tx-row"].pending`).Text()
-	if !strings.Contains(pending, "Canceled credit") || d.Find(`[data-testid="lot-cancel"]`).Length() != 0 {
-		t.Errorf("after canceling: pending rows %q, %d cancel buttons", pending, d.Find(`[data-testid="lot-cancel"]`).Length())
+	if !strings.Contains(pending, "Canceled credit") || d.Find(`[data-testid="lot-select"]`).Length() != 0 {
+		t.Errorf("after canceling: pending rows %q, %d credits to select", pending, d.Find(`[data-testid="lot-select"]`).Length())
 	}
 	if !strings.Contains(d.Find(`[data-testid="lots"]`).Text(), "Canceled") {
 		t.Error("the credit does not show as canceled")

@@ -118,3 +118,57 @@ document.addEventListener("htmx:afterSwap", function () {
     control.focus();
   }
 });
+
+// Commands that act on the row selected in a list (Cancel credit on the Azure credits page,
+// data-needs-selection naming the radios of its form) are disabled until a row is selected, as
+// in the Azure portal. Without script the radios are required instead.
+function updateSelectionCommands() {
+  document.querySelectorAll("[data-needs-selection]").forEach(function (button) {
+    var radios = button.form && button.form.elements.namedItem(button.dataset.needsSelection);
+    var selected = radios instanceof RadioNodeList ? radios.value !== "" : Boolean(radios && radios.checked);
+    button.disabled = !selected;
+  });
+}
+
+document.addEventListener("DOMContentLoaded", updateSelectionCommands);
+document.addEventListener("change", updateSelectionCommands);
+document.addEventListener("htmx:afterSettle", updateSelectionCommands);
+
+// A confirmation dialog the server sends open (the page read without script shows it in place)
+// is shown as a modal instead: when htmx swaps it in, or when the page is loaded with it.
+function showConfirmModal(root) {
+  var dialog = root && root.querySelector("dialog.confirm[open]");
+  if (dialog && !dialog.matches(":modal")) {
+    dialog.close();
+    dialog.showModal();
+  }
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  showConfirmModal(document.getElementById("lot-cancel-slot"));
+});
+
+document.addEventListener("htmx:afterSwap", function (event) {
+  if (event.detail.target && event.detail.target.id === "lot-cancel-slot") {
+    showConfirmModal(event.detail.target);
+  }
+});
+
+// A table or code block that scrolls sideways in its card (on a phone) takes the keyboard's
+// focus, so that it can be scrolled without a mouse, when nothing inside it can; it gives the
+// focus up again when it fits.
+function focusableScrollers() {
+  document.querySelectorAll("table.grid, pre").forEach(function (box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1;
+    var inner = box.querySelector("a[href], button, input, select, textarea, [tabindex]");
+    if (scrolls && !inner) {
+      box.tabIndex = 0;
+    } else if (box.getAttribute("tabindex") === "0") {
+      box.removeAttribute("tabindex");
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", focusableScrollers);
+document.addEventListener("htmx:afterSettle", focusableScrollers);
+window.addEventListener("resize", focusableScrollers);
