@@ -1,14 +1,11 @@
 package views
 
 import (
-	"bytes"
-	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/a-h/templ"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
@@ -19,23 +16,6 @@ import (
 // Component tests of the Benefits workspace, as templ's testing guide has them: each component
 // is rendered with its props into a buffer, without a server or a database, and the markup is
 // read back with goquery through its data-testid attributes.
-
-// doc renders c and parses the markup.
-func doc(t *testing.T, c templ.Component) *goquery.Document {
-	t.Helper()
-	var b bytes.Buffer
-	if err := c.Render(context.Background(), &b); err != nil {
-		t.Fatal(err)
-	}
-	d, err := goquery.NewDocumentFromReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-// words is the text of a selection with its white space collapsed, as a person reads it.
-func words(s *goquery.Selection) string { return strings.Join(strings.Fields(s.Text()), " ") }
 
 // sampleBenefit is a benefit bought 1 Feb 2026, usable 5 Feb 2026 to 4 Feb 2027.
 func sampleBenefit(id string, k benefits.Kind) benefits.Benefit {
@@ -73,7 +53,7 @@ func TestBenefitsTableComponent(t *testing.T) {
 		sampleRow(gb, held, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), "Raj Patel"),
 		sampleRow(gb, ended, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC), ""),
 	}
-	d := doc(t, BenefitsTable(BenefitList{Loc: gb, Rows: rows, Summary: "1-3 of 3 benefits"}))
+	d := componentDoc(t, BenefitsTable(BenefitList{Loc: gb, Rows: rows, Summary: "1-3 of 3 benefits"}))
 
 	type row struct{ id, status, label, note, rule, amount, dates, holder string }
 	want := []row{
@@ -91,10 +71,10 @@ func TestBenefitsTableComponent(t *testing.T) {
 	}
 	got.Each(func(i int, r *goquery.Selection) {
 		note, holder := r.Find(`[data-testid="benefit-note"]`), r.Find(`[data-testid="benefit-holder"]`)
-		email := words(holder.Find(".token").Remove()) // the holder's name, then their email below it
-		g := row{r.AttrOr("data-benefit", ""), r.AttrOr("data-status", ""), words(r.Find(`[data-testid="benefit-status"]`)),
-			words(note), note.AttrOr("data-rule", ""), words(r.Find(`[data-testid="benefit-amount"]`)),
-			words(r.Find(`[data-testid="benefit-dates"]`)), strings.TrimSuffix(words(holder)+" | "+email, " | ")}
+		email := squash(holder.Find(".token").Remove()) // the holder's name, then their email below it
+		g := row{r.AttrOr("data-benefit", ""), r.AttrOr("data-status", ""), squash(r.Find(`[data-testid="benefit-status"]`)),
+			squash(note), note.AttrOr("data-rule", ""), squash(r.Find(`[data-testid="benefit-amount"]`)),
+			squash(r.Find(`[data-testid="benefit-dates"]`)), strings.TrimSuffix(squash(holder)+" | "+email, " | ")}
 		if g != want[i] {
 			t.Errorf("row %d\n got %+v\nwant %+v", i, g, want[i])
 		}
@@ -102,18 +82,18 @@ func TestBenefitsTableComponent(t *testing.T) {
 	if n := d.Find(`[data-testid="benefit-note"] time[datetime="2026-02-05"]`).Length(); n != 1 {
 		t.Errorf("%d <time datetime=2026-02-05> in the notes, want the pending benefit's", n)
 	}
-	if got := words(d.Find(`[data-testid="benefits-summary"]`)); got != "1-3 of 3 benefits" {
+	if got := squash(d.Find(`[data-testid="benefits-summary"]`)); got != "1-3 of 3 benefits" {
 		t.Errorf("summary %q", got)
 	}
 
-	empty := doc(t, BenefitsTable(BenefitList{Loc: gb, Empty: EmptyNoMatch, ClearHref: "/partners/1/benefits",
+	empty := componentDoc(t, BenefitsTable(BenefitList{Loc: gb, Empty: EmptyNoMatch, ClearHref: "/partners/1/benefits",
 		Problem: filterProblem(benefits.ParseFilter("soon"))}))
 	if empty.Find(`[data-testid="benefit-row"]`).Length() != 0 ||
-		!strings.HasPrefix(words(empty.Find(`[data-testid="benefits-empty"]`)), "No benefit matches this filter and search.") ||
+		!strings.HasPrefix(squash(empty.Find(`[data-testid="benefits-empty"]`)), "No benefit matches this filter and search.") ||
 		empty.Find(`[data-testid="clear-filters"]`).AttrOr("href", "") != "/partners/1/benefits" {
-		t.Errorf("empty list: %s", words(empty.Selection))
+		t.Errorf("empty list: %s", squash(empty.Selection))
 	}
-	if got, want := words(empty.Find(`[data-testid="list-problem"]`)),
+	if got, want := squash(empty.Find(`[data-testid="list-problem"]`)),
 		`"soon" is not a filter; use not-redeemed, redeemed, monthly, bulk or expiring.`; got != want {
 		t.Errorf("problem %q, want %q", got, want)
 	}
@@ -148,7 +128,7 @@ func TestBenefitPaneComponent(t *testing.T) {
 			Allotment: "USD 6,000.00", Used: "USD 0.00", Remaining: "USD 6,000.00"}},
 	}
 
-	d := doc(t, BenefitPaneContent(pane, true))
+	d := componentDoc(t, BenefitPaneContent(pane, true))
 	details := map[string]string{
 		"pane-status":     "Redeemed",
 		"pane-note":       "Valid until Jul 15, 2027, 10:00 UTC (13 months from activation).",
@@ -158,7 +138,7 @@ func TestBenefitPaneComponent(t *testing.T) {
 		"detail-valid":    "until Jul 15, 2027, 10:00 UTC (13 months from activation)",
 	}
 	for id, want := range details {
-		if got := words(d.Find(`[data-testid="` + id + `"]`)); got != want {
+		if got := squash(d.Find(`[data-testid="` + id + `"]`)); got != want {
 			t.Errorf("%s = %q, want %q", id, got, want)
 		}
 	}
@@ -167,11 +147,11 @@ func TestBenefitPaneComponent(t *testing.T) {
 	}
 
 	pane.Tab = "history"
-	h := doc(t, BenefitPaneContent(pane, true))
-	if got, want := words(h.Find(`[data-testid="history-event"] td`).First()), "Jun 15, 2026, 09:00 UTC"; got != want {
+	h := componentDoc(t, BenefitPaneContent(pane, true))
+	if got, want := squash(h.Find(`[data-testid="history-event"] td`).First()), "Jun 15, 2026, 09:00 UTC"; got != want {
 		t.Errorf("history: %q, want %q", got, want)
 	}
-	if got, want := words(h.Find(`[data-testid="credit-month"] td`).Eq(1)), "Jun 15, 2026, 10:00 UTC to Jul 15, 2026, 10:00 UTC"; got != want {
+	if got, want := squash(h.Find(`[data-testid="credit-month"] td`).Eq(1)), "Jun 15, 2026, 10:00 UTC to Jul 15, 2026, 10:00 UTC"; got != want {
 		t.Errorf("credit month: %q, want %q", got, want)
 	}
 
@@ -186,7 +166,7 @@ func TestBenefitPaneComponent(t *testing.T) {
 	}
 	pane.Notice, pane.NoticeRule = benefits.RuleErrors(benefits.Check(sampleBenefit("b-005", benefits.AzureMonthlyCredit), nil,
 		benefits.ActionAssign, time.Date(2026, 2, 2, 0, 0, 0, 0, time.UTC)))[0].Message, "P8"
-	a := doc(t, BenefitPaneContent(pane, true))
+	a := componentDoc(t, BenefitPaneContent(pane, true))
 	placed := []struct{ field, within, want string }{
 		{"name", `label:has([data-testid="add-name"])`, "Enter the user's name."},
 		{"email", `label:has([data-testid="add-email"])`, "mail.gmail.com is a subdomain of the free-hosted mail domain gmail.com; " +
@@ -196,8 +176,8 @@ func TestBenefitPaneComponent(t *testing.T) {
 	}
 	for _, p := range placed {
 		sel := a.Find(p.within + ` [data-testid="error-` + p.field + `"]`)
-		if sel.Length() != 1 || words(sel) != p.want {
-			t.Errorf("error-%s within %s: %d, %q\nwant %q", p.field, p.within, sel.Length(), words(sel), p.want)
+		if sel.Length() != 1 || squash(sel) != p.want {
+			t.Errorf("error-%s within %s: %d, %q\nwant %q", p.field, p.within, sel.Length(), squash(sel), p.want)
 		}
 	}
 	if n := a.Find(`[data-testid="error-user"] time[datetime="2026-02-05"]`).Length(); n != 1 {
@@ -210,7 +190,7 @@ func TestBenefitPaneComponent(t *testing.T) {
 		t.Error("a refusal shown besides its field")
 	}
 	notice := a.Find(`[data-testid="activate-notice"]`)
-	if got, want := words(notice), "This benefit is still being provisioned while the payment is processed; it becomes available on Feb 5, 2026."; got != want ||
+	if got, want := squash(notice), "This benefit is still being provisioned while the payment is processed; it becomes available on Feb 5, 2026."; got != want ||
 		notice.AttrOr("data-rule", "") != "P8" {
 		t.Errorf("notice %q (rule %q), want %q (P8)", got, notice.AttrOr("data-rule", ""), want)
 	}
