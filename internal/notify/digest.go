@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"net/url"
 
+	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/alerts"
+	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -20,8 +23,8 @@ const DigestType = "com.creditdesk.digest"
 // QueueDigests queues this week's digest of every user who asked for it (issue 12), once: a
 // user's digest of an ISO week (of the business day) has one dedupe key in the outbox, so a
 // later run of the week queues nothing, and of two instances queueing at once one row stays.
-// A user who sees no billing profile with Azure credits gets none. Without a mailer nothing is
-// queued.
+// A user who sees neither a billing profile with Azure credits nor a partner organisation gets
+// none. Without a mailer nothing is queued.
 func (s *Service) QueueDigests(ctx context.Context, rep *Report) error {
 	if s.o.Mailer == nil {
 		return nil
@@ -53,7 +56,7 @@ func (s *Service) queueDigest(ctx context.Context, u store.User, today ledger.Da
 		return err
 	}
 	d, err := s.digestOf(ctx, u, today, week)
-	if err != nil || len(d.Profiles) == 0 {
+	if err != nil || len(d.Profiles)+len(d.Partners) == 0 {
 		return err
 	}
 	body, err := json.Marshal(d)
@@ -72,7 +75,8 @@ func (s *Service) queueDigest(ctx context.Context, u store.User, today ledger.Da
 
 // digestOf writes a user's digest: every billing profile with Azure credits (of a Microsoft
 // Customer Agreement, M6) the user holds a role on, directly or through its account (M3), with
-// the numbers its credits page shows on the business day.
+// the numbers its credits page shows on the business day, and every partner organisation they
+// manage (digestPartners).
 func (s *Service) digestOf(ctx context.Context, u store.User, today ledger.Date, week string) (views.Digest, error) {
 	st := s.o.Store
 	d := views.Digest{Name: u.Name, Week: week, Today: today, Window: s.o.ExpiryWindow, Link: s.o.PublicURL + "/notifications"}
@@ -105,7 +109,44 @@ func (s *Service) digestOf(ctx context.Context, u store.User, today ledger.Date,
 			d.Profiles = append(d.Profiles, p)
 		}
 	}
-	return d, nil
+	d.Partners, err = s.digestPartners(ctx, u, d.Window)
+	return d, err
+}
+
+// digestPartners are the partner organisations whose Benefits workspace the user opens (partner
+// admins, P1), by name, each with its benefits that need action and whose last day falls within
+// window days: the benefit.unused alert's condition (not redeemed, or assigned and not
+// redeemed), checked by the same code. An organisation is listed even when none needs action,
+// as a profile is without expiring credit, so that the digest covers every scope the user sees.
+func (s *Service) digestPartners(ctx context.Context, u store.User, window int) ([]views.DigestPartner, error) {
+	ms, err := s.o.Store.PartnersOfUser(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []views.DigestPartner
+	for _, m := range ms {
+		if !m.Grants.Can(access.ManageBenefits) {
+			continue
+		}
+		f, err := s.factsOfPartner(ctx, m.Partner.ID)
+		if err != nil {
+			return nil, err
+		}
+		byID := map[string]benefits.Benefit{}
+		for _, bf := range f.Benefits {
+			byID[bf.Benefit.ID] = bf.Benefit
+		}
+		p := views.DigestPartner{Name: m.Partner.Name, ID: m.Partner.ExternalID,
+			Link: s.o.PublicURL + "/partners/" + url.PathEscape(m.Partner.ExternalID) + "/benefits"}
+		for _, h := range alerts.CheckPartner(alerts.Rule{Kind: alerts.BenefitUnused, Days: window}, f) {
+			b := byID[h.Benefit]
+			p.Benefits = append(p.Benefits, views.DigestBenefit{ID: b.ID, Kind: h.Values.BenefitKind, Status: h.Values.Status,
+				AssignedTo: h.Values.AssignedTo, Amount: b.Amount, Currency: b.Currency, LastDay: *h.Values.ExpirationDate,
+				Link: s.o.PublicURL + benefitPane(m.Partner, b.ID)})
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 // mailDigest emails a queued digest to its user, both parts rendered by the digest views.

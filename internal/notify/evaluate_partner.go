@@ -21,22 +21,29 @@ func (e *evaluation) partnerOf(ctx context.Context, id int64) (*partnerFacts, er
 	if pf, ok := e.partners[id]; ok {
 		return pf, nil
 	}
-	st := e.s.o.Store
-	p, err := st.PartnerByID(ctx, id)
+	p, err := e.s.o.Store.PartnerByID(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	now := e.s.o.Clocks.Business()
-	ds, err := st.LiveBenefitsOfPartner(ctx, id, now)
+	f, err := e.s.factsOfPartner(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	pf := &partnerFacts{partner: p, facts: alerts.PartnerFacts{Now: now}}
-	for _, d := range ds {
-		pf.facts.Benefits = append(pf.facts.Benefits, alerts.BenefitFacts{Benefit: d.Benefit, History: d.History})
-	}
+	pf := &partnerFacts{partner: p, facts: f}
 	e.partners[id] = pf
 	return pf, nil
+}
+
+// factsOfPartner reads what the rules of an organisation check at the business time: its live
+// benefits and their histories, the same the Benefits workspace shows.
+func (s *Service) factsOfPartner(ctx context.Context, id int64) (alerts.PartnerFacts, error) {
+	now := s.o.Clocks.Business()
+	ds, err := s.o.Store.LiveBenefitsOfPartner(ctx, id, now)
+	f := alerts.PartnerFacts{Now: now}
+	for _, d := range ds {
+		f.Benefits = append(f.Benefits, alerts.BenefitFacts{Benefit: d.Benefit, History: d.History})
+	}
+	return f, err
 }
 
 // partnerRule checks one rule of a partner organisation and moves the states that changed, as
@@ -121,8 +128,13 @@ func (q *queue) partnerBuild(p store.Partner, subject string, h alerts.Hit, reso
 	base := "/partners/" + url.PathEscape(p.ExternalID)
 	link := base + "/membership"
 	if h.Benefit != "" {
-		link = base + "/benefits/" + url.PathEscape(h.Benefit)
+		link = benefitPane(p, h.Benefit)
 	}
 	return q.messages(subject, resolved, base+"/alerts", alerts.EventData{RuleID: q.rule.ID, Rule: q.rule.Rule(),
 		Partner: p.ExternalID, PartnerName: p.Name, Link: q.s.o.PublicURL + link, Values: h.Values})
+}
+
+// benefitPane is the path of a benefit's side pane in its organisation's Benefits workspace.
+func benefitPane(p store.Partner, benefit string) string {
+	return "/partners/" + url.PathEscape(p.ExternalID) + "/benefits/" + url.PathEscape(benefit)
 }
