@@ -153,3 +153,59 @@ func TestDigestTwoInstancesNeverSendTwice(t *testing.T) {
 		t.Fatalf("%d digests sent, want 1", n)
 	}
 }
+
+// digestBenefits are the organisation's benefits around the digest of 2026-03-02 (window 30
+// days, last day up to Apr 1): b-101 not assigned and b-102 assigned to Raj but not redeemed
+// end within it; b-103 is redeemed (P5) and b-104 ends outside it.
+const digestBenefits = `[
+  { "id": "b-101", "kind": "AzureBulkCredit", "amount": "500.00", "currency": "USD",
+    "purchaseDate": "2025-03-01", "startDate": "2025-03-05", "endDate": "2026-03-20" },
+  { "id": "b-102", "kind": "AzureMonthlyCredit", "amount": "100.00", "currency": "USD",
+    "purchaseDate": "2025-03-01", "startDate": "2025-03-05", "endDate": "2026-03-25", "assignedTo": "` + rajEmail + `" },
+  { "id": "b-103", "kind": "AzureMonthlyCredit", "amount": "100.00", "currency": "USD",
+    "purchaseDate": "2025-03-01", "startDate": "2025-03-05", "endDate": "2026-03-25", "assignedTo": "` + meiEmail + `",
+    "redeemedAt": "2026-02-01T00:00:00Z" },
+  { "id": "b-104", "kind": "AzureBulkCredit", "amount": "700.00", "currency": "USD",
+    "purchaseDate": "2025-03-01", "startDate": "2025-03-05", "endDate": "2026-09-30" } ]`
+
+// TestWeeklyDigestOfPartnerAdmin (issue 12, P1): a partner admin who sees no billing profile gets
+// a digest of their organisation, read back from the SMTP server: its benefits not assigned or
+// not redeemed whose last day is within the window, with amount, status, last day and a link to
+// their side pane under -public-url in both parts; not the redeemed one nor the one ending
+// later. A member without the admin role does not see the workspace, so gets no digest.
+func TestWeeklyDigestOfPartnerAdmin(t *testing.T) {
+	t.Parallel()
+	e := newPartnerEnv(t, store.SQLite, digestBenefits)
+	ctx := context.Background()
+	for _, u := range []store.User{e.admin, e.user(rajEmail)} {
+		if err := e.st.SetDigest(ctx, u.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if rep := e.day("2026-03-02"); rep.Digests != 1 || rep.Sent != 1 {
+		t.Fatalf("first run of the week: %+v, want Olga's digest only", rep)
+	}
+	m := e.mail.Messages()[0]
+	if !slices.Equal(m.EnvelopeTo, []string{adminEmail}) || m.Subject != "Your CreditDesk week 2026-W10: 1 partner organisation" {
+		t.Fatalf("digest: to %v, subject %q", m.EnvelopeTo, m.Subject)
+	}
+	const public = "https://creditdesk.example.com"
+	for _, want := range []string{"Hello Olga Ivanova,", "Tailspin Toys Partners (partner " + partnerID + ")",
+		"Benefit b-101, Azure bulk (yearly) credit of USD 500.00: Not redeemed; last day Mar 20, 2026.",
+		"Benefit b-102, Azure monthly credit of USD 100.00: Assigned to " + rajEmail + ", not redeemed; last day Mar 25, 2026."} {
+		if !strings.Contains(m.Text, want) || !strings.Contains(m.HTML, want) {
+			t.Errorf("the digest lacks %q in a part:\n%s", want, m.Text)
+		}
+	}
+	for _, b := range []string{"b-101", "b-102"} {
+		pane := public + "/partners/" + partnerID + "/benefits/" + b
+		if link, err := m.Link(pane); err != nil || link != pane {
+			t.Errorf("link to %s: %q, %v", b, link, err)
+		}
+	}
+	for _, not := range []string{"b-103", "b-104", "Azure credits", "billing profile"} {
+		if strings.Contains(m.Text+m.HTML, not) {
+			t.Errorf("the digest mentions %q:\n%s", not, m.Text)
+		}
+	}
+}
