@@ -196,5 +196,9 @@ func (s *Store) keepEstimates(ctx context.Context, rows []estimateRow) {
 	if len(rows) == 0 {
 		return
 	}
-	_ = s.conn(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(&rows).Error
+	// A reader slower than another one never puts back an older section over a newer one.
+	newer := clause.Where{Exprs: []clause.Expression{clause.Expr{
+		SQL: "profile_estimates.day <> excluded.day OR profile_estimates.ledger_version <= excluded.ledger_version"}}}
+	_ = s.conn(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "billing_profile_id"}}, UpdateAll: true,
+		Where: newer}).Create(&rows).Error
 }

@@ -23,3 +23,25 @@ func (s *Store) ComputedSummary(ctx context.Context, p BillingProfile, today led
 	secs, err := s.computeSummaries(ctx, []BillingProfile{p}, today, true)
 	return secs[p.ID].Summary, err
 }
+
+// KeepComputed computes p's balance section on today and keeps it labelled with p's ledger
+// version, as a reader does after a miss.
+func (s *Store) KeepComputed(ctx context.Context, p BillingProfile, today ledger.Date) error {
+	secs, err := s.computeSummaries(ctx, []BillingProfile{p}, today, false)
+	if err != nil {
+		return err
+	}
+	row, err := estimateOf(p, today, secs[p.ID], false)
+	if err != nil {
+		return err
+	}
+	s.keepEstimates(ctx, []estimateRow{row})
+	return nil
+}
+
+// KeptVersion is the ledger version and day of p's kept balance section.
+func (s *Store) KeptVersion(ctx context.Context, profileID int64) (int64, ledger.Date, error) {
+	var r estimateRow
+	err := s.conn(ctx).Select("ledger_version, day").Where("billing_profile_id = ?", profileID).Take(&r).Error
+	return r.LedgerVersion, r.Day, err
+}
