@@ -116,7 +116,8 @@ func TestUploadChecksItsCSRFTokenWhileStreaming(t *testing.T) {
 		{"no token", "", nil, http.StatusForbidden},
 		{"wrong token", "not-the-token", nil, http.StatusForbidden},
 		{"cross-site, with the token", "cookie", map[string]string{"Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
-		{"same-site needs the token", "", map[string]string{"Sec-Fetch-Site": "same-site"}, http.StatusForbidden},
+		{"same-site, without the token", "", map[string]string{"Sec-Fetch-Site": "same-site"}, http.StatusForbidden},
+		{"same-site, with the token (a sibling subdomain may plant the cookie)", "cookie", map[string]string{"Sec-Fetch-Site": "same-site"}, http.StatusForbidden},
 	}
 	for _, tt := range tests {
 		token := tt.token

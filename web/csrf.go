@@ -33,9 +33,9 @@ var errCSRF = fault.New(fault.ErrForbidden, "The form expired or did not come fr
 
 // csrf is the portal's CSRF middleware (echo's policy, with a streamed form lookup). A browser
 // that sends Sec-Fetch-Site passes when the request is safe (GET, HEAD, OPTIONS, TRACE),
-// same-origin or typed in (none), and is refused when another site's request would change
-// data. Otherwise (same-site, or a client that sends no such header) changing data needs the
-// token of the CSRF cookie: in the X-CSRF-Token header, else in the _csrf form field. A
+// same-origin or typed in (none), and is refused when another origin's request would change
+// data, a sibling subdomain's (same-site) included. A client that sends no such header needs
+// the token of the CSRF cookie to change data: in the X-CSRF-Token header, else in the _csrf form field. A
 // multipart body is read only up to that field (csrfPrefixMax at most) and handed on whole, so
 // a large upload with a bad token is refused before it is read. A request that passes gets the
 // cookie (a new token when it had none) and leaves the token in the context for the page's
@@ -48,13 +48,13 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		safe := isSafeMethod(req.Method)
 		if site := req.Header.Get(echo.HeaderSecFetchSite); site != "" {
-			switch {
-			case safe || site == "same-origin" || site == "none":
+			if safe || site == "same-origin" || site == "none" {
 				csrfKey.Set(c, csrfFetchSite)
 				return next(c)
-			case site != "same-site":
-				return errCSRF
 			}
+			// Another origin, even of the same site: a sibling subdomain could have planted a
+			// cookie of its own for the double submit.
+			return errCSRF
 		}
 		token := ""
 		if ck, err := c.Cookie(csrfCookie); err == nil && ck.Value != "" {
