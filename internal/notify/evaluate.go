@@ -158,12 +158,8 @@ func (e *evaluation) rule(ctx context.Context, r store.AlertRule, rep *Report) e
 					return err
 				}
 			}
-			moved, err := e.s.o.Store.TransitionAlert(ctx, r.ID, subject, true, e.now, q.build(t, subject, false, h.Values))
-			if err != nil {
+			if err := e.transition(ctx, r.ID, subject, true, q.build(t, subject, false, h.Values), rep); err != nil {
 				return err
-			}
-			if moved {
-				rep.Fired++
 			}
 		}
 		// Subjects of this profile whose condition no longer holds are resolved.
@@ -180,16 +176,27 @@ func (e *evaluation) rule(ctx context.Context, r store.AlertRule, rep *Report) e
 			if !r.NotifyResolved {
 				build = nothing
 			}
-			moved, err := e.s.o.Store.TransitionAlert(ctx, r.ID, subject, false, e.now, build)
-			if err != nil {
+			if err := e.transition(ctx, r.ID, subject, false, build, rep); err != nil {
 				return err
-			}
-			if moved {
-				rep.Resolved++
 			}
 		}
 	}
 	return nil
+}
+
+// transition records that a rule's condition became true (fire) or false for a subject, with
+// the messages build queues when it moves, and counts it in rep.
+func (e *evaluation) transition(ctx context.Context, ruleID int64, subject string, fire bool,
+	build func(crossing int) ([]store.AlertDelivery, error), rep *Report) error {
+	moved, err := e.s.o.Store.TransitionAlert(ctx, ruleID, subject, fire, e.now, build)
+	switch {
+	case err != nil || !moved:
+	case fire:
+		rep.Fired++
+	default:
+		rep.Resolved++
+	}
+	return err
 }
 
 // nothing queues no message: a resolution the rule does not report.

@@ -81,12 +81,8 @@ func (e *evaluation) partnerRule(ctx context.Context, r store.AlertRule, rep *Re
 		if err != nil {
 			return err
 		}
-		moved, err := e.s.o.Store.TransitionAlert(ctx, r.ID, subject, true, e.now, q.partnerBuild(pf.partner, subject, h, false))
-		if err != nil {
+		if err := e.transition(ctx, r.ID, subject, true, q.partnerBuild(pf.partner, subject, h, false), rep); err != nil {
 			return err
-		}
-		if moved {
-			rep.Fired++
 		}
 	}
 	for subject := range e.active[r.ID] {
@@ -105,12 +101,8 @@ func (e *evaluation) partnerRule(ctx context.Context, r store.AlertRule, rep *Re
 			}
 			build = q.partnerBuild(pf.partner, subject, h, true)
 		}
-		moved, err := e.s.o.Store.TransitionAlert(ctx, r.ID, subject, false, e.now, build)
-		if err != nil {
+		if err := e.transition(ctx, r.ID, subject, false, build, rep); err != nil {
 			return err
-		}
-		if moved {
-			rep.Resolved++
 		}
 	}
 	return nil
