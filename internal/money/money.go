@@ -159,22 +159,41 @@ func Max(a, b Amount) Amount {
 
 // String renders the amount as a plain decimal with at least two decimal places and no
 // trailing zeros beyond them: "2000.00", "-25.50", "0.000001".
-func (a Amount) String() string {
+func (a Amount) String() string { return string(a.Append(make([]byte, 0, 24))) }
+
+// Append appends the amount as String renders it to b, without allocating beyond b's growth:
+// the JSON encoders of large lists write thousands of amounts a response.
+func (a Amount) Append(b []byte) []byte {
 	m := uint64(a.micros)
-	sign := ""
 	if a.micros < 0 {
-		sign, m = "-", -m // two's complement: right for the most negative amount too
+		b = append(b, '-')
+		m = -m // two's complement: right for the most negative amount too
 	}
-	frac := fmt.Sprintf("%06d", m%unit)
-	frac = strings.TrimRight(frac, "0")
-	for len(frac) < 2 {
-		frac += "0"
+	b = strconv.AppendUint(b, m/unit, 10)
+	frac := m % unit
+	digits := Scale // the fraction's digits kept: trailing zeros dropped, two at least
+	for digits > 2 && frac%10 == 0 {
+		frac /= 10
+		digits--
 	}
-	return sign + strconv.FormatUint(m/unit, 10) + "." + frac
+	b = append(b, '.')
+	for div := pow10(digits - 1); div > 0; div /= 10 {
+		b = append(b, byte('0'+frac/div%10))
+	}
+	return b
+}
+
+// pow10 is 10^n for a small n >= 0.
+func pow10(n int) uint64 {
+	p := uint64(1)
+	for range n {
+		p *= 10
+	}
+	return p
 }
 
 // MarshalJSON renders the amount as a JSON number with its exact decimal digits.
-func (a Amount) MarshalJSON() ([]byte, error) { return []byte(a.String()), nil }
+func (a Amount) MarshalJSON() ([]byte, error) { return a.Append(nil), nil }
 
 // UnmarshalJSON reads a JSON number or a JSON string holding a decimal, exactly.
 func (a *Amount) UnmarshalJSON(b []byte) error {
