@@ -75,3 +75,14 @@ func TestNameGUID(t *testing.T) {
 		t.Errorf("NameGUID: %s %s", a, b)
 	}
 }
+
+// TestNamesStayWhatTheyWere pins the names of a settled and a pending event as every earlier
+// release derived them: a client that stored them finds the same resources.
+func TestNamesStayWhatTheyWere(t *testing.T) {
+	if got := SettledName(ProfileID("acct:1_2019-05-31", "PBFV-AB12"), 1234567); got != "926c13c7-2b97-5d4d-8c5c-978a72fcd529" {
+		t.Errorf("SettledName = %s", got)
+	}
+	if got := PendingName("p", "2026-01-02|4|lot|-5|x"); got != "d5591c05-71d8-56f4-b068-6ceb420be709" {
+		t.Errorf("PendingName = %s", got)
+	}
+}

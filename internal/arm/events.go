@@ -2,6 +2,7 @@ package arm
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
@@ -135,7 +136,7 @@ func Event(shape Shape, in EventInput) any {
 
 // SettledName is the stable GUID name of a settled event: its profile and sequence number.
 func SettledName(profileID string, seq int64) string {
-	return NameGUID("event", profileID, fmt.Sprint(seq))
+	return NameGUID("event", profileID, strconv.FormatInt(seq, 10))
 }
 
 // PendingName is the stable GUID name of a pending event, from its key.

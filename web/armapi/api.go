@@ -107,11 +107,11 @@ func (a *API) Routes() []Route {
 }
 
 // Mount registers the API on g, a group at Prefix: errors and panics answered as ARM JSON for
-// every path of the group, noRoute answering the paths no route serves (404, or 405 for a
-// method a route does not take), and on each route the bearer token, its rate limit and the
-// route's permission.
+// every path of the group, reads finished when a client leaves (finishReads), noRoute
+// answering the paths no route serves (404, or 405 for a method a route does not take), and on
+// each route the bearer token, its rate limit and the route's permission.
 func (a *API) Mount(g *echo.Group, noRoute echo.HandlerFunc) {
-	g.Use(a.answerErrors, a.recoverPanics())
+	g.Use(a.answerErrors, a.recoverPanics(), finishReads)
 	g.RouteNotFound("", noRoute)
 	g.RouteNotFound("/*", noRoute)
 	for _, r := range a.Routes() {
