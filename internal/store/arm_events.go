@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 )
@@ -21,9 +22,9 @@ func (s *Store) APIEvents(ctx context.Context, q EventQuery) ([]APIEventRow, boo
 	if err != nil {
 		return nil, false, err
 	}
-	var names []string
+	var names []string // each lot once: a page names a few lots many times
 	for _, e := range events {
-		if e.LotName != "" {
+		if e.LotName != "" && !slices.Contains(names, e.LotName) {
 			names = append(names, e.LotName)
 		}
 	}
@@ -45,7 +46,7 @@ func (s *Store) PlanOfAPIEvents(ctx context.Context, q EventQuery) (json.RawMess
 	if s.dialect != Postgres {
 		return nil, fmt.Errorf("store: plan of api events: only on PostgreSQL")
 	}
-	stmt := eventsWhere(s.conn(ctx).Session(&gorm.Session{DryRun: true}), q).Limit(q.Limit + 1).Find(&[]EventRow{}).Statement
+	stmt := eventsPageQuery(s.conn(ctx).Session(&gorm.Session{DryRun: true}), q).Find(&[]EventRow{}).Statement
 	var plan string
 	err := s.conn(ctx).Raw("EXPLAIN (FORMAT JSON) "+stmt.SQL.String(), stmt.Vars...).Row().Scan(&plan)
 	return json.RawMessage(plan), wrap("plan of api events", err)

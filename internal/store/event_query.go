@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
@@ -33,16 +34,46 @@ type EventCursor struct {
 	Seq     int64
 }
 
-// EventsPage returns a page of settled events and whether more follow.
+// EventsPage returns a page of settled events and whether more follow. Its rows are scanned
+// column by column (scanEvents), not by GORM's reflection: an API page reads 101 of them.
 func (s *Store) EventsPage(ctx context.Context, q EventQuery) ([]EventRow, bool, error) {
-	var rows []EventRow
-	if err := eventsWhere(s.conn(ctx), q).Limit(q.Limit + 1).Find(&rows).Error; err != nil {
+	rows, err := eventsPageQuery(s.conn(ctx), q).Rows()
+	if err != nil {
 		return nil, false, wrap("events page", err)
 	}
-	if len(rows) > q.Limit {
-		return rows[:q.Limit], true, nil
+	events, err := scanEvents(rows, q.Limit+1)
+	if err != nil {
+		return nil, false, wrap("events page", err)
 	}
-	return rows, false, nil
+	if len(events) > q.Limit {
+		return events[:q.Limit], true, nil
+	}
+	return events, false, nil
+}
+
+// eventColumns are the columns of an EventRow in the order scanEvents reads them.
+const eventColumns = "id, billing_profile_id, seq, kind, date, description, amount, balance, invoice_number, lot_name, created_at"
+
+// eventsPageQuery is the statement of a page of EventsPage: its rows and the one after.
+func eventsPageQuery(db *gorm.DB, q EventQuery) *gorm.DB {
+	return eventsWhere(db.Model(&EventRow{}).Select(eventColumns), q).Limit(q.Limit + 1)
+}
+
+// scanEvents reads the rows of eventColumns and closes them; size is the capacity to expect.
+func scanEvents(rows *sql.Rows, size int) ([]EventRow, error) {
+	defer rows.Close()
+	out := make([]EventRow, 0, size)
+	for rows.Next() {
+		var e EventRow
+		var kind string
+		if err := rows.Scan(&e.ID, &e.BillingProfileID, &e.Seq, &kind, &e.Date, &e.Description, &e.Amount,
+			&e.Balance, &e.InvoiceNumber, &e.LotName, &e.CreatedAt); err != nil {
+			return nil, err
+		}
+		e.Kind = ledger.EventKind(kind)
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // eventsWhere is the query of a page of EventsPage, ordered. In (profile, date, seq) order for
