@@ -17,7 +17,10 @@ type Pool struct {
 // DefaultPool is the pool of a dialect. PostgreSQL: 16 connections, the size at which a 2-core
 // server's page ceiling was measured (issue 10), all kept idle, so that a burst of requests
 // never opens and closes backends; each is renewed after 30 minutes and closed after 5 idle
-// minutes. SQLite has one writer at a time (writers queue on its lock, _txlock=immediate) and
+// minutes. A busy instance holds its 16, so the instances of a server, with its other clients,
+// must stay below its max_connections (100 by default, 3 of them reserved for superusers;
+// README "Connection pool"); a request finding every connection busy waits for one rather than
+// failing. SQLite has one writer at a time (writers queue on its lock, _txlock=immediate) and
 // readers beside it in WAL mode: 4 connections are enough for readers to run while a write
 // waits, and each holds its own page cache, so more would only cost memory.
 func DefaultPool(d Dialect) Pool {
