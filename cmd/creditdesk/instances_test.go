@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -32,10 +31,6 @@ func TestThreeServeProcesses(t *testing.T) {
 		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
 	}
 	ctx := context.Background()
-	bin := filepath.Join(t.TempDir(), "creditdesk")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	db := storetest.URL(t, store.Postgres)
 	if out, err := runCmd(t, "", "seed", "-database", db, "-now", "2026-01-15", "-profiles", "100", "-lots", "2",
 		"-months", "2", "-adjustments", "1"); err != nil {
@@ -58,8 +53,9 @@ func TestThreeServeProcesses(t *testing.T) {
 	host, _ := os.Hostname()
 	for range 3 {
 		out := &syncBuffer{}
-		cmd := exec.Command(bin, "serve", "-database", db, "-addr", "127.0.0.1:0", "-metrics-addr", "",
+		cmd := exec.Command(os.Args[0], "serve", "-database", db, "-addr", "127.0.0.1:0", "-metrics-addr", "",
 			"-process-interval", "200ms", "-now", today, "-session-key", strings.Repeat("ab", 32), "-log-level", "warn")
+		cmd.Env = append(os.Environ(), asCreditdesk+"=1")
 		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -78,7 +74,7 @@ func TestThreeServeProcesses(t *testing.T) {
 
 	// Kill the leader once its first run has issued some of the backlog, but not all of it.
 	var killed string
-	waitFor(t, "a run in progress", logs, func() bool {
+	waitFor(t, "a run in progress", 5*time.Millisecond, logs, func() bool {
 		r := runsOf(t, conn)
 		if len(r) == 1 && r[0].finished.IsZero() && count(t, conn, "SELECT count(*) FROM invoices") > seeded {
 			killed = r[0].instance
@@ -90,7 +86,7 @@ func TestThreeServeProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = procs[killed].Wait()
-	waitFor(t, "24 finished runs", logs, func() bool {
+	waitFor(t, "24 finished runs", 100*time.Millisecond, logs, func() bool {
 		n := 0
 		for _, r := range runsOf(t, conn) {
 			if !r.finished.IsZero() {
@@ -201,15 +197,18 @@ func count(t *testing.T, conn *pgx.Conn, query string) int64 {
 	return n
 }
 
-// waitFor polls cond until it holds, failing the test with the processes' logs after a minute.
-func waitFor(t *testing.T, what string, logs func() string, cond func() bool) {
+// waitFor polls cond every interval until it holds, failing the test with the processes' logs
+// after a minute. A run in progress is caught by polling often, since the window is short; the
+// 24 runs that follow take seconds, and polling them every 5 ms kept the test and its
+// PostgreSQL backend busy.
+func waitFor(t *testing.T, what string, interval time.Duration, logs func() string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(time.Minute)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("waited a minute for %s\n%s", what, logs())
 		}
-		time.Sleep(5 * time.Millisecond)
+		time.Sleep(interval)
 	}
 }
 
