@@ -106,7 +106,7 @@ func driverConnector(url string) (Dialect, driver.Connector, error) {
 		}
 	}
 	dsn := "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-		"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		fmt.Sprintf("&_pragma=busy_timeout(%d)&_pragma=synchronous(NORMAL)&_txlock=immediate", sqliteBusyTimeout)
 	// The driver registered by the SQLite dialector; opening the handle connects to nothing.
 	handle, err := sql.Open(sqlite.DriverName, dsn)
 	if err != nil {
