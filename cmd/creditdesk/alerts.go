@@ -45,8 +45,8 @@ func alertsCmd(ctx context.Context, args []string, env func(string) (string, boo
 			return err
 		}
 		rep, err := al.Run(ctx)
-		fmt.Fprintf(out, "evaluated %d alert rules: %d fired, %d resolved; %d messages sent, %d to retry, %d given up; %d weekly digests queued\n",
-			rep.Rules, rep.Fired, rep.Resolved, rep.Sent, rep.Retrying, rep.GivenUp, rep.Digests)
+		fmt.Fprintf(out, "evaluated %d alert rules: %d fired, %d resolved; %d messages sent, %d to retry, %d given up; %d weekly digests queued, %d dropped\n",
+			rep.Rules, rep.Fired, rep.Resolved, rep.Sent, rep.Retrying, rep.GivenUp, rep.Digests, rep.Dropped)
 		return err
 	})
 }
@@ -59,7 +59,7 @@ func evaluateAlerts(ctx context.Context, al *notify.Service, log *slog.Logger) {
 		log.Error("alerts run failed", "error", err)
 	}
 	log.Info("alerts run", "rules", rep.Rules, "fired", rep.Fired, "resolved", rep.Resolved, "digests", rep.Digests, "sent", rep.Sent,
-		"retrying", rep.Retrying, "given_up", rep.GivenUp)
+		"retrying", rep.Retrying, "given_up", rep.GivenUp, "digests_dropped", rep.Dropped)
 }
 
 // deliverPeriodically delivers due alert messages on this instance until ctx ends.

@@ -56,6 +56,10 @@ func (s *Service) deliver(ctx context.Context, d store.AlertDelivery, rep *Repor
 		err = fmt.Errorf("message %d has no recipient", d.ID)
 	}
 	now := s.o.Clocks.Wall().UTC()
+	if errors.Is(err, errNothingToSend) {
+		rep.Dropped++
+		return s.o.Store.DropAlertDelivery(ctx, d, store.AlertAttempt{At: now, Error: err.Error()})
+	}
 	a := store.AlertAttempt{At: now, OK: err == nil, Code: code}
 	next := now
 	if err != nil {

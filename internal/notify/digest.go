@@ -24,13 +24,14 @@ const DigestType = "com.creditdesk.digest"
 // user's digest of an ISO week (of the business day) has one dedupe key in the outbox, so a
 // later run of the week queues nothing, and of two instances queueing at once one row stays.
 // A user who sees neither a billing profile with Azure credits nor a partner organisation gets
-// none. Without a mailer nothing is queued.
+// none; one who holds no role that could show either is not even looked at (the store leaves
+// them out). Without a mailer nothing is queued.
 func (s *Service) QueueDigests(ctx context.Context, rep *Report) error {
 	if s.o.Mailer == nil {
 		return nil
 	}
 	st := s.o.Store
-	users, err := st.DigestSubscribers(ctx)
+	users, err := st.DigestSubscribers(ctx, string(access.AgreementMCA))
 	if err != nil {
 		return err
 	}
@@ -149,18 +150,32 @@ func (s *Service) digestPartners(ctx context.Context, u store.User, window int) 
 	return out, nil
 }
 
-// mailDigest emails a queued digest to its user, both parts rendered by the digest views.
+// errNothingToSend is a digest that, written again when it is due, has nothing its user still
+// sees: it is dropped rather than sent.
+var errNothingToSend = errors.New("nothing to send: the user no longer sees any scope of the digest")
+
+// mailDigest emails a queued digest to its user. The digest is written again from what the
+// user sees when it is sent, not when it was queued: a user who lost a role since (M3, P1)
+// gets nothing of that scope, and errNothingToSend when no scope is left. The queued week
+// stays the subject's; the numbers are the business day's of the sending.
 func (s *Service) mailDigest(ctx context.Context, userID int64, body string) error {
 	if s.o.Mailer == nil {
 		return errNoMailer
 	}
-	var d views.Digest
-	if err := json.Unmarshal([]byte(body), &d); err != nil {
+	var queued views.Digest
+	if err := json.Unmarshal([]byte(body), &queued); err != nil {
 		return err
 	}
 	u, err := s.o.Store.UserByID(ctx, userID)
 	if err != nil {
 		return err
+	}
+	d, err := s.digestOf(ctx, u, ledger.DateOf(s.o.Clocks.Business()), queued.Week)
+	if err != nil {
+		return err
+	}
+	if len(d.Profiles)+len(d.Partners) == 0 {
+		return errNothingToSend
 	}
 	var text, html bytes.Buffer
 	if err := views.DigestEmailText(d, views.Locale{}).Render(ctx, &text); err != nil {

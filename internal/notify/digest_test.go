@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/mail"
@@ -109,6 +110,59 @@ func TestWeeklyDigest(t *testing.T) {
 	}
 	if m := e.mail.Messages()[2]; m.Subject != "Your CreditDesk week 2026-W11: 1 billing profile" || m.EnvelopeTo[0] != ownerEmail {
 		t.Errorf("next week's digest: to %v, %q", m.EnvelopeTo, m.Subject)
+	}
+}
+
+// TestDigestAfterRoleLost (issue 12, review finding, M3): a digest queued while its user held a
+// role but due after they lost it is written again when it is sent. Rui, whose only role was
+// on Contoso, gets nothing: his digest is dropped (not retried, not counted sent) while Ana's
+// goes out; a later delivery run does not try his again.
+func TestDigestAfterRoleLost(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, storetest.MigratedURL(t, store.SQLite), digestScenario())
+	ctx := context.Background()
+	reader, err := e.st.UserByEmail(ctx, readerEmail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []store.User{e.owner, reader} {
+		if err := e.st.SetDigest(ctx, u.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.process("2026-03-02")
+	var rep notify.Report
+	if err := e.svc.QueueDigests(ctx, &rep); err != nil || rep.Digests != 2 {
+		t.Fatalf("queued: %+v, %v; want 2 digests", rep, err)
+	}
+	contoso, err := e.st.AccountByName(ctx, contosoAccount)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := store.Scope{Account: contoso}
+	rows, err := e.st.AssignmentsOn(ctx, sc)
+	if err != nil || len(rows) != 1 || rows[0].UserEmail != readerEmail {
+		t.Fatalf("Contoso's roles: %+v, %v", rows, err)
+	}
+	if err := e.st.RemoveRole(ctx, e.owner, sc, rows[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.svc.Deliver(ctx, &rep); err != nil || rep.Sent != 1 || rep.Dropped != 1 || rep.Retrying != 0 {
+		t.Fatalf("delivered: %+v, %v; want Ana's sent and Rui's dropped", rep, err)
+	}
+	msgs := e.mail.Messages()
+	if len(msgs) != 1 || !slices.Equal(msgs[0].EnvelopeTo, []string{ownerEmail}) {
+		t.Fatalf("%d emails, want Ana's only", len(msgs))
+	}
+	for _, m := range msgs {
+		if strings.Contains(m.Text+m.HTML, "Studio") {
+			t.Errorf("an email to %v shows Contoso's profile:\n%s", m.EnvelopeTo, m.Text)
+		}
+	}
+	e.clock.T = e.clock.T.Add(2 * time.Hour)
+	var again notify.Report
+	if err := e.svc.Deliver(ctx, &again); err != nil || again != (notify.Report{}) || len(e.mail.Messages()) != 1 {
+		t.Errorf("a later delivery run: %+v, %v, %d emails; want nothing", again, err, len(e.mail.Messages()))
 	}
 }
 

@@ -78,6 +78,7 @@ type Report struct {
 	Retrying int // messages that failed and will be tried again
 	GivenUp  int // messages given up after retrying for 24 hours
 	Digests  int // weekly digests queued
+	Dropped  int // weekly digests not sent: their user no longer saw anything of them
 }
 
 // Run evaluates every live rule once, queues the weekly digests due, then delivers what is due,

@@ -13,6 +13,9 @@ const (
 	DeliveryPending = "pending" // not delivered yet; tried again at NextAttemptAt
 	DeliverySent    = "sent"
 	DeliveryFailed  = "failed" // given up at GiveUpAt
+	// DeliveryDropped: not sent, because by the time it was due nothing of it was its
+	// recipient's to see any more (a weekly digest whose user lost every role).
+	DeliveryDropped = "dropped"
 )
 
 // AlertState is whether a rule's condition holds for a subject, and how often it became true.
@@ -158,6 +161,20 @@ func (s *Store) RecordAlertAttempt(ctx context.Context, d AlertDelivery, a Alert
 			set["next_attempt_at"] = next
 		}
 		return wrap("settle alert delivery", tx.conn(ctx).Model(&AlertDelivery{}).Where("id = ?", d.ID).Updates(set).Error)
+	})
+}
+
+// DropAlertDelivery logs an attempt of a claimed delivery that sent nothing, with why in its
+// error, and settles it as dropped: it is not tried again.
+func (s *Store) DropAlertDelivery(ctx context.Context, d AlertDelivery, a AlertAttempt) error {
+	return s.Tx(ctx, func(tx *Store) error {
+		a.DeliveryID, a.OK = d.ID, false
+		if err := tx.conn(ctx).Create(&a).Error; err != nil {
+			return wrap("record alert attempt", err)
+		}
+		err := tx.conn(ctx).Model(&AlertDelivery{}).Where("id = ?", d.ID).
+			Updates(map[string]any{"status": DeliveryDropped, "last_code": 0, "last_error": a.Error}).Error
+		return wrap("drop alert delivery", err)
 	})
 }
 

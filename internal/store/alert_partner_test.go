@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/alerts"
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -95,7 +96,7 @@ func TestDigestOutbox(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if users, err := s.DigestSubscribers(ctx); err != nil || len(users) != 1 || users[0].ID != sd.reader.ID {
+			if users, err := s.DigestSubscribers(ctx, string(access.AgreementMCA)); err != nil || len(users) != 1 || users[0].ID != sd.reader.ID {
 				t.Fatalf("subscribers %+v, %v", users, err)
 			}
 			msg := store.AlertDelivery{DedupeKey: "digest/1/2026-W10", Target: "email:1", UserID: &sd.reader.ID, EventType: "com.creditdesk.digest",

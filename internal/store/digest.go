@@ -29,10 +29,22 @@ func (s *Store) WantsDigest(ctx context.Context, userID int64) (bool, error) {
 	return n > 0, wrap("digest", err)
 }
 
-// DigestSubscribers lists the users who asked for the weekly digest.
-func (s *Store) DigestSubscribers(ctx context.Context) ([]User, error) {
+// DigestSubscribers lists the users who asked for the weekly digest and may have something in
+// it, in one statement: those who hold a role on a billing account of the agreement given (the
+// one with Azure credits, M6) or on one of its profiles, or a role in a partner organisation
+// (P1). The others (a role on other agreements only, a partner member without a role, no role
+// at all) are left out before anything is read for them, run after run; the caller decides
+// what those listed see.
+func (s *Store) DigestSubscribers(ctx context.Context, agreement string) ([]User, error) {
 	var users []User
-	err := s.conn(ctx).Where("id IN (?)", s.conn(ctx).Model(&DigestSubscriber{}).Select("user_id")).Order("id").Find(&users).Error
+	db := s.conn(ctx)
+	billing := db.Table("role_assignments AS r").Select("1").
+		Joins("JOIN billing_accounts AS a ON a.id = r.billing_account_id").
+		Where("r.user_id = users.id AND a.agreement_type = ?", agreement)
+	partner := db.Table("partner_members AS m").Select("1").
+		Joins("JOIN partner_roles AS pr ON pr.member_id = m.id").Where("m.user_id = users.id")
+	err := db.Where("id IN (?)", db.Model(&DigestSubscriber{}).Select("user_id")).
+		Where("EXISTS (?) OR EXISTS (?)", billing, partner).Order("id").Find(&users).Error
 	return users, wrap("digest subscribers", err)
 }
 

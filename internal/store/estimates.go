@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
@@ -77,40 +76,77 @@ func (s *Store) touchLedger(ctx context.Context, profileIDs ...int64) error {
 	return wrap("move ledger version", err)
 }
 
-// keptEstimates reads the kept balance sections of the profiles that are current for today and
-// their ledger version, with their pending events one by one when withEvents; the others are
-// left out.
-func (s *Store) keptEstimates(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) (map[int64]section, error) {
+// freshRow is a profile's ledger state read afresh, joined with its kept balance section of the
+// day at that very version (the e_ columns; Kept is false when there is none).
+type freshRow struct {
+	ID             int64
+	Currency       string
+	InvoiceDay     int
+	NextPeriod     string
+	CurrentBalance money.Amount
+	LedgerVersion  int64
+	Kept           bool
+	Estimate       estimateRow `gorm:"embedded;embeddedPrefix:e_"`
+}
+
+// keptEstimates reads, in one statement, each profile's ledger state as it is now (its version,
+// next period, balance as of the last invoice, currency and invoice day) and the section kept
+// for today at that version, with its pending events one by one when withEvents. It returns the
+// profiles with that state (the rest of each from ps), which a computation must start from and
+// label its section with, whatever copy the caller held (a copy read before a write would
+// otherwise label a newer section with its older version, or take an older section for
+// current), and the kept sections by profile. A profile no longer in the database is returned
+// with version 0, so that its section is not kept.
+func (s *Store) keptEstimates(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) ([]BillingProfile, map[int64]section, error) {
 	ids := make([]int64, len(ps))
 	for i, p := range ps {
 		ids[i] = p.ID
 	}
-	cols := "billing_profile_id, day, ledger_version, current_balance, estimated_balance, pending_eligible_charges, " +
-		"pending_credit_adjustments, pending_new_credit, canceled_credit, expired_credit, uncovered_charges, " +
-		"ineligible_charges, has_pending_events, lots"
+	cols := []string{"current_balance", "estimated_balance", "pending_eligible_charges", "pending_credit_adjustments",
+		"pending_new_credit", "canceled_credit", "expired_credit", "uncovered_charges", "ineligible_charges"}
+	sel := "p.id, p.currency, p.invoice_day, p.next_period, p.current_balance, p.ledger_version, " +
+		"e.billing_profile_id IS NOT NULL AS kept, COALESCE(e.has_pending_events, ?) AS e_has_pending_events, " +
+		"COALESCE(e.lots, '') AS e_lots"
+	for _, c := range cols {
+		sel += ", COALESCE(e." + c + ", 0) AS e_" + c
+	}
 	if withEvents {
-		cols += ", events"
+		sel += ", e.events AS e_events"
 	}
-	var rows []estimateRow
-	if err := s.conn(ctx).Select(cols).Where("billing_profile_id IN ? AND day = ?", ids, today).Find(&rows).Error; err != nil {
-		return nil, wrap("kept estimates", err)
+	var rows []freshRow
+	err := s.conn(ctx).Raw("SELECT "+sel+" FROM billing_profiles AS p LEFT JOIN profile_estimates AS e "+
+		"ON e.billing_profile_id = p.id AND e.day = ? AND e.ledger_version = p.ledger_version WHERE p.id IN ?",
+		false, today, ids).Scan(&rows).Error
+	if err != nil {
+		return nil, nil, wrap("kept estimates", err)
 	}
-	version := make(map[int64]int64, len(ps))
-	for _, p := range ps {
-		version[p.ID] = p.LedgerVersion
-	}
-	out := make(map[int64]section, len(rows))
+	byID := make(map[int64]freshRow, len(rows))
 	for _, r := range rows {
-		if v := version[r.BillingProfileID]; v == 0 || r.LedgerVersion != v || (withEvents && r.Events == nil) {
+		byID[r.ID] = r
+	}
+	fresh := make([]BillingProfile, len(ps))
+	out := make(map[int64]section, len(rows))
+	for i, p := range ps {
+		r, ok := byID[p.ID]
+		if !ok {
+			p.LedgerVersion = 0
+			fresh[i] = p
 			continue
 		}
-		sum, err := r.summary()
-		if err != nil {
-			return nil, err
+		p.Currency, p.InvoiceDay, p.NextPeriod, p.CurrentBalance, p.LedgerVersion =
+			r.Currency, r.InvoiceDay, r.NextPeriod, r.CurrentBalance, r.LedgerVersion
+		fresh[i] = p
+		if !r.Kept || (withEvents && r.Estimate.Events == nil) {
+			continue
 		}
-		out[r.BillingProfileID] = sum
+		r.Estimate.BillingProfileID = p.ID
+		sum, err := r.Estimate.summary()
+		if err != nil {
+			return nil, nil, err
+		}
+		out[p.ID] = sum
 	}
-	return out, nil
+	return fresh, out, nil
 }
 
 // summary is the kept balance section, with whether it has pending events; its events are
@@ -186,19 +222,4 @@ func estimateOf(p BillingProfile, today ledger.Date, sec section, withEvents boo
 	text := string(b)
 	r.Events = &text
 	return r, nil
-}
-
-// keepEstimates writes the computed balance sections back, one statement for all. The rows are
-// a cache: a reader that could not write them has its answer all the same, and the next reader
-// computes again, so a failure is not the caller's (a write lock held by a long import on
-// SQLite, a read-only replica).
-func (s *Store) keepEstimates(ctx context.Context, rows []estimateRow) {
-	if len(rows) == 0 {
-		return
-	}
-	// A reader slower than another one never puts back an older section over a newer one.
-	newer := clause.Where{Exprs: []clause.Expression{clause.Expr{
-		SQL: "profile_estimates.day <> excluded.day OR profile_estimates.ledger_version <= excluded.ledger_version"}}}
-	_ = s.conn(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "billing_profile_id"}}, UpdateAll: true,
-		Where: newer}).Create(&rows).Error
 }

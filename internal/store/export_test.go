@@ -45,3 +45,15 @@ func (s *Store) KeptVersion(ctx context.Context, profileID int64) (int64, ledger
 	err := s.conn(ctx).Select("ledger_version, day").Where("billing_profile_id = ?", profileID).Take(&r).Error
 	return r.LedgerVersion, r.Day, err
 }
+
+// WhileLocked runs fn while another transaction holds the profile's row lock, as a processing
+// run takes it (on SQLite, the one write lock: its transactions begin IMMEDIATE).
+func (s *Store) WhileLocked(ctx context.Context, profileID int64, fn func()) error {
+	return s.Tx(ctx, func(tx *Store) error {
+		if _, err := tx.lockProfile(ctx, profileID); err != nil {
+			return err
+		}
+		fn()
+		return nil
+	})
+}

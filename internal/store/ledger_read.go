@@ -33,17 +33,19 @@ type section struct {
 }
 
 // summaries computes the balance section of several profiles in a constant number of queries:
-// the sections kept for today and each profile's ledger version (one query), then for the
-// others the live lots, the unbilled days, and the adjustments one by one when withEvents
+// each profile's ledger state as it is now with the section kept for today at that version (one
+// query: the caller's copies of the profiles may be older), then for the others, from that
+// state, the live lots, the unbilled days, and the adjustments one by one when withEvents
 // (otherwise only those of the rare days that have both credits and debits), which it keeps
-// for the next reader. Profiles synced from Azure are Azure's (azure_read.go), never kept.
+// for the next reader when the write lock is free (keepEstimates). Profiles synced from Azure
+// are Azure's (azure_read.go), never kept.
 func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) (map[int64]section, error) {
-	out, err := s.keptEstimates(ctx, ps, today, withEvents)
+	fresh, out, err := s.keptEstimates(ctx, ps, today, withEvents)
 	if err != nil {
 		return nil, err
 	}
 	var rest []BillingProfile
-	for _, p := range ps {
+	for _, p := range fresh {
 		if _, kept := out[p.ID]; !kept {
 			rest = append(rest, p)
 		}
@@ -75,7 +77,7 @@ func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger
 		sec := computed[p.ID]
 		out[p.ID] = sec
 		if p.LedgerVersion == 0 {
-			continue // read without its version (models.go): not kept
+			continue // no longer in the database: not kept
 		}
 		row, err := estimateOf(p, today, sec, withEvents)
 		if err != nil {

@@ -68,7 +68,8 @@ type BillingProfile struct {
 	EventSeq       int64
 	// LedgerVersion moves with every write of what the profile's balance section is computed
 	// from (estimates.go): a kept section is current while its version is the profile's. It
-	// starts at 1; 0 is a profile value read without it, whose section is never kept.
+	// starts at 1. Readers of the kept section read it afresh with the section, never from
+	// the caller's copy of the profile.
 	LedgerVersion int64 `gorm:"default:1"`
 }
 

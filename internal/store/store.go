@@ -44,6 +44,7 @@ type Store struct {
 	// shares them.
 	pool      Pool
 	connector *connector
+	writes    writeGate    // one transaction of the process at a time on SQLite (sqlite_writer.go)
 	cursors   cursor.Codec // signs the keyset cursors of the portal's lists
 }
 
@@ -82,7 +83,8 @@ func OpenPool(ctx context.Context, url string, clocks clock.Clocks, p Pool) (*St
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("store: open %s: %w", dialect, err)
 	}
-	s := &Store{db: db, dialect: dialect, clocks: clocks, pool: p, connector: conn, cursors: randomCursors()}
+	s := &Store{db: db, dialect: dialect, clocks: clocks, pool: p, connector: conn, writes: newWriteGate(dialect),
+		cursors: randomCursors()}
 	if err := s.Ping(ctx); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -106,7 +108,7 @@ func driverConnector(url string) (Dialect, driver.Connector, error) {
 		}
 	}
 	dsn := "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-		"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		fmt.Sprintf("&_pragma=busy_timeout(%d)&_pragma=synchronous(NORMAL)&_txlock=immediate", sqliteBusyTimeout)
 	// The driver registered by the SQLite dialector; opening the handle connects to nothing.
 	handle, err := sql.Open(sqlite.DriverName, dsn)
 	if err != nil {
@@ -145,10 +147,20 @@ func (s *Store) Close() error {
 func (s *Store) sqlDB() (*sql.DB, error) { return s.db.DB() }
 
 // Tx runs fn in one transaction: everything fn does through the Store it receives is committed
-// together, or not at all when fn returns an error.
+// together, or not at all when fn returns an error. On SQLite a transaction first waits its
+// turn among the process's transactions (writeGate), holding no connection meanwhile; one
+// within another is a savepoint of it.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
+	if _, inTx := s.db.Statement.ConnPool.(gorm.TxCommitter); !inTx {
+		leave, err := s.writes.enter(ctx)
+		if err != nil {
+			return err
+		}
+		defer leave()
+	}
 	return s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-		return fn(&Store{db: db, dialect: s.dialect, clocks: s.clocks, pool: s.pool, connector: s.connector, cursors: s.cursors})
+		return fn(&Store{db: db, dialect: s.dialect, clocks: s.clocks, pool: s.pool, connector: s.connector, writes: s.writes,
+			cursors: s.cursors})
 	})
 }
 
