@@ -52,13 +52,8 @@ func Text(m fault.Message) string {
 	return say(m, argText, func(s string) string { return s })
 }
 
-// RefusalText is a refusal in plain words: the sentence it says as data, or its own.
-func RefusalText(r fault.Refusal) string {
-	if r.Message == "" {
-		return Text(r.Said)
-	}
-	return r.Message
-}
+// RefusalText is a refusal in plain words.
+func RefusalText(r fault.Refusal) string { return Text(r.Said) }
 
 // say fills m's sentence: text through lit, each argument through arg. A key without a
 // sentence is written as itself, so that a missing sentence shows rather than hides.

@@ -28,6 +28,14 @@ const (
 	KeyHistoryAssigned   = "history.assigned"            // P12: the new holder's email
 	KeyHistoryRemoved    = "history.removed"             // P12: the old holder's email
 	KeyHistoryReassigned = "history.reassigned"          // P12: the old and new holders' emails
+
+	KeyUploadTooLarge   = "upload.too_large"   // the bound in MiB (int)
+	KeyUploadNoFile     = "upload.no_file"     // none
+	KeyUploadSynced     = "upload.synced"      // none
+	KeyUploadRepeated   = "upload.repeated"    // the file's name (fault.Code)
+	KeyUploadNothingNew = "upload.nothing_new" // the file's name (fault.Code)
+	KeyUploadImported   = "upload.imported"    // the file's name (fault.Code), charge totals, totals changed (ints)
+	KeyUploadLowered    = "upload.lowered"     // day totals lowered (int), by how much in all (fault.Money)
 )
 
 // sentences are the words of each message key (fault.Message): {0}, {1}... stand for its
@@ -57,6 +65,14 @@ var sentences = map[string]string{
 	KeyHistoryAssigned:   "Assigned to {0}",
 	KeyHistoryRemoved:    "Removed {0}",
 	KeyHistoryReassigned: "Reassigned from {0} to {1}",
+
+	KeyUploadTooLarge:   "file: larger than {0} MiB; export one month at a time and upload each file.",
+	KeyUploadNoFile:     "file: choose a CSV file to upload.",
+	KeyUploadSynced:     "This billing profile is synced from Azure, which keeps its charges: upload them in Azure Cost Management, and the next sync brings Azure's figures here.",
+	KeyUploadRepeated:   "{0} was imported before: nothing changed.",
+	KeyUploadNothingNew: "{0} holds no charges that are not stored already: nothing changed.",
+	KeyUploadImported:   "Imported {0}: {1} charge totals, {2} changed. The estimated balance now includes them.",
+	KeyUploadLowered:    "{0} day totals went down, by {1} in all: a file states the whole total of a day and product, so it replaces what an earlier upload said. Upload complete exports, not parts of one.",
 
 	// The benefits rules' refusals (P3-P11, X2).
 	benefits.KeyPending:              "This benefit is still being provisioned while the payment is processed; it becomes available on {0}.",
@@ -148,6 +164,49 @@ var sentences = map[string]string{
 	"store.azure_currency":        "Billing profile {0} changed currency in Azure from {1} to {2}.",
 	"store.azure_lot_taken":       "Azure lot {0} is already a lot of billing profile {1}.",
 	"azure.not_mca":               "Only a Microsoft Customer Agreement billing account has Azure credits to sync.",
+
+	// A cost export's problems (costcsv.Keys, X2) and the store's checks of its lines
+	// (store.ChargeProblemKeys: X1, M16).
+	"costcsv.at_cell":        "line {0}, column {1}: {2}",
+	"costcsv.at_line":        "line {0}: {1}",
+	"costcsv.more":           "and {0} more problems",
+	"costcsv.empty_file":     "empty file: no header line",
+	"costcsv.file_too_large": "larger than {0} MiB: export a shorter period",
+	"costcsv.line_too_long":  "line longer than {0} bytes: not a cost export?",
+	"costcsv.csv_syntax":     "CSV syntax: {0}; reading stopped here",
+	"costcsv.data_lines":     "more than {0} data lines: export a shorter period",
+	"costcsv.field_count":    "{0} fields where the header has {1}",
+	"costcsv.column_twice":   "column appears twice (fields {0} and {1})",
+	"costcsv.missing_column": "missing required column",
+	"costcsv.empty":          "empty: a value is required",
+	"costcsv.not_number":     "not a number: \"{0}\"",
+	"costcsv.cost_too_large": "too large: a line must stay below {0}",
+	"costcsv.file_limit":     "the costs of this file add up to {0} or more (in absolute value) by this line: split the export, at most {0} per file",
+	"costcsv.not_date":       "not a date: \"{0}\" (want MM/DD/YYYY or YYYY-MM-DD)",
+	"costcsv.not_profile":    "not a billing profile name (XXXX-XXXX-XXX-XXX) or id: \"{0}\"",
+	"costcsv.not_currency":   "\"{0}\" is not an ISO 4217 currency code, such as USD",
+	"costcsv.not_utf8":       "not valid UTF-8",
+	"costcsv.product_long":   "longer than {0} characters",
+	"costcsv.control":        "control character in \"{0}\"",
+	"costcsv.publisher":      "unknown publisher type \"{0}\": want Azure, Microsoft or Marketplace",
+	"costcsv.charge_type":    "unknown charge type \"{0}\": want Usage, Purchase, Refund, UnusedReservation, UnusedSavingsPlan or RoundingAdjustment",
+	"costcsv.eligible":       "want True or False, not \"{0}\"",
+	"costcsv.negative_net":   "{0} nets {1} after refunds ({2}): a refund cannot exceed the charges of its day",
+	"costcsv.total":          "{0}'s \"{1}\" ({2}, eligible) on {3}",
+	"costcsv.total_not":      "{0}'s \"{1}\" ({2}, not eligible) on {3}",
+	"costcsv.one_line":       "line {0}",
+	"costcsv.lines":          "lines {0}",
+	"costcsv.lines_and_more": "lines {0}, and {1} more",
+
+	"store.charge_other_profile":  "{0} is not this billing profile ({1}): upload each profile's charges on its own page",
+	"store.charge_profiles":       "more than {0} billing profiles in one file: import them in several files",
+	"store.charge_no_profile":     "no billing profile {0}",
+	"store.charge_profile_twice":  "{0} names billing profiles of several accounts",
+	"store.charge_future":         "{0} is after today ({1}): charges are imported once they have happened",
+	"store.charge_currency":       "{0}, but billing profile {1} is billed in {2}",
+	"store.charge_invoiced":       "a charge for {0} dated {1} falls in a month already invoiced (the next invoice covers {2}): invoiced data cannot change",
+	"store.charge_month_limit":    "billing profile {0}'s charges of {1} would total {2}: a profile's charges of one month stay below {3} (M16)",
+	"store.charge_month_overflow": "billing profile {0}'s charges of {1} would overflow: a profile's charges of one month stay below {2} (M16)",
 
 	access.KeyLastOwner: "The last owner of a billing scope cannot be removed. Grant the owner role to someone else first.",
 

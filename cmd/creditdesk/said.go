@@ -25,7 +25,7 @@ func (e saidError) Unwrap() error { return e.err }
 // errors.As; any other error is returned as it is.
 func said(err error) error {
 	var r fault.Refusal
-	if err == nil || !errors.As(err, &r) || r.Message != "" {
+	if err == nil || !errors.As(err, &r) {
 		return err
 	}
 	return saidError{text: strings.Replace(err.Error(), r.Error(), views.RefusalText(r), 1), err: err}

@@ -83,27 +83,20 @@ func AsInvalid(err error) (Invalid, bool) {
 }
 
 // Refusal is a change refused by a rule of the domain (the last owner, a reassignment limit),
-// of kind ErrConflict. It says why as data (Said) that the views write, or as a sentence
-// written for the user (Message).
+// of kind ErrConflict. It says why as data (Said) that the views write.
 type Refusal struct {
-	Rule    string // the DOMAIN.md rule, such as "M4"
-	Message string
-	Said    Message
+	Rule string // the DOMAIN.md rule, such as "M4"
+	Said Message
 }
 
-// Error returns the sentence, or the key of what it says.
-func (r Refusal) Error() string {
-	if r.Message == "" {
-		return r.Said.String()
-	}
-	return r.Message
-}
+// Error returns the key and values of what it says, for logs.
+func (r Refusal) Error() string { return r.Said.String() }
 
 // Is makes a Refusal match ErrConflict, and a Refusal by the same rule that says the same
 // (such as access.ErrLastOwner), whatever its arguments.
 func (r Refusal) Is(target error) bool {
 	if t, ok := target.(Refusal); ok {
-		return t.Rule == r.Rule && t.Message == r.Message && t.Said.Key == r.Said.Key
+		return t.Rule == r.Rule && t.Said.Key == r.Said.Key
 	}
 	return target == ErrConflict
 }

@@ -104,9 +104,7 @@ func Said(err error) fault.Message {
 	)
 	switch {
 	case errors.As(err, &r):
-		if r.Message == "" {
-			return r.Said
-		}
+		return r.Said
 	case errors.As(err, &re):
 		return re.Message
 	}
