@@ -3,12 +3,12 @@ package views
 import (
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // The keys of what the portal itself says on the Benefits pages, besides the rules' (the
 // benefits.Key constants): the values of the pane's Details tab, the notices and outcomes.
 const (
-	KeyValue         = "value"             // one value, formatted for the reader
 	KeyPerMonth      = "value.per_month"   // an amount granted each month (P3)
 	KeyIncluded      = "value.included"    // a last day that is included (P3)
 	KeyNamed         = "value.named"       // a name and an email
@@ -29,6 +29,18 @@ const (
 	KeyHistoryRemoved    = "history.removed"             // P12: the old holder's email
 	KeyHistoryReassigned = "history.reassigned"          // P12: the old and new holders' emails
 
+	KeyGranted     = "access.granted"      // the user's email, the role (access.Role)
+	KeyRoleRemoved = "access.role_removed" // none
+	KeySyncBusy    = "azure.sync_busy"     // none
+	KeySyncFailed  = "azure.sync_failed"   // what went wrong (string, views.SyncProblemText)
+	KeySynced      = "azure.synced"        // billing profiles, new transactions, new credits (ints)
+	KeyPastEnd     = "benefits.past_end"   // the page, the benefits (ints)
+	KeyPageOf      = "benefits.page_of"    // the first and last rows shown, the benefits (ints)
+
+	KeyParam         = "query.param"           // a query parameter's name (string), what is wrong with it (a message)
+	KeyParamTooLong  = "query.too_long"        // the most characters (int)
+	KeyCursorTooLong = "query.cursor_too_long" // the most characters (int)
+
 	KeyUploadTooLarge   = "upload.too_large"   // the bound in MiB (int)
 	KeyUploadNoFile     = "upload.no_file"     // none
 	KeyUploadSynced     = "upload.synced"      // none
@@ -44,7 +56,7 @@ const (
 // (store.AuditKeys, store.RefusalKeys) is here, which a test checks.
 var sentences = map[string]string{
 	// The portal's own (the Key constants above).
-	KeyValue:         "{0}",
+	fault.KeyText:    "{0}",
 	KeyPerMonth:      "{0} per month",
 	KeyIncluded:      "{0} (included)",
 	KeyNamed:         "{0} ({1})",
@@ -65,6 +77,18 @@ var sentences = map[string]string{
 	KeyHistoryAssigned:   "Assigned to {0}",
 	KeyHistoryRemoved:    "Removed {0}",
 	KeyHistoryReassigned: "Reassigned from {0} to {1}",
+
+	KeyGranted:     "{0} now holds the {1} role.",
+	KeyRoleRemoved: "The role assignment was removed.",
+	KeySyncBusy:    "A sync of this connection is already running; its result appears here when it ends.",
+	KeySyncFailed:  "The sync failed: {0}",
+	KeySynced:      "Synced {0} billing profiles from Azure: {1} new transactions, {2} new credits.",
+	KeyPastEnd:     "Page {0} is past the end of the {1} benefits.",
+	KeyPageOf:      "{0}-{1} of {2} benefits",
+
+	KeyParam:         "{0}: {1}",
+	KeyParamTooLong:  "too long (at most {0} characters)",
+	KeyCursorTooLong: "too long (at most {0} characters); start again from the first page",
 
 	KeyUploadTooLarge:   "file: larger than {0} MiB; export one month at a time and upload each file.",
 	KeyUploadNoFile:     "file: choose a CSV file to upload.",
@@ -207,6 +231,37 @@ var sentences = map[string]string{
 	"store.charge_invoiced":       "a charge for {0} dated {1} falls in a month already invoiced (the next invoice covers {2}): invoiced data cannot change",
 	"store.charge_month_limit":    "billing profile {0}'s charges of {1} would total {2}: a profile's charges of one month stay below {3} (M16)",
 	"store.charge_month_overflow": "billing profile {0}'s charges of {1} would overflow: a profile's charges of one month stay below {2} (M16)",
+
+	// The ledger's input errors (ledger.Keys: X2, M2, M7, M8, M10, M16).
+	"ledger.at_field":             "{0}: {1}",
+	"ledger.too_large":            "{0} takes the inputs of this computation to {1} or more: a billing profile holds less than {2} of credit and less than {3} of charges per month (M16)",
+	"ledger.outside":              "{0} is outside {1} ({2} to {3})",
+	"ledger.currency_differs":     "\"{0}\", profile in \"{1}\"",
+	"ledger.lot_currency_differs": "lot in \"{0}\", profile in \"{1}\"",
+	"ledger.charge_id":            "a charge needs an id",
+	"ledger.adjustment_id":        "an adjustment needs an id",
+	"ledger.lot_id":               "a lot needs an id",
+	"ledger.invoice_number":       "an invoice needs a number",
+	"ledger.duplicate_charge":     "duplicate charge id {0}",
+	"ledger.duplicate_adjustment": "duplicate adjustment id {0}",
+	"ledger.duplicate_lot":        "duplicate lot id {0}",
+	"ledger.negative":             "must not be negative",
+	"ledger.publisher":            "unknown publisher type \"{0}\"",
+	"ledger.source":               "unknown source \"{0}\"",
+	"ledger.state":                "unknown state \"{0}\"",
+	"ledger.expires_before_start": "before the start date",
+	"ledger.canceled_after":       "after the expiration date: the lot has expired by then",
+	"ledger.pending_balance":      "a pending lot's balance is its original amount",
+	"ledger.canceled_needs_date":  "a canceled lot needs its cancellation date",
+	"ledger.profile_currency":     "\"{0}\" is not an ISO 4217 currency code",
+	"ledger.invoice_day":          "{0} is not a day from 1 to 28",
+	"ledger.month":                "month {0}",
+	"ledger.status":               "use one of {0}",
+	"ledger.name_required":        "a product name is required",
+	"ledger.name_utf8":            "a product name must be UTF-8 text",
+	"ledger.name_long":            "a product name has at most {0} characters",
+	"ledger.name_control":         "a product name cannot hold control characters",
+	"ledger.name_letter":          "a product name needs a letter or a digit",
 
 	access.KeyLastOwner: "The last owner of a billing scope cannot be removed. Grant the owner role to someone else first.",
 

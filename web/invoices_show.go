@@ -27,7 +27,7 @@ func (s *Server) invoiceShow(c echo.Context) error {
 	}
 	number, err := url.PathUnescape(c.Param("invoice"))
 	if err != nil || len(number) > maxInvoiceNumber {
-		return badParam("invoice", "not an invoice number")
+		return badParam("invoice", fault.Text("not an invoice number"))
 	}
 	ctx := c.Request().Context()
 	inv, allocs, err := s.store.InvoiceByNumber(ctx, bp.ID, number)

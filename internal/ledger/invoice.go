@@ -61,7 +61,7 @@ func IssueInvoice(in InvoiceInput) (InvoiceResult, error) {
 		return InvoiceResult{}, err
 	}
 	if in.Number == "" {
-		return InvoiceResult{}, invalid("number", "an invoice needs a number")
+		return InvoiceResult{}, invalid("number", KeyInvoiceNumber)
 	}
 	if err := checkLots(in.Lots, p.Currency); err != nil {
 		return InvoiceResult{}, err
