@@ -15,6 +15,28 @@ func (d Date) Value() (driver.Value, error) {
 	return d.String(), nil
 }
 
+// Value stores the month as YYYY-MM text (database/sql/driver.Valuer), which sorts as a month.
+func (p Period) Value() (driver.Value, error) { return p.String(), nil }
+
+// Scan reads a month stored by Value (database/sql.Scanner).
+func (p *Period) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return fmt.Errorf("ledger: cannot scan %T into a month", src)
+	}
+	v, err := ParsePeriod(s)
+	if err != nil {
+		return fmt.Errorf("ledger: stored month %q: %w", s, err)
+	}
+	*p = v
+	return nil
+}
+
 // Scan reads a date stored by Value (database/sql.Scanner): "" is the zero Date. A driver that
 // gives a time instead of text yields its UTC date.
 func (d *Date) Scan(src any) error {
