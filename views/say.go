@@ -52,6 +52,24 @@ func Text(m fault.Message) string {
 	return say(m, argText, func(s string) string { return s })
 }
 
+// Words is m as plain text for loc: dates and months in the reader's order, every other value
+// as Text writes it. Emails and their plain-text parts use it.
+func Words(loc Locale, m fault.Message) string {
+	var arg func(any) string
+	arg = func(a any) string {
+		switch v := a.(type) {
+		case ledger.Date:
+			return loc.Date(v)
+		case ledger.Period:
+			return loc.Month(v)
+		case fault.Message:
+			return say(v, arg, func(s string) string { return s })
+		}
+		return argText(a)
+	}
+	return say(m, arg, func(s string) string { return s })
+}
+
 // RefusalText is a refusal in plain words.
 func RefusalText(r fault.Refusal) string { return Text(r.Said) }
 

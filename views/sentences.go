@@ -265,6 +265,31 @@ var sentences = map[string]string{
 
 	access.KeyLastOwner: "The last owner of a billing scope cannot be removed. Grant the owner role to someone else first.",
 
+	// Alert rules and what their events found (the Alerts page, alert emails).
+	"days.one":                    "1 day",
+	"days.many":                   "{0} days",
+	"alert.rule_expiring":         "A credit expires within {0} days",
+	"alert.rule_expiring_amount":  "A credit expires within {0} days with at least {1} left",
+	"alert.rule_runway":           "The runway forecast says credit runs out within {0} days",
+	"alert.rule_balance_percent":  "The estimated balance falls below {0}% of the credit released this year",
+	"alert.rule_balance":          "The estimated balance falls below {0}",
+	"alert.rule_unused":           "The forecast says at least {0} will expire unused",
+	"alert.rule_failed":           "The processing run failed for the billing profile",
+	"alert.rule_benefit_unused":   "A benefit is not assigned or not redeemed {0} before its end",
+	"alert.rule_unredeemed":       "A monthly credit's user has not redeemed it {0} after its assignment",
+	"alert.rule_membership":       "The membership ends within {0}",
+	"alert.resolved":              "Resolved for {0}: no longer true: {1}.",
+	"alert.event_expiring":        "Credit {0} of {1} expires on {2} (in {3}) with {4} left. Use it or ask for an extension before then.",
+	"alert.event_runway":          "At the recent burn of {0} a day, the credit of {1} runs out on {2} (in {3}).",
+	"alert.event_balance_percent": "The estimated balance of {0} is {1}, below {2}% of the {3} of credit released this year.",
+	"alert.event_balance":         "The estimated balance of {0} is {1}, below {2}.",
+	"alert.event_unused":          "At the recent burn rate, {0} of the credit of {1} will expire unused.",
+	"alert.event_failed":          "The processing run failed for {0}: new credit, expiries and invoices are not up to date until it succeeds.",
+	"alert.event_benefit_held":    "Benefit {0} ({1}) of {2} is assigned to {3}, who has not redeemed it; it ends on {4} (in {5}).",
+	"alert.event_benefit_free":    "Benefit {0} ({1}) of {2} is not assigned to anyone; it ends on {3} (in {4}). Assign it before then.",
+	"alert.event_unredeemed":      "Monthly credit {0} of {1} was assigned to {2} on {3}, {4} ago, and is not redeemed yet.",
+	"alert.event_membership":      "The membership of {0} ends on {1} (in {2}). Renew it to get the next year's benefits.",
+
 	// Audit entries (X1).
 	"audit.value":                     "{0}",
 	"audit.member":                    "Member",
