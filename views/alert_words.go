@@ -1,103 +1,91 @@
 package views
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/alerts"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
 // RuleText says a rule's condition in words: "A credit expires within 30 days with at least
 // USD 500.00 left". Amounts are in the currency of each profile the rule covers ("" names none).
-func RuleText(r alerts.Rule, currency string) string {
-	amount := func() string {
-		if r.Amount == nil {
-			return ""
-		}
-		return Money(*r.Amount, currency)
-	}
+func RuleText(r alerts.Rule, currency string) string { return Text(RuleSaid(r, currency)) }
+
+// RuleSaid is a rule's condition as a message (the alert.rule_* keys).
+func RuleSaid(r alerts.Rule, currency string) fault.Message {
+	amount := func() fault.Money { return fault.Money{Amount: deref(r.Amount), Currency: currency} }
 	switch r.Kind {
 	case alerts.CreditExpiring:
 		if r.Amount == nil {
-			return fmt.Sprintf("A credit expires within %d days", r.Days)
+			return fault.Say("alert.rule_expiring", r.Days)
 		}
-		return fmt.Sprintf("A credit expires within %d days with at least %s left", r.Days, amount())
+		return fault.Say("alert.rule_expiring_amount", r.Days, amount())
 	case alerts.RunwayShort:
-		return fmt.Sprintf("The runway forecast says credit runs out within %d days", r.Days)
+		return fault.Say("alert.rule_runway", r.Days)
 	case alerts.BalanceLow:
 		if r.Percent != 0 {
-			return fmt.Sprintf("The estimated balance falls below %d%% of the credit released this year", r.Percent)
+			return fault.Say("alert.rule_balance_percent", r.Percent)
 		}
-		return "The estimated balance falls below " + amount()
+		return fault.Say("alert.rule_balance", amount())
 	case alerts.CreditUnused:
-		return "The forecast says at least " + amount() + " will expire unused"
+		return fault.Say("alert.rule_unused", amount())
 	case alerts.ProcessFailed:
-		return "The processing run failed for the billing profile"
+		return fault.Say("alert.rule_failed")
 	case alerts.BenefitUnused:
-		return fmt.Sprintf("A benefit is not assigned or not redeemed %s before its end", dayCount(r.Days))
+		return fault.Say("alert.rule_benefit_unused", dayCount(r.Days))
 	case alerts.BenefitUnredeemed:
-		return fmt.Sprintf("A monthly credit's user has not redeemed it %s after its assignment", dayCount(r.Days))
+		return fault.Say("alert.rule_unredeemed", dayCount(r.Days))
 	case alerts.MembershipEnding:
-		return fmt.Sprintf("The membership ends within %s", dayCount(r.Days))
+		return fault.Say("alert.rule_membership", dayCount(r.Days))
 	}
-	return string(r.Kind)
+	return fault.Text(string(r.Kind))
 }
 
-// EventText says what an event found, in one or two sentences, for emails and the Alerts page.
+// EventText says what an event found, in one or two sentences, for emails and the Alerts page,
+// its dates in the reader's order.
 func EventText(d alerts.EventData, loc Locale) string {
-	who := Who(d)
 	if d.State == alerts.Resolved {
-		return "Resolved for " + who + ": no longer true: " + lowerFirst(RuleText(d.Rule, d.Currency)) + "."
+		return Words(loc, fault.Say("alert.resolved", Who(d), lowerFirst(RuleText(d.Rule, d.Currency))))
 	}
-	v, cur := d.Values, d.Currency
-	m := func(a *money.Amount) string {
-		if a == nil {
-			return ""
-		}
-		return Money(*a, cur)
-	}
-	date := func(x *ledger.Date) string {
-		if x == nil {
-			return ""
-		}
-		return loc.Date(*x)
-	}
-	days := func() string { return dayCount(deref(v.DaysLeft)) }
+	return Words(loc, EventSaid(d))
+}
+
+// EventSaid is what a firing event found, as a message (the alert.event_* keys).
+func EventSaid(d alerts.EventData) fault.Message {
+	who, v, cur := Who(d), d.Values, d.Currency
+	m := func(a *money.Amount) fault.Money { return fault.Money{Amount: deref(a), Currency: cur} }
+	rounded := func(a *money.Amount) fault.Money { return fault.Money{Amount: Rounded(deref(a), cur), Currency: cur} }
+	days := dayCount(deref(v.DaysLeft))
+	date := func(x *ledger.Date) ledger.Date { return deref(x) }
 	switch d.Rule.Kind {
 	case alerts.CreditExpiring:
-		return fmt.Sprintf("Credit %s of %s expires on %s (in %s) with %s left. Use it or ask for an extension before then.",
-			v.Lot, who, date(v.ExpirationDate), days(), m(v.LotBalance))
+		return fault.Say("alert.event_expiring", fault.ID(v.Lot), who, date(v.ExpirationDate), days, m(v.LotBalance))
 	case alerts.RunwayShort:
-		return fmt.Sprintf("At the recent burn of %s a day, the credit of %s runs out on %s (in %s).",
-			Money(Rounded(deref(v.DailyBurn), cur), cur), who, date(v.RunsOut), days())
+		return fault.Say("alert.event_runway", rounded(v.DailyBurn), who, date(v.RunsOut), days)
 	case alerts.BalanceLow:
 		if v.ReleasedThisYear != nil {
-			return fmt.Sprintf("The estimated balance of %s is %s, below %d%% of the %s of credit released this year.",
-				who, m(v.EstimatedBalance), d.Rule.Percent, m(v.ReleasedThisYear))
+			return fault.Say("alert.event_balance_percent", who, m(v.EstimatedBalance), d.Rule.Percent, m(v.ReleasedThisYear))
 		}
-		return fmt.Sprintf("The estimated balance of %s is %s, below %s.", who, m(v.EstimatedBalance), Money(deref(d.Rule.Amount), cur))
+		return fault.Say("alert.event_balance", who, m(v.EstimatedBalance), m(d.Rule.Amount))
 	case alerts.CreditUnused:
-		return fmt.Sprintf("At the recent burn rate, %s of the credit of %s will expire unused.",
-			Money(Rounded(deref(v.ExpiresUnused), cur), cur), who)
+		return fault.Say("alert.event_unused", rounded(v.ExpiresUnused), who)
 	case alerts.ProcessFailed:
-		return "The processing run failed for " + who + ": new credit, expiries and invoices are not up to date until it succeeds."
+		return fault.Say("alert.event_failed", who)
 	case alerts.BenefitUnused:
 		if v.AssignedTo != "" {
-			return fmt.Sprintf("Benefit %s (%s) of %s is assigned to %s, who has not redeemed it; it ends on %s (in %s).",
-				v.Benefit, v.BenefitKind, who, v.AssignedTo, date(v.ExpirationDate), days())
+			return fault.Say("alert.event_benefit_held", fault.ID(v.Benefit), v.BenefitKind, who, fault.Email(v.AssignedTo),
+				date(v.ExpirationDate), days)
 		}
-		return fmt.Sprintf("Benefit %s (%s) of %s is not assigned to anyone; it ends on %s (in %s). Assign it before then.",
-			v.Benefit, v.BenefitKind, who, date(v.ExpirationDate), days())
+		return fault.Say("alert.event_benefit_free", fault.ID(v.Benefit), v.BenefitKind, who, date(v.ExpirationDate), days)
 	case alerts.BenefitUnredeemed:
-		return fmt.Sprintf("Monthly credit %s of %s was assigned to %s on %s, %s ago, and is not redeemed yet.",
-			v.Benefit, who, v.AssignedTo, date(v.AssignedOn), dayCount(deref(v.DaysWaiting)))
+		return fault.Say("alert.event_unredeemed", fault.ID(v.Benefit), who, fault.Email(v.AssignedTo), date(v.AssignedOn),
+			dayCount(deref(v.DaysWaiting)))
 	case alerts.MembershipEnding:
-		return fmt.Sprintf("The membership of %s ends on %s (in %s). Renew it to get the next year's benefits.",
-			who, date(v.ExpirationDate), days())
+		return fault.Say("alert.event_membership", who, date(v.ExpirationDate), days)
 	}
-	return d.Title
+	return fault.Text(d.Title)
 }
 
 // EmailSubject is the subject line of an alert email.
@@ -127,12 +115,12 @@ func LinkText(d alerts.EventData) string {
 	return "Open the benefit in the Benefits workspace of " + d.PartnerName
 }
 
-// dayCount is a number of days in words: "1 day", "30 days".
-func dayCount(n int) string {
+// dayCount is a number of days as a message: "1 day", "30 days".
+func dayCount(n int) fault.Message {
 	if n == 1 {
-		return "1 day"
+		return fault.Say("days.one")
 	}
-	return fmt.Sprintf("%d days", n)
+	return fault.Say("days.many", n)
 }
 
 func deref[T any](p *T) T {

@@ -53,7 +53,7 @@ func TestBenefitsTableComponent(t *testing.T) {
 		sampleRow(gb, held, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), "Raj Patel"),
 		sampleRow(gb, ended, time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC), ""),
 	}
-	d := componentDoc(t, BenefitsTable(BenefitList{Loc: gb, Rows: rows, Summary: "1-3 of 3 benefits"}))
+	d := componentDoc(t, BenefitsTable(BenefitList{Loc: gb, Rows: rows, Summary: fault.Say(KeyPageOf, 1, 3, 3)}))
 
 	type row struct{ id, status, label, note, rule, amount, dates, holder string }
 	want := []row{
@@ -120,7 +120,7 @@ func TestBenefitPaneComponent(t *testing.T) {
 		Details: []BenefitProp{
 			{Label: "Amount", Value: fault.Say(KeyPerMonth, fault.Money{Amount: b.Amount, Currency: b.Currency}), TestID: "detail-amount"},
 			{Label: "End date", Value: fault.Say(KeyIncluded, ledger.DateOf(b.EndDate)), TestID: "detail-end"},
-			{Label: "Redeemed", Value: fault.Say(KeyValue, fault.Minute(b.RedeemedAt)), TestID: "detail-redeemed"},
+			{Label: "Redeemed", Value: fault.Say(fault.KeyText, fault.Minute(b.RedeemedAt)), TestID: "detail-redeemed"},
 			{Label: "Valid", Value: benefits.Validity(b), TestID: "detail-valid"},
 		},
 		Events: []BenefitEventRow{{At: b.ActivatedAt.Add(-time.Hour), Actor: "olga@fabrikam.example", What: fault.Say(KeyHistoryAssigned, fault.Email("raj@fabrikam.example"))}},

@@ -68,7 +68,7 @@ type BenefitList struct {
 	Filters     []BenefitChoice
 	Headers     []BenefitSortHeader
 	Rows        []BenefitRow
-	Summary     string // "1-25 of 40 benefits"; "" when there is none to count
+	Summary     fault.Message // "1-25 of 40 benefits" (KeyPageOf, KeyPastEnd); none when there is none to count
 	// Empty is the one message shown instead of an empty list: EmptyNone, EmptyNoMatch (with a
 	// link to ClearHref, the list without filter or search) or EmptyPastEnd; "" when the page
 	// has rows.

@@ -16,39 +16,26 @@ type Invoices struct {
 	Rows          []InvoiceRow
 }
 
-// InvoiceRow is one invoice of the list.
+// InvoiceRow is one invoice of the list: its totals as the ledger computed them.
 type InvoiceRow struct {
-	Number         string
-	Href           string
-	Period         ledger.Period
-	IssueDate      ledger.Date
-	TotalCharges   money.Amount
-	Ineligible     money.Amount
-	CreditsApplied money.Amount
-	AmountDue      money.Amount
+	Number    string
+	Href      string
+	Period    ledger.Period
+	IssueDate ledger.Date
+	ledger.InvoiceTotals
 }
 
 // Invoice is one invoice: its totals, the credit each lot applied, and which lot paid how much
 // of which charge (M9).
 type Invoice struct {
-	Shell    Shell
-	Loc      Locale
-	Currency string
-	ListHref string
-	Number   string
-	Period   ledger.Period
-	Issued   ledger.Date
-
-	TotalCharges         money.Amount
-	EligibleCharges      money.Amount
-	IneligibleCharges    money.Amount
-	CreditsApplied       money.Amount
-	AmountDue            money.Amount
-	NewCredit            money.Amount
-	Adjustments          money.Amount
-	UnappliedAdjustments money.Amount
-	ExpiredCredit        money.Amount
-	CanceledCredit       money.Amount
+	Shell                Shell
+	Loc                  Locale
+	Currency             string
+	ListHref             string
+	Number               string
+	Period               ledger.Period
+	Issued               ledger.Date
+	ledger.InvoiceTotals // as the ledger computed them (M9)
 
 	PerLot      []LotApplied
 	Allocations []Allocation

@@ -52,13 +52,26 @@ func Text(m fault.Message) string {
 	return say(m, argText, func(s string) string { return s })
 }
 
-// RefusalText is a refusal in plain words: the sentence it says as data, or its own.
-func RefusalText(r fault.Refusal) string {
-	if r.Message == "" {
-		return Text(r.Said)
+// Words is m as plain text for loc: dates and months in the reader's order, every other value
+// as Text writes it. Emails and their plain-text parts use it.
+func Words(loc Locale, m fault.Message) string {
+	var arg func(any) string
+	arg = func(a any) string {
+		switch v := a.(type) {
+		case ledger.Date:
+			return loc.Date(v)
+		case ledger.Period:
+			return loc.Month(v)
+		case fault.Message:
+			return say(v, arg, func(s string) string { return s })
+		}
+		return argText(a)
 	}
-	return r.Message
+	return say(m, arg, func(s string) string { return s })
 }
+
+// RefusalText is a refusal in plain words.
+func RefusalText(r fault.Refusal) string { return Text(r.Said) }
 
 // say fills m's sentence: text through lit, each argument through arg. A key without a
 // sentence is written as itself, so that a missing sentence shows rather than hides.

@@ -3,12 +3,12 @@ package views
 import (
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
 // The keys of what the portal itself says on the Benefits pages, besides the rules' (the
 // benefits.Key constants): the values of the pane's Details tab, the notices and outcomes.
 const (
-	KeyValue         = "value"             // one value, formatted for the reader
 	KeyPerMonth      = "value.per_month"   // an amount granted each month (P3)
 	KeyIncluded      = "value.included"    // a last day that is included (P3)
 	KeyNamed         = "value.named"       // a name and an email
@@ -28,6 +28,26 @@ const (
 	KeyHistoryAssigned   = "history.assigned"            // P12: the new holder's email
 	KeyHistoryRemoved    = "history.removed"             // P12: the old holder's email
 	KeyHistoryReassigned = "history.reassigned"          // P12: the old and new holders' emails
+
+	KeyGranted     = "access.granted"      // the user's email, the role (access.Role)
+	KeyRoleRemoved = "access.role_removed" // none
+	KeySyncBusy    = "azure.sync_busy"     // none
+	KeySyncFailed  = "azure.sync_failed"   // what went wrong (string, views.SyncProblemText)
+	KeySynced      = "azure.synced"        // billing profiles, new transactions, new credits (ints)
+	KeyPastEnd     = "benefits.past_end"   // the page, the benefits (ints)
+	KeyPageOf      = "benefits.page_of"    // the first and last rows shown, the benefits (ints)
+
+	KeyParam         = "query.param"           // a query parameter's name (string), what is wrong with it (a message)
+	KeyParamTooLong  = "query.too_long"        // the most characters (int)
+	KeyCursorTooLong = "query.cursor_too_long" // the most characters (int)
+
+	KeyUploadTooLarge   = "upload.too_large"   // the bound in MiB (int)
+	KeyUploadNoFile     = "upload.no_file"     // none
+	KeyUploadSynced     = "upload.synced"      // none
+	KeyUploadRepeated   = "upload.repeated"    // the file's name (fault.Code)
+	KeyUploadNothingNew = "upload.nothing_new" // the file's name (fault.Code)
+	KeyUploadImported   = "upload.imported"    // the file's name (fault.Code), charge totals, totals changed (ints)
+	KeyUploadLowered    = "upload.lowered"     // day totals lowered (int), by how much in all (fault.Money)
 )
 
 // sentences are the words of each message key (fault.Message): {0}, {1}... stand for its
@@ -36,7 +56,7 @@ const (
 // (store.AuditKeys, store.RefusalKeys) is here, which a test checks.
 var sentences = map[string]string{
 	// The portal's own (the Key constants above).
-	KeyValue:         "{0}",
+	fault.KeyText:    "{0}",
 	KeyPerMonth:      "{0} per month",
 	KeyIncluded:      "{0} (included)",
 	KeyNamed:         "{0} ({1})",
@@ -57,6 +77,26 @@ var sentences = map[string]string{
 	KeyHistoryAssigned:   "Assigned to {0}",
 	KeyHistoryRemoved:    "Removed {0}",
 	KeyHistoryReassigned: "Reassigned from {0} to {1}",
+
+	KeyGranted:     "{0} now holds the {1} role.",
+	KeyRoleRemoved: "The role assignment was removed.",
+	KeySyncBusy:    "A sync of this connection is already running; its result appears here when it ends.",
+	KeySyncFailed:  "The sync failed: {0}",
+	KeySynced:      "Synced {0} billing profiles from Azure: {1} new transactions, {2} new credits.",
+	KeyPastEnd:     "Page {0} is past the end of the {1} benefits.",
+	KeyPageOf:      "{0}-{1} of {2} benefits",
+
+	KeyParam:         "{0}: {1}",
+	KeyParamTooLong:  "too long (at most {0} characters)",
+	KeyCursorTooLong: "too long (at most {0} characters); start again from the first page",
+
+	KeyUploadTooLarge:   "file: larger than {0} MiB; export one month at a time and upload each file.",
+	KeyUploadNoFile:     "file: choose a CSV file to upload.",
+	KeyUploadSynced:     "This billing profile is synced from Azure, which keeps its charges: upload them in Azure Cost Management, and the next sync brings Azure's figures here.",
+	KeyUploadRepeated:   "{0} was imported before: nothing changed.",
+	KeyUploadNothingNew: "{0} holds no charges that are not stored already: nothing changed.",
+	KeyUploadImported:   "Imported {0}: {1} charge totals, {2} changed. The estimated balance now includes them.",
+	KeyUploadLowered:    "{0} day totals went down, by {1} in all: a file states the whole total of a day and product, so it replaces what an earlier upload said. Upload complete exports, not parts of one.",
 
 	// The benefits rules' refusals (P3-P11, X2).
 	benefits.KeyPending:              "This benefit is still being provisioned while the payment is processed; it becomes available on {0}.",
@@ -149,7 +189,106 @@ var sentences = map[string]string{
 	"store.azure_lot_taken":       "Azure lot {0} is already a lot of billing profile {1}.",
 	"azure.not_mca":               "Only a Microsoft Customer Agreement billing account has Azure credits to sync.",
 
+	// A cost export's problems (costcsv.Keys, X2) and the store's checks of its lines
+	// (store.ChargeProblemKeys: X1, M16).
+	"costcsv.at_cell":        "line {0}, column {1}: {2}",
+	"costcsv.at_line":        "line {0}: {1}",
+	"costcsv.more":           "and {0} more problems",
+	"costcsv.empty_file":     "empty file: no header line",
+	"costcsv.file_too_large": "larger than {0} MiB: export a shorter period",
+	"costcsv.line_too_long":  "line longer than {0} bytes: not a cost export?",
+	"costcsv.csv_syntax":     "CSV syntax: {0}; reading stopped here",
+	"costcsv.data_lines":     "more than {0} data lines: export a shorter period",
+	"costcsv.field_count":    "{0} fields where the header has {1}",
+	"costcsv.column_twice":   "column appears twice (fields {0} and {1})",
+	"costcsv.missing_column": "missing required column",
+	"costcsv.empty":          "empty: a value is required",
+	"costcsv.not_number":     "not a number: \"{0}\"",
+	"costcsv.cost_too_large": "too large: a line must stay below {0}",
+	"costcsv.file_limit":     "the costs of this file add up to {0} or more (in absolute value) by this line: split the export, at most {0} per file",
+	"costcsv.not_date":       "not a date: \"{0}\" (want MM/DD/YYYY or YYYY-MM-DD)",
+	"costcsv.not_profile":    "not a billing profile name (XXXX-XXXX-XXX-XXX) or id: \"{0}\"",
+	"costcsv.not_currency":   "\"{0}\" is not an ISO 4217 currency code, such as USD",
+	"costcsv.not_utf8":       "not valid UTF-8",
+	"costcsv.product_long":   "longer than {0} characters",
+	"costcsv.control":        "control character in \"{0}\"",
+	"costcsv.publisher":      "unknown publisher type \"{0}\": want Azure, Microsoft or Marketplace",
+	"costcsv.charge_type":    "unknown charge type \"{0}\": want Usage, Purchase, Refund, UnusedReservation, UnusedSavingsPlan or RoundingAdjustment",
+	"costcsv.eligible":       "want True or False, not \"{0}\"",
+	"costcsv.negative_net":   "{0} nets {1} after refunds ({2}): a refund cannot exceed the charges of its day",
+	"costcsv.total":          "{0}'s \"{1}\" ({2}, eligible) on {3}",
+	"costcsv.total_not":      "{0}'s \"{1}\" ({2}, not eligible) on {3}",
+	"costcsv.one_line":       "line {0}",
+	"costcsv.lines":          "lines {0}",
+	"costcsv.lines_and_more": "lines {0}, and {1} more",
+
+	"store.charge_other_profile":  "{0} is not this billing profile ({1}): upload each profile's charges on its own page",
+	"store.charge_profiles":       "more than {0} billing profiles in one file: import them in several files",
+	"store.charge_no_profile":     "no billing profile {0}",
+	"store.charge_profile_twice":  "{0} names billing profiles of several accounts",
+	"store.charge_future":         "{0} is after today ({1}): charges are imported once they have happened",
+	"store.charge_currency":       "{0}, but billing profile {1} is billed in {2}",
+	"store.charge_invoiced":       "a charge for {0} dated {1} falls in a month already invoiced (the next invoice covers {2}): invoiced data cannot change",
+	"store.charge_month_limit":    "billing profile {0}'s charges of {1} would total {2}: a profile's charges of one month stay below {3} (M16)",
+	"store.charge_month_overflow": "billing profile {0}'s charges of {1} would overflow: a profile's charges of one month stay below {2} (M16)",
+
+	// The ledger's input errors (ledger.Keys: X2, M2, M7, M8, M10, M16).
+	"ledger.at_field":             "{0}: {1}",
+	"ledger.too_large":            "{0} takes the inputs of this computation to {1} or more: a billing profile holds less than {2} of credit and less than {3} of charges per month (M16)",
+	"ledger.outside":              "{0} is outside {1} ({2} to {3})",
+	"ledger.currency_differs":     "\"{0}\", profile in \"{1}\"",
+	"ledger.lot_currency_differs": "lot in \"{0}\", profile in \"{1}\"",
+	"ledger.charge_id":            "a charge needs an id",
+	"ledger.adjustment_id":        "an adjustment needs an id",
+	"ledger.lot_id":               "a lot needs an id",
+	"ledger.invoice_number":       "an invoice needs a number",
+	"ledger.duplicate_charge":     "duplicate charge id {0}",
+	"ledger.duplicate_adjustment": "duplicate adjustment id {0}",
+	"ledger.duplicate_lot":        "duplicate lot id {0}",
+	"ledger.negative":             "must not be negative",
+	"ledger.publisher":            "unknown publisher type \"{0}\"",
+	"ledger.source":               "unknown source \"{0}\"",
+	"ledger.state":                "unknown state \"{0}\"",
+	"ledger.expires_before_start": "before the start date",
+	"ledger.canceled_after":       "after the expiration date: the lot has expired by then",
+	"ledger.pending_balance":      "a pending lot's balance is its original amount",
+	"ledger.canceled_needs_date":  "a canceled lot needs its cancellation date",
+	"ledger.profile_currency":     "\"{0}\" is not an ISO 4217 currency code",
+	"ledger.invoice_day":          "{0} is not a day from 1 to 28",
+	"ledger.month":                "month {0}",
+	"ledger.status":               "use one of {0}",
+	"ledger.name_required":        "a product name is required",
+	"ledger.name_utf8":            "a product name must be UTF-8 text",
+	"ledger.name_long":            "a product name has at most {0} characters",
+	"ledger.name_control":         "a product name cannot hold control characters",
+	"ledger.name_letter":          "a product name needs a letter or a digit",
+
 	access.KeyLastOwner: "The last owner of a billing scope cannot be removed. Grant the owner role to someone else first.",
+
+	// Alert rules and what their events found (the Alerts page, alert emails).
+	"days.one":                    "1 day",
+	"days.many":                   "{0} days",
+	"alert.rule_expiring":         "A credit expires within {0} days",
+	"alert.rule_expiring_amount":  "A credit expires within {0} days with at least {1} left",
+	"alert.rule_runway":           "The runway forecast says credit runs out within {0} days",
+	"alert.rule_balance_percent":  "The estimated balance falls below {0}% of the credit released this year",
+	"alert.rule_balance":          "The estimated balance falls below {0}",
+	"alert.rule_unused":           "The forecast says at least {0} will expire unused",
+	"alert.rule_failed":           "The processing run failed for the billing profile",
+	"alert.rule_benefit_unused":   "A benefit is not assigned or not redeemed {0} before its end",
+	"alert.rule_unredeemed":       "A monthly credit's user has not redeemed it {0} after its assignment",
+	"alert.rule_membership":       "The membership ends within {0}",
+	"alert.resolved":              "Resolved for {0}: no longer true: {1}.",
+	"alert.event_expiring":        "Credit {0} of {1} expires on {2} (in {3}) with {4} left. Use it or ask for an extension before then.",
+	"alert.event_runway":          "At the recent burn of {0} a day, the credit of {1} runs out on {2} (in {3}).",
+	"alert.event_balance_percent": "The estimated balance of {0} is {1}, below {2}% of the {3} of credit released this year.",
+	"alert.event_balance":         "The estimated balance of {0} is {1}, below {2}.",
+	"alert.event_unused":          "At the recent burn rate, {0} of the credit of {1} will expire unused.",
+	"alert.event_failed":          "The processing run failed for {0}: new credit, expiries and invoices are not up to date until it succeeds.",
+	"alert.event_benefit_held":    "Benefit {0} ({1}) of {2} is assigned to {3}, who has not redeemed it; it ends on {4} (in {5}).",
+	"alert.event_benefit_free":    "Benefit {0} ({1}) of {2} is not assigned to anyone; it ends on {3} (in {4}). Assign it before then.",
+	"alert.event_unredeemed":      "Monthly credit {0} of {1} was assigned to {2} on {3}, {4} ago, and is not redeemed yet.",
+	"alert.event_membership":      "The membership of {0} ends on {1} (in {2}). Renew it to get the next year's benefits.",
 
 	// Audit entries (X1).
 	"audit.value":                     "{0}",

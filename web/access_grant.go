@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -55,16 +54,20 @@ func (s *Server) accessGrant(c echo.Context) error {
 		}
 	}
 	if len(invalid) > 0 {
-		return s.renderAccessResult(c, http.StatusUnprocessableEntity, f, invalid, "", nil)
+		return s.renderAccessResult(c, http.StatusUnprocessableEntity, f, invalid, fault.Message{}, nil)
 	}
-	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, fmt.Sprintf("%s now holds the %s role.", f.Email, role.Title())+invitedText(invited), nil)
+	done := fault.Say(views.KeyGranted, fault.Email(f.Email), role)
+	if !invited.IsZero() {
+		done = fault.Say(views.KeyAnd, done, invited)
+	}
+	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, done, nil)
 }
 
 // renderAccessResult answers a change on the Access control page: the refreshed panel for htmx;
 // without JavaScript the whole page on an error, or a redirect back to it after a success.
-func (s *Server) renderAccessResult(c echo.Context, code int, f grantForm, invalid fault.Invalid, done string, refused error) error {
+func (s *Server) renderAccessResult(c echo.Context, code int, f grantForm, invalid fault.Invalid, done fault.Message, refused error) error {
 	if code == http.StatusOK && !htmxOf(c.Request()).Fragment() {
-		if err := s.addFlash(c, done); err != nil {
+		if err := s.addSaid(c, done); err != nil {
 			return err
 		}
 		return seeOther(c, s.links.access(currentScope(c).Scope))
@@ -82,7 +85,7 @@ func (s *Server) renderAccessResult(c echo.Context, code int, f grantForm, inval
 	}
 	var r fault.Refusal
 	if errors.As(refused, &r) {
-		p.Flash, p.FlashError = views.RefusalText(r), true
+		p.Flash, p.FlashError = r.Said, true
 	}
 	return s.render(c, code, views.AccessPage(p), views.AccessPanel(p))
 }

@@ -15,7 +15,7 @@ func (s *Server) accessList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p.Flash = s.takeFlash(c)
+	p.Flash = s.takeSaid(c)
 	return s.render(c, http.StatusOK, views.AccessPage(p), views.AccessPanel(p))
 }
 
@@ -28,7 +28,7 @@ func (s *Server) accessProps(c echo.Context) (views.Access, error) {
 		return views.Access{}, err
 	}
 	base := s.links.access(sc.Scope)
-	p := views.Access{Shell: s.scopeShell(c, "Access control", "Access control (IAM)"),
+	p := views.Access{Shell: s.scopeShell(c, "Access control", "Access control (IAM)"), Loc: readerLocale(c),
 		CanManage: sc.Grants.Can(access.ManageAccess), FormAction: base, Role: string(access.Reader), Errors: map[string]string{}}
 	p.ScopeKind = p.Shell.ScopeKind
 	for _, r := range access.RolesOn(sc.Kind()) {

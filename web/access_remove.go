@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/views"
 )
 
 // accessRemove removes a role assignment held directly on the scope, unless it is the scope's
@@ -22,11 +23,11 @@ func (s *Server) accessRemove(c echo.Context) error {
 	var refusal fault.Refusal
 	switch {
 	case errors.As(err, &refusal):
-		return s.renderAccessResult(c, http.StatusConflict, grantForm{}, nil, "", refusal)
+		return s.renderAccessResult(c, http.StatusConflict, grantForm{}, nil, fault.Message{}, refusal)
 	case errors.Is(err, fault.ErrNotFound):
 		return fault.New(fault.ErrNotFound, "No such role assignment on this scope; it may be inherited from the billing account.")
 	case err != nil:
 		return err
 	}
-	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, "The role assignment was removed.", nil)
+	return s.renderAccessResult(c, http.StatusOK, grantForm{}, nil, fault.Say(views.KeyRoleRemoved), nil)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/costcsv"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -18,9 +19,13 @@ import (
 )
 
 // TestAuditKeysHaveWords: every message key an audit entry or a refusal of the store or of
-// the Azure connection says (X1, M1, M2, M6, M7, M8, M10, M16) has a sentence in the views.
+// the Azure connection says (X1, M1, M2, M6, M7, M8, M10, M16), and every problem of a cost
+// export, of the store's checks of its lines and of the ledger's input (X2), has a sentence in
+// the views.
 func TestAuditKeysHaveWords(t *testing.T) {
-	for _, k := range append(append(store.AuditKeys, store.RefusalKeys...), azsync.KeyNotMCA) {
+	keys := append(append(store.AuditKeys, store.RefusalKeys...), azsync.KeyNotMCA)
+	keys = append(append(append(keys, costcsv.Keys...), store.ChargeProblemKeys...), ledger.Keys...)
+	for _, k := range keys {
 		if !views.HasSentence(k) {
 			t.Errorf("message key %s has no sentence in views", k)
 		}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -28,20 +27,20 @@ func (s *Server) azureSyncNow(c echo.Context) error {
 	if err != nil {
 		return notFoundAs(err, errNoConnection)
 	}
-	var msg string
+	var msg fault.Message
 	switch {
 	case res.Busy:
-		msg = "A sync of this connection is already running; its result appears here when it ends."
+		msg = fault.Say(views.KeySyncBusy)
 	case res.Err != nil:
-		msg = "The sync failed: " + views.SyncProblemText(string(res.Err.Problem))
+		msg = fault.Say(views.KeySyncFailed, views.SyncProblemText(string(res.Err.Problem)))
 	default:
 		events, lots := 0, 0
 		for _, p := range res.Profiles {
 			events, lots = events+p.Changes.Events, lots+p.Changes.LotsAdded
 		}
-		msg = fmt.Sprintf("Synced %d billing profiles from Azure: %d new transactions, %d new credits.", len(res.Profiles), events, lots)
+		msg = fault.Say(views.KeySynced, len(res.Profiles), events, lots)
 	}
-	if err := s.addFlash(c, msg); err != nil {
+	if err := s.addSaid(c, msg); err != nil {
 		return err
 	}
 	return seeOther(c, s.links.to(routeAzure, sc.Account.Name))

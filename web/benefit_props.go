@@ -39,7 +39,7 @@ func amountSaid(b benefits.Benefit) fault.Message {
 	if b.Kind.Monthly() {
 		return fault.Say(views.KeyPerMonth, amount)
 	}
-	return fault.Say(views.KeyValue, amount)
+	return fault.Say(fault.KeyText, amount)
 }
 
 // reassignText is the reassignments column (P12): "2 of 5 used", or "Not supported" (P6).
@@ -55,7 +55,7 @@ func reassignText(k benefits.Kind, used int) string {
 // benefitDetails is the pane's Details tab, each value a message the view formats.
 func benefitDetails(d store.BenefitDetail, st benefits.Status) []views.BenefitProp {
 	b := d.Benefit
-	value := func(a any) fault.Message { return fault.Say(views.KeyValue, a) }
+	value := func(a any) fault.Message { return fault.Say(fault.KeyText, a) }
 	holder := fault.Say(views.KeyNone)
 	if b.AssignedTo != "" {
 		holder = fault.Say(views.KeyNamed, d.HolderName, b.AssignedTo)

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"slices"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -83,9 +83,9 @@ func (s *Server) benefitsList(c echo.Context) error {
 		p.Empty = views.EmptyNone
 	case len(page.Rows) == 0:
 		p.Empty = views.EmptyPastEnd
-		p.Summary = fmt.Sprintf("Page %d is past the end of the %d benefits.", q.Page, page.Total)
+		p.Summary = fault.Say(views.KeyPastEnd, q.Page, page.Total)
 	default:
-		p.Summary = fmt.Sprintf("%d-%d of %d benefits", first, first+len(page.Rows)-1, page.Total)
+		p.Summary = fault.Say(views.KeyPageOf, first, first+len(page.Rows)-1, page.Total)
 	}
 	if q.Page > 1 {
 		p.PrevHref = q.withPage(q.Page - 1).href(base)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
@@ -43,9 +45,9 @@ func TestUploadPastTheMonthLimitChangesNothing(t *testing.T) {
 			csv := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" +
 				strings.Repeat(profileName+",06/08/2026,Virtual Machines,USD,99999999999\n", 100)
 			resp, body := c.uploadCSV(uploadPath, "huge.csv", csv)
-			problems := texts(doc(t, body).Find(testid("upload-problems") + " li"))
+			problems := sentences(doc(t, body).Find(testid("upload-problems") + " li"))
 			want := []string{
-				"line 2, column costInBillingCurrency: billing profile PBFV-AB12-CD3-EF4's charges of 2026-06 would total " +
+				"line 2, column costInBillingCurrency: billing profile PBFV-AB12-CD3-EF4's charges of Jun 2026 would total " +
 					"1000000000323.60: a profile's charges of one month stay below 100000000000.00 (M16)",
 				"line 12, column costInBillingCurrency: the costs of this file add up to 1000000000000.00 or more (in absolute value) " +
 					"by this line: split the export, at most 1000000000000.00 per file",
@@ -78,10 +80,10 @@ func TestUploadReportsEveryProblemAtOnce(t *testing.T) {
 				"ZZZZ-ZZZZ-ZZZ-ZZZ,06/09/2026,Storage,USD,5\n" +
 				profileName + ",2026-02-30,Storage,USD,5\n"
 			resp, body := c.uploadCSV(uploadPath, "four.csv", csv)
-			got := strings.Join(texts(doc(t, body).Find(testid("upload-problems")+" li")), "\n")
+			got := strings.Join(sentences(doc(t, body).Find(testid("upload-problems")+" li")), "\n")
 			want := strings.Join([]string{
-				"line 3, column date: a charge for Virtual Machines dated 2026-05-02 falls in a month already invoiced " +
-					"(the next invoice covers 2026-06): invoiced data cannot change",
+				"line 3, column date: a charge for Virtual Machines dated May 2, 2026 falls in a month already invoiced " +
+					"(the next invoice covers Jun 2026): invoiced data cannot change",
 				"line 4, column billingCurrency: EUR, but billing profile PBFV-AB12-CD3-EF4 is billed in USD",
 				"line 5, column billingProfileId: ZZZZ-ZZZZ-ZZZ-ZZZ is not this billing profile (PBFV-AB12-CD3-EF4): " +
 					"upload each profile's charges on its own page",
@@ -179,4 +181,12 @@ func mustURL(t *testing.T, raw string) *url.URL {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// sentences is the text of each element as a reader sees it, its spaces collapsed: a message's
+// values (dates, codes) inside it read as part of its sentence.
+func sentences(s *goquery.Selection) []string {
+	var out []string
+	s.Each(func(_ int, e *goquery.Selection) { out = append(out, strings.Join(strings.Fields(e.Text()), " ")) })
+	return out
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"net/http"
 	"path/filepath"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -21,12 +21,12 @@ const uploadTime = 10 * time.Minute
 
 // chargesUploadForm shows the upload form (owners and contributors, M3).
 func (s *Server) chargesUploadForm(c echo.Context) error {
-	return s.renderUpload(c, http.StatusOK, views.Upload{Done: s.takeFlash(c)})
+	return s.renderUpload(c, http.StatusOK, views.Upload{Done: s.takeSaid(c)})
 }
 
 func (s *Server) renderUpload(c echo.Context, status int, p views.Upload) error {
 	sc := currentScope(c)
-	p.Shell = s.scopeShell(c, "Upload charges", "Upload charges")
+	p.Shell, p.Loc = s.scopeShell(c, "Upload charges", "Upload charges"), readerLocale(c)
 	p.Action = s.links.to(routeUpload, sc.Account.Name, sc.Profile.Name)
 	p.CreditsURL = s.links.credits(sc.Scope)
 	p.MaxMiB, p.MaxLines = costcsv.MaxBytes>>20, costcsv.MaxDataLines
@@ -46,25 +46,25 @@ func (s *Server) chargesUpload(c echo.Context) error {
 	defer spool.remove()
 	switch {
 	case errors.Is(err, errUploadTooLarge):
-		return s.renderUpload(c, http.StatusRequestEntityTooLarge, views.Upload{Problems: []string{fmt.Sprintf(
-			"file: larger than %d MiB; export one month at a time and upload each file.", costcsv.MaxBytes>>20)}})
+		return s.renderUpload(c, http.StatusRequestEntityTooLarge, views.Upload{Problems: []fault.Message{
+			fault.Say(views.KeyUploadTooLarge, costcsv.MaxBytes>>20)}})
 	case errors.Is(err, errNoUpload):
-		return s.renderUpload(c, http.StatusUnprocessableEntity, views.Upload{Problems: []string{"file: choose a CSV file to upload."}})
+		return s.renderUpload(c, http.StatusUnprocessableEntity, views.Upload{Problems: []fault.Message{fault.Say(views.KeyUploadNoFile)}})
 	case err != nil:
 		return err
 	}
-	if msg, err := s.syncedRefusal(c); msg != "" || err != nil {
-		return cmp.Or(err, s.renderUpload(c, http.StatusConflict, views.Upload{Problems: []string{msg}}))
+	if msg, err := s.syncedRefusal(c); !msg.IsZero() || err != nil {
+		return cmp.Or(err, s.renderUpload(c, http.StatusConflict, views.Upload{Problems: []fault.Message{msg}}))
 	}
 	ctx := c.Request().Context()
 	notCovered, err := s.store.NotCovered(ctx)
 	if err != nil {
 		return err
 	}
-	var res importResult
+	res := importResult{currency: sc.Profile.Currency}
 	res.ImportResult, err = s.store.ImportCharges(ctx, *currentUser(c), spool.file, notCovered, sc.Profile, filepath.Base(spool.name))
 	if err == nil {
-		if err := s.addFlash(c, res.message(spool.name)); err != nil {
+		if err := s.addSaid(c, res.message(spool.name)); err != nil {
 			return err
 		}
 		return seeOther(c, s.links.to(routeUpload, sc.Account.Name, sc.Profile.Name))
@@ -73,27 +73,29 @@ func (s *Server) chargesUpload(c echo.Context) error {
 	if !errors.As(err, &probs) {
 		return err
 	}
-	lines := make([]string, len(probs))
+	lines := make([]fault.Message, len(probs))
 	for i, p := range probs {
-		lines[i] = p.Error()
+		lines[i] = p.Message()
 	}
 	return s.renderUpload(c, http.StatusUnprocessableEntity, views.Upload{Problems: lines})
 }
 
-// importResult words an import's outcome for the user.
-type importResult struct{ store.ImportResult }
+// importResult says an import's outcome for the user.
+type importResult struct {
+	store.ImportResult
+	currency string // the profile's, which the lowered totals are in
+}
 
-func (r importResult) message(file string) string {
+func (r importResult) message(file string) fault.Message {
 	switch {
 	case r.Added == 0 && r.Repeated:
-		return fmt.Sprintf("%s was imported before: nothing changed.", file)
+		return fault.Say(views.KeyUploadRepeated, fault.Code(file))
 	case r.Added == 0:
-		return fmt.Sprintf("%s holds no charges that are not stored already: nothing changed.", file)
+		return fault.Say(views.KeyUploadNothingNew, fault.Code(file))
 	}
-	msg := fmt.Sprintf("Imported %s: %d charge totals, %d changed. The estimated balance now includes them.", file, r.Rows, r.Added)
+	done := fault.Say(views.KeyUploadImported, fault.Code(file), r.Rows, r.Added)
 	if r.Lowered > 0 {
-		msg += fmt.Sprintf(" %d day totals went down, by %s in all: a file states the whole total of a day and product, so it replaces what an earlier upload said. Upload complete exports, not parts of one.",
-			r.Lowered, r.LoweredBy)
+		return fault.Say(views.KeyAnd, done, fault.Say(views.KeyUploadLowered, r.Lowered, fault.Money{Amount: r.LoweredBy, Currency: r.currency}))
 	}
-	return msg
+	return done
 }

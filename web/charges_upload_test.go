@@ -116,15 +116,18 @@ func TestUploadLimitsAndFutureDates(t *testing.T) {
 	upload := profilePath + "/charges/upload"
 	future := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/11/2026,Virtual Machines,USD,1\n"
 	resp, page := c.uploadCSV(upload, "future.csv", future)
-	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "line 2, column date") {
-		t.Errorf("future charge: status %d", resp.StatusCode)
+	// X2: the problem names its line and column, its dates formatted for the reader (en-US).
+	got := sentences(doc(t, page).Find(testid("upload-problems") + " li"))
+	want := "line 2, column date: Jul 11, 2026 is after today (Jul 10, 2026): charges are imported once they have happened"
+	if resp.StatusCode != http.StatusUnprocessableEntity || len(got) != 1 || got[0] != want {
+		t.Errorf("future charge: status %d, problems %q, want %q", resp.StatusCode, got, want)
 	}
 	first := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/08/2026,Virtual Machines,USD,25.50\n"
 	second := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/08/2026,Virtual Machines,USD,1.00\n"
 	c.uploadCSV(upload, "first.csv", first)
 	c.uploadCSV(upload, "second.csv", second)
 	_, page = c.get(upload)
-	if flash := doc(t, page).Find(`[data-testid="flash"]`).Text(); !strings.Contains(flash, "went down, by 24.50") {
+	if flash := doc(t, page).Find(`[data-testid="flash"]`).Text(); !strings.Contains(flash, "1 day totals went down, by USD 24.50 in all") {
 		t.Errorf("lowering a total is not said: %q", flash)
 	}
 }

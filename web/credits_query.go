@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
 )
 
 // creditsQuery is the state of the credits page's two tables, read from the URL so that a
@@ -50,9 +50,9 @@ const (
 	txSettled = "settled"
 )
 
-// badParam is a 400 naming the query parameter (X2).
-func badParam(name, msg string) error {
-	return fault.New(fault.ErrBadRequest, name+": "+msg)
+// badParam is a 400 naming the query parameter and saying what is wrong with it (X2).
+func badParam(name string, said fault.Message) error {
+	return fault.Says(fault.ErrBadRequest, views.KeyParam, name, said)
 }
 
 // parseCreditsQuery reads and checks the page state; a bad value is a 400 naming its parameter,
@@ -62,19 +62,19 @@ func parseCreditsQuery(v url.Values, checkCursor func(string) error) (creditsQue
 	var q creditsQuery
 	for _, name := range []string{"status", "sort", "order", "from", "to", "kind", "state", "before"} {
 		if len(v.Get(name)) > maxParamLen {
-			return q, badParam(name, fmt.Sprintf("too long (at most %d characters)", maxParamLen))
+			return q, badParam(name, fault.Say(views.KeyParamTooLong, maxParamLen))
 		}
 	}
 	if s := v.Get("status"); s != "" {
 		st, err := ledger.ParseStatus(s)
 		if ie, ok := errors.AsType[*ledger.InputError](err); ok {
-			return q, badParam("status", ie.Msg)
+			return q, badParam("status", ie.Message)
 		}
 		q.Status = st
 	}
 	if s := v.Get("sort"); s != "" && s != "expiration" {
 		if _, ok := store.LotSort[s]; !ok {
-			return q, badParam("sort", "use one of expiration, start, amount, balance, source")
+			return q, badParam("sort", fault.Text("use one of expiration, start, amount, balance, source"))
 		}
 		q.Sort = s
 	}
@@ -83,12 +83,12 @@ func parseCreditsQuery(v url.Values, checkCursor func(string) error) (creditsQue
 	case "desc":
 		q.Desc = true
 	default:
-		return q, badParam("order", "use asc or desc")
+		return q, badParam("order", fault.Text("use asc or desc"))
 	}
 	if q.After = v.Get("after"); len(q.After) > maxCursorLen {
-		return q, badParam("after", fmt.Sprintf("too long (at most %d characters); start again from the first page", maxCursorLen))
+		return q, badParam("after", fault.Say(views.KeyCursorTooLong, maxCursorLen))
 	} else if q.After != "" && checkCursor(q.After) != nil {
-		return q, badParam("after", "not a cursor this list gave out; start again from the first page")
+		return q, badParam("after", fault.Text("not a cursor this list gave out; start again from the first page"))
 	}
 	var err error
 	if q.From, err = dateParam(v, "from"); err != nil {
@@ -98,23 +98,23 @@ func parseCreditsQuery(v url.Values, checkCursor func(string) error) (creditsQue
 		return q, err
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
-		return q, badParam("to", "before the from date")
+		return q, badParam("to", fault.Text("before the from date"))
 	}
 	if k := v.Get("kind"); k != "" {
 		q.Kind = ledger.EventKind(k)
 		if !slices.Contains(eventKinds, q.Kind) {
-			return q, badParam("kind", "use one of NewCredit, SettledCharges, PendingCharges, Adjustment, ExpiredCredit, CanceledCredit")
+			return q, badParam("kind", fault.Text("use one of NewCredit, SettledCharges, PendingCharges, Adjustment, ExpiredCredit, CanceledCredit"))
 		}
 	}
 	switch q.State = v.Get("state"); q.State {
 	case "", txPending, txSettled:
 	default:
-		return q, badParam("state", "use pending or settled")
+		return q, badParam("state", fault.Text("use pending or settled"))
 	}
 	if b := v.Get("before"); b != "" {
 		n, err := strconv.ParseInt(b, 10, 64)
 		if err != nil || n <= 0 {
-			return q, badParam("before", "must be a positive transaction number")
+			return q, badParam("before", fault.Text("must be a positive transaction number"))
 		}
 		q.Before = n
 	}
@@ -128,11 +128,11 @@ func dateParam(v url.Values, name string) (ledger.Date, error) {
 		return ledger.Date{}, nil
 	}
 	if len(s) != len("2006-01-02") {
-		return ledger.Date{}, badParam(name, "must be a date YYYY-MM-DD")
+		return ledger.Date{}, badParam(name, fault.Text("must be a date YYYY-MM-DD"))
 	}
 	d, err := ledger.ParseDate(s)
 	if err != nil {
-		return ledger.Date{}, badParam(name, "must be a date YYYY-MM-DD")
+		return ledger.Date{}, badParam(name, fault.Text("must be a date YYYY-MM-DD"))
 	}
 	return d, nil
 }

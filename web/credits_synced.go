@@ -4,6 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/access"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -24,16 +25,16 @@ func (s *Server) azureLink(sc scopeContext) string {
 	return s.links.to(routeAzure, sc.Account.Name)
 }
 
-// syncedRefusal is why a change to the billing profile's own ledger is refused when Azure keeps
-// it, "" otherwise.
-func (s *Server) syncedRefusal(c echo.Context) (string, error) {
+// syncedRefusal is why an upload of charges to the billing profile is refused when Azure keeps
+// its ledger (views.KeyUploadSynced), nothing otherwise.
+func (s *Server) syncedRefusal(c echo.Context) (fault.Message, error) {
 	sc := currentScope(c)
 	if sc.Profile == nil {
-		return "", nil
+		return fault.Message{}, nil
 	}
 	_, ok, err := s.store.AzureSyncOf(c.Request().Context(), sc.Profile.ID)
 	if err != nil || !ok {
-		return "", err
+		return fault.Message{}, err
 	}
-	return "This billing profile is synced from Azure, which keeps its charges: upload them in Azure Cost Management, and the next sync brings Azure's figures here.", nil
+	return fault.Say(views.KeyUploadSynced), nil
 }

@@ -10,16 +10,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
-	"github.com/creditdesk/creditdesk/web/status"
 )
-
-// invitedText is what an invitation did, as a sentence to append to another, "" for nothing.
-func invitedText(m fault.Message) string {
-	if m.IsZero() {
-		return ""
-	}
-	return " " + views.Text(m)
-}
 
 // linkTime formats a one-time link's times (wall clock, UTC) for pages and emails.
 func linkTime(t time.Time) string { return t.UTC().Format("2 January 2006 15:04 UTC") }
@@ -35,7 +26,7 @@ func (s *Server) invite(c echo.Context, u store.User) (fault.Message, error) {
 		return fault.Message{}, err
 	}
 	if !ok {
-		return status.Plain(linkRequestsTooMany), nil
+		return fault.Text(linkRequestsTooMany), nil
 	}
 	if err := s.mailLink(c.Request().Context(), *currentUser(c), u, store.Invitation); err != nil {
 		s.log.Error("send invitation", "request_id", requestID(c), "user_id", u.ID, "error", err)

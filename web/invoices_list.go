@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -24,10 +23,8 @@ func (s *Server) invoicesList(c echo.Context) error {
 		return err
 	}
 	for _, r := range rows {
-		period, _ := ledger.ParsePeriod(r.Period)
-		p.Rows = append(p.Rows, views.InvoiceRow{Number: r.Number, Href: s.links.to(routeInvoice, sc.Account.Name, bp.Name, r.Number), Period: period,
-			IssueDate: r.IssueDate, TotalCharges: r.TotalCharges, Ineligible: r.IneligibleCharges,
-			CreditsApplied: r.CreditsApplied, AmountDue: r.AmountDue})
+		p.Rows = append(p.Rows, views.InvoiceRow{Number: r.Number, Href: s.links.to(routeInvoice, sc.Account.Name, bp.Name, r.Number),
+			Period: r.Period, IssueDate: r.IssueDate, InvoiceTotals: r.InvoiceTotals})
 	}
 	return s.render(c, http.StatusOK, views.InvoicesPage(p), nil)
 }

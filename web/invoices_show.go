@@ -7,7 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
-	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/views"
 )
 
@@ -27,24 +26,20 @@ func (s *Server) invoiceShow(c echo.Context) error {
 	}
 	number, err := url.PathUnescape(c.Param("invoice"))
 	if err != nil || len(number) > maxInvoiceNumber {
-		return badParam("invoice", "not an invoice number")
+		return badParam("invoice", fault.Text("not an invoice number"))
 	}
 	ctx := c.Request().Context()
 	inv, allocs, err := s.store.InvoiceByNumber(ctx, bp.ID, number)
 	if err != nil {
 		return notFoundAs(err, errNoInvoice)
 	}
-	period, _ := ledger.ParsePeriod(inv.Period)
 	lots, err := s.store.InvoiceLots(ctx, bp.ID, inv)
 	if err != nil {
 		return err
 	}
 	p := views.Invoice{Shell: s.scopeShell(c, "Invoice "+inv.Number, "Invoices"), Loc: readerLocale(c), Currency: bp.Currency,
-		ListHref: s.links.to(routeInvoices, sc.Account.Name, bp.Name), Number: inv.Number, Period: period, Issued: inv.IssueDate,
-		TotalCharges: inv.TotalCharges, EligibleCharges: inv.EligibleCharges,
-		IneligibleCharges: inv.IneligibleCharges, CreditsApplied: inv.CreditsApplied,
-		AmountDue: inv.AmountDue, NewCredit: inv.NewCredit, Adjustments: inv.Adjustments,
-		UnappliedAdjustments: inv.UnappliedAdjustments, ExpiredCredit: inv.ExpiredCredit, CanceledCredit: inv.CanceledCredit}
+		ListHref: s.links.to(routeInvoices, sc.Account.Name, bp.Name), Number: inv.Number, Period: inv.Period, Issued: inv.IssueDate,
+		InvoiceTotals: inv.InvoiceTotals}
 	for _, l := range lots {
 		p.PerLot = append(p.PerLot, views.LotApplied{Name: l.Name, Source: l.Source, ExpirationDate: l.ExpirationDate, Amount: l.Amount})
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
-	"github.com/creditdesk/creditdesk/web/status"
 )
 
 // sessionName is the session cookie's name.
@@ -123,7 +122,7 @@ const flashKey = "flash"
 
 // addFlash keeps a message for the next page the user sees (post/redirect/get without htmx).
 func (s *Server) addFlash(c echo.Context, msg string) error {
-	return s.addSaid(c, status.Plain(msg))
+	return s.addSaid(c, fault.Text(msg))
 }
 
 // addSaid is addFlash for a message, kept with its values' types so that the next page formats

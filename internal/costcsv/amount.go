@@ -2,12 +2,10 @@ package costcsv
 
 import (
 	"errors"
-	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
 
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
@@ -16,7 +14,7 @@ import (
 const maxExponentDigits = 4
 
 // errCostRange reports a cost whose magnitude reaches money.Limit once rounded.
-var errCostRange = fmt.Errorf("too large: a line must stay below %d", money.Limit)
+var errCostRange = bad(KeyCostTooLarge, int(money.Limit))
 
 // parseCost reads costInBillingCurrency exactly: an optional sign, digits with an optional
 // fraction, an optional exponent ("1.5E-05"), rounded half-even to money.Scale decimal places.
@@ -31,7 +29,7 @@ func parseCost(s string) (money.Amount, error) {
 	}
 	neg, m, exp, ok := scanDecimal(s)
 	if !ok {
-		return money.Zero, fmt.Errorf("not a number: %s", quote(s))
+		return money.Zero, bad(KeyNotNumber, cellValue(s))
 	}
 	micros, ok := roundToMicros(m, money.Scale-m.fracLen+exp)
 	if !ok {
@@ -162,6 +160,3 @@ func digitsOnly(s string) bool {
 	}
 	return true
 }
-
-// quote renders a cell for a message, cut short so that a 64 KiB cell does not flood the page.
-func quote(s string) string { return strconv.Quote(fault.Clip(s)) }

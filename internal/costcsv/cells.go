@@ -1,8 +1,6 @@
 package costcsv
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -15,7 +13,8 @@ import (
 // maxProduct is the longest product name kept, as for charges in scenario files.
 const maxProduct = 200
 
-var errEmpty = errors.New("empty: a value is required")
+// errEmpty is a required cell left empty.
+var errEmpty = bad(KeyEmpty)
 
 // profileName turns a billingProfileId cell, a profile name or an ARM id such as
 // /providers/Microsoft.Billing/billingAccounts/…/billingProfiles/PBFV-…, into the upper-case
@@ -31,7 +30,7 @@ func profileName(s string) (string, error) {
 	}
 	name = strings.ToUpper(name)
 	if !profileShaped(name) {
-		return "", fmt.Errorf("not a billing profile name (XXXX-XXXX-XXX-XXX) or id: %s", quote(s))
+		return "", bad(KeyNotProfile, cellValue(s))
 	}
 	return name, nil
 }
@@ -84,13 +83,13 @@ func chargeDate(s string) (ledger.Date, error) {
 	if strings.Contains(s, "/") {
 		t, err := time.Parse("1/2/2006", s)
 		if err != nil {
-			return ledger.Date{}, fmt.Errorf("not a date: %s (want MM/DD/YYYY or YYYY-MM-DD)", quote(s))
+			return ledger.Date{}, bad(KeyNotDate, cellValue(s))
 		}
 		return ledger.DateOf(t), nil
 	}
 	d, err := ledger.ParseDate(s)
 	if err != nil {
-		return ledger.Date{}, fmt.Errorf("not a date: %s (want MM/DD/YYYY or YYYY-MM-DD)", quote(s))
+		return ledger.Date{}, bad(KeyNotDate, cellValue(s))
 	}
 	return d, nil
 }
@@ -104,7 +103,7 @@ func publisher(s string) (ledger.PublisherType, error) {
 	case "marketplace":
 		return ledger.PublisherMarketplace, nil
 	}
-	return "", fmt.Errorf("unknown publisher type %s: want Azure, Microsoft or Marketplace", quote(s))
+	return "", bad(KeyPublisher, cellValue(s))
 }
 
 // isRefund reads chargeType: true for Refund, false for the charge types summed as written.
@@ -115,8 +114,7 @@ func isRefund(s string) (bool, error) {
 	case "refund":
 		return true, nil
 	}
-	return false, fmt.Errorf("unknown charge type %s: want Usage, Purchase, Refund, UnusedReservation, "+
-		"UnusedSavingsPlan or RoundingAdjustment", quote(s))
+	return false, bad(KeyChargeType, cellValue(s))
 }
 
 // creditEligible reads isAzureCreditEligible: True or False in any case.
@@ -127,7 +125,7 @@ func creditEligible(s string) (bool, error) {
 	case "false":
 		return false, nil
 	}
-	return false, fmt.Errorf("want True or False, not %s", quote(s))
+	return false, bad(KeyEligible, cellValue(s))
 }
 
 // currencyCode reads billingCurrency, in any case as exports may write it, and returns it in
@@ -138,7 +136,7 @@ func currencyCode(s string) (string, error) {
 	}
 	c := strings.ToUpper(s)
 	if money.CheckCurrency(c) != nil {
-		return "", fmt.Errorf("%s is %w, such as USD", quote(s), money.ErrCurrency)
+		return "", bad(KeyNotCurrency, cellValue(s))
 	}
 	return c, nil
 }
@@ -150,11 +148,11 @@ func checkProduct(s string) error {
 	case s == "":
 		return errEmpty
 	case !utf8.ValidString(s):
-		return errors.New("not valid UTF-8")
+		return bad(KeyNotUTF8)
 	case utf8.RuneCountInString(s) > maxProduct:
-		return fmt.Errorf("longer than %d characters", maxProduct)
+		return bad(KeyProductLong, maxProduct)
 	case strings.IndexFunc(s, unicode.IsControl) >= 0:
-		return fmt.Errorf("control character in %s", quote(s))
+		return bad(KeyControl, cellValue(s))
 	}
 	return nil
 }

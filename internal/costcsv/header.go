@@ -45,7 +45,7 @@ func findColumns(header []string, line int, probs *Collector) (columns, bool) {
 				continue
 			}
 			if *s.at >= 0 {
-				probs.Add(line, s.name, "column appears twice (fields %d and %d)", *s.at+1, i+1)
+				probs.Add(line, s.name, KeyColumnTwice, *s.at+1, i+1)
 				ok = false
 				continue
 			}
@@ -54,7 +54,7 @@ func findColumns(header []string, line int, probs *Collector) (columns, bool) {
 	}
 	for _, s := range specs {
 		if s.required && *s.at < 0 {
-			probs.Add(line, s.name, "missing required column")
+			probs.Add(line, s.name, KeyMissingColumn)
 			ok = false
 		}
 	}

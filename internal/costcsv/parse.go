@@ -54,7 +54,7 @@ func (s *Scanner) record(number int, rec []string) (Line, bool) {
 	bad := false
 	check := func(column string, err error) {
 		if err != nil {
-			s.probs.Add(number, column, "%v", err)
+			s.probs.add(number, column, err.(cellError).said) // every cell check fails so
 			bad = true
 		}
 	}
@@ -98,8 +98,7 @@ func (s *Scanner) withinFileLimit(l Line) bool {
 	t, err := s.absTotal.AddChecked(l.Amount.Abs()) // both below the limit: checked all the same
 	if err != nil || t.Cmp(fileLimit) >= 0 {
 		s.overLimit = true
-		s.probs.Add(l.Number, colCost, "the costs of this file add up to %s or more (in absolute value) by this line: "+
-			"split the export, at most %s per file", fileLimit, fileLimit)
+		s.probs.Add(l.Number, colCost, KeyFileLimit, fileLimit)
 		return false
 	}
 	s.absTotal = t

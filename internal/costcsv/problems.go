@@ -1,10 +1,7 @@
 package costcsv
 
 import (
-	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 )
@@ -14,31 +11,31 @@ const MaxProblems = 100
 
 // Problem is one bad cell or line of an export (DOMAIN X2). Line is 1-based, the header being
 // line 1, or 0 for the file as a whole; Column is the canonical header name of the bad cell, or
-// "" when the whole line is at fault.
+// "" when the whole line is at fault. Said is what is wrong, as a message (one of the Key
+// constants, or a store's) that the views word; Said names neither the line nor the column,
+// which Message adds.
 type Problem struct {
-	Line    int
-	Column  string
-	Message string
+	Line   int
+	Column string
+	Said   fault.Message
 }
 
-// Error renders the problem as `line 7, column costInBillingCurrency: not a number: "abc"`.
-func (p Problem) Error() string {
-	var b strings.Builder
-	if p.Line > 0 {
-		b.WriteString("line " + strconv.Itoa(p.Line))
+// Message is the problem with where it is: "line {0}, column {1}: {2}" (KeyAtCell), "line {0}:
+// {1}" (KeyAtLine), or what it says alone for the file as a whole.
+func (p Problem) Message() fault.Message {
+	switch {
+	case p.Line > 0 && p.Column != "":
+		return fault.Say(KeyAtCell, p.Line, fault.Code(p.Column), p.Said)
+	case p.Line > 0:
+		return fault.Say(KeyAtLine, p.Line, p.Said)
 	}
-	if p.Column != "" {
-		if b.Len() > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("column " + p.Column)
-	}
-	if b.Len() > 0 {
-		b.WriteString(": ")
-	}
-	b.WriteString(p.Message)
-	return b.String()
+	return p.Said
 }
+
+// Error renders the problem for logs, its message as a key and values:
+// `costcsv.at_cell(7, costInBillingCurrency, costcsv.not_number("abc"))`; people read it in
+// words through the views.
+func (p Problem) Error() string { return p.Message().String() }
 
 // Problems is every problem found in an export, sorted by line, one per line: what
 // Collector.Err returns, and what an import refused for its content returns as its error; use
@@ -54,13 +51,19 @@ type Collector struct {
 	more int
 }
 
-// Add records a problem at line (0: the whole file) and column ("" for the whole line).
-func (c *Collector) Add(line int, column, format string, args ...any) {
+// Add records a problem at line (0: the whole file) and column ("" for the whole line) that
+// says key with args.
+func (c *Collector) Add(line int, column, key string, args ...any) {
+	c.add(line, column, fault.Say(key, args...))
+}
+
+// add records a problem at line and column that says said.
+func (c *Collector) add(line int, column string, said fault.Message) {
 	if len(c.list) >= MaxProblems {
 		c.more++
 		return
 	}
-	c.list = append(c.list, Problem{Line: line, Column: column, Message: fmt.Sprintf(format, args...)})
+	c.list = append(c.list, Problem{Line: line, Column: column, Said: said})
 }
 
 // Room is how many more problems the Collector keeps; a checker words only that many and
@@ -74,7 +77,7 @@ func (c *Collector) Skip(n int) { c.more += n }
 func (c *Collector) Empty() bool { return len(c.list) == 0 }
 
 // Err returns the problems sorted by line (stable, so one line's cells stay in column order)
-// with a last one counting those not kept, or nil when there are none.
+// with a last one counting those not kept (KeyMore), or nil when there are none.
 func (c *Collector) Err() error {
 	if c.Empty() {
 		return nil
@@ -82,7 +85,7 @@ func (c *Collector) Err() error {
 	out := slices.Clone(c.list)
 	slices.SortStableFunc(out, func(a, b Problem) int { return a.Line - b.Line })
 	if c.more > 0 {
-		out = append(out, Problem{Message: fmt.Sprintf("and %d more problems", c.more)})
+		out = append(out, Problem{Said: fault.Say(KeyMore, c.more)})
 	}
 	return out
 }

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/views"
 )
 
 // problemsOf scans in with lim and returns the Problems, failing if there are none.
@@ -29,54 +32,54 @@ func TestScanProblems(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
-		want Problems
+		want []said
 	}{
-		{"empty file", "", Problems{{0, "", "empty file: no header line"}}},
+		{"empty file", "", []said{{0, "", "empty file: no header line"}}},
 		{"missing columns", "billingProfileId,date,productName,publisherType\n" + pA + ",05/01/2026,A,Azure\n",
-			Problems{{1, colCost, "missing required column"}, {1, colCurrency, "missing required column"}}},
-		{"column twice", strings.TrimSuffix(hdr, "\n") + ",ProductName\n", Problems{
+			[]said{{1, colCost, "missing required column"}, {1, colCurrency, "missing required column"}}},
+		{"column twice", strings.TrimSuffix(hdr, "\n") + ",ProductName\n", []said{
 			{1, colProduct, "column appears twice (fields 5 and 8)"}}},
-		{"bad number", hdr + line + with(",10,", ",abc,"), Problems{{3, cost, `not a number: "abc"`}}},
-		{"thousands separator", hdr + with(",10,", `,"1,234.50",`), Problems{{2, cost, `not a number: "1,234.50"`}}},
-		{"empty cost", hdr + with(",10,", ",,"), Problems{{2, cost, "empty: a value is required"}}},
-		{"cost too large", hdr + with(",10,", ",1E11,"), Problems{{2, cost, "too large: a line must stay below 100000000000"}}},
+		{"bad number", hdr + line + with(",10,", ",abc,"), []said{{3, cost, `not a number: "abc"`}}},
+		{"thousands separator", hdr + with(",10,", `,"1,234.50",`), []said{{2, cost, `not a number: "1,234.50"`}}},
+		{"empty cost", hdr + with(",10,", ",,"), []said{{2, cost, "empty: a value is required"}}},
+		{"cost too large", hdr + with(",10,", ",1E11,"), []said{{2, cost, "too large: a line must stay below 100000000000"}}},
 		{"file total too large", hdr + strings.Repeat(with(",10,", ",-99999999999,"), 10) + line +
-			with(",10,", ",x,") + line, Problems{
+			with(",10,", ",x,") + line, []said{
 			{12, cost, "the costs of this file add up to 1000000000000.00 or more (in absolute value) by this line: " +
 				"split the export, at most 1000000000000.00 per file"},
 			{13, cost, `not a number: "x"`}}},
-		{"bad date", hdr + with("05/01/2026", "2026-02-30") + with("05/01/2026", "13/01/2026"), Problems{
+		{"bad date", hdr + with("05/01/2026", "2026-02-30") + with("05/01/2026", "13/01/2026"), []said{
 			{2, date, `not a date: "2026-02-30" (want MM/DD/YYYY or YYYY-MM-DD)`},
 			{3, date, `not a date: "13/01/2026" (want MM/DD/YYYY or YYYY-MM-DD)`}}},
-		{"unknown publisherType", hdr + with("Azure", "AWS"), Problems{
+		{"unknown publisherType", hdr + with("Azure", "AWS"), []said{
 			{2, pub, `unknown publisher type "AWS": want Azure, Microsoft or Marketplace`}}},
-		{"unknown chargeType", hdr + with("Usage", "Tax"), Problems{{2, colChargeType, `unknown charge type "Tax": want ` +
+		{"unknown chargeType", hdr + with("Usage", "Tax"), []said{{2, colChargeType, `unknown charge type "Tax": want ` +
 			"Usage, Purchase, Refund, UnusedReservation, UnusedSavingsPlan or RoundingAdjustment"}}},
 		{"bad eligibility", "billingProfileId,date,costInBillingCurrency,billingCurrency,productName,isAzureCreditEligible\n" +
-			pA + ",05/01/2026,1,USD,A,yes\n" + pA + ",05/01/2026,1,USD,A,\n", Problems{
+			pA + ",05/01/2026,1,USD,A,yes\n" + pA + ",05/01/2026,1,USD,A,\n", []said{
 			{2, colEligible, `want True or False, not "yes"`}, {3, colEligible, `want True or False, not ""`}}},
-		{"control byte is no slash", hdr + strings.Replace(line, pA, "x\x0fbillingProfiles\x0f"+pA, 1), Problems{
+		{"control byte is no slash", hdr + strings.Replace(line, pA, "x\x0fbillingProfiles\x0f"+pA, 1), []said{
 			{2, colProfile, `not a billing profile name (XXXX-XXXX-XXX-XXX) or id: "x\x0fbillingProfiles\x0fPBFV-4RT2-BG7-TGB"`}}},
-		{"bad profile, currency, product", hdr + "Contoso,05/01/2026,1,US,,Azure,Usage\n", Problems{
+		{"bad profile, currency, product", hdr + "Contoso,05/01/2026,1,US,,Azure,Usage\n", []said{
 			{2, colProfile, `not a billing profile name (XXXX-XXXX-XXX-XXX) or id: "Contoso"`},
 			{2, cur, `"US" is not an ISO 4217 currency code, such as USD`},
 			{2, colProduct, "empty: a value is required"}}},
-		{"currency not on the ISO 4217 list", hdr + with("USD", "ABC"), Problems{
+		{"currency not on the ISO 4217 list", hdr + with("USD", "ABC"), []said{
 			{2, cur, `"ABC" is not an ISO 4217 currency code, such as USD`}}},
-		{"wrong field count", hdr + line + "x,y\n" + line, Problems{{3, "", "2 fields where the header has 7"}}},
-		{"CSV syntax stops reading", hdr + with(",10,", `,1"0,`) + with(",10,", ",x,"), Problems{
+		{"wrong field count", hdr + line + "x,y\n" + line, []said{{3, "", "2 fields where the header has 7"}}},
+		{"CSV syntax stops reading", hdr + with(",10,", `,1"0,`) + with(",10,", ",x,"), []said{
 			{2, "", `CSV syntax: bare " in non-quoted-field; reading stopped here`}}},
-		{"line numbers count lines inside quotes", hdr + with(vm, "\"Virtual\nMachines\"") + with(",10,", ",x,"), Problems{
+		{"line numbers count lines inside quotes", hdr + with(vm, "\"Virtual\nMachines\"") + with(",10,", ",x,"), []said{
 			{2, colProduct, `control character in "Virtual\nMachines"`},
 			{4, cost, `not a number: "x"`}}},
-		{"line too long", hdr + with(vm, strings.Repeat("x", MaxLineBytes)) + line, Problems{
+		{"line too long", hdr + with(vm, strings.Repeat("x", MaxLineBytes)) + line, []said{
 			{2, "", "line longer than 65536 bytes: not a cost export?"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := problemsOf(t, tt.in, defaultLimits)
+			got := texts(problemsOf(t, tt.in, defaultLimits))
 			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("problems differ\n got: %q\nwant: %q", got, tt.want)
+				t.Errorf("problems differ\n got: %+v\nwant: %+v", got, tt.want)
 			}
 		})
 	}
@@ -86,10 +89,10 @@ func TestScanProblems(t *testing.T) {
 // one at the bound; a line of exactly MaxLineBytes passes.
 func TestScanLimits(t *testing.T) {
 	lim := limits{dataLines: 3, lineBytes: MaxLineBytes, bytes: MaxBytes}
-	got := problemsOf(t, hdr+line+line+"\n"+line+line, lim)
-	want := Problems{{6, "", "more than 3 data lines: export a shorter period"}}
+	got := texts(problemsOf(t, hdr+line+line+"\n"+line+line, lim))
+	want := []said{{6, "", "more than 3 data lines: export a shorter period"}}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %q, want %q", got, want)
+		t.Errorf("got %+v, want %+v", got, want)
 	}
 	if got, ps := scan(t, strings.NewReader(hdr+line+line+line), m10, lim); ps != nil || len(got) != 3 {
 		t.Errorf("3 lines at a bound of 3: %d lines, %v", len(got), ps)
@@ -100,8 +103,8 @@ func TestScanLimits(t *testing.T) {
 		t.Errorf("a file of exactly the byte bound: %d lines, %v", len(got), ps)
 	}
 	small.bytes--
-	if got := problemsOf(t, in, small); !reflect.DeepEqual(got, Problems{{0, "", "larger than 0 MiB: export a shorter period"}}) {
-		t.Errorf("a file one byte over the bound: %q", got)
+	if got := texts(problemsOf(t, in, small)); !reflect.DeepEqual(got, []said{{0, "", "larger than 0 MiB: export a shorter period"}}) {
+		t.Errorf("a file one byte over the bound: %+v", got)
 	}
 	long := strings.Replace(line, vm, strings.Repeat("x", MaxLineBytes-len(line)+1+len(vm)), 1)
 	if got := problemsOf(t, hdr+long, defaultLimits); got[0].Column != colProduct {
@@ -116,18 +119,43 @@ func TestScanProblemCap(t *testing.T) {
 	if len(got) != MaxProblems+1 {
 		t.Fatalf("got %d problems, want %d", len(got), MaxProblems+1)
 	}
-	if first, last := got[0], got[MaxProblems]; first.Line != 2 || last != (Problem{Message: "and 50 more problems"}) {
+	if first, last := got[0], got[MaxProblems]; first.Line != 2 || last.Line != 0 || views.Text(last.Message()) != "and 50 more problems" {
 		t.Errorf("first %q, last %q", first, last)
 	}
 }
 
-// TestProblemsError checks the rendering the upload form shows.
+// TestProblemsError: a problem says where it is, line and column (X2), before what is wrong,
+// in words for people (the upload form, the CLI) and as keys and values for logs.
 func TestProblemsError(t *testing.T) {
-	ps := Problems{{7, colCost, `not a number: "abc"`}, {3, "", "2 fields where the header has 7"}, {0, "", "and 3 more problems"}}
-	want := "line 7, column costInBillingCurrency: not a number: \"abc\"\nline 3: 2 fields where the header has 7\nand 3 more problems"
-	if got := ps.Error(); got != want {
-		t.Errorf("got %q, want %q", got, want)
+	ps := Problems{{7, colCost, fault.Say(KeyNotNumber, "abc")}, {3, "", fault.Say(KeyFieldCount, 2, 7)}, {0, "", fault.Say(KeyMore, 3)}}
+	words := make([]string, len(ps))
+	for i, p := range ps {
+		words[i] = views.Text(p.Message())
 	}
+	want := []string{`line 7, column costInBillingCurrency: not a number: "abc"`, "line 3: 2 fields where the header has 7", "and 3 more problems"}
+	if !reflect.DeepEqual(words, want) {
+		t.Errorf("in words %q, want %q", words, want)
+	}
+	wantLog := "costcsv.at_cell(7, costInBillingCurrency, costcsv.not_number(\"abc\"))\ncostcsv.at_line(3, costcsv.field_count(2, 7))\ncostcsv.more(3)"
+	if got := ps.Error(); got != wantLog {
+		t.Errorf("Error() = %q, want %q", got, wantLog)
+	}
+}
+
+// said is a Problem with what it says in words (views.Text), for comparing with a want.
+type said struct {
+	Line   int
+	Column string
+	Text   string
+}
+
+// texts words each problem.
+func texts(ps Problems) []said {
+	out := make([]said, len(ps))
+	for i, p := range ps {
+		out[i] = said{p.Line, p.Column, views.Text(p.Said)}
+	}
+	return out
 }
 
 type failingReader struct{ err error }
@@ -157,8 +185,8 @@ func TestScanSmallReads(t *testing.T) {
 	sameLines(t, goodLines(t, iotest.OneByteReader(bytes.NewReader(data)), m10), want)
 	long := strings.Repeat("x", MaxLineBytes+1) + "\n" + hdr
 	_, ps := scan(t, iotest.HalfReader(strings.NewReader(long)), m10, defaultLimits)
-	wantPs := Problems{{1, "", "line longer than 65536 bytes: not a cost export?"}}
-	if !reflect.DeepEqual(ps, wantPs) {
+	wantPs := []said{{1, "", "line longer than 65536 bytes: not a cost export?"}}
+	if !reflect.DeepEqual(texts(ps), wantPs) {
 		t.Errorf("got %v, want %v", ps, wantPs)
 	}
 }

@@ -99,11 +99,11 @@ func (s *Scanner) Scan() bool {
 		s.n++
 		switch {
 		case s.n > s.lim.dataLines:
-			s.probs.Add(number, "", "more than %d data lines: export a shorter period", s.lim.dataLines)
+			s.probs.Add(number, "", KeyDataLines, s.lim.dataLines)
 			s.done = true
 			return false
 		case len(rec) != s.header:
-			s.probs.Add(number, "", "%d fields where the header has %d", len(rec), s.header)
+			s.probs.Add(number, "", KeyFieldCount, len(rec), s.header)
 			continue
 		}
 		if l, ok := s.record(number, rec); ok {
@@ -125,7 +125,7 @@ func (s *Scanner) readHeader() bool {
 	header, err := s.cr.Read()
 	switch {
 	case err == io.EOF:
-		s.probs.Add(0, "", "empty file: no header line")
+		s.probs.Add(0, "", KeyEmptyFile)
 		return false
 	case err != nil:
 		s.err = s.readError(err)
@@ -143,11 +143,11 @@ func (s *Scanner) readError(err error) error {
 	var pe *csv.ParseError
 	switch {
 	case s.ll.tooLarge:
-		s.probs.Add(0, "", "larger than %d MiB: export a shorter period", s.ll.maxBytes>>20)
+		s.probs.Add(0, "", KeyFileTooLarge, int(s.ll.maxBytes>>20))
 	case s.ll.tooLong:
-		s.probs.Add(s.ll.line, "", "line longer than %d bytes: not a cost export?", s.ll.max)
+		s.probs.Add(s.ll.line, "", KeyLineTooLong, s.ll.max)
 	case errors.As(err, &pe):
-		s.probs.Add(pe.Line, "", "CSV syntax: %v; reading stopped here", pe.Err)
+		s.probs.Add(pe.Line, "", KeyCSVSyntax, pe.Err.Error())
 	default:
 		return fmt.Errorf("costcsv: read: %w", err)
 	}

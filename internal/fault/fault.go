@@ -28,17 +28,30 @@ var (
 var Kinds = []error{ErrNotFound, ErrConflict, ErrForbidden, ErrUnauthenticated, ErrTooManyRequests, ErrUnavailable,
 	ErrInvalid, ErrBadRequest}
 
-// Error is an error of one kind with the sentence the user who caused it is shown.
+// Error is an error of one kind with what the user who caused it is told, as a message the
+// views word.
 type Error struct {
-	Kind    error  // one of the kinds above
-	Message string // what happened, in words a user can act on
+	Kind error   // one of the kinds above
+	Said Message // what happened, in words a user can act on
 }
 
-// New returns an error of kind with message for the user.
-func New(kind error, message string) *Error { return &Error{Kind: kind, Message: message} }
+// New returns an error of kind telling the user a fixed sentence, one with no values (KeyText).
+func New(kind error, sentence string) *Error { return &Error{Kind: kind, Said: Text(sentence)} }
 
-// Error returns the message.
-func (e *Error) Error() string { return e.Message }
+// Says returns an error of kind telling the user key with args, formatted by the views.
+func Says(kind error, key string, args ...any) *Error {
+	return &Error{Kind: kind, Said: Say(key, args...)}
+}
+
+// Error returns the message: the sentence, or the key and values of what it says.
+func (e *Error) Error() string {
+	if e.Said.Key == KeyText && len(e.Said.Args) == 1 {
+		if s, ok := e.Said.Args[0].(string); ok {
+			return s
+		}
+	}
+	return e.Said.String()
+}
 
 // Is makes an Error match its kind.
 func (e *Error) Is(target error) bool { return target == e.Kind }
@@ -83,27 +96,20 @@ func AsInvalid(err error) (Invalid, bool) {
 }
 
 // Refusal is a change refused by a rule of the domain (the last owner, a reassignment limit),
-// of kind ErrConflict. It says why as data (Said) that the views write, or as a sentence
-// written for the user (Message).
+// of kind ErrConflict. It says why as data (Said) that the views write.
 type Refusal struct {
-	Rule    string // the DOMAIN.md rule, such as "M4"
-	Message string
-	Said    Message
+	Rule string // the DOMAIN.md rule, such as "M4"
+	Said Message
 }
 
-// Error returns the sentence, or the key of what it says.
-func (r Refusal) Error() string {
-	if r.Message == "" {
-		return r.Said.String()
-	}
-	return r.Message
-}
+// Error returns the key and values of what it says, for logs.
+func (r Refusal) Error() string { return r.Said.String() }
 
 // Is makes a Refusal match ErrConflict, and a Refusal by the same rule that says the same
 // (such as access.ErrLastOwner), whatever its arguments.
 func (r Refusal) Is(target error) bool {
 	if t, ok := target.(Refusal); ok {
-		return t.Rule == r.Rule && t.Message == r.Message && t.Said.Key == r.Said.Key
+		return t.Rule == r.Rule && t.Said.Key == r.Said.Key
 	}
 	return target == ErrConflict
 }

@@ -19,6 +19,18 @@ type Message struct {
 	Args []any
 }
 
+// KeyText is the key of a message that is one value (a sentence given as text, a value alone),
+// which the views write as it is, formatted for the reader.
+const KeyText = "value"
+
+// Text is s as a message (KeyText), nothing for "".
+func Text(s string) Message {
+	if s == "" {
+		return Message{}
+	}
+	return Say(KeyText, s)
+}
+
 // Say returns the message key with args.
 func Say(key string, args ...any) Message { return Message{Key: key, Args: args} }
 

@@ -61,8 +61,7 @@ func (b *boundSum) add(a money.Amount) bool {
 
 // tooLarge is the error naming the input that took the total past InputLimit.
 func tooLarge(field string, a money.Amount) error {
-	return invalid(field, fmt.Sprintf("%s takes the inputs of this computation to %s or more: a billing profile "+
-		"holds less than %s of credit and less than %s of charges per month (M16)", a, InputLimit, CreditLimitAmount, MonthLimitAmount))
+	return invalid(field, KeyTooLarge, a, InputLimit, CreditLimitAmount, MonthLimitAmount)
 }
 
 // checkBounds is the ledger's entry check: the current balance, the lots (original amount,

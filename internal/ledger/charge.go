@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
@@ -49,14 +50,14 @@ type itemCheck struct {
 
 func (c itemCheck) date(d Date) error {
 	if (!c.first.IsZero() && d.Before(c.first)) || (!c.last.IsZero() && d.After(c.last)) {
-		return invalid("date", fmt.Sprintf("%s is outside %s (%s to %s)", d, c.what, c.first, c.last))
+		return invalid("date", KeyOutside, d, c.what, c.first, c.last)
 	}
 	return nil
 }
 
 func (c itemCheck) currencyOf(cur string) error {
 	if !strings.EqualFold(cur, c.currency) {
-		return &InputError{Field: "currency", Err: ErrCurrency, Msg: fmt.Sprintf("%q, profile in %q", cur, c.currency)}
+		return &InputError{Field: "currency", Err: ErrCurrency, Message: fault.Say(KeyCurrencyDiffers, cur, c.currency)}
 	}
 	return nil
 }
@@ -73,20 +74,20 @@ func under(err error, prefix string) error {
 
 func (c itemCheck) charge(ch *Charge, seen map[string]struct{}) error {
 	if ch.ID == "" {
-		return invalid("id", "a charge needs an id")
+		return invalid("id", KeyChargeID)
 	}
 	if _, dup := seen[ch.ID]; dup {
-		return invalid("id", fmt.Sprintf("duplicate charge id %q", ch.ID))
+		return invalid("id", KeyDuplicateCharge, fault.ID(ch.ID))
 	}
 	seen[ch.ID] = struct{}{}
 	if err := c.currencyOf(ch.Currency); err != nil {
 		return err
 	}
 	if ch.Amount.IsNegative() {
-		return invalid("amount", "must not be negative")
+		return invalid("amount", KeyNegative)
 	}
 	if ch.Publisher != "" && ch.Publisher != PublisherAzure && ch.Publisher != PublisherMarketplace {
-		return invalid("publisherType", fmt.Sprintf("unknown publisher type %q", ch.Publisher))
+		return invalid("publisherType", KeyPublisher, string(ch.Publisher))
 	}
 	return c.date(ch.Date)
 }
@@ -103,10 +104,10 @@ func (c itemCheck) charges(charges []Charge) error {
 
 func (c itemCheck) adjustment(a *Adjustment, seen map[string]struct{}) error {
 	if a.ID == "" {
-		return invalid("id", "an adjustment needs an id")
+		return invalid("id", KeyAdjustmentID)
 	}
 	if _, dup := seen[a.ID]; dup {
-		return invalid("id", fmt.Sprintf("duplicate adjustment id %q", a.ID))
+		return invalid("id", KeyDuplicateAdjust, fault.ID(a.ID))
 	}
 	seen[a.ID] = struct{}{}
 	if err := c.currencyOf(a.Currency); err != nil {
@@ -133,7 +134,7 @@ func checkLots(lots []Lot, currency string) error {
 			return under(err, fmt.Sprintf("lots[%d]", i))
 		}
 		if _, dup := seen[lots[i].ID]; dup {
-			return under(invalid("id", fmt.Sprintf("duplicate lot id %q", lots[i].ID)), fmt.Sprintf("lots[%d]", i))
+			return under(invalid("id", KeyDuplicateLot, fault.ID(lots[i].ID)), fmt.Sprintf("lots[%d]", i))
 		}
 		seen[lots[i].ID] = struct{}{}
 	}

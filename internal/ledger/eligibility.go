@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -72,15 +71,15 @@ func CleanProductName(name string) (string, error) {
 	clean := strings.Join(strings.Fields(name), " ")
 	switch {
 	case clean == "":
-		return "", invalid("name", "a product name is required")
+		return "", invalid("name", KeyNameRequired)
 	case !utf8.ValidString(clean):
-		return "", invalid("name", "a product name must be UTF-8 text")
+		return "", invalid("name", KeyNameUTF8)
 	case utf8.RuneCountInString(clean) > MaxProductName:
-		return "", invalid("name", fmt.Sprintf("a product name has at most %d characters", MaxProductName))
+		return "", invalid("name", KeyNameLong, MaxProductName)
 	case strings.IndexFunc(clean, unicode.IsControl) >= 0:
-		return "", invalid("name", "a product name cannot hold control characters")
+		return "", invalid("name", KeyNameControl)
 	case strings.IndexFunc(clean, isWordRune) < 0:
-		return "", invalid("name", "a product name needs a letter or a digit")
+		return "", invalid("name", KeyNameLetter)
 	}
 	return clean, nil
 }

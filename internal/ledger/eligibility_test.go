@@ -115,13 +115,13 @@ func TestCleanProductName(t *testing.T) {
 		{"  Azure   DevOps\t", "Azure DevOps", ""},
 		{"Visual Studio (Annual)", "Visual Studio (Annual)", ""},
 		{"Ünïcode Ltd", "Ünïcode Ltd", ""},
-		{"", "", "required"},
-		{" \t\n", "", "required"},
-		{"- ( )", "", "a letter or a digit"},
-		{"Bad\x00Name", "", "control characters"},
-		{"Bad\xffName", "", "UTF-8"},
+		{"", "", KeyNameRequired},
+		{" \t\n", "", KeyNameRequired},
+		{"- ( )", "", KeyNameLetter},
+		{"Bad\x00Name", "", KeyNameControl},
+		{"Bad\xffName", "", KeyNameUTF8},
 		{strings.Repeat("é", MaxProductName), strings.Repeat("é", MaxProductName), ""},
-		{strings.Repeat("a", MaxProductName+1), "", "at most 200"},
+		{strings.Repeat("a", MaxProductName+1), "", KeyNameLong},
 	}
 	for _, tt := range tests {
 		got, err := CleanProductName(tt.in)
@@ -132,7 +132,7 @@ func TestCleanProductName(t *testing.T) {
 			continue
 		}
 		var ie *InputError
-		if !errors.As(err, &ie) || ie.Field != "name" || !strings.Contains(ie.Msg, tt.problem) || !errors.Is(err, ErrInvalid) {
+		if !errors.As(err, &ie) || ie.Field != "name" || ie.Message.Key != tt.problem || !errors.Is(err, ErrInvalid) {
 			t.Errorf("CleanProductName(%q): got %q, %v; want a problem with name saying %q", tt.in, got, err, tt.problem)
 		}
 	}

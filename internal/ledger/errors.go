@@ -21,15 +21,21 @@ var ErrInconsistent = errors.New("ledger: inconsistent state")
 
 // InputError is one problem with one named input field, of kind fault.ErrInvalid. Field is a
 // path such as "lots[2].currency" or "charges[17].date", so a loader can name the JSON path or
-// CSV row.
+// CSV row. Message says what is wrong (one of the Key constants with its values) and the views
+// word it; Said adds the field.
 type InputError struct {
-	Field string // the input at fault, as a path into the call's arguments
-	Err   error  // ErrInvalid or ErrCurrency, wrapped with details by Msg
-	Msg   string // what is wrong, in words a user can act on
+	Field   string        // the input at fault, as a path into the call's arguments
+	Err     error         // ErrInvalid or ErrCurrency
+	Message fault.Message // what is wrong; it never names the field
 }
 
-// Error renders "ledger: field: message".
-func (e *InputError) Error() string { return "ledger: " + e.Field + ": " + e.Msg }
+// Said is the problem with its field: "{field}: {message}" (KeyAtField).
+func (e *InputError) Said() fault.Message {
+	return fault.Say(KeyAtField, fault.Code(e.Field), e.Message)
+}
+
+// Error renders the problem for logs: "ledger: lots[2].amount: ledger.negative".
+func (e *InputError) Error() string { return "ledger: " + e.Field + ": " + e.Message.String() }
 
 // Unwrap lets errors.Is match ErrInvalid or ErrCurrency.
 func (e *InputError) Unwrap() error { return e.Err }
@@ -37,4 +43,7 @@ func (e *InputError) Unwrap() error { return e.Err }
 // Is makes every InputError of kind fault.ErrInvalid.
 func (e *InputError) Is(target error) bool { return target == fault.ErrInvalid }
 
-func invalid(field, msg string) error { return &InputError{Field: field, Err: ErrInvalid, Msg: msg} }
+// invalid is an InputError about field that says key with args.
+func invalid(field, key string, args ...any) error {
+	return &InputError{Field: field, Err: ErrInvalid, Message: fault.Say(key, args...)}
+}

@@ -12,7 +12,13 @@ type Invoice struct {
 	Number    string
 	Period    Period
 	IssueDate Date
+	InvoiceTotals
+	Allocations []Allocation // which lot paid how much of which charge
+}
 
+// InvoiceTotals are the amounts of an invoice (M9): what the ledger computes, the store keeps
+// (the columns of store.InvoiceRow) and the invoice pages show.
+type InvoiceTotals struct {
 	TotalCharges      money.Amount // every charge of the period
 	EligibleCharges   money.Amount // the charges credit may pay (M10)
 	IneligibleCharges money.Amount // charged in full regardless of credit
@@ -24,7 +30,6 @@ type Invoice struct {
 	UnappliedAdjustments money.Amount // signed part of adjustments no lot could take
 	ExpiredCredit        money.Amount // credit of lots that expired in the period (M11)
 	CanceledCredit       money.Amount // credit of lots whose last day before cancellation is in the period
-	Allocations          []Allocation // which lot paid how much of which charge
 }
 
 // InvoiceInput is what issuing the next invoice of a profile needs: the current state and the
@@ -61,7 +66,7 @@ func IssueInvoice(in InvoiceInput) (InvoiceResult, error) {
 		return InvoiceResult{}, err
 	}
 	if in.Number == "" {
-		return InvoiceResult{}, invalid("number", "an invoice needs a number")
+		return InvoiceResult{}, invalid("number", KeyInvoiceNumber)
 	}
 	if err := checkLots(in.Lots, p.Currency); err != nil {
 		return InvoiceResult{}, err
@@ -79,9 +84,9 @@ func IssueInvoice(in InvoiceInput) (InvoiceResult, error) {
 	eng := newEngine(work, issue, true)
 	eng.run(in.Charges, in.Adjustments)
 
-	inv := Invoice{Number: in.Number, Period: period, IssueDate: issue,
-		EligibleCharges: eng.eligible, IneligibleCharges: eng.ineligible, CreditsApplied: eng.applied,
-		Adjustments: eng.adjApplied, UnappliedAdjustments: eng.adjUnapplied, Allocations: eng.allocs}
+	inv := Invoice{Number: in.Number, Period: period, IssueDate: issue, Allocations: eng.allocs,
+		InvoiceTotals: InvoiceTotals{EligibleCharges: eng.eligible, IneligibleCharges: eng.ineligible, CreditsApplied: eng.applied,
+			Adjustments: eng.adjApplied, UnappliedAdjustments: eng.adjUnapplied}}
 	inv.TotalCharges = inv.EligibleCharges.Add(inv.IneligibleCharges)
 	inv.AmountDue = inv.TotalCharges.Sub(inv.CreditsApplied)
 

@@ -1,9 +1,9 @@
 package ledger
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
@@ -77,34 +77,33 @@ func NewLot(id string, src Source, currency string, amount money.Amount, start, 
 func (l *Lot) check(currency string) error {
 	switch {
 	case l.ID == "":
-		return invalid("id", "a lot needs an id")
+		return invalid("id", KeyLotID)
 	case !l.Source.Valid():
-		return invalid("source", fmt.Sprintf("unknown source %q", l.Source))
+		return invalid("source", KeySource, string(l.Source))
 	case !strings.EqualFold(l.Currency, currency):
-		return &InputError{Field: "currency", Err: ErrCurrency,
-			Msg: fmt.Sprintf("lot in %q, profile in %q", l.Currency, currency)}
+		return &InputError{Field: "currency", Err: ErrCurrency, Message: fault.Say(KeyLotCurrencyDiffers, l.Currency, currency)}
 	case l.OriginalAmount.IsNegative():
-		return invalid("amount", "must not be negative")
+		return invalid("amount", KeyNegative)
 	case l.ExpirationDate.Before(l.StartDate):
-		return invalid("expirationDate", "before the start date")
+		return invalid("expirationDate", KeyExpiresBeforeStart)
 	case l.ClosedBalance.IsNegative():
-		return invalid("closedBalance", "must not be negative")
+		return invalid("closedBalance", KeyNegative)
 	case l.CanceledOn.After(l.ExpirationDate):
-		return invalid("canceledOn", "after the expiration date: the lot has expired by then")
+		return invalid("canceledOn", KeyCanceledAfter)
 	}
 	switch l.State {
 	case LotPending:
 		// A pending lot has not been touched by any invoice: its balance is still the original.
 		if l.ClosedBalance != l.OriginalAmount {
-			return invalid("closedBalance", "a pending lot's balance is its original amount")
+			return invalid("closedBalance", KeyPendingBalance)
 		}
 	case LotCanceled:
 		if !l.canceled() {
-			return invalid("canceledOn", "a canceled lot needs its cancellation date")
+			return invalid("canceledOn", KeyCanceledNeedsDate)
 		}
 	case LotOpen, LotExpired:
 	default:
-		return invalid("state", fmt.Sprintf("unknown state %q", l.State))
+		return invalid("state", KeyState, string(l.State))
 	}
 	return nil
 }

@@ -25,15 +25,15 @@ func NewProfile(currency string, invoiceDay int, first Period) (Profile, error) 
 
 func (p Profile) check() error {
 	if err := money.CheckCurrency(p.Currency); err != nil {
-		return invalid("profile.currency", err.Error())
+		return invalid("profile.currency", KeyProfileCurrency, p.Currency)
 	}
 	switch {
 	case p.InvoiceDay < 1 || p.InvoiceDay > 28:
-		return invalid("profile.invoiceDay", fmt.Sprintf("%d is not a day from 1 to 28", p.InvoiceDay))
+		return invalid("profile.invoiceDay", KeyInvoiceDay, p.InvoiceDay)
 	case p.NextPeriod.Month < 1 || p.NextPeriod.Month > 12:
-		return invalid("profile.nextPeriod", fmt.Sprintf("month %d", p.NextPeriod.Month))
+		return invalid("profile.nextPeriod", KeyMonth, int(p.NextPeriod.Month))
 	case p.CurrentBalance.IsNegative():
-		return invalid("profile.currentBalance", "must not be negative")
+		return invalid("profile.currentBalance", KeyNegative)
 	}
 	return nil
 }

@@ -38,7 +38,7 @@ func ParseStatus(s string) (Status, error) {
 	for i, st := range Statuses {
 		keys[i] = string(st)
 	}
-	return "", invalid("status", "use one of "+strings.Join(keys, ", "))
+	return "", invalid("status", KeyStatus, strings.Join(keys, ", "))
 }
 
 // Label is the status as the portal shows it.

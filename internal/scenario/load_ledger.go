@@ -8,6 +8,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
 )
 
 // saveLedger stores a profile's lots, charges and adjustments. Lots are keyed by name and cannot
@@ -82,7 +83,7 @@ func (l *loader) saveCharges(ctx context.Context, bp store.BillingProfile, path 
 				field = ".amount"
 			}
 			for _, path := range paths[key{r.Total.Date, r.Total.Product, r.Total.PublisherType}] {
-				l.refuse(path+field, r.Refusal.Message)
+				l.refuse(path+field, views.RefusalText(r.Refusal))
 			}
 		}
 		return nil

@@ -2,9 +2,9 @@ package store
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
@@ -15,6 +15,26 @@ const (
 	colInvoiced = "date"
 	colAmount   = "costInBillingCurrency"
 )
+
+// The keys of what the store says about the lines of a cost export or the totals of a
+// scenario (costcsv.Problem.Said), which the views word (views/sentences.go); the comment of
+// each lists its arguments. Every key is in ChargeProblemKeys, which a test holds against the
+// views' sentences.
+const (
+	KeyChargeOtherProfile  = "store.charge_other_profile"  // the profile the line names, the page's profile (IDs)
+	KeyChargeProfiles      = "store.charge_profiles"       // the most profiles one file may name (int)
+	KeyChargeNoProfile     = "store.charge_no_profile"     // the profile the line names (ID)
+	KeyChargeProfileTwice  = "store.charge_profile_twice"  // the profile the line names (ID)
+	KeyChargeFuture        = "store.charge_future"         // the line's date, today (ledger.Date)
+	KeyChargeCurrency      = "store.charge_currency"       // the line's currency, the profile (ID), its currency
+	KeyChargeInvoiced      = "store.charge_invoiced"       // X1: the product, the date, the next invoice's period (ledger.Period)
+	KeyChargeMonthLimit    = "store.charge_month_limit"    // M16: the profile (ID), the month (ledger.Period), its new total, the limit (money.Amount)
+	KeyChargeMonthOverflow = "store.charge_month_overflow" // M16: the profile (ID), the month (ledger.Period), the limit (money.Amount)
+)
+
+// ChargeProblemKeys are every message key the store's checks of charge lines say.
+var ChargeProblemKeys = []string{KeyChargeOtherProfile, KeyChargeProfiles, KeyChargeNoProfile, KeyChargeProfileTwice,
+	KeyChargeFuture, KeyChargeCurrency, KeyChargeInvoiced, KeyChargeMonthLimit, KeyChargeMonthOverflow}
 
 // checkStaged reports to probs every staged charge total that cannot be set, each at a line of
 // the import: a total whose lines net below zero, a change to a month already invoiced (X1),
@@ -81,7 +101,7 @@ func (s *Store) checkNegativeNets(ctx context.Context, probs *costcsv.Collector)
 	}
 	for _, k := range kept {
 		p := costcsv.NegativeNet(k.key(), money.FromMicros(k.Total), first[k.key()], k.Lines, k.LastLine)
-		probs.Add(p.Line, p.Column, "%s", p.Message)
+		probs.Add(p.Line, p.Column, p.Said.Key, p.Said.Args...)
 	}
 	return nil
 }
@@ -126,7 +146,8 @@ func (s *Store) checkInvoicedMonths(ctx context.Context, probs *costcsv.Collecto
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var date, product, next string
+		var date ledger.Date
+		var product, next string
 		var line int
 		if err := rows.Scan(&date, &product, &line, &next); err != nil {
 			return wrap("charges in invoiced months", err)
@@ -135,8 +156,8 @@ func (s *Store) checkInvoicedMonths(ctx context.Context, probs *costcsv.Collecto
 			probs.Skip(1)
 			continue
 		}
-		probs.Add(line, colInvoiced, "a charge for %s dated %s falls in a month already invoiced (the next invoice covers %s): invoiced data cannot change",
-			product, date, next)
+		nextPeriod, _ := ledger.ParsePeriod(next) // the store writes it; a bad one shows as the zero month
+		probs.Add(line, colInvoiced, KeyChargeInvoiced, product, date, nextPeriod)
 	}
 	return wrap("charges in invoiced months", rows.Err())
 }
@@ -169,18 +190,12 @@ func (s *Store) checkMonthLimits(ctx context.Context, probs *costcsv.Collector) 
 		if err == nil && total.Cmp(ledger.MonthLimitAmount) < 0 {
 			continue
 		}
-		probs.Add(m.FirstLine, colAmount, "%s", monthLimitMessage(m.Name, m.Month, total, err))
+		month, _ := ledger.ParsePeriod(m.Month) // substr of a date the store wrote
+		if err != nil {
+			probs.Add(m.FirstLine, colAmount, KeyChargeMonthOverflow, fault.ID(m.Name), month, ledger.MonthLimitAmount)
+			continue
+		}
+		probs.Add(m.FirstLine, colAmount, KeyChargeMonthLimit, fault.ID(m.Name), month, total, ledger.MonthLimitAmount)
 	}
 	return nil
-}
-
-// monthLimitMessage says that a profile's month would reach ledger.MonthLimit (M16); total is
-// the month's new total, unless computing it overflowed.
-func monthLimitMessage(profile, month string, total money.Amount, overflow error) string {
-	what := "would total " + total.String()
-	if overflow != nil {
-		what = "would overflow"
-	}
-	return fmt.Sprintf("billing profile %s's charges of %s %s: a profile's charges of one month stay below %s (M16)",
-		profile, month, what, ledger.MonthLimitAmount)
 }

@@ -71,7 +71,7 @@ func TestDailyTotalsAgreeWithTheEntries(t *testing.T) {
 			t.Fatal(err)
 		}
 		invs, err := s.Invoices(ctx, profileOf(t, s).ID)
-		if err != nil || len(invs) == 0 || invs[0].Period != "2026-07" {
+		if err != nil || len(invs) == 0 || invs[0].Period.String() != "2026-07" {
 			t.Fatalf("July invoice: %v, %v", invs, err)
 		}
 		july := invs[0]

@@ -35,7 +35,7 @@ type ChargeRefusal struct {
 func (rs ChargeRefusals) Error() string {
 	msgs := make([]string, len(rs))
 	for i, r := range rs {
-		msgs[i] = r.Refusal.Message
+		msgs[i] = r.Refusal.Error()
 	}
 	return strings.Join(msgs, "\n")
 }
@@ -117,7 +117,7 @@ func refusals(probs *costcsv.Collector, totals []ChargeTotal) ChargeRefusals {
 		if p.Column == colInvoiced {
 			rule = "X1"
 		}
-		out = append(out, ChargeRefusal{Total: totals[p.Line-1], Refusal: fault.Refusal{Rule: rule, Message: p.Message}})
+		out = append(out, ChargeRefusal{Total: totals[p.Line-1], Refusal: fault.Refusal{Rule: rule, Said: p.Said}})
 	}
 	return out
 }

@@ -2,10 +2,10 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/costcsv"
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
@@ -28,7 +28,7 @@ type importer struct {
 // resolvedProfile is a profile name of the file with its row, or why it names none.
 type resolvedProfile struct {
 	p       BillingProfile
-	problem string
+	problem fault.Message
 }
 
 // line reports what is wrong with a line the file itself cannot tell (its profile, currency
@@ -38,16 +38,16 @@ func (im *importer) line(ctx context.Context, l costcsv.Line) error {
 	if err != nil {
 		return err
 	}
-	bad := r.problem != ""
+	bad := !r.problem.IsZero()
 	if bad {
-		im.probs.Add(l.Number, "billingProfileId", "%s", r.problem)
+		im.probs.Add(l.Number, "billingProfileId", r.problem.Key, r.problem.Args...)
 	}
 	if l.Date.After(im.today) {
-		im.probs.Add(l.Number, "date", "%s is after today (%s): charges are imported once they have happened", l.Date, im.today)
+		im.probs.Add(l.Number, "date", KeyChargeFuture, l.Date, im.today)
 		bad = true
 	}
 	if !bad && !strings.EqualFold(l.Currency, r.p.Currency) {
-		im.probs.Add(l.Number, "billingCurrency", "%s, but billing profile %s is billed in %s", l.Currency, r.p.Name, r.p.Currency)
+		im.probs.Add(l.Number, "billingCurrency", KeyChargeCurrency, l.Currency, fault.ID(r.p.Name), r.p.Currency)
 		bad = true
 	}
 	if bad {
@@ -66,11 +66,11 @@ func (im *importer) resolve(ctx context.Context, name string) (resolvedProfile, 
 	var r resolvedProfile
 	switch {
 	case im.only != nil && name != im.only.Name:
-		r.problem = name + " is not this billing profile (" + im.only.Name + "): upload each profile's charges on its own page"
+		r.problem = fault.Say(KeyChargeOtherProfile, fault.ID(name), fault.ID(im.only.Name))
 	case im.only != nil:
 		r.p = *im.only
 	case len(im.profiles) >= maxImportProfiles:
-		return resolvedProfile{problem: fmt.Sprintf("more than %d billing profiles in one file: import them in several files", maxImportProfiles)}, nil
+		return resolvedProfile{problem: fault.Say(KeyChargeProfiles, maxImportProfiles)}, nil
 	default:
 		var found []BillingProfile
 		if err := im.tx.conn(ctx).Where("name = ?", name).Limit(2).Find(&found).Error; err != nil {
@@ -78,11 +78,11 @@ func (im *importer) resolve(ctx context.Context, name string) (resolvedProfile, 
 		}
 		switch len(found) {
 		case 0:
-			r.problem = "no billing profile " + name
+			r.problem = fault.Say(KeyChargeNoProfile, fault.ID(name))
 		case 1:
 			r.p = found[0]
 		default:
-			r.problem = name + " names billing profiles of several accounts"
+			r.problem = fault.Say(KeyChargeProfileTwice, fault.ID(name))
 		}
 	}
 	im.profiles[strings.Clone(name)] = r

@@ -12,8 +12,9 @@ import (
 // lot pays no charge dated today or later, and what it has left leaves the balance as canceled
 // credit dated today. The estimate and its pending transactions show it at once (M12); the
 // invoice covering yesterday settles it, like an expiry. A lot that does not exist is
-// fault.ErrNotFound; one that ledger.Lot.Cancelable forbids (M8) is a refusal saying why. The
-// lock, the check, the update and the audit entry are one transaction.
+// fault.ErrNotFound; one that ledger.Lot.Cancelable forbids (M8) is a refusal saying why, and so
+// is any lot of a profile whose ledger Azure keeps (X1: it changes in Azure). The lock, the
+// checks, the update and the audit entry are one transaction.
 func (s *Store) CancelLot(ctx context.Context, actor User, sc Scope, lotName string, today ledger.Date) error {
 	return s.Tx(ctx, func(tx *Store) error {
 		if _, err := tx.lockProfile(ctx, sc.Profile.ID); err != nil {

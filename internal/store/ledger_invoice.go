@@ -30,12 +30,8 @@ func (s *Store) issueInvoice(ctx context.Context, p BillingProfile, lp ledger.Pr
 		return r, err
 	}
 	inv := r.Invoice
-	row := InvoiceRow{BillingProfileID: p.ID, Number: inv.Number, Period: inv.Period.String(), IssueDate: inv.IssueDate,
-		TotalCharges: inv.TotalCharges, EligibleCharges: inv.EligibleCharges,
-		IneligibleCharges: inv.IneligibleCharges, CreditsApplied: inv.CreditsApplied,
-		AmountDue: inv.AmountDue, NewCredit: inv.NewCredit, Adjustments: inv.Adjustments,
-		UnappliedAdjustments: inv.UnappliedAdjustments, ExpiredCredit: inv.ExpiredCredit,
-		CanceledCredit: inv.CanceledCredit, CreatedAt: s.now().UTC()}
+	row := InvoiceRow{BillingProfileID: p.ID, Number: inv.Number, Period: inv.Period, IssueDate: inv.IssueDate,
+		InvoiceTotals: inv.InvoiceTotals, CreatedAt: s.now().UTC()}
 	if err := s.conn(ctx).Create(&row).Error; err != nil {
 		return r, wrap("create invoice", err)
 	}

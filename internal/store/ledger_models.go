@@ -67,22 +67,13 @@ func (AdjustmentRow) TableName() string { return "adjustments" }
 
 // InvoiceRow is the credit side of one monthly invoice (M9).
 type InvoiceRow struct {
-	ID                   int64
-	BillingProfileID     int64
-	Number               string
-	Period               string
-	IssueDate            ledger.Date
-	TotalCharges         money.Amount
-	EligibleCharges      money.Amount
-	IneligibleCharges    money.Amount
-	CreditsApplied       money.Amount
-	AmountDue            money.Amount
-	NewCredit            money.Amount
-	Adjustments          money.Amount
-	UnappliedAdjustments money.Amount
-	ExpiredCredit        money.Amount
-	CanceledCredit       money.Amount
-	CreatedAt            time.Time
+	ID               int64
+	BillingProfileID int64
+	Number           string
+	Period           ledger.Period
+	IssueDate        ledger.Date
+	ledger.InvoiceTotals
+	CreatedAt time.Time
 }
 
 // TableName maps InvoiceRow to its table.

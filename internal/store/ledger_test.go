@@ -77,7 +77,7 @@ func TestWorkedExample(t *testing.T) {
 		}
 		for i, w := range want {
 			got := invs[i]
-			if got.Period != w.period || got.TotalCharges.String() != w.charges || got.CreditsApplied.String() != w.credits ||
+			if got.Period.String() != w.period || got.TotalCharges.String() != w.charges || got.CreditsApplied.String() != w.credits ||
 				got.AmountDue.String() != w.due || got.ExpiredCredit.String() != w.expird {
 				t.Errorf("invoice %s: charges %s credits %s due %s expired %s, want %+v", got.Period,
 					got.TotalCharges.String(), got.CreditsApplied.String(), got.AmountDue.String(), got.ExpiredCredit.String(), w)

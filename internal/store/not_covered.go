@@ -3,7 +3,6 @@ package store
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -50,12 +49,12 @@ func (s *Store) notCoveredRows(ctx context.Context) ([]notCoveredRow, error) {
 }
 
 // AddNotCovered adds a product to the not-covered list and audits it; it returns the name as
-// stored (white space folded). A bad name is fault.Invalid for field "name"; a name the list
+// stored (white space folded). A bad name is a *ledger.InputError for field "name" (of kind fault.ErrInvalid); a name the list
 // already has, in any case, spacing or plural, is a refusal naming the entry.
 func (s *Store) AddNotCovered(ctx context.Context, actor User, name string) (string, error) {
 	clean, err := ledger.CleanProductName(name)
 	if err != nil {
-		return "", asInvalid(err)
+		return "", err
 	}
 	err = s.Tx(ctx, func(tx *Store) error {
 		if err := tx.lockNotCovered(ctx); err != nil {
@@ -114,13 +113,4 @@ func (s *Store) lockNotCovered(ctx context.Context) error {
 		return nil
 	}
 	return wrap("lock not-covered products", s.conn(ctx).Exec("LOCK TABLE not_covered_products IN SHARE ROW EXCLUSIVE MODE").Error)
-}
-
-// asInvalid turns a ledger input error into fault.Invalid naming its field.
-func asInvalid(err error) error {
-	var ie *ledger.InputError
-	if errors.As(err, &ie) {
-		return fault.Field(ie.Field, ie.Msg)
-	}
-	return err
 }

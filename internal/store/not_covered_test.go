@@ -50,8 +50,8 @@ func TestNotCoveredAddRemove(t *testing.T) {
 		refusals := []struct{ name, kind, says string }{
 			{"contoso WIDGET", "conflict", `store.not_covered_already("contoso WIDGET", "Contoso Widgets")`},
 			{"Azure Support Plan", "conflict", `"Azure support plans")`},
-			{" ", "invalid", "name: a product name is required"},
-			{"( - )", "invalid", "name: a product name needs a letter or a digit"},
+			{" ", "invalid", "name: ledger.name_required"},
+			{"( - )", "invalid", "name: ledger.name_letter"},
 		}
 		for _, r := range refusals {
 			_, err := s.AddNotCovered(ctx, op, r.name)

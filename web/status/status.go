@@ -82,9 +82,9 @@ func Message(err error) string {
 	case errors.As(err, &re):
 		return views.Text(re.Message)
 	case errors.As(err, &fe):
-		return fe.Message
+		return views.Text(fe.Said)
 	case errors.As(err, &ie):
-		return ie.Field + ": " + ie.Msg
+		return views.Text(ie.Said())
 	case errors.As(err, &ae):
 		return ae.Message
 	}
@@ -101,24 +101,21 @@ func Said(err error) fault.Message {
 	var (
 		r  fault.Refusal
 		re *benefits.RuleError
+		ie *ledger.InputError
 	)
 	switch {
 	case errors.As(err, &r):
-		if r.Message == "" {
-			return r.Said
-		}
+		return r.Said
 	case errors.As(err, &re):
 		return re.Message
+	case errors.As(err, &ie):
+		return ie.Said()
 	}
-	return Plain(Message(err))
-}
-
-// Plain is text as a message, nothing for "".
-func Plain(s string) fault.Message {
-	if s == "" {
-		return fault.Message{}
+	var fe *fault.Error
+	if errors.As(err, &fe) {
+		return fe.Said
 	}
-	return fault.Say(views.KeyValue, s)
+	return fault.Text(Message(err))
 }
 
 // unavailableMessage answers a request made while the database does not answer: the request
