@@ -3,6 +3,7 @@ package web_test
 import (
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -44,5 +45,41 @@ func TestBenefitsOverviewAfterThePage(t *testing.T) {
 	resp, body := m.do("GET", overview, nil, htmxHeaders)
 	if resp.StatusCode == ok || resp.StatusCode != listResp.StatusCode || strings.Contains(body, "benefit-status-table") {
 		t.Errorf("a member who is not a partner admin: status %d (the list %d), want the list's refusal", resp.StatusCode, listResp.StatusCode)
+	}
+}
+
+// TestWorkspaceStatements (issue 10): the Azure credits page, its list as htmx asks for it and
+// its overview stay within their statement budgets (a statement per row, or one more lookup per
+// request, shows here): the overview is the user, the organisation with the caller's grants in
+// one statement, and one grouped total. The second request of each is counted.
+func TestWorkspaceStatements(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	var n atomic.Int64
+	if err := h.store.CountStatements(&n); err != nil {
+		t.Fatal(err)
+	}
+	c := h.client(t)
+	c.signIn(partnerAdmin)
+	for _, p := range []struct {
+		path    string
+		headers map[string]string
+		budget  int64
+	}{
+		{partPath + "/benefits", nil, 9},
+		{partPath + "/benefits?page=1&sort=amount", htmxHeaders, 5},
+		{partPath + "/overview", htmxHeaders, 3},
+	} {
+		var used int64
+		for range 2 {
+			before := n.Load()
+			if resp, body := c.do("GET", p.path, nil, p.headers); resp.StatusCode != ok {
+				t.Fatalf("GET %s: status %d\n%.300s", p.path, resp.StatusCode, body)
+			}
+			used = n.Load() - before
+		}
+		if used > p.budget {
+			t.Errorf("GET %s: %d statements, want at most %d", p.path, used, p.budget)
+		}
 	}
 }
