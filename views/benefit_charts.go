@@ -14,6 +14,13 @@ type BenefitOverview struct {
 	Unredeemed []UnredeemedTotal // by end month, then currency
 }
 
+// BenefitOverviewView is the overview of an organisation's benefits as a page of its own.
+type BenefitOverviewView struct {
+	Shell    Shell
+	BackHref string // the Azure credits list
+	Overview BenefitOverview
+}
+
 // StatusCount is how many benefits have one status.
 type StatusCount struct {
 	Status string // the benefits.Status value, for the badge's class

@@ -77,7 +77,9 @@ type BenefitList struct {
 	PrevHref  string
 	NextHref  string
 	Problem   string // a message about the query, such as an unknown filter
-	Overview  BenefitOverview
+	// OverviewHref is the overview of the organisation's benefits (its charts), which the page
+	// loads after it is shown (BenefitOverviewSlot).
+	OverviewHref string
 }
 
 // BenefitProp is one labelled value of the pane's Details tab.

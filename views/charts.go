@@ -8,16 +8,23 @@ import (
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
-// Chart is one chart of a page, drawn in the browser by static/js/charts.js from a JSON script
-// element (no inline script: CSP). The page shows the same numbers in a table next to it, built
+// Chart is one chart of a page, drawn in the browser by static/js/charts.js from its JSON in
+// the canvas's data-chart attribute (no inline script: CSP). The page shows the same numbers in a table next to it, built
 // from the same props, so the picture and its text alternative cannot disagree.
 type Chart struct {
-	ID       string        `json:"-"`        // the canvas's id; its data is in ID+"-data"
+	ID       string        `json:"-"`        // the canvas's id
 	Label    string        `json:"-"`        // the canvas's accessible name
 	Kind     string        `json:"kind"`     // ChartLine (x is a date) or ChartBar (x is a category)
 	Currency string        `json:"currency"` // the amounts' currency, "" for counts
 	Labels   []string      `json:"labels,omitempty"`
 	Series   []ChartSeries `json:"series"`
+}
+
+// Spec is the chart's data as charts.js reads it, in JSON. A Chart holds strings and numbers
+// only, which always marshal.
+func (c Chart) Spec() string {
+	b, _ := json.Marshal(c)
+	return string(b)
 }
 
 // The kinds of chart.

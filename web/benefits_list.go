@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -26,7 +25,8 @@ var benefitColumns = []struct {
 // sort and paging run in the database; htmx swaps the table in place and pushes the URL, which
 // closes the side pane (the pane's close button is such a request). Each row's link carries the
 // list's state, so the pane returns to it. Assign (assign=<benefit>) leads to that benefit's
-// pane on its Activate benefits tab.
+// pane on its Activate benefits tab. The overview's charts are not computed here: the page
+// loads them after it is shown (benefitsOverview), so the list is served first.
 func (s *Server) benefitsList(c echo.Context) error {
 	pc := currentPartner(c)
 	q, problem, err := parseBenefitsQuery(c.QueryParams())
@@ -41,22 +41,12 @@ func (s *Server) benefitsList(c echo.Context) error {
 		Search: q.Search, Filter: string(q.Filter), Sort: string(q.Sort), Problem: problem}
 	bq := store.BenefitQuery{Filter: q.Filter, Search: q.Search, Sort: q.Sort, Desc: q.Desc,
 		Offset: (q.Page - 1) * benefitsPageSize, Limit: benefitsPageSize, Now: now}
-	if !htmxOf(c.Request()).Fragment() { // the charts are outside the list that htmx swaps
-		t, err := s.store.BenefitTotalsOf(c.Request().Context(), pc.ID, now)
-		if err != nil {
-			return err
-		}
-		p.Overview = benefitOverview(t, loc)
-		if q.Filter == benefits.FilterAll && q.Search == "" { // the list's counts are the charts'
-			bq.StatusCounts = t.ByStatus
-		}
-	}
 	page, err := s.store.BenefitsOfPartner(c.Request().Context(), pc.ID, bq)
 	if err != nil {
 		return err
 	}
 	base := s.links.partner(routeBenefits, pc.ExternalID)
-	p.Action = base
+	p.Action, p.OverviewHref = base, s.links.partner(routeBenefitsOverview, pc.ExternalID)
 	if q.Desc {
 		p.Dir = "desc"
 	}
@@ -106,19 +96,4 @@ func filterTestID(f benefits.Filter) string {
 		return "all"
 	}
 	return string(f)
-}
-
-// benefitOverview is the workspace's charts: the organisation's benefits by status, in the
-// list's default order (what needs action first), and the amounts not redeemed yet by end date.
-func benefitOverview(t store.BenefitTotals, loc views.Locale) views.BenefitOverview {
-	o := views.BenefitOverview{Loc: loc}
-	statuses := benefits.Statuses()
-	slices.SortFunc(statuses, func(a, b benefits.Status) int { return a.ActionRank() - b.ActionRank() })
-	for _, st := range statuses {
-		o.Statuses = append(o.Statuses, views.StatusCount{Status: string(st), Label: st.Label(), Count: t.ByStatus[st]})
-	}
-	for _, u := range t.Unredeemed {
-		o.Unredeemed = append(o.Unredeemed, views.UnredeemedTotal{EndMonth: u.EndMonth, Currency: u.Currency, Amount: u.Amount, Count: u.Count})
-	}
-	return o
 }

@@ -35,6 +35,7 @@ const (
 	routePartners            = "partners"
 	routeMyBenefits          = "benefits.mine"
 	routeBenefits            = "partner.benefits"
+	routeBenefitsOverview    = "partner.benefits.overview"
 	routeBenefit             = "partner.benefit"
 	routeBenefitMembers      = "partner.benefit.members"
 	routeBenefitAssign       = "partner.benefit.assign"

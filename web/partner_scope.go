@@ -33,8 +33,12 @@ func (s *Server) partnerShell(c echo.Context, title, active string) views.Shell 
 // benefitsLink is the top bar's Benefits link for the signed-in user: the Benefits page (the
 // organisations and their workspaces) for a partner admin, "Benefits assigned to me" for a
 // member who is an admin nowhere, since the workspace is closed to them (P1); "" for a user of
-// no organisation. A failure is logged, not shown: the page is fine without the link.
+// no organisation. A failure is logged, not shown: the page is fine without the link. On a
+// workspace page its partner admin is known already (authorizePartner), with no query.
 func (s *Server) benefitsLink(c echo.Context, u *store.User) string {
+	if currentPartner(c).Grants.Can(access.ManageBenefits) {
+		return s.links.to(routePartners)
+	}
 	g, err := s.store.PartnerStandingOf(c.Request().Context(), u.ID)
 	switch {
 	case err != nil:

@@ -84,13 +84,9 @@ func (s *Server) authorizePartner(c echo.Context, perm access.PartnerPermission,
 	if err != nil {
 		return errNoPartner
 	}
-	p, err := s.store.PartnerByExternalID(ctx, id)
+	p, grants, err := s.store.PartnerAccessOf(ctx, id, currentUser(c).ID)
 	if err != nil {
 		return notFoundAs(err, errNoPartner)
-	}
-	grants, err := s.store.PartnerGrantsOf(ctx, p.ID, currentUser(c).ID)
-	if err != nil {
-		return err
 	}
 	if !grants.Member {
 		return errNoPartner

@@ -106,6 +106,8 @@ func (s *Server) Routes() []Route {
 		{"GET", "/benefits", SignedIn, s.myBenefits, routeMyBenefits},
 		{"POST", "/benefits/:benefit/redeem", SignedIn, s.benefitRedeem, routeRedeem},
 		{"GET", partnerPath + "/benefits", OnPartner(access.ManageBenefits), s.benefitsList, routeBenefits},
+		// Not under /benefits/, where it would hide a benefit of that id.
+		{"GET", partnerPath + "/overview", OnPartner(access.ManageBenefits), s.benefitsOverview, routeBenefitsOverview},
 		{"GET", benefitPath, OnPartner(access.ManageBenefits), s.benefitPane, routeBenefit},
 		{"GET", benefitPath + "/members", OnPartner(access.ManageBenefits), s.benefitMembers, routeBenefitMembers},
 		{"POST", benefitPath + "/assign", OnPartner(access.ManageBenefits), s.benefitAssign, routeBenefitAssign},

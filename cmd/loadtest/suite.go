@@ -289,9 +289,9 @@ func startPortal(ctx context.Context, c suiteConfig, dsn, dir string) (server, e
 	return server{proc: p, addr: addr}, nil
 }
 
-// pageKeys name the pages of issue 10's table and the benefits workspace, in the suite's order,
-// for -pages.
-var pageKeys = []string{"credits", "lots", "summary", "balance", "apilots", "events", "scopes", "benefits"}
+// pageKeys name the pages of issue 10's table, the benefits workspace and its overview (the
+// charts the workspace loads after it is shown), in the suite's order, for -pages.
+var pageKeys = []string{"credits", "lots", "summary", "balance", "apilots", "events", "scopes", "benefits", "overview"}
 
 // suiteTargets signs in and lists the pages of issue 10's table (those of -pages), the ceiling
 // first; each is requested once and must answer 200.
@@ -326,6 +326,8 @@ func suiteTargets(ctx context.Context, c suiteConfig, f facts, months int, today
 		{key: "scopes", name: fmt.Sprintf("/scopes, owner of %d accounts and %d profiles", f.Accounts, f.Profiles), client: owner, url: fixed("/scopes")},
 		{key: "benefits", name: fmt.Sprintf("benefits workspace, partner with %d benefits", f.Benefits), client: admin,
 			url: fixed("/partners/" + loadPartner + "/benefits")},
+		{key: "overview", name: "its overview (htmx): benefits by status, not redeemed by end month", client: admin,
+			url: fixed("/partners/" + loadPartner + "/overview"), header: http.Header{"Hx-Request": {"true"}}},
 	}
 	var ts []target
 	for _, t := range all {

@@ -41,10 +41,6 @@ type BenefitQuery struct {
 	Offset int
 	Limit  int
 	Now    time.Time
-	// StatusCounts, when the caller knows them, are the numbers of benefits of each status among
-	// those q matches at Now (BenefitTotals.ByStatus, with no filter and no search): the default
-	// order then needs no count of its own (statusPageIDs).
-	StatusCounts map[benefits.Status]int
 }
 
 // BenefitPage is one page of the list and the number of benefits matching in all.

@@ -146,10 +146,6 @@ func TestStatusOrderPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		totals, err := d.s.BenefitTotalsOf(ctx, d.partner.ID, benefitsNow)
-		if err != nil {
-			t.Fatal(err)
-		}
 		for _, search := range []string{"", "-1"} {
 			for _, desc := range []bool{false, true} {
 				var want []string
@@ -183,17 +179,6 @@ func TestStatusOrderPages(t *testing.T) {
 						}
 						for _, r := range page.Rows {
 							got = append(got, r.Benefit.ID)
-						}
-						if search != "" {
-							continue
-						}
-						// The page with the charts' counts (BenefitTotals.ByStatus) is the same.
-						known, err := d.s.BenefitsOfPartner(ctx, d.partner.ID, store.BenefitQuery{Sort: store.SortStatus,
-							Desc: desc, Offset: offset, Limit: size, Now: benefitsNow, StatusCounts: totals.ByStatus})
-						if err != nil || known.Total != page.Total || !slices.EqualFunc(known.Rows, page.Rows, func(a, b store.BenefitView) bool {
-							return a.Benefit.ID == b.Benefit.ID
-						}) {
-							t.Errorf("desc %v offset %d with the counts known: %d rows of %d, %v", desc, offset, len(known.Rows), known.Total, err)
 						}
 					}
 					if !slices.Equal(got, want) {

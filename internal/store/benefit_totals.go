@@ -40,34 +40,34 @@ var statusCase = statusCaseOf(func(s benefits.Status) string { return "'" + stri
 const settled = "b.expires_at <= ? OR (b.available_at <= ? AND b.assigned_user_id IS NOT NULL AND b.redeemed_at IS NOT NULL)"
 
 // BenefitTotalsOf sums an organisation's benefits at now in one grouped query, which reads the
-// benefits once: by status, and for the unredeemed also by end date and currency (the others
-// under no date, so that the rows returned do not grow with the expired history); the days
-// are summed into their months here.
+// benefits once: by status, and for the unredeemed also by end month and currency (the others
+// under no month, so that the rows returned do not grow with the expired history). The month is
+// the stored end date's first seven characters (YYYY-MM), so the database returns a row per
+// month and status, not per day: a dozen or so rows for a thousand benefits, not hundreds.
 func (s *Store) BenefitTotalsOf(ctx context.Context, partnerID int64, now time.Time) (BenefitTotals, error) {
 	now = now.UTC()
 	var rows []struct {
-		Status, EndDay, Cur string // Cur, not Currency: GROUP BY would read the column of that name
-		Amount              int64
-		N                   int
+		Status, EndMonth, Cur string // Cur, not Currency: GROUP BY would read the column of that name
+		Amount                int64
+		N                     int
 	}
 	err := s.conn(ctx).Table("benefits AS b").
-		Select(statusCase+" AS status, CASE WHEN "+settled+" THEN '' ELSE b.end_date END AS end_day, CASE WHEN "+settled+
+		Select(statusCase+" AS status, CASE WHEN "+settled+" THEN '' ELSE substr(b.end_date, 1, 7) END AS end_month, CASE WHEN "+settled+
 			" THEN '' ELSE b.currency END AS cur, SUM(b.amount) AS amount, COUNT(*) AS n", now, now, now, now, now, now).
-		Where("b.partner_id = ?", partnerID).Group("end_day, cur, status").Order("end_day, cur").Scan(&rows).Error
+		Where("b.partner_id = ?", partnerID).Group("end_month, cur, status").Order("end_month, cur").Scan(&rows).Error
 	if err != nil {
 		return BenefitTotals{}, wrap("benefit totals", err)
 	}
 	t := BenefitTotals{ByStatus: map[benefits.Status]int{}}
 	for _, r := range rows {
 		t.ByStatus[benefits.Status(r.Status)] += r.N
-		if r.EndDay == "" {
+		if r.EndMonth == "" {
 			continue
 		}
-		d, err := ledger.ParseDate(r.EndDay)
+		m, err := ledger.ParsePeriod(r.EndMonth)
 		if err != nil {
 			return BenefitTotals{}, wrap("unredeemed benefit totals", err)
 		}
-		m := ledger.PeriodOf(d)
 		if i := slices.IndexFunc(t.Unredeemed, func(u UnredeemedTotal) bool { return u.EndMonth == m && u.Currency == r.Cur }); i >= 0 {
 			u := &t.Unredeemed[i]
 			u.Amount, u.Count = u.Amount.Add(money.FromMicros(r.Amount)), u.Count+r.N

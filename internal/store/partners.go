@@ -99,17 +99,10 @@ func (s *Store) EnsurePartnerRole(ctx context.Context, actor User, p Partner, u 
 		After: fault.Say(KeyAuditValue, role)})
 }
 
-// PartnerGrantsOf returns what a user holds on an organisation: membership and roles (P1).
+// PartnerGrantsOf returns what a user holds on an organisation: membership and roles (P1), in
+// one query (every page of a partner workspace asks it).
 func (s *Store) PartnerGrantsOf(ctx context.Context, partnerID, userID int64) (access.PartnerGrants, error) {
-	var m PartnerMember
-	err := wrap("partner grants", s.conn(ctx).Where("partner_id = ? AND user_id = ?", partnerID, userID).Take(&m).Error)
-	if isNotFound(err) {
-		return access.PartnerGrants{}, nil
-	} else if err != nil {
-		return access.PartnerGrants{}, err
-	}
-	roles, err := s.rolesOfMembers(ctx, []int64{m.ID})
-	return access.PartnerGrants{Member: true, Roles: roles[m.ID]}, err
+	return s.grantsOf(ctx, "partner grants", "m.partner_id = ? AND m.user_id = ?", partnerID, userID)
 }
 
 // rolesOfMembers returns the partner roles of the given memberships, by membership id.
@@ -207,12 +200,18 @@ func likePattern(s string) string {
 // where navigation leads (the top bar's Benefits link, the home page), never what the user may
 // do: routes authorise with PartnerGrantsOf for their own organisation (P1).
 func (s *Store) PartnerStandingOf(ctx context.Context, userID int64) (access.PartnerGrants, error) {
+	return s.grantsOf(ctx, "partner standing", "m.user_id = ?", userID)
+}
+
+// grantsOf reads the memberships that match where (on partner_members AS m) with their roles in
+// one statement: Member when there is one, and every role they hold, in order.
+func (s *Store) grantsOf(ctx context.Context, op, where string, args ...any) (access.PartnerGrants, error) {
 	var rows []struct{ Role *string }
 	err := s.conn(ctx).Table("partner_members AS m").Select("r.role").
 		Joins("LEFT JOIN partner_roles AS r ON r.member_id = m.id").
-		Where("m.user_id = ?", userID).Scan(&rows).Error
+		Where(where, args...).Order("r.role").Scan(&rows).Error
 	if err != nil {
-		return access.PartnerGrants{}, wrap("partner standing", err)
+		return access.PartnerGrants{}, wrap(op, err)
 	}
 	g := access.PartnerGrants{Member: len(rows) > 0}
 	for _, r := range rows {
