@@ -16,7 +16,7 @@ import (
 
 // estimateToday is the estimated balance that the balance over time draws for today.
 func estimateToday(d *goquery.Document) string {
-	return d.Find(testid("balance-history-table") + ` tr[data-look="estimate"] td[data-amount]`).AttrOr("data-amount", "")
+	return d.Find(testid("balance-history-table")+` tr[data-look="estimate"] td[data-amount]`).AttrOr("data-amount", "")
 }
 
 // TestCreditsChartsFollowTheLedger: the credits page leaves its balance over time and runway to
