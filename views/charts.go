@@ -12,7 +12,7 @@ import (
 // element (no inline script: CSP). The page shows the same numbers in a table next to it, built
 // from the same props, so the picture and its text alternative cannot disagree.
 type Chart struct {
-	ID       string        `json:"-"`        // the canvas's id; its data is in ID+"-data"
+	ID       string        `json:"-"`        // the canvas's id
 	Label    string        `json:"-"`        // the canvas's accessible name
 	Kind     string        `json:"kind"`     // ChartLine (x is a date) or ChartBar (x is a category)
 	Currency string        `json:"currency"` // the amounts' currency, "" for counts
@@ -55,3 +55,13 @@ func Number(a money.Amount) json.Number { return json.Number(a.String()) }
 
 // Count is a count as a JSON number.
 func Count(n int) json.Number { return json.Number(strconv.Itoa(n)) }
+
+// chartJSON is c as the JSON that static/js/charts.js draws. A Chart holds strings, numbers and
+// dates only, which always marshal.
+func chartJSON(c Chart) string {
+	b, err := json.Marshal(c)
+	if err != nil {
+		panic("views: chart " + c.ID + ": " + err.Error())
+	}
+	return string(b)
+}

@@ -1,5 +1,5 @@
 // Draws the charts of a page with Chart.js (static/vendor/chart.umd.min.js). Each canvas with
-// data-chart names the JSON script element holding its data (views.Chart); nothing runs inline
+// data-chart holds its data as JSON in that attribute (views.Chart); nothing runs inline
 // (CSP). The same figures are in a table on the page, so the chart adds no information of its
 // own. Amounts arrive as exact JSON numbers and are only drawn here.
 (function () {
@@ -90,11 +90,10 @@
       return;
     }
     document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-      var data = document.getElementById(canvas.dataset.chart);
-      if (!data || window.Chart.getChart(canvas)) {
+      if (window.Chart.getChart(canvas)) {
         return;
       }
-      new window.Chart(canvas, config(JSON.parse(data.textContent)));
+      new window.Chart(canvas, config(JSON.parse(canvas.dataset.chart)));
     });
   }
 
