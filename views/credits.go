@@ -10,6 +10,7 @@ import (
 const (
 	LotsTableID = "lots-table"
 	TxTableID   = "tx-table"
+	ChartsID    = "credits-charts"
 )
 
 // Credits is the Azure credits page of a billing profile (M7-M16). Every amount is in Currency.
@@ -33,8 +34,9 @@ type Credits struct {
 	Pending    []PendingLot // lots added since the last processing run (M15)
 	Lots       CreditsList
 	Tx         Transactions
-	Runway     Runway
-	History    BalanceHistory
+	// ChartsHref is where the balance over time and the runway are (CreditsCharts): the page
+	// loads them after its first paint, and links them for a browser without JavaScript.
+	ChartsHref string
 
 	UploadHref string   // the Upload charges command; "" when the viewer may not upload
 	State      []Hidden // the whole page state, sent by Cancel credit without JavaScript

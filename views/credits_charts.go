@@ -5,6 +5,17 @@ import (
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
+// CreditsCharts is the balance over time and the runway of a billing profile's credits page,
+// which the page loads after its first paint (ChartsFragment), or a page of their own without
+// JavaScript (CreditsChartsPage, with Shell and Back, the credits page, set).
+type CreditsCharts struct {
+	Shell   Shell
+	Back    string
+	Loc     Locale
+	History BalanceHistory
+	Runway  Runway
+}
+
 // BalanceHistory is the credits page's balance over time: the settled balance after each day
 // with transactions, today's estimated balance, the runway's projection to the day credit runs
 // out and the expiries on the way. Its chart and its table are both drawn from Points.

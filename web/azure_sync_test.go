@@ -41,7 +41,7 @@ func TestAzureSync(t *testing.T) {
 			// The runway reads the charges Azure settled against credit, spread over their months.
 			c := e.local.client(t)
 			c.signIn(localReader)
-			runway := c.page(localPath+"/profiles/"+profileName+"/credits", http.StatusOK).Find(`[data-testid="runway"]`)
+			runway := c.charts(c.page(localPath+"/profiles/"+profileName+"/credits", http.StatusOK)).Find(`[data-testid="runway"]`)
 			if got := runway.Find(`[data-testid="runway-summary"]`).Text(); got == "" || strings.Contains(got, "Not enough history") {
 				t.Errorf("runway of a synced profile: %q", got)
 			}

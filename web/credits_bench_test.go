@@ -19,7 +19,8 @@ import (
 // BenchmarkCreditsPage renders a billing profile's Azure credits page through the real router on
 // SQLite: 300 lots, three years of daily charges and 9,900 refunds, about 10,000 settled ledger
 // events once processed. Each iteration is a whole page: session, authorisation, balance
-// summary, both tables, runway. Its cost follows the pending month and the page sizes, not the
+// summary, both tables; or one of its fragments: the credits list, the balance over time and
+// the runway that the page loads after its first paint, the transactions. Its cost follows the pending month and the page sizes, not the
 // number of events (the lead's seeding command checks that at 1,000,000).
 func BenchmarkCreditsPage(b *testing.B) {
 	h := newHarness(b, store.SQLite, bigScenario(b, 300, 3*365, 9900), false)
@@ -45,6 +46,8 @@ func BenchmarkCreditsPage(b *testing.B) {
 	cookies := c.http.Jar.Cookies(u)
 	for _, bench := range []struct{ name, path, target string }{
 		{"page", bigCredits, ""},
+		{"lots-fragment", bigCredits, "lots-table"},
+		{"charts-fragment", bigCredits + "/charts", "credits-charts"},
 		{"transactions-fragment", bigCredits + "?from=2025-01-01&to=2025-12-31&state=settled", "tx-table"},
 	} {
 		b.Run(bench.name, func(b *testing.B) {

@@ -83,7 +83,7 @@ func TestDemoCreditsAlive(t *testing.T) {
 	if adj := p.Find(testid("pending-adjustments")).Text(); adj != "USD 75.00" {
 		t.Errorf("pending credit adjustments = %q, want the demo refund USD 75.00", adj)
 	}
-	if runway := p.Find(testid("runway-summary")).Text(); !strings.Contains(runway, "covers your usage until") {
+	if runway := c.charts(p).Find(testid("runway-summary")).Text(); !strings.Contains(runway, "covers your usage until") {
 		t.Errorf("demo runway: %q", runway)
 	}
 	// Issue 11: a lot no invoice has taken in yet says so next to its balance of 0 (M12a); a
@@ -107,7 +107,7 @@ func TestDemoCreditsAlive(t *testing.T) {
 		t.Errorf("the account summary does not name the balance of each column: %q", basis)
 	}
 	p = owner.page(accountPath+"/profiles/ZX9C-VB87-NM6-LK5/credits", http.StatusOK)
-	if got := strings.Join(strings.Fields(p.Find(testid("runway-summary")).Text()), " "); got != "Not enough history yet (0 days of charges; 14 needed)." {
+	if got := strings.Join(strings.Fields(owner.charts(p).Find(testid("runway-summary")).Text()), " "); got != "Not enough history yet (0 days of charges; 14 needed)." {
 		t.Errorf("Research runway: %q", got)
 	}
 	if got := p.Find(testid("estimated-balance")).Text(); got != "EUR 10,000.00" {

@@ -55,8 +55,9 @@ func readerLocale(c echo.Context) views.Locale {
 }
 
 // creditsShow is the Azure credits page of a billing profile (M7-M16): balance, pending new
-// credit, credits list, transactions and runway. An htmx request that targets one of the two
-// tables gets that table alone, built from the same props as the page.
+// credit, credits list and transactions; the balance over time and the runway follow after the
+// first paint (creditsCharts). An htmx request that targets one of the two tables gets that
+// table alone, built from the same props as the page.
 func (s *Server) creditsShow(c echo.Context) error {
 	sc := currentScope(c)
 	p := views.Credits{Shell: s.scopeShell(c, "Azure credits", "Azure credits"), Currency: sc.Profile.Currency,
@@ -153,12 +154,8 @@ func (s *Server) fillCredits(ctx context.Context, pg creditsPage, p *views.Credi
 		return err
 	}
 	p.Tx = pg.txTable(d)
-	var f ledger.Runway
-	if p.Runway, f, err = s.runway(ctx, pg, sum); err != nil {
-		return err
-	}
-	p.History, err = s.balanceHistory(ctx, pg, sum, f, p.Runway)
-	return err
+	p.ChartsHref = pg.links.to(routeCreditsCharts, pg.account, pg.bp.Name)
+	return nil
 }
 
 // pendingLots are the lots a processing run has not released yet (M16).

@@ -100,6 +100,17 @@ func cells(d *goquery.Document, rows string) []string {
 
 func testid(id string) string { return `[data-testid="` + id + `"]` }
 
+// charts follows the credits page p's link to its balance over time and runway, as a browser
+// without JavaScript does; htmx loads the same address as a fragment after the first paint.
+func (c *client) charts(p *goquery.Document) *goquery.Document {
+	c.t.Helper()
+	href, ok := p.Find(testid("charts-placeholder") + " a").Attr("href")
+	if !ok {
+		c.t.Fatal("the credits page links no balance over time and runway")
+	}
+	return c.page(href, http.StatusOK)
+}
+
 // TestCreditsPageWorkedExample: the balance section (M12), the credits list (M7, M8), the
 // transactions with the pending one on top (M13), the runway and the burn order (M9) of the
 // worked example, on every database.
@@ -162,7 +173,7 @@ func TestCreditsPageWorkedExample(t *testing.T) {
 			if p.Find(testid("pending-credit")).Length() != 0 || p.Find(testid("credits-empty")).Length() != 0 {
 				t.Error("a processed profile with credits shows the pending notice or the empty state")
 			}
-			runway := strings.Join(strings.Fields(p.Find(testid("runway-summary")).Text()), " ")
+			runway := strings.Join(strings.Fields(c.charts(p).Find(testid("runway-summary")).Text()), " ")
 			if !strings.Contains(runway, "about USD 25.00 a day") || !strings.Contains(runway, "covers your usage until Aug 4, 2026; from Aug 5, 2026 charges are paid in full") ||
 				!strings.Contains(runway, "No credit will expire unused") {
 				t.Errorf("runway: %q", runway)

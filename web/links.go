@@ -26,6 +26,7 @@ const (
 	routeProfileAccess       = "profile.access"
 	routeProfileAudit        = "profile.audit"
 	routeCredits             = "profile.credits"
+	routeCreditsCharts       = "profile.credits.charts"
 	routeLotsCSV             = "profile.credits.lots.csv"
 	routeTransactionsCSV     = "profile.credits.transactions.csv"
 	routeInvoices            = "profile.invoices"

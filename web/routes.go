@@ -86,6 +86,7 @@ func (s *Server) Routes() []Route {
 		{"POST", profilePath + "/access/:assignment/remove", OnScope(access.ManageAccess), s.accessRemove, routeProfileAccessRemove},
 		{"GET", profilePath + "/audit", OnScope(access.ViewAudit), s.auditList, routeProfileAudit},
 		{"GET", profilePath + "/credits", OnScope(access.View), s.creditsShow, routeCredits},
+		{"GET", profilePath + "/credits/charts", OnScope(access.View), s.creditsCharts, routeCreditsCharts},
 		{"GET", profilePath + "/credits/lots.csv", OnScope(access.View), s.creditsLotsCSV, routeLotsCSV},
 		{"GET", profilePath + "/credits/transactions.csv", OnScope(access.View), s.creditsTransactionsCSV, routeTransactionsCSV},
 		{"GET", profilePath + "/invoices", OnScope(access.ViewInvoices), s.invoicesList, routeInvoices},

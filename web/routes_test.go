@@ -106,6 +106,8 @@ var matrix = map[string]matrixRow{
 		want: [9]int{see, ok, ok, ok, gone, gone, gone, gone, gone}},
 	"GET " + profRP + "/credits": {path: profilePath + "/credits",
 		want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, gone}},
+	"GET " + profRP + "/credits/charts": {path: profilePath + "/credits/charts",
+		want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, gone}},
 	"GET " + profRP + "/credits/lots.csv": {path: profilePath + "/credits/lots.csv",
 		want: [9]int{see, ok, ok, ok, ok, ok, ok, ok, gone}},
 	"GET " + profRP + "/credits/transactions.csv": {path: profilePath + "/credits/transactions.csv",

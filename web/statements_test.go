@@ -44,6 +44,7 @@ func pageStatements(t *testing.T, profiles, lots, days, refunds int) map[string]
 		{"credits page", bigCredits, nil},
 		{"lots fragment", bigCredits, map[string]string{"HX-Request": "true", "HX-Target": "lots-table"}},
 		{"transactions fragment", bigCredits, map[string]string{"HX-Request": "true", "HX-Target": "tx-table"}},
+		{"charts fragment", bigCredits + "/charts", map[string]string{"HX-Request": "true", "HX-Target": "credits-charts"}},
 		{"account summary", "/accounts/" + url.PathEscape(bigAccount) + "/credits", nil},
 		{"API balanceSummary", arm + "/credits/balanceSummary?api-version=2021-10-01", bearer},
 		{"API lots", arm + "/lots?api-version=2021-10-01", bearer},
@@ -69,7 +70,7 @@ func pageStatements(t *testing.T, profiles, lots, days, refunds int) map[string]
 // the two accounts for another reason: on the smaller its first page reaches the pending events
 // (M12), whose lots' sources it reads.
 func TestStatementsPerPage(t *testing.T) {
-	budget := map[string]int64{"credits page": 15, "lots fragment": 7, "transactions fragment": 8, "account summary": 6,
+	budget := map[string]int64{"credits page": 11, "lots fragment": 7, "transactions fragment": 8, "charts fragment": 6, "account summary": 6,
 		"API balanceSummary": 6, "API lots": 6, "API events": 9}
 	small := pageStatements(t, 2, 4, 70, 20)
 	large := pageStatements(t, 12, 40, 400, 600)

@@ -289,9 +289,10 @@ func startPortal(ctx context.Context, c suiteConfig, dsn, dir string) (server, e
 	return server{proc: p, addr: addr}, nil
 }
 
-// pageKeys name the pages of issue 10's table, the benefits workspace and its overview (the
-// charts the workspace loads after it is shown), in the suite's order, for -pages.
-var pageKeys = []string{"credits", "lots", "summary", "balance", "apilots", "events", "scopes", "benefits", "overview"}
+// pageKeys name the pages of issue 10's table, the credits page's charts that it loads after its
+// first paint, the benefits workspace and its overview (the charts the workspace loads after it
+// is shown), in the suite's order, for -pages.
+var pageKeys = []string{"credits", "lots", "charts", "summary", "balance", "apilots", "events", "scopes", "benefits", "overview"}
 
 // suiteTargets signs in and lists the pages of issue 10's table (those of -pages), the ceiling
 // first; each is requested once and must answer 200.
@@ -317,6 +318,8 @@ func suiteTargets(ctx context.Context, c suiteConfig, f facts, months int, today
 		{key: "credits", name: fmt.Sprintf("credits page of the profile with the most events (%d)", f.BusyEvents), client: owner, url: fixed(busy + "/credits")},
 		{key: "lots", name: "its lots fragment (htmx)", client: owner, url: fixed(busy + "/credits"),
 			header: http.Header{"Hx-Request": {"true"}, "Hx-Target": {"lots-table"}}},
+		{key: "charts", name: "its balance over time and runway (htmx, after the first paint)", client: owner,
+			url: fixed(busy + "/credits/charts"), header: http.Header{"Hx-Request": {"true"}, "Hx-Target": {"credits-charts"}}},
 		{key: "summary", name: fmt.Sprintf("account credits summary, %d profiles", f.WideProfiles), client: owner,
 			url: fixed("/accounts/" + url.PathEscape(f.WideAccount) + "/credits")},
 		{key: "balance", name: "API balanceSummary", client: api, header: bearer, url: fixed(arm + "/credits/balanceSummary?api-version=2021-10-01")},
