@@ -54,6 +54,7 @@ var partnerMatrix = []struct {
 	{"POST", partPath + "/benefits/b-002/invitation", nil, [6]int{see, bad, no, no, gone, gone}},
 	{"POST", partPath + "/benefits/b-002/invitation/revoke", nil, [6]int{see, bad, no, no, gone, gone}},
 	{"GET", partPath + "/membership", nil, [6]int{see, ok, no, no, gone, gone}},
+	{"GET", partPath + "/overview", nil, [6]int{see, ok, no, no, gone, gone}},
 	{"POST", partPath + "/renew", url.Values{"renewalDate": {"2026-06-15"}}, [6]int{see, see, no, no, gone, gone}},
 	{"GET", partPath + "/audit", nil, [6]int{see, ok, no, no, gone, gone}},
 	// Alerts of the organisation (issue 12): its partner admins see, subscribe to and manage

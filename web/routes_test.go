@@ -166,6 +166,7 @@ var matrix = map[string]matrixRow{
 	"POST " + benRP + "/invitation":                       {path: partPath + "/benefits/b-002/invitation", want: notMember},
 	"POST " + benRP + "/invitation/revoke":                {path: partPath + "/benefits/b-002/invitation/revoke", want: notMember},
 	"GET " + partRP + "/membership":                       {path: partPath + "/membership", want: notMember},
+	"GET " + partRP + "/overview":                         {path: partPath + "/overview", want: notMember},
 	"POST " + partRP + "/renew":                           {path: partPath + "/renew", form: url.Values{"renewalDate": {"2026-06-15"}}, want: notMember},
 	"GET " + partRP + "/audit":                            {path: partPath + "/audit", want: notMember},
 	"GET " + partRP + "/alerts":                           {path: partPath + "/alerts", want: notMember},
