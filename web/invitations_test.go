@@ -263,7 +263,7 @@ func TestInvitationFromRoleGrant(t *testing.T) {
 	c := h.client(t)
 	c.signIn("account.owner@northwind.example")
 	resp, body := c.postHTMX(accountPath+"/access", url.Values{"email": {"new.reader@northwind.example"}, "role": {"reader"}})
-	if resp.StatusCode != ok || !strings.Contains(body, "An invitation to choose a password was sent to new.reader@northwind.example") {
+	if resp.StatusCode != ok || !strings.Contains(body, `An invitation to choose a password was sent to <span class="email">new.reader<wbr>@northwind.example</span>.`) {
 		t.Fatalf("grant: %d %.400s", resp.StatusCode, body)
 	}
 	path := linkOf(t, h, h.mail.Next(t), "new.reader@northwind.example", "You are invited to CreditDesk")

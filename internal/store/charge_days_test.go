@@ -58,7 +58,7 @@ func TestDailyTotalsAgreeWithTheEntries(t *testing.T) {
 			files = append(files, f)
 			if _, err := importCSV(t, s, f); err != nil {
 				var ps costcsv.Problems
-				if !errors.As(err, &ps) || !strings.Contains(err.Error(), "a refund cannot exceed") {
+				if !errors.As(err, &ps) || !refusesNegativeNet(ps) {
 					t.Fatalf("import %d: %v", i, err)
 				}
 			}
@@ -84,4 +84,15 @@ func TestDailyTotalsAgreeWithTheEntries(t *testing.T) {
 				july.EligibleCharges, july.IneligibleCharges)
 		}
 	})
+}
+
+// refusesNegativeNet reports whether every problem of an import is a total whose refunds exceed
+// its charges (M12), the one refusal the random exports may meet.
+func refusesNegativeNet(ps costcsv.Problems) bool {
+	for _, p := range ps {
+		if p.Said.Key != costcsv.KeyNegativeNet {
+			return false
+		}
+	}
+	return len(ps) > 0
 }
