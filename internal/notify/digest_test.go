@@ -48,17 +48,8 @@ func digestScenario() string {
 // who turned it off gets none.
 func TestWeeklyDigest(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, storetest.MigratedURL(t, store.SQLite), digestScenario())
+	e, reader := digestOwnerAndReader(t)
 	ctx := context.Background()
-	reader, err := e.st.UserByEmail(ctx, readerEmail)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range []store.User{e.owner, reader} {
-		if err := e.st.SetDigest(ctx, u.ID, true); err != nil {
-			t.Fatal(err)
-		}
-	}
 	if rep := e.day("2026-03-02"); rep.Digests != 2 || rep.Sent != 2 { // a Monday, ISO week 10
 		t.Fatalf("first run of the week: %+v, want 2 digests sent", rep)
 	}
@@ -119,17 +110,8 @@ func TestWeeklyDigest(t *testing.T) {
 // goes out; a later delivery run does not try his again.
 func TestDigestAfterRoleLost(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, storetest.MigratedURL(t, store.SQLite), digestScenario())
+	e, _ := digestOwnerAndReader(t)
 	ctx := context.Background()
-	reader, err := e.st.UserByEmail(ctx, readerEmail)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range []store.User{e.owner, reader} {
-		if err := e.st.SetDigest(ctx, u.ID, true); err != nil {
-			t.Fatal(err)
-		}
-	}
 	e.process("2026-03-02")
 	var rep notify.Report
 	if err := e.svc.QueueDigests(ctx, &rep); err != nil || rep.Digests != 2 {
@@ -262,4 +244,22 @@ func TestWeeklyDigestOfPartnerAdmin(t *testing.T) {
 			t.Errorf("the digest mentions %q:\n%s", not, m.Text)
 		}
 	}
+}
+
+// digestOwnerAndReader is the digest scenario with its owner and its reader subscribed to the
+// weekly digest; it returns the reader.
+func digestOwnerAndReader(t *testing.T) (*env, store.User) {
+	t.Helper()
+	e := newEnv(t, storetest.MigratedURL(t, store.SQLite), digestScenario())
+	ctx := context.Background()
+	reader, err := e.st.UserByEmail(ctx, readerEmail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []store.User{e.owner, reader} {
+		if err := e.st.SetDigest(ctx, u.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return e, reader
 }
