@@ -12,6 +12,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/arm"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web/armapi"
+	"github.com/creditdesk/creditdesk/web/detach"
 )
 
 // useMiddleware installs the middleware every request passes, the API's included, in this
@@ -46,11 +47,17 @@ func (s *Server) useMiddleware() {
 	}))
 }
 
-// uiMiddleware is the portal's own middleware, in this order: the signed-in user from the
-// session cookie, the body limit (not on cost uploads, which set their own), and CSRF (not on
-// the probes; csrf.go), which reads no more of an upload than its token field. The route's rule (authorize) follows.
+// uiMiddleware is the portal's own middleware, in this order: page reads finished when their
+// reader leaves (detach; not the CSV downloads, which may stream longer than its limit, nor
+// the writes), the signed-in user from the session cookie, the body limit (not on cost
+// uploads, which set their own), and CSRF (not on the probes; csrf.go), which reads no more of
+// an upload than its token field. The route's rule (authorize) follows.
 func (s *Server) uiMiddleware() []echo.MiddlewareFunc {
 	return []echo.MiddlewareFunc{
+		detach.Reads(func(c echo.Context) bool {
+			m := c.Request().Method
+			return (m != http.MethodGet && m != http.MethodHead) || strings.HasSuffix(c.Path(), ".csv")
+		}),
 		s.loadUser,
 		// Bodies are small but for cost uploads, whose handler sets its own, larger limit and
 		// answers an over-large file on its form.

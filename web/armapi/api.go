@@ -19,6 +19,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web/detach"
 )
 
 // Deps is what the API needs from the server that mounts it.
@@ -107,11 +108,11 @@ func (a *API) Routes() []Route {
 }
 
 // Mount registers the API on g, a group at Prefix: errors and panics answered as ARM JSON for
-// every path of the group, reads finished when a client leaves (finishReads), noRoute
+// every path of the group, reads finished when a client leaves (detach.Reads), noRoute
 // answering the paths no route serves (404, or 405 for a method a route does not take), and on
 // each route the bearer token, its rate limit and the route's permission.
 func (a *API) Mount(g *echo.Group, noRoute echo.HandlerFunc) {
-	g.Use(a.answerErrors, a.recoverPanics(), finishReads)
+	g.Use(a.answerErrors, a.recoverPanics(), detach.Reads(nil))
 	g.RouteNotFound("", noRoute)
 	g.RouteNotFound("/*", noRoute)
 	for _, r := range a.Routes() {
