@@ -47,12 +47,17 @@ func (c *chartsCache) get(profileID int64, key chartsKey) (chartsEntry, bool) {
 	return e, ok && e.key == key
 }
 
-// put keeps e as the profile's charts, in place of its older ones; when the cache is full, an
-// arbitrary other profile's entry makes room.
+// put keeps e as the profile's charts, in place of its older ones, but not over newer ones of
+// the same day (a slow request that read an older ledger version finishes last); when the cache
+// is full, an arbitrary other profile's entry makes room.
 func (c *chartsCache) put(profileID int64, e chartsEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.entries[profileID]; !ok && len(c.entries) >= chartsCacheSize {
+	old, ok := c.entries[profileID]
+	if ok && old.key.today == e.key.today && old.key.version > e.key.version {
+		return
+	}
+	if !ok && len(c.entries) >= chartsCacheSize {
 		for id := range c.entries {
 			delete(c.entries, id)
 			break

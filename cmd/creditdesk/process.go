@@ -39,7 +39,7 @@ func process(ctx context.Context, args []string, env func(string) (string, bool)
 			res.Profiles, today, res.Released, res.Invoices, res.EventsStored)
 		if failures != nil {
 			for _, f := range failures.Failed {
-				fmt.Fprintf(out, "skipped billing profile %s: %v\n", f, f.Err)
+				fmt.Fprintf(out, "skipped billing profile %s: %v\n", f, said(f.Err))
 			}
 			return fmt.Errorf("%d of %d billing profiles could not be processed; the others were (see above)",
 				len(failures.Failed), failures.Profiles)

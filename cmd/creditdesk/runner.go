@@ -98,7 +98,7 @@ func (r *runner) turn(ctx context.Context, work func(context.Context) runReport)
 	finished := r.wall()
 	run.FinishedAt, run.Profiles, run.Failures = &finished, rep.Profiles, rep.Failures
 	if rep.Err != nil {
-		run.Error = rep.Err.Error()
+		run.Error = said(rep.Err).Error() // in words, for the operator who reads the run
 	}
 	r.metrics.ObserveRun(metrics.Run{Took: finished.Sub(run.StartedAt), Finished: finished,
 		Profiles: rep.Profiles, Failures: rep.Failures, Err: rep.Err})

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/creditdesk/creditdesk/internal/fault"
 )
 
@@ -104,11 +106,15 @@ func (s *Store) TokenBySecret(ctx context.Context, secret string) (APIToken, Use
 const TokenTouchInterval = time.Minute
 
 // TouchToken records that the token was used at now, unless lastUsed (what the caller read) is
-// less than TokenTouchInterval old. It reports whether it wrote.
+// less than TokenTouchInterval old. It reports whether it wrote. The write never waits for a
+// lock (withoutWaiting): behind a long import it fails at once, and the next request writes
+// it, rather than holding one of SQLite's few connections for the busy timeout.
 func (s *Store) TouchToken(ctx context.Context, t APIToken, now time.Time) (bool, error) {
 	if t.LastUsedAt != nil && now.Sub(*t.LastUsedAt) < TokenTouchInterval {
 		return false, nil
 	}
-	err := s.conn(ctx).Model(&APIToken{}).Where("id = ?", t.ID).Update("last_used_at", now.UTC()).Error
+	err := s.withoutWaiting(ctx, func(db *gorm.DB) error {
+		return db.Model(&APIToken{}).Where("id = ?", t.ID).Update("last_used_at", now.UTC()).Error
+	})
 	return err == nil, wrap("touch token", err)
 }

@@ -107,3 +107,45 @@ func TestTouchTokenThrottles(t *testing.T) {
 		}
 	})
 }
+
+// TestTouchTokenNeverWaits (review finding): behind a transaction that holds SQLite's one write
+// lock (a long import, a processing run), recording a token's use fails at once instead of
+// holding a pooled connection for the busy timeout; the request it serves goes on (the caller
+// logs the failure) and a later one records the use. On PostgreSQL, which locks rows, the
+// profile's lock does not hold the token's: the use is recorded at once.
+func TestTouchTokenNeverWaits(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		d := seed(t, s)
+		secret, _, err := s.CreateToken(ctx, d.owner, d.owner, "ci", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok, _, err := s.TokenBySecret(ctx, secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Now().UTC().Add(2 * store.TokenTouchInterval)
+		var elapsed time.Duration
+		err = s.WhileLocked(ctx, d.engineering.ID, func() {
+			start := time.Now()
+			wrote, _ := s.TouchToken(ctx, tok, now)
+			if want := s.Dialect() == store.Postgres; wrote != want {
+				t.Errorf("under another transaction's lock: wrote %t, want %t", wrote, want)
+			}
+			elapsed = time.Since(start)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if elapsed > 2*time.Second {
+			t.Errorf("recording the use took %v behind the write lock, want no wait", elapsed)
+		}
+		if s.Dialect() == store.SQLite {
+			if wrote, err := s.TouchToken(ctx, tok, now); !wrote || err != nil {
+				t.Errorf("after the lock: wrote %t, %v", wrote, err)
+			}
+		}
+	})
+}
