@@ -74,8 +74,6 @@ type Server struct {
 	links      links // the paths of the named routes
 	// charts keeps the balance over time and the runway of the credits pages recently viewed.
 	charts *chartsCache
-	// buffers are the buffers pages are rendered into (render).
-	buffers *sync.Pool
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
 	dummyHash string
@@ -112,7 +110,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
 		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail, passwords: d.Passwords,
-		alerts: d.Alerts, charts: newChartsCache(), buffers: newRenderBuffers(),
+		alerts: d.Alerts, charts: newChartsCache(),
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,

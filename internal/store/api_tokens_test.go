@@ -85,11 +85,7 @@ func TestTouchTokenThrottles(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		d := seed(t, s)
-		secret, _, err := s.CreateToken(ctx, d.owner, d.owner, "ci", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, secret := seededToken(t, s)
 		now := time.Now().UTC().Truncate(time.Second)
 		for i, tt := range []struct {
 			at    time.Duration
@@ -117,11 +113,7 @@ func TestTouchTokenNeverWaits(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		d := seed(t, s)
-		secret, _, err := s.CreateToken(ctx, d.owner, d.owner, "ci", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d, secret := seededToken(t, s)
 		tok, _, err := s.TokenBySecret(ctx, secret)
 		if err != nil {
 			t.Fatal(err)
@@ -148,4 +140,15 @@ func TestTouchTokenNeverWaits(t *testing.T) {
 			}
 		}
 	})
+}
+
+// seededToken is the seeded data and the secret of an API token of its owner.
+func seededToken(t *testing.T, s *store.Store) (seeded, string) {
+	t.Helper()
+	d := seed(t, s)
+	secret, _, err := s.CreateToken(context.Background(), d.owner, d.owner, "ci", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, secret
 }

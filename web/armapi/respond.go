@@ -6,13 +6,13 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"sync"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/creditdesk/creditdesk/internal/arm"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/web/buffers"
 	"github.com/creditdesk/creditdesk/web/status"
 )
 
@@ -21,9 +21,9 @@ import (
 // (nextLinks keep their '&' readable) and its trailing newline; a list is written by
 // arm.List.AppendJSON, the same bytes without reflection, into a pooled buffer.
 func writeJSON(c echo.Context, v any) error {
-	bp := jsonBuffers.Get().(*[]byte)
-	defer putJSONBuffer(bp)
-	b, err := encode((*bp)[:0], v)
+	bp := buffers.Get()
+	defer buffers.Put(bp)
+	b, err := encode(*bp, v)
 	if err != nil {
 		return err
 	}
@@ -45,20 +45,6 @@ func encode(b []byte, v any) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	err := enc.Encode(v)
 	return buf.Bytes(), err
-}
-
-// jsonBuffers keeps the buffers of responses: a page of 100 events is about 180 KB, which a
-// fresh buffer would grow to by doubling on every request.
-var jsonBuffers = sync.Pool{New: func() any { return new([]byte) }}
-
-// maxPooledBuffer bounds the buffers kept: a rare huge response does not pin its memory.
-const maxPooledBuffer = 1 << 20
-
-// putJSONBuffer returns a buffer to the pool once its response is written.
-func putJSONBuffer(bp *[]byte) {
-	if cap(*bp) <= maxPooledBuffer {
-		jsonBuffers.Put(bp)
-	}
 }
 
 // emptyList answers an empty list, or err.
