@@ -109,7 +109,7 @@ func TestBrowserPartnerAdminAssignsAndUserRedeems(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.signOut()
-	b.load("follow the invitation", chromedp.Navigate(link))
+	b.load("follow the invitation", chromedp.Navigate(strings.Replace(link, h.server.URL, b.base, 1)))
 	if got := b.text(`[data-testid=link-email]`); got != newUser {
 		t.Errorf("the invitation page is for %q, want %s", got, newUser)
 	}

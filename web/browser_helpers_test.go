@@ -2,12 +2,15 @@ package web_test
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -71,9 +74,9 @@ func needBrowser(t *testing.T) {
 	}
 }
 
-// startBrowser opens a tab of the shared Chromium in a browser context of its own: its own
-// cookies, storage and cache, as a fresh profile would have. The tab and its browser context
-// are closed at the end of the test.
+// startBrowser opens a tab of the shared Chromium on a host of its own (see tabHost): the
+// test starts signed out, with empty storage, as a fresh profile would. The tab is closed at
+// the end of the test.
 func startBrowser(t *testing.T, base string) *browser {
 	t.Helper()
 	return startBrowserWithin(t, base, browserTimeout)
@@ -87,7 +90,7 @@ func startBrowserWithin(t *testing.T, base string, d time.Duration) *browser {
 	if err != nil {
 		t.Fatalf("start %s: %v", chromiumPath, err)
 	}
-	tabCtx, cancelTab := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+	tabCtx, cancelTab := chromedp.NewContext(browserCtx)
 	// The first Do opens the tab and ties its life to tabCtx, so it gets no deadline (chromedp
 	// docs, "Set a timeout for one action"); the steps of the test get one below.
 	if err := chromedp.Do(tabCtx); err != nil {
@@ -97,12 +100,35 @@ func startBrowserWithin(t *testing.T, base string, d time.Duration) *browser {
 	ctx, cancelSteps := context.WithTimeout(tabCtx, d)
 	t.Cleanup(func() {
 		cancelSteps()
-		cancelTab() // waits until the tab and its browser context are gone
+		cancelTab() // waits until the tab is gone
 	})
-	b := &browser{t: t, ctx: ctx, base: base}
+	b := &browser{t: t, ctx: ctx, base: tabHost(base)}
 	b.do("set the viewport", chromedp.EmulateViewport(1280, 900))
 	return b
 }
+
+// tabHosts numbers the hosts tabHost gives out.
+var tabHosts atomic.Int64
+
+// tabHost is base (http://127.0.0.1:port) on a host no other tab uses, tN.localhost, which
+// Chromium resolves to the loopback address itself. Cookies and storage belong to a host, so
+// the tabs of one browser context keep apart as separate browser contexts would, at a
+// fraction of the cost: a browser context of its own cost each test about a page load's CPU.
+func tabHost(base string) string {
+	return strings.Replace(base, "//127.0.0.1:", "//t"+strconv.FormatInt(tabHosts.Add(1), 10)+".localhost:", 1)
+}
+
+// loopback is an HTTP client for the tests' own requests to a tab's host: it connects to the
+// loopback address whatever the host, as Chromium does for *.localhost.
+var loopback = &http.Client{Transport: &http.Transport{
+	DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		_, port, err := net.SplitHostPort(addr)
+		if err != nil {
+			return nil, err
+		}
+		return (&net.Dialer{}).DialContext(ctx, network, net.JoinHostPort("127.0.0.1", port))
+	},
+}}
 
 // chromium is the one Chromium process the browser tests of the package share: starting one
 // takes seconds, opening a tab a moment. TestMain stops it after the last test.
