@@ -3,18 +3,13 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // apiToken is the API token TestAPIRoleMatrix gives a caller of the cookie matrix.
@@ -70,25 +65,20 @@ func TestAPIRoleMatrix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: make([]byte, 32)}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
 	listed := map[string]bool{}
-	for _, r := range srv.APIRoutes() {
+	for _, r := range h.web.APIRoutes() {
 		key := r.Method + " " + r.Path
 		if _, ok := apiMatrix[key]; !ok {
 			t.Errorf("API route %q is not in the API matrix: add a row for it", key)
 		}
 		listed[key] = true
 	}
-	for _, key := range srv.Registered() {
+	for _, key := range h.web.Registered() {
 		if _, path, _ := strings.Cut(key, " "); strings.HasPrefix(path, "/providers/") && !listed[key] {
 			t.Errorf("route %s is under /providers/ but not in the API's route table", key)
 		}
 	}
-	for _, r := range srv.Routes() {
+	for _, r := range h.web.Routes() {
 		if strings.HasPrefix(r.Path, "/providers/") {
 			t.Errorf("portal route %s %s is under the API's prefix", r.Method, r.Path)
 		}

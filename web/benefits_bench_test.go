@@ -6,12 +6,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // BenchmarkBenefitsWorkspace renders the Benefits workspace of a partner with 1,000 benefits
@@ -19,11 +19,7 @@ import (
 // first), the list's htmx fragment on page 21, and a sort by amount. SQLite always, PostgreSQL
 // when CREDITDESK_TEST_POSTGRES is set.
 func BenchmarkBenefitsWorkspace(b *testing.B) {
-	dialects := []store.Dialect{store.SQLite}
-	if os.Getenv("CREDITDESK_TEST_POSTGRES") != "" {
-		dialects = append(dialects, store.Postgres)
-	}
-	for _, d := range dialects {
+	for _, d := range storetest.Dialects(b) {
 		b.Run(string(d), func(b *testing.B) { benchWorkspace(b, d) })
 	}
 }

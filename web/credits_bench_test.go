@@ -2,18 +2,13 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"testing"
 	"time"
 
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // BenchmarkCreditsPage renders a billing profile's Azure credits page through the real router on
@@ -34,12 +29,7 @@ func BenchmarkCreditsPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// The same server as the harness's (same session key), called without a network in between.
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := h.web // the harness's server, called without a network in between
 	c := h.client(b)
 	c.signIn(bigReader)
 	u, _ := url.Parse(h.server.URL)

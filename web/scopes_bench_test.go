@@ -3,19 +3,14 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/access"
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/web"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // BenchmarkScopesPicker renders the billing scopes picker through the real router for an owner
@@ -23,11 +18,7 @@ import (
 // page, a search across every profile, and one account's profiles. SQLite always, PostgreSQL when
 // CREDITDESK_TEST_POSTGRES is set.
 func BenchmarkScopesPicker(b *testing.B) {
-	dialects := []store.Dialect{store.SQLite}
-	if os.Getenv("CREDITDESK_TEST_POSTGRES") != "" {
-		dialects = append(dialects, store.Postgres)
-	}
-	for _, d := range dialects {
+	for _, d := range storetest.Dialects(b) {
 		b.Run(string(d), func(b *testing.B) { benchPicker(b, d) })
 	}
 }
@@ -58,11 +49,7 @@ func benchPicker(b *testing.B, d store.Dialect) {
 	if err := h.store.Analyze(ctx); err != nil {
 		b.Fatal(err)
 	}
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := h.web // the harness's server, called without a network in between
 	c := h.client(b)
 	c.signIn(u.Email)
 	base, _ := url.Parse(h.server.URL)
