@@ -71,39 +71,32 @@ func seed(t *testing.T, s *store.Store) seeded {
 // a template migrated once): the same version and the same schema.
 func TestMigrationsApplyFromEmptyAndAreIdempotent(t *testing.T) {
 	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			ctx := context.Background()
-			s, err := store.Open(ctx, storetest.URL(t, d), clock.Real())
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { _ = s.Close() })
-			applied, err := s.Migrate(ctx)
-			if err != nil || len(applied) == 0 {
-				t.Fatalf("Migrate on an empty database applied %v, %v; want every migration", applied, err)
-			}
-			v, err := s.SchemaVersion(ctx)
-			if err != nil || v != applied[len(applied)-1] {
-				t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, applied[len(applied)-1])
-			}
-			again, err := s.Migrate(ctx)
-			if err != nil || len(again) != 0 {
-				t.Errorf("second Migrate applied %v, %v; want nothing", again, err)
-			}
-			copied := storetest.Open(t, d, clock.Real())
-			if cv, err := copied.SchemaVersion(ctx); err != nil || cv != v {
-				t.Errorf("a storetest database is at version %d, %v; a fresh migration at %d", cv, err, v)
-			}
-			want, err := s.Schema(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, err := copied.Schema(ctx); err != nil || !reflect.DeepEqual(got, want) {
-				t.Errorf("a storetest database has the schema %v, %v; a fresh migration %v", got, err, want)
-			}
-		})
-	}
+	storetest.EachEmpty(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		applied, err := s.Migrate(ctx)
+		if err != nil || len(applied) == 0 {
+			t.Fatalf("Migrate on an empty database applied %v, %v; want every migration", applied, err)
+		}
+		v, err := s.SchemaVersion(ctx)
+		if err != nil || v != applied[len(applied)-1] {
+			t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, applied[len(applied)-1])
+		}
+		again, err := s.Migrate(ctx)
+		if err != nil || len(again) != 0 {
+			t.Errorf("second Migrate applied %v, %v; want nothing", again, err)
+		}
+		copied := storetest.Open(t, s.Dialect(), clock.Real())
+		if cv, err := copied.SchemaVersion(ctx); err != nil || cv != v {
+			t.Errorf("a storetest database is at version %d, %v; a fresh migration at %d", cv, err, v)
+		}
+		want, err := s.Schema(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := copied.Schema(ctx); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("a storetest database has the schema %v, %v; a fresh migration %v", got, err, want)
+		}
+	})
 }
 
 func TestUsersAreUniqueByEmailCaseInsensitively(t *testing.T) {

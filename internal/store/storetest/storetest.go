@@ -45,6 +45,14 @@ func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	}
 }
 
+// EachEmpty is Each on a new empty database: no migration has run on it.
+func EachEmpty(t *testing.T, fn func(t *testing.T, s *store.Store)) {
+	t.Helper()
+	for _, d := range Dialects(t) {
+		t.Run(string(d), func(t *testing.T) { fn(t, open(t, URL(t, d), clock.Real(), store.Pool{})) })
+	}
+}
+
 // Dialects lists the databases the suite runs on here.
 func Dialects(t testing.TB) []store.Dialect {
 	t.Helper()
