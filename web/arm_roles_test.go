@@ -15,6 +15,16 @@ import (
 // apiToken is the API token TestAPIRoleMatrix gives a caller of the cookie matrix.
 func apiToken(email string) string { return "api-matrix-token-" + email }
 
+// giveTokens gives each caller but the anonymous one its token, apiToken(email), named name.
+func giveTokens(t *testing.T, h *harness, name string) {
+	t.Helper()
+	for _, c := range callers[1:] {
+		if _, err := h.store.EnsureToken(context.Background(), h.user(t, c.email).ID, name, apiToken(c.email)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // apiMatrix lists every API route for the callers of the cookie matrix (testdata/roles.json:
 // anonymous, account owner, contributor, reader, profile owner, contributor, reader, invoice
 // manager, outsider), each calling with a token of their own (M3, contract §1.7). Anonymous
@@ -56,15 +66,7 @@ const (
 func TestAPIRoleMatrix(t *testing.T) {
 	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/roles.json", armOptions{})
-	for _, c := range callers[1:] {
-		u, err := h.store.UserByEmail(context.Background(), c.email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := h.store.EnsureToken(context.Background(), u.ID, "matrix", apiToken(c.email)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	giveTokens(t, h, "matrix")
 	listed := map[string]bool{}
 	for _, r := range h.web.APIRoutes() {
 		key := r.Method + " " + r.Path
@@ -193,10 +195,7 @@ func TestAPITokenStates(t *testing.T) {
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
 	ctx := context.Background()
 	path := profilePathARM + cons + "/credits/balanceSummary?api-version=2021-10-01"
-	owner, err := h.store.UserByEmail(ctx, "owner@northwind.example")
-	if err != nil {
-		t.Fatal(err)
-	}
+	owner := h.user(t, "owner@northwind.example")
 	exp := h.wall.T.Add(time.Hour)
 	secret, tok, err := h.store.CreateToken(ctx, owner, owner, "expiring", &exp)
 	if err != nil {

@@ -32,10 +32,7 @@ func TestAPIScopesOfEveryRole(t *testing.T) {
 		"outsider":                {eaAccount: account(true)},
 	}
 	for _, c := range callers[1:] {
-		u, err := h.store.UserByEmail(context.Background(), c.email)
-		if err != nil {
-			t.Fatal(err)
-		}
+		u := h.user(t, c.email)
 		if _, err := h.store.EnsureToken(context.Background(), u.ID, "scopes", apiToken(c.email)); err != nil {
 			t.Fatal(err)
 		}

@@ -27,14 +27,8 @@ func BenchmarkBenefitsWorkspace(b *testing.B) {
 func benchWorkspace(b *testing.B, d store.Dialect) {
 	h := newHarness(b, d, "testdata/roles.json", false)
 	ctx := context.Background()
-	admin, err := h.store.UserByEmail(ctx, "partner.admin@fabrikam.example")
-	if err != nil {
-		b.Fatal(err)
-	}
-	holder, err := h.store.UserByEmail(ctx, "partner.holder@fabrikam.example")
-	if err != nil {
-		b.Fatal(err)
-	}
+	admin := h.user(b, "partner.admin@fabrikam.example")
+	holder := h.user(b, "partner.holder@fabrikam.example")
 	p, err := h.store.PartnerByExternalID(ctx, "4390934")
 	if err != nil {
 		b.Fatal(err)

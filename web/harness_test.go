@@ -58,6 +58,16 @@ func newClocks() *harness {
 // clocks are the harness's clocks as the store and the server read them.
 func (h *harness) clocks() clock.Clocks { return clock.Clocks{Business: h.clock.Now, Wall: h.wall.Now} }
 
+// user returns the stored user with the email, failing the test when there is none.
+func (h *harness) user(t testing.TB, email string) store.User {
+	t.Helper()
+	u, err := h.store.UserByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
 // newHarness serves the portal over plain HTTP (tls false) or HTTPS on the dialect's database,
 // loaded with the scenario file.
 func newHarness(t testing.TB, d store.Dialect, scenarioFile string, tls bool) *harness {

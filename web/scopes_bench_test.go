@@ -26,10 +26,7 @@ func BenchmarkScopesPicker(b *testing.B) {
 func benchPicker(b *testing.B, d store.Dialect) {
 	h := newHarness(b, d, "testdata/roles.json", false)
 	ctx := context.Background()
-	u, err := h.store.UserByEmail(ctx, "account.reader@northwind.example")
-	if err != nil {
-		b.Fatal(err)
-	}
+	u := h.user(b, "account.reader@northwind.example")
 	for i := range 20 {
 		a, _, err := h.store.SaveAccount(ctx, tester, store.BillingAccount{Name: fmt.Sprintf("bench-%02d", i), DisplayName: fmt.Sprintf("Bench account %02d", i),
 			AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
