@@ -175,9 +175,15 @@ func (c *client) do(method, path string, form url.Values, headers map[string]str
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}
+	return c.send(req)
+}
+
+// send makes the request and reads the whole answer, failing the test when there is none.
+func (c *client) send(req *http.Request) (*http.Response, string) {
+	c.t.Helper()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		c.t.Fatalf("%s %s: %v", method, path, err)
+		c.t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
