@@ -15,6 +15,17 @@ import (
 // apiToken is the API token TestAPIRoleMatrix gives a caller of the cookie matrix.
 func apiToken(email string) string { return "api-matrix-token-" + email }
 
+// accountList is what the API's list of billing accounts says with their profiles expanded.
+type accountList struct {
+	Value []struct {
+		Name       string
+		Properties struct {
+			HasReadAccess   bool
+			BillingProfiles struct{ Value []struct{ Name string } }
+		}
+	}
+}
+
 // giveTokens gives each caller but the anonymous one its token, apiToken(email), named name.
 func giveTokens(t *testing.T, h *harness, name string) {
 	t.Helper()
@@ -131,15 +142,7 @@ func TestAPIEachRoleSeesItsScopes(t *testing.T) {
 		{"invoice manager", invoiceToken, accountName, false, []string{profileName}},
 		{"outsider", outsiderToken, "8608480", true, nil},
 	} {
-		var list struct {
-			Value []struct {
-				Name       string
-				Properties struct {
-					HasReadAccess   bool
-					BillingProfiles struct{ Value []struct{ Name string } }
-				}
-			}
-		}
+		var list accountList
 		_, body := apiGet(t, h, tt.token, "/providers/Microsoft.Billing/billingAccounts?api-version=2020-05-01&%24expand=billingProfiles")
 		if err := json.Unmarshal(body, &list); err != nil || len(list.Value) != 1 {
 			t.Fatalf("%s: %v %s", tt.caller, err, body)
