@@ -160,9 +160,7 @@ func TestMetricsScrape(t *testing.T) {
 // meanwhile), not twice it; every other answer is a 429 with Retry-After, counted by the metrics.
 func TestAPIRateLimitSharedByInstances(t *testing.T) {
 	t.Parallel()
-	if len(storetest.Dialects(t)) < 2 {
-		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
-	}
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	_, stores := storetest.OpenMany(t, store.Postgres, 2, clock.Real())
 	loadProcessed(t, stores[0], "testdata/arm.json")
 	const limit, requests = 10, 40

@@ -25,9 +25,7 @@ import (
 // instance takes over and runs that hour again, and every later one.
 func TestRunnerRunsEachIntervalOnce(t *testing.T) {
 	t.Parallel()
-	if len(storetest.Dialects(t)) < 2 {
-		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
-	}
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	url, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())
 	wall := &storetest.Clock{T: time.Date(2026, 6, 15, 0, 0, 30, 0, time.UTC)}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

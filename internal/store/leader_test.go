@@ -29,7 +29,7 @@ func TestLeadershipOnSQLite(t *testing.T) {
 // next instance to try takes it, and the old leader knows it lost it; a released lock is free.
 func TestLeadershipMovesWhenTheLeaderGoes(t *testing.T) {
 	t.Parallel()
-	requirePostgres(t)
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	ctx := context.Background()
 	url, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())
 	a, b, c := stores[0].Leadership(), stores[1].Leadership(), stores[2].Leadership()
@@ -54,13 +54,5 @@ func TestLeadershipMovesWhenTheLeaderGoes(t *testing.T) {
 	hold("b after releasing", b, false)
 	if err := c.Release(ctx); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// requirePostgres skips a test of behaviour that only PostgreSQL has.
-func requirePostgres(t *testing.T) {
-	t.Helper()
-	if ds := storetest.Dialects(t); len(ds) < 2 {
-		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES)")
 	}
 }

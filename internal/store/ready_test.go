@@ -37,7 +37,7 @@ func TestReadyNeedsTheBinarysSchema(t *testing.T) {
 // apply each migration once between them (goose's session lock serialises them).
 func TestInstancesMigrateAtOnce(t *testing.T) {
 	t.Parallel()
-	requirePostgres(t)
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	ctx := context.Background()
 	url := storetest.URL(t, store.Postgres)
 	var (

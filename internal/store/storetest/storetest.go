@@ -65,6 +65,15 @@ func Dialects(t testing.TB) []store.Dialect {
 	return ds
 }
 
+// RequirePostgres skips a test of what only PostgreSQL has, why, unless PostgreSQL is configured
+// (under CREDITDESK_REQUIRE_POSTGRES=1 Dialects fails it instead).
+func RequirePostgres(t testing.TB, why string) {
+	t.Helper()
+	if len(Dialects(t)) < 2 {
+		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): " + why)
+	}
+}
+
 // Open returns a store of a fresh migrated database of the dialect (MigratedURL) reading
 // clocks, closed at cleanup.
 func Open(t testing.TB, d store.Dialect, clocks clock.Clocks) *store.Store {
