@@ -3,8 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"testing"
 
@@ -63,23 +61,11 @@ func benchWorkspace(b *testing.B, d store.Dialect) {
 		{"by-amount", "/partners/4390934/benefits?sort=amount&dir=desc", true},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
-			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
-			for _, ck := range cookies {
-				req.AddCookie(ck)
-			}
+			req := benchRequest(bench.path, cookies)
 			if bench.htmx {
 				req.Header.Set("HX-Request", "true")
 			}
-			b.ReportAllocs()
-			var size int
-			for b.Loop() {
-				rec := httptest.NewRecorder()
-				h.web.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK {
-					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
-				}
-				size = rec.Body.Len()
-			}
+			size := serveLoop(b, h.web, req)
 			b.ReportMetric(float64(size), "bytes")
 		})
 	}

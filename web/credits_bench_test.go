@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"testing"
 	"time"
@@ -41,22 +39,12 @@ func BenchmarkCreditsPage(b *testing.B) {
 		{"transactions-fragment", bigCredits + "?from=2025-01-01&to=2025-12-31&state=settled", "tx-table"},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
-			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
-			for _, ck := range cookies {
-				req.AddCookie(ck)
-			}
+			req := benchRequest(bench.path, cookies)
 			if bench.target != "" {
 				req.Header.Set("HX-Request", "true")
 				req.Header.Set("HX-Target", bench.target)
 			}
-			b.ReportAllocs()
-			for b.Loop() {
-				rec := httptest.NewRecorder()
-				srv.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK {
-					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
-				}
-			}
+			serveLoop(b, srv, req)
 			b.ReportMetric(float64(bp.EventSeq), "events")
 		})
 	}

@@ -3,8 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"testing"
 
@@ -55,20 +53,8 @@ func benchPicker(b *testing.B, d store.Dialect) {
 		{"first-page", "/scopes"}, {"search", "/scopes?q=profile+99"}, {"account", "/scopes?account=bench-07"},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
-			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
-			for _, ck := range cookies {
-				req.AddCookie(ck)
-			}
-			b.ReportAllocs()
-			var size int
-			for b.Loop() {
-				rec := httptest.NewRecorder()
-				srv.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK {
-					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
-				}
-				size = rec.Body.Len()
-			}
+			req := benchRequest(bench.path, cookies)
+			size := serveLoop(b, srv, req)
 			b.ReportMetric(float64(size), "bytes")
 		})
 	}
