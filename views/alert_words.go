@@ -56,7 +56,7 @@ func EventText(d alerts.EventData, loc Locale) string {
 func EventSaid(d alerts.EventData) fault.Message {
 	who, v, cur := Who(d), d.Values, d.Currency
 	m := func(a *money.Amount) fault.Money { return fault.Money{Amount: deref(a), Currency: cur} }
-	rounded := func(a *money.Amount) fault.Money { return fault.Money{Amount: Rounded(deref(a), cur), Currency: cur} }
+	rounded := func(a *money.Amount) fault.Money { return fault.Money{Amount: deref(a).Round(cur), Currency: cur} }
 	days := dayCount(deref(v.DaysLeft))
 	date := func(x *ledger.Date) ledger.Date { return deref(x) }
 	switch d.Rule.Kind {

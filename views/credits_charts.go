@@ -78,7 +78,7 @@ func (r Runway) LotsChart(loc Locale) Chart {
 	for _, l := range r.Lots {
 		c.Labels = append(c.Labels, l.Name+" · expires "+loc.Date(l.ExpirationDate))
 		bal.Values = append(bal.Values, Number(l.Balance))
-		unused.Values = append(unused.Values, Number(Rounded(l.ExpiresUnused, r.Currency)))
+		unused.Values = append(unused.Values, Number(l.ExpiresUnused.Round(r.Currency)))
 	}
 	c.Series = []ChartSeries{bal, unused}
 	return c

@@ -107,7 +107,7 @@ func (p DigestProfile) runway(loc Locale) string {
 	case p.RunsOut.IsZero():
 		return "Runway: no recent burn; the credit outlasts the forecast."
 	}
-	return "Runway: at " + Money(Rounded(p.DailyBurn, p.Currency), p.Currency) + " a day, credit runs out on " + loc.Date(p.RunsOut) + "."
+	return "Runway: at " + Money(p.DailyBurn.Round(p.Currency), p.Currency) + " a day, credit runs out on " + loc.Date(p.RunsOut) + "."
 }
 
 // balance is the profile's estimated balance in words.

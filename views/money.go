@@ -34,25 +34,3 @@ func Money(a money.Amount, currency string) string {
 	}
 	return b.String()
 }
-
-// Rounded rounds an amount to the currency's minor units (cents of USD, whole yen), half away
-// from zero. Only projections (the runway's rate and what will expire) are shown rounded: they
-// are estimates, and a burn rate carries micro-units no one needs to read. Ledger amounts are
-// always shown exactly.
-func Rounded(a money.Amount, currency string) money.Amount {
-	step := int64(1) // micro-units in the currency's smallest unit
-	for range money.Scale - money.MinorUnits(currency) {
-		step *= 10
-	}
-	m := a.Micros()
-	r := m % step
-	m -= r
-	switch {
-	case step == 1: // six decimals: nothing to round
-	case r >= step/2:
-		m += step
-	case r <= -step/2:
-		m -= step
-	}
-	return money.FromMicros(m)
-}

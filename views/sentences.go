@@ -256,6 +256,7 @@ var sentences = map[string]string{
 	"ledger.profile_currency":     "\"{0}\" is not an ISO 4217 currency code",
 	"ledger.invoice_day":          "{0} is not a day from 1 to 28",
 	"ledger.month":                "month {0}",
+	"ledger.day":                  "must be a date YYYY-MM-DD",
 	"ledger.status":               "use one of {0}",
 	"ledger.name_required":        "a product name is required",
 	"ledger.name_utf8":            "a product name must be UTF-8 text",

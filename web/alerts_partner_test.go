@@ -85,10 +85,7 @@ func TestNotificationsDigestChoice(t *testing.T) {
 	h := newAlertsHarness(t, store.SQLite)
 	c := h.client(t)
 	c.signIn("profile.reader@northwind.example")
-	u, err := h.store.UserByEmail(context.Background(), "profile.reader@northwind.example")
-	if err != nil {
-		t.Fatal(err)
-	}
+	u := h.user(t, "profile.reader@northwind.example")
 	wants := func() bool {
 		on, err := h.store.WantsDigest(context.Background(), u.ID)
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -30,11 +29,7 @@ const benchToken = "bench-token-big-reader-0001"
 // Both read the maintained ledger state and a keyset page, so their cost does not grow with the
 // history. SQLite always, PostgreSQL when CREDITDESK_TEST_POSTGRES is set.
 func BenchmarkAPI(b *testing.B) {
-	dialects := []store.Dialect{store.SQLite}
-	if os.Getenv("CREDITDESK_TEST_POSTGRES") != "" {
-		dialects = append(dialects, store.Postgres)
-	}
-	for _, d := range dialects {
+	for _, d := range storetest.Dialects(b) {
 		b.Run(string(d), func(b *testing.B) { benchAPI(b, d) })
 	}
 }
@@ -73,14 +68,7 @@ func benchAPI(b *testing.B, d store.Dialect) {
 		b.Run(bench.name, func(b *testing.B) {
 			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
 			req.Header.Set("Authorization", "Bearer "+benchToken)
-			b.ReportAllocs()
-			for b.Loop() {
-				rec := httptest.NewRecorder()
-				srv.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK {
-					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
-				}
-			}
+			serveLoop(b, srv, req)
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
 		})
 	}

@@ -73,7 +73,7 @@ func newARMHarness(t testing.TB, d store.Dialect, scenarioFile string, o armOpti
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.store, h.server = s, httptest.NewTLSServer(srv)
+	h.store, h.server, h.web = s, httptest.NewTLSServer(srv), srv
 	if o.plain {
 		h.server.Close()
 		h.server = httptest.NewServer(srv)

@@ -3,22 +3,38 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // apiToken is the API token TestAPIRoleMatrix gives a caller of the cookie matrix.
 func apiToken(email string) string { return "api-matrix-token-" + email }
+
+// accountList is what the API's list of billing accounts says with their profiles expanded.
+type accountList struct {
+	Value []struct {
+		Name       string
+		Properties struct {
+			HasReadAccess   bool
+			BillingProfiles struct{ Value []struct{ Name string } }
+		}
+	}
+}
+
+// giveTokens gives each caller but the anonymous one its token, apiToken(email), named name.
+func giveTokens(t *testing.T, h *harness, name string) {
+	t.Helper()
+	for _, c := range callers[1:] {
+		if _, err := h.store.EnsureToken(context.Background(), h.user(t, c.email).ID, name, apiToken(c.email)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
 
 // apiMatrix lists every API route for the callers of the cookie matrix (testdata/roles.json:
 // anonymous, account owner, contributor, reader, profile owner, contributor, reader, invoice
@@ -61,34 +77,21 @@ const (
 func TestAPIRoleMatrix(t *testing.T) {
 	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/roles.json", armOptions{})
-	for _, c := range callers[1:] {
-		u, err := h.store.UserByEmail(context.Background(), c.email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := h.store.EnsureToken(context.Background(), u.ID, "matrix", apiToken(c.email)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: make([]byte, 32)}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	giveTokens(t, h, "matrix")
 	listed := map[string]bool{}
-	for _, r := range srv.APIRoutes() {
+	for _, r := range h.web.APIRoutes() {
 		key := r.Method + " " + r.Path
 		if _, ok := apiMatrix[key]; !ok {
 			t.Errorf("API route %q is not in the API matrix: add a row for it", key)
 		}
 		listed[key] = true
 	}
-	for _, key := range srv.Registered() {
+	for _, key := range h.web.Registered() {
 		if _, path, _ := strings.Cut(key, " "); strings.HasPrefix(path, "/providers/") && !listed[key] {
 			t.Errorf("route %s is under /providers/ but not in the API's route table", key)
 		}
 	}
-	for _, r := range srv.Routes() {
+	for _, r := range h.web.Routes() {
 		if strings.HasPrefix(r.Path, "/providers/") {
 			t.Errorf("portal route %s %s is under the API's prefix", r.Method, r.Path)
 		}
@@ -139,15 +142,7 @@ func TestAPIEachRoleSeesItsScopes(t *testing.T) {
 		{"invoice manager", invoiceToken, accountName, false, []string{profileName}},
 		{"outsider", outsiderToken, "8608480", true, nil},
 	} {
-		var list struct {
-			Value []struct {
-				Name       string
-				Properties struct {
-					HasReadAccess   bool
-					BillingProfiles struct{ Value []struct{ Name string } }
-				}
-			}
-		}
+		var list accountList
 		_, body := apiGet(t, h, tt.token, "/providers/Microsoft.Billing/billingAccounts?api-version=2020-05-01&%24expand=billingProfiles")
 		if err := json.Unmarshal(body, &list); err != nil || len(list.Value) != 1 {
 			t.Fatalf("%s: %v %s", tt.caller, err, body)
@@ -203,10 +198,7 @@ func TestAPITokenStates(t *testing.T) {
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
 	ctx := context.Background()
 	path := profilePathARM + cons + "/credits/balanceSummary?api-version=2021-10-01"
-	owner, err := h.store.UserByEmail(ctx, "owner@northwind.example")
-	if err != nil {
-		t.Fatal(err)
-	}
+	owner := h.user(t, "owner@northwind.example")
 	exp := h.wall.T.Add(time.Hour)
 	secret, tok, err := h.store.CreateToken(ctx, owner, owner, "expiring", &exp)
 	if err != nil {

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -31,23 +30,9 @@ func TestAPIScopesOfEveryRole(t *testing.T) {
 		"profile invoice manager": {accountName: account(false, eng)},
 		"outsider":                {eaAccount: account(true)},
 	}
+	giveTokens(t, h, "scopes")
 	for _, c := range callers[1:] {
-		u, err := h.store.UserByEmail(context.Background(), c.email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := h.store.EnsureToken(context.Background(), u.ID, "scopes", apiToken(c.email)); err != nil {
-			t.Fatal(err)
-		}
-		var list struct {
-			Value []struct {
-				Name       string
-				Properties struct {
-					HasReadAccess   bool
-					BillingProfiles struct{ Value []struct{ Name string } }
-				}
-			}
-		}
+		var list accountList
 		_, body := apiGet(t, h, apiToken(c.email), armAccountsRP+"?api-version=2020-05-01&expand=billingProfiles")
 		if err := json.Unmarshal(body, &list); err != nil {
 			t.Fatalf("%s: %v %s", c.name, err, body)

@@ -171,6 +171,14 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// eachAzureEnv runs fn as a subtest on every database with a new Azure environment.
+func eachAzureEnv(t *testing.T, fn func(t *testing.T, e *azureEnv)) {
+	t.Helper()
+	for _, d := range storetest.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) { fn(t, newAzureEnv(t, d)) })
+	}
+}
+
 func newAzureEnv(t testing.TB, d store.Dialect) *azureEnv {
 	t.Helper()
 	e := &azureEnv{source: newARMHarness(t, d, "testdata/arm.json", armOptions{pageSize: 2}), logs: &syncBuffer{}}

@@ -14,7 +14,6 @@ import (
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
-	"github.com/creditdesk/creditdesk/internal/store/storetest"
 	"github.com/creditdesk/creditdesk/web"
 )
 
@@ -25,66 +24,63 @@ import (
 // says so in plain words (issue 13). On both databases.
 func TestAzureSecretsNeverShown(t *testing.T) {
 	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			e := newAzureEnv(t, d)
-			owner := e.local.client(t)
-			owner.signIn(localOwner)
-			form := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
-				"clientId": {testClient}, "clientSecret": {testSecret}, "cloud": {"public"}}
-			if resp, body := owner.post(localPath+"/azure", form); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("connect: %d\n%.500s", resp.StatusCode, body)
-			}
-			// The operator points it at the test's "Azure"; the stored secret is kept.
-			_, _, err := e.syncer.Connect(context.Background(), e.localOperator(), e.account, azsync.ConnectInput{
-				AzureAccount: accountName, Kind: "clientSecret", TenantID: testTenant, ClientID: testClient,
-				ARMEndpoint: e.source.server.URL, AuthorityHost: e.entra.server.URL})
-			if err != nil {
-				t.Fatal(err)
-			}
-			// The owner changes it without the secret, keeping the custom endpoint.
-			form.Del("clientSecret")
-			form.Set("cloud", "custom")
-			if resp, body := owner.post(localPath+"/azure", form); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("change: %d\n%.500s", resp.StatusCode, body)
-			}
-			if resp, _ := owner.post(localPath+"/azure/sync", url.Values{}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("Sync now: %d", resp.StatusCode)
-			}
-			conn, err := e.local.store.AzureConnectionOf(context.Background(), e.account.ID)
-			if err != nil || conn.LastSuccessAt == nil || conn.Problem != "" {
-				t.Fatalf("the sync with the kept secret: %+v, %v\n%s", conn, err, e.logs.String())
-			}
-			if strings.Contains(conn.Credential, testSecret) || !strings.HasPrefix(conn.Credential, "v1.") {
-				t.Error("the database holds the secret in clear")
-			}
-			e.secretSeenNowhere(t, conn.Credential)
+	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
+		owner := e.local.client(t)
+		owner.signIn(localOwner)
+		form := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
+			"clientId": {testClient}, "clientSecret": {testSecret}, "cloud": {"public"}}
+		if resp, body := owner.post(localPath+"/azure", form); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("connect: %d\n%.500s", resp.StatusCode, body)
+		}
+		// The operator points it at the test's "Azure"; the stored secret is kept.
+		_, _, err := e.syncer.Connect(context.Background(), e.localOperator(), e.account, azsync.ConnectInput{
+			AzureAccount: accountName, Kind: "clientSecret", TenantID: testTenant, ClientID: testClient,
+			ARMEndpoint: e.source.server.URL, AuthorityHost: e.entra.server.URL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The owner changes it without the secret, keeping the custom endpoint.
+		form.Del("clientSecret")
+		form.Set("cloud", "custom")
+		if resp, body := owner.post(localPath+"/azure", form); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("change: %d\n%.500s", resp.StatusCode, body)
+		}
+		if resp, _ := owner.post(localPath+"/azure/sync", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("Sync now: %d", resp.StatusCode)
+		}
+		conn, err := e.local.store.AzureConnectionOf(context.Background(), e.account.ID)
+		if err != nil || conn.LastSuccessAt == nil || conn.Problem != "" {
+			t.Fatalf("the sync with the kept secret: %+v, %v\n%s", conn, err, e.logs.String())
+		}
+		if strings.Contains(conn.Credential, testSecret) || !strings.HasPrefix(conn.Credential, "v1.") {
+			t.Error("the database holds the secret in clear")
+		}
+		e.secretSeenNowhere(t, conn.Credential)
 
-			// A CreditDesk on this database without the key, or with another, cannot use it.
-			other, _ := secrets.New("another-secrets-key-0123456789abcdef-9")
-			for _, tc := range []struct {
-				sealer *secrets.Sealer
-				want   azsync.Problem
-				words  string
-			}{
-				{nil, azsync.ProblemNoKey, "started without its secrets key"},
-				{other, azsync.ProblemWrongKey, "sealed with another secrets key"},
-			} {
-				keyless := azsync.New(azsync.Options{Store: e.local.store, Sealer: tc.sealer, Clocks: e.local.clocks()})
-				res, err := keyless.SyncAccount(context.Background(), e.account)
-				if err != nil || res.Err == nil || res.Err.Problem != tc.want {
-					t.Fatalf("without the key: %+v, %v", res.Err, err)
-				}
-				if got := owner.page(localPath+"/azure", http.StatusOK).Find(`[data-testid="sync-problem"]`).Text(); !strings.Contains(got, tc.words) {
-					t.Errorf("the page says %q, want %q", got, tc.words)
-				}
+		// A CreditDesk on this database without the key, or with another, cannot use it.
+		other, _ := secrets.New("another-secrets-key-0123456789abcdef-9")
+		for _, tc := range []struct {
+			sealer *secrets.Sealer
+			want   azsync.Problem
+			words  string
+		}{
+			{nil, azsync.ProblemNoKey, "started without its secrets key"},
+			{other, azsync.ProblemWrongKey, "sealed with another secrets key"},
+		} {
+			keyless := azsync.New(azsync.Options{Store: e.local.store, Sealer: tc.sealer, Clocks: e.local.clocks()})
+			res, err := keyless.SyncAccount(context.Background(), e.account)
+			if err != nil || res.Err == nil || res.Err.Problem != tc.want {
+				t.Fatalf("without the key: %+v, %v", res.Err, err)
 			}
-			if e.entra.issued.Load() != 1 {
-				t.Errorf("Entra ID issued %d tokens, want 1: the keyless instances must not sign in", e.entra.issued.Load())
+			if got := owner.page(localPath+"/azure", http.StatusOK).Find(`[data-testid="sync-problem"]`).Text(); !strings.Contains(got, tc.words) {
+				t.Errorf("the page says %q, want %q", got, tc.words)
 			}
-			e.keylessForm(t)
-		})
-	}
+		}
+		if e.entra.issued.Load() != 1 {
+			t.Errorf("Entra ID issued %d tokens, want 1: the keyless instances must not sign in", e.entra.issued.Load())
+		}
+		e.keylessForm(t)
+	})
 }
 
 // secretSeenNowhere fails if the client secret, or its sealed form, is in the logs, a page, an

@@ -12,7 +12,6 @@ import (
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // The profiles of testdata/arm.json, the source's billing account.
@@ -26,77 +25,74 @@ var sourceProfiles = []string{profileName, marketingName, researchName}
 // next sync.
 func TestAzureSync(t *testing.T) {
 	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			e := newAzureEnv(t, d)
-			e.connect(t)
-			res := e.sync(t)
-			if len(res.Profiles) != len(sourceProfiles) || res.DisplayName != "Northwind Traders" {
-				t.Fatalf("synced %+v", res)
-			}
-			if e.entra.issued.Load() == 0 {
-				t.Error("no token was asked of Entra ID")
-			}
-			e.sameAsSource(t, "first sync")
-			// The runway reads the charges Azure settled against credit, spread over their months.
-			c := e.local.client(t)
-			c.signIn(localReader)
-			runway := c.charts(c.page(localPath+"/profiles/"+profileName+"/credits", http.StatusOK)).Find(`[data-testid="runway"]`)
-			if got := runway.Find(`[data-testid="runway-summary"]`).Text(); got == "" || strings.Contains(got, "Not enough history") {
-				t.Errorf("runway of a synced profile: %q", got)
-			}
-			if runway.Find(`[data-testid="runway-lots"] tr`).Length() < 2 {
-				t.Error("the runway lists no credit of the synced profile")
-			}
+	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
+		e.connect(t)
+		res := e.sync(t)
+		if len(res.Profiles) != len(sourceProfiles) || res.DisplayName != "Northwind Traders" {
+			t.Fatalf("synced %+v", res)
+		}
+		if e.entra.issued.Load() == 0 {
+			t.Error("no token was asked of Entra ID")
+		}
+		e.sameAsSource(t, "first sync")
+		// The runway reads the charges Azure settled against credit, spread over their months.
+		c := e.local.client(t)
+		c.signIn(localReader)
+		runway := c.charts(c.page(localPath+"/profiles/"+profileName+"/credits", http.StatusOK)).Find(`[data-testid="runway"]`)
+		if got := runway.Find(`[data-testid="runway-summary"]`).Text(); got == "" || strings.Contains(got, "Not enough history") {
+			t.Errorf("runway of a synced profile: %q", got)
+		}
+		if runway.Find(`[data-testid="runway-lots"] tr`).Length() < 2 {
+			t.Error("the runway lists no credit of the synced profile")
+		}
 
-			// A second sync reads again and changes nothing: no event, lot, balance or audit entry.
-			auditBefore := e.auditCount(t)
-			for _, p := range e.sync(t).Profiles {
-				if p.Changes.Any() {
-					t.Errorf("second sync changed %s: %s", p.Name, p.Changes)
-				}
+		// A second sync reads again and changes nothing: no event, lot, balance or audit entry.
+		auditBefore := e.auditCount(t)
+		for _, p := range e.sync(t).Profiles {
+			if p.Changes.Any() {
+				t.Errorf("second sync changed %s: %s", p.Name, p.Changes)
 			}
-			if got := e.auditCount(t); got != auditBefore {
-				t.Errorf("second sync wrote %d audit entries", got-auditBefore)
-			}
-			e.sameAsSource(t, "second sync")
+		}
+		if got := e.auditCount(t); got != auditBefore {
+			t.Errorf("second sync wrote %d audit entries", got-auditBefore)
+		}
+		e.sameAsSource(t, "second sync")
 
-			// New charges and a new lot at the source, then its June invoice (issued on July 5).
-			loadScenario(t, e.source.store, "testdata/azure_more.json")
-			e.setClock(time.Date(2026, 7, 6, 9, 30, 0, 0, time.UTC))
-			if _, err := e.source.store.ProcessAll(context.Background(), ledger.DateOf(e.source.clock.T)); err != nil {
-				t.Fatal(err)
-			}
-			e.cancelAtSource(t, "c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12") // canceled from today, settled by the next invoice
-			added := map[string]azsync.ProfileResult{}
-			for _, p := range e.sync(t).Profiles {
-				added[p.Name] = p
-			}
-			if ch := added[profileName].Changes; ch.LotsAdded != 1 || ch.Events == 0 || !ch.BalanceChanged {
-				t.Errorf("the next sync stored %s for Engineering; want the new lot, the June invoice's events and a new balance", ch)
-			}
-			e.sameAsSource(t, "after new charges and a new lot")
-			v := readView(t, e.local, localToken, localAccount, profileName)
-			if !strings.Contains(strings.Join(v.Lots, "\n"), "c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12 PurchasedCredit Canceled") ||
-				!strings.Contains(strings.Join(v.Events, "\n"), "PendingCanceledCredit") {
-				t.Errorf("the canceled credit is not shown as canceled and pending:\n%s\n%s", strings.Join(v.Lots, "\n"), strings.Join(v.Events, "\n"))
-			}
+		// New charges and a new lot at the source, then its June invoice (issued on July 5).
+		loadScenario(t, e.source.store, "testdata/azure_more.json")
+		e.setClock(time.Date(2026, 7, 6, 9, 30, 0, 0, time.UTC))
+		if _, err := e.source.store.ProcessAll(context.Background(), ledger.DateOf(e.source.clock.T)); err != nil {
+			t.Fatal(err)
+		}
+		e.cancelAtSource(t, "c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12") // canceled from today, settled by the next invoice
+		added := map[string]azsync.ProfileResult{}
+		for _, p := range e.sync(t).Profiles {
+			added[p.Name] = p
+		}
+		if ch := added[profileName].Changes; ch.LotsAdded != 1 || ch.Events == 0 || !ch.BalanceChanged {
+			t.Errorf("the next sync stored %s for Engineering; want the new lot, the June invoice's events and a new balance", ch)
+		}
+		e.sameAsSource(t, "after new charges and a new lot")
+		v := readView(t, e.local, localToken, localAccount, profileName)
+		if !strings.Contains(strings.Join(v.Lots, "\n"), "c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12 PurchasedCredit Canceled") ||
+			!strings.Contains(strings.Join(v.Events, "\n"), "PendingCanceledCredit") {
+			t.Errorf("the canceled credit is not shown as canceled and pending:\n%s\n%s", strings.Join(v.Lots, "\n"), strings.Join(v.Events, "\n"))
+		}
 
-			// The July invoice settles the cancellation at the source; the next sync follows.
-			e.setClock(time.Date(2026, 8, 6, 9, 30, 0, 0, time.UTC))
-			if _, err := e.source.store.ProcessAll(context.Background(), ledger.DateOf(e.source.clock.T)); err != nil {
-				t.Fatal(err)
-			}
-			e.sync(t)
-			e.sameAsSource(t, "after the cancellation settled")
+		// The July invoice settles the cancellation at the source; the next sync follows.
+		e.setClock(time.Date(2026, 8, 6, 9, 30, 0, 0, time.UTC))
+		if _, err := e.source.store.ProcessAll(context.Background(), ledger.DateOf(e.source.clock.T)); err != nil {
+			t.Fatal(err)
+		}
+		e.sync(t)
+		e.sameAsSource(t, "after the cancellation settled")
 
-			// The synced account's local processing run leaves the synced profiles alone.
-			if r, err := e.local.store.ProcessAll(context.Background(), ledger.DateOf(e.local.clock.T)); err != nil || r.Invoices != 0 || r.EventsStored != 0 {
-				t.Errorf("local processing run on synced profiles: %+v, %v", r, err)
-			}
-			e.sameAsSource(t, "after a local processing run")
-		})
-	}
+		// The synced account's local processing run leaves the synced profiles alone.
+		if r, err := e.local.store.ProcessAll(context.Background(), ledger.DateOf(e.local.clock.T)); err != nil || r.Invoices != 0 || r.EventsStored != 0 {
+			t.Errorf("local processing run on synced profiles: %+v, %v", r, err)
+		}
+		e.sameAsSource(t, "after a local processing run")
+	})
 }
 
 // cancelAtSource cancels a lot of the source's Engineering profile from its today (M13).

@@ -11,10 +11,6 @@ import (
 	"github.com/creditdesk/creditdesk/views"
 )
 
-// benefitDay is the form of a civil date in form values; pages show dates in the reader's
-// locale (views.Say, views.Day). Dates are whole UTC days (X3).
-const benefitDay = "2006-01-02"
-
 // benefitRow is a stored benefit as a row of the Azure credits list at now, for a reader of
 // loc; list is the list's state, carried by the link that opens the pane.
 func benefitRow(l links, v store.BenefitView, now time.Time, loc views.Locale, list string) views.BenefitRow {

@@ -3,15 +3,13 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // BenchmarkBenefitsWorkspace renders the Benefits workspace of a partner with 1,000 benefits
@@ -19,11 +17,7 @@ import (
 // first), the list's htmx fragment on page 21, and a sort by amount. SQLite always, PostgreSQL
 // when CREDITDESK_TEST_POSTGRES is set.
 func BenchmarkBenefitsWorkspace(b *testing.B) {
-	dialects := []store.Dialect{store.SQLite}
-	if os.Getenv("CREDITDESK_TEST_POSTGRES") != "" {
-		dialects = append(dialects, store.Postgres)
-	}
-	for _, d := range dialects {
+	for _, d := range storetest.Dialects(b) {
 		b.Run(string(d), func(b *testing.B) { benchWorkspace(b, d) })
 	}
 }
@@ -31,14 +25,8 @@ func BenchmarkBenefitsWorkspace(b *testing.B) {
 func benchWorkspace(b *testing.B, d store.Dialect) {
 	h := newHarness(b, d, "testdata/roles.json", false)
 	ctx := context.Background()
-	admin, err := h.store.UserByEmail(ctx, "partner.admin@fabrikam.example")
-	if err != nil {
-		b.Fatal(err)
-	}
-	holder, err := h.store.UserByEmail(ctx, "partner.holder@fabrikam.example")
-	if err != nil {
-		b.Fatal(err)
-	}
+	admin := h.user(b, "partner.admin@fabrikam.example")
+	holder := h.user(b, "partner.holder@fabrikam.example")
 	p, err := h.store.PartnerByExternalID(ctx, "4390934")
 	if err != nil {
 		b.Fatal(err)
@@ -73,23 +61,11 @@ func benchWorkspace(b *testing.B, d store.Dialect) {
 		{"by-amount", "/partners/4390934/benefits?sort=amount&dir=desc", true},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
-			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
-			for _, ck := range cookies {
-				req.AddCookie(ck)
-			}
+			req := benchRequest(bench.path, cookies)
 			if bench.htmx {
 				req.Header.Set("HX-Request", "true")
 			}
-			b.ReportAllocs()
-			var size int
-			for b.Loop() {
-				rec := httptest.NewRecorder()
-				h.web.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK {
-					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
-				}
-				size = rec.Body.Len()
-			}
+			size := serveLoop(b, h.web, req)
 			b.ReportMetric(float64(size), "bytes")
 		})
 	}

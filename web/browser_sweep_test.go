@@ -125,10 +125,7 @@ func TestBrowserEveryPageFitsAndPassesAxe(t *testing.T) {
 	h.process(t, sweepDay)
 	visits := sweepVisits()
 	// A set-password page needs a live link: the matrix asks with one that does not exist.
-	u, err := h.store.UserByEmail(context.Background(), partnerMember)
-	if err != nil {
-		t.Fatal(err)
-	}
+	u := h.user(t, partnerMember)
 	secret, _, err := h.store.IssueLink(context.Background(), tester, u, store.Reset)
 	if err != nil {
 		t.Fatal(err)

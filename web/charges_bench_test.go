@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -128,14 +127,7 @@ func (c *client) uploadFile(path, file string) (*http.Response, string) {
 	}()
 	req, _ := http.NewRequest("POST", c.h.server.URL+path, pr)
 	req.Header.Set("Content-Type", w.FormDataContentType())
-	resp, err := c.http.Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var b bytes.Buffer
-	_, _ = b.ReadFrom(resp.Body)
-	return resp, b.String()
+	return c.send(req)
 }
 
 // pageTimes gets the credits page n times and returns how long each took.

@@ -36,30 +36,13 @@ func creditFigures(t *testing.T, h *harness, c *client) (page, api string) {
 // and the credits page and the API keep answering 200 with the same figures.
 func TestUploadPastTheMonthLimitChangesNothing(t *testing.T) {
 	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
-			c := h.client(t)
-			c.signIn("owner@northwind.example")
-			page, api := creditFigures(t, h, c)
-			csv := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" +
-				strings.Repeat(profileName+",06/08/2026,Virtual Machines,USD,99999999999\n", 100)
-			resp, body := c.uploadCSV(uploadPath, "huge.csv", csv)
-			problems := sentences(doc(t, body).Find(testid("upload-problems") + " li"))
-			want := []string{
-				"line 2, column costInBillingCurrency: billing profile PBFV-AB12-CD3-EF4's charges of Jun 2026 would total " +
-					"1000000000323.60: a profile's charges of one month stay below 100000000000.00 (M16)",
-				"line 12, column costInBillingCurrency: the costs of this file add up to 1000000000000.00 or more (in absolute value) " +
-					"by this line: split the export, at most 1000000000000.00 per file",
-			}
-			if resp.StatusCode != http.StatusUnprocessableEntity || strings.Join(problems, "\n") != strings.Join(want, "\n") {
-				t.Errorf("status %d, problems:\n%s\nwant:\n%s", resp.StatusCode, strings.Join(problems, "\n"), strings.Join(want, "\n"))
-			}
-			if p2, a2 := creditFigures(t, h, c); p2 != page || a2 != api {
-				t.Errorf("the refused file changed the figures:\npage %s\n  -> %s\napi %s\n -> %s", page, p2, api, a2)
-			}
-		})
-	}
+	checkUploadRefused(t, "huge.csv", "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n"+
+		strings.Repeat(profileName+",06/08/2026,Virtual Machines,USD,99999999999\n", 100), []string{
+		"line 2, column costInBillingCurrency: billing profile PBFV-AB12-CD3-EF4's charges of Jun 2026 would total " +
+			"1000000000323.60: a profile's charges of one month stay below 100000000000.00 (M16)",
+		"line 12, column costInBillingCurrency: the costs of this file add up to 1000000000000.00 or more (in absolute value) " +
+			"by this line: split the export, at most 1000000000000.00 per file",
+	})
 }
 
 // TestUploadReportsEveryProblemAtOnce: X2: one answer names every line's problems, those of the
@@ -67,33 +50,39 @@ func TestUploadPastTheMonthLimitChangesNothing(t *testing.T) {
 // currency, another profile), each at its line and column.
 func TestUploadReportsEveryProblemAtOnce(t *testing.T) {
 	t.Parallel()
+	checkUploadRefused(t, "four.csv", "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n"+
+		profileName+",06/08/2026,Virtual Machines,USD,10\n"+
+		profileName+",05/02/2026,Virtual Machines,USD,999\n"+
+		profileName+",06/09/2026,Storage,EUR,5\n"+
+		"ZZZZ-ZZZZ-ZZZ-ZZZ,06/09/2026,Storage,USD,5\n"+
+		profileName+",2026-02-30,Storage,USD,5\n", []string{
+		"line 3, column date: a charge for Virtual Machines dated May 2, 2026 falls in a month already invoiced " +
+			"(the next invoice covers Jun 2026): invoiced data cannot change",
+		"line 4, column billingCurrency: EUR, but billing profile PBFV-AB12-CD3-EF4 is billed in USD",
+		"line 5, column billingProfileId: ZZZZ-ZZZZ-ZZZ-ZZZ is not this billing profile (PBFV-AB12-CD3-EF4): " +
+			"upload each profile's charges on its own page",
+		`line 6, column date: not a date: "2026-02-30" (want MM/DD/YYYY or YYYY-MM-DD)`,
+	})
+}
+
+// checkUploadRefused uploads csv as name, as the owner of the ARM scenario, on every database:
+// the answer is 422 listing the want problems, one a line, and nothing the credits page or the
+// balance API shows changes (X2: a refused file is refused whole).
+func checkUploadRefused(t *testing.T, name, csv string, want []string) {
+	t.Helper()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
 			h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
 			c := h.client(t)
 			c.signIn("owner@northwind.example")
-			page, _ := creditFigures(t, h, c)
-			csv := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" +
-				profileName + ",06/08/2026,Virtual Machines,USD,10\n" +
-				profileName + ",05/02/2026,Virtual Machines,USD,999\n" +
-				profileName + ",06/09/2026,Storage,EUR,5\n" +
-				"ZZZZ-ZZZZ-ZZZ-ZZZ,06/09/2026,Storage,USD,5\n" +
-				profileName + ",2026-02-30,Storage,USD,5\n"
-			resp, body := c.uploadCSV(uploadPath, "four.csv", csv)
+			page, api := creditFigures(t, h, c)
+			resp, body := c.uploadCSV(uploadPath, name, csv)
 			got := strings.Join(sentences(doc(t, body).Find(testid("upload-problems")+" li")), "\n")
-			want := strings.Join([]string{
-				"line 3, column date: a charge for Virtual Machines dated May 2, 2026 falls in a month already invoiced " +
-					"(the next invoice covers Jun 2026): invoiced data cannot change",
-				"line 4, column billingCurrency: EUR, but billing profile PBFV-AB12-CD3-EF4 is billed in USD",
-				"line 5, column billingProfileId: ZZZZ-ZZZZ-ZZZ-ZZZ is not this billing profile (PBFV-AB12-CD3-EF4): " +
-					"upload each profile's charges on its own page",
-				`line 6, column date: not a date: "2026-02-30" (want MM/DD/YYYY or YYYY-MM-DD)`,
-			}, "\n")
-			if resp.StatusCode != http.StatusUnprocessableEntity || got != want {
-				t.Errorf("status %d, problems:\n%s\nwant:\n%s", resp.StatusCode, got, want)
+			if resp.StatusCode != http.StatusUnprocessableEntity || got != strings.Join(want, "\n") {
+				t.Errorf("status %d, problems:\n%s\nwant:\n%s", resp.StatusCode, got, strings.Join(want, "\n"))
 			}
-			if p2, _ := creditFigures(t, h, c); p2 != page {
-				t.Errorf("the refused file changed the page:\n%s\n -> %s", page, p2)
+			if p2, a2 := creditFigures(t, h, c); p2 != page || a2 != api {
+				t.Errorf("the refused file changed the figures:\npage %s\n  -> %s\napi %s\n -> %s", page, p2, api, a2)
 			}
 		})
 	}

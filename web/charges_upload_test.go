@@ -37,14 +37,7 @@ func (c *client) uploadWith(path, name, content, token string, headers map[strin
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}
-	resp, err := c.http.Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var b bytes.Buffer
-	_, _ = b.ReadFrom(resp.Body)
-	return resp, b.String()
+	return c.send(req)
 }
 
 // TestUploadChargesMovesTheEstimate: an owner uploads a cost export; its charges are pending and

@@ -2,18 +2,11 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"testing"
 	"time"
 
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // BenchmarkCreditsPage renders a billing profile's Azure credits page through the real router on
@@ -34,12 +27,7 @@ func BenchmarkCreditsPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// The same server as the harness's (same session key), called without a network in between.
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := h.web // the harness's server, called without a network in between
 	c := h.client(b)
 	c.signIn(bigReader)
 	u, _ := url.Parse(h.server.URL)
@@ -51,22 +39,12 @@ func BenchmarkCreditsPage(b *testing.B) {
 		{"transactions-fragment", bigCredits + "?from=2025-01-01&to=2025-12-31&state=settled", "tx-table"},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
-			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
-			for _, ck := range cookies {
-				req.AddCookie(ck)
-			}
+			req := benchRequest(bench.path, cookies)
 			if bench.target != "" {
 				req.Header.Set("HX-Request", "true")
 				req.Header.Set("HX-Target", bench.target)
 			}
-			b.ReportAllocs()
-			for b.Loop() {
-				rec := httptest.NewRecorder()
-				srv.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK {
-					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
-				}
-			}
+			serveLoop(b, srv, req)
 			b.ReportMetric(float64(bp.EventSeq), "events")
 		})
 	}

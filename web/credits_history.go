@@ -32,13 +32,13 @@ func (s *Server) balanceHistory(ctx context.Context, pg creditsPage, sum ledger.
 		return h, nil
 	}
 	for _, p := range f.Path {
-		h.Points = append(h.Points, views.BalancePoint{Date: p.Date, Balance: views.Rounded(p.Amount, cur), Look: views.LookProjection})
+		h.Points = append(h.Points, views.BalancePoint{Date: p.Date, Balance: p.Amount.Round(cur), Look: views.LookProjection})
 	}
 	last := f.Path[len(f.Path)-1].Date
 	for _, l := range r.Lots {
 		if l.ExpirationDate.After(pg.today) && !l.ExpirationDate.After(last) {
 			h.Points = append(h.Points, views.BalancePoint{Date: l.ExpirationDate,
-				Balance: views.Rounded(f.BalanceOn(l.ExpirationDate), cur), Look: views.LookExpiry, Credit: l.Name})
+				Balance: f.BalanceOn(l.ExpirationDate).Round(cur), Look: views.LookExpiry, Credit: l.Name})
 		}
 	}
 	return h, nil

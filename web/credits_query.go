@@ -121,20 +121,17 @@ func parseCreditsQuery(v url.Values, checkCursor func(string) error) (creditsQue
 	return q, nil
 }
 
-// dateParam reads an optional YYYY-MM-DD parameter.
+// dateParam reads an optional YYYY-MM-DD parameter; the ledger reads the date.
 func dateParam(v url.Values, name string) (ledger.Date, error) {
 	s := v.Get(name)
 	if s == "" {
 		return ledger.Date{}, nil
 	}
-	if len(s) != len("2006-01-02") {
-		return ledger.Date{}, badParam(name, fault.Text("must be a date YYYY-MM-DD"))
+	d, err := ledger.ParseDay(name, s)
+	if ie, ok := errors.AsType[*ledger.InputError](err); ok {
+		return ledger.Date{}, badParam(name, ie.Message)
 	}
-	d, err := ledger.ParseDate(s)
-	if err != nil {
-		return ledger.Date{}, badParam(name, fault.Text("must be a date YYYY-MM-DD"))
-	}
-	return d, nil
+	return d, err
 }
 
 // The parts of the page state, as query values; defaults are left out to keep URLs short.

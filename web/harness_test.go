@@ -58,6 +58,16 @@ func newClocks() *harness {
 // clocks are the harness's clocks as the store and the server read them.
 func (h *harness) clocks() clock.Clocks { return clock.Clocks{Business: h.clock.Now, Wall: h.wall.Now} }
 
+// user returns the stored user with the email, failing the test when there is none.
+func (h *harness) user(t testing.TB, email string) store.User {
+	t.Helper()
+	u, err := h.store.UserByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
 // newHarness serves the portal over plain HTTP (tls false) or HTTPS on the dialect's database,
 // loaded with the scenario file.
 func newHarness(t testing.TB, d store.Dialect, scenarioFile string, tls bool) *harness {
@@ -165,9 +175,15 @@ func (c *client) do(method, path string, form url.Values, headers map[string]str
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}
+	return c.send(req)
+}
+
+// send makes the request and reads the whole answer, failing the test when there is none.
+func (c *client) send(req *http.Request) (*http.Response, string) {
+	c.t.Helper()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		c.t.Fatalf("%s %s: %v", method, path, err)
+		c.t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
@@ -212,4 +228,31 @@ func (c *client) signIn(email string) {
 	if resp.StatusCode != http.StatusSeeOther {
 		c.t.Fatalf("sign in as %s: status %d\n%s", email, resp.StatusCode, body)
 	}
+}
+
+// benchRequest is a GET of path with the cookies, for a benchmark that calls the router
+// without a network in between.
+func benchRequest(path string, cookies []*http.Cookie) *http.Request {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	for _, ck := range cookies {
+		req.AddCookie(ck)
+	}
+	return req
+}
+
+// serveLoop has srv answer req in each iteration of b, reporting allocations, and fails on any
+// status but 200; it returns the size of the last answer.
+func serveLoop(b *testing.B, srv http.Handler, req *http.Request) int {
+	b.Helper()
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
+		}
+		size = rec.Body.Len()
+	}
+	return size
 }

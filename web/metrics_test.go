@@ -160,9 +160,7 @@ func TestMetricsScrape(t *testing.T) {
 // meanwhile), not twice it; every other answer is a 429 with Retry-After, counted by the metrics.
 func TestAPIRateLimitSharedByInstances(t *testing.T) {
 	t.Parallel()
-	if len(storetest.Dialects(t)) < 2 {
-		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
-	}
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	_, stores := storetest.OpenMany(t, store.Postgres, 2, clock.Real())
 	loadProcessed(t, stores[0], "testdata/arm.json")
 	const limit, requests = 10, 40
@@ -211,24 +209,17 @@ func TestAPIRateLimitSharedByInstances(t *testing.T) {
 // /readyz with 503; once migrated, 200.
 func TestReadyzNeedsTheSchema(t *testing.T) {
 	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			ctx := context.Background()
-			s, err := store.Open(ctx, storetest.URL(t, d), clock.Real())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			h, _ := newInstance(t, s, 0)
-			if resp, body := h.client(t).get("/readyz"); resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "schema") {
-				t.Errorf("unmigrated: %d %q", resp.StatusCode, body)
-			}
-			if _, err := s.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if resp, body := h.client(t).get("/readyz"); resp.StatusCode != http.StatusOK {
-				t.Errorf("migrated: %d %q", resp.StatusCode, body)
-			}
-		})
-	}
+	storetest.EachEmpty(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		h, _ := newInstance(t, s, 0)
+		if resp, body := h.client(t).get("/readyz"); resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "schema") {
+			t.Errorf("unmigrated: %d %q", resp.StatusCode, body)
+		}
+		if _, err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if resp, body := h.client(t).get("/readyz"); resp.StatusCode != http.StatusOK {
+			t.Errorf("migrated: %d %q", resp.StatusCode, body)
+		}
+	})
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -51,7 +50,7 @@ func (s *Server) membershipProps(c echo.Context) (views.Membership, error) {
 	}
 	loc := readerLocale(c)
 	p := views.Membership{Shell: s.partnerShell(c, "Membership", "Membership"), Loc: loc, PartnerName: pc.Name, ExternalID: pc.ExternalID,
-		Domains: domains, RenewAction: s.links.partner(routeRenew, pc.ExternalID), RenewalDate: s.businessTime().Format(benefitDay),
+		Domains: domains, RenewAction: s.links.partner(routeRenew, pc.ExternalID), RenewalDate: ledger.DateOf(s.businessTime()).String(),
 		Errors: map[string]fault.Message{}, Purchased: "No benefits yet"}
 	if len(latest.Rows) > 0 {
 		p.Purchased = loc.Date(ledger.DateOf(latest.Rows[0].Benefit.PurchaseDate))
@@ -79,15 +78,10 @@ func memberEmails(ms []store.MemberRow) []string {
 // audited. The renewal date is a YYYY-MM-DD day, today or earlier.
 func (s *Server) membershipRenew(c echo.Context) error {
 	pc := currentPartner(c)
-	raw := strings.TrimSpace(c.FormValue("renewalDate"))
-	day, perr := time.Parse(benefitDay, raw)
-	var (
-		issued []benefits.Benefit
-		err    error
-	)
-	if perr != nil || len(raw) != len(benefitDay) {
-		err = benefits.Input(benefits.FieldRenewal, benefits.KeyRenewalFormat)
-	} else {
+	raw := strings.TrimSpace(c.FormValue(benefits.FieldRenewal))
+	day, err := benefits.ParseRenewal(raw)
+	var issued []benefits.Benefit
+	if err == nil {
 		issued, err = s.store.RenewPartner(c.Request().Context(), *currentUser(c), pc.Partner, day)
 	}
 	status, onForm := formStatus(err)
@@ -109,9 +103,9 @@ func (s *Server) membershipRenew(c echo.Context) error {
 		}
 		status = http.StatusOK
 	}
-	p, perr2 := s.membershipProps(c)
-	if perr2 != nil {
-		return perr2
+	p, perr := s.membershipProps(c)
+	if perr != nil {
+		return perr
 	}
 	p.Flash, p.RenewalDate = done, raw
 	for _, re := range benefits.RuleErrors(err) { // under the field only, not also in a banner

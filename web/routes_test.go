@@ -3,18 +3,13 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // The callers of the matrix: anonymous, then each role of testdata/roles.json, then a user with a
@@ -251,13 +246,8 @@ func TestRoleRouteMatrix(t *testing.T) {
 // for a matrix row whose route no longer exists.
 func checkEveryRouteListed(t *testing.T, h *harness) {
 	t.Helper()
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: make([]byte, 32)}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := map[string]bool{}
-	for _, r := range srv.Registered() {
+	for _, r := range h.web.Registered() {
 		if strings.HasSuffix(r, "/static") { // echo's StaticFS also answers the bare prefix
 			continue
 		}

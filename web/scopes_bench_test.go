@@ -3,19 +3,12 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/access"
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/web"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // BenchmarkScopesPicker renders the billing scopes picker through the real router for an owner
@@ -23,11 +16,7 @@ import (
 // page, a search across every profile, and one account's profiles. SQLite always, PostgreSQL when
 // CREDITDESK_TEST_POSTGRES is set.
 func BenchmarkScopesPicker(b *testing.B) {
-	dialects := []store.Dialect{store.SQLite}
-	if os.Getenv("CREDITDESK_TEST_POSTGRES") != "" {
-		dialects = append(dialects, store.Postgres)
-	}
-	for _, d := range dialects {
+	for _, d := range storetest.Dialects(b) {
 		b.Run(string(d), func(b *testing.B) { benchPicker(b, d) })
 	}
 }
@@ -35,10 +24,7 @@ func BenchmarkScopesPicker(b *testing.B) {
 func benchPicker(b *testing.B, d store.Dialect) {
 	h := newHarness(b, d, "testdata/roles.json", false)
 	ctx := context.Background()
-	u, err := h.store.UserByEmail(ctx, "account.reader@northwind.example")
-	if err != nil {
-		b.Fatal(err)
-	}
+	u := h.user(b, "account.reader@northwind.example")
 	for i := range 20 {
 		a, _, err := h.store.SaveAccount(ctx, tester, store.BillingAccount{Name: fmt.Sprintf("bench-%02d", i), DisplayName: fmt.Sprintf("Bench account %02d", i),
 			AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})
@@ -58,11 +44,7 @@ func benchPicker(b *testing.B, d store.Dialect) {
 	if err := h.store.Analyze(ctx); err != nil {
 		b.Fatal(err)
 	}
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()})
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := h.web // the harness's server, called without a network in between
 	c := h.client(b)
 	c.signIn(u.Email)
 	base, _ := url.Parse(h.server.URL)
@@ -71,20 +53,8 @@ func benchPicker(b *testing.B, d store.Dialect) {
 		{"first-page", "/scopes"}, {"search", "/scopes?q=profile+99"}, {"account", "/scopes?account=bench-07"},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
-			req := httptest.NewRequest(http.MethodGet, bench.path, nil)
-			for _, ck := range cookies {
-				req.AddCookie(ck)
-			}
-			b.ReportAllocs()
-			var size int
-			for b.Loop() {
-				rec := httptest.NewRecorder()
-				srv.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK {
-					b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
-				}
-				size = rec.Body.Len()
-			}
+			req := benchRequest(bench.path, cookies)
+			size := serveLoop(b, srv, req)
 			b.ReportMetric(float64(size), "bytes")
 		})
 	}

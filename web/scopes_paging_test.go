@@ -19,10 +19,7 @@ import (
 func manyScopes(t *testing.T, h *harness) (big, foreign string) {
 	t.Helper()
 	ctx := context.Background()
-	u, err := h.store.UserByEmail(ctx, "account.reader@northwind.example")
-	if err != nil {
-		t.Fatal(err)
-	}
+	u := h.user(t, "account.reader@northwind.example")
 	account := func(i int) store.BillingAccount {
 		a, _, err := h.store.SaveAccount(ctx, tester, store.BillingAccount{Name: fmt.Sprintf("many-%02d", i), DisplayName: fmt.Sprintf("Account %02d", i),
 			AgreementType: string(access.AgreementMCA), AccountType: "Enterprise", Status: "Active"})

@@ -20,10 +20,7 @@ func pageStatements(t *testing.T, profiles, lots, days, refunds int) map[string]
 	at := time.Date(2024, 1, 1, 8, 0, 0, 0, time.UTC).AddDate(0, 0, days-1)
 	h.process(t, time.Date(at.Year(), at.Month(), 20, 8, 0, 0, 0, time.UTC))
 	ctx := context.Background()
-	u, err := h.store.UserByEmail(ctx, bigReader)
-	if err != nil {
-		t.Fatal(err)
-	}
+	u := h.user(t, bigReader)
 	if _, err := h.store.EnsureToken(ctx, u.ID, "statements", benchToken); err != nil {
 		t.Fatal(err)
 	}

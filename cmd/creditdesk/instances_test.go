@@ -27,9 +27,7 @@ import (
 // run its interval again.)
 func TestThreeServeProcesses(t *testing.T) {
 	t.Parallel()
-	if len(storetest.Dialects(t)) < 2 {
-		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
-	}
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	ctx := context.Background()
 	db := storetest.URL(t, store.Postgres)
 	if out, err := runCmd(t, "", "seed", "-database", db, "-now", "2026-01-15", "-profiles", "100", "-lots", "2",

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -105,22 +104,37 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 }
 func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
+// serveDemo runs `serve -demo` on a new SQLite database, on addr and on metricsAddr ("" for
+// none), in the background, writing to out. stop ends it as SIGTERM does and fails the test
+// unless it returns cleanly within 20 s.
+func serveDemo(t *testing.T, addr, metricsAddr string) (out *syncBuffer, stop func()) {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "cd.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	out = &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "-demo", "-database", db, "-addr", addr, "-metrics-addr", metricsAddr}, noEnv, nil, out)
+	}()
+	return out, func() {
+		t.Helper()
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve returned %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatal("serve did not shut down")
+		}
+	}
+}
+
 // TestServeDemoAndGracefulShutdown: `serve -demo` loads the demo once, prints the sign-ins,
 // answers /readyz, and returns cleanly when its context ends (SIGTERM in main).
 func TestServeDemoAndGracefulShutdown(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	db := filepath.Join(t.TempDir(), "cd.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "-demo", "-database", db, "-addr", addr, "-metrics-addr", ""}, noEnv, nil, out)
-	}()
+	addr := freeAddr(t)
+	out, stop := serveDemo(t, addr, "")
 	// Loading the demo takes seconds on a quiet machine and more than 30 on a busy one: the
 	// deadline only ends a server that never gets ready.
 	deadline := time.Now().Add(3 * time.Minute)
@@ -140,13 +154,5 @@ func TestServeDemoAndGracefulShutdown(t *testing.T) {
 	if !strings.Contains(out.String(), "ana@northwind.example") || !strings.Contains(out.String(), "creditdesk-demo") {
 		t.Errorf("the demo sign-ins were not printed:\n%s", out.String())
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve returned %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not shut down")
-	}
+	stop()
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
@@ -26,9 +25,7 @@ import (
 // instance takes over and runs that hour again, and every later one.
 func TestRunnerRunsEachIntervalOnce(t *testing.T) {
 	t.Parallel()
-	if len(storetest.Dialects(t)) < 2 {
-		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): SQLite serves one process")
-	}
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	url, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())
 	wall := &storetest.Clock{T: time.Date(2026, 6, 15, 0, 0, 30, 0, time.UTC)}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -48,7 +45,7 @@ func TestRunnerRunsEachIntervalOnce(t *testing.T) {
 			hour := wall.T.Truncate(time.Hour)
 			if hour.Hour() == 12 && killed < 0 {
 				killed = i
-				terminateRunnerLock(t, url)
+				storetest.TerminateLockHolder(t, url)
 				kills[i]()
 				return runReport{Err: context.Canceled}
 			}
@@ -128,23 +125,4 @@ func scrapeHandler(m *metrics.Metrics) io.Reader {
 	rec := httptest.NewRecorder()
 	m.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
 	return rec.Body
-}
-
-// terminateRunnerLock ends the session holding the runner lock in the database at url, as the
-// server does when the holder's process dies, and waits (up to 10 s) until it is gone.
-func terminateRunnerLock(t *testing.T, url string) {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	var n int
-	err = conn.QueryRow(ctx, `SELECT count(*) FILTER (WHERE pg_terminate_backend(l.pid, 10000)) FROM pg_locks l
-		JOIN pg_database d ON d.oid = l.database
-		WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.granted`).Scan(&n)
-	if err != nil || n != 1 {
-		t.Fatalf("terminate the lock holder: %d sessions, %v", n, err)
-	}
 }

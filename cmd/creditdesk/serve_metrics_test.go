@@ -1,10 +1,8 @@
 package main
 
 import (
-	"context"
 	"net"
 	"net/http"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -17,13 +15,7 @@ import (
 // scrape parses, and shows the first processing run, this instance leading, and the pool.
 func TestServeMetrics(t *testing.T) {
 	addr, metricsAddr := freeAddr(t), freeAddr(t)
-	db := filepath.Join(t.TempDir(), "cd.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "-demo", "-database", db, "-addr", addr, "-metrics-addr", metricsAddr}, noEnv, nil, out)
-	}()
+	out, stop := serveDemo(t, addr, metricsAddr)
 	// The demo loads and processes in seconds on a quiet machine, in more than 30 on a busy
 	// one: the deadline only ends a server that never gets there.
 	deadline := time.Now().Add(3 * time.Minute)
@@ -48,15 +40,7 @@ func TestServeMetrics(t *testing.T) {
 	} else {
 		resp.Body.Close()
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve returned %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not shut down")
-	}
+	stop()
 }
 
 // freeAddr returns a loopback address with a port free a moment ago.

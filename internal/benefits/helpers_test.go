@@ -9,17 +9,12 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
 // day parses a civil date as 00:00 UTC.
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+func day(s string) time.Time { return ledger.MustDate(s).Time() }
 
 // at parses an RFC 3339 instant (nanoseconds allowed).
 func at(s string) time.Time {

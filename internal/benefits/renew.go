@@ -7,6 +7,16 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
+// ParseRenewal reads the renewal date as typed in the Renew form: exactly YYYY-MM-DD (X2),
+// as the start of that day in UTC.
+func ParseRenewal(s string) (time.Time, error) {
+	day, err := ledger.ParseDay(FieldRenewal, s)
+	if err != nil {
+		return time.Time{}, Input(FieldRenewal, KeyRenewalFormat)
+	}
+	return day.Time(), nil
+}
+
 // Renew issues the next membership year's benefits when the membership is renewed on the day
 // of renewal (P6): one new benefit per current one, same kind, amount and currency, with no
 // user, no history and no activation, so each can be assigned to anybody, including a user

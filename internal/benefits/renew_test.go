@@ -85,3 +85,15 @@ func TestRenewInput(t *testing.T) {
 		})
 	}
 }
+
+// TestParseRenewal: X2: the Renew form's date is YYYY-MM-DD, read as midnight UTC; anything
+// else is refused on the renewal field.
+func TestParseRenewal(t *testing.T) {
+	if got, err := ParseRenewal("2027-01-20"); err != nil || !got.Equal(day("2027-01-20")) {
+		t.Errorf("ParseRenewal(2027-01-20) = %v, %v", got, err)
+	}
+	for _, in := range []string{"", "15/06/2026", "2027-02-30", "2027-01-20T10:00:00Z"} {
+		_, err := ParseRenewal(in)
+		checkRule(t, err, RuleInput, FieldRenewal)
+	}
+}

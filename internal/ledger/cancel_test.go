@@ -134,28 +134,21 @@ func TestVoidLot(t *testing.T) {
 // to be canceled), used or expired one may not, so a lot never has both an expiry and a
 // cancellation (M8, M13).
 func TestCancelable(t *testing.T) {
-	base := newLot("L", "100", "2026-05-01", "2026-07-31")
-	with := func(f func(*Lot)) Lot {
-		l := base
-		f(&l)
-		return l
-	}
-	open := func(bal string) Lot { return with(func(l *Lot) { l.State, l.ClosedBalance = LotOpen, amt(bal) }) }
 	tests := []struct {
 		name string
 		lot  Lot
 		now  string
 		want Status // "" when it may be canceled
 	}{
-		{"active", open("40"), "2026-05-20", ""},
-		{"expiring on its last day", open("40"), "2026-07-31", ""},
-		{"not started", base, "2026-04-20", ""},
-		{"open with an estimate of 0 but a closed balance", open("1"), "2026-06-01", ""},
-		{"expired, not settled yet", open("40"), "2026-08-01", StatusExpired},
-		{"expired and settled", with(func(l *Lot) { l.State, l.ClosedBalance, l.ExpiredAmount = LotExpired, amt("0"), amt("75.50") }), "2026-09-01", StatusExpired},
-		{"used", open("0"), "2026-06-01", StatusUsed},
-		{"canceled and settled", with(func(l *Lot) { l.State, l.ClosedBalance, l.CanceledOn = LotCanceled, amt("0"), day("2026-06-01") }), "2026-07-01", StatusCanceled},
-		{"to be canceled on a later day", with(func(l *Lot) { l.CanceledOn = day("2026-07-01") }), "2026-06-01", StatusCanceled},
+		{"active", statusOpen("40"), "2026-05-20", ""},
+		{"expiring on its last day", statusOpen("40"), "2026-07-31", ""},
+		{"not started", statusLot(nil), "2026-04-20", ""},
+		{"open with an estimate of 0 but a closed balance", statusOpen("1"), "2026-06-01", ""},
+		{"expired, not settled yet", statusOpen("40"), "2026-08-01", StatusExpired},
+		{"expired and settled", statusLot(func(l *Lot) { l.State, l.ClosedBalance, l.ExpiredAmount = LotExpired, amt("0"), amt("75.50") }), "2026-09-01", StatusExpired},
+		{"used", statusOpen("0"), "2026-06-01", StatusUsed},
+		{"canceled and settled", statusLot(func(l *Lot) { l.State, l.ClosedBalance, l.CanceledOn = LotCanceled, amt("0"), day("2026-06-01") }), "2026-07-01", StatusCanceled},
+		{"to be canceled on a later day", statusLot(func(l *Lot) { l.CanceledOn = day("2026-07-01") }), "2026-06-01", StatusCanceled},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

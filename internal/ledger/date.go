@@ -53,6 +53,20 @@ func ParseDate(s string) (Date, error) {
 	return DateOf(t), nil
 }
 
+// ParseDay reads a date a person typed into a form or a query string: exactly "YYYY-MM-DD",
+// the form the portal shows dates in (X2). The error is an *InputError about field that says
+// KeyDay.
+func ParseDay(field, s string) (Date, error) {
+	if len(s) != len(dayLayout) {
+		return Date{}, invalid(field, KeyDay)
+	}
+	t, err := time.Parse(dayLayout, s)
+	if err != nil {
+		return Date{}, invalid(field, KeyDay)
+	}
+	return DateOf(t), nil
+}
+
 // MustDate is ParseDate for literals in tests and fixtures; it panics on a bad date.
 func MustDate(s string) Date {
 	d, err := ParseDate(s)

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 )
@@ -33,6 +34,20 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q): %v", tt.in, err)
 		case tt.want != "" && got.String() != tt.want:
 			t.Errorf("ParseDate(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestParseDay: X2: a typed date is exactly YYYY-MM-DD; anything else, an instant included, is
+// an InputError naming the field.
+func TestParseDay(t *testing.T) {
+	if d, err := ParseDay("from", "2024-02-29"); err != nil || d != NewDate(2024, time.February, 29) {
+		t.Errorf("ParseDay(2024-02-29) = %s, %v", d, err)
+	}
+	for _, in := range []string{"", "2026-02-29", "2026-5-01", "2026-13-01", "15/06/2026", "2026-05-10T12:00:00Z", " 2026-05-10"} {
+		_, err := ParseDay("from", in)
+		if ie, ok := errors.AsType[*InputError](err); !ok || ie.Field != "from" || ie.Message.Key != KeyDay {
+			t.Errorf("ParseDay(%q): %v, want an InputError about from", in, err)
 		}
 	}
 }

@@ -194,3 +194,18 @@ func evs(events []Event) []ev {
 	}
 	return out
 }
+
+// statusLot is the lot the status tests vary, L: 100 usable from 2026-05-01 to 2026-07-31 and
+// pending, changed by f (none when nil).
+func statusLot(f func(*Lot)) Lot {
+	l := newLot("L", "100", "2026-05-01", "2026-07-31")
+	if f != nil {
+		f(&l)
+	}
+	return l
+}
+
+// statusOpen is statusLot open with the closed balance bal.
+func statusOpen(bal string) Lot {
+	return statusLot(func(l *Lot) { l.State, l.ClosedBalance = LotOpen, amt(bal) })
+}

@@ -27,6 +27,7 @@ const (
 	KeyProfileCurrency    = "ledger.profile_currency"     // the value given (string)
 	KeyInvoiceDay         = "ledger.invoice_day"          // the day given (int)
 	KeyMonth              = "ledger.month"                // the month given (int)
+	KeyDay                = "ledger.day"                  // X2: none (a typed date is not YYYY-MM-DD)
 	KeyStatus             = "ledger.status"               // M8: the accepted keys, "active, expiring, …" (string)
 	KeyNameRequired       = "ledger.name_required"        // M10: none
 	KeyNameUTF8           = "ledger.name_utf8"            // M10: none
@@ -39,5 +40,5 @@ const (
 var Keys = []string{KeyAtField, KeyTooLarge, KeyOutside, KeyCurrencyDiffers, KeyLotCurrencyDiffers, KeyChargeID,
 	KeyAdjustmentID, KeyLotID, KeyInvoiceNumber, KeyDuplicateCharge, KeyDuplicateAdjust, KeyDuplicateLot, KeyNegative,
 	KeyPublisher, KeySource, KeyState, KeyExpiresBeforeStart, KeyCanceledAfter, KeyPendingBalance, KeyCanceledNeedsDate,
-	KeyProfileCurrency, KeyInvoiceDay, KeyMonth, KeyStatus, KeyNameRequired, KeyNameUTF8, KeyNameLong, KeyNameControl,
+	KeyProfileCurrency, KeyInvoiceDay, KeyMonth, KeyDay, KeyStatus, KeyNameRequired, KeyNameUTF8, KeyNameLong, KeyNameControl,
 	KeyNameLetter}

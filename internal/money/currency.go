@@ -51,3 +51,25 @@ func (a Amount) Format(code string) string {
 	}
 	return whole + "." + frac
 }
+
+// Round rounds the amount to the currency's minor units (cents of USD, whole yen), half away
+// from zero. It is for projections (the runway's rate, what will expire), which the pages show
+// rounded: they are estimates, and a burn rate carries micro-units no one needs to read. Ledger
+// amounts are always shown exactly.
+func (a Amount) Round(code string) Amount {
+	step := int64(1) // micro-units in the currency's smallest unit
+	for range Scale - MinorUnits(code) {
+		step *= 10
+	}
+	m := a.micros
+	r := m % step
+	m -= r
+	switch {
+	case step == 1: // six decimals: nothing to round
+	case r >= step/2:
+		m += step
+	case r <= -step/2:
+		m -= step
+	}
+	return FromMicros(m)
+}

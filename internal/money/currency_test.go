@@ -63,3 +63,18 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestRound: projections round half away from zero to the currency's minor units.
+func TestRound(t *testing.T) {
+	tests := []struct{ in, currency, want string }{
+		{"26.932222", "USD", "26.93"}, {"0.005", "USD", "0.01"}, {"-0.005", "USD", "-0.01"},
+		{"1.004999", "USD", "1.00"}, {"-2.994", "USD", "-2.99"}, {"7", "USD", "7.00"},
+		{"1234.5", "JPY", "1235.00"}, {"-1234.5", "JPY", "-1235.00"}, {"1234.499999", "JPY", "1234.00"},
+		{"1.0005", "KWD", "1.001"}, {"0.000001", "", "0.00"},
+	}
+	for _, tt := range tests {
+		if got := MustParse(tt.in).Round(tt.currency).String(); got != tt.want {
+			t.Errorf("%s.Round(%q) = %s, want %s", tt.in, tt.currency, got, tt.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -144,6 +145,20 @@ func (e *env) walk(from, to string) (fired, resolved []string) {
 		}
 	}
 	return fired, resolved
+}
+
+// wantFirings fails the test unless a rule fired on the days wantFired and resolved on the days
+// wantResolved, with one email to m per firing and per resolution, which it returns.
+func wantFirings(t *testing.T, m *mailtest.Server, fired, resolved, wantFired, wantResolved []string) []mailtest.Message {
+	t.Helper()
+	if !slices.Equal(fired, wantFired) || !slices.Equal(resolved, wantResolved) {
+		t.Fatalf("fired on %v and resolved on %v, want fired on %v and resolved on %v", fired, resolved, wantFired, wantResolved)
+	}
+	msgs := m.Messages()
+	if len(msgs) != len(fired)+len(resolved) {
+		t.Fatalf("%d emails, want %d", len(msgs), len(fired)+len(resolved))
+	}
+	return msgs
 }
 
 func amount(s string) *money.Amount {

@@ -188,14 +188,7 @@ func TestPartnerRuleKindsFireOnTheRightDayOnce(t *testing.T) {
 						}
 					}
 				}
-				if !slices.Equal(fired, tc.wantFired) || !slices.Equal(resolved, tc.wantResolv) {
-					t.Fatalf("fired on %v and resolved on %v, want fired on %v and resolved on %v",
-						fired, resolved, tc.wantFired, tc.wantResolv)
-				}
-				msgs := e.mail.Messages()
-				if len(msgs) != len(fired)+len(resolved) {
-					t.Fatalf("%d emails, want %d", len(msgs), len(fired)+len(resolved))
-				}
+				msgs := wantFirings(t, e.mail, fired, resolved, tc.wantFired, tc.wantResolv)
 				link := "https://creditdesk.example.com/partners/" + partnerID + "/benefits/b-001"
 				if tc.rule.Kind == alerts.MembershipEnding {
 					link = "https://creditdesk.example.com/partners/" + partnerID + "/membership"

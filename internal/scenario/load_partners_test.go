@@ -2,7 +2,6 @@ package scenario_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -120,41 +119,11 @@ func TestLoadNamesUnappliedAssignments(t *testing.T) {
 // its JSON path, and the database is exactly as before (X2, P9, P10).
 func TestBadPartnerFilesStoreNothing(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		file     string
-		wantPath string
-		wantText string
-	}{
+	checkRefused(t, "testdata/partners/base.json", "testdata/partners/", partnerSnapshot, []badFile{
 		{"free-mail.json", "partners[0].benefits[0].assignedTo", "gmail.com is a free-hosted mail domain;"},
 		{"other-domain.json", "partners[0].benefits[0].assignedTo", "not a domain of this organisation"},
 		{"second-bulk.json", "partners[0].benefits[0].assignedTo", "rule P9"},
 		{"changed.json", "partners[0].benefits[0].id", "never edited in place"},
-	}
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		mustLoad(t, s, "testdata/partners/base.json")
-		before := partnerSnapshot(t, s)
-		for _, tt := range tests {
-			t.Run(tt.file, func(t *testing.T) {
-				sc, err := parseFile(t, "testdata/partners/"+tt.file)
-				if err == nil {
-					_, err = scenario.Load(context.Background(), s, sc, passwordtest.Params())
-				}
-				var probs scenario.Problems
-				if !errors.As(err, &probs) {
-					t.Fatalf("err = %v, want Problems", err)
-				}
-				found := false
-				for _, p := range probs {
-					found = found || p.Path == tt.wantPath && strings.Contains(p.Message, tt.wantText)
-				}
-				if !found {
-					t.Errorf("problems:\n%v\nwant one at %s mentioning %q", probs, tt.wantPath, tt.wantText)
-				}
-				if after := partnerSnapshot(t, s); after != before {
-					t.Errorf("a refused file changed the database:\nbefore %s\nafter %s", before, after)
-				}
-			})
-		}
 	})
 }
 

@@ -108,11 +108,7 @@ func TestLoadTwiceChangesNothing(t *testing.T) {
 // the database exactly as it was (X2, scenario-format.md: a load is one transaction).
 func TestBadFilesStoreNothing(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		file     string
-		wantPath string
-		wantText string
-	}{
+	checkRefused(t, "testdata/base.json", "testdata/bad/", snapshot, []badFile{
 		{"wrong-type.json", "billingAccounts[0].billingProfiles[0].invoiceDay", "number"},
 		{"unknown-role.json", "billingAccounts[0].roles[0].role", "admin"},
 		{"duplicate-id.json", "billingAccounts[0].billingProfiles[1].name", "duplicate"},
@@ -121,13 +117,23 @@ func TestBadFilesStoreNothing(t *testing.T) {
 		{"new-user-without-password.json", "users[0].password", "required for a new user"},
 		{"lot-changed.json", "billingAccounts[0].billingProfiles[0].lots[0]", "cannot be edited"},
 		{"lot-name-taken.json", "billingAccounts[0].billingProfiles[0].lots[0]", "unique within a billing account"},
-	}
+	})
+}
+
+// badFile is a file a load refuses: the path of a problem it has and a part of that problem's
+// message, in any case.
+type badFile struct{ file, wantPath, wantText string }
+
+// checkRefused loads base, then each bad file of dir on top: each fails with the problem it
+// names, and what snap reads of the database is as before (X2: a load is one transaction).
+func checkRefused(t *testing.T, base, dir string, snap func(*testing.T, *store.Store) string, files []badFile) {
+	t.Helper()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		mustLoad(t, s, "testdata/base.json")
-		before := snapshot(t, s)
-		for _, tt := range tests {
+		mustLoad(t, s, base)
+		before := snap(t, s)
+		for _, tt := range files {
 			t.Run(tt.file, func(t *testing.T) {
-				sc, err := parseFile(t, "testdata/bad/"+tt.file)
+				sc, err := parseFile(t, dir+tt.file)
 				if err == nil {
 					_, err = scenario.Load(context.Background(), s, sc, passwordtest.Params())
 				}
@@ -144,7 +150,7 @@ func TestBadFilesStoreNothing(t *testing.T) {
 				if !found {
 					t.Errorf("problems:\n%v\nwant one at %s mentioning %q", probs, tt.wantPath, tt.wantText)
 				}
-				if after := snapshot(t, s); after != before {
+				if after := snap(t, s); after != before {
 					t.Errorf("a refused file changed the database:\nbefore %s\nafter %s", before, after)
 				}
 			})

@@ -8,16 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
 )
 
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+func day(s string) time.Time { return ledger.MustDate(s).Time() }
 
 // problemsOf parses input and returns its problems, failing the test on any other outcome.
 func problemsOf(t *testing.T, input string) Problems {

@@ -30,10 +30,7 @@ func TestSeedYieldsARealLedger(t *testing.T) {
 		t.Errorf("%d events, want some and at most the estimate %d", res.EventsStored, p.EventsEstimate())
 	}
 	ctx := context.Background()
-	acct, err := s.AccountByName(ctx, "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
-	if err != nil {
-		t.Fatal(err)
-	}
+	acct := firstAccount(t, s)
 	profiles, _ := s.ProfilesOfAccount(ctx, acct.ID)
 	for _, prof := range profiles {
 		events, _, err := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{prof.ID}, Newest: true, Limit: 1000})
@@ -61,14 +58,7 @@ func BenchmarkProfileReads(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		acct, err := s.AccountByName(ctx, "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
-		if err != nil {
-			b.Fatal(err)
-		}
-		prof, err := s.ProfileByName(ctx, acct.ID, "SD00-0000-000-000")
-		if err != nil {
-			b.Fatal(err)
-		}
+		prof := firstProfile(b, s)
 		b.Run(fmt.Sprintf("events=%d", res.EventsStored), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
@@ -100,14 +90,7 @@ func BenchmarkProfileReadsLarge(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	acct, err := s.AccountByName(ctx, "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
-	if err != nil {
-		b.Fatal(err)
-	}
-	prof, err := s.ProfileByName(ctx, acct.ID, "SD00-0000-000-000")
-	if err != nil {
-		b.Fatal(err)
-	}
+	prof := firstProfile(b, s)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -133,10 +116,7 @@ func BenchmarkAccountSummary(b *testing.B) {
 	if _, err := seed.Run(ctx, s, p, nil); err != nil {
 		b.Fatal(err)
 	}
-	acct, err := s.AccountByName(ctx, "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
-	if err != nil {
-		b.Fatal(err)
-	}
+	acct := firstAccount(b, s)
 	ps, err := s.ProfilesOfAccount(ctx, acct.ID)
 	if err != nil || len(ps) != 50 {
 		b.Fatalf("%d profiles: %v", len(ps), err)
@@ -147,4 +127,24 @@ func BenchmarkAccountSummary(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// firstAccount is the seed's first billing account.
+func firstAccount(t testing.TB, s *store.Store) store.BillingAccount {
+	t.Helper()
+	acct, err := s.AccountByName(context.Background(), "00000000-0000-4000-8000-000000000000:00000000-0000-4000-8000-000000000000_2020-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return acct
+}
+
+// firstProfile is the seed's first billing profile.
+func firstProfile(t testing.TB, s *store.Store) store.BillingProfile {
+	t.Helper()
+	prof, err := s.ProfileByName(context.Background(), firstAccount(t, s).ID, "SD00-0000-000-000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return prof
 }

@@ -83,11 +83,7 @@ func TestAPILotsAndEventsPage(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		p := loadLedger(t, s)
-		today := ledger.MustDate("2026-07-10")
-		if _, err := s.ProcessAll(ctx, today); err != nil {
-			t.Fatal(err)
-		}
+		p, today := processedLedger(t, s)
 		q := store.LotQuery{ProfileIDs: []int64{p.ID}, Limit: 1, Today: today}
 		first, next, err := s.LotsPage(ctx, q)
 		if err != nil || len(first) != 1 || next.ID != first[0].ID {

@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"maps"
@@ -22,19 +21,7 @@ func TestBenefitTotalsMatchTheRules(t *testing.T) {
 	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
-		d.assign(t, "m-1", fabRaj, false)
-		d.assign(t, "k-1", fabAna, false)
-		if _, err := d.s.RedeemBenefit(ctx, d.users[fabRaj], "m-1", bytes.NewReader(make([]byte, 16))); err != nil {
-			t.Fatal(err)
-		}
-		for _, b := range []benefits.Benefit{
-			{ID: "p-1", Kind: benefits.AzureBulkCredit, PurchaseDate: day("2026-03-01"), StartDate: day("2026-03-05"), EndDate: day("2027-03-04")},
-			{ID: "e-1", Kind: benefits.CopilotForSecurity, PurchaseDate: day("2025-02-01"), StartDate: day("2025-02-05"), EndDate: day("2026-02-04")},
-			{ID: "x-1", Kind: benefits.AzureMonthlyCredit, PurchaseDate: day("2025-02-01"), StartDate: day("2025-02-05"), EndDate: day("2026-03-20")},
-		} {
-			b.Amount, b.Currency = money.FromUnits(50), "USD"
-			mustOK(t, d.s.CreateBenefit(ctx, d.admin, d.partner, b, nil))
-		}
+		withEveryStatus(t, d)
 		all, err := d.s.BenefitsOfPartner(ctx, d.partner.ID, store.BenefitQuery{Now: benefitsNow, Limit: 100})
 		if err != nil {
 			t.Fatal(err)

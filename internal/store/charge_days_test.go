@@ -44,10 +44,7 @@ func TestDailyTotalsAgreeWithTheEntries(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		loadLedger(t, s)
-		if _, err := s.ProcessAll(ctx, ledger.MustDate("2026-07-10")); err != nil {
-			t.Fatal(err)
-		}
+		processedLedger(t, s)
 		rng := rand.New(rand.NewPCG(8, 12))
 		var files []string
 		for i := range 12 {

@@ -60,10 +60,7 @@ func wordProblems(ps costcsv.Problems) []problemText {
 func TestImportReportsEveryProblemAtOnce(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		loadLedger(t, s)
-		if _, err := s.ProcessAll(context.Background(), ledger.MustDate("2026-07-10")); err != nil {
-			t.Fatal(err)
-		}
+		processedLedger(t, s)
 		const p = "PBFV-AB12-CD3-EF4"
 		got := problemsOf(t, s, importHeader+
 			p+",07/05/2026,Virtual Machines,Azure,Usage,USD,10\n"+
@@ -110,10 +107,7 @@ func TestImportReportsEveryProblemAtOnce(t *testing.T) {
 func TestImportRefusesAMonthPastTheLimit(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		loadLedger(t, s)
-		if _, err := s.ProcessAll(context.Background(), ledger.MustDate("2026-07-10")); err != nil {
-			t.Fatal(err)
-		}
+		processedLedger(t, s)
 		got := problemsOf(t, s, importHeader+strings.Repeat("PBFV-AB12-CD3-EF4,07/08/2026,Storage,Azure,Usage,USD,99999999999\n", 100))
 		if len(got) != 2 || got[0].Line != 2 || !strings.Contains(got[0].Message, "charges of 2026-07 would total 1000000000190.00") ||
 			got[1].Line != 12 || !strings.Contains(got[1].Message, "split the export") {

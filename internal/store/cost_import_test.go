@@ -32,11 +32,7 @@ func TestImportChargesOnceAndIntoTheEstimate(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		loadLedger(t, s)
-		today := ledger.MustDate("2026-07-10")
-		if _, err := s.ProcessAll(ctx, today); err != nil {
-			t.Fatal(err)
-		}
+		_, today := processedLedger(t, s)
 		data, err := os.ReadFile("testdata/july.csv")
 		if err != nil {
 			t.Fatal(err)
@@ -75,11 +71,7 @@ func TestBadImportsStoreNothing(t *testing.T) {
 	}
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		loadLedger(t, s)
-		today := ledger.MustDate("2026-07-10")
-		if _, err := s.ProcessAll(ctx, today); err != nil {
-			t.Fatal(err)
-		}
+		_, today := processedLedger(t, s)
 		before, _ := s.ProfileSummary(ctx, profileOf(t, s), today)
 		for _, tt := range tests {
 			_, err := importCSV(t, s, header+tt.csv)
@@ -104,11 +96,7 @@ func TestConcurrentImportsStateEachTotalOnce(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		loadLedger(t, s)
-		today := ledger.MustDate("2026-07-10")
-		if _, err := s.ProcessAll(ctx, today); err != nil {
-			t.Fatal(err)
-		}
+		_, today := processedLedger(t, s)
 		const racers, rounds = 8, 10
 		for round := 1; round <= rounds; round++ {
 			start, errs := make(chan struct{}), make(chan error, racers)

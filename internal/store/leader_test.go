@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -31,7 +29,7 @@ func TestLeadershipOnSQLite(t *testing.T) {
 // next instance to try takes it, and the old leader knows it lost it; a released lock is free.
 func TestLeadershipMovesWhenTheLeaderGoes(t *testing.T) {
 	t.Parallel()
-	requirePostgres(t)
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	ctx := context.Background()
 	url, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())
 	a, b, c := stores[0].Leadership(), stores[1].Leadership(), stores[2].Leadership()
@@ -45,7 +43,7 @@ func TestLeadershipMovesWhenTheLeaderGoes(t *testing.T) {
 	hold("b", b, false)
 	hold("c", c, false)
 	hold("a again", a, true)
-	terminateLockHolder(t, url)
+	storetest.TerminateLockHolder(t, url)
 	hold("b after a's session ended", b, true)
 	hold("a after losing its session", a, false)
 	hold("c", c, false)
@@ -56,32 +54,5 @@ func TestLeadershipMovesWhenTheLeaderGoes(t *testing.T) {
 	hold("b after releasing", b, false)
 	if err := c.Release(ctx); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// requirePostgres skips a test of behaviour that only PostgreSQL has.
-func requirePostgres(t *testing.T) {
-	t.Helper()
-	if ds := storetest.Dialects(t); len(ds) < 2 {
-		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES)")
-	}
-}
-
-// terminateLockHolder ends the session holding the runner lock in the database at url, as the
-// server does when the holder's process dies, and waits (up to 10 s) until the session is gone.
-func terminateLockHolder(t *testing.T, url string) {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	var n int
-	err = conn.QueryRow(ctx, `SELECT count(*) FILTER (WHERE pg_terminate_backend(l.pid, 10000)) FROM pg_locks l
-		JOIN pg_database d ON d.oid = l.database
-		WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.granted`).Scan(&n)
-	if err != nil || n != 1 {
-		t.Fatalf("terminate the lock holder: %d sessions, %v", n, err)
 	}
 }

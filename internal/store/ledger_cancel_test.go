@@ -20,10 +20,7 @@ func TestScenarioCancellation(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		p := loadLedger(t, s)
-		if _, err := s.ProcessAll(ctx, ledger.MustDate("2026-07-10")); err != nil {
-			t.Fatal(err)
-		}
+		p, _ := processedLedger(t, s)
 		prepaid := store.LotRow{BillingProfileID: p.ID, Name: "prepaid", Source: "PurchasedCredit",
 			Currency: "USD", OriginalAmount: money.MustParse("2000"), StartDate: ledger.MustDate("2026-04-20"), ExpirationDate: ledger.MustDate("2027-04-19"),
 			PurchasedDate: ledger.MustDate("2026-04-20"), CanceledOn: ledger.MustDate("2026-07-12")}

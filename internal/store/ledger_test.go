@@ -16,7 +16,26 @@ import (
 // loadLedger loads the README's worked example (internal/scenario/testdata/ledger.json).
 func loadLedger(t testing.TB, s *store.Store) store.BillingProfile {
 	t.Helper()
-	f, err := os.Open("../scenario/testdata/ledger.json")
+	loadScenario(t, s, "ledger.json")
+	return profileOf(t, s)
+}
+
+// processedLedger loads the worked example and processes it on its today, 2026-07-10, which it
+// returns with the example's profile.
+func processedLedger(t testing.TB, s *store.Store) (store.BillingProfile, ledger.Date) {
+	t.Helper()
+	p := loadLedger(t, s)
+	today := ledger.MustDate("2026-07-10")
+	if _, err := s.ProcessAll(context.Background(), today); err != nil {
+		t.Fatal(err)
+	}
+	return p, today
+}
+
+// loadScenario loads the scenario file internal/scenario/testdata/name.
+func loadScenario(t testing.TB, s *store.Store, name string) {
+	t.Helper()
+	f, err := os.Open("../scenario/testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +47,6 @@ func loadLedger(t testing.TB, s *store.Store) store.BillingProfile {
 	if _, err := scenario.Load(context.Background(), s, sc, passwordtest.Params()); err != nil {
 		t.Fatal(err)
 	}
-	return profileOf(t, s)
 }
 
 func profileOf(t testing.TB, s *store.Store) store.BillingProfile {

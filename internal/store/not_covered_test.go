@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
-	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -97,11 +96,7 @@ func TestNotCoveredDecidesLoadsAndImports(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		loadLedger(t, s)
-		today := ledger.MustDate("2026-07-10")
-		if _, err := s.ProcessAll(ctx, today); err != nil {
-			t.Fatal(err)
-		}
+		_, today := processedLedger(t, s)
 		raw, err := os.ReadFile("../scenario/testdata/ledger.json")
 		if err != nil {
 			t.Fatal(err)

@@ -3,14 +3,11 @@ package store_test
 import (
 	"context"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
-	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -73,18 +70,7 @@ func TestProcessAllSkipsABrokenProfile(t *testing.T) {
 // loadThreeProfiles loads three_profiles.json and returns the ids of its profiles, in order.
 func loadThreeProfiles(t *testing.T, s *store.Store) []int64 {
 	t.Helper()
-	f, err := os.Open("../scenario/testdata/three_profiles.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc, err := scenario.Parse(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := scenario.Load(context.Background(), s, sc, passwordtest.Params()); err != nil {
-		t.Fatal(err)
-	}
+	loadScenario(t, s, "three_profiles.json")
 	a, err := s.AccountByName(context.Background(), "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")
 	if err != nil {
 		t.Fatal(err)

@@ -21,7 +21,7 @@ func TestSharedRateLimit(t *testing.T) {
 	if _, _, err := storetest.Open(t, store.SQLite, clock.Real()).TakeAPIRequest(ctx, 1, 10); err == nil {
 		t.Error("SQLite took a shared rate limit")
 	}
-	requirePostgres(t)
+	storetest.RequirePostgres(t, "SQLite has no shared limit")
 	s := storetest.Open(t, store.Postgres, clock.Real())
 	a, b := tokenIDs(t, s)
 	for i := range 3 {
@@ -44,7 +44,7 @@ func TestSharedRateLimit(t *testing.T) {
 // through exactly the limit, plus what the bucket refilled while they ran.
 func TestSharedRateLimitAcrossInstances(t *testing.T) {
 	t.Parallel()
-	requirePostgres(t)
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	ctx := context.Background()
 	_, stores := storetest.OpenMany(t, store.Postgres, 3, clock.Real())
 	token, _ := tokenIDs(t, stores[0])

@@ -19,32 +19,25 @@ import (
 // once migrated it is.
 func TestReadyNeedsTheBinarysSchema(t *testing.T) {
 	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			ctx := context.Background()
-			s, err := store.Open(ctx, storetest.URL(t, d), clock.Real())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			if err := s.Ready(ctx); !errors.Is(err, store.ErrSchemaBehind) {
-				t.Errorf("empty database: Ready = %v, want ErrSchemaBehind", err)
-			}
-			if _, err := s.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if err := s.Ready(ctx); err != nil {
-				t.Errorf("migrated: %v", err)
-			}
-		})
-	}
+	storetest.EachEmpty(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if err := s.Ready(ctx); !errors.Is(err, store.ErrSchemaBehind) {
+			t.Errorf("empty database: Ready = %v, want ErrSchemaBehind", err)
+		}
+		if _, err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Ready(ctx); err != nil {
+			t.Errorf("migrated: %v", err)
+		}
+	})
 }
 
 // TestInstancesMigrateAtOnce: two instances starting together on an empty PostgreSQL database
 // apply each migration once between them (goose's session lock serialises them).
 func TestInstancesMigrateAtOnce(t *testing.T) {
 	t.Parallel()
-	requirePostgres(t)
+	storetest.RequirePostgres(t, "SQLite serves one process")
 	ctx := context.Background()
 	url := storetest.URL(t, store.Postgres)
 	var (

@@ -22,6 +22,7 @@ type seeded struct {
 	owner, reader, invoiceManager, outsider store.User
 	account                                 store.BillingAccount
 	engineering, marketing                  store.BillingProfile
+	acct, eng, mkt                          store.Scope // the account, engineering and marketing
 }
 
 func seed(t *testing.T, s *store.Store) seeded {
@@ -51,8 +52,10 @@ func seed(t *testing.T, s *store.Store) seeded {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acct := store.Scope{Account: d.account}
-	eng := store.Scope{Account: d.account, Profile: &d.engineering}
+	d.acct = store.Scope{Account: d.account}
+	d.eng = store.Scope{Account: d.account, Profile: &d.engineering}
+	d.mkt = store.Scope{Account: d.account, Profile: &d.marketing}
+	acct, eng := d.acct, d.eng
 	system := store.User{Email: "system"}
 	for _, g := range []struct {
 		sc    store.Scope
@@ -71,39 +74,32 @@ func seed(t *testing.T, s *store.Store) seeded {
 // a template migrated once): the same version and the same schema.
 func TestMigrationsApplyFromEmptyAndAreIdempotent(t *testing.T) {
 	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			ctx := context.Background()
-			s, err := store.Open(ctx, storetest.URL(t, d), clock.Real())
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { _ = s.Close() })
-			applied, err := s.Migrate(ctx)
-			if err != nil || len(applied) == 0 {
-				t.Fatalf("Migrate on an empty database applied %v, %v; want every migration", applied, err)
-			}
-			v, err := s.SchemaVersion(ctx)
-			if err != nil || v != applied[len(applied)-1] {
-				t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, applied[len(applied)-1])
-			}
-			again, err := s.Migrate(ctx)
-			if err != nil || len(again) != 0 {
-				t.Errorf("second Migrate applied %v, %v; want nothing", again, err)
-			}
-			copied := storetest.Open(t, d, clock.Real())
-			if cv, err := copied.SchemaVersion(ctx); err != nil || cv != v {
-				t.Errorf("a storetest database is at version %d, %v; a fresh migration at %d", cv, err, v)
-			}
-			want, err := s.Schema(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, err := copied.Schema(ctx); err != nil || !reflect.DeepEqual(got, want) {
-				t.Errorf("a storetest database has the schema %v, %v; a fresh migration %v", got, err, want)
-			}
-		})
-	}
+	storetest.EachEmpty(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		applied, err := s.Migrate(ctx)
+		if err != nil || len(applied) == 0 {
+			t.Fatalf("Migrate on an empty database applied %v, %v; want every migration", applied, err)
+		}
+		v, err := s.SchemaVersion(ctx)
+		if err != nil || v != applied[len(applied)-1] {
+			t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, applied[len(applied)-1])
+		}
+		again, err := s.Migrate(ctx)
+		if err != nil || len(again) != 0 {
+			t.Errorf("second Migrate applied %v, %v; want nothing", again, err)
+		}
+		copied := storetest.Open(t, s.Dialect(), clock.Real())
+		if cv, err := copied.SchemaVersion(ctx); err != nil || cv != v {
+			t.Errorf("a storetest database is at version %d, %v; a fresh migration at %d", cv, err, v)
+		}
+		want, err := s.Schema(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := copied.Schema(ctx); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("a storetest database has the schema %v, %v; a fresh migration %v", got, err, want)
+		}
+	})
 }
 
 func TestUsersAreUniqueByEmailCaseInsensitively(t *testing.T) {
@@ -134,9 +130,7 @@ func TestGrantsInheritFromAccount(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
-		acct := store.Scope{Account: d.account}
-		eng := store.Scope{Account: d.account, Profile: &d.engineering}
-		mkt := store.Scope{Account: d.account, Profile: &d.marketing}
+		acct, eng, mkt := d.acct, d.eng, d.mkt
 		tests := []struct {
 			user  store.User
 			scope store.Scope
@@ -206,8 +200,7 @@ func TestLastOwnerCannotBeRemoved(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
-		acct := store.Scope{Account: d.account}
-		eng := store.Scope{Account: d.account, Profile: &d.engineering}
+		acct, eng := d.acct, d.eng
 		rows, err := s.AssignmentsOn(ctx, acct)
 		if err != nil || len(rows) != 1 {
 			t.Fatalf("AssignmentsOn(account) = %v, %v", rows, err)
@@ -247,12 +240,12 @@ func TestGrantRoleInvitesUnknownAndRefusesDuplicate(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
-		eng := store.Scope{Account: d.account, Profile: &d.engineering}
+		eng := d.eng
 		u, created, err := s.GrantRole(ctx, d.owner, eng, "ghost@northwind.example", access.Reader)
 		if err != nil || !created || u.ID == 0 || u.HasPassword() {
 			t.Errorf("unknown user: %+v created %v, %v; want a new user without a password", u, created, err)
 		}
-		if _, created, err := s.GrantRole(ctx, d.owner, store.Scope{Account: d.account}, "ghost@northwind.example", access.Reader); err != nil || created {
+		if _, created, err := s.GrantRole(ctx, d.owner, d.acct, "ghost@northwind.example", access.Reader); err != nil || created {
 			t.Errorf("the invitee again: created %v, %v", created, err)
 		}
 		_, _, err = s.GrantRole(ctx, d.owner, eng, d.reader.Email, access.Reader)

@@ -45,6 +45,14 @@ func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	}
 }
 
+// EachEmpty is Each on a new empty database: no migration has run on it.
+func EachEmpty(t *testing.T, fn func(t *testing.T, s *store.Store)) {
+	t.Helper()
+	for _, d := range Dialects(t) {
+		t.Run(string(d), func(t *testing.T) { fn(t, open(t, URL(t, d), clock.Real(), store.Pool{})) })
+	}
+}
+
 // Dialects lists the databases the suite runs on here.
 func Dialects(t testing.TB) []store.Dialect {
 	t.Helper()
@@ -55,6 +63,15 @@ func Dialects(t testing.TB) []store.Dialect {
 		t.Fatal("CREDITDESK_REQUIRE_POSTGRES=1 but CREDITDESK_TEST_POSTGRES is not set")
 	}
 	return ds
+}
+
+// RequirePostgres skips a test of what only PostgreSQL has, why, unless PostgreSQL is configured
+// (under CREDITDESK_REQUIRE_POSTGRES=1 Dialects fails it instead).
+func RequirePostgres(t testing.TB, why string) {
+	t.Helper()
+	if len(Dialects(t)) < 2 {
+		t.Skip("needs PostgreSQL (CREDITDESK_TEST_POSTGRES): " + why)
+	}
 }
 
 // Open returns a store of a fresh migrated database of the dialect (MigratedURL) reading
