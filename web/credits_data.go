@@ -1,10 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"context"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
+	"github.com/creditdesk/creditdesk/web/buffers"
 )
 
 // creditsData is what the credits page's sections show from the profile's ledger for one query:
@@ -61,4 +64,41 @@ func (s *Server) readCredits(ctx context.Context, pg creditsPage) (creditsData, 
 	}
 	d.tx, err = s.txData(ctx, pg, &d.sum)
 	return d, err
+}
+
+// txView is what the transactions table's HTML follows besides the profile's ledger: the
+// query, the reader's locale, whether settled rows link their invoices, and the page's path
+// (in every link) and currency.
+type txView struct {
+	q        creditsQuery
+	loc      views.Locale
+	invoices bool
+	base     string
+	currency string
+}
+
+// keptTxTable is the transactions table t rendered, from the cache when the profile's ledger has
+// not moved since it was rendered for the same business day and view (ledgerCache), else
+// rendered now and kept; "" when the profile is not cacheable (creditsData): the page then
+// renders t itself. The table is most of the page's rows, and the rendering of its rows most of
+// the page's own work once the data is kept.
+func (s *Server) keptTxTable(ctx context.Context, pg creditsPage, t views.Transactions, cacheable bool) (string, error) {
+	if !cacheable || pg.bp.LedgerVersion <= 0 {
+		return "", nil
+	}
+	key := ledgerKey[txView]{version: pg.bp.LedgerVersion, today: pg.today,
+		query: txView{q: pg.q, loc: pg.loc, invoices: pg.invoices, base: pg.base(), currency: pg.bp.Currency}}
+	if html, ok := s.txTables.get(pg.bp.ID, key); ok {
+		return html, nil
+	}
+	bp := buffers.Get()
+	defer buffers.Put(bp)
+	buf := bytes.NewBuffer(*bp)
+	if err := views.TxTable(t).Render(ctx, buf); err != nil {
+		return "", err
+	}
+	*bp = buf.Bytes()
+	html := buf.String()
+	s.txTables.put(pg.bp.ID, key, html)
+	return html, nil
 }

@@ -36,7 +36,8 @@ func (h *harness) secondPortal(t testing.TB) *harness {
 // has not moved from what it read for the same day and query, with four statements fewer (issue
 // 10); a lot canceled through a second portal over the same database shows at once on the
 // first (M8, M12: the canceled credit leaves the estimate as a pending transaction), and so
-// does the next business day (M8: statuses follow the day).
+// does the next business day (M8: statuses follow the day); the kept transactions table
+// follows the reader's locale (X3).
 func TestCreditsPageKeptAcrossPortals(t *testing.T) {
 	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
@@ -81,6 +82,14 @@ func TestCreditsPageKeptAcrossPortals(t *testing.T) {
 			}
 			if pending := dd.Find(`[data-testid="tx-row"].pending`).Text(); !strings.Contains(pending, "Canceled credit") {
 				t.Errorf("pending transactions on the first portal: %q, want the canceled credit", pending)
+			}
+			// The kept transactions table is the reader's own: X3, dates in the reader's order.
+			for _, lang := range []string{"en-GB", "en-US", "en-GB"} {
+				_, body := first.do(http.MethodGet, creditsPath, nil, map[string]string{"Accept-Language": lang})
+				got := doc(t, body).Find(testid("tx-row") + " time[datetime='2026-05-15']").First().Text()
+				if want := map[string]string{"en-GB": "15 May 2026", "en-US": "May 15, 2026"}[lang]; got != want {
+					t.Errorf("%s: transaction date %q, want %q", lang, got, want)
+				}
 			}
 			h.clock.T = time.Date(2026, 5, 21, 9, 0, 0, 0, time.UTC)
 			if n, _ := statements(creditsPath); n <= kept {

@@ -136,6 +136,9 @@ func (s *Server) fillCredits(ctx context.Context, pg creditsPage, p *views.Credi
 	}
 	p.NotCovered = notCovered.Names()
 	p.Tx = pg.txTable(d.tx)
+	if p.TxKept, err = s.keptTxTable(ctx, pg, p.Tx, cacheable); err != nil {
+		return err
+	}
 	p.ChartsHref = pg.links.to(routeCreditsCharts, pg.account, pg.bp.Name)
 	return nil
 }
