@@ -34,6 +34,9 @@ type Credits struct {
 	Pending    []PendingLot // lots added since the last processing run (M15)
 	Lots       CreditsList
 	Tx         Transactions
+	// TxKept is the transactions table (TxTable) as rendered from Tx before, by the portal that
+	// keeps it per ledger version; written in the table's place when not "".
+	TxKept string
 	// ChartsHref is where the balance over time and the runway are (CreditsCharts): the page
 	// loads them after its first paint, and links them for a browser without JavaScript.
 	ChartsHref string

@@ -7,16 +7,25 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // BenchmarkCreditsPage renders a billing profile's Azure credits page through the real router on
-// SQLite: 300 lots, three years of daily charges and 9,900 refunds, about 10,000 settled ledger
+// every configured database (SQLite, and PostgreSQL when CREDITDESK_TEST_POSTGRES is set): 300 lots, three years of daily charges and 9,900 refunds, about 10,000 settled ledger
 // events once processed. Each iteration is a whole page: session, authorisation, balance
 // summary, both tables; or one of its fragments: the credits list, the balance over time and
 // the runway that the page loads after its first paint, the transactions. Its cost follows the pending month and the page sizes, not the
 // number of events (the lead's seeding command checks that at 1,000,000).
 func BenchmarkCreditsPage(b *testing.B) {
-	h := newHarness(b, store.SQLite, bigScenario(b, 300, 3*365, 9900), false)
+	file := bigScenario(b, 300, 3*365, 9900)
+	for _, d := range storetest.Dialects(b) {
+		b.Run(string(d), func(b *testing.B) { benchCreditsPage(b, d, file) })
+	}
+}
+
+// benchCreditsPage is BenchmarkCreditsPage on the dialect d with the scenario file.
+func benchCreditsPage(b *testing.B, d store.Dialect, file string) {
+	h := newHarness(b, d, file, false)
 	h.process(b, time.Date(2026, 12, 20, 8, 0, 0, 0, time.UTC))
 	ctx := context.Background()
 	a, err := h.store.AccountByName(ctx, bigAccount)

@@ -28,14 +28,20 @@ func (s *Server) creditsCharts(c echo.Context) error {
 	return s.render(c, http.StatusOK, views.CreditsChartsPage(p), views.ChartsFragment(p))
 }
 
+// charts is what the charts show: the balance over time and the runway of one profile.
+type charts struct {
+	history views.BalanceHistory
+	runway  views.Runway
+}
+
 // chartsData is what the charts show, from the cache when the profile's ledger has not moved
-// since they were computed for the same business day (chartsCache), else from the store.
-func (s *Server) chartsData(ctx context.Context, pg creditsPage) (chartsEntry, error) {
+// since they were computed for the same business day (ledgerCache), else from the store.
+func (s *Server) chartsData(ctx context.Context, pg creditsPage) (charts, error) {
 	_, synced, err := s.store.AzureSyncOf(ctx, pg.bp.ID)
 	if err != nil {
-		return chartsEntry{}, err
+		return charts{}, err
 	}
-	key := chartsKey{version: pg.bp.LedgerVersion, today: pg.today}
+	key := ledgerKey[struct{}]{version: pg.bp.LedgerVersion, today: pg.today}
 	// Azure keeps a synced profile's ledger, whose copy moves without the ledger version.
 	cacheable := !synced && pg.bp.LedgerVersion > 0
 	if d, ok := s.charts.get(pg.bp.ID, key); ok && cacheable {
@@ -43,9 +49,9 @@ func (s *Server) chartsData(ctx context.Context, pg creditsPage) (chartsEntry, e
 	}
 	sum, err := s.store.ProfileSummary(ctx, pg.bp, pg.today)
 	if err != nil {
-		return chartsEntry{}, err
+		return charts{}, err
 	}
-	d := chartsEntry{key: key}
+	var d charts
 	r, f, err := s.runway(ctx, pg, sum)
 	if err != nil {
 		return d, err
@@ -55,7 +61,7 @@ func (s *Server) chartsData(ctx context.Context, pg creditsPage) (chartsEntry, e
 	}
 	d.runway = r
 	if cacheable {
-		s.charts.put(pg.bp.ID, d)
+		s.charts.put(pg.bp.ID, key, d)
 	}
 	return d, nil
 }

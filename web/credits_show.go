@@ -99,7 +99,7 @@ func (s *Server) creditsShow(c echo.Context) error {
 			return s.render(c, http.StatusOK, views.TxFragment(t), views.TxFragment(t))
 		}
 	}
-	if err := s.fillCredits(ctx, pg, &p); err != nil {
+	if err := s.fillCredits(ctx, pg, &p, !ok); err != nil {
 		return err
 	}
 	p.State, p.Confirm = hiddens(q.all()), cancelConfirm(pg, p.Lots, c.QueryParam("cancel"))
@@ -119,41 +119,26 @@ func (s *Server) creditsShow(c echo.Context) error {
 }
 
 // fillCredits fetches and builds the whole page; a profile without any credit gets the empty
-// state alone.
-func (s *Server) fillCredits(ctx context.Context, pg creditsPage, p *views.Credits) error {
-	rows, next, err := s.lotsPage(ctx, pg, pg.q.After, lotsPageSize)
+// state alone. cacheable: the profile's ledger is the portal's own (creditsData).
+func (s *Server) fillCredits(ctx context.Context, pg creditsPage, p *views.Credits, cacheable bool) error {
+	d, err := s.creditsData(ctx, pg, cacheable)
 	if err != nil {
 		return err
 	}
-	p.Lots = pg.lotsTable(rows, next)
-	pending, err := s.store.PendingLots(ctx, pg.bp.ID)
-	if err != nil {
-		return err
+	p.Lots, p.Pending, p.Empty = pg.lotsTable(d.lots, d.next), pendingLots(d.pending), d.empty
+	if d.empty {
+		return nil
 	}
-	p.Pending = pendingLots(pending)
-	if len(p.Lots.Rows) == 0 && len(pending) == 0 {
-		// an empty filtered or paged list is not a profile without credits: any released lot?
-		visible, _, err := s.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{pg.bp.ID}, Limit: 1, Today: pg.today, Window: pg.window})
-		if err != nil || len(visible) == 0 {
-			p.Empty = true
-			return err
-		}
-	}
-	sum, err := s.store.ProfileSummary(ctx, pg.bp, pg.today)
-	if err != nil {
-		return err
-	}
-	p.Balance = balanceOf(sum, pg.bp.Currency)
+	p.Balance = balanceOf(d.sum, pg.bp.Currency)
 	notCovered, err := s.store.NotCovered(ctx)
 	if err != nil {
 		return err
 	}
 	p.NotCovered = notCovered.Names()
-	d, err := s.txData(ctx, pg, &sum)
-	if err != nil {
+	p.Tx = pg.txTable(d.tx)
+	if p.TxKept, err = s.keptTxTable(ctx, pg, p.Tx, cacheable); err != nil {
 		return err
 	}
-	p.Tx = pg.txTable(d)
 	p.ChartsHref = pg.links.to(routeCreditsCharts, pg.account, pg.bp.Name)
 	return nil
 }

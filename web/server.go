@@ -72,8 +72,11 @@ type Server struct {
 	background sync.WaitGroup
 	echo       *echo.Echo
 	links      links // the paths of the named routes
-	// charts keeps the balance over time and the runway of the credits pages recently viewed.
-	charts *chartsCache
+	// charts keeps the balance over time and the runway of the credits pages recently viewed,
+	// credits what their tables show, txTables their transactions tables rendered.
+	charts   *ledgerCache[struct{}, charts]
+	credits  *ledgerCache[creditsQuery, creditsData]
+	txTables *ledgerCache[txView, string]
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
 	dummyHash string
@@ -110,7 +113,8 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
 		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail, passwords: d.Passwords,
-		alerts: d.Alerts, charts: newChartsCache(),
+		alerts: d.Alerts, charts: newLedgerCache[struct{}, charts](), credits: newLedgerCache[creditsQuery, creditsData](),
+		txTables: newLedgerCache[txView, string](),
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,
