@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -102,7 +101,7 @@ func startBrowserWithin(t *testing.T, base string, d time.Duration) *browser {
 		cancelSteps()
 		cancelTab() // waits until the tab is gone
 	})
-	b := &browser{t: t, ctx: ctx, base: tabHost(base)}
+	b := &browser{t: t, ctx: ctx, base: tabHost(t, base)}
 	b.do("set the viewport", chromedp.EmulateViewport(1280, 900))
 	return b
 }
@@ -114,21 +113,14 @@ var tabHosts atomic.Int64
 // Chromium resolves to the loopback address itself. Cookies and storage belong to a host, so
 // the tabs of one browser context keep apart as separate browser contexts would, at a
 // fraction of the cost: a browser context of its own cost each test about a page load's CPU.
-func tabHost(base string) string {
-	return strings.Replace(base, "//127.0.0.1:", "//t"+strconv.FormatInt(tabHosts.Add(1), 10)+".localhost:", 1)
+func tabHost(t *testing.T, base string) string {
+	t.Helper()
+	host := strings.Replace(base, "http://127.0.0.1:", "http://t"+strconv.FormatInt(tabHosts.Add(1), 10)+".localhost:", 1)
+	if host == base {
+		t.Fatalf("a browser tab needs a portal at http://127.0.0.1:port, not %s: tabs on one host would share their cookies", base)
+	}
+	return host
 }
-
-// loopback is an HTTP client for the tests' own requests to a tab's host: it connects to the
-// loopback address whatever the host, as Chromium does for *.localhost.
-var loopback = &http.Client{Transport: &http.Transport{
-	DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-		_, port, err := net.SplitHostPort(addr)
-		if err != nil {
-			return nil, err
-		}
-		return (&net.Dialer{}).DialContext(ctx, network, net.JoinHostPort("127.0.0.1", port))
-	},
-}}
 
 // chromium is the one Chromium process the browser tests of the package share: starting one
 // takes seconds, opening a tab a moment. TestMain stops it after the last test.

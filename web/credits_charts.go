@@ -44,7 +44,7 @@ func (s *Server) chartsData(ctx context.Context, pg creditsPage) (charts, error)
 	key := ledgerKey[struct{}]{version: pg.bp.LedgerVersion, today: pg.today}
 	// Azure keeps a synced profile's ledger, whose copy moves without the ledger version.
 	cacheable := !synced && pg.bp.LedgerVersion > 0
-	if d, ok := s.charts.get(pg.bp.ID, key); ok && cacheable {
+	if d, ok := s.chartsCache.get(pg.bp.ID, key); ok && cacheable {
 		return d, nil
 	}
 	sum, err := s.store.ProfileSummary(ctx, pg.bp, pg.today)
@@ -61,7 +61,7 @@ func (s *Server) chartsData(ctx context.Context, pg creditsPage) (charts, error)
 	}
 	d.runway = r
 	if cacheable {
-		s.charts.put(pg.bp.ID, key, d)
+		s.chartsCache.put(pg.bp.ID, key, d)
 	}
 	return d, nil
 }

@@ -24,19 +24,19 @@ type creditsData struct {
 	tx      txData
 }
 
-// creditsData reads what the page shows, from the cache when the profile's ledger has not moved
+// keptCredits reads what the page shows, from the cache when the profile's ledger has not moved
 // since it was read for the same business day and query (ledgerCache), else from the store:
 // four statements and the kept balance section's decoding fewer on a hit. cacheable is false
 // for a profile whose ledger Azure keeps (its copy moves without the ledger version).
-func (s *Server) creditsData(ctx context.Context, pg creditsPage, cacheable bool) (creditsData, error) {
+func (s *Server) keptCredits(ctx context.Context, pg creditsPage, cacheable bool) (creditsData, error) {
 	key := ledgerKey[creditsQuery]{version: pg.bp.LedgerVersion, today: pg.today, query: pg.q}
 	cacheable = cacheable && pg.bp.LedgerVersion > 0
-	if d, ok := s.credits.get(pg.bp.ID, key); ok && cacheable {
+	if d, ok := s.creditsCache.get(pg.bp.ID, key); ok && cacheable {
 		return d, nil
 	}
 	d, err := s.readCredits(ctx, pg)
 	if err == nil && cacheable {
-		s.credits.put(pg.bp.ID, key, d)
+		s.creditsCache.put(pg.bp.ID, key, d)
 	}
 	return d, err
 }

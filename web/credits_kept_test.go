@@ -28,6 +28,7 @@ func (h *harness) secondPortal(t testing.TB) *harness {
 		t.Fatal(err)
 	}
 	other := &harness{store: h.store, clock: h.clock, wall: h.wall, web: srv, server: httptest.NewServer(srv)}
+	t.Cleanup(srv.WaitBackground) // after the server closed: the emails its requests started
 	t.Cleanup(other.server.Close)
 	return other
 }

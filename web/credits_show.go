@@ -121,7 +121,7 @@ func (s *Server) creditsShow(c echo.Context) error {
 // fillCredits fetches and builds the whole page; a profile without any credit gets the empty
 // state alone. cacheable: the profile's ledger is the portal's own (creditsData).
 func (s *Server) fillCredits(ctx context.Context, pg creditsPage, p *views.Credits, cacheable bool) error {
-	d, err := s.creditsData(ctx, pg, cacheable)
+	d, err := s.keptCredits(ctx, pg, cacheable)
 	if err != nil {
 		return err
 	}

@@ -36,6 +36,7 @@ type ledgerEntry[Q comparable, V any] struct {
 	value V
 }
 
+// newLedgerCache is an empty cache.
 func newLedgerCache[Q comparable, V any]() *ledgerCache[Q, V] {
 	return &ledgerCache[Q, V]{entries: map[int64]ledgerEntry[Q, V]{}}
 }

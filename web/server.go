@@ -72,11 +72,11 @@ type Server struct {
 	background sync.WaitGroup
 	echo       *echo.Echo
 	links      links // the paths of the named routes
-	// charts keeps the balance over time and the runway of the credits pages recently viewed,
-	// credits what their tables show, txTables their transactions tables rendered.
-	charts   *ledgerCache[struct{}, charts]
-	credits  *ledgerCache[creditsQuery, creditsData]
-	txTables *ledgerCache[txView, string]
+	// chartsCache keeps the balance over time and the runway of the credits pages recently viewed,
+	// creditsCache what their tables show, txTables their transactions tables rendered.
+	chartsCache  *ledgerCache[struct{}, charts]
+	creditsCache *ledgerCache[creditsQuery, creditsData]
+	txTables     *ledgerCache[txView, string]
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
 	dummyHash string
@@ -113,7 +113,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
 		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail, passwords: d.Passwords,
-		alerts: d.Alerts, charts: newLedgerCache[struct{}, charts](), credits: newLedgerCache[creditsQuery, creditsData](),
+		alerts: d.Alerts, chartsCache: newLedgerCache[struct{}, charts](), creditsCache: newLedgerCache[creditsQuery, creditsData](),
 		txTables: newLedgerCache[txView, string](),
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,

@@ -111,6 +111,7 @@ func serveDemo(t *testing.T, addr, metricsAddr string) (out *syncBuffer, stop fu
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "cd.db")
 	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel) // stops the server when the test ends before stop
 	out = &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
