@@ -86,7 +86,7 @@ type freshRow struct {
 	CurrentBalance money.Amount
 	LedgerVersion  int64
 	Kept           bool
-	Estimate       estimateRow `gorm:"embedded;embeddedPrefix:e_"`
+	Estimate       estimateRow // the e_ columns
 }
 
 // keptEstimates reads, in one statement, each profile's ledger state as it is now (its version,
@@ -102,6 +102,7 @@ func (s *Store) keptEstimates(ctx context.Context, ps []BillingProfile, today le
 	for i, p := range ps {
 		ids[i] = p.ID
 	}
+	// In freshRows's order.
 	cols := []string{"current_balance", "estimated_balance", "pending_eligible_charges", "pending_credit_adjustments",
 		"pending_new_credit", "canceled_credit", "expired_credit", "uncovered_charges", "ineligible_charges"}
 	sel := "p.id, p.currency, p.invoice_day, p.next_period, p.current_balance, p.ledger_version, " +
@@ -113,10 +114,9 @@ func (s *Store) keptEstimates(ctx context.Context, ps []BillingProfile, today le
 	if withEvents {
 		sel += ", e.events AS e_events"
 	}
-	var rows []freshRow
-	err := s.conn(ctx).Raw("SELECT "+sel+" FROM billing_profiles AS p LEFT JOIN profile_estimates AS e "+
+	rows, err := freshRows(s.conn(ctx).Raw("SELECT "+sel+" FROM billing_profiles AS p LEFT JOIN profile_estimates AS e "+
 		"ON e.billing_profile_id = p.id AND e.day = ? AND e.ledger_version = p.ledger_version WHERE p.id IN ?",
-		false, today, ids).Scan(&rows).Error
+		false, today, ids), withEvents)
 	if err != nil {
 		return nil, nil, wrap("kept estimates", err)
 	}
@@ -149,6 +149,34 @@ func (s *Store) keptEstimates(ctx context.Context, ps []BillingProfile, today le
 	return fresh, out, nil
 }
 
+// freshRows runs q, keptEstimates's statement, scanning its columns in their order into the
+// rows' fields directly: the account summary reads 50 at every request, and GORM's scanning by
+// reflection took a quarter of the statement's time (issue 10).
+func freshRows(q *gorm.DB, withEvents bool) ([]freshRow, error) {
+	rs, err := q.Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	var out []freshRow
+	for rs.Next() {
+		var r freshRow
+		e := &r.Estimate
+		dest := []any{&r.ID, &r.Currency, &r.InvoiceDay, &r.NextPeriod, &r.CurrentBalance, &r.LedgerVersion, &r.Kept,
+			&e.HasPendingEvents, &e.Lots, &e.CurrentBalance, &e.EstimatedBalance, &e.PendingEligibleCharges,
+			&e.PendingCreditAdjustments, &e.PendingNewCredit, &e.CanceledCredit, &e.ExpiredCredit, &e.UncoveredCharges,
+			&e.IneligibleCharges}
+		if withEvents {
+			dest = append(dest, &e.Events)
+		}
+		if err := rs.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rs.Err()
+}
+
 // summary is the kept balance section, with whether it has pending events; its events are
 // there when the row keeps them.
 func (r estimateRow) summary() (section, error) {
@@ -156,8 +184,8 @@ func (r estimateRow) summary() (section, error) {
 		PendingEligibleCharges: r.PendingEligibleCharges, PendingCreditAdjustments: r.PendingCreditAdjustments,
 		PendingNewCredit: r.PendingNewCredit, CanceledCredit: r.CanceledCredit, ExpiredCredit: r.ExpiredCredit,
 		UncoveredCharges: r.UncoveredCharges, IneligibleCharges: r.IneligibleCharges}
-	var lots []keptLot
-	if err := json.Unmarshal([]byte(r.Lots), &lots); err != nil {
+	lots, err := decodeKeptLots(r.Lots)
+	if err != nil {
 		return section{}, fmt.Errorf("store: kept estimate of profile %d: lots: %w", r.BillingProfileID, err)
 	}
 	if lots != nil {
