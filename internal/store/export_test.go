@@ -57,3 +57,11 @@ func (s *Store) WhileLocked(ctx context.Context, profileID int64, fn func()) err
 		return nil
 	})
 }
+
+// ProfilesOfAccountByGORM is ProfilesOfAccount read as GORM reads a model: what its own scan
+// must equal.
+func (s *Store) ProfilesOfAccountByGORM(ctx context.Context, accountID int64) ([]BillingProfile, error) {
+	var ps []BillingProfile
+	err := s.conn(ctx).Where("billing_account_id = ?", accountID).Order("display_name, name").Find(&ps).Error
+	return ps, err
+}

@@ -24,8 +24,12 @@ func (s *Store) ProfileByName(ctx context.Context, accountID int64, name string)
 
 // ProfilesOfAccount lists the billing profiles of an account by display name.
 func (s *Store) ProfilesOfAccount(ctx context.Context, accountID int64) ([]BillingProfile, error) {
-	var ps []BillingProfile
-	err := s.conn(ctx).Where("billing_account_id = ?", accountID).Order("display_name, name").Find(&ps).Error
+	rows, err := s.conn(ctx).Model(&BillingProfile{}).Select(profileSelect).Where("billing_account_id = ?", accountID).
+		Order("display_name, name").Rows()
+	if err != nil {
+		return nil, wrap("profiles of account", err)
+	}
+	ps, err := scanProfiles(rows)
 	return ps, wrap("profiles of account", err)
 }
 
