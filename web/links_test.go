@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/url"
 	"testing"
 
 	"github.com/labstack/echo/v4"
@@ -15,10 +16,15 @@ func TestLinks(t *testing.T) {
 	t.Parallel()
 	e := echo.New()
 	names := map[string]bool{}
+	paths := map[string]string{}
 	for _, r := range (&Server{}).Routes() {
 		if r.name == "" {
 			t.Errorf("route %s %s has no name", r.Method, r.Path)
 		}
+		if p, ok := paths[r.name]; ok && p != r.Path {
+			t.Errorf("route name %q names %s and %s: a link must have one path", r.name, p, r.Path)
+		}
+		paths[r.name] = r.Path
 		e.Add(r.Method, r.Path, r.handler).Name = r.name
 		names[r.name] = true
 	}
@@ -32,7 +38,7 @@ func TestLinks(t *testing.T) {
 			t.Errorf("no route is named %q", n)
 		}
 	}
-	l := links{e}
+	l := newLinks(e)
 	mca := store.BillingAccount{Name: "5e98:6f1e_2019-05-31", AgreementType: "MicrosoftCustomerAgreement"}
 	account := store.Scope{Account: mca}
 	profile := store.Scope{Account: mca, Profile: &store.BillingProfile{Name: "PB/1"}}
@@ -54,9 +60,33 @@ func TestLinks(t *testing.T) {
 		{l.benefit("PARTNER-1", "B?1"), "/partners/PARTNER-1/benefits/B%3F1"},
 		{l.partner(routeMembership, "PARTNER-1"), "/partners/PARTNER-1/membership"},
 		{l.to(routeScopes), "/scopes"},
+		{l.to("no such route", "x"), ""},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+// TestLinksAreEchosReverse: every named route's link, with parameters that need escaping, is
+// the path echo's Reverse builds from the same route table.
+func TestLinksAreEchosReverse(t *testing.T) {
+	t.Parallel()
+	e := echo.New()
+	for _, r := range (&Server{}).Routes() {
+		e.Add(r.Method, r.Path, r.handler).Name = r.name
+	}
+	l := newLinks(e)
+	params := []string{"5e98:6f1e_2019-05-31", "PB/1", "lot 1?", "ü#%"}
+	for _, r := range e.Routes() {
+		for n := range len(params) + 1 {
+			args := make([]any, n)
+			for i, p := range params[:n] {
+				args[i] = url.PathEscape(p)
+			}
+			if got, want := l.to(r.Name, params[:n]...), e.Reverse(r.Name, args...); got != want {
+				t.Errorf("%s with %d parameters: %q, echo's Reverse %q", r.Name, n, got, want)
+			}
 		}
 	}
 }

@@ -120,12 +120,12 @@ func New(d Deps) (*Server, error) {
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,
 			PublicURL: d.Config.PublicURL})}
 	s.echo = echo.New()
-	s.links = links{s.echo}
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError
 	s.echo.Server.ReadHeaderTimeout = 10 * time.Second
 	s.useMiddleware()
 	s.register()
+	s.links = newLinks(s.echo)
 	return s, nil
 }
 
