@@ -65,3 +65,10 @@ func (s *Store) ProfilesOfAccountByGORM(ctx context.Context, accountID int64) ([
 	err := s.conn(ctx).Where("billing_account_id = ?", accountID).Order("display_name, name").Find(&ps).Error
 	return ps, err
 }
+
+// UserByIDByGORM is UserByID read as GORM reads a model: what its own scan must equal.
+func (s *Store) UserByIDByGORM(ctx context.Context, id int64) (User, error) {
+	var u User
+	err := s.conn(ctx).Where("id = ?", id).Take(&u).Error
+	return u, wrap("user by id", err)
+}

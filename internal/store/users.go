@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 
 	"gorm.io/gorm"
@@ -22,10 +24,17 @@ func (s *Store) createUser(ctx context.Context, u *User) error {
 	return wrap("create user", s.conn(ctx).Create(u).Error)
 }
 
-// UserByID returns the user with the given id.
+// UserByID returns the user with the given id. Every signed-in request reads it (loadUser),
+// so its columns are scanned into their fields directly rather than through GORM's reflection
+// (issue 10).
 func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 	var u User
-	err := s.conn(ctx).Where("id = ?", id).Take(&u).Error
+	err := s.conn(ctx).Model(&User{}).Select("id, email, name, password_hash, last_scope, session_epoch, created_at, updated_at").
+		Where("id = ?", id).Limit(1).Row().
+		Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.LastScope, &u.SessionEpoch, &u.CreatedAt, &u.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = gorm.ErrRecordNotFound
+	}
 	return u, wrap("user by id", err)
 }
 

@@ -2,9 +2,11 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"testing"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -38,6 +40,28 @@ func TestProfilesOfAccountScanIsGORMs(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("account %d:\n got %+v\nwant %+v", id, got, want)
 			}
+		}
+	})
+}
+
+// TestUserByIDScanIsGORMs: the user every signed-in request loads, scanned column by column,
+// is what GORM reads for the model, and an unknown id is fault.ErrNotFound as before.
+func TestUserByIDScanIsGORMs(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		d := seed(t, s)
+		if err := s.SetLastScope(ctx, d.owner.ID, "/accounts/x"); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []int64{d.owner.ID, d.reader.ID} {
+			got, err := s.UserByID(ctx, id)
+			want, wantErr := s.UserByIDByGORM(ctx, id)
+			if err != nil || wantErr != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("user %d:\n got %+v, %v\nwant %+v, %v", id, got, err, want, wantErr)
+			}
+		}
+		if _, err := s.UserByID(ctx, -1); !errors.Is(err, fault.ErrNotFound) {
+			t.Errorf("unknown user: err = %v, want ErrNotFound", err)
 		}
 	})
 }
