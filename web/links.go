@@ -56,43 +56,72 @@ const (
 
 // links builds the portal's paths from the route table by route name, as echo's Reverse does,
 // each parameter path-escaped, so that no page writes a path of its own. The paths are read
-// from the router once (newLinks): Reverse looks through every route at each call, which was a
-// twentieth of the account summary's 50 rows (issue 10).
-type links struct{ paths map[string]string }
+// from the router and cut at their parameters once (newLinks): Reverse looks through every route
+// and reads its path at each call, which was a twentieth of the account summary's 50 rows
+// (issue 10).
+type links struct{ paths map[string]routePath }
+
+// routePath is a route's path cut at its parameters: literal pieces around them, one more piece
+// than parameters, and each parameter's own text (":name", or "*"), kept where a caller gives no
+// value for it, as Reverse keeps it.
+type routePath struct {
+	pieces, params []string
+}
 
 // newLinks reads the path of each named route of e, once its routes are registered.
 func newLinks(e *echo.Echo) links {
-	paths := map[string]string{}
+	paths := map[string]routePath{}
 	for _, r := range e.Routes() {
 		if _, seen := paths[r.Name]; !seen && r.Name != "" {
-			paths[r.Name] = r.Path
+			paths[r.Name] = cutPath(r.Path)
 		}
 	}
 	return links{paths}
 }
 
-// to is the path of the named route with these parameters, in the order of the path: each
-// parameter (":name" up to the next slash, or "*") replaced as echo's Reverse replaces it, a
-// backslash before a colon escaping it; "" for a name no route has.
-func (l links) to(name string, params ...string) string {
-	path := l.paths[name]
-	var b strings.Builder
-	n := 0
+// cutPath cuts a route's path as echo's Reverse reads it: a parameter is ":name" or "*" up to
+// the next slash, and a backslash before a colon makes the colon literal.
+func cutPath(path string) routePath {
+	var rp routePath
+	var piece strings.Builder
 	for i := 0; i < len(path); i++ {
 		escaped := path[i] == '\\'
 		if escaped && i+1 < len(path) && path[i+1] == ':' {
 			i++
 		}
-		if n < len(params) && (path[i] == '*' || (!escaped && path[i] == ':')) {
-			for i < len(path) && path[i] != '/' {
-				i++
+		if path[i] == '*' || (!escaped && path[i] == ':') {
+			end := strings.IndexByte(path[i:], '/')
+			if end < 0 {
+				end = len(path) - i
 			}
-			b.WriteString(url.PathEscape(params[n]))
-			n++
+			rp.pieces = append(rp.pieces, piece.String())
+			rp.params = append(rp.params, path[i:i+end])
+			piece.Reset()
+			i += end - 1
+			continue
 		}
-		if i < len(path) {
-			b.WriteByte(path[i])
+		piece.WriteByte(path[i])
+	}
+	rp.pieces = append(rp.pieces, piece.String())
+	return rp
+}
+
+// to is the path of the named route with these parameters, in the order of the path, each
+// path-escaped; "" for a name no route has.
+func (l links) to(name string, params ...string) string {
+	rp := l.paths[name]
+	if len(rp.pieces) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(rp.pieces[0])
+	for i, param := range rp.params {
+		if i < len(params) {
+			b.WriteString(url.PathEscape(params[i]))
+		} else {
+			b.WriteString(param)
 		}
+		b.WriteString(rp.pieces[i+1])
 	}
 	return b.String()
 }
