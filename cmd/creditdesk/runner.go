@@ -15,6 +15,10 @@ import (
 // a dead leader's lock is taken over within this (plus the server's keepalive detection).
 const maxLeaderCheck = 15 * time.Second
 
+// runRetention is how long the record of a periodic run is kept: each finished run deletes the
+// records older than this (the last succeeded run stays, see store.PruneProcessRuns).
+const runRetention = 90 * 24 * time.Hour
+
 // runReport is what one run of the periodic work did.
 type runReport struct {
 	Profiles int   // billing profiles processed
@@ -104,6 +108,9 @@ func (r *runner) turn(ctx context.Context, work func(context.Context) runReport)
 		Profiles: rep.Profiles, Failures: rep.Failures, Err: rep.Err})
 	if err := r.store.FinishProcessRun(ctx, run); err != nil {
 		r.log.Error("periodic run: record end", "error", err)
+	}
+	if _, err := r.store.PruneProcessRuns(ctx, finished.Add(-runRetention)); err != nil && ctx.Err() == nil {
+		r.log.Warn("periodic run: prune old records", "error", err)
 	}
 }
 

@@ -126,3 +126,29 @@ func scrapeHandler(m *metrics.Metrics) io.Reader {
 	m.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
 	return rec.Body
 }
+
+// TestRunnerKeepsAboutRunRetentionOfRecords: a daily runner on each database through 120 days
+// keeps the records of the last runRetention only: the runs of those days and the one started
+// exactly runRetention before the last.
+func TestRunnerKeepsAboutRunRetentionOfRecords(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		wall := &storetest.Clock{T: time.Date(2026, 1, 1, 1, 0, 0, 0, time.UTC)}
+		r := &runner{store: s, lead: s.Leadership(), interval: 24 * time.Hour, wall: wall.Now, instance: "a:1",
+			metrics: metrics.New(), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		defer r.stepDown()
+		for range 120 {
+			r.turn(ctx, func(context.Context) runReport { return runReport{Profiles: 1} })
+			wall.T = wall.T.AddDate(0, 0, 1)
+		}
+		runs, err := s.ProcessRuns(ctx, 1000)
+		days := int(runRetention / (24 * time.Hour))
+		if err != nil || len(runs) != days+1 {
+			t.Fatalf("%d records left, %v; want the last %d days' runs", len(runs), err, days+1)
+		}
+		if oldest := runs[len(runs)-1].Slot; !oldest.Equal(time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -days)) {
+			t.Errorf("oldest record left is of %s", oldest.Format(time.DateOnly))
+		}
+	})
+}

@@ -59,3 +59,16 @@ func (s *Store) ProcessRuns(ctx context.Context, limit int) ([]ProcessRun, error
 	err := s.conn(ctx).Order("started_at DESC, id DESC").Limit(limit).Find(&runs).Error
 	return runs, wrap("process runs: list", err)
 }
+
+// PruneProcessRuns deletes the runs started before a wall-clock instant, so that the table holds
+// a bounded history (an hourly run writes 8,760 rows a year), and returns how many it deleted.
+// The last succeeded run stays whatever its age: a new leader carries it into its metrics
+// (LastSucceededRun). A run of a slot that old is never started again, since slots follow the
+// wall clock.
+func (s *Store) PruneProcessRuns(ctx context.Context, before time.Time) (int64, error) {
+	db := s.conn(ctx)
+	last := db.Model(&ProcessRun{}).Select("id").Where("finished_at IS NOT NULL AND error = '' AND failures = 0").
+		Order("finished_at DESC, id DESC").Limit(1)
+	res := db.Where("started_at < ? AND id NOT IN (?)", before.UTC(), last).Delete(&ProcessRun{})
+	return res.RowsAffected, wrap("process runs: prune", res.Error)
+}
