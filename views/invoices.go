@@ -37,8 +37,10 @@ type Invoice struct {
 	Issued               ledger.Date
 	ledger.InvoiceTotals // as the ledger computed them (M9)
 
-	PerLot      []LotApplied
-	Allocations []Allocation
+	PerLot           []LotApplied
+	Allocations      []Allocation // one page, by charge date, product and lot
+	FirstAllocations *Link        // nil on the first page
+	NextAllocations  *Link        // nil on the last page
 }
 
 // LotApplied is the credit one lot applied to the invoice.

@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -89,5 +92,66 @@ func TestInvoiceDetailRoles(t *testing.T) {
 		if resp, _ := c.get(href); resp.StatusCode != want {
 			t.Errorf("%s: status %d, want %d", caller.name, resp.StatusCode, want)
 		}
+	}
+}
+
+// TestInvoiceAllocationsPaged (M9): an invoice of 131 allocations lists them a hundred at a time
+// by charge date, product and lot: "Next page" shows the rest, in place with htmx; "First page"
+// goes back; a cursor the list did not give out, or an over-long one, is a 400 naming "after".
+func TestInvoiceAllocationsPaged(t *testing.T) {
+	t.Parallel()
+	for _, d := range storetest.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			h := newLedgerHarness(t, d)
+			ctx := context.Background()
+			a, err := h.store.AccountByName(ctx, accountName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := h.store.ProfileByName(ctx, a.ID, profileName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var charges []store.ChargeTotal // with July 3's Virtual Machines, 131 charges in July
+			for i := range 130 {
+				charges = append(charges, store.ChargeTotal{Date: fmt.Sprintf("2026-07-%02d", 4+i%26),
+					Product: fmt.Sprintf("Product %03d", i), PublisherType: "Azure", Eligible: true, Amount: 1_000000})
+			}
+			if _, err := h.store.SetChargeTotals(ctx, p, charges, "test"); err != nil {
+				t.Fatal(err)
+			}
+			h.process(t, time.Date(2026, 8, 6, 9, 0, 0, 0, time.UTC))
+			c := h.client(t)
+			c.signIn("profile.invoicemanager@northwind.example")
+			july := fmt.Sprintf("%s/INV-202607-%06d", invoicesPath, p.ID)
+			first := c.page(july, http.StatusOK)
+			rows := cells(first, testid("allocation-row"))
+			if len(rows) != 100 || !strings.HasPrefix(rows[0], "Jul 3, 2026 | Virtual Machines") ||
+				!strings.HasPrefix(rows[1], "Jul 4, 2026 | Product 000 |") || first.Find(testid("first-page")).Length() != 0 {
+				t.Fatalf("first page: %d rows from %q, %q", len(rows), rows[0], rows[1])
+			}
+			next := first.Find("#invoice-allocations " + testid("next-page")).AttrOr("hx-get", "")
+			rest := c.fragment(next, "invoice-allocations")
+			if rest.Find("h1, " + testid("per-lot")).Length() != 0 {
+				t.Errorf("the htmx page is more than the allocations table")
+			}
+			more := cells(rest, testid("allocation-row"))
+			if len(more) != 31 || more[30] != "Jul 29, 2026 | Product 129 | Purchased credit prepaid | USD 1.00" ||
+				rest.Find(testid("next-page")).Length() != 0 || rest.Find(testid("first-page")).AttrOr("href", "") != july {
+				t.Errorf("second page: %d rows, last %q", len(more), more[len(more)-1])
+			}
+			seen := map[string]bool{}
+			for _, r := range append(rows, more...) {
+				seen[r] = true
+			}
+			if len(seen) != 131 {
+				t.Errorf("%d distinct allocations over the two pages, want 131", len(seen))
+			}
+			for _, bad := range []string{"x", strings.Repeat("a", 1300)} {
+				if resp, body := c.get(july + "?after=" + bad); resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "after") {
+					t.Errorf("after=%.10s…: status %d", bad, resp.StatusCode)
+				}
+			}
+		})
 	}
 }

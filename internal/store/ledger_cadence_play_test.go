@@ -146,7 +146,7 @@ func (pl *cadencePlayer) state(ctx context.Context, p store.BillingProfile, d le
 		return "", err
 	}
 	for _, inv := range invs {
-		_, allocs, err := pl.s.InvoiceByNumber(ctx, profileID, inv.Number)
+		allocs, err := allAllocations(ctx, pl.s, profileID, inv)
 		if err != nil {
 			return "", err
 		}

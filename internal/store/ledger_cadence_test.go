@@ -173,7 +173,11 @@ func TestIssue8CanceledLotProcessedLate(t *testing.T) {
 				events[0].Kind != "SettledCharges" || events[0].Date.String() != "2026-04-01" || events[0].Balance.String() != "445.00" {
 				t.Errorf("profile %d: balance %s, newest events %+v", i, p.CurrentBalance.String(), events)
 			}
-			inv, allocs, err := s.InvoiceByNumber(ctx, p.ID, fmt.Sprintf("INV-202603-%06d", p.ID))
+			inv, err := s.InvoiceByNumber(ctx, p.ID, fmt.Sprintf("INV-202603-%06d", p.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			allocs, err := allAllocations(ctx, s, p.ID, inv)
 			var paid []string
 			for _, a := range allocs {
 				paid = append(paid, a.LotName+" "+a.Amount.String())

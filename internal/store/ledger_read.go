@@ -285,17 +285,11 @@ type InvoiceAllocation struct {
 	LotSource ledger.Source
 }
 
-// InvoiceByNumber returns a profile's invoice and its allocations by date, product and lot.
-func (s *Store) InvoiceByNumber(ctx context.Context, profileID int64, number string) (InvoiceRow, []InvoiceAllocation, error) {
+// InvoiceByNumber returns a profile's invoice by its number.
+func (s *Store) InvoiceByNumber(ctx context.Context, profileID int64, number string) (InvoiceRow, error) {
 	var inv InvoiceRow
-	if err := s.conn(ctx).Where("billing_profile_id = ? AND number = ?", profileID, number).Take(&inv).Error; err != nil {
-		return inv, nil, wrap("invoice by number", err)
-	}
-	var allocs []InvoiceAllocation
-	err := s.conn(ctx).Table("invoice_allocations AS a").Select("a.*, COALESCE(l.source, '') AS lot_source").
-		Joins("LEFT JOIN lots AS l ON l.billing_profile_id = ? AND l.name = a.lot_name", profileID).
-		Where("a.invoice_id = ?", inv.ID).Order("a.date, a.product, a.lot_name, a.id").Scan(&allocs).Error
-	return inv, allocs, wrap("invoice allocations", err)
+	err := s.conn(ctx).Where("billing_profile_id = ? AND number = ?", profileID, number).Take(&inv).Error
+	return inv, wrap("invoice by number", err)
 }
 
 // InvoiceLot is the credit one lot applied to an invoice, with the lot's source and expiration.
