@@ -130,9 +130,9 @@ func TestInvoiceAllocationsPaged(t *testing.T) {
 				!strings.HasPrefix(rows[1], "Jul 4, 2026 | Product 000 |") || first.Find(testid("first-page")).Length() != 0 {
 				t.Fatalf("first page: %d rows from %q, %q", len(rows), rows[0], rows[1])
 			}
-			next := first.Find("#invoice-allocations " + testid("next-page")).AttrOr("hx-get", "")
+			next := first.Find("#invoice-allocations "+testid("next-page")).AttrOr("hx-get", "")
 			rest := c.fragment(next, "invoice-allocations")
-			if rest.Find("h1, " + testid("per-lot")).Length() != 0 {
+			if rest.Find("h1, "+testid("per-lot")).Length() != 0 {
 				t.Errorf("the htmx page is more than the allocations table")
 			}
 			more := cells(rest, testid("allocation-row"))
