@@ -26,7 +26,8 @@ var benefitColumns = []struct {
 // closes the side pane (the pane's close button is such a request). Each row's link carries the
 // list's state, so the pane returns to it. Assign (assign=<benefit>) leads to that benefit's
 // pane on its Activate benefits tab. The overview's charts are not computed here: the page
-// loads them after it is shown (benefitsOverview), so the list is served first.
+// loads them after it is shown (benefitsOverview), so the list is served first; the default
+// order counts the benefits by status from the same kept totals (benefitTotals).
 func (s *Server) benefitsList(c echo.Context) error {
 	pc := currentPartner(c)
 	q, problem, err := parseBenefitsQuery(c.QueryParams())
@@ -41,6 +42,14 @@ func (s *Server) benefitsList(c echo.Context) error {
 		Search: q.Search, Filter: string(q.Filter), Sort: string(q.Sort), Problem: problem}
 	bq := store.BenefitQuery{Filter: q.Filter, Search: q.Search, Sort: q.Sort, Desc: q.Desc,
 		Offset: (q.Page - 1) * benefitsPageSize, Limit: benefitsPageSize, Now: now}
+	if q.Sort == store.SortStatus && q.Filter == benefits.FilterAll && q.Search == "" {
+		// The default order places its page by the number of each status: the kept totals'.
+		t, err := s.benefitTotals(c.Request().Context(), pc.ID, now)
+		if err != nil {
+			return err
+		}
+		bq.ByStatus = t.ByStatus
+	}
 	page, err := s.store.BenefitsOfPartner(c.Request().Context(), pc.ID, bq)
 	if err != nil {
 		return err
