@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -32,13 +33,14 @@ func statusCount(t *testing.T, overview string, st benefits.Status) string {
 	return m[1]
 }
 
-// listed is the ids and statuses of a workspace page's rows, in order.
+// listed is the ids, statuses and holders of a workspace page's rows, in order.
 func listed(t *testing.T, page string) []string {
 	t.Helper()
 	var out []string
 	doc(t, page).Find(testid("benefit-row")).Each(func(_ int, r *goquery.Selection) {
 		st, _ := r.Attr("data-status")
-		out = append(out, r.Find(testid("open-benefit")).Text()+" "+st)
+		holder := strings.Join(strings.Fields(r.Find(testid("benefit-holder")).Text()), " ")
+		out = append(out, r.Find(testid("open-benefit")).Text()+" "+st+" "+holder)
 	})
 	return out
 }
@@ -47,7 +49,7 @@ func listed(t *testing.T, page string) []string {
 // whose benefits have not moved from its kept totals, reading the benefits version and not the
 // benefits; a benefit assigned through a second portal over the same database shows at once in
 // the first's overview and in its workspace's default order (P4: b-001 goes from not redeemed
-// to assigned), and so does a benefit reaching its available instant on the business clock
+// to assigned), as does a holder's new name in the list, and so does a benefit reaching its available instant on the business clock
 // (P8: b-005, bought 2026-06-13, is available on 2026-06-17).
 func TestBenefitTotalsKeptAcrossPortals(t *testing.T) {
 	t.Parallel()
@@ -98,6 +100,10 @@ func TestBenefitTotalsKeptAcrossPortals(t *testing.T) {
 				t.Fatalf("assign through the second portal: status %d", resp.StatusCode)
 			}
 			check("after an assignment through the second portal", "1", "3", "1")
+			if err := h.store.SetUserName(context.Background(), tester, h.user(t, partnerHolder), "Renamed Holder"); err != nil {
+				t.Fatal(err)
+			}
+			check("after the holder's new name", "1", "3", "1")
 			h.clock.T = time.Date(2026, 6, 17, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)
 			check("an instant before b-005 is available", "1", "3", "1")
 			h.clock.T = time.Date(2026, 6, 17, 0, 0, 0, 0, time.UTC)
@@ -107,10 +113,11 @@ func TestBenefitTotalsKeptAcrossPortals(t *testing.T) {
 }
 
 // TestKeptBenefitTotalsAreFresh (issue 10), a property: after any sequence of assignments,
-// removals, redemptions, new benefits (some still being provisioned, P8) and moves of the
-// business clock, by hours, by days, or onto the instant a benefit becomes available or expires
+// removals, redemptions, new benefits (some still being provisioned, P8), renames of a holder
+// and moves of the business clock, by hours, by days, or onto the instant a benefit becomes available or expires
 // (P8, P3, P11), the totals a portal shows equal a recomputation from the benefits, and its
-// workspace's first two pages in the default order are those of a portal that keeps nothing.
+// workspace's first two pages in the default order, and the first in another, are those of a
+// portal that keeps nothing.
 func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
@@ -143,7 +150,7 @@ func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 			for step := range 150 {
 				now := h.clock.Now()
 				var op string
-				switch r := rng.IntN(8); r {
+				switch r := rng.IntN(9); r {
 				case 0, 1:
 					id := ids[rng.IntN(len(ids))]
 					op = "assign " + id
@@ -165,6 +172,9 @@ func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 				case 6:
 					op = "days later"
 					h.clock.T = now.AddDate(0, 0, 1+rng.IntN(20))
+				case 8:
+					op = "rename the holder"
+					err = h.store.SetUserName(ctx, admin, holder, fmt.Sprintf("Holder %d", step))
 				case 7:
 					t0, err := h.store.BenefitTotalsOf(ctx, p.ID, now)
 					if err != nil || t0.Until.IsZero() {
@@ -188,10 +198,10 @@ func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 				if !reflect.DeepEqual(kept, fresh) {
 					t.Fatalf("step %d, %s, at %s: kept %+v, fresh %+v", step, op, now, kept, fresh)
 				}
-				if step%10 == 9 {
+				if step%3 == 2 {
 					other := h.secondPortal(t).client(t)
 					other.signIn(partnerAdmin)
-					for _, path := range []string{partPath + "/benefits", partPath + "/benefits?page=2"} {
+					for _, path := range []string{partPath + "/benefits", partPath + "/benefits?page=2", partPath + "/benefits?sort=user&q=holder"} {
 						_, mine := c.get(path)
 						_, theirs := other.get(path)
 						if got, want := listed(t, mine), listed(t, theirs); !reflect.DeepEqual(got, want) {

@@ -19,7 +19,7 @@ import (
 func (s *Server) benefitsOverview(c echo.Context) error {
 	pc := currentPartner(c)
 	now, loc := s.businessTime(), readerLocale(c)
-	t, err := s.benefitTotals(c.Request().Context(), pc.ID, now)
+	t, _, err := s.benefitTotals(c.Request().Context(), pc.ID, now)
 	if err != nil {
 		return err
 	}

@@ -6,10 +6,12 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/store"
 )
 
-// TestBenefitsVersionMovesWithEveryWrite (issue 10): every write of an organisation's benefits
-// moves its benefits version, in the write's transaction, so that a portal keeping totals
+// TestBenefitsVersionMovesWithEveryWrite (issue 10): every write of what an organisation's
+// Benefits workspace shows of its benefits (the benefits, a holder's name, its own name) moves
+// its benefits version, in the write's transaction, so that a portal keeping totals
 // labelled with the version never shows them after a write; a refused attempt (P9: a second
 // bulk credit) writes nothing and moves nothing, and another organisation's version stays.
 func TestBenefitsVersionMovesWithEveryWrite(t *testing.T) {
@@ -43,6 +45,11 @@ func TestBenefitsVersionMovesWithEveryWrite(t *testing.T) {
 				return err
 			}, true},
 			{"redeem", func() error { _, err := d.s.RedeemBenefit(ctx, d.users[fabRaj], "k-1", rand.Reader); return err }, true},
+			{"the holder's new name", func() error { return d.s.SetUserName(ctx, d.admin, d.users[fabRaj], "Raj R.") }, true},
+			{"the organisation's new name", func() error {
+				_, _, err := d.s.SavePartner(ctx, d.admin, store.Partner{ExternalID: d.partner.ExternalID, Name: "Fabrikam Ltd"})
+				return err
+			}, true},
 			{"renew", func() error {
 				d.clock.T = day("2027-02-05")
 				_, err := d.s.RenewPartner(ctx, d.admin, d.partner, day("2027-02-05"))
