@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"sync/atomic"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
@@ -14,8 +15,9 @@ import (
 
 // BenchmarkBenefitsWorkspace renders the Benefits workspace of a partner with 1,000 benefits
 // through the real router (issue 10): the whole page in the default order (what needs action
-// first), the list's htmx fragment on page 21, and a sort by amount. SQLite always, PostgreSQL
-// when CREDITDESK_TEST_POSTGRES is set.
+// first), the list's htmx fragment on page 21, a sort by amount, and the overview's charts
+// (htmx), each with its statements per request. SQLite always, PostgreSQL when
+// CREDITDESK_TEST_POSTGRES is set.
 func BenchmarkBenefitsWorkspace(b *testing.B) {
 	for _, d := range storetest.Dialects(b) {
 		b.Run(string(d), func(b *testing.B) { benchWorkspace(b, d) })
@@ -48,6 +50,10 @@ func benchWorkspace(b *testing.B, d store.Dialect) {
 	if err := h.store.Analyze(ctx); err != nil {
 		b.Fatal(err)
 	}
+	var statements atomic.Int64
+	if err := h.store.CountStatements(&statements); err != nil {
+		b.Fatal(err)
+	}
 	c := h.client(b)
 	c.signIn(admin.Email)
 	base, _ := url.Parse(h.server.URL)
@@ -59,14 +65,17 @@ func benchWorkspace(b *testing.B, d store.Dialect) {
 		{"page", "/partners/4390934/benefits", false},
 		{"fragment-page-21", "/partners/4390934/benefits?page=21", true},
 		{"by-amount", "/partners/4390934/benefits?sort=amount&dir=desc", true},
+		{"overview", "/partners/4390934/overview", true},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
 			req := benchRequest(bench.path, cookies)
 			if bench.htmx {
 				req.Header.Set("HX-Request", "true")
 			}
+			before := statements.Load()
 			size := serveLoop(b, h.web, req)
 			b.ReportMetric(float64(size), "bytes")
+			b.ReportMetric(float64(statements.Load()-before)/float64(b.N), "statements/op")
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -26,7 +27,8 @@ var benefitColumns = []struct {
 // closes the side pane (the pane's close button is such a request). Each row's link carries the
 // list's state, so the pane returns to it. Assign (assign=<benefit>) leads to that benefit's
 // pane on its Activate benefits tab. The overview's charts are not computed here: the page
-// loads them after it is shown (benefitsOverview), so the list is served first.
+// loads them after it is shown (benefitsOverview), so the list is served first. The page's
+// rows are kept between requests while they hold (benefitsPage).
 func (s *Server) benefitsList(c echo.Context) error {
 	pc := currentPartner(c)
 	q, problem, err := parseBenefitsQuery(c.QueryParams())
@@ -41,7 +43,7 @@ func (s *Server) benefitsList(c echo.Context) error {
 		Search: q.Search, Filter: string(q.Filter), Sort: string(q.Sort), Problem: problem}
 	bq := store.BenefitQuery{Filter: q.Filter, Search: q.Search, Sort: q.Sort, Desc: q.Desc,
 		Offset: (q.Page - 1) * benefitsPageSize, Limit: benefitsPageSize, Now: now}
-	page, err := s.store.BenefitsOfPartner(c.Request().Context(), pc.ID, bq)
+	page, err := s.benefitsPage(c.Request().Context(), pc.ID, q, bq)
 	if err != nil {
 		return err
 	}
@@ -96,4 +98,29 @@ func filterTestID(f benefits.Filter) string {
 		return "all"
 	}
 	return string(f)
+}
+
+// benefitsPage is one page of the list: kept, when the portal read it for the same query at the
+// benefits version the database has now and no benefit has changed status since, or read and
+// kept. The default order places its page by the number of each status: the kept totals'. The
+// expiring filter's window moves with the clock at other instants than status changes, so its
+// pages are read each time.
+func (s *Server) benefitsPage(ctx context.Context, partnerID int64, q benefitsQuery, bq store.BenefitQuery) (store.BenefitPage, error) {
+	if q.Filter == benefits.FilterExpiring {
+		return s.store.BenefitsOfPartner(ctx, partnerID, bq)
+	}
+	t, l, err := s.benefitTotals(ctx, partnerID, bq.Now)
+	if err != nil {
+		return store.BenefitPage{}, err
+	}
+	if page, ok := s.keptPages.get(partnerID, l.version, bq.Now, q); ok {
+		return page, nil
+	}
+	bq.ByStatus = t.ByStatus
+	page, err := s.store.BenefitsOfPartner(ctx, partnerID, bq)
+	if err != nil {
+		return store.BenefitPage{}, err
+	}
+	s.keptPages.put(partnerID, benefitsEntry[benefitsQuery, store.BenefitPage]{label: l, query: q, value: page})
+	return page, nil
 }

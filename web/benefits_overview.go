@@ -15,11 +15,11 @@ import (
 // status and of the amounts not redeemed yet, whatever the list's filter. The Azure credits page
 // loads it with htmx after it is shown, so that the list comes first (issue 10); to that request
 // it answers the section alone, and to any other (the slot's link without JavaScript) a page of
-// its own.
+// its own. The totals are kept between requests while they hold (benefitTotals).
 func (s *Server) benefitsOverview(c echo.Context) error {
 	pc := currentPartner(c)
 	now, loc := s.businessTime(), readerLocale(c)
-	t, err := s.store.BenefitTotalsOf(c.Request().Context(), pc.ID, now)
+	t, _, err := s.benefitTotals(c.Request().Context(), pc.ID, now)
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,8 @@ func TestBenefitsOverviewAfterThePage(t *testing.T) {
 // TestWorkspaceStatements (issue 10): the Azure credits page, its list as htmx asks for it and
 // its overview stay within their statement budgets (a statement per row, or one more lookup per
 // request, shows here): the overview is the user, the organisation with the caller's grants in
-// one statement, and one grouped total. The second request of each is counted.
+// one statement, and the benefits version under which the portal kept its totals
+// (benefitTotals). The second request of each is counted.
 func TestWorkspaceStatements(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)

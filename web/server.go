@@ -77,6 +77,10 @@ type Server struct {
 	chartsCache  *ledgerCache[struct{}, charts]
 	creditsCache *ledgerCache[creditsQuery, creditsData]
 	txTables     *ledgerCache[txView, string]
+	// keptTotals keeps the benefit totals of the partner workspaces recently viewed, keptPages
+	// the last page of each one's list.
+	keptTotals *benefitsCache[struct{}, store.BenefitTotals]
+	keptPages  *benefitsCache[benefitsQuery, store.BenefitPage]
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
 	dummyHash string
@@ -114,8 +118,9 @@ func New(d Deps) (*Server, error) {
 	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
 		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail, passwords: d.Passwords,
 		alerts: d.Alerts, chartsCache: newLedgerCache[struct{}, charts](), creditsCache: newLedgerCache[creditsQuery, creditsData](),
-		txTables: newLedgerCache[txView, string](),
-		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
+		txTables: newLedgerCache[txView, string](), keptTotals: newBenefitsCache[struct{}, store.BenefitTotals](),
+		keptPages: newBenefitsCache[benefitsQuery, store.BenefitPage](),
+		sessions:  newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,
 			PublicURL: d.Config.PublicURL})}

@@ -153,7 +153,7 @@ func (s *Store) memberByEmail(ctx context.Context, partnerID int64, email string
 }
 
 // applyChange writes an accepted decision: the benefit's new state, its history event and the
-// audit entry (X1), in the caller's transaction.
+// audit entry (X1), then moves the organisation's benefits version, in the caller's transaction.
 func (s *Store) applyChange(ctx context.Context, actor User, p Partner, rowID int64, holderID *int64, ch benefits.Change) error {
 	if err := s.updateBenefitState(ctx, rowID, holderID, ch.After); err != nil {
 		return err
@@ -165,8 +165,12 @@ func (s *Store) applyChange(ctx context.Context, actor User, p Partner, rowID in
 			return wrap("record benefit event", err)
 		}
 	}
-	return s.audit(ctx, actor, AuditEntry{Action: AuditBenefit(ch.Action), Scope: p.ScopeID(),
+	err := s.audit(ctx, actor, AuditEntry{Action: AuditBenefit(ch.Action), Scope: p.ScopeID(),
 		Target: fault.Say(KeyAuditBenefit, fault.ID(ch.Before.ID)), Before: holderLine(ch.Before), After: ch.Summary})
+	if err != nil {
+		return err
+	}
+	return s.touchBenefits(ctx, p.ID)
 }
 
 // refused records a rule's refusal of an attempt in the audit log (X1), in a transaction of its

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
+	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // race runs fn(i) for i in 0..n-1 in n goroutines released together and returns their errors.
@@ -96,6 +97,45 @@ func TestConcurrentBulkAssignmentsToOneUser(t *testing.T) {
 			if held != 1 {
 				t.Fatalf("round %d: %s holds %d bulk credits, want 1", round, user, held)
 			}
+		}
+	})
+}
+
+// TestConcurrentBenefitWritesMoveTheVersion (issue 10): a renewal (the organisation's row
+// first, then the rows it renews), assignments of the benefits it renews (each benefit's row
+// first), a holder's and the organisation's new names, fired at once, all apply without a
+// deadlock, since the benefits version is every write's last lock, and each moves the version
+// once.
+func TestConcurrentBenefitWritesMoveTheVersion(t *testing.T) {
+	t.Parallel()
+	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
+		ctx := context.Background()
+		d.assign(t, "m-1", fabAna, false)
+		d.assign(t, "g-1", fabRaj, false) // whose new name the workspace shows
+		before, err := d.s.BenefitsVersion(ctx, d.partner.ID)
+		mustOK(t, err)
+		assign := func(id, email string, reassign bool) func() error {
+			return func() error { _, err := d.s.AssignBenefit(ctx, d.admin, d.partner, id, email, reassign); return err }
+		}
+		writes := []func() error{
+			func() error { _, err := d.s.RenewPartner(ctx, d.admin, d.partner, benefitsNow); return err },
+			assign("m-1", "u4@fabrikam.example", true), assign("m-2", "u1@fabrikam.example", false),
+			assign("m-3", "u2@fabrikam.example", false), assign("k-1", "u3@fabrikam.example", false),
+			func() error { return d.s.SetUserName(ctx, d.admin, d.users[fabRaj], "Raj R.") },
+			func() error {
+				_, _, err := d.s.SavePartner(ctx, d.admin, store.Partner{ExternalID: d.partner.ExternalID, Name: "Fabrikam Ltd"})
+				return err
+			},
+		}
+		for i, err := range race(len(writes), func(i int) error { return writes[i]() }) {
+			if err != nil {
+				t.Errorf("write %d: %v", i, err)
+			}
+		}
+		after, err := d.s.BenefitsVersion(ctx, d.partner.ID)
+		mustOK(t, err)
+		if after != before+int64(len(writes)) {
+			t.Errorf("version %d, then %d; want %d more", before, after, len(writes))
 		}
 	})
 }

@@ -25,24 +25,31 @@ func (s *Store) BenefitByExternalID(ctx context.Context, id string) (BenefitView
 
 // CreateBenefit stores a new benefit of an organisation as a scenario file describes it, held
 // by holderID when b.AssignedTo is set: the holding enters the history as its first assignment
-// (P12), by actor, and the creation is audited (X1). The caller has checked b by the rules
-// (Benefit.Validate, ValidateEmail for P10, CheckBulkLimit for P9).
+// (P12), by actor, the creation is audited (X1) and the organisation's benefits version moves,
+// all in one transaction (the caller's, when it is in one). The caller has checked b by the
+// rules (Benefit.Validate, ValidateEmail for P10, CheckBulkLimit for P9).
 func (s *Store) CreateBenefit(ctx context.Context, actor User, p Partner, b benefits.Benefit, holderID *int64) error {
-	if err := s.createBenefit(ctx, p.ID, nil, b, holderID); err != nil {
-		return err
-	}
-	if b.AssignedTo != "" {
-		v, err := s.BenefitByExternalID(ctx, b.ID)
+	return s.atomic(ctx, func(tx *Store) error {
+		if err := tx.createBenefit(ctx, p.ID, nil, b, holderID); err != nil {
+			return err
+		}
+		if b.AssignedTo != "" {
+			v, err := tx.BenefitByExternalID(ctx, b.ID)
+			if err != nil {
+				return err
+			}
+			ev := BenefitEventRow{BenefitID: v.RowID, At: tx.now().UTC(), ActorEmail: actor.Email, ToEmail: b.AssignedTo}
+			if err := tx.conn(ctx).Create(&ev).Error; err != nil {
+				return wrap("record benefit event", err)
+			}
+		}
+		err := tx.audit(ctx, actor, AuditEntry{Action: AuditBenefitCreated, Scope: p.ScopeID(),
+			Target: fault.Say(KeyAuditBenefit, fault.ID(b.ID)), After: describeNew(b)})
 		if err != nil {
 			return err
 		}
-		ev := BenefitEventRow{BenefitID: v.RowID, At: s.now().UTC(), ActorEmail: actor.Email, ToEmail: b.AssignedTo}
-		if err := s.conn(ctx).Create(&ev).Error; err != nil {
-			return wrap("record benefit event", err)
-		}
-	}
-	return s.audit(ctx, actor, AuditEntry{Action: AuditBenefitCreated, Scope: p.ScopeID(),
-		Target: fault.Say(KeyAuditBenefit, fault.ID(b.ID)), After: describeNew(b)})
+		return tx.touchBenefits(ctx, p.ID)
+	})
 }
 
 // describeNew is what the audit log says of a created benefit: its kind, amount and dates, and
@@ -57,7 +64,8 @@ func describeNew(b benefits.Benefit) fault.Message {
 }
 
 // createBenefit inserts a benefit of an organisation, renewing the row previousID when set and
-// held by holderID when set; the derived columns come from the rules.
+// held by holderID when set; the derived columns come from the rules. The caller moves the
+// benefits version (touchBenefits).
 func (s *Store) createBenefit(ctx context.Context, partnerID int64, previousID *int64, b benefits.Benefit, holderID *int64) error {
 	now := s.now().UTC()
 	r := BenefitRow{PartnerID: partnerID, PreviousID: previousID, AssignedUserID: holderID, CreatedAt: now, UpdatedAt: now}

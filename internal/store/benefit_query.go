@@ -41,6 +41,9 @@ type BenefitQuery struct {
 	Offset int
 	Limit  int
 	Now    time.Time
+	// ByStatus, when set, is the organisation's benefits by status at Now (BenefitTotals'), which
+	// the caller kept: the default order without filter or search then counts none itself.
+	ByStatus map[benefits.Status]int
 }
 
 // BenefitPage is one page of the list and the number of benefits matching in all.

@@ -16,7 +16,7 @@ import (
 // benefit of the current membership (see unrenewed) gets its successor for the next membership
 // year, by benefits.Renew (P6: a bulk credit's user can change only then). The organisation's
 // row is locked, so a repeated or concurrent renewal issues nothing twice. The
-// renewal is audited (X1). A new benefit's id is its predecessor's with the year it starts
+// renewal is audited (X1) and moves the benefits version. A new benefit's id is its predecessor's with the year it starts
 // ("b-001" renewed for 2027 is "b-001-y2027").
 func (s *Store) RenewPartner(ctx context.Context, actor User, p Partner, renewal time.Time) ([]benefits.Benefit, error) {
 	var issued []benefits.Benefit
@@ -48,9 +48,13 @@ func (s *Store) RenewPartner(ctx context.Context, actor User, p Partner, renewal
 			issued = append(issued, b)
 			ids = append(ids, b.ID)
 		}
-		return tx.audit(ctx, actor, AuditEntry{Action: AuditMembershipRenewed, Scope: p.ScopeID(), Target: idOf(p.Name),
+		err = tx.audit(ctx, actor, AuditEntry{Action: AuditMembershipRenewed, Scope: p.ScopeID(), Target: idOf(p.Name),
 			Before: fault.Say(KeyAuditBenefitCount, len(current)),
 			After:  fault.Say(KeyAuditRenewed, ledger.DateOf(renewal), strings.Join(ids, ", "))})
+		if err != nil {
+			return err
+		}
+		return tx.touchBenefits(ctx, p.ID)
 	})
 	return issued, s.refused(ctx, actor, p, "(all)", benefits.ActionRenew, "", err)
 }

@@ -146,13 +146,15 @@ func (s *Store) lockMemberships(ctx context.Context, userID int64) error {
 	return wrap("lock memberships", err)
 }
 
-// lockPartner locks an organisation's row, serialising renewals (Renew).
+// lockPartner locks an organisation's row, serialising renewals (Renew). NO KEY UPDATE: the
+// lock does not hold back the foreign key checks of rows that name the organisation, such as
+// the first benefits version of an assignment that holds a benefit's row the renewal waits for.
 func (s *Store) lockPartner(ctx context.Context, id int64) error {
 	if s.dialect != Postgres {
 		return nil
 	}
 	var p Partner
-	return wrap("lock partner", s.conn(ctx).Clauses(clause.Locking{Strength: "UPDATE"}).Where("id = ?", id).Take(&p).Error)
+	return wrap("lock partner", s.conn(ctx).Clauses(clause.Locking{Strength: "NO KEY UPDATE"}).Where("id = ?", id).Take(&p).Error)
 }
 
 // setBenefitColumns writes b's fields into r, deriving AvailableAt and ExpiresAt by the rules.

@@ -72,20 +72,26 @@ func byStatus(sort BenefitSort) bool {
 
 // statusPageIDs pages the benefits of narrow in the default order (action rank, then tieBreak)
 // without sorting them all: one grouped count gives the number of each
-// status (and the total), which places the page's window over the statuses; the ids of each status in the window are
+// status (and the total), or q.ByStatus when it may (no filter, no search), which places the page's window over the statuses; the ids of each status in the window are
 // then read in tieBreak order from the index benefits_partner_order, with that status's
 // condition, an offset and a limit, and the parts are joined with UNION ALL. A nil query means
 // an empty page.
 func (s *Store) statusPageIDs(ctx context.Context, narrow func() *gorm.DB, q BenefitQuery, now time.Time) (int64, *gorm.DB, error) {
 	var total int64
 	byRank := map[int]int{}
-	var counts []struct{ ActionRank, N int }
-	err := narrow().Select(rankCase+" AS action_rank, COUNT(*) AS n", now, now).Group("action_rank").Scan(&counts).Error
-	if err != nil {
-		return 0, nil, wrap("count benefits by status", err)
-	}
-	for _, c := range counts {
-		byRank[c.ActionRank], total = c.N, total+int64(c.N)
+	if q.ByStatus != nil && q.Filter == benefits.FilterAll && strings.TrimSpace(q.Search) == "" {
+		for st, n := range q.ByStatus {
+			byRank[st.ActionRank()], total = byRank[st.ActionRank()]+n, total+int64(n)
+		}
+	} else {
+		var counts []struct{ ActionRank, N int }
+		err := narrow().Select(rankCase+" AS action_rank, COUNT(*) AS n", now, now).Group("action_rank").Scan(&counts).Error
+		if err != nil {
+			return 0, nil, wrap("count benefits by status", err)
+		}
+		for _, c := range counts {
+			byRank[c.ActionRank], total = c.N, total+int64(c.N)
+		}
 	}
 	steps := make([]int, len(statusSteps))
 	for i := range steps {

@@ -17,6 +17,10 @@ import (
 type BenefitTotals struct {
 	ByStatus   map[benefits.Status]int
 	Unredeemed []UnredeemedTotal // by end month, then currency
+	// Until is the first instant after the totals' now at which one of the benefits changes
+	// status, reaching its available (P8) or expiry instant (P3, P11): the totals hold from now
+	// until then, while no benefit is written (Store.BenefitsVersion). Zero when none will.
+	Until time.Time
 }
 
 // UnredeemedTotal is the amount of the live benefits nobody has redeemed yet (pending
@@ -43,7 +47,8 @@ const settled = "b.expires_at <= ? OR (b.available_at <= ? AND b.assigned_user_i
 // benefits once: by status, and for the unredeemed also by end month and currency (the others
 // under no month, so that the rows returned do not grow with the expired history). The month is
 // the stored end date's first seven characters (YYYY-MM), so the database returns a row per
-// month and status, not per day: a dozen or so rows for a thousand benefits, not hundreds.
+// month and status, not per day: a dozen or so rows for a thousand benefits, not hundreds. It
+// also finds until when the totals hold (Until), so that a portal may keep them.
 func (s *Store) BenefitTotalsOf(ctx context.Context, partnerID int64, now time.Time) (BenefitTotals, error) {
 	now = now.UTC()
 	var rows []struct {
@@ -78,5 +83,24 @@ func (s *Store) BenefitTotalsOf(ctx context.Context, partnerID int64, now time.T
 	slices.SortStableFunc(t.Unredeemed, func(a, b UnredeemedTotal) int {
 		return cmp.Or(a.EndMonth.Compare(b.EndMonth), cmp.Compare(a.Currency, b.Currency))
 	})
-	return t, nil
+	t.Until, err = s.nextStatusChange(ctx, partnerID, now)
+	return t, err
+}
+
+// nextStatusChange is the first available or expiry instant of an organisation's benefits
+// after now (zero when there is none): until then, every benefit keeps its status at now.
+func (s *Store) nextStatusChange(ctx context.Context, partnerID int64, now time.Time) (time.Time, error) {
+	var next time.Time
+	for _, col := range []string{"available_at", "expires_at"} {
+		var at []time.Time
+		err := s.conn(ctx).Table("benefits").Where("partner_id = ? AND "+col+" > ?", partnerID, now).
+			Order(col).Limit(1).Pluck(col, &at).Error
+		if err != nil {
+			return time.Time{}, wrap("next benefit status change", err)
+		}
+		if len(at) > 0 && (next.IsZero() || at[0].Before(next)) {
+			next = at[0].UTC()
+		}
+	}
+	return next, nil
 }

@@ -16,7 +16,8 @@ import (
 
 // TestBenefitTotalsMatchTheRules (issue 11): the workspace charts' totals, grouped in the
 // database, are what benefits.StatusOf gives benefit by benefit, at instants around
-// provisioning (P8), expiry (P3) and redemption (P5), with benefits in every status.
+// provisioning (P8), expiry (P3) and redemption (P5), with benefits in every status; and they
+// hold until the first available or expiry instant after their own.
 func TestBenefitTotalsMatchTheRules(t *testing.T) {
 	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
@@ -41,6 +42,17 @@ func TestBenefitTotalsMatchTheRules(t *testing.T) {
 					k := store.UnredeemedTotal{EndMonth: ledger.PeriodOf(ledger.DateOf(r.Benefit.EndDate)), Currency: r.Benefit.Currency}
 					sums[k], counts[k] = sums[k].Add(r.Benefit.Amount), counts[k]+1
 				}
+			}
+			var until time.Time // the first available or expiry instant after now (P8, P3, P11)
+			for _, r := range all.Rows {
+				for _, at := range []time.Time{benefits.AvailableAt(r.Benefit), benefits.ExpiresAt(r.Benefit)} {
+					if at.After(now) && (until.IsZero() || at.Before(until)) {
+						until = at
+					}
+				}
+			}
+			if !got.Until.Equal(until) {
+				t.Errorf("at %s: until %s, rules %s", now, got.Until, until)
 			}
 			if !maps.Equal(got.ByStatus, byStatus) {
 				t.Errorf("at %s: by status %v, rules %v", now, got.ByStatus, byStatus)

@@ -17,7 +17,8 @@ func (s *Store) PartnerByExternalID(ctx context.Context, id string) (Partner, er
 }
 
 // SavePartner creates the organisation keyed by its ExternalID, or updates the name of the
-// existing one when it differs, by actor, and audits the change (X1).
+// existing one when it differs, by actor, and audits the change (X1); a new name moves its
+// benefits version, in the same transaction.
 func (s *Store) SavePartner(ctx context.Context, actor User, p Partner) (Partner, Change, error) {
 	old, err := s.PartnerByExternalID(ctx, p.ExternalID)
 	if isNotFound(err) {
@@ -31,13 +32,22 @@ func (s *Store) SavePartner(ctx context.Context, actor User, p Partner) (Partner
 	if err != nil || old.Name == p.Name {
 		return old, Unchanged, err
 	}
-	if err := wrap("update partner", s.conn(ctx).Model(&Partner{}).Where("id = ?", old.ID).Update("name", p.Name).Error); err != nil {
+	err = s.atomic(ctx, func(tx *Store) error { // the name its workspace shows: its benefits version moves
+		if err := wrap("update partner", tx.conn(ctx).Model(&Partner{}).Where("id = ?", old.ID).Update("name", p.Name).Error); err != nil {
+			return err
+		}
+		err := tx.audit(ctx, actor, AuditEntry{Action: AuditPartnerUpdated, Scope: old.ScopeID(), Target: textOf(p.Name),
+			Before: textOf(old.Name), After: textOf(p.Name)})
+		if err != nil {
+			return err
+		}
+		return tx.touchBenefits(ctx, old.ID)
+	})
+	if err != nil {
 		return old, Unchanged, err
 	}
-	before := old.Name
 	old.Name = p.Name
-	return old, Updated, s.audit(ctx, actor, AuditEntry{Action: AuditPartnerUpdated, Scope: old.ScopeID(), Target: textOf(p.Name),
-		Before: textOf(before), After: textOf(p.Name)})
+	return old, Updated, nil
 }
 
 // EnsurePartnerDomain adds a company domain (stored lower-case) to an organisation unless it

@@ -72,15 +72,22 @@ func (s *Store) SetUserPassword(ctx context.Context, actor, u User, hash string)
 	return s.audit(ctx, actor, AuditEntry{Action: AuditPasswordSet, Target: emailOf(u.Email)})
 }
 
-// SetUserName replaces the display name of user u, by actor, and audits it (X1).
+// SetUserName replaces the display name of user u, by actor, audits it (X1) and moves the
+// benefits version of the organisations whose workspaces show u as a holder, in one transaction.
 func (s *Store) SetUserName(ctx context.Context, actor, u User, name string) error {
-	res := s.conn(ctx).Model(&User{}).Where("id = ?", u.ID).
-		Updates(map[string]any{"name": name, "updated_at": s.now().UTC()})
-	if err := affectedOne("set name", res.Error, res.RowsAffected); err != nil {
-		return err
-	}
-	return s.audit(ctx, actor, AuditEntry{Action: AuditUserRenamed, Target: emailOf(u.Email), Before: textOf(u.Name),
-		After: textOf(name)})
+	return s.atomic(ctx, func(tx *Store) error {
+		res := tx.conn(ctx).Model(&User{}).Where("id = ?", u.ID).
+			Updates(map[string]any{"name": name, "updated_at": tx.now().UTC()})
+		if err := affectedOne("set name", res.Error, res.RowsAffected); err != nil {
+			return err
+		}
+		err := tx.audit(ctx, actor, AuditEntry{Action: AuditUserRenamed, Target: emailOf(u.Email), Before: textOf(u.Name),
+			After: textOf(name)})
+		if err != nil {
+			return err
+		}
+		return tx.touchHolderBenefits(ctx, u.ID)
+	})
 }
 
 // SetLastScope remembers the billing scope a user opened last (M5).
