@@ -20,6 +20,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/money"
+	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
@@ -49,8 +50,9 @@ func listed(t *testing.T, page string) []string {
 // whose benefits have not moved from its kept totals, reading the benefits version and not the
 // benefits; a benefit assigned through a second portal over the same database shows at once in
 // the first's overview and in its workspace's default order (P4: b-001 goes from not redeemed
-// to assigned), as does a holder's new name in the list, and so does a benefit reaching its available instant on the business clock
-// (P8: b-005, bought 2026-06-13, is available on 2026-06-17).
+// to assigned), as does a holder's new name in the list, and so does a benefit reaching its
+// available instant on the business clock (P8: b-005, bought 2026-06-13, is available on
+// 2026-06-17).
 func TestBenefitTotalsKeptAcrossPortals(t *testing.T) {
 	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
@@ -113,10 +115,10 @@ func TestBenefitTotalsKeptAcrossPortals(t *testing.T) {
 }
 
 // TestKeptBenefitTotalsAreFresh (issue 10), a property: after any sequence of assignments,
-// removals, redemptions, new benefits (some still being provisioned, P8), renames of a holder
-// and moves of the business clock, by hours, by days, or onto the instant a benefit becomes available or expires
-// (P8, P3, P11), the totals a portal shows equal a recomputation from the benefits, and its
-// workspace's first two pages in the default order, and the first in another, are those of a
+// removals, redemptions, new benefits (some still being provisioned, P8), renames of a holder and
+// moves of the business clock, by hours, by days, or onto the instant a benefit becomes available
+// or expires (P8, P3, P11), the totals a portal shows equal a recomputation from the benefits, and
+// its workspace's first two pages in the default order, and the first in another, are those of a
 // portal that keeps nothing.
 func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 	t.Parallel()
@@ -148,8 +150,8 @@ func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 				}
 			}
 			for step := range 150 {
-				now := h.clock.Now()
-				var op string
+				now, op := h.clock.Now(), ""
+				err = nil
 				switch r := rng.IntN(9); r {
 				case 0, 1:
 					id := ids[rng.IntN(len(ids))]
@@ -177,8 +179,11 @@ func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 					err = h.store.SetUserName(ctx, admin, holder, fmt.Sprintf("Holder %d", step))
 				case 7:
 					t0, err := h.store.BenefitTotalsOf(ctx, p.ID, now)
-					if err != nil || t0.Until.IsZero() {
-						continue
+					if err != nil {
+						t.Fatal(err)
+					}
+					if t0.Until.IsZero() {
+						continue // no benefit changes status any more
 					}
 					op = "onto the next status change"
 					h.clock.T = t0.Until
@@ -211,5 +216,53 @@ func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRenameDuringAssignmentKeepsNoOldName (issue 10, PostgreSQL, where writes run side by
+// side): a holder's new name not committed yet while an assignment to the holder is under way
+// never leaves a portal keeping the old name under the organisation's newest version. The
+// assignment waits for the new name (both take the holder's memberships), so the version it moves
+// is read with the new name.
+func TestRenameDuringAssignmentKeepsNoOldName(t *testing.T) {
+	t.Parallel()
+	storetest.RequirePostgres(t, "SQLite runs one write at a time")
+	h := newHarness(t, store.Postgres, "testdata/roles.json", false)
+	ctx := context.Background()
+	p, err := h.store.PartnerByExternalID(ctx, partnerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := h.client(t)
+	first.signIn(partnerAdmin)
+	first.get(partPath + "/benefits")
+	assigned := make(chan error, 1)
+	err = h.store.Tx(ctx, func(tx *store.Store) error {
+		if err := tx.SetUserName(ctx, tester, h.user(t, partnerMember), "Renamed Member"); err != nil {
+			return err
+		}
+		go func() { // another connection
+			_, err := h.store.AssignBenefit(ctx, h.user(t, partnerAdmin), p, "b-001", partnerMember, false)
+			assigned <- err
+		}()
+		time.Sleep(200 * time.Millisecond) // time for the assignment to commit, were it not waiting
+		first.get(partPath + "/benefits")  // kept at the version of this instant
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-assigned; err != nil {
+		t.Fatal(err)
+	}
+	_, mine := first.get(partPath + "/benefits")
+	other := h.secondPortal(t).client(t)
+	other.signIn(partnerAdmin)
+	_, theirs := other.get(partPath + "/benefits")
+	if got, want := listed(t, mine), listed(t, theirs); !reflect.DeepEqual(got, want) {
+		t.Errorf("the first portal lists %v, a fresh one %v", got, want)
+	}
+	if !strings.Contains(mine, "Renamed Member") {
+		t.Errorf("the new holder's new name is not listed")
 	}
 }

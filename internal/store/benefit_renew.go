@@ -14,9 +14,9 @@ import (
 
 // RenewPartner renews an organisation's membership on the renewal day (not in the future): each
 // benefit of the current membership (see unrenewed) gets its successor for the next membership
-// year, by benefits.Renew (P6: a bulk credit's user can change only then). The organisation's
-// row is locked, so a repeated or concurrent renewal issues nothing twice. The
-// renewal is audited (X1) and moves the benefits version. A new benefit's id is its predecessor's with the year it starts
+// year, by benefits.Renew (P6: a bulk credit's user can change only then). The organisation's row
+// is locked, so a repeated or concurrent renewal issues nothing twice. The renewal is audited (X1)
+// and moves the benefits version. A new benefit's id is its predecessor's with the year it starts
 // ("b-001" renewed for 2027 is "b-001-y2027").
 func (s *Store) RenewPartner(ctx context.Context, actor User, p Partner, renewal time.Time) ([]benefits.Benefit, error) {
 	var issued []benefits.Benefit

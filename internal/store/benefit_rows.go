@@ -135,7 +135,9 @@ func (s *Store) lockBenefit(ctx context.Context, partnerID int64, externalID str
 
 // lockMemberships locks every membership row of a user, so that two transactions assigning
 // benefits to the same user run one after the other and the second sees the first's holding
-// (P9: never two bulk credits). Always taken after the benefit's lock, in id order.
+// (P9: never two bulk credits), and so that a new name of the user (SetUserName) and an
+// assignment to the user do not interleave. In id order; an assignment takes it after the
+// benefit's lock, a new name before anything else.
 func (s *Store) lockMemberships(ctx context.Context, userID int64) error {
 	if s.dialect != Postgres {
 		return nil

@@ -71,11 +71,11 @@ func byStatus(sort BenefitSort) bool {
 }
 
 // statusPageIDs pages the benefits of narrow in the default order (action rank, then tieBreak)
-// without sorting them all: one grouped count gives the number of each
-// status (and the total), or q.ByStatus when it may (no filter, no search), which places the page's window over the statuses; the ids of each status in the window are
-// then read in tieBreak order from the index benefits_partner_order, with that status's
-// condition, an offset and a limit, and the parts are joined with UNION ALL. A nil query means
-// an empty page.
+// without sorting them all: one grouped count gives the number of each status (and the total), or
+// q.ByStatus when it may (no filter, no search), which places the page's window over the statuses;
+// the ids of each status in the window are then read in tieBreak order from the index
+// benefits_partner_order, with that status's condition, an offset and a limit, and the parts are
+// joined with UNION ALL. A nil query means an empty page.
 func (s *Store) statusPageIDs(ctx context.Context, narrow func() *gorm.DB, q BenefitQuery, now time.Time) (int64, *gorm.DB, error) {
 	var total int64
 	byRank := map[int]int{}

@@ -74,8 +74,14 @@ func (s *Store) SetUserPassword(ctx context.Context, actor, u User, hash string)
 
 // SetUserName replaces the display name of user u, by actor, audits it (X1) and moves the
 // benefits version of the organisations whose workspaces show u as a holder, in one transaction.
+// It first takes u's memberships, as an assignment to u does: an assignment committing while the
+// name changes would otherwise move its organisation's version before the new name is visible,
+// and a portal would keep the old name under the new version.
 func (s *Store) SetUserName(ctx context.Context, actor, u User, name string) error {
 	return s.atomic(ctx, func(tx *Store) error {
+		if err := tx.lockMemberships(ctx, u.ID); err != nil {
+			return err
+		}
 		res := tx.conn(ctx).Model(&User{}).Where("id = ?", u.ID).
 			Updates(map[string]any{"name": name, "updated_at": tx.now().UTC()})
 		if err := affectedOne("set name", res.Error, res.RowsAffected); err != nil {
