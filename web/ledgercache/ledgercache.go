@@ -9,9 +9,6 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
-// size bounds the profiles a Cache keeps: those recently viewed.
-const size = 512
-
 // Cache keeps, per billing profile, one value read or computed from the profile's ledger (its
 // settled events, lots, charges and adjustments), labelled with the profile's ledger version,
 // the business day and the request's query (Q) it was computed for. Every write of a ledger
@@ -23,6 +20,7 @@ const size = 512
 // read-only by the requests that show them.
 type Cache[Q comparable, V any] struct {
 	mu      sync.Mutex
+	size    int                   // the profiles it keeps at most: those recently viewed
 	entries map[int64]entry[Q, V] // by billing profile id
 }
 
@@ -39,9 +37,9 @@ type entry[Q comparable, V any] struct {
 	value V
 }
 
-// New is an empty cache.
-func New[Q comparable, V any]() *Cache[Q, V] {
-	return &Cache[Q, V]{entries: map[int64]entry[Q, V]{}}
+// New is an empty cache that keeps the values of size profiles at most.
+func New[Q comparable, V any](size int) *Cache[Q, V] {
+	return &Cache[Q, V]{size: size, entries: map[int64]entry[Q, V]{}}
 }
 
 // Get returns the profile's value when it was computed for key.
@@ -67,7 +65,7 @@ func (c *Cache[Q, V]) Put(profileID int64, key Key[Q], v V) {
 	if ok && old.key.Today == key.Today && old.key.Version > key.Version {
 		return
 	}
-	if !ok && len(c.entries) >= size {
+	if !ok && len(c.entries) >= c.size {
 		for id := range c.entries {
 			delete(c.entries, id)
 			break

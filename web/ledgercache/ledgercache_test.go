@@ -12,7 +12,7 @@ import (
 // query it was computed for.
 func TestCacheKeepsTheNewerVersion(t *testing.T) {
 	t.Parallel()
-	c := New[string, int]()
+	c := New[string, int](4)
 	day, next := ledger.MustDate("2026-07-10"), ledger.MustDate("2026-07-11")
 	c.Put(1, Key[string]{Version: 8, Today: day}, 8)
 	c.Put(1, Key[string]{Version: 7, Today: day}, 7)
