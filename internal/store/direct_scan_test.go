@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -62,6 +64,67 @@ func TestUserByIDScanIsGORMs(t *testing.T) {
 		}
 		if _, err := s.UserByID(ctx, -1); !errors.Is(err, fault.ErrNotFound) {
 			t.Errorf("unknown user: err = %v, want ErrNotFound", err)
+		}
+	})
+}
+
+// TestTokenBySecretScanIsGORMs: the token and user every API request reads, in one statement
+// scanned column by column, are what GORM reads for the models, field for field, for a token
+// never used, one used, revoked and expiring; an unknown secret is fault.ErrNotFound as before.
+func TestTokenBySecretScanIsGORMs(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		d := seed(t, s)
+		at := time.Date(2126, 7, 1, 12, 30, 15, 0, time.UTC)
+		plain, _, err := s.CreateToken(ctx, d.owner, d.owner, "plain", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		used, tok, err := s.CreateToken(ctx, d.reader, d.reader, "used", &at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.TouchToken(ctx, tok, time.Date(2026, 7, 1, 12, 30, 15, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RevokeToken(ctx, d.reader, tok.ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, secret := range []string{plain, used} {
+			gotT, gotU, err := s.TokenBySecret(ctx, secret)
+			wantT, wantU, wantErr := s.TokenBySecretByGORM(ctx, secret)
+			if err != nil || wantErr != nil || !reflect.DeepEqual(gotT, wantT) || !reflect.DeepEqual(gotU, wantU) {
+				t.Errorf("token:\n got %+v %+v, %v\nwant %+v %+v, %v", gotT, gotU, err, wantT, wantU, wantErr)
+			}
+			if gotU.ID != gotT.UserID || gotT.Name == "used" && (gotT.RevokedAt == nil || gotT.ExpiresAt == nil || gotT.LastUsedAt == nil) {
+				t.Errorf("token %+v of user %+v: not the one made", gotT, gotU)
+			}
+		}
+		if _, _, err := s.TokenBySecret(ctx, "cdt_unknown"); !errors.Is(err, fault.ErrNotFound) {
+			t.Errorf("unknown secret: err = %v, want ErrNotFound", err)
+		}
+	})
+}
+
+// TestProfileByNamesIsAccountAndProfileByName: the account and profile every API request on a
+// profile reads, in one statement, are AccountByName's and ProfileByName's, names matched in any
+// case; an unknown account or profile, or a profile of another account, is fault.ErrNotFound.
+func TestProfileByNamesIsAccountAndProfileByName(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		d := seed(t, s)
+		for _, names := range [][2]string{{d.account.Name, d.engineering.Name}, {strings.ToUpper(d.account.Name), strings.ToLower(d.marketing.Name)}} {
+			gotA, gotP, err := s.ProfileByNames(ctx, names[0], names[1])
+			wantA, err1 := s.AccountByName(ctx, names[0])
+			wantP, err2 := s.ProfileByName(ctx, wantA.ID, names[1])
+			if err != nil || err1 != nil || err2 != nil || !reflect.DeepEqual(gotA, wantA) || !reflect.DeepEqual(gotP, wantP) {
+				t.Errorf("%v:\n got %+v %+v, %v\nwant %+v %+v, %v %v", names, gotA, gotP, err, wantA, wantP, err1, err2)
+			}
+		}
+		for _, names := range [][2]string{{"nope", d.engineering.Name}, {d.account.Name, "NOPE-0000-000-000"}} {
+			if _, _, err := s.ProfileByNames(ctx, names[0], names[1]); !errors.Is(err, fault.ErrNotFound) {
+				t.Errorf("%v: err = %v, want ErrNotFound", names, err)
+			}
 		}
 	})
 }
