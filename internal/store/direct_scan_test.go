@@ -1,13 +1,17 @@
 package store_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -106,23 +110,50 @@ func TestTokenBySecretScanIsGORMs(t *testing.T) {
 	})
 }
 
-// TestProfileByNamesIsAccountAndProfileByName: the account and profile every API request on a
-// profile reads, in one statement, are AccountByName's and ProfileByName's, names matched in any
-// case; an unknown account or profile, or a profile of another account, is fault.ErrNotFound.
-func TestProfileByNamesIsAccountAndProfileByName(t *testing.T) {
+// TestScopeGrantsIsScopeAndGrantsOn: a scope with the user's grants on it, read in one statement,
+// is AccountByName's account, ProfileByName's profile and GrantsOn's grants (M3), for every user
+// of the seed on the account and on each profile, names in any case; an unknown account or
+// profile, or a profile of another account, is fault.ErrNotFound.
+func TestScopeGrantsIsScopeAndGrantsOn(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
-		for _, names := range [][2]string{{d.account.Name, d.engineering.Name}, {strings.ToUpper(d.account.Name), strings.ToLower(d.marketing.Name)}} {
-			gotA, gotP, err := s.ProfileByNames(ctx, names[0], names[1])
-			wantA, err1 := s.AccountByName(ctx, names[0])
-			wantP, err2 := s.ProfileByName(ctx, wantA.ID, names[1])
-			if err != nil || err1 != nil || err2 != nil || !reflect.DeepEqual(gotA, wantA) || !reflect.DeepEqual(gotP, wantP) {
-				t.Errorf("%v:\n got %+v %+v, %v\nwant %+v %+v, %v %v", names, gotA, gotP, err, wantA, wantP, err1, err2)
+		sorted := func(g access.Grants) access.Grants {
+			g = slices.Clone(g)
+			slices.SortFunc(g, func(a, b access.Grant) int {
+				return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(fmt.Sprint(a.Inherited), fmt.Sprint(b.Inherited)))
+			})
+			return g
+		}
+		held := 0
+		for _, u := range []store.User{d.owner, d.reader, d.invoiceManager, d.outsider} {
+			for _, names := range [][2]string{{d.account.Name, ""}, {strings.ToUpper(d.account.Name), strings.ToLower(d.engineering.Name)},
+				{d.account.Name, d.marketing.Name}} {
+				sc, g, err := s.ScopeGrants(ctx, u.ID, names[0], names[1])
+				acct, err1 := s.AccountByName(ctx, names[0])
+				if err1 != nil {
+					t.Fatal(err1)
+				}
+				want := store.Scope{Account: acct}
+				if names[1] != "" {
+					p, err := s.ProfileByName(ctx, d.account.ID, names[1])
+					if err != nil {
+						t.Fatal(err)
+					}
+					want.Profile = &p
+				}
+				wantG, wantErr := s.GrantsOn(ctx, u.ID, want)
+				if err != nil || wantErr != nil || !reflect.DeepEqual(sc, want) || !reflect.DeepEqual(sorted(g), sorted(wantG)) {
+					t.Errorf("%s on %v:\n got %+v %v, %v\nwant %+v %v, %v", u.Email, names, sc, g, err, want, wantG, wantErr)
+				}
+				held += len(g)
 			}
 		}
-		for _, names := range [][2]string{{"nope", d.engineering.Name}, {d.account.Name, "NOPE-0000-000-000"}} {
-			if _, _, err := s.ProfileByNames(ctx, names[0], names[1]); !errors.Is(err, fault.ErrNotFound) {
+		if held == 0 {
+			t.Error("no user holds any role: nothing compared")
+		}
+		for _, names := range [][2]string{{"nope", ""}, {"nope", d.engineering.Name}, {d.account.Name, "NOPE-0000-000-000"}} {
+			if _, _, err := s.ScopeGrants(ctx, d.owner.ID, names[0], names[1]); !errors.Is(err, fault.ErrNotFound) {
 				t.Errorf("%v: err = %v, want ErrNotFound", names, err)
 			}
 		}

@@ -2,12 +2,8 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"sort"
 	"strings"
-
-	"gorm.io/gorm"
 )
 
 // AccountByName returns the billing account with the given ARM name, matched
@@ -24,25 +20,6 @@ func (s *Store) ProfileByName(ctx context.Context, accountID int64, name string)
 	var p BillingProfile
 	err := s.conn(ctx).Where("billing_account_id = ? AND name = ?", accountID, strings.ToUpper(name)).Take(&p).Error
 	return p, wrap("billing profile by name", err)
-}
-
-// ProfileByNames returns the billing profile named profile of the account named account, both
-// matched case-insensitively, with its account, in one statement scanned column by column: every
-// API request on a profile reads both (issue 10). Either one missing is fault.ErrNotFound.
-func (s *Store) ProfileByNames(ctx context.Context, account, profile string) (BillingAccount, BillingProfile, error) {
-	var a BillingAccount
-	var p BillingProfile
-	err := s.conn(ctx).Raw(`SELECT a.id, a.name, a.display_name, a.agreement_type, a.account_type, a.status, a.created_at,
-			p.`+strings.Join(profileColumns, ", p.")+`
-		FROM billing_accounts AS a JOIN billing_profiles AS p ON p.billing_account_id = a.id
-		WHERE lower(a.name) = ? AND p.name = ? LIMIT 1`, strings.ToLower(account), strings.ToUpper(profile)).Row().
-		Scan(&a.ID, &a.Name, &a.DisplayName, &a.AgreementType, &a.AccountType, &a.Status, &a.CreatedAt,
-			&p.ID, &p.BillingAccountID, &p.Name, &p.DisplayName, &p.Currency, &p.InvoiceDay, &p.PONumber,
-			&p.Status, &p.CreatedAt, &p.NextPeriod, &p.CurrentBalance, &p.EventSeq, &p.LedgerVersion)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = gorm.ErrRecordNotFound
-	}
-	return a, p, wrap("billing profile by names", err)
 }
 
 // ProfilesOfAccount lists the billing profiles of an account by display name.

@@ -95,23 +95,12 @@ func (a *API) resolve(c echo.Context, reach bool) (store.Scope, access.Grants, e
 	if err != nil {
 		return store.Scope{}, nil, notFoundScope(c)
 	}
-	var sc store.Scope
-	if profile := c.Param("profile"); profile != "" { // the account and the profile in one statement
-		acct, p, err := a.store.ProfileByNames(ctx, name, profile)
-		if err != nil {
-			return store.Scope{}, nil, notFoundAs(c, err)
-		}
-		sc = store.Scope{Account: acct, Profile: &p}
-	} else {
-		acct, err := a.store.AccountByName(ctx, name)
-		if err != nil {
-			return store.Scope{}, nil, notFoundAs(c, err)
-		}
-		sc = store.Scope{Account: acct}
-	}
 	userID := Caller(c).ID
-	g, err := a.store.GrantsOn(ctx, userID, sc)
-	if err == nil && !g.Any() && reach {
+	sc, g, err := a.store.ScopeGrants(ctx, userID, name, c.Param("profile")) // one statement
+	if err != nil {
+		return store.Scope{}, nil, notFoundAs(c, err)
+	}
+	if !g.Any() && reach {
 		g, err = a.store.GrantsBelow(ctx, userID, sc.Account.ID)
 	}
 	if err != nil {
