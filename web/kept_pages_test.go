@@ -23,9 +23,9 @@ import (
 
 // TestAccountSummaryKeptAcrossPortals: a portal shows the account's credits summary (M14) with
 // the rows of profiles whose ledgers have not moved since it summarised them the same day from
-// its memory, one statement fewer (issue 10); a lot canceled through a second portal over the
-// same database shows at once on the first (M12: the estimate drops), as on another portal; the
-// next business day is read afresh.
+// its memory, one statement fewer (issue 10), rendered in the reader's date order (X3); a lot
+// canceled through a second portal over the same database shows at once on the first (M12: the
+// estimate drops), as on another portal; the next business day is read afresh.
 func TestAccountSummaryKeptAcrossPortals(t *testing.T) {
 	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
@@ -65,6 +65,14 @@ func TestAccountSummaryKeptAcrossPortals(t *testing.T) {
 			kept, again := statements(first)
 			if kept != fresh-1 || table(again) != page {
 				t.Errorf("the summary again: %d statements, want %d (%d less 1), and the same rows", kept, fresh-1, fresh)
+			}
+			// The kept rows are the reader's own: X3, dates in the reader's order.
+			for _, lang := range []string{"en-US", "en-GB", "en-US"} {
+				_, body := first.do(http.MethodGet, path, nil, map[string]string{"Accept-Language": lang})
+				got := doc(t, body).Find(`[data-testid="profile-credits-row"] time`).First().Text()
+				if want := map[string]string{"en-GB": "19 Apr 2027", "en-US": "Apr 19, 2027"}[lang]; got != want {
+					t.Errorf("%s: next expiry %q, want %q", lang, got, want)
+				}
 			}
 			if resp, _ := second.post(creditsPath+"/lots/prepaid/cancel", url.Values{}); resp.StatusCode != http.StatusSeeOther {
 				t.Fatalf("cancel through the second portal: status %d", resp.StatusCode)

@@ -82,7 +82,7 @@ type Server struct {
 	chartsCache  *ledgercache.Cache[struct{}, charts]
 	creditsCache *ledgercache.Cache[creditsQuery, creditsData]
 	txTables     *ledgercache.Cache[txView, string]
-	ledgersCache *ledgercache.Cache[struct{}, store.ProfileLedger] // the account summary's rows
+	accountRows  *ledgercache.Cache[accountRowView, accountRow] // the account summaries' rows
 	// keptTotals keeps the benefit totals of the partner workspaces recently viewed, keptPages
 	// the last page of each one's list.
 	keptTotals *benefitsCache[struct{}, store.BenefitTotals]
@@ -124,7 +124,7 @@ func New(d Deps) (*Server, error) {
 	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
 		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail, passwords: d.Passwords,
 		alerts: d.Alerts, chartsCache: ledgercache.New[struct{}, charts](ledgerCacheSize), creditsCache: ledgercache.New[creditsQuery, creditsData](ledgerCacheSize),
-		txTables: ledgercache.New[txView, string](ledgerCacheSize), ledgersCache: ledgercache.New[struct{}, store.ProfileLedger](ledgerCacheSize),
+		txTables: ledgercache.New[txView, string](ledgerCacheSize), accountRows: ledgercache.New[accountRowView, accountRow](ledgerCacheSize),
 		keptTotals: newBenefitsCache[struct{}, store.BenefitTotals](), keptPages: newBenefitsCache[benefitsQuery, store.BenefitPage](),
 		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
