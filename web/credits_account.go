@@ -1,11 +1,16 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
+	"github.com/creditdesk/creditdesk/web/ledgercache"
 )
 
 // accountCredits is the Azure credits page of a billing account: with several billing profiles
@@ -26,16 +31,79 @@ func (s *Server) accountCredits(c echo.Context) error {
 	if len(profiles) == 1 {
 		return seeOther(c, s.links.profileCredits(sc.Account.Name, profiles[0].Name))
 	}
-	ledgers, err := s.store.ProfileLedgers(ctx, profiles, s.today())
-	if err != nil {
+	if p.Rows, err = s.keptRows(ctx, sc.Account.Name, profiles, s.today(), p.Loc); err != nil {
 		return err
 	}
-	for _, l := range ledgers {
-		bp := l.Profile
-		p.Rows = append(p.Rows, views.AccountCreditsRow{DisplayName: bp.DisplayName, Name: bp.Name,
-			Href: s.links.profileCredits(sc.Account.Name, bp.Name), Currency: bp.Currency,
-			Estimated: l.Summary.EstimatedBalance, Current: l.Summary.CurrentBalance, ActiveLots: l.ActiveLots,
-			NextExpiry: l.NextExpiry, NextExpiring: l.NextExpiring})
-	}
 	return s.render(c, http.StatusOK, views.AccountCreditsPage(p), nil)
+}
+
+// accountRowView is what a row of the account summary shows besides its profile's ledger: the
+// reader's locale and the link to the profile's credits page.
+type accountRowView struct {
+	loc  views.Locale
+	href string
+}
+
+// accountRow is a row of the account summary kept: the profile's ledger summarised and the row
+// rendered.
+type accountRow struct {
+	ledger store.ProfileLedger
+	html   string
+}
+
+// keptRows are the rows of the account summary of the profiles (ProfileLedgers), each from the
+// cache when its profile's ledger has not moved since it was summarised and rendered for the
+// same business day and view (ledgercache), the others from the store, rendered and kept: with
+// every row kept, the statement that reads the kept balance sections, their decoding and the
+// rendering of the rows are saved (issue 10). The profiles were read by this request, before
+// anything the summaries read, so their versions label the rows; a profile Azure keeps is never
+// kept.
+func (s *Server) keptRows(ctx context.Context, account string, profiles []store.BillingProfile, today ledger.Date,
+	loc views.Locale) ([]views.AccountCreditsRow, error) {
+	out := make([]views.AccountCreditsRow, len(profiles))
+	key := func(p store.BillingProfile) ledgercache.Key[accountRowView] {
+		return ledgercache.Key[accountRowView]{Version: p.LedgerVersion, Today: today,
+			Query: accountRowView{loc: loc, href: s.links.profileCredits(account, p.Name)}}
+	}
+	var miss []store.BillingProfile
+	var at []int // the index in out of each miss
+	for i, p := range profiles {
+		k := key(p)
+		if kept, ok := s.accountRows.Get(p.ID, k); ok && p.LedgerVersion > 0 {
+			kept.ledger.Profile = p
+			out[i] = accountRowOf(kept.ledger, k.Query.href)
+			out[i].Kept = kept.html
+			continue
+		}
+		miss, at = append(miss, p), append(at, i)
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	read, err := s.store.ProfileLedgers(ctx, miss, today)
+	if err != nil {
+		return nil, err
+	}
+	for j, l := range read {
+		k := key(l.Profile)
+		r := accountRowOf(l, k.Query.href)
+		if !l.Synced && l.Profile.LedgerVersion > 0 {
+			var b strings.Builder
+			if err := views.AccountCreditsTableRow(loc, r).Render(ctx, &b); err != nil {
+				return nil, err
+			}
+			r.Kept = b.String()
+			s.accountRows.Put(l.Profile.ID, k, accountRow{ledger: l, html: r.Kept})
+		}
+		out[at[j]] = r
+	}
+	return out, nil
+}
+
+// accountRowOf is a profile's row of the account summary (M14), linking to href.
+func accountRowOf(l store.ProfileLedger, href string) views.AccountCreditsRow {
+	bp := l.Profile
+	return views.AccountCreditsRow{DisplayName: bp.DisplayName, Name: bp.Name, Href: href, Currency: bp.Currency,
+		Estimated: l.Summary.EstimatedBalance, Current: l.Summary.CurrentBalance, ActiveLots: l.ActiveLots,
+		NextExpiry: l.NextExpiry, NextExpiring: l.NextExpiring}
 }

@@ -53,22 +53,12 @@ func (s *Server) resolveScope(c echo.Context) (scopeContext, error) {
 	if err != nil {
 		return scopeContext{}, errNoScope
 	}
-	account, err := s.store.AccountByName(ctx, accountName)
+	// The account, the profile and the caller's grants on them: one statement.
+	scope, grants, err := s.store.ScopeGrants(ctx, currentUser(c).ID, accountName, c.Param("profile"))
 	if err != nil {
 		return scopeContext{}, notFoundAs(err, errNoScope)
 	}
-	sc := scopeContext{Scope: store.Scope{Account: account}}
-	if name := c.Param("profile"); name != "" {
-		profile, err := s.store.ProfileByName(ctx, account.ID, name)
-		if err != nil {
-			return scopeContext{}, notFoundAs(err, errNoScope)
-		}
-		sc.Profile = &profile
-	}
-	sc.Grants, err = s.store.GrantsOn(ctx, currentUser(c).ID, sc.Scope)
-	if err != nil {
-		return scopeContext{}, err
-	}
+	sc := scopeContext{Scope: scope, Grants: grants}
 	if !sc.Grants.Any() {
 		return scopeContext{}, errNoScope // as for a missing scope (M3)
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web/armapi"
+	"github.com/creditdesk/creditdesk/web/ledgercache"
 )
 
 // Deps is what the server needs from the rest of the program.
@@ -53,6 +54,10 @@ type Deps struct {
 	Mail mail.Sender
 }
 
+// ledgerCacheSize bounds the profiles each of the server's ledger caches keeps: those recently
+// viewed.
+const ledgerCacheSize = 512
+
 // Server is the portal: an echo instance with every route registered.
 type Server struct {
 	store    *store.Store
@@ -74,9 +79,10 @@ type Server struct {
 	links      links // the paths of the named routes
 	// chartsCache keeps the balance over time and the runway of the credits pages recently viewed,
 	// creditsCache what their tables show, txTables their transactions tables rendered.
-	chartsCache  *ledgerCache[struct{}, charts]
-	creditsCache *ledgerCache[creditsQuery, creditsData]
-	txTables     *ledgerCache[txView, string]
+	chartsCache  *ledgercache.Cache[struct{}, charts]
+	creditsCache *ledgercache.Cache[creditsQuery, creditsData]
+	txTables     *ledgercache.Cache[txView, string]
+	accountRows  *ledgercache.Cache[accountRowView, accountRow] // the account summaries' rows
 	// keptTotals keeps the benefit totals of the partner workspaces recently viewed, keptPages
 	// the last page of each one's list.
 	keptTotals *benefitsCache[struct{}, store.BenefitTotals]
@@ -117,10 +123,10 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
 		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail, passwords: d.Passwords,
-		alerts: d.Alerts, chartsCache: newLedgerCache[struct{}, charts](), creditsCache: newLedgerCache[creditsQuery, creditsData](),
-		txTables: newLedgerCache[txView, string](), keptTotals: newBenefitsCache[struct{}, store.BenefitTotals](),
-		keptPages: newBenefitsCache[benefitsQuery, store.BenefitPage](),
-		sessions:  newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
+		alerts: d.Alerts, chartsCache: ledgercache.New[struct{}, charts](ledgerCacheSize), creditsCache: ledgercache.New[creditsQuery, creditsData](ledgerCacheSize),
+		txTables: ledgercache.New[txView, string](ledgerCacheSize), accountRows: ledgercache.New[accountRowView, accountRow](ledgerCacheSize),
+		keptTotals: newBenefitsCache[struct{}, store.BenefitTotals](), keptPages: newBenefitsCache[benefitsQuery, store.BenefitPage](),
+		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,
 			PublicURL: d.Config.PublicURL})}

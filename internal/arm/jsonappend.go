@@ -16,20 +16,46 @@ func (l List) AppendJSON(b []byte) ([]byte, error) {
 	if l.Value == nil {
 		b = append(b, "null"...)
 	} else {
-		b = append(b, '[')
-		for i, item := range l.Value {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var err error
-			if b, err = appendItem(b, item); err != nil {
-				return b, err
-			}
+		var err error
+		if b, err = AppendItems(append(b, '['), l.Value); err != nil {
+			return b, err
 		}
 		b = append(b, ']')
 	}
 	b = append(b, `,"nextLink":`...)
 	return append(appendOptString(b, l.NextLink), '}'), nil
+}
+
+// AppendItems appends the elements of a list, comma-separated, as AppendJSON writes them between
+// the brackets of its value: a page kept encoded (EncodedList).
+func AppendItems(b []byte, items []any) ([]byte, error) {
+	for i, item := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = appendItem(b, item); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// EncodedList is a list whose elements are encoded already (AppendItems), with its nextLink
+// ("" ends paging): a page the API keeps across requests, written again without encoding it.
+type EncodedList struct {
+	Items    []byte
+	NextLink string
+}
+
+// AppendJSON appends the list to b, the same bytes as List.AppendJSON of the elements (never a
+// nil value: an EncodedList's is at least empty, as NewList's).
+func (l EncodedList) AppendJSON(b []byte) []byte {
+	b = append(append(append(b, `{"value":[`...), l.Items...), `],"nextLink":`...)
+	if l.NextLink == "" {
+		return append(b, "null}"...)
+	}
+	return append(appendString(b, l.NextLink), '}')
 }
 
 // appendItem appends one element of a list.

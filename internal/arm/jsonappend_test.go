@@ -97,6 +97,43 @@ func TestAppendJSONWritesWhatEncodingJSONWrites(t *testing.T) {
 	}
 }
 
+// TestEncodedListWritesWhatAppendJSONWrites: a page kept encoded (AppendItems, then
+// EncodedList) is written byte for byte as the list of its elements, for random events and lots
+// of both shapes, empty pages, with and without a nextLink (contract §1.5; issue 10).
+func TestEncodedListWritesWhatAppendJSONWrites(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	for round := range 300 {
+		var items []any
+		for range r.IntN(20) {
+			shape := []Shape{Consumption2019, Consumption2021}[r.IntN(2)]
+			if r.IntN(2) == 0 {
+				items = append(items, Event(shape, randomEvent(r)))
+			} else {
+				items = append(items, Lot(shape, randomLot(r)))
+			}
+		}
+		link := ""
+		if round%2 == 0 {
+			link = "https://creditdesk.example/providers/x?api-version=2021-10-01&$skiptoken=" + oddStrings[r.IntN(len(oddStrings))]
+		}
+		enc, err := AppendItems(nil, items)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := EncodedList{Items: enc, NextLink: link}.AppendJSON([]byte("prefix"))
+		want, err := NewList(items, link).AppendJSON([]byte("prefix"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("round %d: %s", round, firstDifference(got, want))
+		}
+		if want := append([]byte("prefix"), encodingJSON(t, NewList(items, link))...); !bytes.Equal(got, want) {
+			t.Fatalf("round %d, against encoding/json: %s", round, firstDifference(got, want))
+		}
+	}
+}
+
 // TestAppendJSONKeepsOddValuesAsEncodingJSON: a nil list, a reseller, an eTag and an exchange
 // rate that is not a plain integer are still written as encoding/json writes them.
 func TestAppendJSONKeepsOddValuesAsEncodingJSON(t *testing.T) {

@@ -72,3 +72,15 @@ func (s *Store) UserByIDByGORM(ctx context.Context, id int64) (User, error) {
 	err := s.conn(ctx).Where("id = ?", id).Take(&u).Error
 	return u, wrap("user by id", err)
 }
+
+// TokenBySecretByGORM is TokenBySecret read as GORM reads the models, the token and then its
+// user: what its own statement must equal.
+func (s *Store) TokenBySecretByGORM(ctx context.Context, secret string) (APIToken, User, error) {
+	var t APIToken
+	if err := s.conn(ctx).Where("token_hash = ?", HashToken(secret)).Take(&t).Error; err != nil {
+		return t, User{}, wrap("token by secret", err)
+	}
+	var u User
+	err := s.conn(ctx).Where("id = ?", t.UserID).Take(&u).Error
+	return t, u, wrap("user by id", err)
+}

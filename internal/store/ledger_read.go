@@ -26,10 +26,12 @@ func (s *Store) ProfileBalance(ctx context.Context, p BillingProfile, today ledg
 }
 
 // section is a profile's balance section and whether it has pending events; its Events are
-// the pending events one by one when asked for, nil otherwise.
+// the pending events one by one when asked for, nil otherwise. synced: Azure keeps the
+// profile's ledger (azure_read.go).
 type section struct {
 	ledger.Summary
 	pending bool
+	synced  bool
 }
 
 // summaries computes the balance section of several profiles in a constant number of queries:
@@ -60,7 +62,9 @@ func (s *Store) summaries(ctx context.Context, ps []BillingProfile, today ledger
 	var local []BillingProfile
 	for _, p := range rest {
 		if sum, ok := synced[p.ID]; ok {
-			out[p.ID] = sectionOf(sum, withEvents)
+			sec := sectionOf(sum, withEvents)
+			sec.synced = true
+			out[p.ID] = sec
 		} else {
 			local = append(local, p)
 		}
@@ -191,6 +195,8 @@ type ProfileLedger struct {
 	NextExpiry ledger.Date // zero when no live lot expires
 	// NextExpiring is the estimated balance of the live lots that expire on NextExpiry.
 	NextExpiring money.Amount
+	// Synced: Azure keeps the profile's ledger, whose copy moves without the ledger version.
+	Synced bool
 }
 
 // ProfileLedgers summarises the profiles (an account's, ProfilesOfAccount) in a constant number
@@ -205,7 +211,7 @@ func (s *Store) ProfileLedgers(ctx context.Context, ps []BillingProfile, today l
 	}
 	out := make([]ProfileLedger, len(ps))
 	for i, p := range ps {
-		pl := ProfileLedger{Profile: p, Summary: secs[p.ID].Summary}
+		pl := ProfileLedger{Profile: p, Summary: secs[p.ID].Summary, Synced: secs[p.ID].synced}
 		for _, l := range pl.Summary.Lots {
 			if l.Balance.IsPositive() && !l.StartDate.After(today) {
 				pl.ActiveLots++

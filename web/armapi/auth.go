@@ -95,22 +95,13 @@ func (a *API) resolve(c echo.Context, reach bool) (store.Scope, access.Grants, e
 	if err != nil {
 		return store.Scope{}, nil, notFoundScope(c)
 	}
-	acct, err := a.store.AccountByName(ctx, name)
+	userID := Caller(c).ID
+	sc, g, err := a.store.ScopeGrants(ctx, userID, name, c.Param("profile")) // one statement
 	if err != nil {
 		return store.Scope{}, nil, notFoundAs(c, err)
 	}
-	sc := store.Scope{Account: acct}
-	if name := c.Param("profile"); name != "" {
-		p, err := a.store.ProfileByName(ctx, acct.ID, name)
-		if err != nil {
-			return store.Scope{}, nil, notFoundAs(c, err)
-		}
-		sc.Profile = &p
-	}
-	userID := Caller(c).ID
-	g, err := a.store.GrantsOn(ctx, userID, sc)
-	if err == nil && !g.Any() && reach {
-		g, err = a.store.GrantsBelow(ctx, userID, acct.ID)
+	if !g.Any() && reach {
+		g, err = a.store.GrantsBelow(ctx, userID, sc.Account.ID)
 	}
 	if err != nil {
 		return store.Scope{}, nil, err

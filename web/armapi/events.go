@@ -42,15 +42,15 @@ func (a *API) events(c echo.Context) error {
 	for id, p := range profiles {
 		es.Profiles[id] = arm.EventProfile{Name: p.Name, DisplayName: p.DisplayName, Currency: p.Currency}
 	}
-	items, next, err := a.eventPage(c.Request().Context(), es, sc.Account.ID, profiles, pg)
+	l, err := a.keptEventPage(c.Request().Context(), es, sc.Account.ID, profiles, sc.Profile, pg)
 	if err != nil {
 		return err
 	}
 	link := ""
-	if next != nil {
-		link = a.nextLink(c, pg, *next)
+	if l.next != nil {
+		link = a.nextLink(c, pg, *l.next)
 	}
-	return writeJSON(c, arm.NewList(items, link))
+	return writeJSON(c, l.list(link))
 }
 
 // eventPage returns the events after the page's cursor and the cursor of the next page (nil on

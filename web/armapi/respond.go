@@ -19,7 +19,8 @@ import (
 // writeJSON writes a 200 response with v as JSON, as ARM does: application/json, no BOM, the
 // request id in x-ms-request-id. The encoding is encoding/json's with SetEscapeHTML(false)
 // (nextLinks keep their '&' readable) and its trailing newline; a list is written by
-// arm.List.AppendJSON, the same bytes without reflection, into a pooled buffer.
+// arm.List.AppendJSON (or a page kept encoded, arm.EncodedList), the same bytes without
+// reflection, into a pooled buffer.
 func writeJSON(c echo.Context, v any) error {
 	bp := buffers.Get()
 	defer buffers.Put(bp)
@@ -36,9 +37,12 @@ func writeJSON(c echo.Context, v any) error {
 
 // encode appends v's JSON and a newline to b.
 func encode(b []byte, v any) ([]byte, error) {
-	if l, ok := v.(arm.List); ok {
+	switch l := v.(type) {
+	case arm.List:
 		b, err := l.AppendJSON(b)
 		return append(b, '\n'), err
+	case arm.EncodedList:
+		return append(l.AppendJSON(b), '\n'), nil
 	}
 	buf := bytes.NewBuffer(b)
 	enc := json.NewEncoder(buf)
