@@ -43,7 +43,8 @@ func (s *Server) chartsData(ctx context.Context, pg creditsPage) (charts, error)
 		return charts{}, err
 	}
 	key := ledgercache.Key[struct{}]{Version: pg.bp.LedgerVersion, Today: pg.today}
-	// Azure keeps a synced profile's ledger, whose copy moves without the ledger version.
+	// A profile whose ledger Azure keeps is read afresh each time: its copy and its sync state
+	// come from Azure's tables (only the API's events page keeps it, by the version syncs move).
 	cacheable := !synced && pg.bp.LedgerVersion > 0
 	if d, ok := s.chartsCache.Get(pg.bp.ID, key); ok && cacheable {
 		return d, nil

@@ -28,7 +28,7 @@ type creditsData struct {
 // keptCredits reads what the page shows, from the cache when the profile's ledger has not moved
 // since it was read for the same business day and query (ledgercache), else from the store:
 // four statements and the kept balance section's decoding fewer on a hit. cacheable is false
-// for a profile whose ledger Azure keeps (its copy moves without the ledger version).
+// for a profile whose ledger Azure keeps, read afresh each time (its copy and sync state).
 func (s *Server) keptCredits(ctx context.Context, pg creditsPage, cacheable bool) (creditsData, error) {
 	key := ledgercache.Key[creditsQuery]{Version: pg.bp.LedgerVersion, Today: pg.today, Query: pg.q}
 	cacheable = cacheable && pg.bp.LedgerVersion > 0

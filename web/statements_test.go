@@ -71,13 +71,13 @@ func pageStatements(t *testing.T, profiles, lots, days, refunds int) map[string]
 // credits page seen again at the same ledger version reads its tables and balance section from
 // the portal's memory (creditsData), while its first view reads them (cold); the account
 // summary's rows and the API's page of settled events, seen again at the same ledger versions,
-// come from the portal's memory too (keptLedgers, keptEventPage). The API's events page differs
+// come from the portal's memory too (keptRows, keptEventPage). The API's events page differs
 // between the two accounts for that reason: on the smaller its first page reaches the pending
 // events (M12), which are computed each time, with their lots' sources; on the larger it holds
 // settled events only, and the session and the scope are all it reads.
 func TestStatementsPerPage(t *testing.T) {
-	budget := map[string]int64{"credits page (cold)": 17, "credits page": 5, "lots fragment": 5, "transactions fragment": 6, "charts fragment": 4, "account summary": 4,
-		"API balanceSummary": 3, "API lots": 3, "API events": 6}
+	budget := map[string]int64{"credits page (cold)": 17, "credits page": 5, "lots fragment": 5, "transactions fragment": 6,
+		"charts fragment": 4, "account summary": 4, "API balanceSummary": 3, "API lots": 3, "API events": 6}
 	small := pageStatements(t, 2, 4, 70, 20)
 	large := pageStatements(t, 12, 40, 400, 600)
 	for name, n := range large {

@@ -118,13 +118,6 @@ func TestScopeGrantsIsScopeAndGrantsOn(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
-		sorted := func(g access.Grants) access.Grants {
-			g = slices.Clone(g)
-			slices.SortFunc(g, func(a, b access.Grant) int {
-				return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(fmt.Sprint(a.Inherited), fmt.Sprint(b.Inherited)))
-			})
-			return g
-		}
 		held := 0
 		for _, u := range []store.User{d.owner, d.reader, d.invoiceManager, d.outsider} {
 			for _, names := range [][2]string{{d.account.Name, ""}, {strings.ToUpper(d.account.Name), strings.ToLower(d.engineering.Name)},
@@ -143,7 +136,7 @@ func TestScopeGrantsIsScopeAndGrantsOn(t *testing.T) {
 					want.Profile = &p
 				}
 				wantG, wantErr := s.GrantsOn(ctx, u.ID, want)
-				if err != nil || wantErr != nil || !reflect.DeepEqual(sc, want) || !reflect.DeepEqual(sorted(g), sorted(wantG)) {
+				if err != nil || wantErr != nil || !reflect.DeepEqual(sc, want) || !reflect.DeepEqual(sortedGrants(g), sortedGrants(wantG)) {
 					t.Errorf("%s on %v:\n got %+v %v, %v\nwant %+v %v, %v", u.Email, names, sc, g, err, want, wantG, wantErr)
 				}
 				held += len(g)
@@ -158,4 +151,104 @@ func TestScopeGrantsIsScopeAndGrantsOn(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestScopeGrantsEveryPlacement (M3): a second account (an Enterprise Agreement) with a profile
+// named like one of the first account's and one of its own; for every pair of the six scopes, a
+// user holding a role on each (every role, the invoice manager on profiles only) and an outsider.
+// On every path, both accounts and each profile name under each account in any case, ScopeGrants
+// finds the scope and grants exactly what AccountByName, ProfileByName and GrantsOn do, and a
+// profile named under the account that does not have it is fault.ErrNotFound both ways.
+func TestScopeGrantsEveryPlacement(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		d := seed(t, s)
+		ea, _, err := s.SaveAccount(ctx, tester, store.BillingAccount{Name: "1234567", DisplayName: "Contoso EA",
+			AgreementType: "EnterpriseAgreement", AccountType: "Enterprise", Status: "Active"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		twin, _, err := s.SaveProfile(ctx, tester, ea, store.BillingProfile{Name: d.marketing.Name, DisplayName: "Twin",
+			Currency: "USD", InvoiceDay: 5, Status: "Active"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		only, _, err := s.SaveProfile(ctx, tester, ea, store.BillingProfile{Name: "ONLY-AB12-CD3-EF4", DisplayName: "Only",
+			Currency: "USD", InvoiceDay: 5, Status: "Active"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		scopes := []store.Scope{{Account: d.account}, {Account: d.account, Profile: &d.engineering},
+			{Account: d.account, Profile: &d.marketing}, {Account: ea}, {Account: ea, Profile: &twin}, {Account: ea, Profile: &only}}
+		roles := []string{"owner", "contributor", "reader", "invoiceManager"}
+		users := []store.User{d.outsider}
+		for i := range scopes {
+			for j := i + 1; j < len(scopes); j++ {
+				u := store.User{Email: fmt.Sprintf("u%d%d@example.com", i, j), Name: "U", PasswordHash: "x"}
+				if err := s.CreateUser(ctx, tester, &u); err != nil {
+					t.Fatal(err)
+				}
+				for k, sc := range []store.Scope{scopes[i], scopes[j]} {
+					role := roles[(i+j+k)%len(roles)]
+					if sc.Profile == nil && role == "invoiceManager" {
+						role = "reader"
+					}
+					if _, err := s.EnsureRole(ctx, tester, u, sc, role); err != nil {
+						t.Fatal(err)
+					}
+				}
+				users = append(users, u)
+			}
+		}
+		type path struct{ account, profile string }
+		var paths []path
+		for _, a := range []store.BillingAccount{d.account, ea} {
+			paths = append(paths, path{a.Name, ""}, path{strings.ToUpper(a.Name), ""})
+			for _, p := range []store.BillingProfile{d.engineering, d.marketing, only} {
+				paths = append(paths, path{a.Name, p.Name}, path{a.Name, strings.ToLower(p.Name)})
+			}
+		}
+		held := 0
+		for _, u := range users {
+			for _, pa := range paths {
+				sc, g, err := s.ScopeGrants(ctx, u.ID, pa.account, pa.profile)
+				want, wantErr := scopeOf(ctx, s, pa.account, pa.profile)
+				if wantErr != nil {
+					if !errors.Is(err, fault.ErrNotFound) || !errors.Is(wantErr, fault.ErrNotFound) {
+						t.Errorf("%s on %v: %v; the reads say %v", u.Email, pa, err, wantErr)
+					}
+					continue
+				}
+				wantG, err2 := s.GrantsOn(ctx, u.ID, want)
+				if err != nil || err2 != nil || !reflect.DeepEqual(sc, want) || !reflect.DeepEqual(sortedGrants(g), sortedGrants(wantG)) {
+					t.Errorf("%s on %v:\n got %+v %v, %v\nwant %+v %v, %v", u.Email, pa, sc, g, err, want, wantG, err2)
+				}
+				held += len(g)
+			}
+		}
+		if held < len(users) {
+			t.Errorf("only %d grants in all: too little compared", held)
+		}
+	})
+}
+
+// scopeOf reads a scope by its names as the portal did before ScopeGrants: the account, then the
+// profile among the account's.
+func scopeOf(ctx context.Context, s *store.Store, account, profile string) (store.Scope, error) {
+	a, err := s.AccountByName(ctx, account)
+	if err != nil || profile == "" {
+		return store.Scope{Account: a}, err
+	}
+	p, err := s.ProfileByName(ctx, a.ID, profile)
+	return store.Scope{Account: a, Profile: &p}, err
+}
+
+// sortedGrants orders grants by role, then inherited last, to compare them as sets.
+func sortedGrants(g access.Grants) access.Grants {
+	g = slices.Clone(g)
+	slices.SortFunc(g, func(a, b access.Grant) int {
+		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(fmt.Sprint(a.Inherited), fmt.Sprint(b.Inherited)))
+	})
+	return g
 }

@@ -195,7 +195,7 @@ type ProfileLedger struct {
 	NextExpiry ledger.Date // zero when no live lot expires
 	// NextExpiring is the estimated balance of the live lots that expire on NextExpiry.
 	NextExpiring money.Amount
-	// Synced: Azure keeps the profile's ledger, whose copy moves without the ledger version.
+	// Synced: Azure keeps the profile's ledger; the portal reads such a profile afresh each time.
 	Synced bool
 }
 

@@ -34,15 +34,32 @@ func (sc Scope) ID() string {
 	return id
 }
 
+// reachesScope is the SQL condition of M3's inheritance, the one place it is written: a role
+// assignment aliased r reaches the scope whose account id and profile id are the SQL expressions
+// account and profile ("" for an account scope) when it is on that account itself, or on that
+// profile. GrantsOn, AssignmentsOn, ScopeGrants and the scopes picker all read roles through it.
+func reachesScope(account, profile string) string {
+	c := "r.billing_account_id = " + account + " AND "
+	if profile == "" {
+		return c + "r.billing_profile_id IS NULL"
+	}
+	return c + "(r.billing_profile_id IS NULL OR r.billing_profile_id = " + profile + ")"
+}
+
+// scopeArgs are the arguments of reachesScope("?", "?") for a scope, or of reachesScope("?", "")
+// for an account, and the profile placeholder to pass it.
+func scopeArgs(sc Scope) (profile string, args []any) {
+	if sc.Profile == nil {
+		return "", []any{sc.Account.ID}
+	}
+	return "?", []any{sc.Account.ID, sc.Profile.ID}
+}
+
 // GrantsOn returns what a user holds on a scope, directly or inherited from its account (M3).
 func (s *Store) GrantsOn(ctx context.Context, userID int64, sc Scope) (access.Grants, error) {
 	var rows []RoleAssignment
-	q := s.conn(ctx).Where("user_id = ? AND billing_account_id = ?", userID, sc.Account.ID)
-	if sc.Profile == nil {
-		q = q.Where("billing_profile_id IS NULL")
-	} else {
-		q = q.Where("billing_profile_id IS NULL OR billing_profile_id = ?", sc.Profile.ID)
-	}
+	profile, args := scopeArgs(sc)
+	q := s.conn(ctx).Table("role_assignments AS r").Where("r.user_id = ?", userID).Where(reachesScope("?", profile), args...)
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, wrap("grants on scope", err)
 	}
@@ -77,15 +94,11 @@ func (s *Store) AssignmentsOn(ctx context.Context, sc Scope) ([]AssignmentRow, e
 		BillingProfileID *int64
 	}
 	var rows []row
+	profile, args := scopeArgs(sc)
 	q := s.conn(ctx).Table("role_assignments AS r").
 		Select("r.id, u.email, u.name, r.role, r.billing_profile_id").
 		Joins("JOIN users AS u ON u.id = r.user_id").
-		Where("r.billing_account_id = ?", sc.Account.ID)
-	if sc.Profile == nil {
-		q = q.Where("r.billing_profile_id IS NULL")
-	} else {
-		q = q.Where("r.billing_profile_id IS NULL OR r.billing_profile_id = ?", sc.Profile.ID)
-	}
+		Where(reachesScope("?", profile), args...)
 	if err := q.Order("u.email, r.id").Scan(&rows).Error; err != nil {
 		return nil, wrap("assignments on scope", err)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -18,17 +19,16 @@ import (
 func (s *Store) ScopeGrants(ctx context.Context, userID int64, account, profile string) (Scope, access.Grants, error) {
 	sel := "SELECT a.id, a.name, a.display_name, a.agreement_type, a.account_type, a.status, a.created_at"
 	from := " FROM billing_accounts AS a"
-	on := "r.billing_profile_id IS NULL"
+	on := reachesScope("a.id", "")
 	args := []any{userID}
 	if profile != "" {
 		sel += ", p." + strings.Join(profileColumns, ", p.")
 		from += " JOIN billing_profiles AS p ON p.billing_account_id = a.id AND p.name = ?"
-		on = "(r.billing_profile_id IS NULL OR r.billing_profile_id = p.id)"
+		on = reachesScope("a.id", "p.id")
 		args = append([]any{strings.ToUpper(profile)}, args...)
 	}
 	q := sel + ", r.role, r.billing_profile_id IS NULL" + from +
-		" LEFT JOIN role_assignments AS r ON r.user_id = ? AND r.billing_account_id = a.id AND " + on +
-		" WHERE lower(a.name) = ? ORDER BY r.id"
+		" LEFT JOIN role_assignments AS r ON r.user_id = ? AND " + on + " WHERE lower(a.name) = ? ORDER BY r.id"
 	rows, err := s.conn(ctx).Raw(q, append(args, strings.ToLower(account))...).Rows()
 	if err != nil {
 		return Scope{}, nil, wrap("scope grants", err)
@@ -37,7 +37,7 @@ func (s *Store) ScopeGrants(ctx context.Context, userID int64, account, profile 
 	var sc Scope
 	var p BillingProfile
 	var onAccount, onProfile []access.Role
-	found := false
+	found, accountID := false, int64(0) // lower(name) is unique (migration 00001): one account
 	for rows.Next() {
 		var role *string
 		var inherited *bool
@@ -50,7 +50,10 @@ func (s *Store) ScopeGrants(ctx context.Context, userID int64, account, profile 
 		if err := rows.Scan(append(dest, &role, &inherited)...); err != nil {
 			return Scope{}, nil, wrap("scope grants", err)
 		}
-		found = true
+		if found && sc.Account.ID != accountID {
+			return Scope{}, nil, fmt.Errorf("store: scope grants: two accounts named %q", account)
+		}
+		found, accountID = true, sc.Account.ID
 		switch {
 		case role == nil: // no assignment: the scope alone
 		case inherited != nil && *inherited:

@@ -47,14 +47,13 @@ func newScopeSQL(userID int64, search string) scopeSQL {
 // accountRole is true when the user holds a role on account a itself (M3: it reaches every
 // profile of it).
 func (q scopeSQL) accountRole() (string, []any) {
-	return `EXISTS (SELECT 1 FROM role_assignments AS r WHERE r.user_id = ? AND r.billing_account_id = a.id
-		AND r.billing_profile_id IS NULL)`, []any{q.userID}
+	return "EXISTS (SELECT 1 FROM role_assignments AS r WHERE r.user_id = ? AND " + reachesScope("a.id", "") + ")", []any{q.userID}
 }
 
 // reaches is true when the user reaches profile p: by a role on its account or on p.
 func (q scopeSQL) reaches() (string, []any) {
-	return `EXISTS (SELECT 1 FROM role_assignments AS r WHERE r.user_id = ? AND r.billing_account_id = p.billing_account_id
-		AND (r.billing_profile_id IS NULL OR r.billing_profile_id = p.id))`, []any{q.userID}
+	return "EXISTS (SELECT 1 FROM role_assignments AS r WHERE r.user_id = ? AND " + reachesScope("p.billing_account_id", "p.id") + ")",
+		[]any{q.userID}
 }
 
 // matches is true when the named table's name or display name contains the search.

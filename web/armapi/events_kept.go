@@ -2,14 +2,16 @@ package armapi
 
 import (
 	"context"
+	"slices"
 
 	"github.com/creditdesk/creditdesk/internal/arm"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web/ledgercache"
 )
 
-// keptEventPages bounds the profiles whose page of events is kept: a page of 100 events is
-// about 185 KB, so the cache stays under 12 MB.
+// keptEventPages bounds the profiles whose page of events is kept: a page of 100 events (the
+// default page size, Deps.PageSize) is about 185 KB, so the cache stays under 12 MB; it grows in
+// proportion to a larger configured page size.
 const keptEventPages = 64
 
 // eventsQuery is everything a page of a billing profile's events is written from besides the
@@ -73,6 +75,7 @@ func (a *API) keptEventPage(ctx context.Context, es arm.EventScope, accountID in
 	if err != nil {
 		return eventList{}, err
 	}
+	b = slices.Clip(slices.Clone(b)) // kept at its length, not at the estimate's capacity
 	a.eventPages.Put(bp.ID, key, keptPage{items: b, next: *next})
 	return eventList{kept: b, next: next}, nil
 }
