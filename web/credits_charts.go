@@ -7,7 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/views"
-	"github.com/creditdesk/creditdesk/web/ledgercache"
+	"github.com/creditdesk/creditdesk/web/keptcache"
 )
 
 // creditsCharts is the balance over time and the runway of a billing profile's credits page
@@ -36,16 +36,16 @@ type charts struct {
 }
 
 // chartsData is what the charts show, from the cache when the profile's ledger has not moved
-// since they were computed for the same business day (ledgercache), else from the store.
+// since they were computed for the same business day (keptcache), else from the store.
 func (s *Server) chartsData(ctx context.Context, pg creditsPage) (charts, error) {
 	_, synced, err := s.store.AzureSyncOf(ctx, pg.bp.ID)
 	if err != nil {
 		return charts{}, err
 	}
-	key := ledgercache.Key[struct{}]{Version: pg.bp.LedgerVersion, Today: pg.today}
+	label := keptcache.Day{Version: pg.bp.LedgerVersion, Today: pg.today}
 	// Azure keeps a synced profile's ledger, whose copy moves without the ledger version.
 	cacheable := !synced && pg.bp.LedgerVersion > 0
-	if d, ok := s.chartsCache.Get(pg.bp.ID, key); ok && cacheable {
+	if d, ok := s.chartsCache.Get(pg.bp.ID, label, struct{}{}); ok && cacheable {
 		return d, nil
 	}
 	sum, err := s.store.ProfileSummary(ctx, pg.bp, pg.today)
@@ -62,7 +62,7 @@ func (s *Server) chartsData(ctx context.Context, pg creditsPage) (charts, error)
 	}
 	d.runway = r
 	if cacheable {
-		s.chartsCache.Put(pg.bp.ID, key, d)
+		s.chartsCache.Put(pg.bp.ID, label, struct{}{}, d)
 	}
 	return d, nil
 }
