@@ -113,7 +113,7 @@ func (s *Server) benefitsPage(ctx context.Context, partnerID int64, q benefitsQu
 	if err != nil {
 		return store.BenefitPage{}, err
 	}
-	if page, ok := s.keptPages.get(partnerID, l.version, bq.Now, q); ok {
+	if page, ok := s.keptPages.Get(partnerID, l, q); ok {
 		return page, nil
 	}
 	bq.ByStatus = t.ByStatus
@@ -121,6 +121,6 @@ func (s *Server) benefitsPage(ctx context.Context, partnerID int64, q benefitsQu
 	if err != nil {
 		return store.BenefitPage{}, err
 	}
-	s.keptPages.put(partnerID, benefitsEntry[benefitsQuery, store.BenefitPage]{label: l, query: q, value: page})
+	s.keptPages.Put(partnerID, l, q, page)
 	return page, nil
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
-	"github.com/creditdesk/creditdesk/web/ledgercache"
+	"github.com/creditdesk/creditdesk/web/keptcache"
 )
 
 // accountCredits is the Azure credits page of a billing account: with several billing profiles
@@ -53,7 +53,7 @@ type accountRow struct {
 
 // keptRows are the rows of the account summary of the profiles (ProfileLedgers), each from the
 // cache when its profile's ledger has not moved since it was summarised and rendered for the
-// same business day and view (ledgercache), the others from the store, rendered and kept: with
+// same business day and view (keptcache), the others from the store, rendered and kept: with
 // every row kept, the statement that reads the kept balance sections, their decoding and the
 // rendering of the rows are saved (issue 10). The profiles were read by this request, before
 // anything the summaries read, so their versions label the rows; a profile Azure keeps is never
@@ -61,17 +61,16 @@ type accountRow struct {
 func (s *Server) keptRows(ctx context.Context, account string, profiles []store.BillingProfile, today ledger.Date,
 	loc views.Locale) ([]views.AccountCreditsRow, error) {
 	out := make([]views.AccountCreditsRow, len(profiles))
-	key := func(p store.BillingProfile) ledgercache.Key[accountRowView] {
-		return ledgercache.Key[accountRowView]{Version: p.LedgerVersion, Today: today,
-			Query: accountRowView{loc: loc, href: s.links.profileCredits(account, p.Name)}}
+	view := func(p store.BillingProfile) accountRowView {
+		return accountRowView{loc: loc, href: s.links.profileCredits(account, p.Name)}
 	}
 	var miss []store.BillingProfile
 	var at []int // the index in out of each miss
 	for i, p := range profiles {
-		k := key(p)
-		if kept, ok := s.accountRows.Get(p.ID, k); ok && p.LedgerVersion > 0 {
+		v, label := view(p), keptcache.Day{Version: p.LedgerVersion, Today: today}
+		if kept, ok := s.accountRows.Get(p.ID, label, v); ok && p.LedgerVersion > 0 {
 			kept.ledger.Profile = p
-			out[i] = accountRowOf(kept.ledger, k.Query.href)
+			out[i] = accountRowOf(kept.ledger, v.href)
 			out[i].Kept = kept.html
 			continue
 		}
@@ -85,15 +84,16 @@ func (s *Server) keptRows(ctx context.Context, account string, profiles []store.
 		return nil, err
 	}
 	for j, l := range read {
-		k := key(l.Profile)
-		r := accountRowOf(l, k.Query.href)
+		v := view(l.Profile)
+		r := accountRowOf(l, v.href)
 		if !l.Synced && l.Profile.LedgerVersion > 0 {
 			var b strings.Builder
 			if err := views.AccountCreditsTableRow(loc, r).Render(ctx, &b); err != nil {
 				return nil, err
 			}
 			r.Kept = b.String()
-			s.accountRows.Put(l.Profile.ID, k, accountRow{ledger: l, html: r.Kept})
+			label := keptcache.Day{Version: l.Profile.LedgerVersion, Today: today}
+			s.accountRows.Put(l.Profile.ID, label, v, accountRow{ledger: l, html: r.Kept})
 		}
 		out[at[j]] = r
 	}

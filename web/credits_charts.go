@@ -7,7 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/creditdesk/creditdesk/views"
-	"github.com/creditdesk/creditdesk/web/ledgercache"
+	"github.com/creditdesk/creditdesk/web/keptcache"
 )
 
 // creditsCharts is the balance over time and the runway of a billing profile's credits page
@@ -36,17 +36,17 @@ type charts struct {
 }
 
 // chartsData is what the charts show, from the cache when the profile's ledger has not moved
-// since they were computed for the same business day (ledgercache), else from the store.
+// since they were computed for the same business day (keptcache), else from the store.
 func (s *Server) chartsData(ctx context.Context, pg creditsPage) (charts, error) {
 	_, synced, err := s.store.AzureSyncOf(ctx, pg.bp.ID)
 	if err != nil {
 		return charts{}, err
 	}
-	key := ledgercache.Key[struct{}]{Version: pg.bp.LedgerVersion, Today: pg.today}
+	label := keptcache.Day{Version: pg.bp.LedgerVersion, Today: pg.today}
 	// A profile whose ledger Azure keeps is read afresh each time: its copy and its sync state
 	// come from Azure's tables (only the API's events page keeps it, by the version syncs move).
 	cacheable := !synced && pg.bp.LedgerVersion > 0
-	if d, ok := s.chartsCache.Get(pg.bp.ID, key); ok && cacheable {
+	if d, ok := s.chartsCache.Get(pg.bp.ID, label, struct{}{}); ok && cacheable {
 		return d, nil
 	}
 	sum, err := s.store.ProfileSummary(ctx, pg.bp, pg.today)
@@ -63,7 +63,7 @@ func (s *Server) chartsData(ctx context.Context, pg creditsPage) (charts, error)
 	}
 	d.runway = r
 	if cacheable {
-		s.chartsCache.Put(pg.bp.ID, key, d)
+		s.chartsCache.Put(pg.bp.ID, label, struct{}{}, d)
 	}
 	return d, nil
 }

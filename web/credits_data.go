@@ -8,7 +8,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 	"github.com/creditdesk/creditdesk/web/buffers"
-	"github.com/creditdesk/creditdesk/web/ledgercache"
+	"github.com/creditdesk/creditdesk/web/keptcache"
 )
 
 // creditsData is what the credits page's sections show from the profile's ledger for one query:
@@ -26,18 +26,18 @@ type creditsData struct {
 }
 
 // keptCredits reads what the page shows, from the cache when the profile's ledger has not moved
-// since it was read for the same business day and query (ledgercache), else from the store:
+// since it was read for the same business day and query (keptcache), else from the store:
 // four statements and the kept balance section's decoding fewer on a hit. cacheable is false
 // for a profile whose ledger Azure keeps, read afresh each time (its copy and sync state).
 func (s *Server) keptCredits(ctx context.Context, pg creditsPage, cacheable bool) (creditsData, error) {
-	key := ledgercache.Key[creditsQuery]{Version: pg.bp.LedgerVersion, Today: pg.today, Query: pg.q}
+	label := keptcache.Day{Version: pg.bp.LedgerVersion, Today: pg.today}
 	cacheable = cacheable && pg.bp.LedgerVersion > 0
-	if d, ok := s.creditsCache.Get(pg.bp.ID, key); ok && cacheable {
+	if d, ok := s.creditsCache.Get(pg.bp.ID, label, pg.q); ok && cacheable {
 		return d, nil
 	}
 	d, err := s.readCredits(ctx, pg)
 	if err == nil && cacheable {
-		s.creditsCache.Put(pg.bp.ID, key, d)
+		s.creditsCache.Put(pg.bp.ID, label, pg.q, d)
 	}
 	return d, err
 }
@@ -79,7 +79,7 @@ type txView struct {
 }
 
 // keptTxTable is the transactions table t rendered, from the cache when the profile's ledger has
-// not moved since it was rendered for the same business day and view (ledgercache), else
+// not moved since it was rendered for the same business day and view (keptcache), else
 // rendered now and kept; "" when the profile is not cacheable (creditsData): the page then
 // renders t itself. The table is most of the page's rows, and the rendering of its rows most of
 // the page's own work once the data is kept.
@@ -87,9 +87,9 @@ func (s *Server) keptTxTable(ctx context.Context, pg creditsPage, t views.Transa
 	if !cacheable || pg.bp.LedgerVersion <= 0 {
 		return "", nil
 	}
-	key := ledgercache.Key[txView]{Version: pg.bp.LedgerVersion, Today: pg.today,
-		Query: txView{q: pg.q, loc: pg.loc, invoices: pg.invoices, base: pg.base(), currency: pg.bp.Currency}}
-	if html, ok := s.txTables.Get(pg.bp.ID, key); ok {
+	label := keptcache.Day{Version: pg.bp.LedgerVersion, Today: pg.today}
+	view := txView{q: pg.q, loc: pg.loc, invoices: pg.invoices, base: pg.base(), currency: pg.bp.Currency}
+	if html, ok := s.txTables.Get(pg.bp.ID, label, view); ok {
 		return html, nil
 	}
 	bp := buffers.Get()
@@ -100,6 +100,6 @@ func (s *Server) keptTxTable(ctx context.Context, pg creditsPage, t views.Transa
 	}
 	*bp = buf.Bytes()
 	html := buf.String()
-	s.txTables.Put(pg.bp.ID, key, html)
+	s.txTables.Put(pg.bp.ID, label, view, html)
 	return html, nil
 }

@@ -24,7 +24,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web/armapi"
-	"github.com/creditdesk/creditdesk/web/ledgercache"
+	"github.com/creditdesk/creditdesk/web/keptcache"
 )
 
 // Deps is what the server needs from the rest of the program.
@@ -79,14 +79,14 @@ type Server struct {
 	links      links // the paths of the named routes
 	// chartsCache keeps the balance over time and the runway of the credits pages recently viewed,
 	// creditsCache what their tables show, txTables their transactions tables rendered.
-	chartsCache  *ledgercache.Cache[struct{}, charts]
-	creditsCache *ledgercache.Cache[creditsQuery, creditsData]
-	txTables     *ledgercache.Cache[txView, string]
-	accountRows  *ledgercache.Cache[accountRowView, accountRow] // the account summaries' rows
+	chartsCache  *keptcache.Cache[keptcache.Day, struct{}, charts]
+	creditsCache *keptcache.Cache[keptcache.Day, creditsQuery, creditsData]
+	txTables     *keptcache.Cache[keptcache.Day, txView, string]
+	accountRows  *keptcache.Cache[keptcache.Day, accountRowView, accountRow] // the account summaries' rows
 	// keptTotals keeps the benefit totals of the partner workspaces recently viewed, keptPages
 	// the last page of each one's list.
-	keptTotals *benefitsCache[struct{}, store.BenefitTotals]
-	keptPages  *benefitsCache[benefitsQuery, store.BenefitPage]
+	keptTotals *keptcache.Cache[keptcache.Span, struct{}, store.BenefitTotals]
+	keptPages  *keptcache.Cache[keptcache.Span, benefitsQuery, store.BenefitPage]
 	// dummyHash is verified against when an email is unknown, so that a sign-in attempt takes
 	// the same time whether or not the account exists.
 	dummyHash string
@@ -123,10 +123,14 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{store: d.Store.WithCursorKey(key), // the portal's list cursors, signed like the API's
 		cfg: d.Config, log: d.Logger, clocks: d.Clocks, demo: d.Demo, metrics: m, azure: d.Azure, mail: d.Mail, passwords: d.Passwords,
-		alerts: d.Alerts, chartsCache: ledgercache.New[struct{}, charts](ledgerCacheSize), creditsCache: ledgercache.New[creditsQuery, creditsData](ledgerCacheSize),
-		txTables: ledgercache.New[txView, string](ledgerCacheSize), accountRows: ledgercache.New[accountRowView, accountRow](ledgerCacheSize),
-		keptTotals: newBenefitsCache[struct{}, store.BenefitTotals](), keptPages: newBenefitsCache[benefitsQuery, store.BenefitPage](),
-		sessions: newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
+		alerts:       d.Alerts,
+		chartsCache:  keptcache.New[keptcache.Day, struct{}, charts](ledgerCacheSize),
+		creditsCache: keptcache.New[keptcache.Day, creditsQuery, creditsData](ledgerCacheSize),
+		txTables:     keptcache.New[keptcache.Day, txView, string](ledgerCacheSize),
+		accountRows:  keptcache.New[keptcache.Day, accountRowView, accountRow](ledgerCacheSize),
+		keptTotals:   keptcache.New[keptcache.Span, struct{}, store.BenefitTotals](benefitsCacheSize),
+		keptPages:    keptcache.New[keptcache.Span, benefitsQuery, store.BenefitPage](benefitsCacheSize),
+		sessions:     newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
 		api: armapi.New(armapi.Deps{Store: d.Store, Logger: d.Logger, Clocks: d.Clocks, Metrics: m, Secret: key,
 			RateLimit: d.Config.APIRateLimit, PageSize: d.APIPageSize, ExpiryWindow: d.Config.ExpiryWindow,
 			PublicURL: d.Config.PublicURL})}

@@ -20,7 +20,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/web/detach"
-	"github.com/creditdesk/creditdesk/web/ledgercache"
+	"github.com/creditdesk/creditdesk/web/keptcache"
 )
 
 // Deps is what the API needs from the server that mounts it.
@@ -56,7 +56,7 @@ type API struct {
 	pageSize     int
 	expiryWindow int
 	publicURL    *url.URL
-	eventPages   *ledgercache.Cache[eventsQuery, keptPage] // a page of E1 per profile recently read
+	eventPages   *keptcache.Cache[keptcache.Day, eventsQuery, keptPage] // a page of E1 per profile recently read
 }
 
 // New builds the API.
@@ -67,7 +67,7 @@ func New(d Deps) *API {
 	}
 	return &API{store: d.Store, log: d.Logger, clocks: d.Clocks, metrics: d.Metrics, cursors: arm.NewSealer(d.Secret),
 		limiter: newLimiter(d.Store, d.RateLimit), pageSize: size, expiryWindow: d.ExpiryWindow, publicURL: d.PublicURL,
-		eventPages: ledgercache.New[eventsQuery, keptPage](keptEventPages)}
+		eventPages: keptcache.New[keptcache.Day, eventsQuery, keptPage](keptEventPages)}
 }
 
 // Prefix is the path of the group the API is mounted on: every ARM path starts with it.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/arm"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/web/ledgercache"
+	"github.com/creditdesk/creditdesk/web/keptcache"
 )
 
 // keptEventPages bounds the profiles whose page of events is kept: a page of 100 events (the
@@ -52,7 +52,7 @@ func (l eventList) list(link string) any {
 
 // keptEventPage is eventPage, for E1 (one billing profile, bp) from the cache when the profile's
 // ledger has not moved since the page was written for the same business day and query
-// (ledgercache). A page is kept when it holds settled events only and more follow: every settled
+// (keptcache). A page is kept when it holds settled events only and more follow: every settled
 // event, and the lot whose source it shows, is written with the profile's ledger version moved
 // (store.touchLedger); a page that reaches the pending events is computed each time. The
 // profile was read by this request before the events, so its version labels the page.
@@ -62,9 +62,10 @@ func (a *API) keptEventPage(ctx context.Context, es arm.EventScope, accountID in
 		items, next, err := a.eventPage(ctx, es, accountID, profiles, pg)
 		return eventList{items: items, next: next}, err
 	}
-	key := ledgercache.Key[eventsQuery]{Version: bp.LedgerVersion, Today: a.today(), Query: eventsQuery{shape: es.Shape,
-		account: es.Account, scope: es.ScopeID, profile: es.Profiles[bp.ID], filter: es.Filter, cursor: pg.cursor, size: pg.size}}
-	if kp, ok := a.eventPages.Get(bp.ID, key); ok {
+	label := keptcache.Day{Version: bp.LedgerVersion, Today: a.today()}
+	q := eventsQuery{shape: es.Shape, account: es.Account, scope: es.ScopeID, profile: es.Profiles[bp.ID],
+		filter: es.Filter, cursor: pg.cursor, size: pg.size}
+	if kp, ok := a.eventPages.Get(bp.ID, label, q); ok {
 		return eventList{kept: kp.items, next: &kp.next}, nil
 	}
 	items, next, err := a.eventPage(ctx, es, accountID, profiles, pg)
@@ -76,6 +77,6 @@ func (a *API) keptEventPage(ctx context.Context, es arm.EventScope, accountID in
 		return eventList{}, err
 	}
 	b = slices.Clip(slices.Clone(b)) // kept at its length, not at the estimate's capacity
-	a.eventPages.Put(bp.ID, key, keptPage{items: b, next: *next})
+	a.eventPages.Put(bp.ID, label, q, keptPage{items: b, next: *next})
 	return eventList{kept: b, next: next}, nil
 }
