@@ -19,15 +19,27 @@ import (
 
 // secondPortal is another portal over the harness's database, with the same session key and
 // clocks but its own memory, as a second instance behind a load balancer is.
-func (h *harness) secondPortal(t testing.TB) *harness {
+func (h *harness) secondPortal(t testing.TB) *harness { return h.otherPortal(t, nil) }
+
+// otherPortal is secondPortal with the server's dependencies changed by adjust first (nil for
+// none), served over TLS when adjust asks for secure cookies.
+func (h *harness) otherPortal(t testing.TB, adjust func(*web.Deps)) *harness {
 	t.Helper()
 	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clocks: h.clocks(), Passwords: passwordtest.Params()})
+	deps := web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clocks: h.clocks(), Passwords: passwordtest.Params()}
+	if adjust != nil {
+		adjust(&deps)
+	}
+	srv, err := web.New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}
-	other := &harness{store: h.store, clock: h.clock, wall: h.wall, web: srv, server: httptest.NewServer(srv)}
+	serve := httptest.NewServer
+	if cfg.SecureCookie {
+		serve = httptest.NewTLSServer
+	}
+	other := &harness{store: h.store, clock: h.clock, wall: h.wall, web: srv, server: serve(srv)}
 	t.Cleanup(srv.WaitBackground) // after the server closed: the emails its requests started
 	t.Cleanup(other.server.Close)
 	return other

@@ -3,19 +3,14 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 	"github.com/creditdesk/creditdesk/web"
@@ -156,13 +151,5 @@ func TestEventsPageKeptAcrossPortals(t *testing.T) {
 // settings but its own memory, as a second instance behind a load balancer is.
 func freshAPI(t *testing.T, h *harness) *harness {
 	t.Helper()
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30, SecureCookie: true}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clocks: h.clocks(), APIPageSize: 2, Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	other := &harness{store: h.store, clock: h.clock, wall: h.wall, web: srv, server: httptest.NewTLSServer(srv)}
-	t.Cleanup(other.server.Close)
-	return other
+	return h.otherPortal(t, func(d *web.Deps) { d.Config.SecureCookie, d.APIPageSize = true, 2 })
 }
