@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
@@ -264,13 +266,27 @@ func eval[T any](b *browser, expr string) T {
 	return v
 }
 
-// waitFor waits until a JavaScript predicate holds in the current page.
+// waitFor waits until a JavaScript predicate holds in the current page. chromedp's Poll runs in
+// the JavaScript context it last heard of: started just after a page load, before the old
+// document's context is reported gone, it names a context Chromium no longer has, and is
+// started again then (Evaluate, which names none, needs no such care).
 func (b *browser) waitFor(what, predicate string) {
 	b.t.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](predicate)); err != nil {
-		b.t.Fatalf("wait until %s: %v", what, err)
+	for {
+		_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](predicate))
+		if e := (*cdproto.Error)(nil); errors.As(err, &e) && e.Message == staleContext && b.ctx.Err() == nil {
+			continue
+		}
+		if err != nil {
+			b.t.Fatalf("wait until %s: %v", what, err)
+		}
+		return
 	}
 }
+
+// staleContext is Chromium's answer to a command that names a JavaScript context it no longer
+// has.
+const staleContext = "Cannot find context with specified id"
 
 // settled waits until htmx has finished its last request: no element still carries the classes
 // htmx puts on them while it requests, swaps and settles. htmx wires the controls of new content
