@@ -16,12 +16,14 @@ import (
 )
 
 // useMiddleware installs the middleware every request passes, the API's included, in this
-// order. Before routing: the ARM path's literal segments in their canonical case, then a
-// trailing slash redirected away (not on the API, whose paths are exact). Then: request id,
+// order. Before routing: the static files' version taken out of their path (staticVersion),
+// the ARM path's literal segments in their canonical case, then a trailing slash redirected
+// away (not on the API, whose paths are exact). Then: request id,
 // request metrics, access log, panic recovery, security headers. Each group adds its own after
 // these: the portal's in uiMiddleware, the API's in armapi.Mount; last, each route's own rule.
 func (s *Server) useMiddleware() {
 	e := s.echo
+	e.Pre(staticVersion)
 	e.Pre(armapi.CanonicalPath) // ARM path segments are case-insensitive: fix them before routing
 	// /scopes/ and /scopes are one page: redirect rather than answer 404.
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently,

@@ -1,0 +1,65 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/static"
+)
+
+// TestStaticFilesUnderTheirVersion: a page links its stylesheets, scripts and icon under the
+// static files' version, where each file is the same as at its own path but may be kept by the
+// browser for a year (immutable); so is an icon that icons.css names by a relative URL. At its
+// own path a file carries no Cache-Control, as before.
+func TestStaticFilesUnderTheirVersion(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	c := h.client(t)
+	c.signIn("account.owner@northwind.example")
+	p := c.page(accountPath+"/credits", http.StatusOK)
+	var linked []string
+	for _, attr := range []string{"href", "src"} {
+		p.Find("[" + attr + `^="/static"]`).Each(func(_ int, s *goquery.Selection) {
+			v, _ := s.Attr(attr)
+			linked = append(linked, v)
+		})
+	}
+	prefix := "/static/" + static.Version() + "/"
+	want := []string{"css/app.css", "css/icons.css", "img/favicon.svg", "js/app.js", "js/charts.js", "vendor/htmx.min.js", "vendor/chart.umd.min.js"}
+	for _, name := range want {
+		if !strings.Contains(strings.Join(linked, " "), prefix+name) {
+			t.Errorf("the page does not link %s%s: %v", prefix, name, linked)
+		}
+	}
+	_, icons := c.get("/static/css/icons.css")
+	icon := regexp.MustCompile(`url\((\.\./vendor/icons/[a-z0-9_]+\.svg)\)`).FindStringSubmatch(icons)
+	if icon == nil {
+		t.Fatal("icons.css names no icon")
+	}
+	base, _ := url.Parse(prefix + "css/icons.css")
+	iconURL, _ := base.Parse(icon[1])
+	for _, path := range append(linked, iconURL.Path) {
+		rest, ok := strings.CutPrefix(path, prefix)
+		if !ok {
+			t.Errorf("%s is not under the version %s", path, static.Version())
+			continue
+		}
+		resp, body := c.get(path)
+		plain, plainBody := c.get("/static/" + rest)
+		if resp.StatusCode != http.StatusOK || plain.StatusCode != http.StatusOK || body != plainBody || body == "" {
+			t.Errorf("%s: status %d, /static/%s: status %d, the same content: %v", path, resp.StatusCode, rest, plain.StatusCode, body == plainBody)
+		}
+		if got := resp.Header.Get("Cache-Control"); got != "public, max-age=31536000, immutable" {
+			t.Errorf("%s: Cache-Control %q, want a year, immutable", path, got)
+		}
+		if got := plain.Header.Get("Cache-Control"); got != "" {
+			t.Errorf("/static/%s: Cache-Control %q, want none", rest, got)
+		}
+	}
+}
