@@ -2,7 +2,7 @@ package web
 
 import (
 	"io/fs"
-	"strings"
+	"regexp"
 
 	"github.com/labstack/echo/v4"
 
@@ -16,21 +16,34 @@ func staticFiles() fs.FS { return static.FS }
 // again (RFC 8246), since the same URL never names other content.
 const immutable = "public, max-age=31536000, immutable"
 
-// staticVersion runs before routing: a path under the static files' version (static.Path),
-// /static/VERSION/..., becomes the file's own path, /static/..., with a Cache-Control that lets
-// the browser keep it. The pages link every file under the version, so a browser fetches each
-// once instead of at every page; a path without it is served as before, with no Cache-Control.
+// versioned matches a path under a version of the static files (static.Version's form): the
+// version, then the file's own path.
+var versioned = regexp.MustCompile(`^/static/(v[0-9a-f]{16})(/.*)$`)
+
+// staticVersion runs before routing: a path under a version of the static files (static.Path),
+// /static/VERSION/..., becomes the file's own path, /static/..., so that the pages, which link
+// every file under the version, let a browser fetch each once instead of at every page. Under
+// this build's version a file found is marked immutable; under another (a page of an instance
+// running another build, during a rolling deploy behind a load balancer) the file is served all
+// the same, but not kept, since its content may not be the one that version names; a file not
+// found is never kept. A path without a version is served as before, with no Cache-Control.
 func staticVersion(next echo.HandlerFunc) echo.HandlerFunc {
-	prefix := "/static/" + static.Version() + "/"
+	ours := static.Version()
 	return func(c echo.Context) error {
 		u := c.Request().URL
-		if rest, ok := strings.CutPrefix(u.Path, prefix); ok {
-			u.Path = "/static/" + rest
-			if u.RawPath != "" {
-				u.RawPath = "/static/" + strings.TrimPrefix(u.RawPath, prefix)
-			}
-			c.Response().Header().Set(echo.HeaderCacheControl, immutable)
+		m := versioned.FindStringSubmatch(u.Path)
+		if m == nil {
+			return next(c)
 		}
+		u.Path, u.RawPath = "/static"+m[2], ""
+		if m[1] != ours {
+			return next(c)
+		}
+		c.Response().Before(func() {
+			if c.Response().Status == 200 {
+				c.Response().Header().Set(echo.HeaderCacheControl, immutable)
+			}
+		})
 		return next(c)
 	}
 }
