@@ -227,7 +227,8 @@ func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 func TestRenameDuringAssignmentKeepsNoOldName(t *testing.T) {
 	t.Parallel()
 	storetest.RequirePostgres(t, "SQLite runs one write at a time")
-	h := newHarness(t, store.Postgres, "testdata/roles.json", false)
+	url := storetest.MigratedURL(t, store.Postgres)
+	h := newHarnessAt(t, url, store.Pool{}, "testdata/roles.json", false)
 	ctx := context.Background()
 	p, err := h.store.PartnerByExternalID(ctx, partnerID)
 	if err != nil {
@@ -245,8 +246,8 @@ func TestRenameDuringAssignmentKeepsNoOldName(t *testing.T) {
 			_, err := h.store.AssignBenefit(ctx, h.user(t, partnerAdmin), p, "b-001", partnerMember, false)
 			assigned <- err
 		}()
-		time.Sleep(200 * time.Millisecond) // time for the assignment to commit, were it not waiting
-		first.get(partPath + "/benefits")  // kept at the version of this instant
+		waitForLockWait(t, url, assigned) // the assignment waits for the new name's memberships
+		first.get(partPath + "/benefits") // kept at the version of this instant
 		return nil
 	})
 	if err != nil {
@@ -265,4 +266,22 @@ func TestRenameDuringAssignmentKeepsNoOldName(t *testing.T) {
 	if !strings.Contains(mine, "Renamed Member") {
 		t.Errorf("the new holder's new name is not listed")
 	}
+}
+
+// waitForLockWait returns once a session of the database at url waits for a lock, or fails the
+// test when the other side has finished first (done) or after ten seconds.
+func waitForLockWait(t *testing.T, url string, done <-chan error) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+		waiting := storetest.Rows(t, url, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+		if len(waiting) == 1 && waiting[0] != "0" {
+			return
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("the assignment finished without waiting for the new name (%v)", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	t.Fatal("no session waits for a lock after 10 s")
 }

@@ -16,10 +16,6 @@ const maxInvoiceNumber = 40
 // allocationsPageSize is how many allocations an invoice page lists; "Next page" shows the next.
 const allocationsPageSize = 100
 
-// maxAllocationCursorLen bounds the "after" of an invoice's allocations: its cursor holds a
-// product name of up to 200 characters.
-const maxAllocationCursorLen = 1200
-
 // errNoInvoice is an invoice number the profile does not have.
 var errNoInvoice = fault.New(fault.ErrNotFound, "This billing profile has no invoice with this number.")
 
@@ -36,15 +32,16 @@ func (s *Server) invoiceShow(c echo.Context) error {
 		return badParam("invoice", fault.Text("not an invoice number"))
 	}
 	after := c.QueryParam("after")
-	if len(after) > maxAllocationCursorLen {
-		return badParam("after", fault.Say(views.KeyCursorTooLong, maxAllocationCursorLen))
-	} else if after != "" && s.store.CheckAllocationCursor(after) != nil {
-		return badParam("after", fault.Text("not a cursor this list gave out; start again from the first page"))
+	if len(after) > maxCursorLen {
+		return badParam("after", fault.Say(views.KeyCursorTooLong, maxCursorLen))
 	}
 	ctx := c.Request().Context()
 	inv, err := s.store.InvoiceByNumber(ctx, bp.ID, number)
 	if err != nil {
 		return notFoundAs(err, errNoInvoice)
+	}
+	if after != "" && s.store.CheckAllocationCursor(after, inv) != nil {
+		return badParam("after", fault.Text("not a cursor this list gave out; start again from the first page"))
 	}
 	lots, err := s.store.InvoiceLots(ctx, bp.ID, inv)
 	if err != nil {

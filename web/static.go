@@ -9,8 +9,25 @@ import (
 	"github.com/creditdesk/creditdesk/static"
 )
 
-// staticFiles is the embedded static folder.
-func staticFiles() fs.FS { return static.FS }
+// staticFiles is the embedded static folder, its files only: a folder is not found, where
+// echo would redirect it to itself with a slash and back, for good (301).
+func staticFiles() fs.FS { return filesOnly{static.FS} }
+
+// filesOnly is a file system whose folders cannot be opened.
+type filesOnly struct{ fs.FS }
+
+// Open opens name unless it is a folder.
+func (f filesOnly) Open(name string) (fs.File, error) {
+	file, err := f.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := file.Stat(); err != nil || st.IsDir() {
+		_ = file.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return file, nil
+}
 
 // immutable is the Cache-Control of a file asked for under its version: a year, without asking
 // again (RFC 8246), since the same URL never names other content.
@@ -32,10 +49,10 @@ func staticVersion(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := c.Request().URL
 		m := versioned.FindStringSubmatch(u.Path)
-		if m == nil {
+		if m == nil || u.RawPath != "" { // an escaped path is no file's link: not found, as at /static
 			return next(c)
 		}
-		u.Path, u.RawPath = "/static"+m[2], ""
+		u.Path = "/static" + m[2]
 		if m[1] != ours {
 			return next(c)
 		}

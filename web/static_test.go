@@ -16,7 +16,9 @@ import (
 // TestStaticFilesUnderTheirVersion: a page links its stylesheets, scripts and icon under the
 // static files' version, where each file is the same as at its own path but may be kept by the
 // browser for a year (immutable); so is an icon that icons.css names by a relative URL. At its
-// own path a file carries no Cache-Control, as before.
+// own path a file carries no Cache-Control, as before; under another build's version (a rolling
+// deploy) it is served but not kept; a missing file, a folder, or an escaped slash is a 404,
+// never kept.
 func TestStaticFilesUnderTheirVersion(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
@@ -60,6 +62,18 @@ func TestStaticFilesUnderTheirVersion(t *testing.T) {
 		}
 		if got := plain.Header.Get("Cache-Control"); got != "" {
 			t.Errorf("/static/%s: Cache-Control %q, want none", rest, got)
+		}
+	}
+	other, otherBody := c.get("/static/v0123456789abcdef/css/app.css") // another build's page
+	_, plainBody := c.get("/static/css/app.css")
+	if other.StatusCode != http.StatusOK || otherBody != plainBody || other.Header.Get("Cache-Control") != "" {
+		t.Errorf("under another version: status %d, the same file %v, Cache-Control %q; want the file, not kept",
+			other.StatusCode, otherBody == plainBody, other.Header.Get("Cache-Control"))
+	}
+	for _, path := range []string{prefix + "css/nothing.css", prefix + "css", "/static/css", "/static", prefix + "css%2Fapp.css"} {
+		resp, _ := c.get(path)
+		if resp.StatusCode != http.StatusNotFound || strings.Contains(resp.Header.Get("Cache-Control"), "public") {
+			t.Errorf("%s: status %d, Cache-Control %q; want 404, not kept", path, resp.StatusCode, resp.Header.Get("Cache-Control"))
 		}
 	}
 }

@@ -31,7 +31,7 @@ func TestInvoiceAllocationsPagesAreTheWhole(t *testing.T) {
 		}
 		c := cadenceCase{invoiceDay: 1, end: ledger.MustDate("2026-04-01"),
 			lots: []store.LotRow{lot("K1", "7", "2026-03-10"), lot("K2", "9", "2026-03-20"), lot("K3", "10000", "2027-12-31")}}
-		products := []string{"app service", "storage", "virtual machines"}
+		products := []string{"app service", "storage", "virtual machines", strings.Repeat("😀", 200)} // the longest name (costcsv)
 		for range 60 {
 			c.charges = append(c.charges, store.ChargeTotal{Date: fmt.Sprintf("2026-03-%02d", 1+rng.IntN(31)),
 				Product: products[rng.IntN(len(products))], PublisherType: "Azure", Eligible: true, Amount: int64(1+rng.IntN(5)) * 1_000000})
@@ -81,10 +81,19 @@ func TestInvoiceAllocationsPagesAreTheWhole(t *testing.T) {
 				t.Fatalf("pages of %d differ from the one page", size)
 			}
 		}
+		_, next, err = s.InvoiceAllocationsPage(ctx, p.ID, inv, "", 1)
+		if err != nil || next == "" {
+			t.Fatalf("a first page of one: next %q, %v", next, err)
+		}
+		other := inv
+		other.ID++ // a cursor of another invoice
 		for _, bad := range []string{"x", s.EncodeLotCursor(store.LotCursor{Value: "2026-03-01", ID: 5})} {
-			if _, _, err := s.InvoiceAllocationsPage(ctx, p.ID, inv, bad, 10); !errors.Is(err, fault.ErrInvalid) || s.CheckAllocationCursor(bad) == nil {
+			if _, _, err := s.InvoiceAllocationsPage(ctx, p.ID, inv, bad, 10); !errors.Is(err, fault.ErrInvalid) || s.CheckAllocationCursor(bad, inv) == nil {
 				t.Errorf("cursor %q: %v; want an invalid after", bad, err)
 			}
+		}
+		if _, _, err := s.InvoiceAllocationsPage(ctx, p.ID, other, next, 10); !errors.Is(err, fault.ErrInvalid) || s.CheckAllocationCursor(next, other) == nil {
+			t.Errorf("a cursor of another invoice: %v; want an invalid after", err)
 		}
 	})
 }

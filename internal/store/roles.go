@@ -38,6 +38,7 @@ func (sc Scope) ID() string {
 // assignment aliased r reaches the scope whose account id and profile id are the SQL expressions
 // account and profile ("" for an account scope) when it is on that account itself, or on that
 // profile. GrantsOn, AssignmentsOn, ScopeGrants and the scopes picker all read roles through it.
+// account and profile are SQL text pasted as it is: column names or "?", never input.
 func reachesScope(account, profile string) string {
 	c := "r.billing_account_id = " + account + " AND "
 	if profile == "" {
@@ -84,7 +85,7 @@ type AssignmentRow struct {
 }
 
 // AssignmentsOn lists the role assignments that reach a scope, inherited ones included, ordered
-// by role then email; one query.
+// by email, then assignment; one query.
 func (s *Store) AssignmentsOn(ctx context.Context, sc Scope) ([]AssignmentRow, error) {
 	type row struct {
 		ID               int64

@@ -37,7 +37,9 @@ func (s *Store) ScopeGrants(ctx context.Context, userID int64, account, profile 
 	var sc Scope
 	var p BillingProfile
 	var onAccount, onProfile []access.Role
-	found, accountID := false, int64(0) // lower(name) is unique (migration 00001): one account
+	// lower(name) is unique (migration 00001), so the rows are of one account; were the index
+	// ever dropped, two accounts' grants must not add up.
+	found, accountID := false, int64(0)
 	for rows.Next() {
 		var role *string
 		var inherited *bool
