@@ -13,6 +13,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
+	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 	"github.com/creditdesk/creditdesk/web"
 )
@@ -45,6 +46,24 @@ func (h *harness) otherPortal(t testing.TB, adjust func(*web.Deps)) *harness {
 	return other
 }
 
+// ownerOnTwoPortals is the ledger scenario processed on 2026-05-20 (the prepaid lot may then be
+// canceled) in a harness on d whose statements n counts, with the account owner signed in on it
+// (first) and on a second portal over the same database (second).
+func ownerOnTwoPortals(t *testing.T, d store.Dialect) (h *harness, n *atomic.Int64, first, second *client) {
+	t.Helper()
+	h = newHarness(t, d, "testdata/roles.json", false)
+	loadScenario(t, h.store, ledgerFile)
+	h.process(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC))
+	n = new(atomic.Int64)
+	if err := h.store.CountStatements(n); err != nil {
+		t.Fatal(err)
+	}
+	first, second = h.client(t), h.secondPortal(t).client(t)
+	first.signIn("account.owner@northwind.example")
+	second.signIn("account.owner@northwind.example")
+	return h, n, first, second
+}
+
 // TestCreditsPageKeptAcrossPortals: a portal shows the credits page of a profile whose ledger
 // has not moved from what it read for the same day and query, with four statements fewer (issue
 // 10); a lot canceled through a second portal over the same database shows at once on the
@@ -55,16 +74,7 @@ func TestCreditsPageKeptAcrossPortals(t *testing.T) {
 	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
-			h := newHarness(t, d, "testdata/roles.json", false)
-			loadScenario(t, h.store, ledgerFile)
-			h.process(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC)) // prepaid may be canceled
-			var n atomic.Int64
-			if err := h.store.CountStatements(&n); err != nil {
-				t.Fatal(err)
-			}
-			first, second := h.client(t), h.secondPortal(t).client(t)
-			first.signIn("account.owner@northwind.example")
-			second.signIn("account.owner@northwind.example")
+			h, n, first, second := ownerOnTwoPortals(t, d)
 			statements := func(path string) (int64, string) {
 				before := n.Load()
 				resp, body := first.get(path)

@@ -25,16 +25,7 @@ func TestAccountSummaryKeptAcrossPortals(t *testing.T) {
 	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		t.Run(string(d), func(t *testing.T) {
-			h := newHarness(t, d, "testdata/roles.json", false)
-			loadScenario(t, h.store, ledgerFile)
-			h.process(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC)) // prepaid may be canceled
-			var n atomic.Int64
-			if err := h.store.CountStatements(&n); err != nil {
-				t.Fatal(err)
-			}
-			first, second := h.client(t), h.secondPortal(t).client(t)
-			first.signIn("account.owner@northwind.example")
-			second.signIn("account.owner@northwind.example")
+			h, n, first, second := ownerOnTwoPortals(t, d)
 			path := "/accounts/" + url.PathEscape(accountName) + "/credits"
 			statements := func(c *client) (int64, string) {
 				before := n.Load()
