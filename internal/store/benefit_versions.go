@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-
-	"gorm.io/gorm/clause"
 )
 
 // benefitVersionRow is an organisation's benefits version (migration 00024).
@@ -41,10 +39,7 @@ const moveVersions = "INSERT INTO benefit_versions (partner_id, version) %s " +
 // the organisation's row first and shares the rows it renews; an assignment locks the benefit's
 // row first).
 func (s *Store) touchBenefits(ctx context.Context, partnerID int64) error {
-	r := benefitVersionRow{PartnerID: partnerID, Version: 1}
-	err := s.conn(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "partner_id"}},
-		DoUpdates: clause.Set{{Column: clause.Column{Name: "version"}, Value: clause.Expr{SQL: "benefit_versions.version + 1"}}}}).
-		Create(&r).Error
+	err := s.conn(ctx).Exec(fmt.Sprintf(moveVersions, "SELECT CAST(? AS BIGINT), 1 WHERE 1 = 1"), partnerID).Error
 	return wrap("move benefits version", err)
 }
 
