@@ -155,7 +155,9 @@ func (s *Server) alertRoutes(base, kind string, view, manage Rule) []Route {
 // armapi.Prefix, with its own middleware; and the portal's routes as a group with the portal's
 // middleware (uiMiddleware), each with its rule's.
 func (s *Server) register() {
-	s.echo.StaticFS("/static", staticFiles())
+	files := echo.StaticDirectoryHandler(staticFiles(), !s.echo.EnablePathUnescapingStaticFiles)
+	s.echo.GET("/static*", files)
+	s.echo.HEAD("/static*", files) // as a proxy or a monitor asks
 	s.api.Mount(s.echo.Group(armapi.Prefix), noRoute)
 	ui := s.echo.Group("", s.uiMiddleware()...)
 	ui.RouteNotFound("", noRoute)

@@ -18,7 +18,7 @@ import (
 // browser for a year (immutable); so is an icon that icons.css names by a relative URL. At its
 // own path a file carries no Cache-Control, as before; under another build's version (a rolling
 // deploy) it is served but not kept; a missing file, a folder, or an escaped slash is a 404,
-// never kept.
+// never kept. HEAD answers as GET does, without the body.
 func TestStaticFilesUnderTheirVersion(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
@@ -63,6 +63,10 @@ func TestStaticFilesUnderTheirVersion(t *testing.T) {
 		if got := plain.Header.Get("Cache-Control"); got != "" {
 			t.Errorf("/static/%s: Cache-Control %q, want none", rest, got)
 		}
+	}
+	if head, _ := c.do(http.MethodHead, prefix+"css/app.css", nil, nil); head.StatusCode != http.StatusOK ||
+		head.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" {
+		t.Errorf("HEAD of a file under the version: status %d, Cache-Control %q", head.StatusCode, head.Header.Get("Cache-Control"))
 	}
 	other, otherBody := c.get("/static/v0123456789abcdef/css/app.css") // another build's page
 	_, plainBody := c.get("/static/css/app.css")
