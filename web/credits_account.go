@@ -44,12 +44,6 @@ type accountRowView struct {
 	href string
 }
 
-// accountRow is a row of the account summary kept: the profile's ledger summarised and the row
-// rendered.
-type accountRow struct {
-	ledger store.ProfileLedger
-	html   string
-}
 
 // keptRows are the rows of the account summary of the profiles (ProfileLedgers), each from the
 // cache when its profile's ledger has not moved since it was summarised and rendered for the
@@ -69,9 +63,7 @@ func (s *Server) keptRows(ctx context.Context, account string, profiles []store.
 	for i, p := range profiles {
 		v, label := view(p), keptcache.Day{Version: p.LedgerVersion, Today: today}
 		if kept, ok := s.accountRows.Get(p.ID, label, v); ok && p.LedgerVersion > 0 {
-			kept.ledger.Profile = p
-			out[i] = accountRowOf(kept.ledger, v.href)
-			out[i].Kept = kept.html
+			out[i] = kept // the profile's names and currency move its ledger version too
 			continue
 		}
 		miss, at = append(miss, p), append(at, i)
@@ -93,7 +85,7 @@ func (s *Server) keptRows(ctx context.Context, account string, profiles []store.
 			}
 			r.Kept = b.String()
 			label := keptcache.Day{Version: l.Profile.LedgerVersion, Today: today}
-			s.accountRows.Put(l.Profile.ID, label, v, accountRow{ledger: l, html: r.Kept})
+			s.accountRows.Put(l.Profile.ID, label, v, r)
 		}
 		out[at[j]] = r
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/views"
 	"github.com/creditdesk/creditdesk/web/armapi"
 	"github.com/creditdesk/creditdesk/web/keptcache"
 )
@@ -82,7 +83,7 @@ type Server struct {
 	chartsCache  *keptcache.Cache[keptcache.Day, struct{}, charts]
 	creditsCache *keptcache.Cache[keptcache.Day, creditsQuery, creditsData]
 	txTables     *keptcache.Cache[keptcache.Day, txView, string]
-	accountRows  *keptcache.Cache[keptcache.Day, accountRowView, accountRow] // the account summaries' rows
+	accountRows  *keptcache.Cache[keptcache.Day, accountRowView, views.AccountCreditsRow] // the account summaries' rows
 	// keptTotals keeps the benefit totals of the partner workspaces recently viewed, keptPages
 	// the last page of each one's list.
 	keptTotals *keptcache.Cache[keptcache.Span, struct{}, store.BenefitTotals]
@@ -127,7 +128,7 @@ func New(d Deps) (*Server, error) {
 		chartsCache:  keptcache.New[keptcache.Day, struct{}, charts](ledgerCacheSize),
 		creditsCache: keptcache.New[keptcache.Day, creditsQuery, creditsData](ledgerCacheSize),
 		txTables:     keptcache.New[keptcache.Day, txView, string](ledgerCacheSize),
-		accountRows:  keptcache.New[keptcache.Day, accountRowView, accountRow](ledgerCacheSize),
+		accountRows:  keptcache.New[keptcache.Day, accountRowView, views.AccountCreditsRow](ledgerCacheSize),
 		keptTotals:   keptcache.New[keptcache.Span, struct{}, store.BenefitTotals](benefitsCacheSize),
 		keptPages:    keptcache.New[keptcache.Span, benefitsQuery, store.BenefitPage](benefitsCacheSize),
 		sessions:     newSessionStore(key, d.Config.TLS() || d.Config.SecureCookie), dummyHash: dummy,
