@@ -44,7 +44,6 @@ type accountRowView struct {
 	href string
 }
 
-
 // keptRows are the rows of the account summary of the profiles (ProfileLedgers), each from the
 // cache when its profile's ledger has not moved since it was summarised and rendered for the
 // same business day and view (keptcache), the others from the store, rendered and kept: with
