@@ -14,6 +14,10 @@ import (
 // list, so that neither is read from a thousand benefits on every request.
 const benefitsCacheSize = 256
 
+// benefitsPages is how many pages of an organisation's list the portal keeps: its admins' latest
+// pages, filters and orders.
+const benefitsPages = 8
+
 // benefitTotals is an organisation's benefit totals at now and their label: kept, when the
 // portal computed them at the benefits version the database has now and they still hold, or
 // computed and kept. The version is read before the totals, so kept totals are never older than

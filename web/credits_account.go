@@ -37,6 +37,9 @@ func (s *Server) accountCredits(c echo.Context) error {
 	return s.render(c, http.StatusOK, views.AccountCreditsPage(p), nil)
 }
 
+// accountRowViews is how many views of a profile's row the portal keeps: its readers' locales.
+const accountRowViews = 2
+
 // accountRowView is what a row of the account summary shows besides its profile's ledger: the
 // reader's locale and the link to the profile's credits page.
 type accountRowView struct {

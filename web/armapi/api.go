@@ -67,7 +67,7 @@ func New(d Deps) *API {
 	}
 	return &API{store: d.Store, log: d.Logger, clocks: d.Clocks, metrics: d.Metrics, cursors: arm.NewSealer(d.Secret),
 		limiter: newLimiter(d.Store, d.RateLimit), pageSize: size, expiryWindow: d.ExpiryWindow, publicURL: d.PublicURL,
-		eventPages: keptcache.New[keptcache.Day, eventsQuery, keptPage](keptEventPages)}
+		eventPages: keptcache.New[keptcache.Day, eventsQuery, keptPage](keptEventPages, 1)}
 }
 
 // Prefix is the path of the group the API is mounted on: every ARM path starts with it.

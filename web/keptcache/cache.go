@@ -14,12 +14,13 @@ type Label[L any] interface {
 	Newer(than L) bool
 }
 
-// Cache keeps, per owner, one value (V) with its label (L) and the request's query (Q) it was
-// computed for. Values are shared read-only by the requests that show them.
+// Cache keeps, per owner, the values (V) of a few queries (Q), each with the label (L) it was
+// computed for, the most recent last. Values are shared read-only by the requests that show them.
 type Cache[L Label[L], Q comparable, V any] struct {
 	mu      sync.Mutex
-	size    int                      // the owners it keeps at most: those recently viewed
-	entries map[int64]entry[L, Q, V] // by owner id
+	size    int                        // the owners it keeps at most: those recently viewed
+	queries int                        // the queries it keeps of an owner at most: its latest
+	entries map[int64][]entry[L, Q, V] // by owner id
 }
 
 // entry is a kept value, its label and its query.
@@ -29,32 +30,44 @@ type entry[L any, Q comparable, V any] struct {
 	value V
 }
 
-// New is an empty cache that keeps the values of size owners at most.
-func New[L Label[L], Q comparable, V any](size int) *Cache[L, Q, V] {
-	return &Cache[L, Q, V]{size: size, entries: map[int64]entry[L, Q, V]{}}
+// New is an empty cache that keeps the values of size owners at most, and of queries queries
+// of each (at least one).
+func New[L Label[L], Q comparable, V any](size, queries int) *Cache[L, Q, V] {
+	return &Cache[L, Q, V]{size: size, queries: max(queries, 1), entries: map[int64][]entry[L, Q, V]{}}
 }
 
 // Get returns the owner's value for query when its label holds for a reader labelled r.
 func (c *Cache[L, Q, V]) Get(owner int64, r L, query Q) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.entries[owner]
-	if !ok || e.query != query || !e.label.Holds(r) {
-		var zero V
-		return zero, false
+	for _, e := range c.entries[owner] {
+		if e.query == query && e.label.Holds(r) {
+			return e.value, true
+		}
 	}
-	return e.value, true
+	var zero V
+	return zero, false
 }
 
-// Put keeps v as the owner's value for label l and query, in place of its older one, but not over
-// one whose label is Newer than l; when the cache is full, an arbitrary other owner's entry makes
-// room.
+// Put keeps v as the owner's value for label l and query, in place of the query's older value
+// and of the owner's values that l is Newer than, but not when the owner has a value whose label
+// is Newer than l; beyond the cache's queries, the owner's least recent value goes, and when the
+// cache is full of owners, an arbitrary other owner's values make room.
 func (c *Cache[L, Q, V]) Put(owner int64, l L, query Q, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	old, ok := c.entries[owner]
-	if ok && old.label.Newer(l) {
-		return
+	kept := make([]entry[L, Q, V], 0, c.queries)
+	for _, e := range old {
+		if e.label.Newer(l) {
+			return
+		}
+		if e.query != query && !l.Newer(e.label) {
+			kept = append(kept, e)
+		}
+	}
+	if len(kept) >= c.queries {
+		kept = append(kept[:0], kept[len(kept)-c.queries+1:]...)
 	}
 	if !ok && len(c.entries) >= c.size {
 		for id := range c.entries {
@@ -62,5 +75,5 @@ func (c *Cache[L, Q, V]) Put(owner int64, l L, query Q, v V) {
 			break
 		}
 	}
-	c.entries[owner] = entry[L, Q, V]{label: l, query: query, value: v}
+	c.entries[owner] = append(kept, entry[L, Q, V]{label: l, query: query, value: v})
 }

@@ -1,6 +1,7 @@
 package keptcache
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -27,7 +28,7 @@ func TestCacheKeepsTheNewerVersion(t *testing.T) {
 // keepsTheNewer checks that a value labelled older, put after one labelled newer, does not
 // replace it, that one labelled next does, and that a value is given only for its query and owner.
 func keepsTheNewer[L Label[L]](t *testing.T, newer, older, next L) {
-	c := New[L, string, string](4)
+	c := New[L, string, string](4, 1)
 	c.Put(1, newer, "", "newer")
 	c.Put(1, older, "", "older")
 	if got, ok := c.Get(1, newer, ""); !ok || got != "newer" {
@@ -50,7 +51,7 @@ func keepsTheNewer[L Label[L]](t *testing.T, newer, older, next L) {
 func TestCacheKeepsItsSize(t *testing.T) {
 	t.Parallel()
 	const size = 4
-	c := New[Day, struct{}, int64](size)
+	c := New[Day, struct{}, int64](size, 1)
 	day := ledger.MustDate("2026-07-10")
 	for id := int64(1); id <= 3*size; id++ {
 		c.Put(id, Day{Version: id, Today: day}, struct{}{}, id)
@@ -72,5 +73,49 @@ func TestCacheKeepsItsSize(t *testing.T) {
 				t.Fatalf("owner %d was evicted by a new value of owner %d", other, id)
 			}
 		}
+	}
+}
+
+// TestCacheKeepsAnOwnersLatestQueries: an owner's values of several queries (an organisation's
+// pages, a profile's row in two locales) are kept side by side up to the cache's queries, the
+// least recently put going first; a query put again replaces its value; a value of a newer
+// version drops the owner's older ones; an older version's put changes nothing.
+func TestCacheKeepsAnOwnersLatestQueries(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
+	v7, v8 := Span{Version: 7, At: at}, Span{Version: 8, At: at}
+	c := New[Span, string, string](2, 3)
+	have := func(step string, want ...string) {
+		t.Helper()
+		var got []string
+		for _, q := range []string{"a", "b", "c", "d", "e"} {
+			if v, ok := c.Get(1, Span{Version: v7.Version, At: at}, q); ok {
+				got = append(got, q+"="+v)
+			}
+			if v, ok := c.Get(1, Span{Version: v8.Version, At: at}, q); ok {
+				got = append(got, q+"="+v)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: kept %v, want %v", step, got, want)
+		}
+	}
+	c.Put(1, v7, "a", "1")
+	c.Put(1, v7, "b", "1")
+	c.Put(1, v7, "c", "1")
+	have("three queries", "a=1", "b=1", "c=1")
+	c.Put(1, v7, "d", "1")
+	have("a fourth", "b=1", "c=1", "d=1")
+	c.Put(1, v7, "b", "2")
+	c.Put(1, v7, "e", "1")
+	have("b again, then e", "b=2", "d=1", "e=1")
+	c.Put(1, v8, "a", "3")
+	have("a newer version", "a=3")
+	c.Put(1, v7, "c", "late")
+	have("an older version put late", "a=3")
+	c.Put(2, v7, "a", "1")
+	c.Put(3, v7, "a", "1")
+	if len(c.entries) > 2 {
+		t.Errorf("%d owners kept, want at most 2", len(c.entries))
 	}
 }

@@ -8,4 +8,6 @@
 // that version may show it again: an entry is never older than its label, and no portal can serve
 // another portal's stale entry, since the version is in the database. A label also says when a
 // value holds besides its version: Day, for a business day; Span, for an interval of instants.
+// Each cache keeps a few queries of an owner (its latest pages, filters or locales) and a bounded
+// number of owners.
 package keptcache
