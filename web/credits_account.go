@@ -63,8 +63,9 @@ func (s *Server) keptRows(ctx context.Context, account string, profiles []store.
 	var miss []store.BillingProfile
 	var at []int // the index in out of each miss
 	for i, p := range profiles {
-		v, label := view(p), keptcache.Day{Version: p.LedgerVersion, Today: today}
-		if kept, ok := s.accountRows.Get(p.ID, label, v); ok && p.LedgerVersion > 0 {
+		v := view(p)
+		label, versioned := keptcache.DayOf(p.LedgerVersion, today)
+		if kept, ok := s.accountRows.Get(p.ID, label, v); ok && versioned {
 			out[i] = kept // the profile's names and currency move its ledger version too
 			continue
 		}
@@ -80,13 +81,12 @@ func (s *Server) keptRows(ctx context.Context, account string, profiles []store.
 	for j, l := range read {
 		v := view(l.Profile)
 		r := accountRowOf(l, v.href)
-		if !l.Synced && l.Profile.LedgerVersion > 0 {
+		if label, versioned := keptcache.DayOf(l.Profile.LedgerVersion, today); versioned && !l.Synced {
 			var b strings.Builder
 			if err := views.AccountCreditsTableRow(loc, r).Render(ctx, &b); err != nil {
 				return nil, err
 			}
 			r.Kept = b.String()
-			label := keptcache.Day{Version: l.Profile.LedgerVersion, Today: today}
 			s.accountRows.Put(l.Profile.ID, label, v, r)
 		}
 		out[at[j]] = r

@@ -42,10 +42,10 @@ func (s *Server) chartsData(ctx context.Context, pg creditsPage) (charts, error)
 	if err != nil {
 		return charts{}, err
 	}
-	label := keptcache.Day{Version: pg.bp.LedgerVersion, Today: pg.today}
+	label, versioned := keptcache.DayOf(pg.bp.LedgerVersion, pg.today)
 	// A profile whose ledger Azure keeps is read afresh each time: its copy and its sync state
 	// come from Azure's tables (only the API's events page keeps it, by the version syncs move).
-	cacheable := !synced && pg.bp.LedgerVersion > 0
+	cacheable := !synced && versioned
 	if d, ok := s.chartsCache.Get(pg.bp.ID, label, struct{}{}); ok && cacheable {
 		return d, nil
 	}

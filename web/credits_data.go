@@ -30,8 +30,8 @@ type creditsData struct {
 // four statements and the kept balance section's decoding fewer on a hit. cacheable is false
 // for a profile whose ledger Azure keeps, read afresh each time (its copy and sync state).
 func (s *Server) keptCredits(ctx context.Context, pg creditsPage, cacheable bool) (creditsData, error) {
-	label := keptcache.Day{Version: pg.bp.LedgerVersion, Today: pg.today}
-	cacheable = cacheable && pg.bp.LedgerVersion > 0
+	label, versioned := keptcache.DayOf(pg.bp.LedgerVersion, pg.today)
+	cacheable = cacheable && versioned
 	if d, ok := s.creditsCache.Get(pg.bp.ID, label, pg.q); ok && cacheable {
 		return d, nil
 	}
@@ -84,10 +84,10 @@ type txView struct {
 // renders t itself. The table is most of the page's rows, and the rendering of its rows most of
 // the page's own work once the data is kept.
 func (s *Server) keptTxTable(ctx context.Context, pg creditsPage, t views.Transactions, cacheable bool) (string, error) {
-	if !cacheable || pg.bp.LedgerVersion <= 0 {
+	label, versioned := keptcache.DayOf(pg.bp.LedgerVersion, pg.today)
+	if !cacheable || !versioned {
 		return "", nil
 	}
-	label := keptcache.Day{Version: pg.bp.LedgerVersion, Today: pg.today}
 	view := txView{q: pg.q, loc: pg.loc, invoices: pg.invoices, base: pg.base(), currency: pg.bp.Currency}
 	if html, ok := s.txTables.Get(pg.bp.ID, label, view); ok {
 		return html, nil

@@ -58,11 +58,15 @@ func (l eventList) list(link string) any {
 // profile was read by this request before the events, so its version labels the page.
 func (a *API) keptEventPage(ctx context.Context, es arm.EventScope, accountID int64, profiles map[int64]store.BillingProfile,
 	bp *store.BillingProfile, pg page) (eventList, error) {
-	if bp == nil || bp.LedgerVersion <= 0 || pg.cursor.Phase != 0 {
+	var label keptcache.Day
+	versioned := false
+	if bp != nil {
+		label, versioned = keptcache.DayOf(bp.LedgerVersion, a.today())
+	}
+	if !versioned || pg.cursor.Phase != 0 {
 		items, next, err := a.eventPage(ctx, es, accountID, profiles, pg)
 		return eventList{items: items, next: next}, err
 	}
-	label := keptcache.Day{Version: bp.LedgerVersion, Today: a.today()}
 	q := eventsQuery{shape: es.Shape, account: es.Account, scope: es.ScopeID, profile: es.Profiles[bp.ID],
 		filter: es.Filter, cursor: pg.cursor, size: pg.size}
 	if kp, ok := a.eventPages.Get(bp.ID, label, q); ok {

@@ -10,6 +10,13 @@ type Day struct {
 	Today   ledger.Date
 }
 
+// DayOf is the label of a value read from a profile's ledger at version on today; versioned is
+// false when the version was not read with the profile (0; the column starts at 1), and nothing
+// may then be kept or shown from the cache under it.
+func DayOf(version int64, today ledger.Date) (l Day, versioned bool) {
+	return Day{Version: version, Today: today}, version > 0
+}
+
 // Holds reports whether a value of this label may be shown to a reader that read r: the same
 // version on the same day.
 func (l Day) Holds(r Day) bool { return l == r }

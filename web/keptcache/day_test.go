@@ -27,3 +27,16 @@ func TestDayHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestDayOfAVersionNotRead: a profile whose version was not read (0) gives no label to keep
+// under; any version read does.
+func TestDayOfAVersionNotRead(t *testing.T) {
+	t.Parallel()
+	day := ledger.MustDate("2026-07-10")
+	if l, ok := DayOf(0, day); ok || l != (Day{Today: day}) {
+		t.Errorf("DayOf(0) = %+v, %v; want not versioned", l, ok)
+	}
+	if l, ok := DayOf(1, day); !ok || l != (Day{Version: 1, Today: day}) {
+		t.Errorf("DayOf(1) = %+v, %v; want version 1 of the day", l, ok)
+	}
+}
