@@ -99,10 +99,10 @@ func (s *Store) TokenBySecret(ctx context.Context, secret string) (APIToken, Use
 	var t APIToken
 	var u User
 	err := s.conn(ctx).Raw(`SELECT t.id, t.user_id, t.name, t.token_hash, t.created_at, t.expires_at, t.last_used_at,
-			t.revoked_at, u.id, u.email, u.name, u.password_hash, u.last_scope, u.session_epoch, u.created_at, u.updated_at
+			t.revoked_at, u.`+strings.ReplaceAll(userColumns, ", ", ", u.")+`
 		FROM api_tokens AS t JOIN users AS u ON u.id = t.user_id WHERE t.token_hash = ? LIMIT 1`, HashToken(secret)).Row().
-		Scan(&t.ID, &t.UserID, &t.Name, &t.TokenHash, &t.CreatedAt, &t.ExpiresAt, &t.LastUsedAt, &t.RevokedAt,
-			&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.LastScope, &u.SessionEpoch, &u.CreatedAt, &u.UpdatedAt)
+		Scan(append([]any{&t.ID, &t.UserID, &t.Name, &t.TokenHash, &t.CreatedAt, &t.ExpiresAt, &t.LastUsedAt, &t.RevokedAt},
+			userFields(&u)...)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = gorm.ErrRecordNotFound
 	}

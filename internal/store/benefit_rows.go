@@ -24,8 +24,9 @@ type BenefitView struct {
 	Reassignments int // history events that used one of the five (P12)
 }
 
-// benefitScan is one row of benefitSelect, its fields in the select's order (scanBenefits): the benefit's columns a BenefitView shows (not its
-// derived, foreign-key and bookkeeping columns), and the joined names.
+// benefitScan is one row of benefitSelect, its fields in the select's order (scanBenefits): the
+// benefit's columns a BenefitView shows (not its derived, foreign-key and bookkeeping columns),
+// and the joined names.
 type benefitScan struct {
 	ID, PartnerID                    int64
 	ExternalID, Kind, Currency       string

@@ -46,8 +46,7 @@ func (s *Store) ScopeGrants(ctx context.Context, userID int64, account, profile 
 		dest := []any{&sc.Account.ID, &sc.Account.Name, &sc.Account.DisplayName, &sc.Account.AgreementType,
 			&sc.Account.AccountType, &sc.Account.Status, &sc.Account.CreatedAt}
 		if profile != "" {
-			dest = append(dest, &p.ID, &p.BillingAccountID, &p.Name, &p.DisplayName, &p.Currency, &p.InvoiceDay, &p.PONumber,
-				&p.Status, &p.CreatedAt, &p.NextPeriod, &p.CurrentBalance, &p.EventSeq, &p.LedgerVersion)
+			dest = append(dest, profileFields(&p)...)
 		}
 		if err := rows.Scan(append(dest, &role, &inherited)...); err != nil {
 			return Scope{}, nil, wrap("scope grants", err)

@@ -29,9 +29,7 @@ func (s *Store) createUser(ctx context.Context, u *User) error {
 // (issue 10).
 func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 	var u User
-	err := s.conn(ctx).Model(&User{}).Select("id, email, name, password_hash, last_scope, session_epoch, created_at, updated_at").
-		Where("id = ?", id).Limit(1).Row().
-		Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.LastScope, &u.SessionEpoch, &u.CreatedAt, &u.UpdatedAt)
+	err := s.conn(ctx).Model(&User{}).Select(userColumns).Where("id = ?", id).Limit(1).Row().Scan(userFields(&u)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = gorm.ErrRecordNotFound
 	}
