@@ -39,83 +39,80 @@ func follow(t *testing.T, h *harness, token, link string) listPage {
 // neither skipped nor repeated, and every row that existed at the start comes exactly once
 // (keyset cursors, never OFFSET; contract §1.6). On SQLite and PostgreSQL.
 func TestPagingStableUnderInserts(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			h := newARMHarness(t, d, "testdata/arm.json", armOptions{pageSize: 2})
-			ctx := context.Background()
-			acct, _ := h.store.AccountByName(ctx, accountName)
-			eng, _ := h.store.ProfileByName(ctx, acct.ID, profileName)
-			today := ledger.DateOf(h.clock.T)
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		h := newARMHarness(t, d, "testdata/arm.json", armOptions{pageSize: 2})
+		ctx := context.Background()
+		acct, _ := h.store.AccountByName(ctx, accountName)
+		eng, _ := h.store.ProfileByName(ctx, acct.ID, profileName)
+		today := ledger.DateOf(h.clock.T)
 
-			before, _, _ := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{eng.ID}, Limit: 1000, Today: today})
-			seen := map[string]int{}
-			link := h.server.URL + profilePathARM + cons + "/lots?api-version=2021-10-01"
-			for i := 0; link != ""; i++ {
-				p := follow(t, h, ownerToken, link)
-				for _, l := range p.Value {
-					seen[l.Name]++
-				}
-				// Between pages, a new lot arrives and is released (M15).
-				lot := store.LotRow{BillingProfileID: eng.ID, Name: fmt.Sprintf("added-%d", i), Source: "PromotionalCredit",
-					Currency: "USD", OriginalAmount: money.MustParse("10"), StartDate: ledger.MustDate("2026-06-01"), ExpirationDate: ledger.MustDate("2026-12-31"), PurchasedDate: ledger.MustDate("2026-06-01")}
-				if _, err := h.store.SaveLot(ctx, tester, lot); err != nil {
-					t.Fatal(err)
-				}
-				if _, err := h.store.ProcessAll(ctx, today); err != nil {
-					t.Fatal(err)
-				}
-				link = ""
-				if p.NextLink != nil {
-					link = *p.NextLink
-				}
+		before, _, _ := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{eng.ID}, Limit: 1000, Today: today})
+		seen := map[string]int{}
+		link := h.server.URL + profilePathARM + cons + "/lots?api-version=2021-10-01"
+		for i := 0; link != ""; i++ {
+			p := follow(t, h, ownerToken, link)
+			for _, l := range p.Value {
+				seen[l.Name]++
 			}
-			for name, n := range seen {
-				if n > 1 {
-					t.Errorf("lot %s came %d times", name, n)
-				}
+			// Between pages, a new lot arrives and is released (M15).
+			lot := store.LotRow{BillingProfileID: eng.ID, Name: fmt.Sprintf("added-%d", i), Source: "PromotionalCredit",
+				Currency: "USD", OriginalAmount: money.MustParse("10"), StartDate: ledger.MustDate("2026-06-01"), ExpirationDate: ledger.MustDate("2026-12-31"), PurchasedDate: ledger.MustDate("2026-06-01")}
+			if _, err := h.store.SaveLot(ctx, tester, lot); err != nil {
+				t.Fatal(err)
 			}
-			for _, l := range before {
-				if seen[l.Name] != 1 {
-					t.Errorf("lot %s, there from the start, came %d times", l.Name, seen[l.Name])
-				}
+			if _, err := h.store.ProcessAll(ctx, today); err != nil {
+				t.Fatal(err)
 			}
+			link = ""
+			if p.NextLink != nil {
+				link = *p.NextLink
+			}
+		}
+		for name, n := range seen {
+			if n > 1 {
+				t.Errorf("lot %s came %d times", name, n)
+			}
+		}
+		for _, l := range before {
+			if seen[l.Name] != 1 {
+				t.Errorf("lot %s, there from the start, came %d times", l.Name, seen[l.Name])
+			}
+		}
 
-			settled, _, _ := h.store.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{eng.ID}, Newest: true, Limit: 1000})
-			seenEvents := map[string]int{}
-			link = h.server.URL + profilePathARM + cons + "/events?api-version=2021-10-01&startDate=2026-01-01&endDate=2027-12-31"
-			pages := 0
-			for link != "" {
-				p := follow(t, h, ownerToken, link)
-				for _, e := range p.Value {
-					seenEvents[e.Name]++
-				}
-				// Between pages a month passes: the next invoice settles new events (M9, M13).
-				h.clock.T = h.clock.T.AddDate(0, 1, 0)
-				if _, err := h.store.ProcessAll(ctx, ledger.DateOf(h.clock.T)); err != nil {
-					t.Fatal(err)
-				}
-				link = ""
-				if p.NextLink != nil {
-					link = *p.NextLink
-				}
-				pages++
+		settled, _, _ := h.store.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{eng.ID}, Newest: true, Limit: 1000})
+		seenEvents := map[string]int{}
+		link = h.server.URL + profilePathARM + cons + "/events?api-version=2021-10-01&startDate=2026-01-01&endDate=2027-12-31"
+		pages := 0
+		for link != "" {
+			p := follow(t, h, ownerToken, link)
+			for _, e := range p.Value {
+				seenEvents[e.Name]++
 			}
-			for name, n := range seenEvents {
-				if n > 1 {
-					t.Errorf("event %s came %d times", name, n)
-				}
+			// Between pages a month passes: the next invoice settles new events (M9, M13).
+			h.clock.T = h.clock.T.AddDate(0, 1, 0)
+			if _, err := h.store.ProcessAll(ctx, ledger.DateOf(h.clock.T)); err != nil {
+				t.Fatal(err)
 			}
-			for _, e := range settled {
-				if name := arm.SettledName(profilePathARM, e.Seq); seenEvents[name] != 1 {
-					t.Errorf("event %d (%s), settled from the start, came %d times", e.Seq, e.Description, seenEvents[name])
-				}
+			link = ""
+			if p.NextLink != nil {
+				link = *p.NextLink
 			}
-			if pages < 3 {
-				t.Errorf("%d pages", pages)
+			pages++
+		}
+		for name, n := range seenEvents {
+			if n > 1 {
+				t.Errorf("event %s came %d times", name, n)
 			}
-		})
-	}
+		}
+		for _, e := range settled {
+			if name := arm.SettledName(profilePathARM, e.Seq); seenEvents[name] != 1 {
+				t.Errorf("event %d (%s), settled from the start, came %d times", e.Seq, e.Description, seenEvents[name])
+			}
+		}
+		if pages < 3 {
+			t.Errorf("%d pages", pages)
+		}
+	})
 }
 
 // TestNextLinkFromPublicURL (issue 12): with -public-url the nextLink starts with it whatever

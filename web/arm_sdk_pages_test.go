@@ -155,10 +155,7 @@ func (sc sdkCase) events(t *testing.T) {
 // TestSDKAccountEvents: E2 through the SDK with the MACC docs' $filter, as an account reader:
 // only the commitment's events, across every profile of the account.
 func TestSDKAccountEvents(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) { sdkAccountEvents(t, newSDKCase(t, d)) })
-	}
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) { sdkAccountEvents(t, newSDKCase(t, d)) })
 }
 
 func sdkAccountEvents(t *testing.T, sc sdkCase) {

@@ -58,16 +58,13 @@ func newSDKCase(t *testing.T, d store.Dialect) sdkCase {
 // v1.2.0) against the real router over TLS, on SQLite and PostgreSQL, and compares every value
 // with what the store and the ledger compute for the same scenario (issue 4 acceptance).
 func TestSDKConformance(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			sc := newSDKCase(t, d)
-			t.Run("billing accounts and profiles (B1-B4)", sc.billing)
-			t.Run("balance summary (C1, M12)", sc.credits)
-			t.Run("lots across pages (L1, L2, M7, M8)", sc.lots)
-			t.Run("events across pages (E1, E2, M13)", sc.events)
-		})
-	}
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		sc := newSDKCase(t, d)
+		t.Run("billing accounts and profiles (B1-B4)", sc.billing)
+		t.Run("balance summary (C1, M12)", sc.credits)
+		t.Run("lots across pages (L1, L2, M7, M8)", sc.lots)
+		t.Run("events across pages (E1, E2, M13)", sc.events)
+	})
 }
 
 func (sc sdkCase) billing(t *testing.T) {

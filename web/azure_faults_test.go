@@ -17,7 +17,6 @@ const engineeringPath = "/billingProfiles/" + profileName + "/providers/Microsof
 // Retry-After Azure asks for; a source that keeps throttling is a failed sync in plain words,
 // and the next sync succeeds (issue 13). On both databases.
 func TestAzureSyncRetries(t *testing.T) {
-	t.Parallel()
 	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
 		e.connect(t)
 		throttled, failed := 0, 0
@@ -75,7 +74,6 @@ func TestAzureSyncRetries(t *testing.T) {
 // holds no role there) is said in plain words on the connection page; the owner's Sync now
 // shows it, a reader sees it without the owner's controls (issue 13). On both databases.
 func TestAzureSyncForbidden(t *testing.T) {
-	t.Parallel()
 	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
 		e.connect(t)
 		e.entra.token.Store(outsiderToken) // signs in, but holds no role on the source's account

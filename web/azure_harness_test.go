@@ -174,9 +174,7 @@ func (s *syncBuffer) String() string {
 // eachAzureEnv runs fn as a subtest on every database with a new Azure environment.
 func eachAzureEnv(t *testing.T, fn func(t *testing.T, e *azureEnv)) {
 	t.Helper()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) { fn(t, newAzureEnv(t, d)) })
-	}
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) { fn(t, newAzureEnv(t, d)) })
 }
 
 func newAzureEnv(t testing.TB, d store.Dialect) *azureEnv {

@@ -23,7 +23,6 @@ import (
 // CreditDesk on that database without -secrets-key, or with another key, cannot use it and
 // says so in plain words (issue 13). On both databases.
 func TestAzureSecretsNeverShown(t *testing.T) {
-	t.Parallel()
 	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
 		owner := e.local.client(t)
 		owner.signIn(localOwner)

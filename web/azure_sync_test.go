@@ -24,7 +24,6 @@ var sourceProfiles = []string{profileName, marketingName, researchName}
 // sync changes nothing; new charges, a new lot and a cancellation at the source appear after the
 // next sync.
 func TestAzureSync(t *testing.T) {
-	t.Parallel()
 	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
 		e.connect(t)
 		res := e.sync(t)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
@@ -35,7 +36,6 @@ func creditFigures(t *testing.T, h *harness, c *client) (page, api string) {
 // plus the 333.60 stored) and the line where the file passes its own; nothing stored changes,
 // and the credits page and the API keep answering 200 with the same figures.
 func TestUploadPastTheMonthLimitChangesNothing(t *testing.T) {
-	t.Parallel()
 	checkUploadRefused(t, "huge.csv", "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n"+
 		strings.Repeat(profileName+",06/08/2026,Virtual Machines,USD,99999999999\n", 100), []string{
 		"line 2, column costInBillingCurrency: billing profile PBFV-AB12-CD3-EF4's charges of Jun 2026 would total " +
@@ -49,7 +49,6 @@ func TestUploadPastTheMonthLimitChangesNothing(t *testing.T) {
 // file (a bad date) and those only the database can tell (an invoiced month, a foreign
 // currency, another profile), each at its line and column.
 func TestUploadReportsEveryProblemAtOnce(t *testing.T) {
-	t.Parallel()
 	checkUploadRefused(t, "four.csv", "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n"+
 		profileName+",06/08/2026,Virtual Machines,USD,10\n"+
 		profileName+",05/02/2026,Virtual Machines,USD,999\n"+
@@ -70,22 +69,20 @@ func TestUploadReportsEveryProblemAtOnce(t *testing.T) {
 // balance API shows changes (X2: a refused file is refused whole).
 func checkUploadRefused(t *testing.T, name, csv string, want []string) {
 	t.Helper()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
-			c := h.client(t)
-			c.signIn("owner@northwind.example")
-			page, api := creditFigures(t, h, c)
-			resp, body := c.uploadCSV(uploadPath, name, csv)
-			got := strings.Join(sentences(doc(t, body).Find(testid("upload-problems")+" li")), "\n")
-			if resp.StatusCode != http.StatusUnprocessableEntity || got != strings.Join(want, "\n") {
-				t.Errorf("status %d, problems:\n%s\nwant:\n%s", resp.StatusCode, got, strings.Join(want, "\n"))
-			}
-			if p2, a2 := creditFigures(t, h, c); p2 != page || a2 != api {
-				t.Errorf("the refused file changed the figures:\npage %s\n  -> %s\napi %s\n -> %s", page, p2, api, a2)
-			}
-		})
-	}
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
+		c := h.client(t)
+		c.signIn("owner@northwind.example")
+		page, api := creditFigures(t, h, c)
+		resp, body := c.uploadCSV(uploadPath, name, csv)
+		got := strings.Join(sentences(doc(t, body).Find(testid("upload-problems")+" li")), "\n")
+		if resp.StatusCode != http.StatusUnprocessableEntity || got != strings.Join(want, "\n") {
+			t.Errorf("status %d, problems:\n%s\nwant:\n%s", resp.StatusCode, got, strings.Join(want, "\n"))
+		}
+		if p2, a2 := creditFigures(t, h, c); p2 != page || a2 != api {
+			t.Errorf("the refused file changed the figures:\npage %s\n  -> %s\napi %s\n -> %s", page, p2, api, a2)
+		}
+	})
 }
 
 // TestUploadChecksItsCSRFTokenWhileStreaming: the streamed upload applies the CSRF policy of

@@ -24,51 +24,48 @@ func estimateToday(d *goquery.Document) string {
 // balance today is the page's (M12); the portal keeps them for the next reader, and a write of
 // the profile's ledger (a pending refund) shows at once in both.
 func TestCreditsChartsFollowTheLedger(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			h := newLedgerHarness(t, d)
-			c := h.client(t)
-			c.signIn(reader)
-			p := c.page(creditsPath, http.StatusOK)
-			if p.Find(testid("runway")).Length() != 0 || p.Find(testid("balance-history")).Length() != 0 {
-				t.Error("the credits page renders its charts before the first paint")
-			}
-			same := func(when string, p *goquery.Document) {
-				t.Helper()
-				page := p.Find(testid("estimated-balance")).Text()
-				for i := range 2 { // the second is the kept one
-					got, err := money.Parse(estimateToday(c.charts(p)))
-					want, err2 := money.Parse(strings.ReplaceAll(strings.TrimPrefix(page, "USD "), ",", ""))
-					if err != nil || err2 != nil || got != want {
-						t.Errorf("%s, request %d: the balance over time ends at %q today, the page says %q", when, i+1, got, page)
-					}
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		h := newLedgerHarness(t, d)
+		c := h.client(t)
+		c.signIn(reader)
+		p := c.page(creditsPath, http.StatusOK)
+		if p.Find(testid("runway")).Length() != 0 || p.Find(testid("balance-history")).Length() != 0 {
+			t.Error("the credits page renders its charts before the first paint")
+		}
+		same := func(when string, p *goquery.Document) {
+			t.Helper()
+			page := p.Find(testid("estimated-balance")).Text()
+			for i := range 2 { // the second is the kept one
+				got, err := money.Parse(estimateToday(c.charts(p)))
+				want, err2 := money.Parse(strings.ReplaceAll(strings.TrimPrefix(page, "USD "), ",", ""))
+				if err != nil || err2 != nil || got != want {
+					t.Errorf("%s, request %d: the balance over time ends at %q today, the page says %q", when, i+1, got, page)
 				}
 			}
-			same("before the refund", p)
-			// htmx asks for the fragment alone.
-			resp, body := c.do(http.MethodGet, creditsPath+"/charts", nil, map[string]string{"HX-Request": "true", "HX-Target": "credits-charts"})
-			if resp.StatusCode != http.StatusOK || strings.Contains(body, "<html") || !strings.Contains(body, `id="credits-charts"`) {
-				t.Errorf("charts fragment: %d %.200s", resp.StatusCode, body)
-			}
-			ctx := context.Background()
-			a, err := h.store.AccountByName(ctx, accountName)
-			if err != nil {
-				t.Fatal(err)
-			}
-			bp, err := h.store.ProfileByName(ctx, a.ID, profileName)
-			if err != nil {
-				t.Fatal(err)
-			}
-			refund := store.AdjustmentRow{Date: ledger.DateOf(ledgerDay), Amount: money.MustParse("500"), Description: "Goodwill refund"}
-			if _, err := h.store.SaveAdjustment(ctx, bp, refund); err != nil {
-				t.Fatal(err)
-			}
-			after := c.page(creditsPath, http.StatusOK)
-			if after.Find(testid("estimated-balance")).Text() == p.Find(testid("estimated-balance")).Text() {
-				t.Fatal("the refund did not move the estimated balance")
-			}
-			same("after the refund", after)
-		})
-	}
+		}
+		same("before the refund", p)
+		// htmx asks for the fragment alone.
+		resp, body := c.do(http.MethodGet, creditsPath+"/charts", nil, map[string]string{"HX-Request": "true", "HX-Target": "credits-charts"})
+		if resp.StatusCode != http.StatusOK || strings.Contains(body, "<html") || !strings.Contains(body, `id="credits-charts"`) {
+			t.Errorf("charts fragment: %d %.200s", resp.StatusCode, body)
+		}
+		ctx := context.Background()
+		a, err := h.store.AccountByName(ctx, accountName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bp, err := h.store.ProfileByName(ctx, a.ID, profileName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refund := store.AdjustmentRow{Date: ledger.DateOf(ledgerDay), Amount: money.MustParse("500"), Description: "Goodwill refund"}
+		if _, err := h.store.SaveAdjustment(ctx, bp, refund); err != nil {
+			t.Fatal(err)
+		}
+		after := c.page(creditsPath, http.StatusOK)
+		if after.Find(testid("estimated-balance")).Text() == p.Find(testid("estimated-balance")).Text() {
+			t.Fatal("the refund did not move the estimated balance")
+		}
+		same("after the refund", after)
+	})
 }

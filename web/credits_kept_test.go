@@ -71,53 +71,50 @@ func ownerOnTwoPortals(t *testing.T, d store.Dialect) (h *harness, n *atomic.Int
 // does the next business day (M8: statuses follow the day); the kept transactions table
 // follows the reader's locale (X3).
 func TestCreditsPageKeptAcrossPortals(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			h, n, first, second := ownerOnTwoPortals(t, d)
-			statements := func(path string) (int64, string) {
-				before := n.Load()
-				resp, body := first.get(path)
-				if resp.StatusCode != http.StatusOK {
-					t.Fatalf("GET %s: status %d", path, resp.StatusCode)
-				}
-				return n.Load() - before, body
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		h, n, first, second := ownerOnTwoPortals(t, d)
+		statements := func(path string) (int64, string) {
+			before := n.Load()
+			resp, body := first.get(path)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("GET %s: status %d", path, resp.StatusCode)
 			}
-			statements(creditsPath) // computes and keeps the balance section of the day
-			read, page := statements(creditsPath + "?sort=amount")
-			kept, again := statements(creditsPath + "?sort=amount")
-			if kept != read-4 || again != page {
-				t.Errorf("the page again: %d statements, want %d (%d less 4), and the same page", kept, read-4, read)
+			return n.Load() - before, body
+		}
+		statements(creditsPath) // computes and keeps the balance section of the day
+		read, page := statements(creditsPath + "?sort=amount")
+		kept, again := statements(creditsPath + "?sort=amount")
+		if kept != read-4 || again != page {
+			t.Errorf("the page again: %d statements, want %d (%d less 4), and the same page", kept, read-4, read)
+		}
+		if n, _ := statements(creditsPath); n != read {
+			t.Errorf("another query: %d statements, want %d", n, read)
+		}
+		if n, _ := statements(creditsPath); n != kept {
+			t.Errorf("that query again: %d statements, want %d", n, kept)
+		}
+		if resp, _ := second.post(creditsPath+"/lots/prepaid/cancel", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("cancel through the second portal: status %d", resp.StatusCode)
+		}
+		_, page = statements(creditsPath)
+		dd := doc(t, page)
+		if got := dd.Find(`[data-testid="canceled-credit"]`).Text(); !strings.Contains(got, "-USD 2,000.00") {
+			t.Errorf("canceled credit on the first portal: %q, want -USD 2,000.00", got)
+		}
+		if pending := dd.Find(`[data-testid="tx-row"].pending`).Text(); !strings.Contains(pending, "Canceled credit") {
+			t.Errorf("pending transactions on the first portal: %q, want the canceled credit", pending)
+		}
+		// The kept transactions table is the reader's own: X3, dates in the reader's order.
+		for _, lang := range []string{"en-GB", "en-US", "en-GB"} {
+			_, body := first.do(http.MethodGet, creditsPath, nil, map[string]string{"Accept-Language": lang})
+			got := doc(t, body).Find(testid("tx-row") + " time[datetime='2026-05-15']").First().Text()
+			if want := map[string]string{"en-GB": "15 May 2026", "en-US": "May 15, 2026"}[lang]; got != want {
+				t.Errorf("%s: transaction date %q, want %q", lang, got, want)
 			}
-			if n, _ := statements(creditsPath); n != read {
-				t.Errorf("another query: %d statements, want %d", n, read)
-			}
-			if n, _ := statements(creditsPath); n != kept {
-				t.Errorf("that query again: %d statements, want %d", n, kept)
-			}
-			if resp, _ := second.post(creditsPath+"/lots/prepaid/cancel", url.Values{}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("cancel through the second portal: status %d", resp.StatusCode)
-			}
-			_, page = statements(creditsPath)
-			dd := doc(t, page)
-			if got := dd.Find(`[data-testid="canceled-credit"]`).Text(); !strings.Contains(got, "-USD 2,000.00") {
-				t.Errorf("canceled credit on the first portal: %q, want -USD 2,000.00", got)
-			}
-			if pending := dd.Find(`[data-testid="tx-row"].pending`).Text(); !strings.Contains(pending, "Canceled credit") {
-				t.Errorf("pending transactions on the first portal: %q, want the canceled credit", pending)
-			}
-			// The kept transactions table is the reader's own: X3, dates in the reader's order.
-			for _, lang := range []string{"en-GB", "en-US", "en-GB"} {
-				_, body := first.do(http.MethodGet, creditsPath, nil, map[string]string{"Accept-Language": lang})
-				got := doc(t, body).Find(testid("tx-row") + " time[datetime='2026-05-15']").First().Text()
-				if want := map[string]string{"en-GB": "15 May 2026", "en-US": "May 15, 2026"}[lang]; got != want {
-					t.Errorf("%s: transaction date %q, want %q", lang, got, want)
-				}
-			}
-			h.clock.T = time.Date(2026, 5, 21, 9, 0, 0, 0, time.UTC)
-			if n, _ := statements(creditsPath); n <= kept {
-				t.Errorf("the next day: %d statements, want more than %d (read afresh)", n, kept)
-			}
-		})
-	}
+		}
+		h.clock.T = time.Date(2026, 5, 21, 9, 0, 0, 0, time.UTC)
+		if n, _ := statements(creditsPath); n <= kept {
+			t.Errorf("the next day: %d statements, want more than %d (read afresh)", n, kept)
+		}
+	})
 }

@@ -115,75 +115,72 @@ func (c *client) charts(p *goquery.Document) *goquery.Document {
 // transactions with the pending one on top (M13), the runway and the burn order (M9) of the
 // worked example, on every database.
 func TestCreditsPageWorkedExample(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			h := newLedgerHarness(t, d)
-			c := h.client(t)
-			c.signIn(reader)
-			p := c.page(creditsPath, http.StatusOK)
-			want := map[string]string{
-				"estimated-balance": "USD 625.00", "current-balance": "USD 825.00", "pending-charges": "-USD 200.00",
-				"pending-adjustments": "USD 0.00", "pending-new-credit": "USD 0.00", "expired-credit": "USD 0.00",
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		h := newLedgerHarness(t, d)
+		c := h.client(t)
+		c.signIn(reader)
+		p := c.page(creditsPath, http.StatusOK)
+		want := map[string]string{
+			"estimated-balance": "USD 625.00", "current-balance": "USD 825.00", "pending-charges": "-USD 200.00",
+			"pending-adjustments": "USD 0.00", "pending-new-credit": "USD 0.00", "expired-credit": "USD 0.00",
+		}
+		for id, w := range want {
+			if got := strings.TrimSpace(p.Find(testid(id)).Text()); got != w {
+				t.Errorf("%s = %q, want %q", id, got, w)
 			}
-			for id, w := range want {
-				if got := strings.TrimSpace(p.Find(testid(id)).Text()); got != w {
-					t.Errorf("%s = %q, want %q", id, got, w)
-				}
+		}
+		balance := p.Find(testid("balance")).Text()
+		for _, w := range []string{"Estimated amount of credits you have after considering all billed and pending transactions",
+			"Amount of credits as of your last invoice. It doesn't include any pending transactions",
+			"When your estimated balance drops to 0, you are charged for all your usage, including for products that are eligible for credits"} {
+			if !strings.Contains(balance, w) {
+				t.Errorf("the balance section lacks %q", w)
 			}
-			balance := p.Find(testid("balance")).Text()
-			for _, w := range []string{"Estimated amount of credits you have after considering all billed and pending transactions",
-				"Amount of credits as of your last invoice. It doesn't include any pending transactions",
-				"When your estimated balance drops to 0, you are charged for all your usage, including for products that are eligible for credits"} {
-				if !strings.Contains(balance, w) {
-					t.Errorf("the balance section lacks %q", w)
-				}
-			}
-			if got := p.Find(testid("burn-order")).Text(); !strings.Contains(got, "expires soonest is used first") {
-				t.Errorf("the burn order is not stated (M9): %q", got)
-			}
-			gotLots := cells(p, testid("lot-row"))
-			wantLots := []string{
-				"Promotional credit promo | Apr 1, 2026 | May 15, 2026 | USD 0.00 | USD 1,500.00 | Expired",
-				"Purchased credit prepaid | Apr 20, 2026 | Apr 19, 2027 | USD 825.00 | USD 2,000.00 | Active",
-			}
-			if strings.Join(gotLots, "\n") != strings.Join(wantLots, "\n") {
-				t.Errorf("credits list:\n%s\nwant:\n%s", strings.Join(gotLots, "\n"), strings.Join(wantLots, "\n"))
-			}
-			heads := texts(p.Find(testid("lots-grid") + " th"))
-			if strings.Join(heads, ",") != "Source,Start date,Expiration date,Current balance,Original amount,Status" {
-				t.Errorf("credits list columns: %v", heads)
-			}
-			tx := cells(p, testid("tx-row"))
-			if len(tx) != 8 || !strings.HasPrefix(tx[0], "Jul 10, 2026 | Pending charges Pending | -USD 200.00 | USD 625.00") ||
-				!strings.Contains(tx[1], "USD 825.00") {
-				t.Errorf("transactions: pending on top, then 7 settled:\n%s", strings.Join(tx, "\n"))
-			}
-			// A settled adjustment names the invoice that settled it, linked, as settled charges do (M13).
-			refund := p.Find(testid("tx-row")).FilterFunction(func(_ int, r *goquery.Selection) bool {
-				return strings.Contains(r.Text(), "Refund for outage")
-			})
-			if link, _ := refund.Find("a").Attr("href"); !strings.Contains(refund.Text(), "Refund for outage (invoice INV-202606-") ||
-				!strings.HasSuffix(link, "/invoices/"+refund.Find("a").Text()) {
-				t.Errorf("settled refund %q links %q", refund.Text(), link)
-			}
-			if heads := texts(p.Find(testid("tx-grid") + " th")); strings.Join(heads, ",") != "Transaction date,Description,Amount,Balance" {
-				t.Errorf("transactions columns: %v", heads)
-			}
-			if p.Find(testid("pending-credit")).Length() != 0 || p.Find(testid("credits-empty")).Length() != 0 {
-				t.Error("a processed profile with credits shows the pending notice or the empty state")
-			}
-			runway := strings.Join(strings.Fields(c.charts(p).Find(testid("runway-summary")).Text()), " ")
-			if !strings.Contains(runway, "about USD 25.00 a day") || !strings.Contains(runway, "covers your usage until Aug 4, 2026; from Aug 5, 2026 charges are paid in full") ||
-				!strings.Contains(runway, "No credit will expire unused") {
-				t.Errorf("runway: %q", runway)
-			}
-			menu := texts(p.Find(".scopemenu a"))
-			if !strings.Contains(strings.Join(menu, ","), "Azure credits,Invoices") {
-				t.Errorf("menu: %v", menu)
-			}
+		}
+		if got := p.Find(testid("burn-order")).Text(); !strings.Contains(got, "expires soonest is used first") {
+			t.Errorf("the burn order is not stated (M9): %q", got)
+		}
+		gotLots := cells(p, testid("lot-row"))
+		wantLots := []string{
+			"Promotional credit promo | Apr 1, 2026 | May 15, 2026 | USD 0.00 | USD 1,500.00 | Expired",
+			"Purchased credit prepaid | Apr 20, 2026 | Apr 19, 2027 | USD 825.00 | USD 2,000.00 | Active",
+		}
+		if strings.Join(gotLots, "\n") != strings.Join(wantLots, "\n") {
+			t.Errorf("credits list:\n%s\nwant:\n%s", strings.Join(gotLots, "\n"), strings.Join(wantLots, "\n"))
+		}
+		heads := texts(p.Find(testid("lots-grid") + " th"))
+		if strings.Join(heads, ",") != "Source,Start date,Expiration date,Current balance,Original amount,Status" {
+			t.Errorf("credits list columns: %v", heads)
+		}
+		tx := cells(p, testid("tx-row"))
+		if len(tx) != 8 || !strings.HasPrefix(tx[0], "Jul 10, 2026 | Pending charges Pending | -USD 200.00 | USD 625.00") ||
+			!strings.Contains(tx[1], "USD 825.00") {
+			t.Errorf("transactions: pending on top, then 7 settled:\n%s", strings.Join(tx, "\n"))
+		}
+		// A settled adjustment names the invoice that settled it, linked, as settled charges do (M13).
+		refund := p.Find(testid("tx-row")).FilterFunction(func(_ int, r *goquery.Selection) bool {
+			return strings.Contains(r.Text(), "Refund for outage")
 		})
-	}
+		if link, _ := refund.Find("a").Attr("href"); !strings.Contains(refund.Text(), "Refund for outage (invoice INV-202606-") ||
+			!strings.HasSuffix(link, "/invoices/"+refund.Find("a").Text()) {
+			t.Errorf("settled refund %q links %q", refund.Text(), link)
+		}
+		if heads := texts(p.Find(testid("tx-grid") + " th")); strings.Join(heads, ",") != "Transaction date,Description,Amount,Balance" {
+			t.Errorf("transactions columns: %v", heads)
+		}
+		if p.Find(testid("pending-credit")).Length() != 0 || p.Find(testid("credits-empty")).Length() != 0 {
+			t.Error("a processed profile with credits shows the pending notice or the empty state")
+		}
+		runway := strings.Join(strings.Fields(c.charts(p).Find(testid("runway-summary")).Text()), " ")
+		if !strings.Contains(runway, "about USD 25.00 a day") || !strings.Contains(runway, "covers your usage until Aug 4, 2026; from Aug 5, 2026 charges are paid in full") ||
+			!strings.Contains(runway, "No credit will expire unused") {
+			t.Errorf("runway: %q", runway)
+		}
+		menu := texts(p.Find(".scopemenu a"))
+		if !strings.Contains(strings.Join(menu, ","), "Azure credits,Invoices") {
+			t.Errorf("menu: %v", menu)
+		}
+	})
 }
 
 // TestCreditsDatesFollowTheReader: X3: the first Accept-Language tag orders day and month;

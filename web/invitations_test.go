@@ -42,62 +42,59 @@ func setPasswordBy(c *client, path, pw, confirm string) (*http.Response, string)
 // answer for an unknown address is the same; the link sets the password once, ends the user's
 // other sessions and signs this one in. On SQLite and PostgreSQL.
 func TestForgotPasswordResetsAndEndsSessions(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			h := newMailHarness(t, d, "testdata/roles.json")
-			other := h.client(t)
-			other.signIn(partnerHolder)
-			anon := h.client(t)
-			if resp, body := anon.get("/signin"); resp.StatusCode != ok || !strings.Contains(body, `href="/password/forgot"`) {
-				t.Fatalf("the sign-in page has no Forgot password link: %d", resp.StatusCode)
-			}
-			resp, known := anon.post("/password/forgot", url.Values{"email": {" Partner.Holder@Fabrikam.example "}})
-			if resp.StatusCode != ok || !strings.Contains(known, "If partner.holder@fabrikam.example belongs to an account") {
-				t.Fatalf("forgot: %d %.500s", resp.StatusCode, known)
-			}
-			path := linkOf(t, h, h.mail.Next(t), partnerHolder, "Reset your CreditDesk password")
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		h := newMailHarness(t, d, "testdata/roles.json")
+		other := h.client(t)
+		other.signIn(partnerHolder)
+		anon := h.client(t)
+		if resp, body := anon.get("/signin"); resp.StatusCode != ok || !strings.Contains(body, `href="/password/forgot"`) {
+			t.Fatalf("the sign-in page has no Forgot password link: %d", resp.StatusCode)
+		}
+		resp, known := anon.post("/password/forgot", url.Values{"email": {" Partner.Holder@Fabrikam.example "}})
+		if resp.StatusCode != ok || !strings.Contains(known, "If partner.holder@fabrikam.example belongs to an account") {
+			t.Fatalf("forgot: %d %.500s", resp.StatusCode, known)
+		}
+		path := linkOf(t, h, h.mail.Next(t), partnerHolder, "Reset your CreditDesk password")
 
-			resp, unknown := anon.post("/password/forgot", url.Values{"email": {"ghost@fabrikam.example"}})
-			h.web.WaitBackground()
-			if resp.StatusCode != ok || strings.ReplaceAll(unknown, "ghost@fabrikam.example", partnerHolder) != known {
-				t.Errorf("an unknown address is answered differently: %d", resp.StatusCode)
-			}
-			if n := h.mail.Pending(); n != 0 {
-				t.Errorf("%d emails for an unknown address", n)
-			}
+		resp, unknown := anon.post("/password/forgot", url.Values{"email": {"ghost@fabrikam.example"}})
+		h.web.WaitBackground()
+		if resp.StatusCode != ok || strings.ReplaceAll(unknown, "ghost@fabrikam.example", partnerHolder) != known {
+			t.Errorf("an unknown address is answered differently: %d", resp.StatusCode)
+		}
+		if n := h.mail.Pending(); n != 0 {
+			t.Errorf("%d emails for an unknown address", n)
+		}
 
-			if resp, body := anon.get(path); resp.StatusCode != ok || !strings.Contains(body, partnerHolder) ||
-				resp.Header.Get("Referrer-Policy") != "no-referrer" {
-				t.Fatalf("the link's page: %d %s", resp.StatusCode, resp.Header.Get("Referrer-Policy"))
+		if resp, body := anon.get(path); resp.StatusCode != ok || !strings.Contains(body, partnerHolder) ||
+			resp.Header.Get("Referrer-Policy") != "no-referrer" {
+			t.Fatalf("the link's page: %d %s", resp.StatusCode, resp.Header.Get("Referrer-Policy"))
+		}
+		for _, tt := range []struct{ name, pw, confirm, want string }{
+			{"too short", "short", "short", "at least 12 characters"},
+			{"different", newPassword, newPassword + "x", "The two passwords differ"},
+		} {
+			if resp, body := setPasswordBy(anon, path, tt.pw, tt.confirm); resp.StatusCode != bad || !strings.Contains(body, tt.want) {
+				t.Errorf("%s: %d, want 422 with %q", tt.name, resp.StatusCode, tt.want)
 			}
-			for _, tt := range []struct{ name, pw, confirm, want string }{
-				{"too short", "short", "short", "at least 12 characters"},
-				{"different", newPassword, newPassword + "x", "The two passwords differ"},
-			} {
-				if resp, body := setPasswordBy(anon, path, tt.pw, tt.confirm); resp.StatusCode != bad || !strings.Contains(body, tt.want) {
-					t.Errorf("%s: %d, want 422 with %q", tt.name, resp.StatusCode, tt.want)
-				}
-			}
-			if resp, body := setPasswordBy(anon, path, newPassword, newPassword); resp.StatusCode != see || resp.Header.Get("Location") != "/" {
-				t.Fatalf("set password: %d %.300s", resp.StatusCode, body)
-			}
-			if resp, _ := anon.get("/benefits"); resp.StatusCode != ok {
-				t.Errorf("after the reset this client is not signed in: %d", resp.StatusCode)
-			}
-			if resp, _ := other.get("/benefits"); resp.StatusCode != see {
-				t.Errorf("the other session survived the reset: %d", resp.StatusCode)
-			}
-			if resp, body := setPasswordBy(h.client(t), path, "another-password-2", "another-password-2"); resp.StatusCode != gone || !strings.Contains(body, "does not work") {
-				t.Errorf("the link used twice: %d", resp.StatusCode)
-			}
-			again := h.client(t)
-			resp, _ = again.post("/signin", url.Values{"email": {partnerHolder}, "password": {newPassword}})
-			if resp.StatusCode != see {
-				t.Errorf("sign in with the new password: %d", resp.StatusCode)
-			}
-		})
-	}
+		}
+		if resp, body := setPasswordBy(anon, path, newPassword, newPassword); resp.StatusCode != see || resp.Header.Get("Location") != "/" {
+			t.Fatalf("set password: %d %.300s", resp.StatusCode, body)
+		}
+		if resp, _ := anon.get("/benefits"); resp.StatusCode != ok {
+			t.Errorf("after the reset this client is not signed in: %d", resp.StatusCode)
+		}
+		if resp, _ := other.get("/benefits"); resp.StatusCode != see {
+			t.Errorf("the other session survived the reset: %d", resp.StatusCode)
+		}
+		if resp, body := setPasswordBy(h.client(t), path, "another-password-2", "another-password-2"); resp.StatusCode != gone || !strings.Contains(body, "does not work") {
+			t.Errorf("the link used twice: %d", resp.StatusCode)
+		}
+		again := h.client(t)
+		resp, _ = again.post("/signin", url.Values{"email": {partnerHolder}, "password": {newPassword}})
+		if resp.StatusCode != see {
+			t.Errorf("sign in with the new password: %d", resp.StatusCode)
+		}
+	})
 }
 
 // TestResetLinkExpiresOnTheWallClock: seven days of wall time end a link, whatever the business

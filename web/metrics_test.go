@@ -104,7 +104,6 @@ next:
 // parses and counts each: requests by route pattern, method and status class, logins by
 // outcome, 429s; the database pool is there.
 func TestMetricsScrape(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		loadProcessed(t, s, "testdata/arm.json")
 		h, m := newInstance(t, s, 1)
@@ -208,7 +207,6 @@ func TestAPIRateLimitSharedByInstances(t *testing.T) {
 // TestReadyzNeedsTheSchema: an instance whose database lacks this binary's migrations answers
 // /readyz with 503; once migrated, 200.
 func TestReadyzNeedsTheSchema(t *testing.T) {
-	t.Parallel()
 	storetest.EachEmpty(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		h, _ := newInstance(t, s, 0)

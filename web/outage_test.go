@@ -73,66 +73,63 @@ func newOutage(t *testing.T, d store.Dialect) outage {
 // once per request. Once the database is back, the same session goes on, and the POST made during
 // the outage had written nothing.
 func TestDatabaseOutage(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			o := newOutage(t, d)
-			h := o.h
-			owner := h.client(t)
-			owner.signIn("owner@northwind.example")
-			cancel := profilePath + "/credits/lots/c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12/cancel"
-			if resp, _ := owner.get(creditsPath); resp.StatusCode != http.StatusOK {
-				t.Fatalf("before the outage: status %d", resp.StatusCode)
-			}
-			if o.terminate != nil {
-				o.terminate()
-				wantReconnect(t, owner)
-			}
-			anonymous := h.client(t)
-			anonymous.csrf()
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		o := newOutage(t, d)
+		h := o.h
+		owner := h.client(t)
+		owner.signIn("owner@northwind.example")
+		cancel := profilePath + "/credits/lots/c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12/cancel"
+		if resp, _ := owner.get(creditsPath); resp.StatusCode != http.StatusOK {
+			t.Fatalf("before the outage: status %d", resp.StatusCode)
+		}
+		if o.terminate != nil {
+			o.terminate()
+			wantReconnect(t, owner)
+		}
+		anonymous := h.client(t)
+		anonymous.csrf()
 
-			o.begin()
-			before := h.store.PoolStats().Attempts
-			const pages = 20
-			for range pages {
-				resp, body := owner.get(creditsPath)
-				wantUnavailable(t, "GET credits", resp, body)
-			}
-			if !strings.Contains(mustGet(t, owner, creditsPath), "cannot reach its database") {
-				t.Error("the error page does not say what happened")
-			}
-			resp, body := owner.do("GET", creditsPath+"?lots=2", nil, map[string]string{"HX-Request": "true", "HX-Target": "lots-table"})
-			wantUnavailable(t, "htmx fragment", resp, body)
-			resp, body = owner.post(cancel, url.Values{})
-			wantUnavailable(t, "POST cancel", resp, body)
-			resp, body = anonymous.post("/signin", url.Values{"email": {"reader@northwind.example"}, "password": {testPassword}})
-			wantUnavailable(t, "POST /signin", resp, body)
-			apiResp, apiBody := apiGet(t, h, ownerToken, "/providers/Microsoft.Billing/billingAccounts/"+accountName+
-				"/billingProfiles/"+profileName+"/providers/Microsoft.Consumption/credits/balanceSummary?api-version=2021-10-01")
-			var e armErr
-			if apiResp.StatusCode != http.StatusServiceUnavailable || json.Unmarshal(apiBody, &e) != nil || e.Error.Code != "ServiceUnavailable" ||
-				apiResp.Header.Get("x-ms-error-code") != "ServiceUnavailable" || apiResp.Header.Get("Retry-After") == "" {
-				t.Errorf("API: status %d, Retry-After %q, body %s; want 503 ServiceUnavailable with Retry-After",
-					apiResp.StatusCode, apiResp.Header.Get("Retry-After"), apiBody)
-			}
-			if resp, _ := owner.get("/readyz"); resp.StatusCode != http.StatusServiceUnavailable {
-				t.Errorf("/readyz during the outage: %d", resp.StatusCode)
-			}
-			if attempts := h.store.PoolStats().Attempts - before; attempts > pages/2 {
-				t.Errorf("%d connection attempts for %d pages and 5 other requests: want back-off, not one per request", attempts, pages)
-			}
+		o.begin()
+		before := h.store.PoolStats().Attempts
+		const pages = 20
+		for range pages {
+			resp, body := owner.get(creditsPath)
+			wantUnavailable(t, "GET credits", resp, body)
+		}
+		if !strings.Contains(mustGet(t, owner, creditsPath), "cannot reach its database") {
+			t.Error("the error page does not say what happened")
+		}
+		resp, body := owner.do("GET", creditsPath+"?lots=2", nil, map[string]string{"HX-Request": "true", "HX-Target": "lots-table"})
+		wantUnavailable(t, "htmx fragment", resp, body)
+		resp, body = owner.post(cancel, url.Values{})
+		wantUnavailable(t, "POST cancel", resp, body)
+		resp, body = anonymous.post("/signin", url.Values{"email": {"reader@northwind.example"}, "password": {testPassword}})
+		wantUnavailable(t, "POST /signin", resp, body)
+		apiResp, apiBody := apiGet(t, h, ownerToken, "/providers/Microsoft.Billing/billingAccounts/"+accountName+
+			"/billingProfiles/"+profileName+"/providers/Microsoft.Consumption/credits/balanceSummary?api-version=2021-10-01")
+		var e armErr
+		if apiResp.StatusCode != http.StatusServiceUnavailable || json.Unmarshal(apiBody, &e) != nil || e.Error.Code != "ServiceUnavailable" ||
+			apiResp.Header.Get("x-ms-error-code") != "ServiceUnavailable" || apiResp.Header.Get("Retry-After") == "" {
+			t.Errorf("API: status %d, Retry-After %q, body %s; want 503 ServiceUnavailable with Retry-After",
+				apiResp.StatusCode, apiResp.Header.Get("Retry-After"), apiBody)
+		}
+		if resp, _ := owner.get("/readyz"); resp.StatusCode != http.StatusServiceUnavailable {
+			t.Errorf("/readyz during the outage: %d", resp.StatusCode)
+		}
+		if attempts := h.store.PoolStats().Attempts - before; attempts > pages/2 {
+			t.Errorf("%d connection attempts for %d pages and 5 other requests: want back-off, not one per request", attempts, pages)
+		}
 
-			o.end()
-			waitReady(t, owner)
-			resp, body = owner.get(creditsPath)
-			if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Ana Owner") {
-				t.Fatalf("after the outage: status %d, want the same session's page", resp.StatusCode)
-			}
-			if resp, _ := owner.post(cancel, url.Values{}); resp.StatusCode != http.StatusSeeOther {
-				t.Errorf("cancel after the outage: status %d, want 303: the POST during the outage must have written nothing", resp.StatusCode)
-			}
-		})
-	}
+		o.end()
+		waitReady(t, owner)
+		resp, body = owner.get(creditsPath)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Ana Owner") {
+			t.Fatalf("after the outage: status %d, want the same session's page", resp.StatusCode)
+		}
+		if resp, _ := owner.post(cancel, url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("cancel after the outage: status %d, want 303: the POST during the outage must have written nothing", resp.StatusCode)
+		}
+	})
 }
 
 // wantUnavailable checks a 503 that keeps the session: no redirect, no cookie cleared, a

@@ -22,44 +22,41 @@ import (
 // PostgreSQL the server sees no more sessions than that. Go's default pool (2 idle
 // connections, no maximum) opens and closes connections at every round.
 func TestConcurrentRequestsReuseConnections(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			dbURL := storetest.URL(t, d)
-			h := newHarnessAt(t, dbURL, store.Pool{}, "testdata/roles.json", false)
-			c := h.client(t)
-			c.signIn("account.owner@northwind.example")
-			const rounds, concurrent = 6, 32
-			paths := []string{profilePath, accountPath, "/scopes", profilePath + "/invoices"}
-			for range rounds {
-				statuses := make(chan int, concurrent)
-				var wg sync.WaitGroup
-				for i := range concurrent {
-					wg.Go(func() { statuses <- status(c.http, h.server.URL+paths[i%len(paths)]) })
-				}
-				wg.Wait()
-				close(statuses)
-				for s := range statuses {
-					if s != http.StatusOK {
-						t.Fatalf("a concurrent request answered %d", s)
-					}
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		dbURL := storetest.URL(t, d)
+		h := newHarnessAt(t, dbURL, store.Pool{}, "testdata/roles.json", false)
+		c := h.client(t)
+		c.signIn("account.owner@northwind.example")
+		const rounds, concurrent = 6, 32
+		paths := []string{profilePath, accountPath, "/scopes", profilePath + "/invoices"}
+		for range rounds {
+			statuses := make(chan int, concurrent)
+			var wg sync.WaitGroup
+			for i := range concurrent {
+				wg.Go(func() { statuses <- status(c.http, h.server.URL+paths[i%len(paths)]) })
+			}
+			wg.Wait()
+			close(statuses)
+			for s := range statuses {
+				if s != http.StatusOK {
+					t.Fatalf("a concurrent request answered %d", s)
 				}
 			}
-			st := h.store.PoolStats()
-			if want := store.DefaultPool(d); st.Pool != want || st.MaxOpenConnections != want.MaxOpen {
-				t.Errorf("pool %+v (max open %d), want the default %+v", st.Pool, st.MaxOpenConnections, want)
+		}
+		st := h.store.PoolStats()
+		if want := store.DefaultPool(d); st.Pool != want || st.MaxOpenConnections != want.MaxOpen {
+			t.Errorf("pool %+v (max open %d), want the default %+v", st.Pool, st.MaxOpenConnections, want)
+		}
+		if st.Attempts > int64(st.Pool.MaxOpen) || st.OpenConnections > st.Pool.MaxOpen || st.MaxIdleClosed != 0 {
+			t.Errorf("%d connections opened, %d open, %d closed as surplus idle, for %d requests; want at most %d opened, none closed",
+				st.Attempts, st.OpenConnections, st.MaxIdleClosed, rounds*concurrent, st.Pool.MaxOpen)
+		}
+		if d == store.Postgres {
+			if n := sessionsOf(t, dbURL); n > st.Pool.MaxOpen {
+				t.Errorf("PostgreSQL has %d sessions on the test database, want at most %d", n, st.Pool.MaxOpen)
 			}
-			if st.Attempts > int64(st.Pool.MaxOpen) || st.OpenConnections > st.Pool.MaxOpen || st.MaxIdleClosed != 0 {
-				t.Errorf("%d connections opened, %d open, %d closed as surplus idle, for %d requests; want at most %d opened, none closed",
-					st.Attempts, st.OpenConnections, st.MaxIdleClosed, rounds*concurrent, st.Pool.MaxOpen)
-			}
-			if d == store.Postgres {
-				if n := sessionsOf(t, dbURL); n > st.Pool.MaxOpen {
-					t.Errorf("PostgreSQL has %d sessions on the test database, want at most %d", n, st.Pool.MaxOpen)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // status GETs a URL with a signed-in client and returns the status; it is safe to call from

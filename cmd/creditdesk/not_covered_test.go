@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
+	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
@@ -17,66 +18,63 @@ import (
 // the list does not have, is refused with a sentence; the cost import follows the edited list;
 // every change is audited at installation level.
 func TestNotCoveredCommand(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			db := storetest.URL(t, d)
-			nc := func(sub string, args ...string) (string, error) {
-				return runCmd(t, "", append([]string{"not-covered", sub, "-database", db}, args...)...)
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		db := storetest.URL(t, d)
+		nc := func(sub string, args ...string) (string, error) {
+			return runCmd(t, "", append([]string{"not-covered", sub, "-database", db}, args...)...)
+		}
+		out, err := nc("list")
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if err != nil || len(lines) != 12 || lines[0] != "Azure support plans" {
+			t.Fatalf("list: %v\n%s", err, out)
+		}
+		if out, err := nc("add", "  Contoso   Widgets "); err != nil || !strings.Contains(out, `added "Contoso Widgets" to the not-covered list`) {
+			t.Fatalf("add: %v\n%s", err, out)
+		}
+		refused := []struct {
+			args []string
+			says string
+		}{
+			{[]string{"add", "contoso WIDGET"}, `not-covered add: "contoso WIDGET" is already on the not-covered list as "Contoso Widgets"`},
+			{[]string{"add", "\t"}, "not-covered add: name: a product name is required"},
+			{[]string{"remove", "Fabrikam"}, `not-covered remove: name: "Fabrikam" is not on the not-covered list`},
+			{[]string{"add"}, "usage: creditdesk not-covered"},
+			{[]string{"remove", "Azure", "DevOps"}, "usage: creditdesk not-covered"},
+			{[]string{"list", "extra"}, "usage: creditdesk not-covered"},
+		}
+		for _, r := range refused {
+			if out, err := nc(r.args[0], r.args[1:]...); err == nil || !strings.Contains(err.Error(), r.says) {
+				t.Errorf("%q: %v\n%s; want an error saying %q", r.args, err, out, r.says)
 			}
-			out, err := nc("list")
-			lines := strings.Split(strings.TrimSpace(out), "\n")
-			if err != nil || len(lines) != 12 || lines[0] != "Azure support plans" {
-				t.Fatalf("list: %v\n%s", err, out)
+		}
+		for _, args := range [][]string{{"not-covered"}, {"not-covered", "purge"}} {
+			if _, err := runCmd(t, "", args...); err == nil || !strings.Contains(err.Error(), "usage: creditdesk not-covered") {
+				t.Errorf("%q: %v", args, err)
 			}
-			if out, err := nc("add", "  Contoso   Widgets "); err != nil || !strings.Contains(out, `added "Contoso Widgets" to the not-covered list`) {
-				t.Fatalf("add: %v\n%s", err, out)
+		}
+		assertImportFollowsList(t, db)
+		if out, err := nc("remove", "CONTOSO widget"); err != nil || !strings.Contains(out, `removed "Contoso Widgets" from the not-covered list`) {
+			t.Fatalf("remove: %v\n%s", err, out)
+		}
+		if out, _ := nc("list"); strings.Contains(out, "Contoso") || strings.Count(out, "\n") != 12 {
+			t.Errorf("list after remove:\n%s", out)
+		}
+		audit, err := openDB(t, db).AuditOf(context.Background(), "", 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var trail []string
+		for _, e := range audit {
+			if strings.HasPrefix(e.Action, "not_covered.") {
+				trail = append(trail, e.Action+" "+e.Target+" by "+e.ActorEmail)
 			}
-			refused := []struct {
-				args []string
-				says string
-			}{
-				{[]string{"add", "contoso WIDGET"}, `not-covered add: "contoso WIDGET" is already on the not-covered list as "Contoso Widgets"`},
-				{[]string{"add", "\t"}, "not-covered add: name: a product name is required"},
-				{[]string{"remove", "Fabrikam"}, `not-covered remove: name: "Fabrikam" is not on the not-covered list`},
-				{[]string{"add"}, "usage: creditdesk not-covered"},
-				{[]string{"remove", "Azure", "DevOps"}, "usage: creditdesk not-covered"},
-				{[]string{"list", "extra"}, "usage: creditdesk not-covered"},
-			}
-			for _, r := range refused {
-				if out, err := nc(r.args[0], r.args[1:]...); err == nil || !strings.Contains(err.Error(), r.says) {
-					t.Errorf("%q: %v\n%s; want an error saying %q", r.args, err, out, r.says)
-				}
-			}
-			for _, args := range [][]string{{"not-covered"}, {"not-covered", "purge"}} {
-				if _, err := runCmd(t, "", args...); err == nil || !strings.Contains(err.Error(), "usage: creditdesk not-covered") {
-					t.Errorf("%q: %v", args, err)
-				}
-			}
-			assertImportFollowsList(t, db)
-			if out, err := nc("remove", "CONTOSO widget"); err != nil || !strings.Contains(out, `removed "Contoso Widgets" from the not-covered list`) {
-				t.Fatalf("remove: %v\n%s", err, out)
-			}
-			if out, _ := nc("list"); strings.Contains(out, "Contoso") || strings.Count(out, "\n") != 12 {
-				t.Errorf("list after remove:\n%s", out)
-			}
-			audit, err := openDB(t, db).AuditOf(context.Background(), "", 0, 10)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var trail []string
-			for _, e := range audit {
-				if strings.HasPrefix(e.Action, "not_covered.") {
-					trail = append(trail, e.Action+" "+e.Target+" by "+e.ActorEmail)
-				}
-			}
-			want := []string{"not_covered.removed Contoso Widgets by operator (creditdesk not-covered)",
-				"not_covered.added Contoso Widgets by operator (creditdesk not-covered)"}
-			if !slices.Equal(trail, want) {
-				t.Errorf("audit\n got %q\nwant %q", trail, want)
-			}
-		})
-	}
+		}
+		want := []string{"not_covered.removed Contoso Widgets by operator (creditdesk not-covered)",
+			"not_covered.added Contoso Widgets by operator (creditdesk not-covered)"}
+		if !slices.Equal(trail, want) {
+			t.Errorf("audit\n got %q\nwant %q", trail, want)
+		}
+	})
 }
 
 // assertImportFollowsList imports a charge for "contoso  WIDGET" with the command while the list

@@ -131,7 +131,6 @@ func scrapeHandler(m *metrics.Metrics) io.Reader {
 // keeps the records of the last runRetention only: the runs of those days and the one started
 // exactly runRetention before the last.
 func TestRunnerKeepsAboutRunRetentionOfRecords(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		wall := &storetest.Clock{T: time.Date(2026, 1, 1, 1, 0, 0, 0, time.UTC)}

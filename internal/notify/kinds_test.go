@@ -89,7 +89,6 @@ var kindCases = []kindCase{
 
 // TestRuleKindsFireOnTheRightDayOnce walks each kind's scenario day by day on every database.
 func TestRuleKindsFireOnTheRightDayOnce(t *testing.T) {
-	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		for _, tc := range kindCases {
 			t.Run(string(d)+"/"+tc.name, func(t *testing.T) {

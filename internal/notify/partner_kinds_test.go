@@ -161,7 +161,6 @@ func (e *partnerEnv) redeem(email string) error {
 // it was resolved and crossed anew; the admin who created it gets one email per firing and
 // resolution, linking to the benefit or the membership under -public-url.
 func TestPartnerRuleKindsFireOnTheRightDayOnce(t *testing.T) {
-	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		for _, tc := range partnerCases {
 			t.Run(string(d)+"/"+tc.name, func(t *testing.T) {

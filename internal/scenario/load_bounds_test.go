@@ -32,7 +32,6 @@ func boundsFile(from, to int, charges ...string) string {
 // take the profile's credit to ledger.CreditLimit is refused at load, naming the lot's path,
 // and stores nothing; on both databases.
 func TestLoadRefusesCreditPastTheLimit(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		load := func(file string) error {

@@ -42,7 +42,6 @@ func partnerSnapshot(t *testing.T, s *store.Store) string {
 // TestLoadPartnersTwiceChangesNothing: organisations, members with roles and benefits with their
 // holders and redemptions are stored (P1, P4, P5); the second load creates and updates nothing.
 func TestLoadPartnersTwiceChangesNothing(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		first := mustLoad(t, s, "testdata/partners/base.json")
@@ -83,7 +82,6 @@ func TestLoadPartnersTwiceChangesNothing(t *testing.T) {
 // in their assignment loads without changing them (the Benefits workspace owns an existing
 // benefit's assignment), and its summary names each benefit and field that was not applied.
 func TestLoadNamesUnappliedAssignments(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		mustLoad(t, s, "testdata/partners/base.json")
 		before := partnerSnapshot(t, s)
@@ -118,7 +116,6 @@ func TestLoadNamesUnappliedAssignments(t *testing.T) {
 // TestBadPartnerFilesStoreNothing: a benefit the rules refuse fails the load with a message at
 // its JSON path, and the database is exactly as before (X2, P9, P10).
 func TestBadPartnerFilesStoreNothing(t *testing.T) {
-	t.Parallel()
 	checkRefused(t, "testdata/partners/base.json", "testdata/partners/", partnerSnapshot, []badFile{
 		{"free-mail.json", "partners[0].benefits[0].assignedTo", "gmail.com is a free-hosted mail domain;"},
 		{"other-domain.json", "partners[0].benefits[0].assignedTo", "not a domain of this organisation"},

@@ -19,7 +19,6 @@ import (
 // lot and grants a role to a user nobody declared, and also holds a July charge and adjustment
 // that are fine on their own.
 func TestLoadReportsEveryProblem(t *testing.T) {
-	t.Parallel()
 	const prof = "billingAccounts[0].billingProfiles[0]"
 	want := []struct{ path, text string }{ // in path order: the fields of an object by name
 		{prof + ".adjustments[1].date", "an adjustment dated 2026-06-15 falls in a month already invoiced"},

@@ -76,7 +76,6 @@ func errString(err error) string {
 // TestLoadTwiceChangesNothing: entities are keyed by email and name, so the second load of a file
 // creates and updates nothing (scenario-format.md).
 func TestLoadTwiceChangesNothing(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		first := mustLoad(t, s, "testdata/base.json")
 		if first.Created["users"] != 2 || first.Created["billing profiles"] != 1 || first.Created["role assignments"] != 2 || first.Created["api tokens"] != 1 {
@@ -107,7 +106,6 @@ func TestLoadTwiceChangesNothing(t *testing.T) {
 // TestBadFilesStoreNothing: each bad file fails with a message naming the JSON path and leaves
 // the database exactly as it was (X2, scenario-format.md: a load is one transaction).
 func TestBadFilesStoreNothing(t *testing.T) {
-	t.Parallel()
 	checkRefused(t, "testdata/base.json", "testdata/bad/", snapshot, []badFile{
 		{"wrong-type.json", "billingAccounts[0].billingProfiles[0].invoiceDay", "number"},
 		{"unknown-role.json", "billingAccounts[0].roles[0].role", "admin"},
@@ -161,7 +159,6 @@ func checkRefused(t *testing.T, base, dir string, snap func(*testing.T, *store.S
 // TestDemoScenarioLoads keeps the embedded demo valid and checks it has what the foundation
 // promises: several agreement types, an account with several profiles, every role held.
 func TestDemoScenarioLoads(t *testing.T) {
-	t.Parallel()
 	demo, err := scenario.Demo()
 	if err != nil {
 		t.Fatal(err)

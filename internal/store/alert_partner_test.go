@@ -15,7 +15,6 @@ import (
 // webhooks are its own, never a billing scope's, and the other way round; a subscription names
 // its scope; deleting the rule takes its state and messages with it.
 func TestAlertScopesKeepTheirRules(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		sd := seed(t, s)
@@ -81,7 +80,6 @@ func TestAlertScopesKeepTheirRules(t *testing.T) {
 // TestDigestOutbox: the digest choice is idempotent, and a message of no rule is queued once
 // per dedupe key and target, also when two queue it (issue 12).
 func TestDigestOutbox(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		sd := seed(t, s)

@@ -15,7 +15,6 @@ import (
 // TestTokenLifecycle: a token is stored hashed, shown once, found by its secret, listed, revoked
 // by its owner only, and each change is audited (X1).
 func TestTokenLifecycle(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
@@ -63,7 +62,6 @@ func TestTokenLifecycle(t *testing.T) {
 
 // TestCreateTokenValidates names the field at fault (X2).
 func TestCreateTokenValidates(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		d := seed(t, s)
 		past := time.Now().Add(-time.Hour)
@@ -82,7 +80,6 @@ func TestCreateTokenValidates(t *testing.T) {
 
 // TestTouchTokenThrottles writes the last-used time at most once a minute.
 func TestTouchTokenThrottles(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		_, secret := seededToken(t, s)
@@ -110,7 +107,6 @@ func TestTouchTokenThrottles(t *testing.T) {
 // logs the failure) and a later one records the use. On PostgreSQL, which locks rows, the
 // profile's lock does not hold the token's: the use is recorded at once.
 func TestTouchTokenNeverWaits(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d, secret := seededToken(t, s)

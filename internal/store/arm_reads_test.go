@@ -16,7 +16,6 @@ import (
 // ledger status maps to it (M8, contract §6), on several days of the worked example with a lot
 // canceled from 06-01.
 func TestAPILotsStatusMatchesLedger(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)
@@ -80,7 +79,6 @@ func checkSelection(t *testing.T, what string, rows, all []store.LotRow, want fu
 // TestAPILotsAndEventsPage: keyset pages in id and (profile, date, seq) order, with the source and
 // date filters in SQL and each event's lot source joined in.
 func TestAPILotsAndEventsPage(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p, today := processedLedger(t, s)

@@ -11,7 +11,6 @@ import (
 // TestAuditOfAnAccountIsItsOwn: an account's log holds its own and its profiles' entries, never
 // those of an account whose name differs where a LIKE wildcard would match (X1, M3).
 func TestAuditOfAnAccountIsItsOwn(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		var scopes []store.Scope

@@ -15,7 +15,6 @@ import (
 // racing for a connection exactly one gets it; the others wait until it finishes or its lease
 // runs out; a runner whose claim was taken over records nothing.
 func TestAzureConnectionClaim(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		a, _, err := s.SaveAccount(ctx, tester, store.BillingAccount{Name: "acct", DisplayName: "Acct", AgreementType: string(access.AgreementMCA),

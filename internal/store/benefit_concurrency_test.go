@@ -35,7 +35,6 @@ func race(n int, fn func(i int) error) []error {
 // apply exactly five and refuse fifteen by P6, on every database (on PostgreSQL the benefit's
 // row lock, SELECT ... FOR UPDATE, serialises them; on SQLite the IMMEDIATE transaction).
 func TestConcurrentReassignmentsStopAtFive(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		d.assign(t, "m-1", fabRaj, false)
 		errs := race(20, func(i int) error {
@@ -68,7 +67,6 @@ func TestConcurrentReassignmentsStopAtFive(t *testing.T) {
 // same user at once; one wins and the other is refused by P9 (the user's membership rows are
 // locked after the benefit's). Five rounds, each with a fresh user and pair of bulk credits.
 func TestConcurrentBulkAssignmentsToOneUser(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		for round := 1; round <= 5; round++ {
@@ -107,7 +105,6 @@ func TestConcurrentBulkAssignmentsToOneUser(t *testing.T) {
 // deadlock, since the benefits version is every write's last lock, and each moves the version
 // once.
 func TestConcurrentBenefitWritesMoveTheVersion(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		d.assign(t, "m-1", fabAna, false)

@@ -18,7 +18,6 @@ import (
 // (P3), the 13 months (P11) and the expiring window, with benefits in every status; and the
 // status sort puts what needs action first (issue 11).
 func TestQuickFiltersMatchTheRules(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		withEveryStatus(t, d)
@@ -70,7 +69,6 @@ func TestQuickFiltersMatchTheRules(t *testing.T) {
 // TestBenefitSearchSortAndPaging: search by id, kind label and holder; sorts; pages that
 // neither overlap nor skip.
 func TestBenefitSearchSortAndPaging(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		d.assign(t, "m-2", fabRaj, false)
@@ -138,7 +136,6 @@ func withEveryStatus(t *testing.T, d *partnerSeed) {
 // and descending, with and without a search, neither overlap nor skip and follow the rules'
 // order (benefits.StatusOf, Status.ActionRank), and every page reports the whole total.
 func TestStatusOrderPages(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		withEveryStatus(t, d)

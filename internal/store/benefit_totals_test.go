@@ -19,7 +19,6 @@ import (
 // provisioning (P8), expiry (P3) and redemption (P5), with benefits in every status; and they
 // hold until the first available or expiry instant after their own.
 func TestBenefitTotalsMatchTheRules(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		withEveryStatus(t, d)

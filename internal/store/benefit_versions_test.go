@@ -15,7 +15,6 @@ import (
 // labelled with the version never shows them after a write; a refused attempt (P9: a second
 // bulk credit) writes nothing and moves nothing, and another organisation's version stays.
 func TestBenefitsVersionMovesWithEveryWrite(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		version := func(id int64) int64 {

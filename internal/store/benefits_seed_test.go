@@ -36,12 +36,10 @@ type partnerSeed struct {
 // eachBenefits runs fn on every configured database with a fresh seeded organisation.
 func eachBenefits(t *testing.T, fn func(t *testing.T, d *partnerSeed)) {
 	t.Helper()
-	for _, dialect := range storetest.Dialects(t) {
-		t.Run(string(dialect), func(t *testing.T) {
-			clock := &storetest.Clock{T: benefitsNow}
-			fn(t, seedPartner(t, storetest.Open(t, dialect, clock.Clocks()), clock))
-		})
-	}
+	storetest.EachDialect(t, func(t *testing.T, dialect store.Dialect) {
+		clock := &storetest.Clock{T: benefitsNow}
+		fn(t, seedPartner(t, storetest.Open(t, dialect, clock.Clocks()), clock))
+	})
 }
 
 // seedPartner creates Fabrikam (admin olga; members raj, ana and u1..u21) with the benefits

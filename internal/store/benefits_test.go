@@ -19,7 +19,6 @@ import (
 // the holder into a new subscription valid 13 months (P5, P11), every step in the history and
 // the audit log (X1).
 func TestBenefitLifecycle(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		d.assign(t, "m-1", fabRaj, false)
@@ -69,7 +68,6 @@ func TestBenefitLifecycle(t *testing.T) {
 // TestBenefitRefusals: every refused request leaves the benefit as it was; rule refusals are
 // audited (X1), malformed input and unknown benefits are not.
 func TestBenefitRefusals(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		d.assign(t, "k-1", fabRaj, false)
@@ -124,7 +122,6 @@ func TestBenefitRefusals(t *testing.T) {
 
 // TestReassignmentLimit: the fifth reassignment is allowed and the sixth refused (P6, P12).
 func TestReassignmentLimit(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		d.assign(t, "m-1", "u1@fabrikam.example", false)
 		for i := 2; i <= 6; i++ {
@@ -143,7 +140,6 @@ func TestReassignmentLimit(t *testing.T) {
 // TestAddMemberAndAssign: Add a new user creates a member without a usable password and
 // assigns in one step (P4); a refused one leaves no user behind (X2, P10).
 func TestAddMemberAndAssign(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		for _, tt := range []struct{ name, email, rule string }{
@@ -183,7 +179,6 @@ func TestAddMemberAndAssign(t *testing.T) {
 
 // TestMonthlyHistoryFromUsage: stored usage feeds the monthly lapse table (P3).
 func TestMonthlyHistoryFromUsage(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		d.assign(t, "m-1", fabRaj, false)
@@ -204,7 +199,6 @@ func TestMonthlyHistoryFromUsage(t *testing.T) {
 // TestInstallationFreeMailDomains: a domain the installation adds to the free-mail list is
 // refused like the built-in ones, subdomains included (P10); a malformed one is not added.
 func TestInstallationFreeMailDomains(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		if _, err := d.s.AddFreeMailDomain(ctx, "not a domain"); err == nil {

@@ -41,7 +41,6 @@ func randomExport(rng *rand.Rand, n int) string {
 // eligible charges the estimate burns or leaves uncovered are the invoice's eligible charges,
 // and the ineligible ones match. On both databases.
 func TestDailyTotalsAgreeWithTheEntries(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		processedLedger(t, s)

@@ -58,7 +58,6 @@ func wordProblems(ps costcsv.Problems) []problemText {
 // currency, an unknown profile, a bad date, a refund exceeding its day; past costcsv.MaxProblems
 // the rest are counted. On both databases.
 func TestImportReportsEveryProblemAtOnce(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		processedLedger(t, s)
 		const p = "PBFV-AB12-CD3-EF4"
@@ -105,7 +104,6 @@ func TestImportReportsEveryProblemAtOnce(t *testing.T) {
 // month are refused whole (the month at its first line, the file at the line that reaches
 // costcsv.FileLimit), with the command's error and nothing stored, on both databases.
 func TestImportRefusesAMonthPastTheLimit(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		processedLedger(t, s)
 		got := problemsOf(t, s, importHeader+strings.Repeat("PBFV-AB12-CD3-EF4,07/08/2026,Storage,Azure,Usage,USD,99999999999\n", 100))

@@ -29,7 +29,6 @@ func importCSV(t *testing.T, s *store.Store, data string) (store.ImportResult, e
 // the estimated balance (M12); the same file twice adds nothing; an ineligible product (M10) and
 // a Marketplace charge do not burn credit.
 func TestImportChargesOnceAndIntoTheEstimate(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		_, today := processedLedger(t, s)
@@ -59,7 +58,6 @@ func TestImportChargesOnceAndIntoTheEstimate(t *testing.T) {
 // TestBadImportsStoreNothing: X2: an unknown profile, another currency, and a change to an
 // invoiced month are refused naming the line and column; nothing of the file is stored.
 func TestBadImportsStoreNothing(t *testing.T) {
-	t.Parallel()
 	header := "billingProfileId,date,ProductName,billingCurrency,costInBillingCurrency\n"
 	tests := []struct {
 		name, csv, column string
@@ -93,7 +91,6 @@ func TestBadImportsStoreNothing(t *testing.T) {
 // TestConcurrentImportsStateEachTotalOnce: imports racing on one profile's day total leave exactly
 // that total (X1: no lost or doubled correction), on both databases.
 func TestConcurrentImportsStateEachTotalOnce(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		_, today := processedLedger(t, s)

@@ -160,7 +160,6 @@ func TestScopeGrantsIsScopeAndGrantsOn(t *testing.T) {
 // finds the scope and grants exactly what AccountByName, ProfileByName and GrantsOn do, and a
 // profile named under the account that does not have it is fault.ErrNotFound both ways.
 func TestScopeGrantsEveryPlacement(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)

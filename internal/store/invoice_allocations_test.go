@@ -21,7 +21,6 @@ import (
 // page at random page sizes, gives every allocation once, in the order of the one-page read, which
 // is by date, product, lot and id; a cursor of another list, or a forged one, names "after".
 func TestInvoiceAllocationsPagesAreTheWhole(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		rng := rand.New(rand.NewPCG(9, uint64(len(t.Name()))))

@@ -21,7 +21,6 @@ import (
 // with DESC. Ties on both dates and names that byte order and a locale would sort apart are
 // generated on purpose.
 func TestLotsPageDefaultsToBurnOrder(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)

@@ -112,7 +112,6 @@ const cadenceShards = 4
 // the same rules without a database. A failure names its seed and prints the shrunk
 // counterexample.
 func TestLedgerCadenceProperty(t *testing.T) {
-	t.Parallel()
 	for _, d := range storetest.Dialects(t) {
 		n := map[store.Dialect]uint64{store.SQLite: storetest.Cases(200, 1000), store.Postgres: storetest.Cases(20, 40)}[d]
 		for shard := range uint64(cadenceShards) {
@@ -137,7 +136,6 @@ func TestLedgerCadenceProperty(t *testing.T) {
 // 02-01, 03-01, 03-16 and 04-03 or only on 04-03 (M11, M13): the current balance is 445 either
 // way, with the same events, the canceled credit before the 04-01 settled charges.
 func TestIssue8CanceledLotProcessedLate(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		lot := func(name string, units string, expiration, canceled string) store.LotRow {

@@ -17,7 +17,6 @@ import (
 // the July invoice settles one canceled-credit event dated 07-12 before its settled charges
 // (M11, M13). A cancellation in an invoiced month is refused (X1).
 func TestScenarioCancellation(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p, _ := processedLedger(t, s)
@@ -63,7 +62,6 @@ func TestScenarioCancellation(t *testing.T) {
 // be canceled: a refusal saying why as a message, its key and the lot's name and cancellation
 // date as values (M8), and nothing changes.
 func TestCancelLotRefusals(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)

@@ -65,7 +65,6 @@ func profileOf(t testing.TB, s *store.Store) store.BillingProfile {
 // TestWorkedExample is the README's worked example end to end through the store (M9, M11, M12,
 // M13): three invoices, the balances after each, and the estimate on 2026-07-10.
 func TestWorkedExample(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		loadLedger(t, s)
@@ -138,7 +137,6 @@ func amt(micros int64) string { return money.FromMicros(micros).String() }
 // TestSummaryBeforeFirstRun: a profile loaded but never processed, with charges from months
 // before today, still has a balance section (M12): its estimate covers every pending month.
 func TestSummaryBeforeFirstRun(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		p := loadLedger(t, s)
 		sum, err := s.ProfileSummary(context.Background(), p, ledger.MustDate("2026-07-10"))

@@ -30,90 +30,86 @@ func (w *wallClock) add(d time.Duration) {
 // is replaced by a resend, stops at revocation and expires after seven days on the wall clock,
 // whatever the business clock says.
 func TestLinkLifecycle(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			wall := &wallClock{t: time.Date(2026, 12, 5, 6, 0, 0, 0, time.UTC)}
-			s := storetest.Open(t, d, clock.Clocks{Business: func() time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC) }, Wall: wall.now})
-			ctx := context.Background()
-			sd := seed(t, s)
-			u := sd.reader
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		wall := &wallClock{t: time.Date(2026, 12, 5, 6, 0, 0, 0, time.UTC)}
+		s := storetest.Open(t, d, clock.Clocks{Business: func() time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC) }, Wall: wall.now})
+		ctx := context.Background()
+		sd := seed(t, s)
+		u := sd.reader
 
-			first, tok, err := s.IssueLink(ctx, sd.owner, u, store.Invitation)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(first) < 40 || tok.TokenHash != store.HashToken(first) || !tok.ExpiresAt.Equal(wall.now().Add(7*24*time.Hour)) {
-				t.Errorf("secret %q, token %+v", first, tok)
-			}
-			second, _, err := s.IssueLink(ctx, sd.owner, u, store.Invitation) // resend
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, _, err := s.LinkUser(ctx, first); !errors.Is(err, store.ErrLinkInvalid) {
-				t.Errorf("the replaced link: %v", err)
-			}
-			pending, err := s.PendingInvitations(ctx, []int64{u.ID, sd.owner.ID})
-			if err != nil || len(pending) != 1 || pending[u.ID].TokenHash != store.HashToken(second) {
-				t.Errorf("pending %+v %v", pending, err)
-			}
+		first, tok, err := s.IssueLink(ctx, sd.owner, u, store.Invitation)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(first) < 40 || tok.TokenHash != store.HashToken(first) || !tok.ExpiresAt.Equal(wall.now().Add(7*24*time.Hour)) {
+			t.Errorf("secret %q, token %+v", first, tok)
+		}
+		second, _, err := s.IssueLink(ctx, sd.owner, u, store.Invitation) // resend
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.LinkUser(ctx, first); !errors.Is(err, store.ErrLinkInvalid) {
+			t.Errorf("the replaced link: %v", err)
+		}
+		pending, err := s.PendingInvitations(ctx, []int64{u.ID, sd.owner.ID})
+		if err != nil || len(pending) != 1 || pending[u.ID].TokenHash != store.HashToken(second) {
+			t.Errorf("pending %+v %v", pending, err)
+		}
 
-			// Expiry on the wall clock: valid one second before seven days, not at seven days.
-			wall.add(7*24*time.Hour - time.Second)
-			if _, got, err := s.LinkUser(ctx, second); err != nil || got.ID != u.ID {
-				t.Fatalf("before expiry: %+v %v", got, err)
-			}
-			wall.add(time.Second)
-			if _, err := s.UseLink(ctx, second, "new-hash"); !errors.Is(err, store.ErrLinkInvalid) {
-				t.Errorf("expired link used: %v", err)
-			}
+		// Expiry on the wall clock: valid one second before seven days, not at seven days.
+		wall.add(7*24*time.Hour - time.Second)
+		if _, got, err := s.LinkUser(ctx, second); err != nil || got.ID != u.ID {
+			t.Fatalf("before expiry: %+v %v", got, err)
+		}
+		wall.add(time.Second)
+		if _, err := s.UseLink(ctx, second, "new-hash"); !errors.Is(err, store.ErrLinkInvalid) {
+			t.Errorf("expired link used: %v", err)
+		}
 
-			third, _, err := s.IssueLink(ctx, sd.owner, u, store.Invitation)
-			if err != nil {
-				t.Fatal(err)
-			}
-			reset, _, err := s.IssueLink(ctx, u, u, store.Reset) // a reset pending at once
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := s.UseLink(ctx, third, "new-hash")
-			if err != nil || got.ID != u.ID {
-				t.Fatalf("use: %+v %v", got, err)
-			}
-			after, _ := s.UserByID(ctx, u.ID)
-			if after.PasswordHash != "new-hash" || after.SessionEpoch != u.SessionEpoch+1 {
-				t.Errorf("after use: hash %q epoch %d, want the new hash and sessions ended", after.PasswordHash, after.SessionEpoch)
-			}
-			if _, err := s.UseLink(ctx, third, "again"); !errors.Is(err, store.ErrLinkInvalid) {
-				t.Errorf("second use: %v", err)
-			}
-			if _, _, err := s.LinkUser(ctx, reset); !errors.Is(err, store.ErrLinkInvalid) {
-				t.Errorf("the pending reset after the invitation was used: %v", err)
-			}
-			if p, _ := s.PendingInvitations(ctx, []int64{u.ID}); len(p) != 0 {
-				t.Errorf("pending after use: %+v", p)
-			}
+		third, _, err := s.IssueLink(ctx, sd.owner, u, store.Invitation)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reset, _, err := s.IssueLink(ctx, u, u, store.Reset) // a reset pending at once
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.UseLink(ctx, third, "new-hash")
+		if err != nil || got.ID != u.ID {
+			t.Fatalf("use: %+v %v", got, err)
+		}
+		after, _ := s.UserByID(ctx, u.ID)
+		if after.PasswordHash != "new-hash" || after.SessionEpoch != u.SessionEpoch+1 {
+			t.Errorf("after use: hash %q epoch %d, want the new hash and sessions ended", after.PasswordHash, after.SessionEpoch)
+		}
+		if _, err := s.UseLink(ctx, third, "again"); !errors.Is(err, store.ErrLinkInvalid) {
+			t.Errorf("second use: %v", err)
+		}
+		if _, _, err := s.LinkUser(ctx, reset); !errors.Is(err, store.ErrLinkInvalid) {
+			t.Errorf("the pending reset after the invitation was used: %v", err)
+		}
+		if p, _ := s.PendingInvitations(ctx, []int64{u.ID}); len(p) != 0 {
+			t.Errorf("pending after use: %+v", p)
+		}
 
-			fourth, _, err := s.IssueLink(ctx, sd.owner, sd.outsider, store.Invitation)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.RevokeInvitation(ctx, sd.owner, sd.outsider); err != nil {
-				t.Fatal(err)
-			}
-			if _, _, err := s.LinkUser(ctx, fourth); !errors.Is(err, store.ErrLinkInvalid) {
-				t.Errorf("revoked link: %v", err)
-			}
-			if err := s.RevokeInvitation(ctx, sd.owner, sd.outsider); !errors.Is(err, fault.ErrNotFound) {
-				t.Errorf("revoking none: %v", err)
-			}
-		})
-	}
+		fourth, _, err := s.IssueLink(ctx, sd.owner, sd.outsider, store.Invitation)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RevokeInvitation(ctx, sd.owner, sd.outsider); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.LinkUser(ctx, fourth); !errors.Is(err, store.ErrLinkInvalid) {
+			t.Errorf("revoked link: %v", err)
+		}
+		if err := s.RevokeInvitation(ctx, sd.owner, sd.outsider); !errors.Is(err, fault.ErrNotFound) {
+			t.Errorf("revoking none: %v", err)
+		}
+	})
 }
 
 // TestLinkUsedOnce: of many simultaneous uses of one link exactly one succeeds.
 func TestLinkUsedOnce(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		sd := seed(t, s)
@@ -147,7 +143,6 @@ func TestLinkUsedOnce(t *testing.T) {
 // TestLinkRequestsCounted: Forgot password requests count per email and per client address
 // within a window, and old ones are dropped.
 func TestLinkRequestsCounted(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		now := time.Now()

@@ -16,7 +16,6 @@ import (
 // windows, the SQL filter of each portal status (and of each API status) selects exactly the
 // lots whose ledger.Lot.Status is that status (M8), on both databases.
 func TestLotStatusFilterProperty(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := loadLedger(t, s)

@@ -18,7 +18,6 @@ import (
 // TestNotCoveredSeededFromM10: a new database holds the list DOMAIN M10 names, one entry per
 // product, sorted by name.
 func TestNotCoveredSeededFromM10(t *testing.T) {
-	t.Parallel()
 	want := []string{"Azure support plans", "Canonical", "Citrix XenApp Essentials", "Citrix XenDesktop",
 		"OpenLogic", "Registered User", "Remote Access Rights XenApp Essentials Registered User", "Ubuntu Advantage",
 		"Visual Studio Enterprise (Annual)", "Visual Studio Enterprise (Monthly)",
@@ -38,7 +37,6 @@ func TestNotCoveredSeededFromM10(t *testing.T) {
 // (X1); a name already on the list in another spelling, a bad name, or removing a name the list
 // does not have is refused (a conflict says its message) and changes nothing.
 func TestNotCoveredAddRemove(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		op := store.User{Email: "operator (test)"}
@@ -93,7 +91,6 @@ func TestNotCoveredAddRemove(t *testing.T) {
 // stating the same days again moves their charges to the new eligibility, never counting them
 // twice.
 func TestNotCoveredDecidesLoadsAndImports(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		_, today := processedLedger(t, s)

@@ -18,7 +18,6 @@ import (
 // organisation and the grants in one statement, by its id in any case) agree, and the other
 // organisation grants none of them anything; an unknown id is not found.
 func TestPartnerStandingOf(t *testing.T) {
-	t.Parallel()
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
 		stranger := store.User{Email: "nobody@elsewhere.example", Name: "Nobody", PasswordHash: "x"}

@@ -49,53 +49,50 @@ const recomputedDays = `SELECT x.billing_profile_id, x.date, CAST(SUM(x.e) AS BI
 // TestPendingDaysProperty: 60 random cases on SQLite, 12 on PostgreSQL (a tenth with -short),
 // all in one database per dialect.
 func TestPendingDaysProperty(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			t.Parallel()
-			n := map[store.Dialect]uint64{store.SQLite: 60, store.Postgres: 12}[d]
-			if testing.Short() {
-				n /= 10
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		t.Parallel()
+		n := map[store.Dialect]uint64{store.SQLite: 60, store.Postgres: 12}[d]
+		if testing.Short() {
+			n /= 10
+		}
+		ctx := context.Background()
+		url := storetest.MigratedURL(t, d)
+		s := storetest.OpenAt(t, url, clock.Real(), store.Pool{})
+		var stmts atomic.Int64
+		if err := s.CountStatements(&stmts); err != nil {
+			t.Fatal(err)
+		}
+		pl := &cadencePlayer{s: s}
+		for seed := range n {
+			r := rand.New(rand.NewPCG(seed, 0x9e4d))
+			c := genCadenceCase(r)
+			p, err := pl.load(ctx, c)
+			if err != nil {
+				t.Fatalf("seed %d: load: %v", seed, err)
 			}
-			ctx := context.Background()
-			url := storetest.MigratedURL(t, d)
-			s := storetest.OpenAt(t, url, clock.Real(), store.Pool{})
-			var stmts atomic.Int64
-			if err := s.CountStatements(&stmts); err != nil {
-				t.Fatal(err)
-			}
-			pl := &cadencePlayer{s: s}
-			for seed := range n {
-				r := rand.New(rand.NewPCG(seed, 0x9e4d))
-				c := genCadenceCase(r)
-				p, err := pl.load(ctx, c)
-				if err != nil {
-					t.Fatalf("seed %d: load: %v", seed, err)
-				}
-				for _, day := range append(slices.Clone(c.instants), c.end) {
-					for range 1 + r.IntN(4) {
-						if err := randomWrite(ctx, s, r, p, c); err != nil {
-							t.Fatalf("seed %d: %v", seed, err)
-						}
-						if err := sameBalance(ctx, s, &stmts, p, day); err != nil {
-							t.Fatalf("seed %d, after a write, on %s: %v\ncase:\n%s", seed, day, err, c)
-						}
+			for _, day := range append(slices.Clone(c.instants), c.end) {
+				for range 1 + r.IntN(4) {
+					if err := randomWrite(ctx, s, r, p, c); err != nil {
+						t.Fatalf("seed %d: %v", seed, err)
 					}
-					if _, err := s.ProcessProfile(ctx, p.ID, day); err != nil {
-						t.Fatalf("seed %d: process on %s: %v", seed, day, err)
-					}
-					for _, on := range []ledger.Date{day, day.AddDays(r.IntN(20))} {
-						if err := sameBalance(ctx, s, &stmts, p, on); err != nil {
-							t.Fatalf("seed %d, on %s: %v\ncase:\n%s", seed, on, err, c)
-						}
+					if err := sameBalance(ctx, s, &stmts, p, day); err != nil {
+						t.Fatalf("seed %d, after a write, on %s: %v\ncase:\n%s", seed, day, err, c)
 					}
 				}
-				if got, want := storetest.Rows(t, url, maintainedDays), storetest.Rows(t, url, recomputedDays); !slices.Equal(got, want) {
-					t.Fatalf("seed %d: maintained days\n%v\nrecomputed\n%v", seed, got, want)
+				if _, err := s.ProcessProfile(ctx, p.ID, day); err != nil {
+					t.Fatalf("seed %d: process on %s: %v", seed, day, err)
+				}
+				for _, on := range []ledger.Date{day, day.AddDays(r.IntN(20))} {
+					if err := sameBalance(ctx, s, &stmts, p, on); err != nil {
+						t.Fatalf("seed %d, on %s: %v\ncase:\n%s", seed, on, err, c)
+					}
 				}
 			}
-		})
-	}
+			if got, want := storetest.Rows(t, url, maintainedDays), storetest.Rows(t, url, recomputedDays); !slices.Equal(got, want) {
+				t.Fatalf("seed %d: maintained days\n%v\nrecomputed\n%v", seed, got, want)
+			}
+		}
+	})
 }
 
 // randomWrite makes one random change to the profile's data through a store write method: a

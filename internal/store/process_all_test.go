@@ -23,48 +23,45 @@ const breakProfile = "UPDATE billing_profiles SET next_period = 'not-a-month' WH
 // among three, is skipped and named, its failure is stored until a run processes it, and the
 // other two are processed: their invoices are issued in the same run.
 func TestProcessAllSkipsABrokenProfile(t *testing.T) {
-	t.Parallel()
-	for _, d := range storetest.Dialects(t) {
-		t.Run(string(d), func(t *testing.T) {
-			ctx := context.Background()
-			url := storetest.URL(t, d)
-			s := storetest.OpenAt(t, url, clock.Real(), store.Pool{})
-			ids := loadThreeProfiles(t, s)
-			storetest.Exec(t, url, breakProfile)
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		ctx := context.Background()
+		url := storetest.URL(t, d)
+		s := storetest.OpenAt(t, url, clock.Real(), store.Pool{})
+		ids := loadThreeProfiles(t, s)
+		storetest.Exec(t, url, breakProfile)
 
-			day := ledger.MustDate("2026-05-10")
-			res, err := s.ProcessAll(ctx, day)
-			var pf *store.ProcessFailures
-			if !errors.As(err, &pf) {
-				t.Fatalf("run with a broken profile: err = %v, want *store.ProcessFailures", err)
-			}
-			if pf.Profiles != 3 || len(pf.Failed) != 1 || pf.Failed[0].ProfileID != ids[1] || pf.Failed[0].Profile != threeProfiles[1] {
-				t.Fatalf("failures %+v, want the one broken profile of three", pf)
-			}
-			if msg := err.Error(); !strings.Contains(msg, "1 of 3 billing profiles") || !strings.Contains(msg, threeProfiles[1]) {
-				t.Errorf("error %q does not name the broken profile", msg)
-			}
-			if res.Invoices != 2 || res.Profiles != 2 {
-				t.Errorf("result %+v, want the two other profiles processed with one invoice each", res)
-			}
-			wantInvoices(t, s, ids, 1, 0, 1)
-			wantFailure(t, s, ids[1], "2026-05-10", "2026-05-10")
-			wantNoFailure(t, s, ids[0], ids[2])
+		day := ledger.MustDate("2026-05-10")
+		res, err := s.ProcessAll(ctx, day)
+		var pf *store.ProcessFailures
+		if !errors.As(err, &pf) {
+			t.Fatalf("run with a broken profile: err = %v, want *store.ProcessFailures", err)
+		}
+		if pf.Profiles != 3 || len(pf.Failed) != 1 || pf.Failed[0].ProfileID != ids[1] || pf.Failed[0].Profile != threeProfiles[1] {
+			t.Fatalf("failures %+v, want the one broken profile of three", pf)
+		}
+		if msg := err.Error(); !strings.Contains(msg, "1 of 3 billing profiles") || !strings.Contains(msg, threeProfiles[1]) {
+			t.Errorf("error %q does not name the broken profile", msg)
+		}
+		if res.Invoices != 2 || res.Profiles != 2 {
+			t.Errorf("result %+v, want the two other profiles processed with one invoice each", res)
+		}
+		wantInvoices(t, s, ids, 1, 0, 1)
+		wantFailure(t, s, ids[1], "2026-05-10", "2026-05-10")
+		wantNoFailure(t, s, ids[0], ids[2])
 
-			if _, err := s.ProcessAll(ctx, day.AddDays(1)); !errors.As(err, &pf) || len(pf.Failed) != 1 {
-				t.Fatalf("second run: err = %v, want the same profile failing", err)
-			}
-			wantFailure(t, s, ids[1], "2026-05-10", "2026-05-11")
+		if _, err := s.ProcessAll(ctx, day.AddDays(1)); !errors.As(err, &pf) || len(pf.Failed) != 1 {
+			t.Fatalf("second run: err = %v, want the same profile failing", err)
+		}
+		wantFailure(t, s, ids[1], "2026-05-10", "2026-05-11")
 
-			storetest.Exec(t, url, "UPDATE billing_profiles SET next_period = '' WHERE name = 'BBBB-2222-BBB-222'")
-			res, err = s.ProcessAll(ctx, day.AddDays(2))
-			if err != nil || res.Invoices != 1 {
-				t.Fatalf("run after the repair: %+v, %v; want the last invoice issued", res, err)
-			}
-			wantInvoices(t, s, ids, 1, 1, 1)
-			wantNoFailure(t, s, ids...)
-		})
-	}
+		storetest.Exec(t, url, "UPDATE billing_profiles SET next_period = '' WHERE name = 'BBBB-2222-BBB-222'")
+		res, err = s.ProcessAll(ctx, day.AddDays(2))
+		if err != nil || res.Invoices != 1 {
+			t.Fatalf("run after the repair: %+v, %v; want the last invoice issued", res, err)
+		}
+		wantInvoices(t, s, ids, 1, 1, 1)
+		wantNoFailure(t, s, ids...)
+	})
 }
 
 // loadThreeProfiles loads three_profiles.json and returns the ids of its profiles, in order.

@@ -15,7 +15,6 @@ import (
 // (a run whose instance died never finishes, so the next leader runs the slot again); a second
 // finished run of one slot is refused; the last succeeded run is one with no failed profile.
 func TestProcessRunsCloseTheirSlot(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		slot := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
@@ -80,7 +79,6 @@ func TestProcessRunsCloseTheirSlot(t *testing.T) {
 // finished, failed or never finished alike, except the last succeeded run, which a new leader
 // still reads however old it is; with no succeeded run at all, every old run goes.
 func TestPruneProcessRunsKeepsTheLastSuccess(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		day0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -18,7 +18,6 @@ import (
 // TestReadyNeedsTheBinarysSchema: a database without this binary's migrations is not ready;
 // once migrated it is.
 func TestReadyNeedsTheBinarysSchema(t *testing.T) {
-	t.Parallel()
 	storetest.EachEmpty(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		if err := s.Ready(ctx); !errors.Is(err, store.ErrSchemaBehind) {

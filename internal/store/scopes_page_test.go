@@ -113,7 +113,6 @@ func profileNames(ps []store.BillingProfile) []string {
 // two by two gives exactly the unpaged listing, in order, for searches by name and id in any case (LIKE wildcards taken literally) and with the
 // scope opened last listed first.
 func TestScopesPickerPagesAsTheListing(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		u := pickerFixture(t, s)

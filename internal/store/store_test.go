@@ -73,7 +73,6 @@ func seed(t *testing.T, s *store.Store) seeded {
 // second run applies nothing, and the result is what storetest hands the other tests (copies of
 // a template migrated once): the same version and the same schema.
 func TestMigrationsApplyFromEmptyAndAreIdempotent(t *testing.T) {
-	t.Parallel()
 	storetest.EachEmpty(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		applied, err := s.Migrate(ctx)
@@ -103,7 +102,6 @@ func TestMigrationsApplyFromEmptyAndAreIdempotent(t *testing.T) {
 }
 
 func TestUsersAreUniqueByEmailCaseInsensitively(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		if err := s.CreateUser(ctx, tester, &store.User{Email: "Ana@Example.com", Name: "Ana", PasswordHash: "h"}); err != nil {
@@ -126,7 +124,6 @@ func TestUsersAreUniqueByEmailCaseInsensitively(t *testing.T) {
 // TestGrantsInheritFromAccount checks M3: an account role reaches every profile; a profile role
 // reaches only its profile and not the account.
 func TestGrantsInheritFromAccount(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
@@ -155,7 +152,6 @@ func TestGrantsInheritFromAccount(t *testing.T) {
 }
 
 func TestScopesOfUserFiltersBySearch(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
@@ -196,7 +192,6 @@ func TestScopesOfUserFiltersBySearch(t *testing.T) {
 // TestLastOwnerCannotBeRemoved checks M4 and that inherited assignments are not removable on a
 // profile (M3), and that removals are audited (X1).
 func TestLastOwnerCannotBeRemoved(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)
@@ -236,7 +231,6 @@ func TestLastOwnerCannotBeRemoved(t *testing.T) {
 // TestGrantRoleInvitesUnknownAndRefusesDuplicate (issue 12): an email without an account gets
 // one without a usable password, to be invited; a role held already is refused on the field.
 func TestGrantRoleInvitesUnknownAndRefusesDuplicate(t *testing.T) {
-	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		d := seed(t, s)

@@ -37,20 +37,27 @@ func (c *Clock) Now() time.Time { return c.T }
 // Clocks returns clocks whose business clock is c and whose wall clock is real.
 func (c *Clock) Clocks() clock.Clocks { return clock.Clocks{Business: c.Now, Wall: clock.Real().Wall} }
 
-// Each runs fn as a subtest on every configured database, named "sqlite" and "postgres".
+// EachDialect runs fn as a subtest on every configured database, named "sqlite" and "postgres",
+// and runs t in parallel with the other tests: each subtest has databases of its own, so a test
+// on both databases never shares one. The caller does not call t.Parallel itself.
+func EachDialect(t *testing.T, fn func(t *testing.T, d store.Dialect)) {
+	t.Helper()
+	t.Parallel()
+	for _, d := range Dialects(t) {
+		t.Run(string(d), func(t *testing.T) { fn(t, d) })
+	}
+}
+
+// Each is EachDialect with a new migrated database, opened on the real clocks.
 func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	t.Helper()
-	for _, d := range Dialects(t) {
-		t.Run(string(d), func(t *testing.T) { fn(t, Open(t, d, clock.Real())) })
-	}
+	EachDialect(t, func(t *testing.T, d store.Dialect) { fn(t, Open(t, d, clock.Real())) })
 }
 
 // EachEmpty is Each on a new empty database: no migration has run on it.
 func EachEmpty(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	t.Helper()
-	for _, d := range Dialects(t) {
-		t.Run(string(d), func(t *testing.T) { fn(t, open(t, URL(t, d), clock.Real(), store.Pool{})) })
-	}
+	EachDialect(t, func(t *testing.T, d store.Dialect) { fn(t, open(t, URL(t, d), clock.Real(), store.Pool{})) })
 }
 
 // Dialects lists the databases the suite runs on here.
