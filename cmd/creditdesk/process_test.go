@@ -13,6 +13,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/clock"
+	"github.com/creditdesk/creditdesk/internal/logtest"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -61,7 +62,7 @@ func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	out := &syncBuffer{}
+	out := &logtest.Buffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	day := func() time.Time { return time.Date(2026, 5, 10, 12, 0, 0, 0, time.UTC) }
