@@ -85,6 +85,7 @@ func (c itemCheck) charge(ch *Charge, seen map[string]struct{}) error {
 	return c.date(ch.Date)
 }
 
+// charges checks a batch of charges, naming the one at fault as charges[i].
 func (c itemCheck) charges(charges []Charge) error { return each(charges, "charges", c.charge) }
 
 func (c itemCheck) adjustment(a *Adjustment, seen map[string]struct{}) error {
@@ -94,6 +95,7 @@ func (c itemCheck) adjustment(a *Adjustment, seen map[string]struct{}) error {
 	return c.date(a.Date)
 }
 
+// adjustments checks a batch of adjustments, naming the one at fault as adjustments[i].
 func (c itemCheck) adjustments(adjs []Adjustment) error {
 	return each(adjs, "adjustments", c.adjustment)
 }

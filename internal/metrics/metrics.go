@@ -63,11 +63,12 @@ func New() *Metrics {
 	return m
 }
 
-// newCounter and newGauge make an unlabelled metric.
+// newCounter makes an unlabelled counter.
 func newCounter(name, help string) prometheus.Counter {
 	return prometheus.NewCounter(prometheus.CounterOpts{Name: name, Help: help})
 }
 
+// newGauge makes an unlabelled gauge.
 func newGauge(name, help string) prometheus.Gauge {
 	return prometheus.NewGauge(prometheus.GaugeOpts{Name: name, Help: help})
 }
