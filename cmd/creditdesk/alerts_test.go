@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -22,10 +21,7 @@ import (
 // runs.
 func TestAlertsRun(t *testing.T) {
 	t.Parallel()
-	db := filepath.Join(t.TempDir(), "cd.db")
-	if _, err := runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/ledger.json"); err != nil {
-		t.Fatal(err)
-	}
+	db := loadedDB(t, "../../internal/scenario/testdata/ledger.json")
 	if out, err := runCmd(t, "", "process", "-database", db, "-now", "2026-05-01"); err != nil {
 		t.Fatalf("process: %v\n%s", err, out)
 	}

@@ -36,6 +36,22 @@ func runCmd(t *testing.T, stdin string, args ...string) (string, error) {
 	return out.String(), err
 }
 
+// loadInto loads the scenario file into the database db with `creditdesk load`.
+func loadInto(t *testing.T, db, file string) {
+	t.Helper()
+	if out, err := runCmd(t, "", "load", "-database", db, file); err != nil {
+		t.Fatalf("load %s: %v\n%s", file, err, out)
+	}
+}
+
+// loadedDB is a new SQLite database file holding the scenario file, loaded by `creditdesk load`.
+func loadedDB(t *testing.T, file string) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "cd.db")
+	loadInto(t, db, file)
+	return db
+}
+
 func TestMigrateLoadAndUsers(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "cd.db")

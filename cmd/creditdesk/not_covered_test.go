@@ -81,9 +81,7 @@ func TestNotCoveredCommand(t *testing.T) {
 // holds "Contoso Widgets": the charge is not eligible for credit (M10).
 func assertImportFollowsList(t *testing.T, db string) {
 	t.Helper()
-	if out, err := runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/ledger.json"); err != nil {
-		t.Fatalf("load: %v\n%s", err, out)
-	}
+	loadInto(t, db, "../../internal/scenario/testdata/ledger.json")
 	csv := filepath.Join(t.TempDir(), "widgets.csv")
 	data := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" +
 		"PBFV-AB12-CD3-EF4,2026-07-06,contoso  WIDGET,USD,5.00\n"

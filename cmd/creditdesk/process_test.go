@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,10 +26,7 @@ const threeProfiles = "../../internal/scenario/testdata/three_profiles.json"
 // process (a damaged next period).
 func brokenDatabase(t *testing.T) string {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "cd.db")
-	if out, err := runCmd(t, "", "load", "-database", db, threeProfiles); err != nil {
-		t.Fatalf("load: %v\n%s", err, out)
-	}
+	db := loadedDB(t, threeProfiles)
 	storetest.Exec(t, db, "UPDATE billing_profiles SET next_period = 'not-a-month' WHERE name = 'BBBB-2222-BBB-222'")
 	return db
 }
