@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -39,6 +40,26 @@ func squashAll(s *goquery.Selection) []string {
 	var out []string
 	s.Each(func(_ int, e *goquery.Selection) { out = append(out, squash(e)) })
 	return out
+}
+
+// rowTexts is each row (the elements of data-testid row) of doc as the text of its cells (the
+// data-testids cells, in order), joined by " | ".
+func rowTexts(doc *goquery.Document, row string, cells ...string) []string {
+	return doc.Find(tid(row)).Map(func(_ int, tr *goquery.Selection) string {
+		texts := make([]string, len(cells))
+		for i, c := range cells {
+			texts[i] = squash(tr.Find(tid(c)))
+		}
+		return strings.Join(texts, " | ")
+	})
+}
+
+// wantRows fails t, showing both, when the rows got are not want.
+func wantRows(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // headings are the credits list's sort headings as the handler builds them with the
@@ -80,20 +101,10 @@ func lotsList() CreditsList {
 // "expires in" for an expiring lot, and the note of a lot no invoice has taken in yet.
 func TestLotsTableRows(t *testing.T) {
 	doc := componentDoc(t, LotsTable(lotsList()))
-	var got []string
-	doc.Find(tid("lot-row")).Each(func(_ int, tr *goquery.Selection) {
-		got = append(got, strings.Join([]string{squash(tr.Find(tid("lot-name"))), squash(tr.Find(tid("lot-source"))),
-			squash(tr.Find(tid("lot-start"))), squash(tr.Find(tid("lot-expiration"))), squash(tr.Find(tid("lot-balance"))),
-			squash(tr.Find(tid("lot-original"))), squash(tr.Find(tid("lot-status")))}, " | "))
-	})
-	want := []string{
+	wantRows(t, rowTexts(doc, "lot-row", "lot-name", "lot-source", "lot-start", "lot-expiration", "lot-balance", "lot-original", "lot-status"),
 		"lot-a | Promotional credit | 1 Jan 2026 | 20 Jun 2026 | USD 1,234.50 | USD 5,000.00 | Expiring expires in 1 day",
 		"lot-b | Purchased credit | 1 Jul 2026 | 1 Jul 2027 | USD 0.00 Not on an invoice yet: the next invoice takes it in | USD 0.000001 | Not started",
-		"lot-c | Consumption commitment | 1 Mar 2025 | 1 Mar 2026 | USD 0.00 | USD 1,000,000.00 | Canceled",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+		"lot-c | Consumption commitment | 1 Mar 2025 | 1 Mar 2026 | USD 0.00 | USD 1,000,000.00 | Canceled")
 	if n := doc.Find(`time[datetime="2026-06-20"]`).Length(); n != 1 {
 		t.Errorf("%d <time datetime=2026-06-20>, want lot-a's expiration", n)
 	}
@@ -244,18 +255,13 @@ func txList() Transactions {
 // invoice when the reader may open it, and is added to a description that does not say it.
 func TestTxTableRows(t *testing.T) {
 	doc := componentDoc(t, TxTable(txList()))
-	var got []string
-	doc.Find(tid("tx-row")).Each(func(_ int, tr *goquery.Selection) {
-		got = append(got, strings.Join([]string{squash(tr.Find(tid("tx-date"))), squash(tr.Find(tid("tx-description"))),
-			squash(tr.Find(tid("tx-amount"))), squash(tr.Find(tid("tx-balance"))), tr.AttrOr("class", "")}, " | "))
-	})
-	want := []string{
-		"Jun 8, 2026 | Pending charges Pending | -USD 25.00 | USD 9,975.00 | pending",
-		"Jun 1, 2026 | Settled charges, invoice G001 | -USD 1,500.25 | USD 10,000.00 | ",
-		"May 20, 2026 | Adjustment (invoice G000) | USD 11,500.25 | USD 11,500.25 | ",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	wantRows(t, rowTexts(doc, "tx-row", "tx-date", "tx-description", "tx-amount", "tx-balance"),
+		"Jun 8, 2026 | Pending charges Pending | -USD 25.00 | USD 9,975.00",
+		"Jun 1, 2026 | Settled charges, invoice G001 | -USD 1,500.25 | USD 10,000.00",
+		"May 20, 2026 | Adjustment (invoice G000) | USD 11,500.25 | USD 11,500.25")
+	classes := doc.Find(tid("tx-row")).Map(func(_ int, tr *goquery.Selection) string { return tr.AttrOr("class", "") })
+	if want := []string{"pending", "", ""}; !slices.Equal(classes, want) {
+		t.Errorf("row classes %q, want %q", classes, want)
 	}
 	if n := doc.Find(tid("tx-pending")).Length(); n != 1 {
 		t.Errorf("%d pending badges, want 1", n)

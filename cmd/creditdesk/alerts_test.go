@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // TestAlertsRun: `creditdesk alerts run` evaluates the rules on the business day of -now and
@@ -21,10 +21,7 @@ import (
 // runs.
 func TestAlertsRun(t *testing.T) {
 	t.Parallel()
-	db := filepath.Join(t.TempDir(), "cd.db")
-	if _, err := runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/ledger.json"); err != nil {
-		t.Fatal(err)
-	}
+	db := loadedDB(t, "../../internal/scenario/testdata/ledger.json")
 	if out, err := runCmd(t, "", "process", "-database", db, "-now", "2026-05-01"); err != nil {
 		t.Fatalf("process: %v\n%s", err, out)
 	}
@@ -35,8 +32,7 @@ func TestAlertsRun(t *testing.T) {
 	s := openDB(t, db)
 	ctx := context.Background()
 	owner, _ := s.UserByEmail(ctx, "ana@northwind.example")
-	acct, _ := s.AccountByName(ctx, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")
-	prof, _ := s.ProfileByName(ctx, acct.ID, "PBFV-AB12-CD3-EF4")
+	acct, prof := storetest.Profile(t, s, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31", "PBFV-AB12-CD3-EF4")
 	sc := store.Scope{Account: acct, Profile: &prof}
 	// The promotional credit expires on May 15: within 30 days on May 1.
 	if _, err := s.CreateAlertRule(ctx, owner, sc, alerts.Rule{Kind: alerts.CreditExpiring, Days: 30}, false); err != nil {

@@ -22,9 +22,7 @@ func TestAzureCommand(t *testing.T) {
 		key     = "cli-test-secrets-key-0123456789abcdef"
 	)
 	db := storetest.URL(t, store.SQLite)
-	if out, err := runCmd(t, "", "load", "-database", db, "../../web/testdata/azure_local.json"); err != nil {
-		t.Fatalf("load: %v\n%s", err, out)
-	}
+	loadInto(t, db, "../../web/testdata/azure_local.json")
 	connect := []string{"azure", "connect", "-database", db, "-account", account, "-azure-account", azure, "-auth", "clientSecret",
 		"-tenant", "8f3c1a2b-4d5e-4f60-9a7b-1c2d3e4f5a6b", "-client-id", "2b9d4e6f-8a1c-4e3b-9d5f-7a6b5c4d3e2f"}
 	if _, err := runCmd(t, secret+"\n", connect...); err == nil || !strings.Contains(err.Error(), "-secrets-key") {

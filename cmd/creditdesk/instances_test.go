@@ -14,6 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/creditdesk/creditdesk/internal/logtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -47,10 +48,10 @@ func TestThreeServeProcesses(t *testing.T) {
 	seeded := count(t, conn, "SELECT count(*) FROM invoices")
 
 	procs := map[string]*exec.Cmd{} // by instance: host and pid
-	outs := map[string]*syncBuffer{}
+	outs := map[string]*logtest.Buffer{}
 	host, _ := os.Hostname()
 	for range 3 {
-		out := &syncBuffer{}
+		out := &logtest.Buffer{}
 		cmd := exec.Command(os.Args[0], "serve", "-database", db, "-addr", "127.0.0.1:0", "-metrics-addr", "",
 			"-process-interval", "200ms", "-now", today, "-session-key", strings.Repeat("ab", 32), "-log-level", "warn")
 		cmd.Env = append(os.Environ(), asCreditdesk+"=1")

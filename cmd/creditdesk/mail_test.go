@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,10 +46,7 @@ func TestMailTest(t *testing.T) {
 // user is created without a password) or a reset link under -public-url; the link works once.
 func TestUsersInviteAndResetLink(t *testing.T) {
 	t.Parallel()
-	db := filepath.Join(t.TempDir(), "cd.db")
-	if _, err := runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/base.json"); err != nil {
-		t.Fatal(err)
-	}
+	db := loadedDB(t, "../../internal/scenario/testdata/base.json")
 	const public = "https://credits.northwind.example"
 	linkIn := func(out string) string {
 		i := strings.Index(out, public+"/password/set/")

@@ -71,36 +71,40 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 	return said(dispatch(ctx, args, env, stdin, out))
 }
 
+// subcommand runs a command of the binary with the arguments after its name.
+type subcommand func(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error
+
+// subcommands are the commands by name; users and azure also read stdin (a password, a secret).
+func subcommands(stdin io.Reader) map[string]subcommand {
+	return map[string]subcommand{
+		"serve":        serve,
+		"migrate":      migrate,
+		"load":         load,
+		"process":      process,
+		"import-costs": importCosts,
+		"seed":         seedLarge,
+		"mail":         mailCommand,
+		"token":        token,
+		"not-covered":  notCovered,
+		"alerts":       alertsCmd,
+		"users": func(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
+			return users(ctx, args, env, stdin, out)
+		},
+		"azure": func(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
+			return azureCmd(ctx, args, env, stdin, out)
+		},
+	}
+}
+
 // dispatch runs the subcommand args name.
 func dispatch(ctx context.Context, args []string, env func(string) (string, bool), stdin io.Reader, out io.Writer) error {
 	if len(args) == 0 {
 		return fmt.Errorf("no command given\n%s", usage)
 	}
+	if cmd, ok := subcommands(stdin)[args[0]]; ok {
+		return cmd(ctx, args[1:], env, out)
+	}
 	switch args[0] {
-	case "serve":
-		return serve(ctx, args[1:], env, out)
-	case "migrate":
-		return migrate(ctx, args[1:], env, out)
-	case "load":
-		return load(ctx, args[1:], env, out)
-	case "process":
-		return process(ctx, args[1:], env, out)
-	case "import-costs":
-		return importCosts(ctx, args[1:], env, out)
-	case "seed":
-		return seedLarge(ctx, args[1:], env, out)
-	case "users":
-		return users(ctx, args[1:], env, stdin, out)
-	case "mail":
-		return mailCommand(ctx, args[1:], env, out)
-	case "token":
-		return token(ctx, args[1:], env, out)
-	case "not-covered":
-		return notCovered(ctx, args[1:], env, out)
-	case "azure":
-		return azureCmd(ctx, args[1:], env, stdin, out)
-	case "alerts":
-		return alertsCmd(ctx, args[1:], env, out)
 	case "help", "-help", "--help", "-h":
 		fmt.Fprintln(out, usage)
 		return nil

@@ -7,11 +7,11 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
+	"github.com/creditdesk/creditdesk/internal/logtest"
 	"github.com/creditdesk/creditdesk/internal/password"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -34,6 +34,22 @@ func runCmd(t *testing.T, stdin string, args ...string) (string, error) {
 	var out bytes.Buffer
 	err := run(context.Background(), args, noEnv, strings.NewReader(stdin), &out)
 	return out.String(), err
+}
+
+// loadInto loads the scenario file into the database db with `creditdesk load`.
+func loadInto(t *testing.T, db, file string) {
+	t.Helper()
+	if out, err := runCmd(t, "", "load", "-database", db, file); err != nil {
+		t.Fatalf("load %s: %v\n%s", file, err, out)
+	}
+}
+
+// loadedDB is a new SQLite database file holding the scenario file, loaded by `creditdesk load`.
+func loadedDB(t *testing.T, file string) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "cd.db")
+	loadInto(t, db, file)
+	return db
 }
 
 func TestMigrateLoadAndUsers(t *testing.T) {
@@ -91,28 +107,15 @@ func TestUnknownCommandAndFlags(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe to write from the server while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
-
 // serveDemo runs `serve -demo` on a new SQLite database, on addr and on metricsAddr ("" for
 // none), in the background, writing to out. stop ends it as SIGTERM does and fails the test
 // unless it returns cleanly within 20 s.
-func serveDemo(t *testing.T, addr, metricsAddr string) (out *syncBuffer, stop func()) {
+func serveDemo(t *testing.T, addr, metricsAddr string) (out *logtest.Buffer, stop func()) {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "cd.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel) // stops the server when the test ends before stop
-	out = &syncBuffer{}
+	out = &logtest.Buffer{}
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"serve", "-demo", "-database", db, "-addr", addr, "-metrics-addr", metricsAddr}, noEnv, nil, out)

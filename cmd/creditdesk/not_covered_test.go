@@ -81,9 +81,7 @@ func TestNotCoveredCommand(t *testing.T) {
 // holds "Contoso Widgets": the charge is not eligible for credit (M10).
 func assertImportFollowsList(t *testing.T, db string) {
 	t.Helper()
-	if out, err := runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/ledger.json"); err != nil {
-		t.Fatalf("load: %v\n%s", err, out)
-	}
+	loadInto(t, db, "../../internal/scenario/testdata/ledger.json")
 	csv := filepath.Join(t.TempDir(), "widgets.csv")
 	data := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" +
 		"PBFV-AB12-CD3-EF4,2026-07-06,contoso  WIDGET,USD,5.00\n"
@@ -98,14 +96,7 @@ func assertImportFollowsList(t *testing.T, db string) {
 	}
 	ctx := context.Background()
 	s := openDB(t, db)
-	a, err := s.AccountByName(ctx, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.ProfileByName(ctx, a.ID, "PBFV-AB12-CD3-EF4")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, p := storetest.Profile(t, s, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31", "PBFV-AB12-CD3-EF4")
 	sum, err := s.ProfileSummary(ctx, p, ledger.MustDate("2026-07-10"))
 	if err != nil {
 		t.Fatal(err)

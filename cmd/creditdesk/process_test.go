@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
 	"github.com/creditdesk/creditdesk/internal/clock"
+	"github.com/creditdesk/creditdesk/internal/logtest"
 	"github.com/creditdesk/creditdesk/internal/metrics"
 	"github.com/creditdesk/creditdesk/internal/notify"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -26,10 +26,7 @@ const threeProfiles = "../../internal/scenario/testdata/three_profiles.json"
 // process (a damaged next period).
 func brokenDatabase(t *testing.T) string {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "cd.db")
-	if out, err := runCmd(t, "", "load", "-database", db, threeProfiles); err != nil {
-		t.Fatalf("load: %v\n%s", err, out)
-	}
+	db := loadedDB(t, threeProfiles)
 	storetest.Exec(t, db, "UPDATE billing_profiles SET next_period = 'not-a-month' WHERE name = 'BBBB-2222-BBB-222'")
 	return db
 }
@@ -61,7 +58,7 @@ func TestPeriodicRunSkipsABrokenProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	out := &syncBuffer{}
+	out := &logtest.Buffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	day := func() time.Time { return time.Date(2026, 5, 10, 12, 0, 0, 0, time.UTC) }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,10 +15,7 @@ import (
 // a bad expiry or an unknown user is refused naming the flag.
 func TestTokenCreate(t *testing.T) {
 	t.Parallel()
-	db := filepath.Join(t.TempDir(), "cd.db")
-	if _, err := runCmd(t, "", "load", "-database", db, "../../internal/scenario/testdata/base.json"); err != nil {
-		t.Fatal(err)
-	}
+	db := loadedDB(t, "../../internal/scenario/testdata/base.json")
 	out, err := runCmd(t, "", "token", "create", "-database", db, "-now", "2026-06-15T10:00:00Z",
 		"-email", "ana@northwind.example", "-name", "nightly export", "-expires", "90d")
 	if err != nil {

@@ -84,9 +84,7 @@ func measureFor(t target, workers int, d time.Duration, limit int) stats {
 	var wg sync.WaitGroup
 	started := time.Now()
 	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := w; ; i += workers {
 				if ctx.Err() != nil || sent.Add(1) > int64(limit) {
 					return
@@ -106,7 +104,7 @@ func measureFor(t target, workers int, d time.Duration, limit int) stats {
 					firstError.CompareAndSwap(nil, err.Error())
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	s := stats{elapsed: time.Since(started), bytes: size.Load()}

@@ -1,6 +1,9 @@
 package access
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // PartnerRole is a role a member holds on a partner organisation (P1). Its string form is the
 // one used in scenario files and the database.
@@ -14,10 +17,8 @@ var PartnerRoles = []PartnerRole{PartnerAdmin}
 
 // ParsePartnerRole returns the partner role named s, or an error listing the roles.
 func ParsePartnerRole(s string) (PartnerRole, error) {
-	for _, r := range PartnerRoles {
-		if string(r) == s {
-			return r, nil
-		}
+	if r := PartnerRole(s); slices.Contains(PartnerRoles, r) {
+		return r, nil
 	}
 	return "", fmt.Errorf("unknown partner role %q: use one of %v", s, PartnerRoles)
 }

@@ -37,10 +37,8 @@ var PartnerKinds = []Kind{BenefitUnused, BenefitUnredeemed, MembershipEnding}
 
 // ParseKind returns the kind named s among kinds (Kinds or PartnerKinds).
 func ParseKind(s string, kinds []Kind) (Kind, error) {
-	for _, k := range kinds {
-		if string(k) == s {
-			return k, nil
-		}
+	if k := Kind(s); slices.Contains(kinds, k) {
+		return k, nil
 	}
 	return "", fmt.Errorf("unknown alert kind %q", s)
 }

@@ -22,29 +22,18 @@ func (e *Error) Error() string { return e.Code + ": " + e.Message }
 
 // Is makes an Error match the fault kind of its status, so that the one mapping of kinds to
 // statuses gives it back.
-func (e *Error) Is(target error) bool { return target == kindOf(e.Status) }
+func (e *Error) Is(target error) bool { return target == kinds[e.Status] }
 
-// kindOf is the fault kind of a status an Error carries; nil for a server error.
-func kindOf(status int) error {
-	switch status {
-	case http.StatusBadRequest:
-		return fault.ErrBadRequest
-	case http.StatusUnauthorized:
-		return fault.ErrUnauthenticated
-	case http.StatusForbidden:
-		return fault.ErrForbidden
-	case http.StatusNotFound:
-		return fault.ErrNotFound
-	case http.StatusConflict:
-		return fault.ErrConflict
-	case http.StatusUnprocessableEntity:
-		return fault.ErrInvalid
-	case http.StatusTooManyRequests:
-		return fault.ErrTooManyRequests
-	case http.StatusServiceUnavailable:
-		return fault.ErrUnavailable
-	}
-	return nil
+// kinds is the fault kind of each status an Error carries; a server error has none.
+var kinds = map[int]error{
+	http.StatusBadRequest:          fault.ErrBadRequest,
+	http.StatusUnauthorized:        fault.ErrUnauthenticated,
+	http.StatusForbidden:           fault.ErrForbidden,
+	http.StatusNotFound:            fault.ErrNotFound,
+	http.StatusConflict:            fault.ErrConflict,
+	http.StatusUnprocessableEntity: fault.ErrInvalid,
+	http.StatusTooManyRequests:     fault.ErrTooManyRequests,
+	http.StatusServiceUnavailable:  fault.ErrUnavailable,
 }
 
 // Body is the JSON the response carries.
@@ -117,22 +106,23 @@ func ServiceUnavailable(retryAfter int) *Error {
 		Message: fmt.Sprintf("The service is temporarily unavailable. Retry after %d seconds.", retryAfter)}
 }
 
+// statusCodes are the ARM codes of the statuses FromStatus does not name from their text.
+var statusCodes = map[int]string{
+	http.StatusNotFound:           CodeNotFound,
+	http.StatusUnauthorized:       CodeAuthenticationFailed,
+	http.StatusForbidden:          CodeAuthorizationFailed,
+	http.StatusTooManyRequests:    CodeTooManyRequests,
+	http.StatusServiceUnavailable: CodeServiceUnavailable,
+}
+
 // FromStatus is the ARM error of any other status, with the message a user may see.
 func FromStatus(status int, message string) *Error {
-	code := CodeInternal
-	switch {
-	case status == http.StatusNotFound:
-		code = CodeNotFound
-	case status == http.StatusUnauthorized:
-		code = CodeAuthenticationFailed
-	case status == http.StatusForbidden:
-		code = CodeAuthorizationFailed
-	case status == http.StatusTooManyRequests:
-		code = CodeTooManyRequests
-	case status == http.StatusServiceUnavailable:
-		code = CodeServiceUnavailable
-	case status < 500:
-		code = strings.ReplaceAll(http.StatusText(status), " ", "")
+	code, ok := statusCodes[status]
+	if !ok {
+		code = CodeInternal
+		if status < 500 {
+			code = strings.ReplaceAll(http.StatusText(status), " ", "")
+		}
 	}
 	if message == "" {
 		message = http.StatusText(status)

@@ -62,25 +62,20 @@ func conditions(q url.Values) ([]armfilter.Cond, error) {
 // LotFilterOf reads the lots $filter: status, source (eq) and startDate, expirationDate (any
 // operator).
 func LotFilterOf(q url.Values) (LotFilter, error) {
-	conds, err := conditions(q)
 	var f LotFilter
-	for _, c := range conds {
-		if err != nil {
-			break
-		}
-		switch strings.TrimPrefix(c.Property, "properties/") {
+	err := eachCondition(q, func(property string, c armfilter.Cond) error {
+		switch property {
 		case "status":
-			err = setEnum(&f.Status, &f.None, c, lotStatuses)
+			return setEnum(&f.Status, &f.None, c, lotStatuses)
 		case "source":
-			err = setEnum(&f.Source, &f.None, c, lotSources)
+			return setEnum(&f.Source, &f.None, c, lotSources)
 		case "startdate":
-			err = andDays(&f.Start, c, 0)
+			return andDays(&f.Start, c, 0)
 		case "expirationdate":
-			err = andDays(&f.Expiration, c, 24*time.Hour-time.Second)
-		default:
-			err = BadParameter(filterParam, fmt.Sprintf("lots cannot be filtered by %q: use status, source, startDate or expirationDate", fault.Clip(c.Property)))
+			return andDays(&f.Expiration, c, 24*time.Hour-time.Second)
 		}
-	}
+		return notFilterable("lots", c, "status, source, startDate or expirationDate")
+	})
 	f.None = f.None || f.Start.Empty() || f.Expiration.Empty()
 	return f, err
 }
@@ -88,27 +83,41 @@ func LotFilterOf(q url.Values) (LotFilter, error) {
 // EventFilterOf reads the events $filter: lotId, lotSource, eventType (eq) and transactionDate
 // (any operator).
 func EventFilterOf(q url.Values) (EventFilter, error) {
-	conds, err := conditions(q)
 	var f EventFilter
+	err := eachCondition(q, func(property string, c armfilter.Cond) error {
+		switch property {
+		case "lotid":
+			return setEnum(&f.LotID, &f.None, armfilter.Cond{Property: c.Property, Op: c.Op, Value: strings.ToLower(c.Value)}, nil)
+		case "lotsource":
+			return setEnum(&f.LotSource, &f.None, c, lotSources)
+		case "eventtype":
+			return setEnum(&f.EventType, &f.None, c, EventTypes)
+		case "transactiondate":
+			return andDays(&f.Days, c, 0)
+		}
+		return notFilterable("events", c, "lotId, lotSource, eventType or transactionDate")
+	})
+	f.None = f.None || f.Days.Empty()
+	return f, err
+}
+
+// eachCondition parses $filter and applies its conditions in order with apply, which is given
+// each one's property without the "properties/" prefix; it stops at the first error.
+func eachCondition(q url.Values, apply func(property string, c armfilter.Cond) error) error {
+	conds, err := conditions(q)
 	for _, c := range conds {
 		if err != nil {
 			break
 		}
-		switch strings.TrimPrefix(c.Property, "properties/") {
-		case "lotid":
-			err = setEnum(&f.LotID, &f.None, armfilter.Cond{Property: c.Property, Op: c.Op, Value: strings.ToLower(c.Value)}, nil)
-		case "lotsource":
-			err = setEnum(&f.LotSource, &f.None, c, lotSources)
-		case "eventtype":
-			err = setEnum(&f.EventType, &f.None, c, EventTypes)
-		case "transactiondate":
-			err = andDays(&f.Days, c, 0)
-		default:
-			err = BadParameter(filterParam, fmt.Sprintf("events cannot be filtered by %q: use lotId, lotSource, eventType or transactionDate", fault.Clip(c.Property)))
-		}
+		err = apply(strings.TrimPrefix(c.Property, "properties/"), c)
 	}
-	f.None = f.None || f.Days.Empty()
-	return f, err
+	return err
+}
+
+// notFilterable refuses a condition on a property the resources (what) cannot be filtered by,
+// naming the ones they can (use).
+func notFilterable(what string, c armfilter.Cond, use string) error {
+	return BadParameter(filterParam, fmt.Sprintf("%s cannot be filtered by %q: use %s", what, fault.Clip(c.Property), use))
 }
 
 // setEnum applies "property eq value": the value in its canonical spelling from allowed (any

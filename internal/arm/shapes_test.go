@@ -2,6 +2,7 @@ package arm
 
 import (
 	"encoding/json"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -36,12 +37,7 @@ func keysOf(t *testing.T, v any, path string) []string {
 			m, _ = m[p].(map[string]any)
 		}
 	}
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }
 
 func sorted(s string) []string {

@@ -41,6 +41,34 @@ func dateOf(t *time.Time, where string) (ledger.Date, error) {
 	return ledger.DateOf(t.UTC()), nil
 }
 
+// fieldReader reads the amounts and dates of one SDK item, named by where in errors. It keeps
+// the first error and reads nothing after it, so that a conversion reads its fields in a row
+// and checks once.
+type fieldReader struct {
+	where string
+	err   error
+}
+
+// amount reads the amount field of the item (amountOf).
+func (r *fieldReader) amount(a *armconsumption.Amount, field string) money.Amount {
+	if r.err != nil {
+		return money.Zero
+	}
+	m, err := amountOf(a, r.where+" "+field)
+	r.err = err
+	return m
+}
+
+// date reads the date field of the item (dateOf).
+func (r *fieldReader) date(t *time.Time, field string) ledger.Date {
+	if r.err != nil {
+		return ledger.Date{}
+	}
+	d, err := dateOf(t, r.where+" "+field)
+	r.err = err
+	return d
+}
+
 // str dereferences an SDK string.
 func str[T ~string](p *T) string {
 	if p == nil {
@@ -70,22 +98,11 @@ func lotOf(l *armconsumption.LotSummary, currency string) (store.AzureLot, error
 	if name == "" || l.Properties == nil {
 		return store.AzureLot{}, dataError("a lot without a name or properties")
 	}
-	p, where := l.Properties, "lot "+name
-	original, err := amountOf(p.OriginalAmount, where+" originalAmount")
-	if err != nil {
-		return store.AzureLot{}, err
-	}
-	closed, err := amountOf(p.ClosedBalance, where+" closedBalance")
-	if err != nil {
-		return store.AzureLot{}, err
-	}
-	start, err := dateOf(p.StartDate, where+" startDate")
-	if err != nil {
-		return store.AzureLot{}, err
-	}
-	expiration, err := dateOf(p.ExpirationDate, where+" expirationDate")
-	if err != nil {
-		return store.AzureLot{}, err
+	p, r := l.Properties, fieldReader{where: "lot " + name}
+	original, closed := r.amount(p.OriginalAmount, "originalAmount"), r.amount(p.ClosedBalance, "closedBalance")
+	start, expiration := r.date(p.StartDate, "startDate"), r.date(p.ExpirationDate, "expirationDate")
+	if r.err != nil {
+		return store.AzureLot{}, r.err
 	}
 	lot := ledger.Lot{ID: name, Source: sourceOf(str(p.Source)), Currency: currency, OriginalAmount: original,
 		StartDate: start, ExpirationDate: expiration, PONumber: str(p.PoNumber)}
@@ -106,25 +123,18 @@ func eventOf(e *armconsumption.EventSummary) (store.AzureEvent, bool, error) {
 	if name == "" || e.Properties == nil {
 		return store.AzureEvent{}, false, dataError("an event without a name or properties")
 	}
-	p, where := e.Properties, "event "+name
+	p, r := e.Properties, fieldReader{where: "event " + name}
 	fields := map[string]*armconsumption.Amount{"newCredit": p.NewCredit, "adjustments": p.Adjustments,
 		"creditExpired": p.CreditExpired, "charges": p.Charges, "canceledCredit": p.CanceledCredit}
 	parts := map[string]money.Amount{}
 	total := money.Zero
 	for field, a := range fields {
-		m, err := amountOf(a, where+" "+field)
-		if err != nil {
-			return store.AzureEvent{}, false, err
-		}
+		m := r.amount(a, field)
 		parts[field], total = m, total.Add(m)
 	}
-	balance, err := amountOf(p.ClosedBalance, where+" closedBalance")
-	if err != nil {
-		return store.AzureEvent{}, false, err
-	}
-	date, err := dateOf(p.TransactionDate, where+" transactionDate")
-	if err != nil {
-		return store.AzureEvent{}, false, err
+	balance, date := r.amount(p.ClosedBalance, "closedBalance"), r.date(p.TransactionDate, "transactionDate")
+	if r.err != nil {
+		return store.AzureEvent{}, false, r.err
 	}
 	typ := str(p.EventType)
 	pending := strings.HasPrefix(typ, "Pending")
@@ -165,18 +175,12 @@ func balanceOf(c armconsumption.CreditSummary) (store.AzureBalance, bool, error)
 		return store.AzureBalance{}, false, nil
 	}
 	var b store.AzureBalance
-	var err error
-	read := func(dst *money.Amount, a *armconsumption.Amount, field string) {
-		if err == nil {
-			*dst, err = amountOf(a, "balance summary "+field)
-		}
-	}
+	r := fieldReader{where: "balance summary"}
 	if s := p.BalanceSummary; s != nil {
-		read(&b.Current, s.CurrentBalance, "currentBalance")
-		read(&b.Estimated, s.EstimatedBalance, "estimatedBalance")
+		b.Current, b.Estimated = r.amount(s.CurrentBalance, "currentBalance"), r.amount(s.EstimatedBalance, "estimatedBalance")
 	}
-	read(&b.PendingEligibleCharges, p.PendingEligibleCharges, "pendingEligibleCharges")
-	read(&b.PendingCreditAdjustments, p.PendingCreditAdjustments, "pendingCreditAdjustments")
-	read(&b.ExpiredCredit, p.ExpiredCredit, "expiredCredit")
-	return b, true, err
+	b.PendingEligibleCharges = r.amount(p.PendingEligibleCharges, "pendingEligibleCharges")
+	b.PendingCreditAdjustments = r.amount(p.PendingCreditAdjustments, "pendingCreditAdjustments")
+	b.ExpiredCredit = r.amount(p.ExpiredCredit, "expiredCredit")
+	return b, true, r.err
 }

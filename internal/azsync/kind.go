@@ -1,6 +1,9 @@
 package azsync
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // AuthKind is how CreditDesk signs in to Azure for a connection.
 type AuthKind string
@@ -20,10 +23,8 @@ var AuthKinds = []AuthKind{ClientSecret, Certificate, ManagedIdentity, WorkloadI
 
 // ParseAuthKind returns the kind named s.
 func ParseAuthKind(s string) (AuthKind, error) {
-	for _, k := range AuthKinds {
-		if string(k) == s {
-			return k, nil
-		}
+	if k := AuthKind(s); slices.Contains(AuthKinds, k) {
+		return k, nil
 	}
 	return "", fmt.Errorf("%q is not one of %v", s, AuthKinds)
 }

@@ -228,22 +228,15 @@ func (sc scenario) String() string {
 }
 
 func TestPropertyCadence(t *testing.T) {
-	n := 3000
-	if testing.Short() {
-		n = 300
-	}
-	for seed := range uint64(n) {
-		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
-			r := rand.New(rand.NewPCG(seed, 0xcade0ce))
-			sc := genScenario(r, 4+int(seed%40))
-			var checks []Date
-			for range 4 {
-				checks = append(checks, propBase.AddDays(r.IntN(430)))
-			}
-			if err := cadenceMismatch(sc, checks); err != nil {
-				sc, checks, err = shrink(sc, checks, err)
-				t.Fatalf("seed %d: %v\nshrunk counterexample:\n%schecked on %v", seed, err, sc, checks)
-			}
-		})
-	}
+	eachSeed(t, 3000, 300, 0xcade0ce, func(t *testing.T, seed uint64, r *rand.Rand) {
+		sc := genScenario(r, 4+int(seed%40))
+		var checks []Date
+		for range 4 {
+			checks = append(checks, propBase.AddDays(r.IntN(430)))
+		}
+		if err := cadenceMismatch(sc, checks); err != nil {
+			sc, checks, err = shrink(sc, checks, err)
+			t.Fatalf("seed %d: %v\nshrunk counterexample:\n%schecked on %v", seed, err, sc, checks)
+		}
+	})
 }

@@ -73,14 +73,7 @@ func under(err error, prefix string) error {
 }
 
 func (c itemCheck) charge(ch *Charge, seen map[string]struct{}) error {
-	if ch.ID == "" {
-		return invalid("id", KeyChargeID)
-	}
-	if _, dup := seen[ch.ID]; dup {
-		return invalid("id", KeyDuplicateCharge, fault.ID(ch.ID))
-	}
-	seen[ch.ID] = struct{}{}
-	if err := c.currencyOf(ch.Currency); err != nil {
+	if err := c.entry(ch.ID, ch.Currency, seen, KeyChargeID, KeyDuplicateCharge); err != nil {
 		return err
 	}
 	if ch.Amount.IsNegative() {
@@ -92,35 +85,50 @@ func (c itemCheck) charge(ch *Charge, seen map[string]struct{}) error {
 	return c.date(ch.Date)
 }
 
-func (c itemCheck) charges(charges []Charge) error {
-	seen := make(map[string]struct{}, len(charges))
-	for i := range charges {
-		if err := c.charge(&charges[i], seen); err != nil {
-			return under(err, fmt.Sprintf("charges[%d]", i))
-		}
-	}
-	return nil
-}
+// charges checks a batch of charges, naming the one at fault as charges[i].
+func (c itemCheck) charges(charges []Charge) error { return each(charges, "charges", c.charge) }
 
 func (c itemCheck) adjustment(a *Adjustment, seen map[string]struct{}) error {
-	if a.ID == "" {
-		return invalid("id", KeyAdjustmentID)
-	}
-	if _, dup := seen[a.ID]; dup {
-		return invalid("id", KeyDuplicateAdjust, fault.ID(a.ID))
-	}
-	seen[a.ID] = struct{}{}
-	if err := c.currencyOf(a.Currency); err != nil {
+	if err := c.entry(a.ID, a.Currency, seen, KeyAdjustmentID, KeyDuplicateAdjust); err != nil {
 		return err
 	}
 	return c.date(a.Date)
 }
 
+// adjustments checks a batch of adjustments, naming the one at fault as adjustments[i].
 func (c itemCheck) adjustments(adjs []Adjustment) error {
-	seen := make(map[string]struct{}, len(adjs))
-	for i := range adjs {
-		if err := c.adjustment(&adjs[i], seen); err != nil {
-			return under(err, fmt.Sprintf("adjustments[%d]", i))
+	return each(adjs, "adjustments", c.adjustment)
+}
+
+// entry checks what a charge and an adjustment share: an id (missing names the key of its
+// absence), given once in the batch (duplicate names the key of a repeat), and the profile's
+// currency.
+func (c itemCheck) entry(id, currency string, seen map[string]struct{}, missing, duplicate string) error {
+	if id == "" {
+		return invalid("id", missing)
+	}
+	if err := firstSeen(seen, id, duplicate); err != nil {
+		return err
+	}
+	return c.currencyOf(currency)
+}
+
+// firstSeen records id in seen, refusing it under key when the batch had it before.
+func firstSeen(seen map[string]struct{}, id, key string) error {
+	if _, dup := seen[id]; dup {
+		return invalid("id", key, fault.ID(id))
+	}
+	seen[id] = struct{}{}
+	return nil
+}
+
+// each checks every item of a batch, with the ids seen so far, and names the first one at
+// fault by its place in field.
+func each[T any](items []T, field string, check func(*T, map[string]struct{}) error) error {
+	seen := make(map[string]struct{}, len(items))
+	for i := range items {
+		if err := check(&items[i], seen); err != nil {
+			return under(err, fmt.Sprintf("%s[%d]", field, i))
 		}
 	}
 	return nil
@@ -128,15 +136,10 @@ func (c itemCheck) adjustments(adjs []Adjustment) error {
 
 // checkLots validates every lot and refuses duplicate ids.
 func checkLots(lots []Lot, currency string) error {
-	seen := make(map[string]struct{}, len(lots))
-	for i := range lots {
-		if err := lots[i].check(currency); err != nil {
-			return under(err, fmt.Sprintf("lots[%d]", i))
+	return each(lots, "lots", func(l *Lot, seen map[string]struct{}) error {
+		if err := l.check(currency); err != nil {
+			return err
 		}
-		if _, dup := seen[lots[i].ID]; dup {
-			return under(invalid("id", KeyDuplicateLot, fault.ID(lots[i].ID)), fmt.Sprintf("lots[%d]", i))
-		}
-		seen[lots[i].ID] = struct{}{}
-	}
-	return nil
+		return firstSeen(seen, l.ID, KeyDuplicateLot)
+	})
 }

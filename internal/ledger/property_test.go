@@ -242,17 +242,21 @@ func checkSummary(t *testing.T, b *book, now Date) {
 }
 
 func TestPropertyRandomScenarios(t *testing.T) {
-	// A fixed seed sequence, testing/quick style: reproducible, and -run with a failing seed's
-	// subtest name replays it.
-	n := 400
+	eachSeed(t, 400, 50, 0x1ed9e5, func(t *testing.T, seed uint64, r *rand.Rand) {
+		checkScenario(t, genScenario(r, 8+int(seed%48)))
+	})
+}
+
+// eachSeed runs check on a fixed seed sequence, testing/quick style: n seeds (short under
+// -short), each a subtest named seed=N, so that -run with a failing seed's name replays it, with
+// a generator seeded by it on stream.
+func eachSeed(t *testing.T, n, short int, stream uint64, check func(t *testing.T, seed uint64, r *rand.Rand)) {
+	t.Helper()
 	if testing.Short() {
-		n = 50
+		n = short
 	}
 	for seed := range uint64(n) {
-		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
-			r := rand.New(rand.NewPCG(seed, 0x1ed9e5))
-			checkScenario(t, genScenario(r, 8+int(seed%48)))
-		})
+		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) { check(t, seed, rand.New(rand.NewPCG(seed, stream))) })
 	}
 }
 

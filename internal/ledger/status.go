@@ -1,6 +1,9 @@
 package ledger
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Status is a lot's status as the portal shows it (M8). Its string value is the stable key that
 // URLs, CSS classes and tests use; Label is for people.
@@ -29,10 +32,8 @@ const DefaultExpiryWindow = 30
 
 // ParseStatus reads a status key; the error lists the accepted keys.
 func ParseStatus(s string) (Status, error) {
-	for _, st := range Statuses {
-		if string(st) == s {
-			return st, nil
-		}
+	if st := Status(s); slices.Contains(Statuses, st) {
+		return st, nil
 	}
 	keys := make([]string, len(Statuses))
 	for i, st := range Statuses {

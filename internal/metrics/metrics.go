@@ -39,49 +39,48 @@ func New() *Metrics {
 			Help:    "Time to answer an HTTP request, by route pattern, method and status class (its _count counts the requests).",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"route", "method", "code"}),
-		logins: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "creditdesk_logins_total",
-			Help: "Sign-ins with a password, by outcome: succeeded, or refused (wrong email or password, or too many failures).",
-		}, []string{"outcome"}),
-		throttled: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "creditdesk_api_throttled_total",
-			Help: "API requests refused with 429 by the per-token rate limit.",
-		}),
-		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "creditdesk_process_runs_total",
-			Help: "Periodic processing runs made by this instance, by outcome: succeeded (every profile processed) or failed.",
-		}, []string{"outcome"}),
+		logins: newOutcomes("creditdesk_logins_total",
+			"Sign-ins with a password, by outcome: succeeded, or refused (wrong email or password, or too many failures).",
+			"succeeded", "refused"),
+		throttled: newCounter("creditdesk_api_throttled_total", "API requests refused with 429 by the per-token rate limit."),
+		runs: newOutcomes("creditdesk_process_runs_total",
+			"Periodic processing runs made by this instance, by outcome: succeeded (every profile processed) or failed.",
+			"succeeded", "failed"),
 		runDuration: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "creditdesk_process_run_duration_seconds",
 			Help:    "Duration of the periodic processing runs made by this instance.",
 			Buckets: []float64{0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800},
 		}),
-		runProfiles: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "creditdesk_process_profiles_total",
-			Help: "Billing profiles processed by the periodic runs of this instance.",
-		}),
-		runFailures: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "creditdesk_process_profile_failures_total",
-			Help: "Billing profiles whose processing failed in the periodic runs of this instance.",
-		}),
-		runLastSuccess: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "creditdesk_process_last_success_timestamp_seconds",
-			Help: "Unix time at which a periodic run last succeeded: this instance's, or the cluster's as recorded when this instance took the lead; 0 when unknown.",
-		}),
-		leader: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "creditdesk_process_leader",
-			Help: "1 while this instance holds the runner lock and so runs the periodic work, 0 otherwise.",
-		}),
+		runProfiles: newCounter("creditdesk_process_profiles_total", "Billing profiles processed by the periodic runs of this instance."),
+		runFailures: newCounter("creditdesk_process_profile_failures_total",
+			"Billing profiles whose processing failed in the periodic runs of this instance."),
+		runLastSuccess: newGauge("creditdesk_process_last_success_timestamp_seconds",
+			"Unix time at which a periodic run last succeeded: this instance's, or the cluster's as recorded when this instance took the lead; 0 when unknown."),
+		leader: newGauge("creditdesk_process_leader", "1 while this instance holds the runner lock and so runs the periodic work, 0 otherwise."),
 	}
 	m.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		m.requests, m.logins, m.throttled, m.runs, m.runDuration, m.runProfiles, m.runFailures, m.runLastSuccess, m.leader)
-	for _, outcome := range []string{"succeeded", "refused"} {
-		m.logins.WithLabelValues(outcome) // present at 0 from the start, so rates work at once
-	}
-	for _, outcome := range []string{"succeeded", "failed"} {
-		m.runs.WithLabelValues(outcome)
-	}
 	return m
+}
+
+// newCounter makes an unlabelled counter.
+func newCounter(name, help string) prometheus.Counter {
+	return prometheus.NewCounter(prometheus.CounterOpts{Name: name, Help: help})
+}
+
+// newGauge makes an unlabelled gauge.
+func newGauge(name, help string) prometheus.Gauge {
+	return prometheus.NewGauge(prometheus.GaugeOpts{Name: name, Help: help})
+}
+
+// newOutcomes makes a counter labelled by outcome, with each of outcomes present at 0 from the
+// start, so that rates work at once.
+func newOutcomes(name, help string, outcomes ...string) *prometheus.CounterVec {
+	c := prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, []string{"outcome"})
+	for _, outcome := range outcomes {
+		c.WithLabelValues(outcome)
+	}
+	return c
 }
 
 // Handler serves the metrics in the Prometheus text format.

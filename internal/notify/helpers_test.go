@@ -87,14 +87,7 @@ func newEnv(t *testing.T, url, scenarioJSON string) *env {
 	if e.owner, err = e.st.UserByEmail(ctx, ownerEmail); err != nil {
 		t.Fatal(err)
 	}
-	a, err := e.st.AccountByName(ctx, accountName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := e.st.ProfileByName(ctx, a.ID, profileName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, p := storetest.Profile(t, e.st, accountName, profileName)
 	e.sc = store.Scope{Account: a, Profile: &p}
 	return e
 }

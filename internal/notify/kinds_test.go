@@ -35,29 +35,9 @@ var kindCases = []kindCase{
 		from:    "2026-02-27", to: "2026-03-12",
 		wantFired: []string{"2026-03-01", "2026-03-10"}, wantResolv: []string{"2026-03-05"},
 	},
-	{
-		// Estimated balance (M12) below 500: 1,000 - 600 on Mar 10; a 300 refund lifts it to
-		// 700 on Mar 15; 400 more of charges take it to 300 on Mar 20.
-		name: "balance.low amount",
-		lots: `[ { "name": "prepaid", "source": "PurchasedCredit", "amount": "1000.00", "startDate": "2026-01-01", "expirationDate": "2026-12-31" } ]`,
-		charges: `[ { "date": "2026-03-10", "amount": "600.00", "product": "Virtual Machines" },
-		            { "date": "2026-03-20", "amount": "400.00", "product": "Virtual Machines" } ]`,
-		adjs: `[ { "date": "2026-03-15", "amount": "300.00", "description": "Refund" } ]`,
-		rule: alerts.Rule{Kind: alerts.BalanceLow, Amount: amount("500")},
-		from: "2026-03-08", to: "2026-03-22",
-		wantFired: []string{"2026-03-10", "2026-03-20"}, wantResolv: []string{"2026-03-15"},
-	},
-	{
-		// Below 50 % of the 1,000 released this year: the same days as the amount of 500.
-		name: "balance.low percent",
-		lots: `[ { "name": "prepaid", "source": "PurchasedCredit", "amount": "1000.00", "startDate": "2026-01-01", "expirationDate": "2026-12-31" } ]`,
-		charges: `[ { "date": "2026-03-10", "amount": "600.00", "product": "Virtual Machines" },
-		            { "date": "2026-03-20", "amount": "400.00", "product": "Virtual Machines" } ]`,
-		adjs: `[ { "date": "2026-03-15", "amount": "300.00", "description": "Refund" } ]`,
-		rule: alerts.Rule{Kind: alerts.BalanceLow, Percent: 50},
-		from: "2026-03-08", to: "2026-03-22",
-		wantFired: []string{"2026-03-10", "2026-03-20"}, wantResolv: []string{"2026-03-15"},
-	},
+	balanceLow("balance.low amount", alerts.Rule{Kind: alerts.BalanceLow, Amount: amount("500")}),
+	// Below 50 % of the 1,000 released this year: the same days as the amount of 500.
+	balanceLow("balance.low percent", alerts.Rule{Kind: alerts.BalanceLow, Percent: 50}),
 	{
 		// The runway needs 14 days of history (Jan 1-14): on Jan 15 the burn is 280/14 = 20 a
 		// day over 720 left, out on Feb 21, 37 days away (fires). On Jan 16 the burn is
@@ -85,6 +65,22 @@ var kindCases = []kindCase{
 		from: "2026-01-10", to: "2026-01-26",
 		wantFired: []string{"2026-01-15", "2026-01-25"}, wantResolv: []string{"2026-01-20"},
 	},
+}
+
+// balanceLow is the balance.low case of a rule: the estimated balance (M12) falls below 500 (or
+// 50 % of the 1,000 released) with 600 of charges on Mar 10; a 300 refund lifts it to 700 on Mar
+// 15; 400 more of charges take it to 300 on Mar 20.
+func balanceLow(name string, rule alerts.Rule) kindCase {
+	return kindCase{
+		name: name,
+		lots: `[ { "name": "prepaid", "source": "PurchasedCredit", "amount": "1000.00", "startDate": "2026-01-01", "expirationDate": "2026-12-31" } ]`,
+		charges: `[ { "date": "2026-03-10", "amount": "600.00", "product": "Virtual Machines" },
+		            { "date": "2026-03-20", "amount": "400.00", "product": "Virtual Machines" } ]`,
+		adjs: `[ { "date": "2026-03-15", "amount": "300.00", "description": "Refund" } ]`,
+		rule: rule,
+		from: "2026-03-08", to: "2026-03-22",
+		wantFired: []string{"2026-03-10", "2026-03-20"}, wantResolv: []string{"2026-03-15"},
+	}
 }
 
 // TestRuleKindsFireOnTheRightDayOnce walks each kind's scenario day by day on every database.

@@ -99,10 +99,7 @@ var partnerCases = []partnerCase{
 		actions: map[string]func(e *partnerEnv) error{
 			"2027-01-06": func(e *partnerEnv) error { return e.assign(rajEmail) },
 			"2027-01-07": func(e *partnerEnv) error { return e.redeem(rajEmail) },
-			"2027-01-09": func(e *partnerEnv) error {
-				_, err := e.st.RemoveBenefitUser(context.Background(), e.admin, e.partner, "b-001")
-				return err
-			},
+			"2027-01-09": (*partnerEnv).remove,
 		},
 		wantFired: []string{"2027-01-05", "2027-01-09"}, wantResolv: []string{"2027-01-07"},
 	},
@@ -118,10 +115,7 @@ var partnerCases = []partnerCase{
 		actions: map[string]func(e *partnerEnv) error{
 			"2026-03-01": func(e *partnerEnv) error { return e.assign(rajEmail) },
 			"2026-03-13": func(e *partnerEnv) error { return e.redeem(rajEmail) },
-			"2026-03-14": func(e *partnerEnv) error {
-				_, err := e.st.RemoveBenefitUser(context.Background(), e.admin, e.partner, "b-001")
-				return err
-			},
+			"2026-03-14": (*partnerEnv).remove,
 			"2026-03-15": func(e *partnerEnv) error { return e.assign(meiEmail) },
 		},
 		wantFired: []string{"2026-03-11", "2026-03-25"}, wantResolv: []string{"2026-03-13"},
@@ -147,6 +141,12 @@ var partnerCases = []partnerCase{
 // assign gives the monthly credit to a member (P4).
 func (e *partnerEnv) assign(email string) error {
 	_, err := e.st.AssignBenefit(context.Background(), e.admin, e.partner, "b-001", email, false)
+	return err
+}
+
+// remove takes the monthly credit from its holder (P6).
+func (e *partnerEnv) remove() error {
+	_, err := e.st.RemoveBenefitUser(context.Background(), e.admin, e.partner, "b-001")
 	return err
 }
 

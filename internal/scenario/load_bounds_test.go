@@ -52,14 +52,7 @@ func TestLoadRefusesCreditPastTheLimit(t *testing.T) {
 			!strings.Contains(probs[0].Message, "the lots of one profile stay below 1000000000000.00") {
 			t.Fatalf("err = %v, want one problem at %s", err, path)
 		}
-		acct, err := s.AccountByName(ctx, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := s.ProfileByName(ctx, acct.ID, "PBFV-AB12-CD3-EF4")
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, p := storetest.Profile(t, s, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31", "PBFV-AB12-CD3-EF4")
 		if lots, err := s.PendingLots(ctx, p.ID); err != nil || len(lots) != 9 {
 			t.Errorf("%d lots after the refused file, want the 9 of the first (%v)", len(lots), err)
 		}

@@ -20,6 +20,14 @@ const (
 	Updated
 )
 
+// action is the audit action of a change that was made: created, or else updated.
+func (c Change) action(created, updated AuditAction) AuditAction {
+	if c == Created {
+		return created
+	}
+	return updated
+}
+
 // SaveAccount creates the billing account keyed by its name (case-insensitively), or updates the
 // display name, agreement type, account type and status of the existing one when they differ, by
 // actor, and audits the change (X1).
@@ -28,12 +36,8 @@ func (s *Store) SaveAccount(ctx context.Context, actor User, a BillingAccount) (
 	if err != nil || change == Unchanged {
 		return a, change, err
 	}
-	action := AuditAccountCreated
-	if change == Updated {
-		action = AuditAccountUpdated
-	}
-	return a, change, s.audit(ctx, actor, AuditEntry{Action: action, Scope: Scope{Account: a}.ID(), Target: textOf(a.DisplayName),
-		After: textOf(a.DisplayName)})
+	return a, change, s.audit(ctx, actor, AuditEntry{Action: change.action(AuditAccountCreated, AuditAccountUpdated),
+		Scope: Scope{Account: a}.ID(), Target: textOf(a.DisplayName), After: textOf(a.DisplayName)})
 }
 
 // saveAccount is SaveAccount without the audit entry.
@@ -67,12 +71,8 @@ func (s *Store) SaveProfile(ctx context.Context, actor User, account BillingAcco
 	if err != nil || change == Unchanged {
 		return p, change, err
 	}
-	action := AuditProfileCreated
-	if change == Updated {
-		action = AuditProfileUpdated
-	}
-	return p, change, s.audit(ctx, actor, AuditEntry{Action: action, Scope: Scope{Account: account, Profile: &p}.ID(),
-		Target: textOf(p.DisplayName), After: textOf(p.DisplayName)})
+	return p, change, s.audit(ctx, actor, AuditEntry{Action: change.action(AuditProfileCreated, AuditProfileUpdated),
+		Scope: Scope{Account: account, Profile: &p}.ID(), Target: textOf(p.DisplayName), After: textOf(p.DisplayName)})
 }
 
 // saveProfile is SaveProfile without the audit entry: a sync audits what it changed as a whole.

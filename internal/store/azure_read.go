@@ -52,25 +52,14 @@ func (s *Store) syncedFromAzure(ctx context.Context, profileID int64) (bool, err
 
 // syncedRows returns the sync rows of those of the profiles that are synced.
 func (s *Store) syncedRows(ctx context.Context, ids []int64) (map[int64]azureProfileRow, error) {
-	var rows []azureProfileRow
-	if err := s.conn(ctx).Where("billing_profile_id IN ?", ids).Find(&rows).Error; err != nil {
-		return nil, wrap("synced profiles", err)
-	}
-	out := make(map[int64]azureProfileRow, len(rows))
-	for _, r := range rows {
-		out[r.BillingProfileID] = r
-	}
-	return out, nil
+	return findKeyed(ctx, s, "synced profiles", "billing_profile_id", ids, func(r azureProfileRow) int64 { return r.BillingProfileID })
 }
 
 // syncedSummaries is the balance section of those of the profiles Azure keeps: Azure's own
 // figures and pending events as of the last sync, with lot estimates for the runway
 // (ledger.Mirror). The others are not in the map.
 func (s *Store) syncedSummaries(ctx context.Context, ps []BillingProfile, today ledger.Date) (map[int64]ledger.Summary, error) {
-	ids := make([]int64, len(ps))
-	for i, p := range ps {
-		ids[i] = p.ID
-	}
+	ids := profileIDs(ps)
 	rows, err := s.syncedRows(ctx, ids)
 	if err != nil || len(rows) == 0 {
 		return nil, err

@@ -126,28 +126,26 @@ func searchBenefits(db *gorm.DB, search string) *gorm.DB {
 // benefits_partner_order (migration 00019) walks a partner's benefits in this order.
 const tieBreak = "b.start_date ASC, lower(b.external_id) ASC, b.id ASC"
 
-// orderBenefits is the ORDER BY of a sort, then tieBreak.
+// sortColumns is what each sort but SortStatus orders by first.
+var sortColumns = map[BenefitSort]string{
+	SortID:     "lower(b.external_id)",
+	SortKind:   "b.kind",
+	SortAmount: "b.amount",
+	SortStart:  "b.start_date",
+	SortEnd:    "b.expires_at",
+	SortUser:   "COALESCE(u.email, '')",
+}
+
+// orderBenefits is the ORDER BY of a sort, then tieBreak; a sort without a column (SortStatus)
+// ranks by status on the day now.
 func orderBenefits(sort BenefitSort, desc bool, now time.Time) clause.OrderBy {
 	dir := " ASC"
 	if desc {
 		dir = " DESC"
 	}
-	var first clause.Expression
-	switch sort {
-	case SortID:
-		first = clause.Expr{SQL: "lower(b.external_id)" + dir}
-	case SortKind:
-		first = clause.Expr{SQL: "b.kind" + dir}
-	case SortAmount:
-		first = clause.Expr{SQL: "b.amount" + dir}
-	case SortStart:
-		first = clause.Expr{SQL: "b.start_date" + dir}
-	case SortEnd:
-		first = clause.Expr{SQL: "b.expires_at" + dir}
-	case SortUser:
-		first = clause.Expr{SQL: "COALESCE(u.email, '')" + dir}
-	default:
-		first = clause.Expr{SQL: rankCase + dir, Vars: []any{now, now}}
+	first := clause.Expr{SQL: rankCase + dir, Vars: []any{now, now}}
+	if column, ok := sortColumns[sort]; ok {
+		first = clause.Expr{SQL: column + dir}
 	}
 	return clause.OrderBy{Expression: clause.CommaExpression{Exprs: []clause.Expression{first, clause.Expr{SQL: tieBreak}}}}
 }

@@ -20,11 +20,7 @@ import (
 func TestQuickFiltersMatchTheRules(t *testing.T) {
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
-		withEveryStatus(t, d)
-		all, err := d.s.BenefitsOfPartner(ctx, d.partner.ID, store.BenefitQuery{Now: benefitsNow, Limit: 100})
-		if err != nil || all.Total != 9 || len(all.Rows) != 9 {
-			t.Fatalf("all: %d rows of %d, %v", len(all.Rows), all.Total, err)
-		}
+		all := withEveryStatus(t, d, "")
 		instants := []time.Time{benefitsNow, day("2026-03-05").Add(-time.Second), day("2026-03-05"),
 			day("2026-03-21"), day("2027-01-10"), day("2027-02-05"), time.Date(2027, 4, 1, 10, 0, 0, 0, time.UTC)}
 		for _, now := range instants {
@@ -38,7 +34,7 @@ func TestQuickFiltersMatchTheRules(t *testing.T) {
 				for _, r := range page.Rows {
 					got = append(got, r.Benefit.ID)
 				}
-				for _, r := range all.Rows {
+				for _, r := range all {
 					if f.Match(r.Benefit, now) {
 						want = append(want, r.Benefit.ID)
 					}
@@ -111,8 +107,9 @@ func TestBenefitSearchSortAndPaging(t *testing.T) {
 
 // withEveryStatus gives the organisation benefits in each of the five statuses at benefitsNow,
 // nine in all: m-1 redeemed, k-1 assigned, p-1 pending provisioning (P8), e-1 expired (P3),
-// and x-1 (ending 2026-03-20) with the rest not redeemed.
-func withEveryStatus(t *testing.T, d *partnerSeed) {
+// and x-1 (ending 2026-03-20) with the rest not redeemed; it returns the nine as listed at
+// benefitsNow by sort.
+func withEveryStatus(t *testing.T, d *partnerSeed, sort store.BenefitSort) []store.BenefitView {
 	t.Helper()
 	ctx := context.Background()
 	d.assign(t, "m-1", fabRaj, false)
@@ -129,6 +126,11 @@ func withEveryStatus(t *testing.T, d *partnerSeed) {
 		b.Amount, b.Currency = money.FromUnits(50), "USD"
 		mustOK(t, d.s.CreateBenefit(ctx, d.admin, d.partner, b, nil))
 	}
+	all, err := d.s.BenefitsOfPartner(ctx, d.partner.ID, store.BenefitQuery{Sort: sort, Now: benefitsNow, Limit: 100})
+	if err != nil || all.Total != 9 || len(all.Rows) != 9 {
+		t.Fatalf("all: %d rows of %d, %v", len(all.Rows), all.Total, err)
+	}
+	return all.Rows
 }
 
 // TestStatusOrderPages (issue 10): the default order, what needs action first (issue 11) then
@@ -138,15 +140,11 @@ func withEveryStatus(t *testing.T, d *partnerSeed) {
 func TestStatusOrderPages(t *testing.T) {
 	eachBenefits(t, func(t *testing.T, d *partnerSeed) {
 		ctx := context.Background()
-		withEveryStatus(t, d)
-		all, err := d.s.BenefitsOfPartner(ctx, d.partner.ID, store.BenefitQuery{Sort: store.SortID, Now: benefitsNow, Limit: 100})
-		if err != nil {
-			t.Fatal(err)
-		}
+		all := withEveryStatus(t, d, store.SortID)
 		for _, search := range []string{"", "-1"} {
 			for _, desc := range []bool{false, true} {
 				var want []string
-				rows := slices.Clone(all.Rows)
+				rows := slices.Clone(all)
 				slices.SortStableFunc(rows, func(a, b store.BenefitView) int {
 					ra, rb := benefits.StatusOf(a.Benefit, benefitsNow).ActionRank(), benefits.StatusOf(b.Benefit, benefitsNow).ActionRank()
 					if desc {

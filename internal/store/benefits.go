@@ -117,10 +117,9 @@ func (s *Store) RecordBenefitUsage(ctx context.Context, externalID string, at ti
 	if amount.IsNegative() {
 		return benefits.Input(benefits.FieldUsage, benefits.KeyUsageNegative)
 	}
-	var r BenefitRow
-	err := s.conn(ctx).Where("lower(external_id) = ?", strings.ToLower(externalID)).Take(&r).Error
+	r, err := takeFolded[BenefitRow](ctx, s, "record benefit usage", "external_id", externalID)
 	if err != nil {
-		return wrap("record benefit usage", err)
+		return err
 	}
 	u := BenefitUsageRow{BenefitID: r.ID, At: at.UTC(), Amount: amount.Micros(), CreatedAt: s.now().UTC()}
 	return wrap("record benefit usage", s.conn(ctx).Create(&u).Error)

@@ -119,15 +119,7 @@ func (s *Store) accountsOf(ctx context.Context, profiles map[int64]BillingProfil
 	for _, p := range profiles {
 		ids = append(ids, p.BillingAccountID)
 	}
-	var accounts []BillingAccount
-	if err := s.conn(ctx).Where("id IN ?", ids).Find(&accounts).Error; err != nil {
-		return nil, wrap("import: accounts", err)
-	}
-	out := make(map[int64]BillingAccount, len(accounts))
-	for _, a := range accounts {
-		out[a.ID] = a
-	}
-	return out, nil
+	return findKeyed(ctx, s, "import: accounts", "id", ids, func(a BillingAccount) int64 { return a.ID })
 }
 
 // lockUsed locks the profiles an import writes to, in id order (so that two imports cannot

@@ -98,10 +98,7 @@ type freshRow struct {
 // current), and the kept sections by profile. A profile no longer in the database is returned
 // with version 0, so that its section is not kept.
 func (s *Store) keptEstimates(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) ([]BillingProfile, map[int64]section, error) {
-	ids := make([]int64, len(ps))
-	for i, p := range ps {
-		ids[i] = p.ID
-	}
+	ids := profileIDs(ps)
 	// In freshRows's order.
 	cols := []string{"current_balance", "estimated_balance", "pending_eligible_charges", "pending_credit_adjustments",
 		"pending_new_credit", "canceled_credit", "expired_credit", "uncovered_charges", "ineligible_charges"}

@@ -204,26 +204,10 @@ func (pl *cadencePlayer) shrink(ctx context.Context, c cadenceCase, err error) (
 				cands = append(cands, d)
 			}
 		}
-		for i := range c.charges {
-			d := c
-			d.charges = slices.Delete(slices.Clone(c.charges), i, i+1)
-			cands = append(cands, d)
-		}
-		for i := range c.adjs {
-			d := c
-			d.adjs = slices.Delete(slices.Clone(c.adjs), i, i+1)
-			cands = append(cands, d)
-		}
-		for i := range c.instants {
-			d := c
-			d.instants = slices.Delete(slices.Clone(c.instants), i, i+1)
-			cands = append(cands, d)
-		}
-		for i := range c.checks {
-			d := c
-			d.checks = slices.Delete(slices.Clone(c.checks), i, i+1)
-			cands = append(cands, d)
-		}
+		cands = withoutEach(cands, c, func(c *cadenceCase) *[]store.ChargeTotal { return &c.charges })
+		cands = withoutEach(cands, c, func(c *cadenceCase) *[]store.AdjustmentRow { return &c.adjs })
+		cands = withoutEach(cands, c, func(c *cadenceCase) *[]ledger.Date { return &c.instants })
+		cands = withoutEach(cands, c, func(c *cadenceCase) *[]ledger.Date { return &c.checks })
 		smaller := false
 		for _, d := range cands {
 			if e := pl.mismatch(ctx, d); e != nil {
@@ -235,4 +219,15 @@ func (pl *cadencePlayer) shrink(ctx context.Context, c cadenceCase, err error) (
 			return c, err
 		}
 	}
+}
+
+// withoutEach appends to cands a copy of c for each item of the list that list picks, with that
+// item left out.
+func withoutEach[T any](cands []cadenceCase, c cadenceCase, list func(*cadenceCase) *[]T) []cadenceCase {
+	for i := range *list(&c) {
+		d := c
+		*list(&d) = slices.Delete(slices.Clone(*list(&c)), i, i+1)
+		cands = append(cands, d)
+	}
+	return cands
 }

@@ -157,14 +157,7 @@ func TestIssue8CanceledLotProcessedLate(t *testing.T) {
 		}
 		// The third profile is the one processed on the four days; the first, only on 04-03.
 		for i := 1; i <= 3; i += 2 {
-			a, err := s.AccountByName(ctx, fmt.Sprintf("cadence-%d", i))
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := s.ProfileByName(ctx, a.ID, fmt.Sprintf("CADE-%04d-000-000", i))
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, p := storetest.Profile(t, s, fmt.Sprintf("cadence-%d", i), fmt.Sprintf("CADE-%04d-000-000", i))
 			events, _, _ := s.EventsPage(ctx, store.EventQuery{ProfileIDs: []int64{p.ID}, Newest: true, Limit: 2})
 			if p.CurrentBalance.String() != "445.00" || len(events) != 2 ||
 				events[1].Kind != "CanceledCredit" || events[1].Date.String() != "2026-03-15" || events[1].Balance.String() != "545.00" ||

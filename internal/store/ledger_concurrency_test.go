@@ -35,11 +35,9 @@ func TestConcurrentProcessingRunsIssueEachInvoiceOnce(t *testing.T) {
 		errs := make([]error, instances)
 		for i := 0; i < instances; i++ {
 			s := open() // one connection pool per "instance"
-			wg.Add(1)
-			go func(i int) {
-				defer wg.Done()
+			wg.Go(func() {
 				results[i], errs[i] = s.ProcessAll(ctx, today)
-			}(i)
+			})
 		}
 		wg.Wait()
 		invoices, events := 0, 0

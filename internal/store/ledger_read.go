@@ -102,13 +102,19 @@ func sectionOf(sum ledger.Summary, withEvents bool) section {
 	return sec
 }
 
-// computeSummaries computes the balance sections of the profiles, none synced, from the live
-// lots and the unbilled days.
-func (s *Store) computeSummaries(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) (map[int64]section, error) {
+// profileIDs lists the ids of the profiles, in their order.
+func profileIDs(ps []BillingProfile) []int64 {
 	ids := make([]int64, len(ps))
 	for i, p := range ps {
 		ids[i] = p.ID
 	}
+	return ids
+}
+
+// computeSummaries computes the balance sections of the profiles, none synced, from the live
+// lots and the unbilled days.
+func (s *Store) computeSummaries(ctx context.Context, ps []BillingProfile, today ledger.Date, withEvents bool) (map[int64]section, error) {
+	ids := profileIDs(ps)
 	lots, err := s.liveLots(ctx, ids)
 	if err != nil {
 		return nil, err

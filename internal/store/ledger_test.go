@@ -51,14 +51,7 @@ func loadScenario(t testing.TB, s *store.Store, name string) {
 
 func profileOf(t testing.TB, s *store.Store) store.BillingProfile {
 	t.Helper()
-	a, err := s.AccountByName(context.Background(), "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.ProfileByName(context.Background(), a.ID, "PBFV-AB12-CD3-EF4")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, p := storetest.Profile(t, s, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31", "PBFV-AB12-CD3-EF4")
 	return p
 }
 

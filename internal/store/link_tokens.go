@@ -174,12 +174,7 @@ func (s *Store) RecordLinkRequest(ctx context.Context, email, address string, be
 
 // LinkRequests counts the requests since a time for an email and for a client address.
 func (s *Store) LinkRequests(ctx context.Context, email, address string, since time.Time) (byEmail, byAddress int64, err error) {
-	email = strings.ToLower(strings.TrimSpace(email))
-	if err = s.conn(ctx).Model(&LinkRequest{}).Where("email = ? AND at >= ?", email, since.UTC()).Count(&byEmail).Error; err != nil {
-		return 0, 0, wrap("count link requests", err)
-	}
-	err = s.conn(ctx).Model(&LinkRequest{}).Where("address = ? AND at >= ?", address, since.UTC()).Count(&byAddress).Error
-	return byEmail, byAddress, wrap("count link requests", err)
+	return countSince[LinkRequest](ctx, s, "count link requests", email, address, since)
 }
 
 // LinkRequest is one Forgot password request.

@@ -121,9 +121,7 @@ func TestLinkUsedOnce(t *testing.T) {
 		var mu sync.Mutex
 		wins := 0
 		for range 4 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				if _, err := s.UseLink(ctx, secret, "h"); err == nil {
 					mu.Lock()
 					wins++
@@ -131,7 +129,7 @@ func TestLinkUsedOnce(t *testing.T) {
 				} else if !errors.Is(err, store.ErrLinkInvalid) {
 					t.Errorf("use: %v", err)
 				}
-			}()
+			})
 		}
 		wg.Wait()
 		if wins != 1 {

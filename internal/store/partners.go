@@ -11,9 +11,7 @@ import (
 // PartnerByExternalID returns the organisation with the given Partner Center id, matched
 // case-insensitively.
 func (s *Store) PartnerByExternalID(ctx context.Context, id string) (Partner, error) {
-	var p Partner
-	err := s.conn(ctx).Where("lower(external_id) = ?", strings.ToLower(id)).Take(&p).Error
-	return p, wrap("partner by id", err)
+	return takeFolded[Partner](ctx, s, "partner by id", "external_id", id)
 }
 
 // SavePartner creates the organisation keyed by its ExternalID, or updates the name of the

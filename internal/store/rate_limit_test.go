@@ -53,9 +53,7 @@ func TestSharedRateLimitAcrossInstances(t *testing.T) {
 	var wg sync.WaitGroup
 	start := time.Now()
 	for i := range requests {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			ok, _, err := stores[i%3].TakeAPIRequest(ctx, token, limit)
 			if err != nil {
 				t.Error(err)
@@ -63,7 +61,7 @@ func TestSharedRateLimitAcrossInstances(t *testing.T) {
 			if ok {
 				allowed.Add(1)
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	refilled := int64(time.Since(start) / (time.Minute / limit))

@@ -51,12 +51,10 @@ func TestInstancesMigrateAtOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			<-start
 			applied[i], errs[i] = s.Migrate(ctx)
-		}()
+		})
 	}
 	close(start)
 	wg.Wait()

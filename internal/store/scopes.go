@@ -9,9 +9,7 @@ import (
 // AccountByName returns the billing account with the given ARM name, matched
 // case-insensitively as ARM paths are.
 func (s *Store) AccountByName(ctx context.Context, name string) (BillingAccount, error) {
-	var a BillingAccount
-	err := s.conn(ctx).Where("lower(name) = ?", strings.ToLower(name)).Take(&a).Error
-	return a, wrap("billing account by name", err)
+	return takeFolded[BillingAccount](ctx, s, "billing account by name", "name", name)
 }
 
 // ProfileByName returns the billing profile of an account with the given name,

@@ -138,13 +138,25 @@ func (s *Store) keyset(db *gorm.DB, t, pinCond string, pinArgs []any, after stri
 	return db.Order("lower(" + t + ".display_name), " + t + ".id"), nil
 }
 
-// pageEnd cuts rows to limit and returns the cursor of the next page, "" on the last.
-func pageEnd[T any](rows []T, limit int, key func(T) (string, int64), seal func(string, int64) string) ([]T, string) {
-	if len(rows) <= limit {
-		return rows, ""
+// keysetPage reads a page of the rows of db, ordered by keyset: limit of them (at least two),
+// each turned into what it carries by item, and the cursor of the next page from the last row's
+// key, "" on the last page.
+func keysetPage[R, T any](s *Store, db *gorm.DB, op string, limit int, key func(R) (string, int64), item func(R) T) ([]T, string, error) {
+	limit = max(limit, 2)
+	var rows []R
+	if err := db.Limit(limit + 1).Find(&rows).Error; err != nil {
+		return nil, "", wrap(op, err)
 	}
-	rows = rows[:limit]
-	return rows, seal(key(rows[len(rows)-1]))
+	next := ""
+	if len(rows) > limit {
+		rows = rows[:limit]
+		next = s.encodeCursor(key(rows[len(rows)-1]))
+	}
+	out := make([]T, len(rows))
+	for i, r := range rows {
+		out[i] = item(r)
+	}
+	return out, next, nil
 }
 
 // scopeProfileRow is a profile as the picker's query returns it, with its sort key.
@@ -174,14 +186,11 @@ func (s *Store) ScopeAccountsPage(ctx context.Context, userID int64, q ScopeQuer
 	if err != nil {
 		return nil, "", err
 	}
-	var rows []scopeAccountRow
-	if err := db.Limit(max(q.Limit, 2) + 1).Find(&rows).Error; err != nil {
-		return nil, "", wrap("scope accounts page", err)
-	}
-	rows, next := pageEnd(rows, max(q.Limit, 2), func(r scopeAccountRow) (string, int64) { return r.SortKey, r.ID }, s.encodeCursor)
-	accounts := make([]ScopeAccount, len(rows))
-	for i, r := range rows {
-		accounts[i] = r.ScopeAccount
+	accounts, next, err := keysetPage(s, db, "scope accounts page", q.Limit,
+		func(r scopeAccountRow) (string, int64) { return r.SortKey, r.ID },
+		func(r scopeAccountRow) ScopeAccount { return r.ScopeAccount })
+	if err != nil {
+		return nil, "", err
 	}
 	return accounts, next, s.previewProfiles(ctx, sq, accounts, q)
 }
@@ -285,14 +294,7 @@ func (s *Store) ScopeProfilesPage(ctx context.Context, userID int64, a ScopeAcco
 	if err != nil {
 		return nil, "", err
 	}
-	var rows []scopeProfileRow
-	if err := db.Limit(max(q.Limit, 2) + 1).Find(&rows).Error; err != nil {
-		return nil, "", wrap("scope profiles page", err)
-	}
-	page, next := pageEnd(rows, max(q.Limit, 2), func(r scopeProfileRow) (string, int64) { return r.SortKey, r.ID }, s.encodeCursor)
-	out := make([]BillingProfile, len(page))
-	for i, r := range page {
-		out[i] = r.BillingProfile
-	}
-	return out, next, nil
+	return keysetPage(s, db, "scope profiles page", q.Limit,
+		func(r scopeProfileRow) (string, int64) { return r.SortKey, r.ID },
+		func(r scopeProfileRow) BillingProfile { return r.BillingProfile })
 }

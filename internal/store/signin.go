@@ -16,12 +16,18 @@ func (s *Store) RecordSignInFailure(ctx context.Context, email, address string) 
 
 // SignInFailures counts the failures since a time for an email and for an address.
 func (s *Store) SignInFailures(ctx context.Context, email, address string, since time.Time) (byEmail, byAddress int64, err error) {
+	return countSince[SignInFailure](ctx, s, "count sign-in failures", email, address, since)
+}
+
+// countSince counts the rows of T (sign-in failures, link requests) at or after since, for an
+// email and for a client address: what a limit on both compares with.
+func countSince[T any](ctx context.Context, s *Store, op, email, address string, since time.Time) (byEmail, byAddress int64, err error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	if err = s.conn(ctx).Model(&SignInFailure{}).Where("email = ? AND at >= ?", email, since.UTC()).Count(&byEmail).Error; err != nil {
-		return 0, 0, wrap("count sign-in failures", err)
+	if err = s.conn(ctx).Model(new(T)).Where("email = ? AND at >= ?", email, since.UTC()).Count(&byEmail).Error; err != nil {
+		return 0, 0, wrap(op, err)
 	}
-	err = s.conn(ctx).Model(&SignInFailure{}).Where("address = ? AND at >= ?", address, since.UTC()).Count(&byAddress).Error
-	return byEmail, byAddress, wrap("count sign-in failures", err)
+	err = s.conn(ctx).Model(new(T)).Where("address = ? AND at >= ?", address, since.UTC()).Count(&byAddress).Error
+	return byEmail, byAddress, wrap(op, err)
 }
 
 // ClearSignInFailures forgets the failures of an email after a successful sign-in, and drops

@@ -49,15 +49,7 @@ func (s *Store) UsersByEmail(ctx context.Context, emails []string) (map[string]U
 	for i, e := range emails {
 		keys[i] = strings.ToLower(e)
 	}
-	var users []User
-	if err := s.conn(ctx).Where("email IN ?", keys).Find(&users).Error; err != nil {
-		return nil, wrap("users by email", err)
-	}
-	byEmail := make(map[string]User, len(users))
-	for _, u := range users {
-		byEmail[u.Email] = u
-	}
-	return byEmail, nil
+	return findKeyed(ctx, s, "users by email", "email", keys, func(u User) string { return u.Email })
 }
 
 // SetUserPassword replaces the password hash of user u, by actor, and audits it (X1).
