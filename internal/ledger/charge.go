@@ -73,7 +73,7 @@ func under(err error, prefix string) error {
 }
 
 func (c itemCheck) charge(ch *Charge, seen map[string]struct{}) error {
-	if err := c.entry(ch.ID, ch.Currency, seen, KeyChargeID, KeyDuplicateCharge); err != nil {
+	if err := c.checkEntry(ch.ID, ch.Currency, seen, KeyChargeID, KeyDuplicateCharge); err != nil {
 		return err
 	}
 	if ch.Amount.IsNegative() {
@@ -86,10 +86,10 @@ func (c itemCheck) charge(ch *Charge, seen map[string]struct{}) error {
 }
 
 // charges checks a batch of charges, naming the one at fault as charges[i].
-func (c itemCheck) charges(charges []Charge) error { return each(charges, "charges", c.charge) }
+func (c itemCheck) charges(charges []Charge) error { return eachItem(charges, "charges", c.charge) }
 
 func (c itemCheck) adjustment(a *Adjustment, seen map[string]struct{}) error {
-	if err := c.entry(a.ID, a.Currency, seen, KeyAdjustmentID, KeyDuplicateAdjust); err != nil {
+	if err := c.checkEntry(a.ID, a.Currency, seen, KeyAdjustmentID, KeyDuplicateAdjust); err != nil {
 		return err
 	}
 	return c.date(a.Date)
@@ -97,13 +97,13 @@ func (c itemCheck) adjustment(a *Adjustment, seen map[string]struct{}) error {
 
 // adjustments checks a batch of adjustments, naming the one at fault as adjustments[i].
 func (c itemCheck) adjustments(adjs []Adjustment) error {
-	return each(adjs, "adjustments", c.adjustment)
+	return eachItem(adjs, "adjustments", c.adjustment)
 }
 
-// entry checks what a charge and an adjustment share: an id (missing names the key of its
+// checkEntry checks what a charge and an adjustment share: an id (missing names the key of its
 // absence), given once in the batch (duplicate names the key of a repeat), and the profile's
 // currency.
-func (c itemCheck) entry(id, currency string, seen map[string]struct{}, missing, duplicate string) error {
+func (c itemCheck) checkEntry(id, currency string, seen map[string]struct{}, missing, duplicate string) error {
 	if id == "" {
 		return invalid("id", missing)
 	}
@@ -122,9 +122,9 @@ func firstSeen(seen map[string]struct{}, id, key string) error {
 	return nil
 }
 
-// each checks every item of a batch, with the ids seen so far, and names the first one at
+// eachItem checks every item of a batch, with the ids seen so far, and names the first one at
 // fault by its place in field.
-func each[T any](items []T, field string, check func(*T, map[string]struct{}) error) error {
+func eachItem[T any](items []T, field string, check func(*T, map[string]struct{}) error) error {
 	seen := make(map[string]struct{}, len(items))
 	for i := range items {
 		if err := check(&items[i], seen); err != nil {
@@ -136,7 +136,7 @@ func each[T any](items []T, field string, check func(*T, map[string]struct{}) er
 
 // checkLots validates every lot and refuses duplicate ids.
 func checkLots(lots []Lot, currency string) error {
-	return each(lots, "lots", func(l *Lot, seen map[string]struct{}) error {
+	return eachItem(lots, "lots", func(l *Lot, seen map[string]struct{}) error {
 		if err := l.check(currency); err != nil {
 			return err
 		}

@@ -99,7 +99,7 @@ var partnerCases = []partnerCase{
 		actions: map[string]func(e *partnerEnv) error{
 			"2027-01-06": func(e *partnerEnv) error { return e.assign(rajEmail) },
 			"2027-01-07": func(e *partnerEnv) error { return e.redeem(rajEmail) },
-			"2027-01-09": (*partnerEnv).remove,
+			"2027-01-09": func(e *partnerEnv) error { return e.remove() },
 		},
 		wantFired: []string{"2027-01-05", "2027-01-09"}, wantResolv: []string{"2027-01-07"},
 	},
@@ -115,7 +115,7 @@ var partnerCases = []partnerCase{
 		actions: map[string]func(e *partnerEnv) error{
 			"2026-03-01": func(e *partnerEnv) error { return e.assign(rajEmail) },
 			"2026-03-13": func(e *partnerEnv) error { return e.redeem(rajEmail) },
-			"2026-03-14": (*partnerEnv).remove,
+			"2026-03-14": func(e *partnerEnv) error { return e.remove() },
 			"2026-03-15": func(e *partnerEnv) error { return e.assign(meiEmail) },
 		},
 		wantFired: []string{"2026-03-11", "2026-03-25"}, wantResolv: []string{"2026-03-13"},

@@ -44,17 +44,18 @@ func (s *Store) InsertAdjustments(ctx context.Context, adjs []AdjustmentRow) err
 	}, func(tx *Store, ids []int64) error { return tx.rebuildPendingDays(ctx, ids) })
 }
 
-// insertBulk readies each row with ready, which returns the row's profile, then in one
-// transaction moves the ledger versions of those profiles, inserts the rows in batches and, when
-// rebuild is given, recomputes what the profiles keep of them.
-func insertBulk[T any](ctx context.Context, s *Store, op string, rows []T, ready func(*T) int64, rebuild func(tx *Store, ids []int64) error) error {
+// insertBulk stamps each row with stamp, which returns the row's profile, then in one
+// transaction (the caller's, when it is in one) moves the ledger versions of those profiles,
+// inserts the rows in batches and, when rebuild is given, recomputes what the profiles keep of
+// them.
+func insertBulk[T any](ctx context.Context, s *Store, op string, rows []T, stamp func(*T) int64, rebuild func(tx *Store, ids []int64) error) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	seen := map[int64]bool{}
 	var ids []int64 // the distinct profiles, in the order they first appear
 	for i := range rows {
-		if id := ready(&rows[i]); !seen[id] {
+		if id := stamp(&rows[i]); !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)
 		}
