@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,16 +9,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/mail/mailtest"
 	"github.com/creditdesk/creditdesk/internal/notify"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // alertsHarness is the portal over testdata/alerts.json (the roles scenario with credits),
@@ -44,21 +39,17 @@ func newAlertsHarness(t testing.TB, d store.Dialect) *alertsHarness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	ah := &alertsHarness{harness: h, mail: mailtest.Start(t)}
 	sender, err := mail.NewSMTP(mail.Settings{Host: ah.mail.Host, Port: ah.mail.Port, TLS: mail.NoTLS, From: "creditdesk@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	deps := testDeps(h.store, h.clocks())
+	deps.Config.SecretsKey, deps.Config.WebhooksAllowPrivate = testSecretsKey, true
 	ah.alerts = notify.New(notify.Options{Store: h.store, Sealer: sealer, Clocks: h.clocks(), Mailer: sender, AllowPrivate: true,
-		PublicURL: "https://credits.example.com", Log: log})
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
-		SecretsKey: testSecretsKey, WebhooksAllowPrivate: true}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: log, Clocks: h.clocks(), Passwords: passwordtest.Params(), Alerts: ah.alerts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.server = httptest.NewServer(srv)
+		PublicURL: "https://credits.example.com", Log: deps.Logger})
+	deps.Alerts = ah.alerts
+	h.server = httptest.NewServer(newServer(t, deps))
 	t.Cleanup(h.server.Close)
 	return ah
 }

@@ -20,12 +20,9 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // The app registration of the Azure tests, and the CreditDesk that syncs from "Azure".
@@ -197,13 +194,10 @@ func newAzureEnv(t testing.TB, d store.Dialect) *azureEnv {
 	log := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	e.syncer = azsync.New(azsync.Options{Store: s, Sealer: sealer, Clocks: e.local.clocks(), Log: log,
 		Transport: &http.Client{Transport: e.faults}, Retry: policy.RetryOptions{MaxRetries: 3, RetryDelay: 10 * time.Millisecond}})
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
-		SecureCookie: true, SecretsKey: testSecretsKey}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: e.local.clocks(), Azure: e.syncer, Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.local.store, e.local.server = s, httptest.NewTLSServer(srv)
+	deps := testDeps(s, e.local.clocks())
+	deps.Config.SecureCookie, deps.Config.SecretsKey = true, testSecretsKey
+	deps.Logger, deps.Azure = log, e.syncer
+	e.local.store, e.local.server = s, httptest.NewTLSServer(newServer(t, deps))
 	t.Cleanup(e.local.server.Close)
 	if e.account, err = s.AccountByName(context.Background(), localAccount); err != nil {
 		t.Fatal(err)

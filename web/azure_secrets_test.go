@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,10 +9,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // TestAzureSecretsNeverShown: the client secret an owner enters is sealed (X1 holds for it as
@@ -133,12 +128,9 @@ func (e *azureEnv) secretSeenNowhere(t *testing.T, sealed string) {
 // the field.
 func (e *azureEnv) keylessForm(t *testing.T) {
 	t.Helper()
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30, SecureCookie: true}
-	srv, err := web.New(web.Deps{Store: e.local.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: e.local.clocks(), Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := &harness{store: e.local.store, clock: e.local.clock, wall: e.local.wall, server: httptest.NewTLSServer(srv)}
+	deps := testDeps(e.local.store, e.local.clocks())
+	deps.Config.SecureCookie = true
+	h := &harness{store: e.local.store, clock: e.local.clock, wall: e.local.wall, server: httptest.NewTLSServer(newServer(t, deps))}
 	defer h.server.Close()
 	c := h.client(t)
 	c.signIn(localOwner)

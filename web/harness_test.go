@@ -95,13 +95,11 @@ func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile strin
 	h := newClocks()
 	h.store = storetest.OpenAt(t, dbURL, h.clocks(), p)
 	loadScenario(t, h.store, scenarioFile)
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	if tls {
-		cfg.SecureCookie = true
-	}
+	deps := testDeps(h.store, h.clocks())
+	cfg := deps.Config
+	cfg.SecureCookie = tls
 	// The server's address is known before it runs, so that -public-url can name it.
 	h.server = httptest.NewUnstartedServer(nil)
-	deps := web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()}
 	if withMail {
 		h.mail = mailtest.Start(t)
 		sender, err := mail.NewSMTP(mail.Settings{Host: h.mail.Host, Port: h.mail.Port, TLS: mail.NoTLS, From: "creditdesk@northwind.example"})
@@ -111,10 +109,7 @@ func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile strin
 		deps.Mail = sender
 		cfg.PublicURL = &url.URL{Scheme: map[bool]string{true: "https", false: "http"}[tls], Host: h.server.Listener.Addr().String()}
 	}
-	srv, err := web.New(deps)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newServer(t, deps)
 	h.web = srv
 	h.server.Config.Handler = srv
 	if tls {
@@ -127,6 +122,26 @@ func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile strin
 	return h
 }
 
+// testDeps are the dependencies of a test portal over s on the clocks: a configuration with any
+// free port, a fixed session key and a 30-day expiry window, a discarded log, and the cheap
+// password costs of the test users. Callers change what their test needs.
+func testDeps(s *store.Store, clocks clock.Clocks) web.Deps {
+	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
+	return web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: clocks,
+		Passwords: passwordtest.Params()}
+}
+
+// newServer is web.New(deps), failing the test when the portal cannot be made.
+func newServer(t testing.TB, deps web.Deps) *web.Server {
+	t.Helper()
+	srv, err := web.New(deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
+
+// loadScenario loads the scenario file into s, failing the test when it does not parse or load.
 func loadScenario(t testing.TB, s *store.Store, file string) {
 	t.Helper()
 	f, err := os.Open(file)
