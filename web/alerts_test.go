@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/mail/mailtest"
 	"github.com/creditdesk/creditdesk/internal/notify"
@@ -32,9 +31,7 @@ func newAlertsHarness(t testing.TB, d store.Dialect) *alertsHarness {
 	h := newClocks()
 	h.store = storetest.OpenAt(t, storetest.MigratedURL(t, d), h.clocks(), store.Pool{})
 	loadScenario(t, h.store, "testdata/alerts.json")
-	if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
-		t.Fatal(err)
-	}
+	h.process(t, h.clock.T)
 	sealer, err := secrets.New(testSecretsKey)
 	if err != nil {
 		t.Fatal(err)
@@ -59,8 +56,7 @@ func newAlertsHarness(t testing.TB, d store.Dialect) *alertsHarness {
 func TestAlertFormsRefuseBadInput(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn("profile.owner@northwind.example")
+	c := h.signedIn(t, "profile.owner@northwind.example")
 	tests := []struct {
 		path  string
 		form  url.Values
@@ -103,9 +99,7 @@ func TestAlertFormsRefuseBadInput(t *testing.T) {
 func TestReaderSubscribesToAnOwnersAlert(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	owner, reader := h.client(t), h.client(t)
-	owner.signIn("profile.owner@northwind.example")
-	reader.signIn("profile.reader@northwind.example")
+	owner, reader := h.signedIn(t, "profile.owner@northwind.example"), h.signedIn(t, "profile.reader@northwind.example")
 	if resp, body := owner.post(profilePath+"/alerts", url.Values{"kind": {"credit.expiring"}, "days": {"30"}, "amount": {"100"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("owner creates: %d\n%.400s", resp.StatusCode, body)
 	}
@@ -150,20 +144,6 @@ func TestReaderSubscribesToAnOwnersAlert(t *testing.T) {
 	}
 }
 
-// profileScope is the roles scenario's profile as a store scope.
-func profileScope(t testing.TB, s *store.Store) store.Scope {
-	t.Helper()
-	a, err := s.AccountByName(context.Background(), accountName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.ProfileByName(context.Background(), a.ID, profileName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return store.Scope{Account: a, Profile: &p}
-}
-
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // TestNotificationsTestMessage: the button emails the user a test message with both parts and
@@ -171,8 +151,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 func TestNotificationsTestMessage(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn("profile.reader@northwind.example")
+	c := h.signedIn(t, "profile.reader@northwind.example")
 	if _, body := c.get("/notifications"); !strings.Contains(body, `data-testid="send-test"`) {
 		t.Fatal("no test button with SMTP configured")
 	}
@@ -190,7 +169,7 @@ func TestNotificationsTestMessage(t *testing.T) {
 	if _, body := c.get("/notifications"); !strings.Contains(body, "A test message is on its way to profile.reader@northwind.example.") {
 		t.Error("no confirmation")
 	}
-	plain := newHarness(t, store.SQLite, "testdata/roles.json", false).client(t)
+	plain := rolesHarness(t).client(t)
 	plain.signIn("profile.reader@northwind.example")
 	if _, body := plain.get("/notifications"); !strings.Contains(body, `data-testid="no-mail"`) {
 		t.Error("without SMTP the page does not say that no email is sent")
@@ -203,8 +182,7 @@ func TestNotificationsTestMessage(t *testing.T) {
 func TestContributorEditsPausesAndDeletesARule(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn("profile.contributor@northwind.example")
+	c := h.signedIn(t, "profile.contributor@northwind.example")
 	base := profilePath + "/alerts"
 	if resp, _ := c.post(base, url.Values{"kind": {"balance.low"}, "percent": {"25"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("create: %d", resp.StatusCode)

@@ -58,8 +58,7 @@ func TestHowToRequests(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
 		ctx := context.Background()
-		acct, _ := h.store.AccountByName(ctx, accountName)
-		eng, _ := h.store.ProfileByName(ctx, acct.ID, profileName)
+		eng := *profileScope(t, h.store).Profile
 		today := ledger.DateOf(h.clock.T)
 
 		// 1. Find billing profiles you have access to (2019-10-01-preview).

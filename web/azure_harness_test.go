@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -129,9 +130,7 @@ func (f *faults) hitsOf(suffix string) []time.Time {
 // armAnswer is an ARM error response.
 func armAnswer(status int, code string, header http.Header) *http.Response {
 	h := http.Header{"Content-Type": {"application/json"}, "X-Ms-Error-Code": {code}}
-	for k, v := range header {
-		h[k] = v
-	}
+	maps.Copy(h, header)
 	body := fmt.Sprintf(`{"error":{"code":%q,"message":"injected by the test"}}`, code)
 	return &http.Response{StatusCode: status, Status: fmt.Sprintf("%d %s", status, http.StatusText(status)), Header: h,
 		Body: io.NopCloser(strings.NewReader(body)), ContentLength: int64(len(body))}

@@ -16,8 +16,7 @@ import (
 func TestAzureConnectionForm(t *testing.T) {
 	t.Parallel()
 	e := newAzureEnv(t, store.SQLite)
-	owner := e.local.client(t)
-	owner.signIn(localOwner)
+	owner := e.local.signedIn(t, localOwner)
 	good := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
 		"clientId": {testClient}, "clientSecret": {testSecret}, "cloud": {"public"}}
 	with := func(k, v string) url.Values {
@@ -87,8 +86,7 @@ func TestAzureSyncedProfileIsAzures(t *testing.T) {
 	e := newAzureEnv(t, store.SQLite)
 	e.connect(t)
 	e.sync(t)
-	owner := e.local.client(t)
-	owner.signIn(localOwner)
+	owner := e.local.signedIn(t, localOwner)
 	credits := localPath + "/profiles/" + profileName + "/credits"
 	if resp, body := owner.post(credits+"/lots/c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12/cancel", url.Values{}); resp.StatusCode != http.StatusConflict ||
 		!strings.Contains(body, "synced from Azure") {

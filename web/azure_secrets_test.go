@@ -19,8 +19,7 @@ import (
 // says so in plain words (issue 13). On both databases.
 func TestAzureSecretsNeverShown(t *testing.T) {
 	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
-		owner := e.local.client(t)
-		owner.signIn(localOwner)
+		owner := e.local.signedIn(t, localOwner)
 		form := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
 			"clientId": {testClient}, "clientSecret": {testSecret}, "cloud": {"public"}}
 		if resp, body := owner.post(localPath+"/azure", form); resp.StatusCode != http.StatusSeeOther {
@@ -91,8 +90,7 @@ func (e *azureEnv) secretSeenNowhere(t *testing.T, sealed string) {
 	}
 	leaks("the log", e.logs.String())
 	for _, email := range []string{localOwner, localReader} {
-		c := e.local.client(t)
-		c.signIn(email)
+		c := e.local.signedIn(t, email)
 		for _, p := range []string{localPath, localPath + "/azure", localPath + "/audit", localPath + "/credits",
 			localPath + "/profiles/" + profileName + "/credits", localPath + "/profiles/" + profileName + "/audit"} {
 			_, body := c.get(p)
@@ -132,8 +130,7 @@ func (e *azureEnv) keylessForm(t *testing.T) {
 	deps.Config.SecureCookie = true
 	h := &harness{store: e.local.store, clock: e.local.clock, wall: e.local.wall, server: httptest.NewTLSServer(newServer(t, deps))}
 	defer h.server.Close()
-	c := h.client(t)
-	c.signIn(localOwner)
+	c := h.signedIn(t, localOwner)
 	page := c.page(localPath+"/azure", http.StatusOK)
 	if page.Find(`[data-testid="no-secrets-key"]`).Length() != 1 || page.Find(`[data-testid="form-secret"]`).Length() != 0 {
 		t.Error("a keyless CreditDesk offers to store a secret")

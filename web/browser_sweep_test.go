@@ -151,7 +151,7 @@ func TestBrowserEveryPageFitsAndPassesAxe(t *testing.T) {
 			switch email {
 			case "":
 			case demoPartnerAdmin:
-				b.signInWith(email, "creditdesk-demo")
+				b.signInWith(email, scenario.DemoPassword)
 			default:
 				b.signIn(email)
 			}

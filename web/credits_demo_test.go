@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -25,7 +24,7 @@ var demoDay = scenario.DemoWrittenFor.Add(9 * time.Hour)
 // start; the page renders for a demo reader.
 func TestDemoCreditsAlive(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	demo, err := scenario.Demo()
 	if err != nil {
 		t.Fatal(err)
@@ -73,9 +72,7 @@ func TestDemoCreditsAlive(t *testing.T) {
 	}
 
 	c := h.client(t)
-	if resp, body := c.post("/signin", url.Values{"email": {"li@northwind.example"}, "password": {"creditdesk-demo"}}); resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("sign in as the demo reader: %d %.200s", resp.StatusCode, body)
-	}
+	c.signInWith("li@northwind.example", scenario.DemoPassword)
 	p := c.page(creditsPath, http.StatusOK)
 	if n := p.Find(testid("tx-pending")).Length(); n < 2 {
 		t.Errorf("%d pending transactions on the demo page, want the month's charges and the refund", n)
@@ -97,9 +94,7 @@ func TestDemoCreditsAlive(t *testing.T) {
 	}
 	// Research has a lot and no charges: the runway says so rather than guess.
 	owner := h.client(t)
-	if resp, _ := owner.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"creditdesk-demo"}}); resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("sign in as the demo owner: %d", resp.StatusCode)
-	}
+	owner.signInWith("ana@northwind.example", scenario.DemoPassword)
 	// Issue 11: the account summary says which balance each column uses.
 	summary := owner.page(accountPath+"/credits", http.StatusOK)
 	if basis := summary.Find(testid("balance-basis")).Text(); !strings.Contains(basis, "on the estimated balance") ||

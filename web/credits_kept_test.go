@@ -43,8 +43,7 @@ func (h *harness) otherPortal(t testing.TB, adjust func(*web.Deps)) *harness {
 func ownerOnTwoPortals(t *testing.T, d store.Dialect) (h *harness, n *atomic.Int64, first, second *client) {
 	t.Helper()
 	h = newHarness(t, d, "testdata/roles.json", false)
-	loadScenario(t, h.store, ledgerFile)
-	h.process(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC))
+	h.addLedger(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC))
 	n = new(atomic.Int64)
 	if err := h.store.CountStatements(n); err != nil {
 		t.Fatal(err)

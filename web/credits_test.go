@@ -30,9 +30,16 @@ var ledgerDay = time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
 func newLedgerHarness(t testing.TB, d store.Dialect) *harness {
 	t.Helper()
 	h := newHarness(t, d, "testdata/roles.json", false)
-	loadScenario(t, h.store, ledgerFile)
-	h.process(t, ledgerDay)
+	h.addLedger(t, ledgerDay)
 	return h
+}
+
+// addLedger loads the worked example (ledgerFile) beside the harness's scenario and processes
+// it at the time.
+func (h *harness) addLedger(t testing.TB, at time.Time) {
+	t.Helper()
+	loadScenario(t, h.store, ledgerFile)
+	h.process(t, at)
 }
 
 // process sets the clock and runs the processing run on its day.
@@ -117,8 +124,7 @@ func (c *client) charts(p *goquery.Document) *goquery.Document {
 func TestCreditsPageWorkedExample(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newLedgerHarness(t, d)
-		c := h.client(t)
-		c.signIn(reader)
+		c := h.signedIn(t, reader)
 		p := c.page(creditsPath, http.StatusOK)
 		want := map[string]string{
 			"estimated-balance": "USD 625.00", "current-balance": "USD 825.00", "pending-charges": "-USD 200.00",
@@ -188,8 +194,7 @@ func TestCreditsPageWorkedExample(t *testing.T) {
 func TestCreditsDatesFollowTheReader(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn(reader)
+	c := h.signedIn(t, reader)
 	resp, body := c.do("GET", creditsPath, nil, map[string]string{"Accept-Language": "en-GB,en;q=0.8"})
 	if !strings.Contains(strings.Join(resp.Header.Values("Vary"), ","), "Accept-Language") {
 		t.Error("the page does not vary on Accept-Language")
@@ -206,8 +211,7 @@ func TestCreditsPendingNewCredit(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	loadScenario(t, h.store, "testdata/credits_pending.json")
-	c := h.client(t)
-	c.signIn(reader)
+	c := h.signedIn(t, reader)
 	p := c.page(creditsPath, http.StatusOK)
 	notice := strings.Join(strings.Fields(p.Find(testid("pending-credit")).Text()), " ")
 	if !strings.Contains(notice, "USD 300.00") || !strings.Contains(notice, "appears after the next processing run (at most hourly)") {
@@ -232,8 +236,7 @@ func TestCreditsOtherScopes(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	loadScenario(t, h.store, "testdata/credits.json")
-	c := h.client(t)
-	c.signIn("account.reader@northwind.example")
+	c := h.signedIn(t, "account.reader@northwind.example")
 
 	p := c.page(accountPath+"/credits", http.StatusOK)
 	rows := cells(p, testid("profile-credits-row"))

@@ -75,6 +75,20 @@ func newHarness(t testing.TB, d store.Dialect, scenarioFile string, tls bool) *h
 	return newHarnessAt(t, storetest.MigratedURL(t, d), store.Pool{}, scenarioFile, tls)
 }
 
+// rolesAs is the roles scenario (testdata/roles.json) served over plain HTTP on SQLite, with a
+// client signed in as email.
+func rolesAs(t testing.TB, email string) (*harness, *client) {
+	t.Helper()
+	h := rolesHarness(t)
+	return h, h.signedIn(t, email)
+}
+
+// rolesHarness is the roles scenario (testdata/roles.json) served over plain HTTP on SQLite.
+func rolesHarness(t testing.TB) *harness {
+	t.Helper()
+	return newHarness(t, store.SQLite, "testdata/roles.json", false)
+}
+
 // newHarnessAt is newHarness on the database at url (from storetest.URL or MigratedURL) with
 // the pool p.
 func newHarnessAt(t testing.TB, url string, p store.Pool, scenarioFile string, tls bool) *harness {
@@ -120,6 +134,27 @@ func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile strin
 	t.Cleanup(h.server.Close)
 	t.Cleanup(srv.WaitBackground) // after the server closed: the emails its requests started
 	return h
+}
+
+// profileScope is the roles scenario's profile in s as a store scope.
+func profileScope(t testing.TB, s *store.Store) store.Scope {
+	t.Helper()
+	return scopeOf(t, s, accountName, profileName)
+}
+
+// scopeOf is the profile named profile of the account named account in s as a store scope,
+// failing the test when either is missing.
+func scopeOf(t testing.TB, s *store.Store, account, profile string) store.Scope {
+	t.Helper()
+	a, err := s.AccountByName(context.Background(), account)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.ProfileByName(context.Background(), a.ID, profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store.Scope{Account: a, Profile: &p}
 }
 
 // testDeps are the dependencies of a test portal over s on the clocks: a configuration with any
@@ -173,6 +208,14 @@ func (h *harness) client(t testing.TB) *client {
 	return &client{t: t, h: h, http: hc}
 }
 
+// signedIn is a new client of the harness, signed in as email.
+func (h *harness) signedIn(t testing.TB, email string) *client {
+	t.Helper()
+	c := h.client(t)
+	c.signIn(email)
+	return c
+}
+
 // do sends a request with optional headers and returns the response with its body read.
 func (c *client) do(method, path string, form url.Values, headers map[string]string) (*http.Response, string) {
 	c.t.Helper()
@@ -210,20 +253,25 @@ func (c *client) get(path string) (*http.Response, string) { return c.do("GET", 
 // csrf returns the CSRF token of the client's cookie, fetching a page first if needed.
 func (c *client) csrf() string {
 	c.t.Helper()
-	u, _ := url.Parse(c.h.server.URL)
-	for _, ck := range c.http.Jar.Cookies(u) {
+	for _, ck := range c.cookies() {
 		if ck.Name == "creditdesk_csrf" {
 			return ck.Value
 		}
 	}
 	c.get("/signin")
-	for _, ck := range c.http.Jar.Cookies(u) {
+	for _, ck := range c.cookies() {
 		if ck.Name == "creditdesk_csrf" {
 			return ck.Value
 		}
 	}
 	c.t.Fatal("no CSRF cookie")
 	return ""
+}
+
+// cookies are the cookies the client holds for the harness's server.
+func (c *client) cookies() []*http.Cookie {
+	u, _ := url.Parse(c.h.server.URL)
+	return c.http.Jar.Cookies(u)
 }
 
 // post sends a form with the CSRF token.
@@ -236,38 +284,18 @@ func (c *client) post(path string, form url.Values) (*http.Response, string) {
 	return c.do("POST", path, form, nil)
 }
 
-// signIn signs the client in and fails the test if that does not work.
+// signIn signs the client in with the roles scenario's password and fails the test if that does
+// not work.
 func (c *client) signIn(email string) {
 	c.t.Helper()
-	resp, body := c.post("/signin", url.Values{"email": {email}, "password": {testPassword}})
+	c.signInWith(email, testPassword)
+}
+
+// signInWith signs the client in with the password and fails the test if that does not work.
+func (c *client) signInWith(email, password string) {
+	c.t.Helper()
+	resp, body := c.post("/signin", url.Values{"email": {email}, "password": {password}})
 	if resp.StatusCode != http.StatusSeeOther {
 		c.t.Fatalf("sign in as %s: status %d\n%s", email, resp.StatusCode, body)
 	}
-}
-
-// benchRequest is a GET of path with the cookies, for a benchmark that calls the router
-// without a network in between.
-func benchRequest(path string, cookies []*http.Cookie) *http.Request {
-	req := httptest.NewRequest(http.MethodGet, path, nil)
-	for _, ck := range cookies {
-		req.AddCookie(ck)
-	}
-	return req
-}
-
-// serveLoop has srv answer req in each iteration of b, reporting allocations, and fails on any
-// status but 200; it returns the size of the last answer.
-func serveLoop(b *testing.B, srv http.Handler, req *http.Request) int {
-	b.Helper()
-	b.ReportAllocs()
-	var size int
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
-		}
-		size = rec.Body.Len()
-	}
-	return size
 }

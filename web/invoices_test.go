@@ -19,8 +19,7 @@ const invoicesPath = profilePath + "/invoices"
 func TestInvoicesWorkedExample(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newLedgerHarness(t, d)
-		c := h.client(t)
-		c.signIn("profile.invoicemanager@northwind.example")
+		c := h.signedIn(t, "profile.invoicemanager@northwind.example")
 		p := c.page(invoicesPath, http.StatusOK)
 		rows := cells(p, testid("invoice-row"))
 		want := []string{
@@ -76,12 +75,10 @@ func TestInvoicesWorkedExample(t *testing.T) {
 func TestInvoiceDetailRoles(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
-	owner := h.client(t)
-	owner.signIn("account.owner@northwind.example")
+	owner := h.signedIn(t, "account.owner@northwind.example")
 	href := owner.page(invoicesPath, http.StatusOK).Find(testid("invoice-row")+" a").First().AttrOr("href", "")
 	for i, caller := range callers[1:] {
-		c := h.client(t)
-		c.signIn(caller.email)
+		c := h.signedIn(t, caller.email)
 		want := http.StatusOK
 		if i == len(callers)-2 {
 			want = http.StatusNotFound
@@ -99,14 +96,7 @@ func TestInvoiceAllocationsPaged(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newLedgerHarness(t, d)
 		ctx := context.Background()
-		a, err := h.store.AccountByName(ctx, accountName)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := h.store.ProfileByName(ctx, a.ID, profileName)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := *profileScope(t, h.store).Profile
 		var charges []store.ChargeTotal // with July 3's Virtual Machines, 131 charges in July
 		for i := range 130 {
 			charges = append(charges, store.ChargeTotal{Date: fmt.Sprintf("2026-07-%02d", 4+i%26),
@@ -116,8 +106,7 @@ func TestInvoiceAllocationsPaged(t *testing.T) {
 			t.Fatal(err)
 		}
 		h.process(t, time.Date(2026, 8, 6, 9, 0, 0, 0, time.UTC))
-		c := h.client(t)
-		c.signIn("profile.invoicemanager@northwind.example")
+		c := h.signedIn(t, "profile.invoicemanager@northwind.example")
 		july := fmt.Sprintf("%s/INV-202607-%06d", invoicesPath, p.ID)
 		first := c.page(july, http.StatusOK)
 		rows := cells(first, testid("allocation-row"))

@@ -10,7 +10,6 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // templateSource is what a templ component call looks like when it is printed as text instead
@@ -23,7 +22,7 @@ var templateSource = regexp.MustCompile(`@[A-Z]\w*\(`)
 // each benefit's pane and an empty filtered list, as its partner admin.
 func TestNoPageShowsTemplateSource(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	h.clock.T = demoDay
 	demo, err := scenario.DemoAt(demoDay)
 	if err != nil {
@@ -43,8 +42,7 @@ func TestNoPageShowsTemplateSource(t *testing.T) {
 	}
 	visitAll := func() {
 		for _, caller := range callers[1:] {
-			c := h.client(t)
-			c.signIn(caller.email)
+			c := h.signedIn(t, caller.email)
 			for route, row := range matrix {
 				if strings.HasPrefix(route, "GET ") {
 					check(c, caller.name, fillAssignments(t, h, row.path))
@@ -52,8 +50,7 @@ func TestNoPageShowsTemplateSource(t *testing.T) {
 			}
 		}
 		for _, caller := range partnerCallers[1:] {
-			c := h.client(t)
-			c.signIn(caller.email)
+			c := h.signedIn(t, caller.email)
 			for _, row := range partnerMatrix {
 				if row.method == http.MethodGet {
 					check(c, caller.name, row.path)
