@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"slices"
 	"strings"
@@ -20,41 +19,50 @@ import (
 // demo moves with it (scenario.DemoAt).
 var demoDay = scenario.DemoWrittenFor.Add(9 * time.Hour)
 
-// TestDemoCreditsAlive: the demo has, on demoDay, lots in every status (M8), months of charges and a pending refund, so the credits page is alive at first
-// start; the page renders for a demo reader.
-func TestDemoCreditsAlive(t *testing.T) {
-	t.Parallel()
+// demoAt is the roles scenario with the demo moved to the time (scenario.DemoAt) loaded beside
+// it, processed then.
+func demoAt(t *testing.T, at time.Time) *harness {
+	t.Helper()
 	h := rolesHarness(t)
-	demo, err := scenario.Demo()
+	demo, err := scenario.DemoAt(at)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	if _, err := scenario.Load(ctx, h.store, demo, passwordtest.Params()); err != nil {
+	if _, err := scenario.Load(t.Context(), h.store, demo, passwordtest.Params()); err != nil {
 		t.Fatal(err)
 	}
-	h.process(t, demoDay)
-	today := ledger.DateOf(demoDay)
-	acct, err := h.store.AccountByName(ctx, accountName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	statuses := map[ledger.Status][]string{}
+	h.process(t, at)
+	return h
+}
+
+// demoLots are the names of the demo account's lots in each status on the harness's business
+// day, over its three profiles.
+func demoLots(t *testing.T, h *harness) map[ledger.Status][]string {
+	t.Helper()
+	lots := map[ledger.Status][]string{}
 	for _, name := range []string{"PBFV-AB12-CD3-EF4", "QW7R-KM45-TY6-UP8", "ZX9C-VB87-NM6-LK5"} {
-		bp, err := h.store.ProfileByName(ctx, acct.ID, name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		bp := *scopeOf(t, h.store, accountName, name).Profile
 		for _, st := range ledger.Statuses {
-			rows, _, err := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{bp.ID}, Statuses: []ledger.Status{st}, Limit: 50, Today: today, Window: 30})
+			rows, _, err := h.store.LotsPage(t.Context(), store.LotQuery{ProfileIDs: []int64{bp.ID}, Statuses: []ledger.Status{st},
+				Limit: 50, Today: ledger.DateOf(h.clock.T), Window: ledger.DefaultExpiryWindow})
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, r := range rows {
-				statuses[st] = append(statuses[st], r.Name)
+				lots[st] = append(lots[st], r.Name)
 			}
 		}
 	}
+	return lots
+}
+
+// TestDemoCreditsAlive: the demo has, on demoDay, lots in every status (M8), months of charges and a pending refund, so the credits page is alive at first
+// start; the page renders for a demo reader.
+func TestDemoCreditsAlive(t *testing.T) {
+	t.Parallel()
+	h := demoAt(t, demoDay)
+	today := ledger.DateOf(demoDay)
+	statuses := demoLots(t, h)
 	want := map[ledger.Status][]string{
 		ledger.StatusActive:     {"eng-azure-plan-2026", "mkt-prepaid-2026", "res-grant-2026"},
 		ledger.StatusExpiring:   {"eng-promo-q4-2026", "mkt-launch-2026"},

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -105,6 +106,15 @@ func cells(d *goquery.Document, rows string) []string {
 	return out
 }
 
+// checkRows fails unless the rows that p has under the selector rows, their cells joined by
+// " | ", are want, in order.
+func checkRows(t *testing.T, what string, p *goquery.Document, rows string, want ...string) {
+	t.Helper()
+	if got := cells(p, rows); !slices.Equal(got, want) {
+		t.Errorf("%s:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func testid(id string) string { return `[data-testid="` + id + `"]` }
 
 // charts follows the credits page p's link to its balance over time and runway, as a browser
@@ -146,14 +156,9 @@ func TestCreditsPageWorkedExample(t *testing.T) {
 		if got := p.Find(testid("burn-order")).Text(); !strings.Contains(got, "expires soonest is used first") {
 			t.Errorf("the burn order is not stated (M9): %q", got)
 		}
-		gotLots := cells(p, testid("lot-row"))
-		wantLots := []string{
+		checkRows(t, "credits list", p, testid("lot-row"),
 			"Promotional credit promo | Apr 1, 2026 | May 15, 2026 | USD 0.00 | USD 1,500.00 | Expired",
-			"Purchased credit prepaid | Apr 20, 2026 | Apr 19, 2027 | USD 825.00 | USD 2,000.00 | Active",
-		}
-		if strings.Join(gotLots, "\n") != strings.Join(wantLots, "\n") {
-			t.Errorf("credits list:\n%s\nwant:\n%s", strings.Join(gotLots, "\n"), strings.Join(wantLots, "\n"))
-		}
+			"Purchased credit prepaid | Apr 20, 2026 | Apr 19, 2027 | USD 825.00 | USD 2,000.00 | Active")
 		heads := texts(p.Find(testid("lots-grid") + " th"))
 		if strings.Join(heads, ",") != "Source,Start date,Expiration date,Current balance,Original amount,Status" {
 			t.Errorf("credits list columns: %v", heads)
@@ -239,14 +244,9 @@ func TestCreditsOtherScopes(t *testing.T) {
 	c := h.signedIn(t, "account.reader@northwind.example")
 
 	p := c.page(accountPath+"/credits", http.StatusOK)
-	rows := cells(p, testid("profile-credits-row"))
-	want := []string{
+	checkRows(t, "M14 table (issue 11: with what expires at the next expiry)", p, testid("profile-credits-row"),
 		"Engineering PBFV-AB12-CD3-EF4 | USD 625.00 | USD 825.00 | 1 | Apr 19, 2027 | USD 625.00",
-		"Marketing QW7R-KM45-TY6-UP8 | USD 0.00 | USD 0.00 | 0 | — | —",
-	}
-	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
-		t.Errorf("M14 table (issue 11: with what expires at the next expiry):\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
-	}
+		"Marketing QW7R-KM45-TY6-UP8 | USD 0.00 | USD 0.00 | 0 | — | —")
 	if href, _ := p.Find(testid("profile-credits-row") + " a").First().Attr("href"); href != creditsPath {
 		t.Errorf("the Engineering row opens %q, want %q", href, creditsPath)
 	}

@@ -46,17 +46,13 @@ func TestInvoicesWorkedExample(t *testing.T) {
 				t.Errorf("April %s = %q, want %q", id, got, w)
 			}
 		}
-		if got := strings.Join(cells(p, testid("allocation-row")), "\n"); got !=
-			"Apr 10, 2026 | Virtual Machines | Promotional credit promo | USD 300.00\n"+
-				"Apr 25, 2026 | Storage | Promotional credit promo | USD 500.00" {
-			t.Errorf("April allocations:\n%s", got)
-		}
+		checkRows(t, "April allocations", p, testid("allocation-row"),
+			"Apr 10, 2026 | Virtual Machines | Promotional credit promo | USD 300.00",
+			"Apr 25, 2026 | Storage | Promotional credit promo | USD 500.00")
 		mayHref := strings.Replace(april.AttrOr("href", ""), "INV-202604-", "INV-202605-", 1)
 		p = c.page(mayHref, http.StatusOK)
-		if got := strings.Join(cells(p, testid("per-lot-row")), "\n"); got !=
-			"Promotional credit promo | May 15, 2026 | USD 350.00\nPurchased credit prepaid | Apr 19, 2027 | USD 400.00" {
-			t.Errorf("May per lot (burn order, M9; the promo expired on May 15, M11):\n%s", got)
-		}
+		checkRows(t, "May per lot (burn order, M9; the promo expired on May 15, M11)", p, testid("per-lot-row"),
+			"Promotional credit promo | May 15, 2026 | USD 350.00", "Purchased credit prepaid | Apr 19, 2027 | USD 400.00")
 		if got := p.Find(testid("invoice-expired")).Text(); got != "USD 350.00" {
 			t.Errorf("May expired credit = %q", got)
 		}
