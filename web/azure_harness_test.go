@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -214,6 +215,13 @@ func (e *azureEnv) connect(t testing.TB) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// secretForm is the Azure connection form an owner fills in for the test's app registration with
+// the client secret, on Azure's public cloud.
+func secretForm(secret string) url.Values {
+	return url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
+		"clientId": {testClient}, "clientSecret": {secret}, "cloud": {"public"}}
 }
 
 // sync syncs the local account now and fails the test unless it succeeds.

@@ -17,13 +17,8 @@ func TestAzureConnectionForm(t *testing.T) {
 	t.Parallel()
 	e := newAzureEnv(t, store.SQLite)
 	owner := e.local.signedIn(t, localOwner)
-	good := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
-		"clientId": {testClient}, "clientSecret": {testSecret}, "cloud": {"public"}}
 	with := func(k, v string) url.Values {
-		f := url.Values{}
-		for key, vs := range good {
-			f[key] = vs
-		}
+		f := secretForm(testSecret)
 		f.Set(k, v)
 		return f
 	}
@@ -59,7 +54,7 @@ func TestAzureConnectionForm(t *testing.T) {
 	if _, err := e.local.store.AzureConnectionOf(context.Background(), e.account.ID); err == nil {
 		t.Fatal("a refused form stored a connection")
 	}
-	if resp, _ := owner.post(localPath+"/azure", good); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := owner.post(localPath+"/azure", secretForm(testSecret)); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("connect: %d", resp.StatusCode)
 	}
 	// Another kind of credential needs its own secret; the same kind keeps the stored one.

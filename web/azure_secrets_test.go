@@ -20,8 +20,7 @@ import (
 func TestAzureSecretsNeverShown(t *testing.T) {
 	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
 		owner := e.local.signedIn(t, localOwner)
-		form := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
-			"clientId": {testClient}, "clientSecret": {testSecret}, "cloud": {"public"}}
+		form := secretForm(testSecret)
 		if resp, body := owner.post(localPath+"/azure", form); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("connect: %d\n%.500s", resp.StatusCode, body)
 		}
@@ -135,9 +134,7 @@ func (e *azureEnv) keylessForm(t *testing.T) {
 	if page.Find(`[data-testid="no-secrets-key"]`).Length() != 1 || page.Find(`[data-testid="form-secret"]`).Length() != 0 {
 		t.Error("a keyless CreditDesk offers to store a secret")
 	}
-	form := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
-		"clientId": {testClient}, "clientSecret": {"another secret"}, "cloud": {"public"}}
-	resp, body := c.post(localPath+"/azure", form)
+	resp, body := c.post(localPath+"/azure", secretForm("another secret"))
 	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "started without -secrets-key") {
 		t.Errorf("a secret given to a keyless CreditDesk: %d\n%.300s", resp.StatusCode, body)
 	}

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strings"
@@ -19,20 +20,28 @@ import (
 // demo moves with it (scenario.DemoAt).
 var demoDay = scenario.DemoWrittenFor.Add(9 * time.Hour)
 
-// demoAt is the roles scenario with the demo moved to the time (scenario.DemoAt) loaded beside
-// it, processed then.
+// demoAt is the roles scenario with the demo moved to the time loaded beside it (loadDemo),
+// processed then.
 func demoAt(t *testing.T, at time.Time) *harness {
 	t.Helper()
 	h := rolesHarness(t)
+	h.loadDemo(t, at)
+	h.process(t, at)
+	return h
+}
+
+// loadDemo loads the demo, moved to the time (scenario.DemoAt), beside the harness's scenario,
+// unprocessed, and returns it.
+func (h *harness) loadDemo(t testing.TB, at time.Time) *scenario.Scenario {
+	t.Helper()
 	demo, err := scenario.DemoAt(at)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := scenario.Load(t.Context(), h.store, demo, passwordtest.Params()); err != nil {
+	if _, err := scenario.Load(context.Background(), h.store, demo, passwordtest.Params()); err != nil {
 		t.Fatal(err)
 	}
-	h.process(t, at)
-	return h
+	return demo
 }
 
 // demoLots are the names of the demo account's lots in each status on the harness's business

@@ -1,14 +1,11 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 )
 
@@ -24,13 +21,7 @@ func TestNoPageShowsTemplateSource(t *testing.T) {
 	t.Parallel()
 	h := rolesHarness(t)
 	h.clock.T = demoDay
-	demo, err := scenario.DemoAt(demoDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := scenario.Load(context.Background(), h.store, demo, passwordtest.Params()); err != nil {
-		t.Fatal(err)
-	}
+	demo := h.loadDemo(t, demoDay)
 	check := func(c *client, who, path string) {
 		t.Helper()
 		resp, body := c.get(path)
@@ -58,9 +49,7 @@ func TestNoPageShowsTemplateSource(t *testing.T) {
 			}
 		}
 		admin := h.client(t)
-		if resp, _ := admin.post("/signin", url.Values{"email": {"olga@tailspin.example"}, "password": {scenario.DemoPassword}}); resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("sign in as the demo partner admin: %d", resp.StatusCode)
-		}
+		admin.signInWith("olga@tailspin.example", scenario.DemoPassword)
 		list := "/partners/" + demo.Partners[0].ID + "/benefits"
 		check(admin, "the demo partner admin", list)
 		check(admin, "the demo partner admin", list+"?q=nothing-matches-this")
