@@ -80,9 +80,7 @@ func (s *Server) renderAccessResult(c echo.Context, code int, f grantForm, inval
 	if f.Role != "" {
 		p.Role = f.Role
 	}
-	for _, fe := range invalid {
-		p.Errors[fe.Field] = fe.Message
-	}
+	showInvalid(p.Errors, invalid)
 	var r fault.Refusal
 	if errors.As(refused, &r) {
 		p.Flash, p.FlashError = r.Said, true

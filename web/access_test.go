@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,9 +18,7 @@ var htmxHeaders = map[string]string{"HX-Request": "true"}
 // postHTMX posts a form as htmx does: token in the X-CSRF-Token header.
 func (c *client) postHTMX(path string, form url.Values) (*http.Response, string) {
 	h := map[string]string{"X-CSRF-Token": c.csrf()}
-	for k, v := range htmxHeaders {
-		h[k] = v
-	}
+	maps.Copy(h, htmxHeaders)
 	return c.do("POST", path, form, h)
 }
 
@@ -29,8 +28,7 @@ func TestGrantRefreshesPanelAndAudits(t *testing.T) {
 	t.Parallel()
 	for _, d := range []store.Dialect{store.SQLite} {
 		h := newHarness(t, d, "testdata/roles.json", false)
-		c := h.client(t)
-		c.signIn("account.owner@northwind.example")
+		c := h.signedIn(t, "account.owner@northwind.example")
 		resp, body := c.postHTMX(accountPath+"/access", url.Values{"email": {"Outsider@Elsewhere.example"}, "role": {"contributor"}})
 		if resp.StatusCode != http.StatusOK || strings.Contains(body, "<html") || !strings.Contains(body, "outsider@elsewhere.example") {
 			t.Fatalf("grant: status %d, body %.300s", resp.StatusCode, body)
@@ -83,9 +81,7 @@ func TestGrantRefreshesPanelAndAudits(t *testing.T) {
 // swapped into the panel; the owner stays.
 func TestLastOwnerRemovalRefusedInPlace(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("account.owner@northwind.example")
+	h, c := rolesAs(t, "account.owner@northwind.example")
 	acct, _ := h.store.AccountByName(context.Background(), accountName)
 	rows, _ := h.store.AssignmentsOn(context.Background(), store.Scope{Account: acct})
 	var ownerID int64
@@ -109,9 +105,7 @@ func TestLastOwnerRemovalRefusedInPlace(t *testing.T) {
 // TestGrantWithoutJavaScriptRedirects: the form works without htmx: post, redirect, flash.
 func TestGrantWithoutJavaScriptRedirects(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("profile.owner@northwind.example")
+	_, c := rolesAs(t, "profile.owner@northwind.example")
 	resp, _ := c.post(profilePath+"/access", url.Values{"email": {"account.reader@northwind.example"}, "role": {"invoiceManager"}})
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != profilePath+"/access" {
 		t.Fatalf("status %d to %q", resp.StatusCode, resp.Header.Get("Location"))

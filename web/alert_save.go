@@ -43,9 +43,7 @@ func (s *Server) alertSave(c echo.Context, id int64) error {
 		if perr != nil {
 			return perr
 		}
-		for _, fe := range invalid {
-			p.Errors[fe.Field] = fe.Message
-		}
+		showInvalid(p.Errors, invalid)
 		return s.render(c, http.StatusUnprocessableEntity, views.AlertsPage(p), nil)
 	}
 	if err != nil {

@@ -39,9 +39,7 @@ func (s *Server) webhookCreate(c echo.Context) error {
 	if invalid, ok := fault.AsInvalid(err); ok {
 		status = http.StatusUnprocessableEntity
 		p.Hook.URL = raw
-		for _, fe := range invalid {
-			p.Errors[fe.Field] = fe.Message
-		}
+		showInvalid(p.Errors, invalid)
 	} else if err != nil {
 		return err
 	} else {

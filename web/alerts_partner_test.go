@@ -19,8 +19,7 @@ import (
 func TestPartnerAlertsPage(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn(partnerAdmin)
+	c := h.signedIn(t, partnerAdmin)
 	alertsPath := partPath + "/alerts"
 	if _, body := c.get(partPath + "/benefits"); !strings.Contains(body, `href="`+alertsPath+`"`) {
 		t.Fatal("the workspace's menu has no Alerts")
@@ -83,8 +82,7 @@ func TestPartnerAlertsPage(t *testing.T) {
 func TestNotificationsDigestChoice(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn("profile.reader@northwind.example")
+	c := h.signedIn(t, "profile.reader@northwind.example")
 	u := h.user(t, "profile.reader@northwind.example")
 	wants := func() bool {
 		on, err := h.store.WantsDigest(context.Background(), u.ID)

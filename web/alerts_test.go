@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,16 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/mail"
 	"github.com/creditdesk/creditdesk/internal/mail/mailtest"
 	"github.com/creditdesk/creditdesk/internal/notify"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // alertsHarness is the portal over testdata/alerts.json (the roles scenario with credits),
@@ -37,28 +31,22 @@ func newAlertsHarness(t testing.TB, d store.Dialect) *alertsHarness {
 	h := newClocks()
 	h.store = storetest.OpenAt(t, storetest.MigratedURL(t, d), h.clocks(), store.Pool{})
 	loadScenario(t, h.store, "testdata/alerts.json")
-	if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
-		t.Fatal(err)
-	}
+	h.process(t, h.clock.T)
 	sealer, err := secrets.New(testSecretsKey)
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	ah := &alertsHarness{harness: h, mail: mailtest.Start(t)}
 	sender, err := mail.NewSMTP(mail.Settings{Host: ah.mail.Host, Port: ah.mail.Port, TLS: mail.NoTLS, From: "creditdesk@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	deps := testDeps(h.store, h.clocks())
+	deps.Config.SecretsKey, deps.Config.WebhooksAllowPrivate = testSecretsKey, true
 	ah.alerts = notify.New(notify.Options{Store: h.store, Sealer: sealer, Clocks: h.clocks(), Mailer: sender, AllowPrivate: true,
-		PublicURL: "https://credits.example.com", Log: log})
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
-		SecretsKey: testSecretsKey, WebhooksAllowPrivate: true}
-	srv, err := web.New(web.Deps{Store: h.store, Config: cfg, Logger: log, Clocks: h.clocks(), Passwords: passwordtest.Params(), Alerts: ah.alerts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.server = httptest.NewServer(srv)
+		PublicURL: "https://credits.example.com", Log: deps.Logger})
+	deps.Alerts = ah.alerts
+	h.server = httptest.NewServer(newServer(t, deps))
 	t.Cleanup(h.server.Close)
 	return ah
 }
@@ -68,8 +56,7 @@ func newAlertsHarness(t testing.TB, d store.Dialect) *alertsHarness {
 func TestAlertFormsRefuseBadInput(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn("profile.owner@northwind.example")
+	c := h.signedIn(t, "profile.owner@northwind.example")
 	tests := []struct {
 		path  string
 		form  url.Values
@@ -112,9 +99,7 @@ func TestAlertFormsRefuseBadInput(t *testing.T) {
 func TestReaderSubscribesToAnOwnersAlert(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	owner, reader := h.client(t), h.client(t)
-	owner.signIn("profile.owner@northwind.example")
-	reader.signIn("profile.reader@northwind.example")
+	owner, reader := h.signedIn(t, "profile.owner@northwind.example"), h.signedIn(t, "profile.reader@northwind.example")
 	if resp, body := owner.post(profilePath+"/alerts", url.Values{"kind": {"credit.expiring"}, "days": {"30"}, "amount": {"100"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("owner creates: %d\n%.400s", resp.StatusCode, body)
 	}
@@ -159,20 +144,6 @@ func TestReaderSubscribesToAnOwnersAlert(t *testing.T) {
 	}
 }
 
-// profileScope is the roles scenario's profile as a store scope.
-func profileScope(t testing.TB, s *store.Store) store.Scope {
-	t.Helper()
-	a, err := s.AccountByName(context.Background(), accountName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.ProfileByName(context.Background(), a.ID, profileName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return store.Scope{Account: a, Profile: &p}
-}
-
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // TestNotificationsTestMessage: the button emails the user a test message with both parts and
@@ -180,8 +151,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 func TestNotificationsTestMessage(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn("profile.reader@northwind.example")
+	c := h.signedIn(t, "profile.reader@northwind.example")
 	if _, body := c.get("/notifications"); !strings.Contains(body, `data-testid="send-test"`) {
 		t.Fatal("no test button with SMTP configured")
 	}
@@ -199,7 +169,7 @@ func TestNotificationsTestMessage(t *testing.T) {
 	if _, body := c.get("/notifications"); !strings.Contains(body, "A test message is on its way to profile.reader@northwind.example.") {
 		t.Error("no confirmation")
 	}
-	plain := newHarness(t, store.SQLite, "testdata/roles.json", false).client(t)
+	plain := rolesHarness(t).client(t)
 	plain.signIn("profile.reader@northwind.example")
 	if _, body := plain.get("/notifications"); !strings.Contains(body, `data-testid="no-mail"`) {
 		t.Error("without SMTP the page does not say that no email is sent")
@@ -212,8 +182,7 @@ func TestNotificationsTestMessage(t *testing.T) {
 func TestContributorEditsPausesAndDeletesARule(t *testing.T) {
 	t.Parallel()
 	h := newAlertsHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn("profile.contributor@northwind.example")
+	c := h.signedIn(t, "profile.contributor@northwind.example")
 	base := profilePath + "/alerts"
 	if resp, _ := c.post(base, url.Values{"kind": {"balance.low"}, "percent": {"25"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("create: %d", resp.StatusCode)

@@ -3,8 +3,6 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,12 +10,9 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
-	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // benchToken is the big reader's API token in the benchmarks.
@@ -49,11 +44,7 @@ func benchAPI(b *testing.B, d store.Dialect) {
 	if _, err := s.EnsureToken(ctx, u.ID, "bench", benchToken); err != nil {
 		b.Fatal(err)
 	}
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: clock.Fixed(now), Passwords: passwordtest.Params()})
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := newServer(b, testDeps(s, clock.Fixed(now)))
 	base := "/providers/Microsoft.Billing/billingAccounts/" + bigAccount + "/billingProfiles/" + bigProfile + "/providers/Microsoft.Consumption"
 	events := base + "/events?api-version=2021-10-01&startDate=2020-01-01&endDate=2026-12-31"
 	deep := events

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,12 +16,9 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 
-	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // The tokens of testdata/arm.json, one per caller of the API tests.
@@ -59,20 +55,16 @@ func newARMHarness(t testing.TB, d store.Dialect, scenarioFile string, o armOpti
 	if _, err := s.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
 		t.Fatal(err)
 	}
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
-		SecureCookie: true, APIRateLimit: o.rateLimit}
+	deps := testDeps(s, h.clocks())
+	deps.Config.SecureCookie, deps.Config.APIRateLimit, deps.APIPageSize = true, o.rateLimit, o.pageSize
 	if o.publicURL != "" {
 		u, err := url.Parse(o.publicURL)
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfg.PublicURL = u
+		deps.Config.PublicURL = u
 	}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clocks: h.clocks(), APIPageSize: o.pageSize, Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newServer(t, deps)
 	h.store, h.server, h.web = s, httptest.NewTLSServer(srv), srv
 	if o.plain {
 		h.server.Close()

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -36,20 +36,10 @@ func getJSON(t *testing.T, h *harness, token, path string) obj {
 }
 
 // keys returns the sorted keys of a JSON object.
-func keys(m any) []string {
-	var out []string
-	for k := range m.(obj) {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func keys(m any) []string { return slices.Sorted(maps.Keys(m.(obj))) }
 
-func sortedFields(s string) []string {
-	f := strings.Fields(s)
-	sort.Strings(f)
-	return f
-}
+// sortedFields returns the words of s, sorted.
+func sortedFields(s string) []string { return slices.Sorted(slices.Values(strings.Fields(s))) }
 
 // TestHowToRequests replays the seed how-to's raw REST calls, with the paths and query strings as
 // written there (literal $expand, "billingaccounts" in lower case, the second "?api-version" on
@@ -58,8 +48,7 @@ func TestHowToRequests(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
 		ctx := context.Background()
-		acct, _ := h.store.AccountByName(ctx, accountName)
-		eng, _ := h.store.ProfileByName(ctx, acct.ID, profileName)
+		eng := *profileScope(t, h.store).Profile
 		today := ledger.DateOf(h.clock.T)
 
 		// 1. Find billing profiles you have access to (2019-10-01-preview).

@@ -42,8 +42,7 @@ func TestPagingStableUnderInserts(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newARMHarness(t, d, "testdata/arm.json", armOptions{pageSize: 2})
 		ctx := context.Background()
-		acct, _ := h.store.AccountByName(ctx, accountName)
-		eng, _ := h.store.ProfileByName(ctx, acct.ID, profileName)
+		eng := *profileScope(t, h.store).Profile
 		today := ledger.DateOf(h.clock.T)
 
 		before, _, _ := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{eng.ID}, Limit: 1000, Today: today})

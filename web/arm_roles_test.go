@@ -229,8 +229,7 @@ func TestAPITokenStates(t *testing.T) {
 		t.Errorf("WWW-Authenticate %q", resp.Header.Get("WWW-Authenticate"))
 	}
 	// Signed in with a cookie, but no bearer token: 401 (the cookie is never read on the API).
-	c := h.client(t)
-	c.signIn("reader@northwind.example")
+	c := h.signedIn(t, "reader@northwind.example")
 	r2, b2 := c.get(path)
 	if r2.StatusCode != unauth || !strings.Contains(b2, "AuthenticationFailed") {
 		t.Errorf("cookie on the API: %d %s", r2.StatusCode, b2)

@@ -57,8 +57,7 @@ func TestAzureSyncRetries(t *testing.T) {
 		if n := len(e.faults.hitsOf(engineeringPath + "/credits/balanceSummary")); n != 4 {
 			t.Errorf("asked %d times, want 1 + 3 retries", n)
 		}
-		c := e.local.client(t)
-		c.signIn(localReader)
+		c := e.local.signedIn(t, localReader)
 		if got := c.page(localPath+"/azure", http.StatusOK).Find(`[data-testid="sync-problem"]`).Text(); !strings.Contains(got, "limiting requests") {
 			t.Errorf("the page says %q", got)
 		}
@@ -77,8 +76,7 @@ func TestAzureSyncForbidden(t *testing.T) {
 	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
 		e.connect(t)
 		e.entra.token.Store(outsiderToken) // signs in, but holds no role on the source's account
-		owner := e.local.client(t)
-		owner.signIn(localOwner)
+		owner := e.local.signedIn(t, localOwner)
 		resp, body := owner.post(localPath+"/azure/sync", url.Values{})
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("Sync now: %d\n%.300s", resp.StatusCode, body)
@@ -97,8 +95,7 @@ func TestAzureSyncForbidden(t *testing.T) {
 		if page.Find(`[data-testid="last-success"]`).Text() != "Never" || page.Find(`[data-testid="last-attempt"] time`).Length() != 1 {
 			t.Error("the page does not show a failed attempt and no success")
 		}
-		reader := e.local.client(t)
-		reader.signIn(localReader)
+		reader := e.local.signedIn(t, localReader)
 		rp := reader.page(localPath+"/azure", http.StatusOK)
 		if got := rp.Find(`[data-testid="sync-problem"]`).Text(); !strings.Contains(got, words) {
 			t.Errorf("the reader sees %q", got)

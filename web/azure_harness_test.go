@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,12 +22,9 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // The app registration of the Azure tests, and the CreditDesk that syncs from "Azure".
@@ -132,9 +131,7 @@ func (f *faults) hitsOf(suffix string) []time.Time {
 // armAnswer is an ARM error response.
 func armAnswer(status int, code string, header http.Header) *http.Response {
 	h := http.Header{"Content-Type": {"application/json"}, "X-Ms-Error-Code": {code}}
-	for k, v := range header {
-		h[k] = v
-	}
+	maps.Copy(h, header)
 	body := fmt.Sprintf(`{"error":{"code":%q,"message":"injected by the test"}}`, code)
 	return &http.Response{StatusCode: status, Status: fmt.Sprintf("%d %s", status, http.StatusText(status)), Header: h,
 		Body: io.NopCloser(strings.NewReader(body)), ContentLength: int64(len(body))}
@@ -197,13 +194,10 @@ func newAzureEnv(t testing.TB, d store.Dialect) *azureEnv {
 	log := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	e.syncer = azsync.New(azsync.Options{Store: s, Sealer: sealer, Clocks: e.local.clocks(), Log: log,
 		Transport: &http.Client{Transport: e.faults}, Retry: policy.RetryOptions{MaxRetries: 3, RetryDelay: 10 * time.Millisecond}})
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
-		SecureCookie: true, SecretsKey: testSecretsKey}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: log, Clocks: e.local.clocks(), Azure: e.syncer, Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.local.store, e.local.server = s, httptest.NewTLSServer(srv)
+	deps := testDeps(s, e.local.clocks())
+	deps.Config.SecureCookie, deps.Config.SecretsKey = true, testSecretsKey
+	deps.Logger, deps.Azure = log, e.syncer
+	e.local.store, e.local.server = s, httptest.NewTLSServer(newServer(t, deps))
 	t.Cleanup(e.local.server.Close)
 	if e.account, err = s.AccountByName(context.Background(), localAccount); err != nil {
 		t.Fatal(err)
@@ -221,6 +215,13 @@ func (e *azureEnv) connect(t testing.TB) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// secretForm is the Azure connection form an owner fills in for the test's app registration with
+// the client secret, on Azure's public cloud.
+func secretForm(secret string) url.Values {
+	return url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
+		"clientId": {testClient}, "clientSecret": {secret}, "cloud": {"public"}}
 }
 
 // sync syncs the local account now and fails the test unless it succeeds.

@@ -16,15 +16,9 @@ import (
 func TestAzureConnectionForm(t *testing.T) {
 	t.Parallel()
 	e := newAzureEnv(t, store.SQLite)
-	owner := e.local.client(t)
-	owner.signIn(localOwner)
-	good := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
-		"clientId": {testClient}, "clientSecret": {testSecret}, "cloud": {"public"}}
+	owner := e.local.signedIn(t, localOwner)
 	with := func(k, v string) url.Values {
-		f := url.Values{}
-		for key, vs := range good {
-			f[key] = vs
-		}
+		f := secretForm(testSecret)
 		f.Set(k, v)
 		return f
 	}
@@ -60,7 +54,7 @@ func TestAzureConnectionForm(t *testing.T) {
 	if _, err := e.local.store.AzureConnectionOf(context.Background(), e.account.ID); err == nil {
 		t.Fatal("a refused form stored a connection")
 	}
-	if resp, _ := owner.post(localPath+"/azure", good); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := owner.post(localPath+"/azure", secretForm(testSecret)); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("connect: %d", resp.StatusCode)
 	}
 	// Another kind of credential needs its own secret; the same kind keeps the stored one.
@@ -87,8 +81,7 @@ func TestAzureSyncedProfileIsAzures(t *testing.T) {
 	e := newAzureEnv(t, store.SQLite)
 	e.connect(t)
 	e.sync(t)
-	owner := e.local.client(t)
-	owner.signIn(localOwner)
+	owner := e.local.signedIn(t, localOwner)
 	credits := localPath + "/profiles/" + profileName + "/credits"
 	if resp, body := owner.post(credits+"/lots/c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12/cancel", url.Values{}); resp.StatusCode != http.StatusConflict ||
 		!strings.Contains(body, "synced from Azure") {

@@ -36,9 +36,7 @@ func (s *Server) azureSave(c echo.Context) error {
 		}
 		p.Form.AzureAccount, p.Form.TenantID, p.Form.ClientID = in.AzureAccount, in.TenantID, in.ClientID
 		p.Form = selectChoice(p.Form, in.Kind, c.FormValue("cloud"))
-		for _, fe := range invalid {
-			p.Errors[fe.Field] = fe.Message
-		}
+		showInvalid(p.Errors, invalid)
 		return s.render(c, http.StatusUnprocessableEntity, views.AzureConnectionPage(p), nil)
 	}
 	if err != nil {

@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,10 +9,7 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // TestAzureSecretsNeverShown: the client secret an owner enters is sealed (X1 holds for it as
@@ -24,10 +19,8 @@ import (
 // says so in plain words (issue 13). On both databases.
 func TestAzureSecretsNeverShown(t *testing.T) {
 	eachAzureEnv(t, func(t *testing.T, e *azureEnv) {
-		owner := e.local.client(t)
-		owner.signIn(localOwner)
-		form := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
-			"clientId": {testClient}, "clientSecret": {testSecret}, "cloud": {"public"}}
+		owner := e.local.signedIn(t, localOwner)
+		form := secretForm(testSecret)
 		if resp, body := owner.post(localPath+"/azure", form); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("connect: %d\n%.500s", resp.StatusCode, body)
 		}
@@ -96,8 +89,7 @@ func (e *azureEnv) secretSeenNowhere(t *testing.T, sealed string) {
 	}
 	leaks("the log", e.logs.String())
 	for _, email := range []string{localOwner, localReader} {
-		c := e.local.client(t)
-		c.signIn(email)
+		c := e.local.signedIn(t, email)
 		for _, p := range []string{localPath, localPath + "/azure", localPath + "/audit", localPath + "/credits",
 			localPath + "/profiles/" + profileName + "/credits", localPath + "/profiles/" + profileName + "/audit"} {
 			_, body := c.get(p)
@@ -133,22 +125,16 @@ func (e *azureEnv) secretSeenNowhere(t *testing.T, sealed string) {
 // the field.
 func (e *azureEnv) keylessForm(t *testing.T) {
 	t.Helper()
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30, SecureCookie: true}
-	srv, err := web.New(web.Deps{Store: e.local.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: e.local.clocks(), Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := &harness{store: e.local.store, clock: e.local.clock, wall: e.local.wall, server: httptest.NewTLSServer(srv)}
+	deps := testDeps(e.local.store, e.local.clocks())
+	deps.Config.SecureCookie = true
+	h := &harness{store: e.local.store, clock: e.local.clock, wall: e.local.wall, server: httptest.NewTLSServer(newServer(t, deps))}
 	defer h.server.Close()
-	c := h.client(t)
-	c.signIn(localOwner)
+	c := h.signedIn(t, localOwner)
 	page := c.page(localPath+"/azure", http.StatusOK)
 	if page.Find(`[data-testid="no-secrets-key"]`).Length() != 1 || page.Find(`[data-testid="form-secret"]`).Length() != 0 {
 		t.Error("a keyless CreditDesk offers to store a secret")
 	}
-	form := url.Values{"azureAccount": {accountName}, "kind": {"clientSecret"}, "tenantId": {testTenant},
-		"clientId": {testClient}, "clientSecret": {"another secret"}, "cloud": {"public"}}
-	resp, body := c.post(localPath+"/azure", form)
+	resp, body := c.post(localPath+"/azure", secretForm("another secret"))
 	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "started without -secrets-key") {
 		t.Errorf("a secret given to a keyless CreditDesk: %d\n%.300s", resp.StatusCode, body)
 	}

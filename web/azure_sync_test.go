@@ -35,8 +35,7 @@ func TestAzureSync(t *testing.T) {
 		}
 		e.sameAsSource(t, "first sync")
 		// The runway reads the charges Azure settled against credit, spread over their months.
-		c := e.local.client(t)
-		c.signIn(localReader)
+		c := e.local.signedIn(t, localReader)
 		runway := c.charts(c.page(localPath+"/profiles/"+profileName+"/credits", http.StatusOK)).Find(`[data-testid="runway"]`)
 		if got := runway.Find(`[data-testid="runway-summary"]`).Text(); got == "" || strings.Contains(got, "Not enough history") {
 			t.Errorf("runway of a synced profile: %q", got)
@@ -60,9 +59,7 @@ func TestAzureSync(t *testing.T) {
 		// New charges and a new lot at the source, then its June invoice (issued on July 5).
 		loadScenario(t, e.source.store, "testdata/azure_more.json")
 		e.setClock(time.Date(2026, 7, 6, 9, 30, 0, 0, time.UTC))
-		if _, err := e.source.store.ProcessAll(context.Background(), ledger.DateOf(e.source.clock.T)); err != nil {
-			t.Fatal(err)
-		}
+		e.source.process(t, e.source.clock.T)
 		e.cancelAtSource(t, "c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12") // canceled from today, settled by the next invoice
 		added := map[string]azsync.ProfileResult{}
 		for _, p := range e.sync(t).Profiles {
@@ -80,9 +77,7 @@ func TestAzureSync(t *testing.T) {
 
 		// The July invoice settles the cancellation at the source; the next sync follows.
 		e.setClock(time.Date(2026, 8, 6, 9, 30, 0, 0, time.UTC))
-		if _, err := e.source.store.ProcessAll(context.Background(), ledger.DateOf(e.source.clock.T)); err != nil {
-			t.Fatal(err)
-		}
+		e.source.process(t, e.source.clock.T)
 		e.sync(t)
 		e.sameAsSource(t, "after the cancellation settled")
 
@@ -98,15 +93,7 @@ func TestAzureSync(t *testing.T) {
 func (e *azureEnv) cancelAtSource(t *testing.T, lot string) {
 	t.Helper()
 	ctx := context.Background()
-	a, err := e.source.store.AccountByName(ctx, accountName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := e.source.store.ProfileByName(ctx, a.ID, profileName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.source.store.CancelLot(ctx, store.User{Email: "owner@northwind.example"}, store.Scope{Account: a, Profile: &p}, lot,
+	if err := e.source.store.CancelLot(ctx, store.User{Email: "owner@northwind.example"}, profileScope(t, e.source.store), lot,
 		ledger.DateOf(e.source.clock.T)); err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // TestCreditAtTheLimitIsNeverStranded walks b-002 through all five reassignments (P6, P12) with
@@ -17,9 +15,7 @@ import (
 // shown once, and putting the holder back works and stays free.
 func TestCreditAtTheLimitIsNeverStranded(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn(partnerAdmin)
+	_, c := rolesAs(t, partnerAdmin)
 	pane := partPath + "/benefits/b-002"
 	for i := 1; i <= 5; i++ {
 		form := url.Values{"name": {fmt.Sprintf("User %d", i)}, "email": {fmt.Sprintf("u%d@fabrikam.example", i)}, "mode": {"reassign"}}

@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // TestPaneKeepsTheListsState: the list's rows open the pane with the list's filter, search,
@@ -16,9 +14,7 @@ import (
 // naming the benefit's kind and the organisation.
 func TestPaneKeepsTheListsState(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn(partnerAdmin)
+	_, c := rolesAs(t, partnerAdmin)
 	const listQuery = "filter=monthly&sort=id&dir=desc"
 	list := url.QueryEscape(listQuery)
 	pane := partPath + "/benefits/b-001"
@@ -70,7 +66,7 @@ func TestPaneKeepsTheListsState(t *testing.T) {
 // (P1), the error page leads there too. A partner admin keeps the Benefits page.
 func TestMemberWithoutAdminRoleFindsTheirBenefits(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	tests := []struct {
 		name, user, home, link string
 	}{
@@ -80,8 +76,7 @@ func TestMemberWithoutAdminRoleFindsTheirBenefits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := h.client(t)
-			c.signIn(tt.user)
+			c := h.signedIn(t, tt.user)
 			if resp, _ := c.get("/"); resp.Header.Get("Location") != tt.home {
 				t.Errorf("home leads to %q, want %q", resp.Header.Get("Location"), tt.home)
 			}

@@ -3,14 +3,10 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net/url"
-	"sync/atomic"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/money"
-	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // BenchmarkBenefitsWorkspace renders the Benefits workspace of a partner with 1,000 benefits
@@ -19,13 +15,11 @@ import (
 // (htmx), each with its statements per request. SQLite always, PostgreSQL when
 // CREDITDESK_TEST_POSTGRES is set.
 func BenchmarkBenefitsWorkspace(b *testing.B) {
-	for _, d := range storetest.Dialects(b) {
-		b.Run(string(d), func(b *testing.B) { benchWorkspace(b, d) })
-	}
+	benchScenario(b, "testdata/roles.json", benchWorkspace)
 }
 
-func benchWorkspace(b *testing.B, d store.Dialect) {
-	h := newHarness(b, d, "testdata/roles.json", false)
+// benchWorkspace is BenchmarkBenefitsWorkspace on the harness h.
+func benchWorkspace(b *testing.B, h *harness) {
 	ctx := context.Background()
 	admin := h.user(b, "partner.admin@fabrikam.example")
 	holder := h.user(b, "partner.holder@fabrikam.example")
@@ -50,32 +44,10 @@ func benchWorkspace(b *testing.B, d store.Dialect) {
 	if err := h.store.Analyze(ctx); err != nil {
 		b.Fatal(err)
 	}
-	var statements atomic.Int64
-	if err := h.store.CountStatements(&statements); err != nil {
-		b.Fatal(err)
-	}
-	c := h.client(b)
-	c.signIn(admin.Email)
-	base, _ := url.Parse(h.server.URL)
-	cookies := c.http.Jar.Cookies(base)
-	for _, bench := range []struct {
-		name, path string
-		htmx       bool
-	}{
-		{"page", "/partners/4390934/benefits", false},
-		{"fragment-page-21", "/partners/4390934/benefits?page=21", true},
-		{"by-amount", "/partners/4390934/benefits?sort=amount&dir=desc", true},
-		{"overview", "/partners/4390934/overview", true},
-	} {
-		b.Run(bench.name, func(b *testing.B) {
-			req := benchRequest(bench.path, cookies)
-			if bench.htmx {
-				req.Header.Set("HX-Request", "true")
-			}
-			before := statements.Load()
-			size := serveLoop(b, h.web, req)
-			b.ReportMetric(float64(size), "bytes")
-			b.ReportMetric(float64(statements.Load()-before)/float64(b.N), "statements/op")
-		})
-	}
+	h.benchPages(b, admin.Email, []benchPage{
+		{"page", "/partners/4390934/benefits", ""},
+		{"fragment-page-21", "/partners/4390934/benefits?page=21", "benefits-table"},
+		{"by-amount", "/partners/4390934/benefits?sort=amount&dir=desc", "benefits-table"},
+		{"overview", "/partners/4390934/overview", "benefit-overview"},
+	}, nil)
 }

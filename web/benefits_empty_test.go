@@ -9,7 +9,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // TestBenefitsEmptyStatesAndOrder (issue 11): a filter or search that leaves nothing says so
@@ -17,9 +16,7 @@ import (
 // default order puts what needs action first and expired benefits last.
 func TestBenefitsEmptyStatesAndOrder(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn(partnerAdmin)
+	_, c := rolesAs(t, partnerAdmin)
 	for _, tt := range []struct{ name, query, want, clear string }{
 		{"search", "?q=nothing-is-called-this", "No benefit matches this filter and search.", partPath + "/benefits"},
 		{"filter and sort kept", "?filter=redeemed&q=nothing-is-called-this&sort=id", "No benefit matches", partPath + "/benefits?sort=id"},

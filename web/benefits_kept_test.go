@@ -126,8 +126,7 @@ func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 			t.Fatal(err)
 		}
 		admin, holder := h.user(t, partnerAdmin), h.user(t, partnerHolder)
-		c := h.client(t)
-		c.signIn(partnerAdmin)
+		c := h.signedIn(t, partnerAdmin)
 		rng := mrand.New(mrand.NewPCG(10, 24))
 		ids := []string{"b-001", "b-002", "b-003", "b-004", "b-005", "b-006", "b-007"}
 		kinds := []benefits.Kind{benefits.AzureMonthlyCredit, benefits.AzureBulkCredit, benefits.GitHubEnterpriseMetered}
@@ -228,8 +227,7 @@ func TestRenameDuringAssignmentKeepsNoOldName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := h.client(t)
-	first.signIn(partnerAdmin)
+	first := h.signedIn(t, partnerAdmin)
 	first.get(partPath + "/benefits")
 	assigned := make(chan error, 1)
 	err = h.store.Tx(ctx, func(tx *store.Store) error {

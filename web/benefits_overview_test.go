@@ -5,8 +5,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // TestBenefitsOverviewAfterThePage (issue 10): the Azure credits page is served without its
@@ -17,9 +15,7 @@ import (
 // partner admin (P1), as the list is.
 func TestBenefitsOverviewAfterThePage(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn(partnerAdmin)
+	h, c := rolesAs(t, partnerAdmin)
 	overview := partPath + "/overview"
 
 	resp, page := c.get(partPath + "/benefits")
@@ -39,8 +35,7 @@ func TestBenefitsOverviewAfterThePage(t *testing.T) {
 		t.Errorf("plain GET: status %d, want the overview as a page with a way back\n%.2000s", resp.StatusCode, alone)
 	}
 
-	m := h.client(t)
-	m.signIn(partnerMember)
+	m := h.signedIn(t, partnerMember)
 	listResp, _ := m.get(partPath + "/benefits")
 	resp, body := m.do("GET", overview, nil, htmxHeaders)
 	if resp.StatusCode == ok || resp.StatusCode != listResp.StatusCode || strings.Contains(body, "benefit-status-table") {
@@ -55,13 +50,12 @@ func TestBenefitsOverviewAfterThePage(t *testing.T) {
 // (benefitTotals). The second request of each is counted.
 func TestWorkspaceStatements(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	var n atomic.Int64
 	if err := h.store.CountStatements(&n); err != nil {
 		t.Fatal(err)
 	}
-	c := h.client(t)
-	c.signIn(partnerAdmin)
+	c := h.signedIn(t, partnerAdmin)
 	for _, p := range []struct {
 		path    string
 		headers map[string]string

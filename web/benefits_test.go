@@ -42,9 +42,7 @@ func workspaceState(t *testing.T, h *harness) string {
 // sort and an unknown filter behave (X2).
 func TestBenefitsListFiltersInPlace(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn(partnerAdmin)
+	_, c := rolesAs(t, partnerAdmin)
 	tests := []struct {
 		name, query string
 		status      int
@@ -93,9 +91,7 @@ func TestBenefitsListFiltersInPlace(t *testing.T) {
 // change is audited (X1) and shown to the partner admin.
 func TestPaneAssignRefreshesRowInPlace(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn(partnerAdmin)
+	_, c := rolesAs(t, partnerAdmin)
 	resp, body := c.do("GET", partPath+"/benefits/b-001?tab=activate", nil, htmxHeaders)
 	if resp.StatusCode != ok || strings.Contains(body, "<html") || !strings.Contains(body, `data-testid="member-option"`) {
 		t.Fatalf("pane fragment: %d %.300s", resp.StatusCode, body)
@@ -133,10 +129,8 @@ func TestPaneAssignRefreshesRowInPlace(t *testing.T) {
 // for a rule, 404 for a benefit of another organisation) and nothing is stored (X2).
 func TestBadInputOnEveryFormChangesNothing(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	admin, holder := h.client(t), h.client(t)
-	admin.signIn(partnerAdmin)
-	holder.signIn(partnerHolder)
+	h := rolesHarness(t)
+	admin, holder := h.signedIn(t, partnerAdmin), h.signedIn(t, partnerHolder)
 	long := strings.Repeat("a", 250) + "@fabrikam.example"
 	tests := []struct {
 		name   string
@@ -200,9 +194,7 @@ func TestBadInputOnEveryFormChangesNothing(t *testing.T) {
 // year's benefits once (P6).
 func TestHolderRedeemsAndAdminRenews(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	holder := h.client(t)
-	holder.signIn(partnerHolder)
+	h, holder := rolesAs(t, partnerHolder)
 	if resp, _ := holder.get("/"); resp.Header.Get("Location") != "/benefits" {
 		t.Errorf("home of a partner member (no admin) without billing scopes: %q, want /benefits", resp.Header.Get("Location"))
 	}
@@ -216,8 +208,7 @@ func TestHolderRedeemsAndAdminRenews(t *testing.T) {
 		!strings.Contains(body, `data-testid="subscription-id"`) {
 		t.Fatalf("redeem: %d %.800s", resp.StatusCode, body)
 	}
-	admin := h.client(t)
-	admin.signIn(partnerAdmin)
+	admin := h.signedIn(t, partnerAdmin)
 	resp, body = admin.postHTMX(partPath+"/renew", url.Values{"renewalDate": {"2026-06-15"}})
 	if resp.StatusCode != ok || !strings.Contains(body, "b-001-y2027") || strings.Contains(body, "b-005-y") {
 		t.Fatalf("renew: %d %.600s", resp.StatusCode, body)

@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // ruleCode finds a rule code shown as text, "(P8)" or "P10)", rather than kept in an attribute.
@@ -18,10 +16,8 @@ var ruleCode = regexp.MustCompile(`>[^<]*\(?\bP\d{1,2}\)[^<]*<|refused by P\d`)
 // names (P1, P6, P10, X1).
 func TestBenefitPagesSpeakTheReadersLanguage(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	admin, holder := h.client(t), h.client(t)
-	admin.signIn(partnerAdmin)
-	holder.signIn(partnerHolder)
+	h := rolesHarness(t)
+	admin, holder := h.signedIn(t, partnerAdmin), h.signedIn(t, partnerHolder)
 	// A refusal and a new user without a password, so the audit log has both.
 	admin.postHTMX(partPath+"/benefits/b-006/assign", url.Values{"user": {partnerMember}})
 	admin.postHTMX(partPath+"/benefits/b-001/add-user", url.Values{"name": {"Nia Patel"}, "email": {"nia@fabrikam.example"}})
@@ -84,9 +80,7 @@ func TestBenefitPagesSpeakTheReadersLanguage(t *testing.T) {
 // pane shows that field, else in the banner (P6, P10, X2).
 func TestRefusalsAreSaidOnce(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn(partnerAdmin)
+	_, c := rolesAs(t, partnerAdmin)
 	tests := []struct {
 		name     string
 		path     string

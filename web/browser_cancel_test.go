@@ -17,8 +17,7 @@ import (
 func TestBrowserOwnerCancelsTheSelectedCredit(t *testing.T) {
 	t.Parallel()
 	h, b := newBrowserHarness(t)
-	loadScenario(t, h.store, ledgerFile)
-	h.process(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC))
+	h.addLedger(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC))
 	console := b.watchConsole()
 	b.signIn("account.owner@northwind.example")
 	b.open(creditsPath)

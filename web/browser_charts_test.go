@@ -1,15 +1,11 @@
 package web_test
 
 import (
-	"context"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
-	"github.com/creditdesk/creditdesk/internal/scenario"
 )
 
 // chartSeries is a chart's dataset as Chart.js holds it: its look and its points or values.
@@ -42,13 +38,7 @@ func cellAmounts(b *browser, rows string, col int) []float64 {
 func TestBrowserChartsMatchTables(t *testing.T) {
 	t.Parallel()
 	h, b := newBrowserHarness(t)
-	demo, err := scenario.DemoAt(demoDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := scenario.Load(context.Background(), h.store, demo, passwordtest.Params()); err != nil {
-		t.Fatal(err)
-	}
+	h.loadDemo(t, demoDay)
 	h.process(t, demoDay)
 	console := b.watchConsole()
 	b.signIn("account.reader@northwind.example")

@@ -33,8 +33,7 @@ type csvDownload struct {
 func TestBrowserReaderFiltersCreditsAndDownloadsCSV(t *testing.T) {
 	t.Parallel()
 	h, b := newBrowserHarness(t)
-	loadScenario(t, h.store, ledgerFile)
-	h.process(t, ledgerDay)
+	h.addLedger(t, ledgerDay)
 	console := b.watchConsole()
 
 	b.signIn(reader)

@@ -50,7 +50,7 @@ type browser struct {
 func newBrowserHarness(t *testing.T) (*harness, *browser) {
 	t.Helper()
 	needBrowser(t)
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	return h, startBrowser(t, h.server.URL)
 }
 

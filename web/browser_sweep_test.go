@@ -14,7 +14,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -112,13 +111,7 @@ func TestBrowserEveryPageFitsAndPassesAxe(t *testing.T) {
 		}
 		t.Skipf("axe-core is missing (make assets): %v", err)
 	}
-	demo, err := scenario.Demo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := scenario.Load(context.Background(), h.store, demo, passwordtest.Params()); err != nil {
-		t.Fatal(err)
-	}
+	h.loadDemo(t, sweepDay) // the day the demo is written for
 	h.process(t, sweepDay)
 	visits := sweepVisits()
 	// A set-password page needs a live link: the matrix asks with one that does not exist.
@@ -151,7 +144,7 @@ func TestBrowserEveryPageFitsAndPassesAxe(t *testing.T) {
 			switch email {
 			case "":
 			case demoPartnerAdmin:
-				b.signInWith(email, "creditdesk-demo")
+				b.signInWith(email, scenario.DemoPassword)
 			default:
 				b.signIn(email)
 			}

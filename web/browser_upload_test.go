@@ -14,8 +14,7 @@ import (
 func TestBrowserOwnerUploadsCostsAndSeesTheEstimateMove(t *testing.T) {
 	t.Parallel()
 	h, b := newBrowserHarness(t)
-	loadScenario(t, h.store, ledgerFile)
-	h.process(t, ledgerDay)
+	h.addLedger(t, ledgerDay)
 	export := filepath.Join(t.TempDir(), "july-costs.csv")
 	csv := "BillingProfileId,Date,ProductName,PublisherType,ChargeType,BillingCurrency,CostInBillingCurrency,SubscriptionName\n" +
 		"PBFV-AB12-CD3-EF4,07/08/2026,Virtual Machines,Azure,Usage,USD,70.25,Prod\n" +

@@ -2,12 +2,10 @@ package web_test
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,9 +15,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // manyProducts is the number of distinct products of BenchmarkUploadManyProducts's export.
@@ -33,46 +28,38 @@ const manyProducts = 700_000
 // the page's median and 95th-percentile time before and after: the page reads daily totals, so
 // neither may grow with the number of products. On SQLite, and PostgreSQL when configured.
 func BenchmarkUploadManyProducts(b *testing.B) {
-	for _, d := range storetest.Dialects(b) {
-		b.Run(string(d), func(b *testing.B) {
-			h := newHarness(b, d, "../internal/scenario/testdata/ledger.json", false)
-			h.clock.T = time.Date(2026, 7, 25, 9, 0, 0, 0, time.UTC)
-			if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
-				b.Fatal(err)
-			}
-			c := h.client(b)
-			if resp, _ := c.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"a long passphrase"}}); resp.StatusCode != http.StatusSeeOther {
-				b.Fatalf("sign in: %d", resp.StatusCode)
-			}
-			export := writeManyProducts(b, manyProducts)
-			before := pageTimes(b, c, 50)
-			rssBefore := settledRSS()
-			resetPeakRSS()
-			start := time.Now()
-			resp, body := c.uploadFile(profilePath+"/charges/upload", export)
-			took := time.Since(start)
-			peak := peakRSS()
-			if resp.StatusCode != http.StatusSeeOther {
-				b.Fatalf("upload: status %d\n%.500s", resp.StatusCode, body)
-			}
-			rssAfter := settledRSS()
-			p := c.page(creditsPath, http.StatusOK)
-			if got := p.Find(testid("estimated-balance")).Text(); got != "USD 0.00" {
-				b.Errorf("estimated balance after the upload %q: the charges did not arrive", got)
-			}
-			var times []time.Duration
-			for b.Loop() {
-				times = append(times, pageTimes(b, c, 1)...)
-			}
-			b.ReportMetric(took.Seconds(), "upload-s")
-			b.ReportMetric(float64(rssBefore)/(1<<20), "rss-before-MB")
-			b.ReportMetric(float64(peak-rssBefore)/(1<<20), "rss-peak-growth-MB")
-			b.ReportMetric(float64(rssAfter-rssBefore)/(1<<20), "rss-after-growth-MB")
-			b.ReportMetric(ms(percentile(before, 50)), "page-p50-before-ms")
-			b.ReportMetric(ms(percentile(times, 50)), "page-p50-ms")
-			b.ReportMetric(ms(percentile(times, 95)), "page-p95-ms")
-		})
-	}
+	benchScenario(b, ledgerFile, func(b *testing.B, h *harness) {
+		h.process(b, time.Date(2026, 7, 25, 9, 0, 0, 0, time.UTC))
+		c := h.client(b)
+		c.signInWith(ledgerOwner, ledgerPassword)
+		export := writeManyProducts(b, manyProducts)
+		before := pageTimes(b, c, 50)
+		rssBefore := settledRSS()
+		resetPeakRSS()
+		start := time.Now()
+		resp, body := c.uploadFile(profilePath+"/charges/upload", export)
+		took := time.Since(start)
+		peak := peakRSS()
+		if resp.StatusCode != http.StatusSeeOther {
+			b.Fatalf("upload: status %d\n%.500s", resp.StatusCode, body)
+		}
+		rssAfter := settledRSS()
+		p := c.page(creditsPath, http.StatusOK)
+		if got := p.Find(testid("estimated-balance")).Text(); got != "USD 0.00" {
+			b.Errorf("estimated balance after the upload %q: the charges did not arrive", got)
+		}
+		var times []time.Duration
+		for b.Loop() {
+			times = append(times, pageTimes(b, c, 1)...)
+		}
+		b.ReportMetric(took.Seconds(), "upload-s")
+		b.ReportMetric(float64(rssBefore)/(1<<20), "rss-before-MB")
+		b.ReportMetric(float64(peak-rssBefore)/(1<<20), "rss-peak-growth-MB")
+		b.ReportMetric(float64(rssAfter-rssBefore)/(1<<20), "rss-after-growth-MB")
+		b.ReportMetric(ms(percentile(before, 50)), "page-p50-before-ms")
+		b.ReportMetric(ms(percentile(times, 50)), "page-p50-ms")
+		b.ReportMetric(ms(percentile(times, 95)), "page-p95-ms")
+	})
 }
 
 // writeManyProducts writes an export of n lines, each a product of its own, over the days of

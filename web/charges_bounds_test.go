@@ -71,8 +71,7 @@ func checkUploadRefused(t *testing.T, name, csv string, want []string) {
 	t.Helper()
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
-		c := h.client(t)
-		c.signIn("owner@northwind.example")
+		c := h.signedIn(t, "owner@northwind.example")
 		page, api := creditFigures(t, h, c)
 		resp, body := c.uploadCSV(uploadPath, name, csv)
 		got := strings.Join(sentences(doc(t, body).Find(testid("upload-problems")+" li")), "\n")
@@ -91,8 +90,7 @@ func checkUploadRefused(t *testing.T, name, csv string, want []string) {
 func TestUploadChecksItsCSRFTokenWhileStreaming(t *testing.T) {
 	t.Parallel()
 	h := newARMHarness(t, "sqlite", "testdata/arm.json", armOptions{})
-	c := h.client(t)
-	c.signIn("owner@northwind.example")
+	c := h.signedIn(t, "owner@northwind.example")
 	page, _ := creditFigures(t, h, c)
 	csv := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" + profileName + ",06/08/2026,VM,USD,10\n"
 	tests := []struct {
@@ -129,11 +127,9 @@ func TestUploadChecksItsCSRFTokenWhileStreaming(t *testing.T) {
 // with the form and the limit named, from its headers alone: nothing of the body is read.
 func TestUploadOverTheSizeLimit(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, "sqlite", "../internal/scenario/testdata/ledger.json", false)
+	h := newHarness(t, "sqlite", ledgerFile, false)
 	c := h.client(t)
-	if resp, _ := c.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"a long passphrase"}}); resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("sign in: status %d", resp.StatusCode)
-	}
+	c.signInWith(ledgerOwner, ledgerPassword)
 	conn, err := net.Dial("tcp", h.server.Listener.Addr().String())
 	if err != nil {
 		t.Fatal(err)

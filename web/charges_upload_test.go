@@ -5,14 +5,29 @@ import (
 	"context"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
+
+// The owner of the worked example (ledgerFile) and her password.
+const (
+	ledgerOwner    = "ana@northwind.example"
+	ledgerPassword = "a long passphrase"
+)
+
+// workedExampleAsOwner is the worked example alone on SQLite, processed on ledgerDay, with its
+// owner signed in.
+func workedExampleAsOwner(t *testing.T) (*harness, *client) {
+	t.Helper()
+	h := newHarness(t, store.SQLite, ledgerFile, false)
+	h.process(t, ledgerDay)
+	c := h.client(t)
+	c.signInWith(ledgerOwner, ledgerPassword)
+	return h, c
+}
 
 // uploadCSV posts a file to the profile's upload form as a browser without Sec-Fetch-Site
 // does: the CSRF token first, then the file.
@@ -45,21 +60,12 @@ func (c *client) uploadWith(path, name, content, token string, headers map[strin
 // nothing (X2).
 func TestUploadChargesMovesTheEstimate(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "../internal/scenario/testdata/ledger.json", false)
-	h.clock.T = time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
+	h, c := workedExampleAsOwner(t)
 	ctx := context.Background()
-	if _, err := h.store.ProcessAll(ctx, ledger.DateOf(h.clock.T)); err != nil {
-		t.Fatal(err)
-	}
-	c := h.client(t)
-	resp, body := c.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"a long passphrase"}})
-	if resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("sign in: %d %s", resp.StatusCode, body)
-	}
 	upload := profilePath + "/charges/upload"
 	csv := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" +
 		"PBFV-AB12-CD3-EF4,07/08/2026,Virtual Machines,USD,75.25\n"
-	resp, _ = c.uploadCSV(upload, "july.csv", csv)
+	resp, _ := c.uploadCSV(upload, "july.csv", csv)
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("upload: status %d", resp.StatusCode)
 	}
@@ -67,8 +73,7 @@ func TestUploadChargesMovesTheEstimate(t *testing.T) {
 	if !strings.Contains(doc(t, page).Find(`[data-testid="flash"]`).Text(), "Imported july.csv") {
 		t.Errorf("no confirmation after the upload")
 	}
-	acct, _ := h.store.AccountByName(ctx, accountName)
-	p, _ := h.store.ProfileByName(ctx, acct.ID, profileName)
+	p := *profileScope(t, h.store).Profile
 	sum, _ := h.store.ProfileSummary(ctx, p, ledger.DateOf(h.clock.T))
 	if sum.EstimatedBalance.String() != "549.75" {
 		t.Errorf("estimated balance after upload %s, want 625.00 - 75.25 = 549.75", sum.EstimatedBalance)
@@ -99,13 +104,7 @@ func TestUploadChargesMovesTheEstimate(t *testing.T) {
 // export that lowers a day's total says so (the size limit: TestUploadOverTheSizeLimit).
 func TestUploadLimitsAndFutureDates(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "../internal/scenario/testdata/ledger.json", false)
-	h.clock.T = time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
-	if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
-		t.Fatal(err)
-	}
-	c := h.client(t)
-	c.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"a long passphrase"}})
+	_, c := workedExampleAsOwner(t)
 	upload := profilePath + "/charges/upload"
 	future := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\nPBFV-AB12-CD3-EF4,07/11/2026,Virtual Machines,USD,1\n"
 	resp, page := c.uploadCSV(upload, "future.csv", future)

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // TestTwoClocks (X3): the business day, fixed as -now fixes it, never holds back security. On
@@ -15,7 +13,7 @@ import (
 // window; moving the business day by a year ends no session and lifts no lockout.
 func TestTwoClocks(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	day := h.clock.T
 	const reader = "account.reader@northwind.example"
 	signedIn := func(c *client) bool {
@@ -24,8 +22,7 @@ func TestTwoClocks(t *testing.T) {
 		return resp.StatusCode == http.StatusOK
 	}
 
-	c := h.client(t)
-	c.signIn(reader)
+	c := h.signedIn(t, reader)
 	h.clock.T = day.AddDate(1, 0, 0)
 	if !signedIn(c) {
 		t.Error("a business day a year later ended the session: sessions age on the wall clock")

@@ -1,13 +1,8 @@
 package web_test
 
 import (
-	"context"
-	"net/url"
 	"testing"
 	"time"
-
-	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // BenchmarkCreditsPage renders a billing profile's Azure credits page through the real router on
@@ -17,44 +12,17 @@ import (
 // the runway that the page loads after its first paint, the transactions. Its cost follows the pending month and the page sizes, not the
 // number of events (the lead's seeding command checks that at 1,000,000).
 func BenchmarkCreditsPage(b *testing.B) {
-	file := bigScenario(b, 300, 3*365, 9900)
-	for _, d := range storetest.Dialects(b) {
-		b.Run(string(d), func(b *testing.B) { benchCreditsPage(b, d, file) })
-	}
+	benchScenario(b, bigScenario(b, 300, 3*365, 9900), benchCreditsPage)
 }
 
-// benchCreditsPage is BenchmarkCreditsPage on the dialect d with the scenario file.
-func benchCreditsPage(b *testing.B, d store.Dialect, file string) {
-	h := newHarness(b, d, file, false)
+// benchCreditsPage is BenchmarkCreditsPage on the harness h.
+func benchCreditsPage(b *testing.B, h *harness) {
 	h.process(b, time.Date(2026, 12, 20, 8, 0, 0, 0, time.UTC))
-	ctx := context.Background()
-	a, err := h.store.AccountByName(ctx, bigAccount)
-	if err != nil {
-		b.Fatal(err)
-	}
-	bp, err := h.store.ProfileByName(ctx, a.ID, bigProfile)
-	if err != nil {
-		b.Fatal(err)
-	}
-	srv := h.web // the harness's server, called without a network in between
-	c := h.client(b)
-	c.signIn(bigReader)
-	u, _ := url.Parse(h.server.URL)
-	cookies := c.http.Jar.Cookies(u)
-	for _, bench := range []struct{ name, path, target string }{
+	bp := scopeOf(b, h.store, bigAccount, bigProfile).Profile
+	h.benchPages(b, bigReader, []benchPage{
 		{"page", bigCredits, ""},
 		{"lots-fragment", bigCredits, "lots-table"},
 		{"charts-fragment", bigCredits + "/charts", "credits-charts"},
 		{"transactions-fragment", bigCredits + "?from=2025-01-01&to=2025-12-31&state=settled", "tx-table"},
-	} {
-		b.Run(bench.name, func(b *testing.B) {
-			req := benchRequest(bench.path, cookies)
-			if bench.target != "" {
-				req.Header.Set("HX-Request", "true")
-				req.Header.Set("HX-Target", bench.target)
-			}
-			serveLoop(b, srv, req)
-			b.ReportMetric(float64(bp.EventSeq), "events")
-		})
-	}
+	}, func(b *testing.B) { b.ReportMetric(float64(bp.EventSeq), "events") })
 }

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -26,8 +25,7 @@ func estimateToday(d *goquery.Document) string {
 func TestCreditsChartsFollowTheLedger(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newLedgerHarness(t, d)
-		c := h.client(t)
-		c.signIn(reader)
+		c := h.signedIn(t, reader)
 		p := c.page(creditsPath, http.StatusOK)
 		if p.Find(testid("runway")).Length() != 0 || p.Find(testid("balance-history")).Length() != 0 {
 			t.Error("the credits page renders its charts before the first paint")
@@ -49,17 +47,8 @@ func TestCreditsChartsFollowTheLedger(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || strings.Contains(body, "<html") || !strings.Contains(body, `id="credits-charts"`) {
 			t.Errorf("charts fragment: %d %.200s", resp.StatusCode, body)
 		}
-		ctx := context.Background()
-		a, err := h.store.AccountByName(ctx, accountName)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bp, err := h.store.ProfileByName(ctx, a.ID, profileName)
-		if err != nil {
-			t.Fatal(err)
-		}
 		refund := store.AdjustmentRow{Date: ledger.DateOf(ledgerDay), Amount: money.MustParse("500"), Description: "Goodwill refund"}
-		if _, err := h.store.SaveAdjustment(ctx, bp, refund); err != nil {
+		if _, err := h.store.SaveAdjustment(t.Context(), *profileScope(t, h.store).Profile, refund); err != nil {
 			t.Fatal(err)
 		}
 		after := c.page(creditsPath, http.StatusOK)

@@ -42,8 +42,7 @@ func join(recs [][]string) string {
 func TestCreditsCSVExports(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn(reader)
+	c := h.signedIn(t, reader)
 
 	got := join(c.getCSV(creditsPath + "/lots.csv"))
 	want := `Source,Start date,Expiration date,Current balance,Original amount,Currency,Status,API status,Days to expiry,Credit id,PO number,Purchased date
@@ -81,8 +80,7 @@ func TestCreditsCSVStreamsEveryPage(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, store.SQLite, bigScenario(t, 30, 400, 1200), false)
 	h.process(t, time.Date(2025, 2, 4, 8, 0, 0, 0, time.UTC))
-	c := h.client(t)
-	c.signIn(bigReader)
+	c := h.signedIn(t, bigReader)
 	if recs := c.getCSV(bigCredits + "/lots.csv"); len(recs) != 31 {
 		t.Errorf("lots.csv: %d records, want 31", len(recs))
 	}

@@ -20,14 +20,13 @@ func TestYenAmountsHaveNoDecimals(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "yen.json")
-	yen := strings.NewReplacer(`"currency": "USD"`, `"currency": "JPY"`, `"a long passphrase"`, strconv.Quote(testPassword)).Replace(string(data))
+	yen := strings.NewReplacer(`"currency": "USD"`, `"currency": "JPY"`, strconv.Quote(ledgerPassword), strconv.Quote(testPassword)).Replace(string(data))
 	if err := os.WriteFile(file, []byte(yen), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarness(t, store.SQLite, file, false)
 	h.process(t, ledgerDay)
-	c := h.client(t)
-	c.signIn("ana@northwind.example")
+	c := h.signedIn(t, "ana@northwind.example")
 
 	p := c.page(creditsPath, http.StatusOK)
 	for id, want := range map[string]string{"estimated-balance": "JPY 625", "current-balance": "JPY 825", "pending-charges": "-JPY 200"} {

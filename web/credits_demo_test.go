@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -21,41 +20,58 @@ import (
 // demo moves with it (scenario.DemoAt).
 var demoDay = scenario.DemoWrittenFor.Add(9 * time.Hour)
 
-// TestDemoCreditsAlive: the demo has, on demoDay, lots in every status (M8), months of charges and a pending refund, so the credits page is alive at first
-// start; the page renders for a demo reader.
-func TestDemoCreditsAlive(t *testing.T) {
-	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	demo, err := scenario.Demo()
+// demoAt is the roles scenario with the demo moved to the time loaded beside it (loadDemo),
+// processed then.
+func demoAt(t *testing.T, at time.Time) *harness {
+	t.Helper()
+	h := rolesHarness(t)
+	h.loadDemo(t, at)
+	h.process(t, at)
+	return h
+}
+
+// loadDemo loads the demo, moved to the time (scenario.DemoAt), beside the harness's scenario,
+// unprocessed, and returns it.
+func (h *harness) loadDemo(t testing.TB, at time.Time) *scenario.Scenario {
+	t.Helper()
+	demo, err := scenario.DemoAt(at)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	if _, err := scenario.Load(ctx, h.store, demo, passwordtest.Params()); err != nil {
+	if _, err := scenario.Load(context.Background(), h.store, demo, passwordtest.Params()); err != nil {
 		t.Fatal(err)
 	}
-	h.process(t, demoDay)
-	today := ledger.DateOf(demoDay)
-	acct, err := h.store.AccountByName(ctx, accountName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	statuses := map[ledger.Status][]string{}
+	return demo
+}
+
+// demoLots are the names of the demo account's lots in each status on the harness's business
+// day, over its three profiles.
+func demoLots(t *testing.T, h *harness) map[ledger.Status][]string {
+	t.Helper()
+	lots := map[ledger.Status][]string{}
 	for _, name := range []string{"PBFV-AB12-CD3-EF4", "QW7R-KM45-TY6-UP8", "ZX9C-VB87-NM6-LK5"} {
-		bp, err := h.store.ProfileByName(ctx, acct.ID, name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		bp := *scopeOf(t, h.store, accountName, name).Profile
 		for _, st := range ledger.Statuses {
-			rows, _, err := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{bp.ID}, Statuses: []ledger.Status{st}, Limit: 50, Today: today, Window: 30})
+			rows, _, err := h.store.LotsPage(t.Context(), store.LotQuery{ProfileIDs: []int64{bp.ID}, Statuses: []ledger.Status{st},
+				Limit: 50, Today: ledger.DateOf(h.clock.T), Window: ledger.DefaultExpiryWindow})
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, r := range rows {
-				statuses[st] = append(statuses[st], r.Name)
+				lots[st] = append(lots[st], r.Name)
 			}
 		}
 	}
+	return lots
+}
+
+// TestDemoCreditsAlive: the demo has, on demoDay, lots in every status (M8), months of charges and a pending refund, so the credits page is alive at first
+// start; the page renders for a demo reader.
+func TestDemoCreditsAlive(t *testing.T) {
+	t.Parallel()
+	h := demoAt(t, demoDay)
+	today := ledger.DateOf(demoDay)
+	statuses := demoLots(t, h)
 	want := map[ledger.Status][]string{
 		ledger.StatusActive:     {"eng-azure-plan-2026", "mkt-prepaid-2026", "res-grant-2026"},
 		ledger.StatusExpiring:   {"eng-promo-q4-2026", "mkt-launch-2026"},
@@ -73,9 +89,7 @@ func TestDemoCreditsAlive(t *testing.T) {
 	}
 
 	c := h.client(t)
-	if resp, body := c.post("/signin", url.Values{"email": {"li@northwind.example"}, "password": {"creditdesk-demo"}}); resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("sign in as the demo reader: %d %.200s", resp.StatusCode, body)
-	}
+	c.signInWith("li@northwind.example", scenario.DemoPassword)
 	p := c.page(creditsPath, http.StatusOK)
 	if n := p.Find(testid("tx-pending")).Length(); n < 2 {
 		t.Errorf("%d pending transactions on the demo page, want the month's charges and the refund", n)
@@ -97,9 +111,7 @@ func TestDemoCreditsAlive(t *testing.T) {
 	}
 	// Research has a lot and no charges: the runway says so rather than guess.
 	owner := h.client(t)
-	if resp, _ := owner.post("/signin", url.Values{"email": {"ana@northwind.example"}, "password": {"creditdesk-demo"}}); resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("sign in as the demo owner: %d", resp.StatusCode)
-	}
+	owner.signInWith("ana@northwind.example", scenario.DemoPassword)
 	// Issue 11: the account summary says which balance each column uses.
 	summary := owner.page(accountPath+"/credits", http.StatusOK)
 	if basis := summary.Find(testid("balance-basis")).Text(); !strings.Contains(basis, "on the estimated balance") ||

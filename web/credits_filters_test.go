@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -40,8 +39,7 @@ func lotNames(d *goquery.Document) []string {
 func TestCreditsFiltersByURLAndFragment(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn(reader)
+	c := h.signedIn(t, reader)
 	lots := []struct{ query, want string }{
 		{"?status=expired", "promo"}, {"?status=active", "prepaid"}, {"?status=used", ""},
 		{"?sort=amount&order=desc", "prepaid,promo"}, {"?sort=amount", "promo,prepaid"}, {"?sort=source&order=desc", "prepaid,promo"},
@@ -103,8 +101,7 @@ func TestCreditsPagingByURLAndFragment(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, store.SQLite, bigScenario(t, 45, 200, 60), false)
 	h.process(t, time.Date(2024, 7, 19, 8, 0, 0, 0, time.UTC))
-	c := h.client(t)
-	c.signIn(bigReader)
+	c := h.signedIn(t, bigReader)
 
 	var byURL []string
 	pages := 0
@@ -125,14 +122,7 @@ func TestCreditsPagingByURLAndFragment(t *testing.T) {
 		t.Errorf("the htmx Next page gave %v", got)
 	}
 
-	a, err := h.store.AccountByName(context.Background(), bigAccount)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bp, err := h.store.ProfileByName(context.Background(), a.ID, bigProfile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bp := scopeOf(t, h.store, bigAccount, bigProfile).Profile
 	rows, settled := 0, 0
 	for path := bigCredits; path != ""; {
 		d := c.page(path, http.StatusOK)
@@ -154,8 +144,7 @@ func TestCreditsPagingByURLAndFragment(t *testing.T) {
 func TestCreditsBadQuery(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn(reader)
+	c := h.signedIn(t, reader)
 	tests := []struct{ query, param string }{
 		{"from=2026-13-01", "from"}, {"to=yesterday", "to"}, {"from=2026-07-01&to=2026-06-01", "to"},
 		{"status=pending", "status"}, {"state=done", "state"}, {"kind=Refund", "kind"},

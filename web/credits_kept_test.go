@@ -1,8 +1,6 @@
 package web_test
 
 import (
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -11,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 	"github.com/creditdesk/creditdesk/web"
@@ -26,18 +22,13 @@ func (h *harness) secondPortal(t testing.TB) *harness { return h.otherPortal(t, 
 // none), served over TLS when adjust asks for secure cookies.
 func (h *harness) otherPortal(t testing.TB, adjust func(*web.Deps)) *harness {
 	t.Helper()
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	deps := web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clocks: h.clocks(), Passwords: passwordtest.Params()}
+	deps := testDeps(h.store, h.clocks())
 	if adjust != nil {
 		adjust(&deps)
 	}
-	srv, err := web.New(deps)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newServer(t, deps)
 	serve := httptest.NewServer
-	if cfg.SecureCookie {
+	if deps.Config.SecureCookie {
 		serve = httptest.NewTLSServer
 	}
 	other := &harness{store: h.store, clock: h.clock, wall: h.wall, web: srv, server: serve(srv)}
@@ -52,8 +43,7 @@ func (h *harness) otherPortal(t testing.TB, adjust func(*web.Deps)) *harness {
 func ownerOnTwoPortals(t *testing.T, d store.Dialect) (h *harness, n *atomic.Int64, first, second *client) {
 	t.Helper()
 	h = newHarness(t, d, "testdata/roles.json", false)
-	loadScenario(t, h.store, ledgerFile)
-	h.process(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC))
+	h.addLedger(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC))
 	n = new(atomic.Int64)
 	if err := h.store.CountStatements(n); err != nil {
 		t.Fatal(err)

@@ -34,8 +34,7 @@ func TestCreditsShowNotCoveredList(t *testing.T) {
 			t.Fatalf("stored list %q", want)
 		}
 		for _, who := range []string{"profile.owner@northwind.example", reader} {
-			c := h.client(t)
-			c.signIn(who)
+			c := h.signedIn(t, who)
 			p := c.page(creditsPath, http.StatusOK)
 			box := p.Find(testid("burn-order") + " " + testid("not-covered"))
 			if got := texts(box.Find("li")); !slices.Equal(got, want) {
@@ -49,8 +48,7 @@ func TestCreditsShowNotCoveredList(t *testing.T) {
 			}
 		}
 
-		c := h.client(t)
-		c.signIn("profile.owner@northwind.example")
+		c := h.signedIn(t, "profile.owner@northwind.example")
 		csv := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n" +
 			"PBFV-AB12-CD3-EF4,07/08/2026,CONTOSO  widget,USD,12.00\n"
 		if resp, body := c.uploadCSV(profilePath+"/charges/upload", "widgets.csv", csv); resp.StatusCode != http.StatusSeeOther {

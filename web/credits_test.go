@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,9 +31,16 @@ var ledgerDay = time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)
 func newLedgerHarness(t testing.TB, d store.Dialect) *harness {
 	t.Helper()
 	h := newHarness(t, d, "testdata/roles.json", false)
-	loadScenario(t, h.store, ledgerFile)
-	h.process(t, ledgerDay)
+	h.addLedger(t, ledgerDay)
 	return h
+}
+
+// addLedger loads the worked example (ledgerFile) beside the harness's scenario and processes
+// it at the time.
+func (h *harness) addLedger(t testing.TB, at time.Time) {
+	t.Helper()
+	loadScenario(t, h.store, ledgerFile)
+	h.process(t, at)
 }
 
 // process sets the clock and runs the processing run on its day.
@@ -98,6 +106,15 @@ func cells(d *goquery.Document, rows string) []string {
 	return out
 }
 
+// checkRows fails unless the rows that p has under the selector rows, their cells joined by
+// " | ", are want, in order.
+func checkRows(t *testing.T, what string, p *goquery.Document, rows string, want ...string) {
+	t.Helper()
+	if got := cells(p, rows); !slices.Equal(got, want) {
+		t.Errorf("%s:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func testid(id string) string { return `[data-testid="` + id + `"]` }
 
 // charts follows the credits page p's link to its balance over time and runway, as a browser
@@ -117,8 +134,7 @@ func (c *client) charts(p *goquery.Document) *goquery.Document {
 func TestCreditsPageWorkedExample(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newLedgerHarness(t, d)
-		c := h.client(t)
-		c.signIn(reader)
+		c := h.signedIn(t, reader)
 		p := c.page(creditsPath, http.StatusOK)
 		want := map[string]string{
 			"estimated-balance": "USD 625.00", "current-balance": "USD 825.00", "pending-charges": "-USD 200.00",
@@ -140,14 +156,9 @@ func TestCreditsPageWorkedExample(t *testing.T) {
 		if got := p.Find(testid("burn-order")).Text(); !strings.Contains(got, "expires soonest is used first") {
 			t.Errorf("the burn order is not stated (M9): %q", got)
 		}
-		gotLots := cells(p, testid("lot-row"))
-		wantLots := []string{
+		checkRows(t, "credits list", p, testid("lot-row"),
 			"Promotional credit promo | Apr 1, 2026 | May 15, 2026 | USD 0.00 | USD 1,500.00 | Expired",
-			"Purchased credit prepaid | Apr 20, 2026 | Apr 19, 2027 | USD 825.00 | USD 2,000.00 | Active",
-		}
-		if strings.Join(gotLots, "\n") != strings.Join(wantLots, "\n") {
-			t.Errorf("credits list:\n%s\nwant:\n%s", strings.Join(gotLots, "\n"), strings.Join(wantLots, "\n"))
-		}
+			"Purchased credit prepaid | Apr 20, 2026 | Apr 19, 2027 | USD 825.00 | USD 2,000.00 | Active")
 		heads := texts(p.Find(testid("lots-grid") + " th"))
 		if strings.Join(heads, ",") != "Source,Start date,Expiration date,Current balance,Original amount,Status" {
 			t.Errorf("credits list columns: %v", heads)
@@ -188,8 +199,7 @@ func TestCreditsPageWorkedExample(t *testing.T) {
 func TestCreditsDatesFollowTheReader(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
-	c := h.client(t)
-	c.signIn(reader)
+	c := h.signedIn(t, reader)
 	resp, body := c.do("GET", creditsPath, nil, map[string]string{"Accept-Language": "en-GB,en;q=0.8"})
 	if !strings.Contains(strings.Join(resp.Header.Values("Vary"), ","), "Accept-Language") {
 		t.Error("the page does not vary on Accept-Language")
@@ -206,8 +216,7 @@ func TestCreditsPendingNewCredit(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	loadScenario(t, h.store, "testdata/credits_pending.json")
-	c := h.client(t)
-	c.signIn(reader)
+	c := h.signedIn(t, reader)
 	p := c.page(creditsPath, http.StatusOK)
 	notice := strings.Join(strings.Fields(p.Find(testid("pending-credit")).Text()), " ")
 	if !strings.Contains(notice, "USD 300.00") || !strings.Contains(notice, "appears after the next processing run (at most hourly)") {
@@ -232,18 +241,12 @@ func TestCreditsOtherScopes(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
 	loadScenario(t, h.store, "testdata/credits.json")
-	c := h.client(t)
-	c.signIn("account.reader@northwind.example")
+	c := h.signedIn(t, "account.reader@northwind.example")
 
 	p := c.page(accountPath+"/credits", http.StatusOK)
-	rows := cells(p, testid("profile-credits-row"))
-	want := []string{
+	checkRows(t, "M14 table (issue 11: with what expires at the next expiry)", p, testid("profile-credits-row"),
 		"Engineering PBFV-AB12-CD3-EF4 | USD 625.00 | USD 825.00 | 1 | Apr 19, 2027 | USD 625.00",
-		"Marketing QW7R-KM45-TY6-UP8 | USD 0.00 | USD 0.00 | 0 | — | —",
-	}
-	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
-		t.Errorf("M14 table (issue 11: with what expires at the next expiry):\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
-	}
+		"Marketing QW7R-KM45-TY6-UP8 | USD 0.00 | USD 0.00 | 0 | — | —")
 	if href, _ := p.Find(testid("profile-credits-row") + " a").First().Attr("href"); href != creditsPath {
 		t.Errorf("the Engineering row opens %q, want %q", href, creditsPath)
 	}

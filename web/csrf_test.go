@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -18,9 +19,7 @@ import (
 // a multipart form whose token field is wrong; nothing is changed, so one database serves.
 func TestCSRFRefusedOnEveryStateChangingRoute(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("account.owner@northwind.example")
+	h, c := rolesAs(t, "account.owner@northwind.example")
 	for route, row := range matrix {
 		method, _, _ := strings.Cut(route, " ")
 		if method != http.MethodPost {
@@ -28,9 +27,7 @@ func TestCSRFRefusedOnEveryStateChangingRoute(t *testing.T) {
 		}
 		path := fillAssignments(t, h, row.path)
 		form := url.Values{}
-		for k, v := range row.form {
-			form[k] = v
-		}
+		maps.Copy(form, row.form)
 		if resp, _ := c.do(method, path, form, nil); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("%s without a token: %d, want 403", route, resp.StatusCode)
 		}
@@ -77,8 +74,7 @@ func (c *client) postMultipart(path string, form url.Values) *http.Response {
 func TestUploadTokenInHeaderOrFirstPart(t *testing.T) {
 	t.Parallel()
 	h := newARMHarness(t, "sqlite", "testdata/arm.json", armOptions{})
-	c := h.client(t)
-	c.signIn("owner@northwind.example")
+	c := h.signedIn(t, "owner@northwind.example")
 	head := "billingProfileId,date,productName,billingCurrency,costInBillingCurrency\n"
 	for _, tt := range []struct {
 		name, token string
@@ -121,7 +117,7 @@ func (r *countingReader) Read(p []byte) (int, error) {
 // bounded prefix of the body, never the file.
 func TestCSRFReadsNoMoreOfAnUploadThanItsToken(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "../internal/scenario/testdata/ledger.json", false)
+	h := newHarness(t, store.SQLite, ledgerFile, false)
 	for _, tt := range []struct {
 		name  string
 		field bool

@@ -7,7 +7,6 @@ import (
 
 	"github.com/creditdesk/creditdesk/internal/benefits"
 	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -21,38 +20,12 @@ func TestDemoEveryStatusOnAnyDate(t *testing.T) {
 		time.Date(2029, 6, 15, 14, 0, 0, 0, time.UTC), time.Date(2034, 2, 3, 8, 0, 0, 0, time.UTC)} {
 		t.Run(at.Format(time.DateOnly), func(t *testing.T) {
 			t.Parallel()
-			h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-			demo, err := scenario.DemoAt(at)
-			if err != nil {
-				t.Fatal(err)
-			}
+			h := demoAt(t, at)
 			ctx := context.Background()
-			if _, err := scenario.Load(ctx, h.store, demo, passwordtest.Params()); err != nil {
-				t.Fatal(err)
-			}
-			h.process(t, at)
 			today := ledger.DateOf(at)
-			acct, err := h.store.AccountByName(ctx, accountName)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lots := map[ledger.Status]int{}
-			for _, name := range []string{"PBFV-AB12-CD3-EF4", "QW7R-KM45-TY6-UP8", "ZX9C-VB87-NM6-LK5"} {
-				bp, err := h.store.ProfileByName(ctx, acct.ID, name)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, st := range ledger.Statuses {
-					rows, _, err := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{bp.ID}, Statuses: []ledger.Status{st},
-						Limit: 50, Today: today, Window: ledger.DefaultExpiryWindow})
-					if err != nil {
-						t.Fatal(err)
-					}
-					lots[st] += len(rows)
-				}
-			}
+			lots := demoLots(t, h)
 			for _, st := range ledger.Statuses {
-				if lots[st] == 0 {
+				if len(lots[st]) == 0 {
 					t.Errorf("no %s credit in the demo on %s: %v", st, today, lots)
 				}
 			}

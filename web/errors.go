@@ -23,6 +23,13 @@ func formStatus(err error) (int, bool) {
 	return code, true
 }
 
+// showInvalid puts each field's message of invalid into a form's errors, under the field's name.
+func showInvalid(errs map[string]string, invalid fault.Invalid) {
+	for _, fe := range invalid {
+		errs[fe.Field] = fe.Message
+	}
+}
+
 // retryAfter is the Retry-After of a 503, in seconds: the longest wait between the pool's
 // attempts to reconnect.
 var retryAfter = strconv.Itoa(int(store.RetryAfter.Seconds()))

@@ -24,18 +24,6 @@ import (
 	"github.com/creditdesk/creditdesk/web"
 )
 
-// testPassword is the password of every user in testdata/roles.json.
-const testPassword = "test-password-1"
-
-// The scopes of testdata/roles.json.
-const (
-	accountName = "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31"
-	profileName = "PBFV-AB12-CD3-EF4"
-	eaAccount   = "8608480"
-	accountPath = "/accounts/" + accountName
-	profilePath = accountPath + "/profiles/" + profileName
-)
-
 // tester is the author of the audit entries the tests make.
 var tester = store.User{Email: "tester@creditdesk.example"}
 
@@ -95,13 +83,11 @@ func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile strin
 	h := newClocks()
 	h.store = storetest.OpenAt(t, dbURL, h.clocks(), p)
 	loadScenario(t, h.store, scenarioFile)
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	if tls {
-		cfg.SecureCookie = true
-	}
+	deps := testDeps(h.store, h.clocks())
+	cfg := deps.Config
+	cfg.SecureCookie = tls
 	// The server's address is known before it runs, so that -public-url can name it.
 	h.server = httptest.NewUnstartedServer(nil)
-	deps := web.Deps{Store: h.store, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: h.clocks(), Passwords: passwordtest.Params()}
 	if withMail {
 		h.mail = mailtest.Start(t)
 		sender, err := mail.NewSMTP(mail.Settings{Host: h.mail.Host, Port: h.mail.Port, TLS: mail.NoTLS, From: "creditdesk@northwind.example"})
@@ -111,10 +97,7 @@ func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile strin
 		deps.Mail = sender
 		cfg.PublicURL = &url.URL{Scheme: map[bool]string{true: "https", false: "http"}[tls], Host: h.server.Listener.Addr().String()}
 	}
-	srv, err := web.New(deps)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newServer(t, deps)
 	h.web = srv
 	h.server.Config.Handler = srv
 	if tls {
@@ -127,6 +110,26 @@ func newHarnessWith(t testing.TB, dbURL string, p store.Pool, scenarioFile strin
 	return h
 }
 
+// testDeps are the dependencies of a test portal over s on the clocks: a configuration with any
+// free port, a fixed session key and a 30-day expiry window, a discarded log, and the cheap
+// password costs of the test users. Callers change what their test needs.
+func testDeps(s *store.Store, clocks clock.Clocks) web.Deps {
+	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
+	return web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clocks: clocks,
+		Passwords: passwordtest.Params()}
+}
+
+// newServer is web.New(deps), failing the test when the portal cannot be made.
+func newServer(t testing.TB, deps web.Deps) *web.Server {
+	t.Helper()
+	srv, err := web.New(deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
+
+// loadScenario loads the scenario file into s, failing the test when it does not parse or load.
 func loadScenario(t testing.TB, s *store.Store, file string) {
 	t.Helper()
 	f, err := os.Open(file)
@@ -156,6 +159,14 @@ func (h *harness) client(t testing.TB) *client {
 	hc := &http.Client{Transport: h.server.Client().Transport, Jar: jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	return &client{t: t, h: h, http: hc}
+}
+
+// signedIn is a new client of the harness, signed in as email.
+func (h *harness) signedIn(t testing.TB, email string) *client {
+	t.Helper()
+	c := h.client(t)
+	c.signIn(email)
+	return c
 }
 
 // do sends a request with optional headers and returns the response with its body read.
@@ -195,20 +206,25 @@ func (c *client) get(path string) (*http.Response, string) { return c.do("GET", 
 // csrf returns the CSRF token of the client's cookie, fetching a page first if needed.
 func (c *client) csrf() string {
 	c.t.Helper()
-	u, _ := url.Parse(c.h.server.URL)
-	for _, ck := range c.http.Jar.Cookies(u) {
+	for _, ck := range c.cookies() {
 		if ck.Name == "creditdesk_csrf" {
 			return ck.Value
 		}
 	}
 	c.get("/signin")
-	for _, ck := range c.http.Jar.Cookies(u) {
+	for _, ck := range c.cookies() {
 		if ck.Name == "creditdesk_csrf" {
 			return ck.Value
 		}
 	}
 	c.t.Fatal("no CSRF cookie")
 	return ""
+}
+
+// cookies are the cookies the client holds for the harness's server.
+func (c *client) cookies() []*http.Cookie {
+	u, _ := url.Parse(c.h.server.URL)
+	return c.http.Jar.Cookies(u)
 }
 
 // post sends a form with the CSRF token.
@@ -221,38 +237,18 @@ func (c *client) post(path string, form url.Values) (*http.Response, string) {
 	return c.do("POST", path, form, nil)
 }
 
-// signIn signs the client in and fails the test if that does not work.
+// signIn signs the client in with the roles scenario's password and fails the test if that does
+// not work.
 func (c *client) signIn(email string) {
 	c.t.Helper()
-	resp, body := c.post("/signin", url.Values{"email": {email}, "password": {testPassword}})
+	c.signInWith(email, testPassword)
+}
+
+// signInWith signs the client in with the password and fails the test if that does not work.
+func (c *client) signInWith(email, password string) {
+	c.t.Helper()
+	resp, body := c.post("/signin", url.Values{"email": {email}, "password": {password}})
 	if resp.StatusCode != http.StatusSeeOther {
 		c.t.Fatalf("sign in as %s: status %d\n%s", email, resp.StatusCode, body)
 	}
-}
-
-// benchRequest is a GET of path with the cookies, for a benchmark that calls the router
-// without a network in between.
-func benchRequest(path string, cookies []*http.Cookie) *http.Request {
-	req := httptest.NewRequest(http.MethodGet, path, nil)
-	for _, ck := range cookies {
-		req.AddCookie(ck)
-	}
-	return req
-}
-
-// serveLoop has srv answer req in each iteration of b, reporting allocations, and fails on any
-// status but 200; it returns the size of the last answer.
-func serveLoop(b *testing.B, srv http.Handler, req *http.Request) int {
-	b.Helper()
-	b.ReportAllocs()
-	var size int
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			b.Fatalf("status %d: %.300s", rec.Code, rec.Body.String())
-		}
-		size = rec.Body.Len()
-	}
-	return size
 }

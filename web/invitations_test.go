@@ -44,8 +44,7 @@ func setPasswordBy(c *client, path, pw, confirm string) (*http.Response, string)
 func TestForgotPasswordResetsAndEndsSessions(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newMailHarness(t, d, "testdata/roles.json")
-		other := h.client(t)
-		other.signIn(partnerHolder)
+		other := h.signedIn(t, partnerHolder)
 		anon := h.client(t)
 		if resp, body := anon.get("/signin"); resp.StatusCode != ok || !strings.Contains(body, `href="/password/forgot"`) {
 			t.Fatalf("the sign-in page has no Forgot password link: %d", resp.StatusCode)
@@ -199,8 +198,7 @@ func TestForgotPasswordTakesAsLongForUnknownAddresses(t *testing.T) {
 func TestInvitationFromAddUser(t *testing.T) {
 	t.Parallel()
 	h := newMailHarness(t, store.SQLite, "testdata/roles.json")
-	admin := h.client(t)
-	admin.signIn(partnerAdmin)
+	admin := h.signedIn(t, partnerAdmin)
 	pane := partPath + "/benefits/b-001"
 	resp, body := admin.postHTMX(pane+"/add-user", url.Values{"name": {"Nia Patel"}, "email": {"Nia@Fabrikam.example"}})
 	if resp.StatusCode != ok || !strings.Contains(visible(t, body), "An invitation to choose a password was sent to nia@fabrikam.example") ||
@@ -257,8 +255,7 @@ func TestInvitationFromAddUser(t *testing.T) {
 func TestInvitationFromRoleGrant(t *testing.T) {
 	t.Parallel()
 	h := newMailHarness(t, store.SQLite, "testdata/roles.json")
-	c := h.client(t)
-	c.signIn("account.owner@northwind.example")
+	c := h.signedIn(t, "account.owner@northwind.example")
 	resp, body := c.postHTMX(accountPath+"/access", url.Values{"email": {"new.reader@northwind.example"}, "role": {"reader"}})
 	if resp.StatusCode != ok || !strings.Contains(body, `An invitation to choose a password was sent to <span class="email">new.reader<wbr>@northwind.example</span>.`) {
 		t.Fatalf("grant: %d %.400s", resp.StatusCode, body)

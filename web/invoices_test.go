@@ -19,8 +19,7 @@ const invoicesPath = profilePath + "/invoices"
 func TestInvoicesWorkedExample(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newLedgerHarness(t, d)
-		c := h.client(t)
-		c.signIn("profile.invoicemanager@northwind.example")
+		c := h.signedIn(t, "profile.invoicemanager@northwind.example")
 		p := c.page(invoicesPath, http.StatusOK)
 		rows := cells(p, testid("invoice-row"))
 		want := []string{
@@ -47,17 +46,13 @@ func TestInvoicesWorkedExample(t *testing.T) {
 				t.Errorf("April %s = %q, want %q", id, got, w)
 			}
 		}
-		if got := strings.Join(cells(p, testid("allocation-row")), "\n"); got !=
-			"Apr 10, 2026 | Virtual Machines | Promotional credit promo | USD 300.00\n"+
-				"Apr 25, 2026 | Storage | Promotional credit promo | USD 500.00" {
-			t.Errorf("April allocations:\n%s", got)
-		}
+		checkRows(t, "April allocations", p, testid("allocation-row"),
+			"Apr 10, 2026 | Virtual Machines | Promotional credit promo | USD 300.00",
+			"Apr 25, 2026 | Storage | Promotional credit promo | USD 500.00")
 		mayHref := strings.Replace(april.AttrOr("href", ""), "INV-202604-", "INV-202605-", 1)
 		p = c.page(mayHref, http.StatusOK)
-		if got := strings.Join(cells(p, testid("per-lot-row")), "\n"); got !=
-			"Promotional credit promo | May 15, 2026 | USD 350.00\nPurchased credit prepaid | Apr 19, 2027 | USD 400.00" {
-			t.Errorf("May per lot (burn order, M9; the promo expired on May 15, M11):\n%s", got)
-		}
+		checkRows(t, "May per lot (burn order, M9; the promo expired on May 15, M11)", p, testid("per-lot-row"),
+			"Promotional credit promo | May 15, 2026 | USD 350.00", "Purchased credit prepaid | Apr 19, 2027 | USD 400.00")
 		if got := p.Find(testid("invoice-expired")).Text(); got != "USD 350.00" {
 			t.Errorf("May expired credit = %q", got)
 		}
@@ -76,12 +71,10 @@ func TestInvoicesWorkedExample(t *testing.T) {
 func TestInvoiceDetailRoles(t *testing.T) {
 	t.Parallel()
 	h := newLedgerHarness(t, store.SQLite)
-	owner := h.client(t)
-	owner.signIn("account.owner@northwind.example")
+	owner := h.signedIn(t, "account.owner@northwind.example")
 	href := owner.page(invoicesPath, http.StatusOK).Find(testid("invoice-row")+" a").First().AttrOr("href", "")
 	for i, caller := range callers[1:] {
-		c := h.client(t)
-		c.signIn(caller.email)
+		c := h.signedIn(t, caller.email)
 		want := http.StatusOK
 		if i == len(callers)-2 {
 			want = http.StatusNotFound
@@ -99,14 +92,7 @@ func TestInvoiceAllocationsPaged(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newLedgerHarness(t, d)
 		ctx := context.Background()
-		a, err := h.store.AccountByName(ctx, accountName)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := h.store.ProfileByName(ctx, a.ID, profileName)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := *profileScope(t, h.store).Profile
 		var charges []store.ChargeTotal // with July 3's Virtual Machines, 131 charges in July
 		for i := range 130 {
 			charges = append(charges, store.ChargeTotal{Date: fmt.Sprintf("2026-07-%02d", 4+i%26),
@@ -116,8 +102,7 @@ func TestInvoiceAllocationsPaged(t *testing.T) {
 			t.Fatal(err)
 		}
 		h.process(t, time.Date(2026, 8, 6, 9, 0, 0, 0, time.UTC))
-		c := h.client(t)
-		c.signIn("profile.invoicemanager@northwind.example")
+		c := h.signedIn(t, "profile.invoicemanager@northwind.example")
 		july := fmt.Sprintf("%s/INV-202607-%06d", invoicesPath, p.ID)
 		first := c.page(july, http.StatusOK)
 		rows := cells(first, testid("allocation-row"))

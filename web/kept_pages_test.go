@@ -106,17 +106,14 @@ func TestEventsPageKeptAcrossPortals(t *testing.T) {
 			t.Errorf("the page again: %d statements, want %d (%d less 2), and the same bytes", kept, fresh-2, fresh)
 		}
 		ctx := context.Background()
-		acct, _ := h.store.AccountByName(ctx, accountName)
-		eng, _ := h.store.ProfileByName(ctx, acct.ID, profileName)
+		eng := *profileScope(t, h.store).Profile
 		lot := store.LotRow{BillingProfileID: eng.ID, Name: "added", Source: "PromotionalCredit", Currency: "USD",
 			OriginalAmount: money.MustParse("10"), StartDate: ledger.MustDate("2026-06-01"),
 			ExpirationDate: ledger.MustDate("2026-12-31"), PurchasedDate: ledger.MustDate("2026-06-01")}
 		if _, err := h.store.SaveLot(ctx, tester, lot); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := h.store.ProcessAll(ctx, ledger.DateOf(h.clock.T)); err != nil {
-			t.Fatal(err)
-		}
+		h.process(t, h.clock.T)
 		if got, after := get(h); got != fresh || !bytes.Equal(after, page) {
 			t.Errorf("after another instance's processing run: %d statements, want %d (read afresh), and the same events", got, fresh)
 		}

@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -17,10 +15,7 @@ import (
 	"time"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
-	"github.com/creditdesk/creditdesk/internal/config"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // BenchmarkLoadPages measures, on a database seeded by the load benchmark (`cmd/loadtest suite`,
@@ -57,12 +52,7 @@ func BenchmarkLoadPages(b *testing.B) {
 	if _, err := s.EnsureToken(ctx, owner.ID, "bench", token); err != nil {
 		b.Fatal(err)
 	}
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clocks: clock.Fixed(now), Passwords: passwordtest.Params()})
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := newServer(b, testDeps(s, clock.Fixed(now)))
 	ts := httptest.NewServer(srv)
 	b.Cleanup(ts.Close)
 	cookies := loadSignIn(b, ts.URL, "owner@load.example", "creditdesk-load-test")

@@ -1,15 +1,11 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/creditdesk/creditdesk/internal/ledger"
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // TestOwnerCancelsACredit: on 05-20 of the worked example, an owner selects the one credit the
@@ -19,18 +15,10 @@ import (
 // the expired credit and canceling twice are refused with 409 and a sentence.
 func TestOwnerCancelsACredit(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	loadScenario(t, h.store, ledgerFile)
-	process := func(day time.Time) {
-		h.clock.T = day
-		if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(day)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	process(time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC)) // promo expired on 05-15, not settled yet
+	h := rolesHarness(t)
+	h.addLedger(t, time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC)) // promo expired on 05-15, not settled yet
 	cancelPath := func(lot string) string { return creditsPath + "/lots/" + lot + "/cancel" }
-	reader := h.client(t)
-	reader.signIn("profile.reader@northwind.example")
+	reader := h.signedIn(t, "profile.reader@northwind.example")
 	_, page := reader.get(creditsPath)
 	if d := doc(t, page); d.Find(`[data-testid="lot-cancel"], [data-testid="lot-select"]`).Length() != 0 {
 		t.Error("a reader is offered to cancel credit")
@@ -41,8 +29,7 @@ func TestOwnerCancelsACredit(t *testing.T) {
 	if resp, _ := reader.post(cancelPath("prepaid"), url.Values{}); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a reader cancels: status %d, want 403", resp.StatusCode)
 	}
-	owner := h.client(t)
-	owner.signIn("account.owner@northwind.example")
+	owner := h.signedIn(t, "account.owner@northwind.example")
 	_, page = owner.get(creditsPath)
 	d := doc(t, page)
 	if n := d.Find(`[data-testid="lot-select"]`).Length(); n != 1 || d.Find(`[data-testid="lot-select"]`).AttrOr("value", "") != "prepaid" {
@@ -96,8 +83,8 @@ func TestOwnerCancelsACredit(t *testing.T) {
 		!strings.Contains(body, "already canceled") {
 		t.Errorf("canceling twice: status %d", resp.StatusCode)
 	}
-	process(ledgerDay)  // the May invoice settles the cancellation
-	owner = h.client(t) // weeks later: a new session
+	h.process(t, ledgerDay) // the May invoice settles the cancellation
+	owner = h.client(t)     // weeks later: a new session
 	owner.signIn("account.owner@northwind.example")
 	_, page = owner.get(creditsPath)
 	d = doc(t, page)

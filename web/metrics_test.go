@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,13 +15,10 @@ import (
 	"github.com/prometheus/common/model"
 
 	"github.com/creditdesk/creditdesk/internal/clock"
-	"github.com/creditdesk/creditdesk/internal/config"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/metrics"
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
-	"github.com/creditdesk/creditdesk/web"
 )
 
 // newInstance serves the router over s as one instance of CreditDesk, with metrics of its own
@@ -33,14 +28,9 @@ func newInstance(t testing.TB, s *store.Store, perMinute int) (*harness, *metric
 	h := newClocks()
 	m := metrics.New()
 	m.WatchPool(s.PoolStats)
-	cfg := &config.Config{Addr: "127.0.0.1:0", SessionKey: []byte("0123456789abcdef0123456789abcdef"), ExpiryWindow: 30,
-		APIRateLimit: perMinute}
-	srv, err := web.New(web.Deps{Store: s, Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clocks: h.clocks(), Metrics: m, Passwords: passwordtest.Params()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.store, h.server = s, httptest.NewServer(srv)
+	deps := testDeps(s, h.clocks())
+	deps.Config.APIRateLimit, deps.Metrics = perMinute, m
+	h.store, h.server = s, httptest.NewServer(newServer(t, deps))
 	t.Cleanup(h.server.Close)
 	return h, m
 }

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -11,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
@@ -36,9 +34,7 @@ func newOutage(t *testing.T, d store.Dialect) outage {
 		pool.MaxLifetime = time.Nanosecond
 	}
 	h := newHarnessAt(t, dbURL, pool, "testdata/arm.json", false)
-	if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
-		t.Fatal(err)
-	}
+	h.process(t, h.clock.T)
 	if d == store.SQLite {
 		dir := filepath.Dir(dbURL)
 		move := func(from, to string) func() {
@@ -76,8 +72,7 @@ func TestDatabaseOutage(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		o := newOutage(t, d)
 		h := o.h
-		owner := h.client(t)
-		owner.signIn("owner@northwind.example")
+		owner := h.signedIn(t, "owner@northwind.example")
 		cancel := profilePath + "/credits/lots/c81e5b07-2d94-4a6f-b3e8-6f0a9d7c5e12/cancel"
 		if resp, _ := owner.get(creditsPath); resp.StatusCode != http.StatusOK {
 			t.Fatalf("before the outage: status %d", resp.StatusCode)

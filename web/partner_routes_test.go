@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // The partner organisations of testdata/roles.json.
@@ -76,29 +74,15 @@ var partnerMatrix = []struct {
 // never names the organisation, so a non-member cannot tell a real one from a missing one.
 func TestPartnerRouteMatrix(t *testing.T) {
 	t.Parallel()
-	shared := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	shared := rolesHarness(t)
 	for _, row := range partnerMatrix {
 		for i, caller := range partnerCallers {
 			t.Run(row.method+" "+row.path+"/"+caller.name, func(t *testing.T) {
 				h := shared
 				if row.method == http.MethodPost && row.want[i] == see && caller.email != "" {
-					h = newHarness(t, store.SQLite, "testdata/roles.json", false)
+					h = rolesHarness(t)
 				}
-				c := h.client(t)
-				if caller.email != "" {
-					c.signIn(caller.email)
-				}
-				var resp *http.Response
-				var body string
-				if row.method == http.MethodPost {
-					form := url.Values{}
-					for k, v := range row.form {
-						form[k] = v
-					}
-					resp, body = c.post(row.path, form)
-				} else {
-					resp, body = c.get(row.path)
-				}
+				resp, body := requestAs(t, h, caller.email, row.method, row.path, row.form)
 				if resp.StatusCode != row.want[i] {
 					t.Errorf("%s %s as %s: status %d, want %d\n%.300s", row.method, row.path, caller.name, resp.StatusCode, row.want[i], body)
 				}

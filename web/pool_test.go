@@ -25,8 +25,7 @@ func TestConcurrentRequestsReuseConnections(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		dbURL := storetest.URL(t, d)
 		h := newHarnessAt(t, dbURL, store.Pool{}, "testdata/roles.json", false)
-		c := h.client(t)
-		c.signIn("account.owner@northwind.example")
+		c := h.signedIn(t, "account.owner@northwind.example")
 		const rounds, concurrent = 6, 32
 		paths := []string{profilePath, accountPath, "/scopes", profilePath + "/invoices"}
 		for range rounds {

@@ -21,10 +21,7 @@ func TestCreditsPageNamesAProfileTheRunSkips(t *testing.T) {
 	t.Parallel()
 	url := storetest.URL(t, store.SQLite)
 	h := newHarnessAt(t, url, store.Pool{}, "../internal/scenario/testdata/three_profiles.json", false)
-	h.clock.T = time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC)
-	if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
-		t.Fatal(err)
-	}
+	h.process(t, time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC))
 	// From now on the database refuses to store the profile's processed ledger: the next run
 	// cannot process it, while its pages still read.
 	storetest.Exec(t, url, `CREATE TRIGGER broken_profile BEFORE UPDATE ON billing_profiles WHEN OLD.name = 'BBBB-2222-BBB-222'
@@ -41,8 +38,7 @@ func TestCreditsPageNamesAProfileTheRunSkips(t *testing.T) {
 		user string
 		want int
 	}{{"ana@northwind.example", 1}, {"carlos@northwind.example", 1}, {"maya@northwind.example", 0}} {
-		c := h.client(t)
-		c.signIn(tt.user)
+		c := h.signedIn(t, tt.user)
 		resp, body := c.get(broken)
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("%s: credits page of the skipped profile: status %d", tt.user, resp.StatusCode)
@@ -59,11 +55,8 @@ func TestCreditsPageNamesAProfileTheRunSkips(t *testing.T) {
 		}
 	}
 	storetest.Exec(t, url, "DROP TRIGGER broken_profile")
-	if _, err := h.store.ProcessAll(context.Background(), ledger.DateOf(h.clock.T)); err != nil {
-		t.Fatal(err)
-	}
-	c := h.client(t)
-	c.signIn("ana@northwind.example")
+	h.process(t, h.clock.T)
+	c := h.signedIn(t, "ana@northwind.example")
 	if _, body := c.get(broken); doc(t, body).Find(notice).Length() != 0 {
 		t.Error("the notice stays after a run processed the profile")
 	}

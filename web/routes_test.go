@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -206,35 +207,18 @@ var notMember = [9]int{see, gone, gone, gone, gone, gone, gone, gone, gone}
 // authorisation path of the router, end to end.
 func TestRoleRouteMatrix(t *testing.T) {
 	t.Parallel()
-	shared := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	shared := rolesHarness(t)
 	checkEveryRouteListed(t, shared)
 	for route, row := range matrix {
 		for i, caller := range callers {
 			t.Run(route+"/"+caller.name, func(t *testing.T) {
 				h := shared
 				if row.mutates {
-					h = newHarness(t, store.SQLite, "testdata/roles.json", false)
-				}
-				c := h.client(t)
-				if caller.email != "" {
-					c.signIn(caller.email)
+					h = rolesHarness(t)
 				}
 				method, _, _ := strings.Cut(route, " ")
 				path := fillAssignments(t, h, row.path)
-				var resp *http.Response
-				var body string
-				switch method {
-				case http.MethodPost:
-					form := url.Values{}
-					for k, v := range row.form {
-						form[k] = v
-					}
-					resp, body = c.post(path, form)
-				case http.MethodHead:
-					resp, body = c.do(method, path, nil, nil)
-				default:
-					resp, body = c.get(path)
-				}
+				resp, body := requestAs(t, h, caller.email, method, path, row.form)
 				if resp.StatusCode != row.want[i] {
 					t.Errorf("%s %s as %s: status %d, want %d\n%.300s", method, path, caller.name, resp.StatusCode, row.want[i], body)
 				}
@@ -243,6 +227,24 @@ func TestRoleRouteMatrix(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// requestAs sends method to path from a new client of h signed in as email, anonymous for "":
+// a POST sends a copy of form with the CSRF token.
+func requestAs(t *testing.T, h *harness, email, method, path string, form url.Values) (*http.Response, string) {
+	t.Helper()
+	c := h.client(t)
+	if email != "" {
+		c.signIn(email)
+	}
+	switch method {
+	case http.MethodPost:
+		return c.post(path, maps.Clone(form))
+	case http.MethodHead:
+		return c.do(method, path, nil, nil)
+	default:
+		return c.get(path)
 	}
 }
 
@@ -269,14 +271,7 @@ func checkEveryRouteListed(t *testing.T, h *harness) {
 func fillAssignments(t *testing.T, h *harness, path string) string {
 	t.Helper()
 	ctx := context.Background()
-	acct, err := h.store.AccountByName(ctx, accountName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prof, err := h.store.ProfileByName(ctx, acct.ID, profileName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	prof := profileScope(t, h.store)
 	find := func(sc store.Scope, email string) string {
 		rows, err := h.store.AssignmentsOn(ctx, sc)
 		if err != nil {
@@ -289,8 +284,8 @@ func fillAssignments(t *testing.T, h *harness, path string) string {
 		}
 		return fmt.Sprintf("no-assignment-of-%s", email)
 	}
-	path = strings.ReplaceAll(path, "{acct}", find(store.Scope{Account: acct}, "account.reader@northwind.example"))
-	return strings.ReplaceAll(path, "{prof}", find(store.Scope{Account: acct, Profile: &prof}, "profile.reader@northwind.example"))
+	path = strings.ReplaceAll(path, "{acct}", find(store.Scope{Account: prof.Account}, "account.reader@northwind.example"))
+	return strings.ReplaceAll(path, "{prof}", find(prof, "profile.reader@northwind.example"))
 }
 
 // TestNoRoute: a path no route serves is a 404 page that still knows who is signed in; a path
@@ -298,9 +293,7 @@ func fillAssignments(t *testing.T, h *harness, path string) string {
 // CSRF check like any other portal request.
 func TestNoRoute(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("account.owner@northwind.example")
+	_, c := rolesAs(t, "account.owner@northwind.example")
 	if resp, body := c.get("/no/such/page"); resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "account.owner@northwind.example") {
 		t.Errorf("missing page: %d, signed-in user shown %t", resp.StatusCode, strings.Contains(body, "account.owner@northwind.example"))
 	}

@@ -5,14 +5,13 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/scenario"
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // TestScenarioSchemaServed: anyone, signed in or not, gets the scenario file schema as a JSON
 // Schema document, for an editor's "$schema" or json.schemas setting.
 func TestScenarioSchemaServed(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	resp, body := h.client(t).get("/schemas/scenario.json")
 	if resp.StatusCode != ok {
 		t.Fatalf("status %d, want %d", resp.StatusCode, ok)

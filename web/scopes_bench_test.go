@@ -3,12 +3,10 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // BenchmarkScopesPicker renders the billing scopes picker through the real router for an owner
@@ -16,13 +14,11 @@ import (
 // page, a search across every profile, and one account's profiles. SQLite always, PostgreSQL when
 // CREDITDESK_TEST_POSTGRES is set.
 func BenchmarkScopesPicker(b *testing.B) {
-	for _, d := range storetest.Dialects(b) {
-		b.Run(string(d), func(b *testing.B) { benchPicker(b, d) })
-	}
+	benchScenario(b, "testdata/roles.json", benchPicker)
 }
 
-func benchPicker(b *testing.B, d store.Dialect) {
-	h := newHarness(b, d, "testdata/roles.json", false)
+// benchPicker is BenchmarkScopesPicker on the harness h.
+func benchPicker(b *testing.B, h *harness) {
 	ctx := context.Background()
 	u := h.user(b, "account.reader@northwind.example")
 	for i := range 20 {
@@ -44,18 +40,7 @@ func benchPicker(b *testing.B, d store.Dialect) {
 	if err := h.store.Analyze(ctx); err != nil {
 		b.Fatal(err)
 	}
-	srv := h.web // the harness's server, called without a network in between
-	c := h.client(b)
-	c.signIn(u.Email)
-	base, _ := url.Parse(h.server.URL)
-	cookies := c.http.Jar.Cookies(base)
-	for _, bench := range []struct{ name, path string }{
-		{"first-page", "/scopes"}, {"search", "/scopes?q=profile+99"}, {"account", "/scopes?account=bench-07"},
-	} {
-		b.Run(bench.name, func(b *testing.B) {
-			req := benchRequest(bench.path, cookies)
-			size := serveLoop(b, srv, req)
-			b.ReportMetric(float64(size), "bytes")
-		})
-	}
+	h.benchPages(b, u.Email, []benchPage{
+		{"first-page", "/scopes", ""}, {"search", "/scopes?q=profile+99", ""}, {"account", "/scopes?account=bench-07", ""},
+	}, nil)
 }

@@ -57,10 +57,9 @@ func pickerLink(d *goquery.Document, id string) string {
 // same pages come as htmx fragments varying on HX-Request), and the scope opened last first.
 func TestPickerPagesAccountsAndProfiles(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	big, foreign := manyScopes(t, h)
-	c := h.client(t)
-	c.signIn("account.reader@northwind.example")
+	c := h.signedIn(t, "account.reader@northwind.example")
 
 	seen := map[string]int{}
 	link, pages := "/scopes", 0

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 func doc(t *testing.T, body string) *goquery.Document {
@@ -32,7 +30,7 @@ func rowNames(d *goquery.Document) []string {
 // the two profiles of the MCA one; the profile reader sees one profile, never its account.
 func TestPickerListsOnlyScopesWithARole(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	tests := []struct {
 		email string
 		want  string
@@ -42,8 +40,7 @@ func TestPickerListsOnlyScopesWithARole(t *testing.T) {
 		{"outsider@elsewhere.example", "Fabrikam Enrollment"},
 	}
 	for _, tt := range tests {
-		c := h.client(t)
-		c.signIn(tt.email)
+		c := h.signedIn(t, tt.email)
 		_, body := c.get("/scopes")
 		if got := strings.Join(rowNames(doc(t, body)), ","); got != tt.want {
 			t.Errorf("%s sees %q, want %q", tt.email, got, tt.want)
@@ -55,9 +52,7 @@ func TestPickerListsOnlyScopesWithARole(t *testing.T) {
 // fragment; the answer varies on HX-Request.
 func TestPickerSearchFragmentAndURL(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("account.reader@northwind.example")
+	_, c := rolesAs(t, "account.reader@northwind.example")
 	resp, page := c.get("/scopes?q=market")
 	if got := strings.Join(rowNames(doc(t, page)), ","); got != "Marketing" {
 		t.Errorf("page search: %q", got)
@@ -86,25 +81,20 @@ func TestPickerSearchFragmentAndURL(t *testing.T) {
 // opened is where the next sign-in lands.
 func TestHomeGoesToRememberedOrSingleScope(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	single := h.client(t)
-	single.signIn("profile.reader@northwind.example")
+	h, single := rolesAs(t, "profile.reader@northwind.example")
 	if resp, _ := single.get("/"); resp.Header.Get("Location") != profilePath {
 		t.Errorf("single profile: home redirects to %q, want %q", resp.Header.Get("Location"), profilePath)
 	}
-	owner := h.client(t)
-	owner.signIn("account.owner@northwind.example")
+	owner := h.signedIn(t, "account.owner@northwind.example")
 	if resp, _ := owner.get("/"); resp.Header.Get("Location") != accountPath {
 		t.Errorf("single account (with its profiles): home redirects to %q, want %q", resp.Header.Get("Location"), accountPath)
 	}
-	c := h.client(t)
-	c.signIn("account.reader@northwind.example")
+	c := h.signedIn(t, "account.reader@northwind.example")
 	if resp, _ := c.get("/"); resp.Header.Get("Location") != "/scopes" {
 		t.Errorf("several scopes, none remembered: home redirects to %q", resp.Header.Get("Location"))
 	}
 	c.get(profilePath)
-	again := h.client(t)
-	again.signIn("account.reader@northwind.example")
+	again := h.signedIn(t, "account.reader@northwind.example")
 	if resp, _ := again.get("/"); resp.Header.Get("Location") != profilePath {
 		t.Errorf("remembered scope: home redirects to %q, want %q", resp.Header.Get("Location"), profilePath)
 	}
@@ -114,9 +104,7 @@ func TestHomeGoesToRememberedOrSingleScope(t *testing.T) {
 // plainly that it has no Azure credits page; an MCA account does not.
 func TestAccountPropertiesAndNonMCA(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("account.owner@northwind.example")
+	h, c := rolesAs(t, "account.owner@northwind.example")
 	_, body := c.get(accountPath)
 	d := doc(t, body)
 	if got := d.Find(`[data-testid="agreement-type"]`).Text(); got != "Microsoft Customer Agreement" {
@@ -128,8 +116,7 @@ func TestAccountPropertiesAndNonMCA(t *testing.T) {
 	if d.Find(`[data-testid="profiles"] tbody tr`).Length() != 2 {
 		t.Error("the account page does not list its two profiles")
 	}
-	ea := h.client(t)
-	ea.signIn("outsider@elsewhere.example")
+	ea := h.signedIn(t, "outsider@elsewhere.example")
 	_, body = ea.get("/accounts/" + eaAccount)
 	notice := doc(t, body).Find(`[data-testid="not-mca"]`).Text()
 	if !strings.Contains(notice, "Azure credits are available for Microsoft Customer Agreement accounts") {
@@ -141,9 +128,7 @@ func TestAccountPropertiesAndNonMCA(t *testing.T) {
 // give the same 404 page, which names neither.
 func TestUnknownAndForeignScopesLookAlike(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("outsider@elsewhere.example")
+	_, c := rolesAs(t, "outsider@elsewhere.example")
 	r1, b1 := c.get(accountPath)
 	r2, b2 := c.get("/accounts/00000000-0000-0000-0000-000000000000:00000000-0000-0000-0000-000000000000_2020-01-01")
 	if r1.StatusCode != http.StatusNotFound || r2.StatusCode != http.StatusNotFound {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
 	"strings"
@@ -14,15 +15,10 @@ import (
 // user's form post without it changes nothing.
 func TestPostWithoutCSRFTokenIsRefused(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("account.owner@northwind.example")
+	_, c := rolesAs(t, "account.owner@northwind.example")
 	form := url.Values{"email": {"outsider@elsewhere.example"}, "role": {"reader"}}
 	for _, tt := range []struct{ name, token string }{{"missing", ""}, {"wrong", "not-the-token"}} {
-		f := url.Values{}
-		for k, v := range form {
-			f[k] = v
-		}
+		f := maps.Clone(form)
 		if tt.token != "" {
 			f.Set("_csrf", tt.token)
 		}
@@ -69,7 +65,7 @@ func TestSessionCookieAttributes(t *testing.T) {
 // TestSecurityHeaders: a CSP without inline script that forbids framing, and no sniffing.
 func TestSecurityHeaders(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	resp, _ := h.client(t).get("/signin")
 	csp := resp.Header.Get("Content-Security-Policy")
 	for _, want := range []string{"script-src 'self'", "frame-ancestors 'none'"} {
@@ -89,7 +85,7 @@ func TestSecurityHeaders(t *testing.T) {
 // password is refused with 429, until the window has passed.
 func TestSignInLimitsFailures(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	c := h.client(t)
 	email := "account.reader@northwind.example"
 	for i := 0; i < 5; i++ {
@@ -111,7 +107,7 @@ func TestSignInLimitsFailures(t *testing.T) {
 // TestUnknownEmailAndWrongPasswordLookTheSame: the answer does not tell whether an account exists.
 func TestUnknownEmailAndWrongPasswordLookTheSame(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	c := h.client(t)
 	r1, b1 := c.post("/signin", url.Values{"email": {"nobody@northwind.example"}, "password": {"wrong password!"}})
 	r2, b2 := c.post("/signin", url.Values{"email": {"account.reader@northwind.example"}, "password": {"wrong password!"}})
@@ -123,7 +119,7 @@ func TestUnknownEmailAndWrongPasswordLookTheSame(t *testing.T) {
 // TestSignInRedirectStaysOnSite: ?next= never sends a user to another host.
 func TestSignInRedirectStaysOnSite(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	for next, want := range map[string]string{"/scopes": "/scopes", "//evil.example/": "/", "https://evil.example": "/", "/\\evil.example": "/",
 		"/\t/evil.example": "/"} {
 		c := h.client(t)
@@ -138,9 +134,7 @@ func TestSignInRedirectStaysOnSite(t *testing.T) {
 // longer signs anyone in.
 func TestSignOutEndsTheSessionOnTheServer(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("account.reader@northwind.example")
+	h, c := rolesAs(t, "account.reader@northwind.example")
 	u, _ := url.Parse(h.server.URL)
 	stolen := c.http.Jar.Cookies(u)
 	if resp, _ := c.post("/signout", nil); resp.StatusCode != http.StatusSeeOther {

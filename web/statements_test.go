@@ -28,8 +28,7 @@ func pageStatements(t *testing.T, profiles, lots, days, refunds int) map[string]
 	if err := h.store.CountStatements(&n); err != nil {
 		t.Fatal(err)
 	}
-	c := h.client(t)
-	c.signIn(bigReader)
+	c := h.signedIn(t, bigReader)
 	arm := "/providers/Microsoft.Billing/billingAccounts/" + url.PathEscape(bigAccount) + "/billingProfiles/" + bigProfile +
 		"/providers/Microsoft.Consumption"
 	bearer := map[string]string{"Authorization": "Bearer " + benchToken}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/static"
 )
 
@@ -21,9 +20,7 @@ import (
 // never kept. HEAD answers as GET does, without the body.
 func TestStaticFilesUnderTheirVersion(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
-	c := h.client(t)
-	c.signIn("account.owner@northwind.example")
+	_, c := rolesAs(t, "account.owner@northwind.example")
 	p := c.page(accountPath+"/credits", http.StatusOK)
 	var linked []string
 	for _, attr := range []string{"href", "src"} {

@@ -1,16 +1,12 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/creditdesk/creditdesk/internal/password/passwordtest"
 	"github.com/creditdesk/creditdesk/internal/scenario"
-	"github.com/creditdesk/creditdesk/internal/store"
 )
 
 // templateSource is what a templ component call looks like when it is printed as text instead
@@ -23,15 +19,9 @@ var templateSource = regexp.MustCompile(`@[A-Z]\w*\(`)
 // each benefit's pane and an empty filtered list, as its partner admin.
 func TestNoPageShowsTemplateSource(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, store.SQLite, "testdata/roles.json", false)
+	h := rolesHarness(t)
 	h.clock.T = demoDay
-	demo, err := scenario.DemoAt(demoDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := scenario.Load(context.Background(), h.store, demo, passwordtest.Params()); err != nil {
-		t.Fatal(err)
-	}
+	demo := h.loadDemo(t, demoDay)
 	check := func(c *client, who, path string) {
 		t.Helper()
 		resp, body := c.get(path)
@@ -43,8 +33,7 @@ func TestNoPageShowsTemplateSource(t *testing.T) {
 	}
 	visitAll := func() {
 		for _, caller := range callers[1:] {
-			c := h.client(t)
-			c.signIn(caller.email)
+			c := h.signedIn(t, caller.email)
 			for route, row := range matrix {
 				if strings.HasPrefix(route, "GET ") {
 					check(c, caller.name, fillAssignments(t, h, row.path))
@@ -52,8 +41,7 @@ func TestNoPageShowsTemplateSource(t *testing.T) {
 			}
 		}
 		for _, caller := range partnerCallers[1:] {
-			c := h.client(t)
-			c.signIn(caller.email)
+			c := h.signedIn(t, caller.email)
 			for _, row := range partnerMatrix {
 				if row.method == http.MethodGet {
 					check(c, caller.name, row.path)
@@ -61,9 +49,7 @@ func TestNoPageShowsTemplateSource(t *testing.T) {
 			}
 		}
 		admin := h.client(t)
-		if resp, _ := admin.post("/signin", url.Values{"email": {"olga@tailspin.example"}, "password": {scenario.DemoPassword}}); resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("sign in as the demo partner admin: %d", resp.StatusCode)
-		}
+		admin.signInWith("olga@tailspin.example", scenario.DemoPassword)
 		list := "/partners/" + demo.Partners[0].ID + "/benefits"
 		check(admin, "the demo partner admin", list)
 		check(admin, "the demo partner admin", list+"?q=nothing-matches-this")

@@ -45,9 +45,7 @@ func (s *Server) tokenCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, fe := range invalid {
-		p.Errors[fe.Field] = fe.Message
-	}
+	showInvalid(p.Errors, invalid)
 	if status == http.StatusOK {
 		p.NewName, p.NewSecret = name, secret
 	} else {

@@ -18,8 +18,7 @@ import (
 func TestTokensPage(t *testing.T) {
 	t.Parallel()
 	h := newARMHarness(t, store.SQLite, "testdata/arm.json", armOptions{})
-	c := h.client(t)
-	c.signIn("engreader@northwind.example")
+	c := h.signedIn(t, "engreader@northwind.example")
 	resp, body := c.get("/tokens")
 	if resp.StatusCode != http.StatusOK || doc(t, body).Find(`[data-testid="token-row"]`).Length() != 1 {
 		t.Fatalf("tokens page: %d, want the scenario's one token\n%.500s", resp.StatusCode, body)
@@ -57,8 +56,7 @@ func TestTokensPage(t *testing.T) {
 		t.Fatalf("row of the new token: %v", row)
 	}
 	action, _ := row.Find("form").Attr("action")
-	other := h.client(t)
-	other.signIn("owner@northwind.example")
+	other := h.signedIn(t, "owner@northwind.example")
 	if resp, _ := other.post(action, nil); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("another user revokes it: %d", resp.StatusCode)
 	}

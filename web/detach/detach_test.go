@@ -10,15 +10,20 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// clientRequest is the echo context of a GET of path, its request, and leave, which ends the
+// request's context as a client that goes away does.
+func clientRequest(path string) (c echo.Context, req *http.Request, leave context.CancelFunc) {
+	client, leave := context.WithCancel(context.Background())
+	req = httptest.NewRequest(http.MethodGet, path, nil).WithContext(client)
+	return echo.New().NewContext(req, httptest.NewRecorder()), req, leave
+}
+
 // TestReadsOutliveTheClient: once the client is gone (its request's context canceled), the
 // handler's context still runs, so a read in progress completes on its connection, and it ends
 // by Limit at the latest.
 func TestReadsOutliveTheClient(t *testing.T) {
 	t.Parallel()
-	e := echo.New()
-	client, leave := context.WithCancel(context.Background())
-	req := httptest.NewRequest(http.MethodGet, "/providers/x", nil).WithContext(client)
-	c := e.NewContext(req, httptest.NewRecorder())
+	c, req, leave := clientRequest("/providers/x")
 	start := time.Now()
 	err := Reads(nil)(func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -43,10 +48,7 @@ func TestReadsOutliveTheClient(t *testing.T) {
 // TestSkippedRequestsKeepTheirContext: a request the skipper names ends with its client.
 func TestSkippedRequestsKeepTheirContext(t *testing.T) {
 	t.Parallel()
-	e := echo.New()
-	client, leave := context.WithCancel(context.Background())
-	req := httptest.NewRequest(http.MethodGet, "/x.csv", nil).WithContext(client)
-	c := e.NewContext(req, httptest.NewRecorder())
+	c, _, leave := clientRequest("/x.csv")
 	err := Reads(func(echo.Context) bool { return true })(func(c echo.Context) error {
 		leave()
 		if c.Request().Context().Err() == nil {
