@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -22,6 +21,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 
 	"github.com/creditdesk/creditdesk/internal/azsync"
+	"github.com/creditdesk/creditdesk/internal/logtest"
 	"github.com/creditdesk/creditdesk/internal/secrets"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/internal/store/storetest"
@@ -146,26 +146,8 @@ type azureEnv struct {
 	local   *harness
 	syncer  *azsync.Syncer
 	faults  *faults
-	logs    *syncBuffer
+	logs    *logtest.Buffer
 	account store.BillingAccount // the local billing account
-}
-
-// syncBuffer is a log destination safe for concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // eachAzureEnv runs fn as a subtest on every database with a new Azure environment.
@@ -176,7 +158,7 @@ func eachAzureEnv(t *testing.T, fn func(t *testing.T, e *azureEnv)) {
 
 func newAzureEnv(t testing.TB, d store.Dialect) *azureEnv {
 	t.Helper()
-	e := &azureEnv{source: newARMHarness(t, d, "testdata/arm.json", armOptions{pageSize: 2}), logs: &syncBuffer{}}
+	e := &azureEnv{source: newARMHarness(t, d, "testdata/arm.json", armOptions{pageSize: 2}), logs: &logtest.Buffer{}}
 	e.entra = newFakeEntra(t, ownerToken)
 	pool := x509.NewCertPool()
 	pool.AddCert(e.source.server.Certificate())

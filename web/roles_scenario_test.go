@@ -1,10 +1,10 @@
 package web_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/store"
+	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // testPassword is the password of every user in testdata/roles.json.
@@ -43,13 +43,6 @@ func profileScope(t testing.TB, s *store.Store) store.Scope {
 // failing the test when either is missing.
 func scopeOf(t testing.TB, s *store.Store, account, profile string) store.Scope {
 	t.Helper()
-	a, err := s.AccountByName(context.Background(), account)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.ProfileByName(context.Background(), a.ID, profile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, p := storetest.Profile(t, s, account, profile)
 	return store.Scope{Account: a, Profile: &p}
 }
