@@ -49,12 +49,15 @@ func TestGrantRefreshesPanelAndAudits(t *testing.T) {
 				t.Errorf("%s: status %d, want 422 with %q\n%.400s", tt.name, resp.StatusCode, tt.field, body)
 			}
 		}
-		acct, _ := h.store.AccountByName(context.Background(), accountName)
-		rows, _ := h.store.AssignmentsOn(context.Background(), store.Scope{Account: acct})
+		account := store.Scope{Account: profileScope(t, h.store).Account}
+		rows, err := h.store.AssignmentsOn(t.Context(), account)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(rows) != 4 {
 			t.Errorf("after one grant and five refusals the account has %d assignments, want 4", len(rows))
 		}
-		events, _ := h.store.AuditOf(context.Background(), store.Scope{Account: acct}.ID(), 0, 1)
+		events, _ := h.store.AuditOf(t.Context(), account.ID(), 0, 1)
 		if len(events) != 1 {
 			t.Fatalf("newest audit events %+v", events)
 		}
@@ -82,8 +85,10 @@ func TestGrantRefreshesPanelAndAudits(t *testing.T) {
 func TestLastOwnerRemovalRefusedInPlace(t *testing.T) {
 	t.Parallel()
 	h, c := rolesAs(t, "account.owner@northwind.example")
-	acct, _ := h.store.AccountByName(context.Background(), accountName)
-	rows, _ := h.store.AssignmentsOn(context.Background(), store.Scope{Account: acct})
+	rows, err := h.store.AssignmentsOn(t.Context(), store.Scope{Account: profileScope(t, h.store).Account})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var ownerID int64
 	for _, r := range rows {
 		if r.Role == "owner" {

@@ -48,7 +48,7 @@ func TestHowToRequests(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newARMHarness(t, d, "testdata/arm.json", armOptions{})
 		ctx := context.Background()
-		eng := *profileScope(t, h.store).Profile
+		eng := engineering(t, h.store)
 		today := ledger.DateOf(h.clock.T)
 
 		// 1. Find billing profiles you have access to (2019-10-01-preview).

@@ -42,7 +42,7 @@ func TestPagingStableUnderInserts(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newARMHarness(t, d, "testdata/arm.json", armOptions{pageSize: 2})
 		ctx := context.Background()
-		eng := *profileScope(t, h.store).Profile
+		eng := engineering(t, h.store)
 		today := ledger.DateOf(h.clock.T)
 
 		before, _, _ := h.store.LotsPage(ctx, store.LotQuery{ProfileIDs: []int64{eng.ID}, Limit: 1000, Today: today})

@@ -73,7 +73,7 @@ func TestUploadChargesMovesTheEstimate(t *testing.T) {
 	if !strings.Contains(doc(t, page).Find(`[data-testid="flash"]`).Text(), "Imported july.csv") {
 		t.Errorf("no confirmation after the upload")
 	}
-	p := *profileScope(t, h.store).Profile
+	p := engineering(t, h.store)
 	sum, _ := h.store.ProfileSummary(ctx, p, ledger.DateOf(h.clock.T))
 	if sum.EstimatedBalance.String() != "549.75" {
 		t.Errorf("estimated balance after upload %s, want 625.00 - 75.25 = 549.75", sum.EstimatedBalance)

@@ -48,7 +48,7 @@ func TestCreditsChartsFollowTheLedger(t *testing.T) {
 			t.Errorf("charts fragment: %d %.200s", resp.StatusCode, body)
 		}
 		refund := store.AdjustmentRow{Date: ledger.DateOf(ledgerDay), Amount: money.MustParse("500"), Description: "Goodwill refund"}
-		if _, err := h.store.SaveAdjustment(t.Context(), *profileScope(t, h.store).Profile, refund); err != nil {
+		if _, err := h.store.SaveAdjustment(t.Context(), engineering(t, h.store), refund); err != nil {
 			t.Fatal(err)
 		}
 		after := c.page(creditsPath, http.StatusOK)

@@ -20,9 +20,9 @@ import (
 // demo moves with it (scenario.DemoAt).
 var demoDay = scenario.DemoWrittenFor.Add(9 * time.Hour)
 
-// demoAt is the roles scenario with the demo moved to the time loaded beside it (loadDemo),
+// demoHarnessAt is the roles scenario with the demo moved to the time loaded beside it (loadDemo),
 // processed then.
-func demoAt(t *testing.T, at time.Time) *harness {
+func demoHarnessAt(t testing.TB, at time.Time) *harness {
 	t.Helper()
 	h := rolesHarness(t)
 	h.loadDemo(t, at)
@@ -69,7 +69,7 @@ func demoLots(t *testing.T, h *harness) map[ledger.Status][]string {
 // start; the page renders for a demo reader.
 func TestDemoCreditsAlive(t *testing.T) {
 	t.Parallel()
-	h := demoAt(t, demoDay)
+	h := demoHarnessAt(t, demoDay)
 	today := ledger.DateOf(demoDay)
 	statuses := demoLots(t, h)
 	want := map[ledger.Status][]string{

@@ -20,7 +20,7 @@ func TestDemoEveryStatusOnAnyDate(t *testing.T) {
 		time.Date(2029, 6, 15, 14, 0, 0, 0, time.UTC), time.Date(2034, 2, 3, 8, 0, 0, 0, time.UTC)} {
 		t.Run(at.Format(time.DateOnly), func(t *testing.T) {
 			t.Parallel()
-			h := demoAt(t, at)
+			h := demoHarnessAt(t, at)
 			ctx := context.Background()
 			today := ledger.DateOf(at)
 			lots := demoLots(t, h)

@@ -252,3 +252,25 @@ func (c *client) signInWith(email, password string) {
 		c.t.Fatalf("sign in as %s: status %d\n%s", email, resp.StatusCode, body)
 	}
 }
+
+// engineering is the Engineering profile (accountName/profileName), which roles.json, arm.json
+// and ledger.json all name, as s has it.
+func engineering(t testing.TB, s *store.Store) store.BillingProfile {
+	t.Helper()
+	_, p := storetest.Profile(t, s, accountName, profileName)
+	return p
+}
+
+// profileScope is the Engineering profile (accountName/profileName) in s as a store scope.
+func profileScope(t testing.TB, s *store.Store) store.Scope {
+	t.Helper()
+	return scopeOf(t, s, accountName, profileName)
+}
+
+// scopeOf is the profile named profile of the account named account in s as a store scope,
+// failing the test when either is missing.
+func scopeOf(t testing.TB, s *store.Store, account, profile string) store.Scope {
+	t.Helper()
+	a, p := storetest.Profile(t, s, account, profile)
+	return store.Scope{Account: a, Profile: &p}
+}

@@ -92,7 +92,7 @@ func TestInvoiceAllocationsPaged(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		h := newLedgerHarness(t, d)
 		ctx := context.Background()
-		p := *profileScope(t, h.store).Profile
+		p := engineering(t, h.store)
 		var charges []store.ChargeTotal // with July 3's Virtual Machines, 131 charges in July
 		for i := range 130 {
 			charges = append(charges, store.ChargeTotal{Date: fmt.Sprintf("2026-07-%02d", 4+i%26),

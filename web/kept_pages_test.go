@@ -106,7 +106,7 @@ func TestEventsPageKeptAcrossPortals(t *testing.T) {
 			t.Errorf("the page again: %d statements, want %d (%d less 2), and the same bytes", kept, fresh-2, fresh)
 		}
 		ctx := context.Background()
-		eng := *profileScope(t, h.store).Profile
+		eng := engineering(t, h.store)
 		lot := store.LotRow{BillingProfileID: eng.ID, Name: "added", Source: "PromotionalCredit", Currency: "USD",
 			OriginalAmount: money.MustParse("10"), StartDate: ledger.MustDate("2026-06-01"),
 			ExpirationDate: ledger.MustDate("2026-12-31"), PurchasedDate: ledger.MustDate("2026-06-01")}

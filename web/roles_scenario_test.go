@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/creditdesk/creditdesk/internal/store"
-	"github.com/creditdesk/creditdesk/internal/store/storetest"
 )
 
 // testPassword is the password of every user in testdata/roles.json.
@@ -31,18 +30,4 @@ func rolesAs(t testing.TB, email string) (*harness, *client) {
 func rolesHarness(t testing.TB) *harness {
 	t.Helper()
 	return newHarness(t, store.SQLite, "testdata/roles.json", false)
-}
-
-// profileScope is the roles scenario's profile in s as a store scope.
-func profileScope(t testing.TB, s *store.Store) store.Scope {
-	t.Helper()
-	return scopeOf(t, s, accountName, profileName)
-}
-
-// scopeOf is the profile named profile of the account named account in s as a store scope,
-// failing the test when either is missing.
-func scopeOf(t testing.TB, s *store.Store, account, profile string) store.Scope {
-	t.Helper()
-	a, p := storetest.Profile(t, s, account, profile)
-	return store.Scope{Account: a, Profile: &p}
 }
