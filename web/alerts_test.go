@@ -169,8 +169,7 @@ func TestNotificationsTestMessage(t *testing.T) {
 	if _, body := c.get("/notifications"); !strings.Contains(body, "A test message is on its way to profile.reader@northwind.example.") {
 		t.Error("no confirmation")
 	}
-	plain := rolesHarness(t).client(t)
-	plain.signIn("profile.reader@northwind.example")
+	plain := rolesHarness(t).signedIn(t, "profile.reader@northwind.example")
 	if _, body := plain.get("/notifications"); !strings.Contains(body, `data-testid="no-mail"`) {
 		t.Error("without SMTP the page does not say that no email is sent")
 	}

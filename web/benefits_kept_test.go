@@ -72,8 +72,7 @@ func TestBenefitTotalsKeptAcrossPortals(t *testing.T) {
 			return n.Load() - before, body
 		}
 		fresh := func() []string { // the workspace of a portal that keeps nothing yet
-			c := h.secondPortal(t).client(t)
-			c.signIn(partnerAdmin)
+			c := h.secondPortal(t).signedIn(t, partnerAdmin)
 			_, body := c.get(partPath + "/benefits")
 			return listed(t, body)
 		}
@@ -198,8 +197,7 @@ func TestKeptBenefitTotalsAreFresh(t *testing.T) {
 				t.Fatalf("step %d, %s, at %s: kept %+v, fresh %+v", step, op, now, kept, fresh)
 			}
 			if step%3 == 2 {
-				other := h.secondPortal(t).client(t)
-				other.signIn(partnerAdmin)
+				other := h.secondPortal(t).signedIn(t, partnerAdmin)
 				for _, path := range []string{partPath + "/benefits", partPath + "/benefits?page=2", partPath + "/benefits?sort=user&q=holder"} {
 					_, mine := c.get(path)
 					_, theirs := other.get(path)
@@ -249,8 +247,7 @@ func TestRenameDuringAssignmentKeepsNoOldName(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, mine := first.get(partPath + "/benefits")
-	other := h.secondPortal(t).client(t)
-	other.signIn(partnerAdmin)
+	other := h.secondPortal(t).signedIn(t, partnerAdmin)
 	_, theirs := other.get(partPath + "/benefits")
 	if got, want := listed(t, mine), listed(t, theirs); !reflect.DeepEqual(got, want) {
 		t.Errorf("the first portal lists %v, a fresh one %v", got, want)

@@ -40,8 +40,7 @@ func TestAccountSummaryKeptAcrossPortals(t *testing.T) {
 		}
 		// read is what a portal that has kept nothing in memory reads.
 		read := func() (int64, string) {
-			c := h.secondPortal(t).client(t)
-			c.signIn("account.owner@northwind.example")
+			c := h.secondPortal(t).signedIn(t, "account.owner@northwind.example")
 			n, page := statements(c)
 			return n, table(page)
 		}
