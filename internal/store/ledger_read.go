@@ -152,15 +152,13 @@ func (s *Store) computeSummaries(ctx context.Context, ps []BillingProfile, today
 // pendingAdjustments returns the profiles' unbilled adjustments up to today one by one, by
 // profile.
 func (s *Store) pendingAdjustments(ctx context.Context, ps []BillingProfile, today ledger.Date) (map[int64][]ledger.Adjustment, error) {
-	ids := make([]int64, len(ps))
 	from := firstOpenDate(ps[0]) // the earliest open day of all; "" (all) once one was never processed
-	for i, p := range ps {
-		ids[i] = p.ID
+	for _, p := range ps {
 		if open := firstOpenDate(p); open == "" || open < from {
 			from = open
 		}
 	}
-	adjs, err := s.adjustmentsBetween(ctx, ids, from, today.String())
+	adjs, err := s.adjustmentsBetween(ctx, profileIDs(ps), from, today.String())
 	if err != nil {
 		return nil, err
 	}
