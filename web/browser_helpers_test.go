@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -254,6 +255,17 @@ func insertText(s string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		_, err := cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: s})
 		return chromedp.Void{}, err
+	}
+}
+
+// useSession gives the tab the cookies of c, a client signed in over HTTP: the tab is then
+// signed in as c's user without going through the sign-in form, two page loads fewer.
+func (b *browser) useSession(c *client) {
+	b.t.Helper()
+	for _, ck := range c.cookies() {
+		if _, err := chromedp.Call(b.ctx, network.SetCookie, network.SetCookieParams{Name: ck.Name, Value: ck.Value, URL: b.base + "/"}); err != nil {
+			b.t.Fatalf("give the tab the cookie %s: %v", ck.Name, err)
+		}
 	}
 }
 
