@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"slices"
 	"strconv"
@@ -27,7 +29,8 @@ const (
 )
 
 // axePath is axe-core's browser build, installed by `make assets` (npm devDependency): the
-// tests inject it into the pages they check; the portal never serves it.
+// sweep serves it beside the portal (withAxe) for the pages it checks to load; the portal never
+// serves it.
 const axePath = "../node_modules/axe-core/axe.min.js"
 
 // axeSource reads axe-core once for the package's browser tests.
@@ -140,6 +143,8 @@ func TestBrowserEveryPageFitsAndPassesAxe(t *testing.T) {
 			t.Errorf("%s: no caller of the sweep opens it", route)
 		}
 	}
+	portal := httptest.NewServer(withAxe(h.web))
+	t.Cleanup(portal.Close)
 	checked := &checkedPages{seen: map[checkedPage]bool{}}
 	for email, vs := range visits {
 		t.Run(cmp.Or(email, "anonymous"), func(t *testing.T) {
@@ -152,7 +157,7 @@ func TestBrowserEveryPageFitsAndPassesAxe(t *testing.T) {
 			default:
 				c.signIn(email)
 			}
-			b := startBrowserWithin(t, h.server.URL, 8*time.Minute)
+			b := startBrowserWithin(t, portal.URL, 8*time.Minute)
 			b.useSession(c) // the flow tests sign in through the form
 			for i, v := range vs {
 				key := sameForEveryone(t, c, v.path)
@@ -279,18 +284,44 @@ func (b *browser) fits(path string, width int) {
 	}
 }
 
-// axe runs axe-core on the current page and fails the test for each serious or critical
-// violation, naming the page and window (where), the rule and the first elements it concerns.
+// axeURL is where withAxe serves axe-core.
+const axeURL = "/_test/axe.min.js"
+
+// withAxe is the portal with axe-core served beside it at axeURL, for the sweep's pages to load
+// as a script of their own origin, the only kind their Content Security Policy allows. The
+// browser keeps it and its compiled code from one page to the next: handing each page the 550 kB
+// source through the DevTools protocol cost as much CPU as running axe. The portal itself never
+// serves axe-core.
+func withAxe(portal http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != axeURL {
+			portal.ServeHTTP(w, r)
+			return
+		}
+		src, err := axeSource()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/javascript")
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		_, _ = io.WriteString(w, src)
+	})
+}
+
+// axe runs axe-core on the current page (withAxe) and fails the test for each serious or
+// critical violation, naming the page and window (where), the rule and the first elements it
+// concerns.
 func (b *browser) axe(where string) {
 	b.t.Helper()
-	src, err := axeSource()
+	_, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`typeof window.axe !== 'undefined' || new Promise((loaded, failed) => {
+		const s = document.createElement('script');
+		s.src = '`+axeURL+`';
+		s.onload = () => loaded(true);
+		s.onerror = () => failed(new Error('axe-core did not load from `+axeURL+`'));
+		document.head.appendChild(s); })`, chromedp.EvalAwaitPromise))
 	if err != nil {
-		b.t.Fatal(err)
-	}
-	if eval[bool](b, `typeof window.axe === 'undefined'`) {
-		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](src+"\n;true")); err != nil {
-			b.t.Fatalf("inject axe-core: %v", err)
-		}
+		b.t.Fatalf("load axe-core on %s: %v", where, err)
 	}
 	found, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
 		.filter(v => v.impact === 'serious' || v.impact === 'critical')
