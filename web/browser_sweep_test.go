@@ -236,9 +236,9 @@ func sameForEveryone(t *testing.T, c *client, path string) string {
 }
 
 // checkPage opens a page and checks it at the widths asked for. At laptop width: it fits, every
-// icon has its picture and axe-core finds nothing serious. At phone width (after the laptop's, the
-// same document: the layout follows the window): it fits, the top bar keeps to one line and
-// axe-core finds nothing serious there either.
+// icon has its picture and axe-core finds nothing serious. At phone width (the document the
+// laptop check opened, resized: the layout follows the window; else opened at that width): it
+// fits, the top bar keeps to one line and axe-core finds nothing serious there either.
 func (b *browser) checkPage(path string, laptop, phone bool) {
 	b.t.Helper()
 	if !laptop && !phone {
