@@ -11,7 +11,7 @@ ADDR      ?= $(or $(CREDITDESK_ADDR),127.0.0.1:8080)
 export CREDITDESK_TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
 # Every go command builds without the checkout's path (-trimpath), so that another clone or
 # worktree of the same code reuses what this one compiled (a clean clone of code compiled before:
-# about 1 min 30 s less on this round's machine, README "How the suite stays fast").
+# about 1 min 30 s less on the eighth round's machine, README "How the suite stays fast").
 export GOFLAGS := $(strip $(GOFLAGS) -trimpath)
 
 .PHONY: run build screenshots test test-short assets generate check lint bench loadtest browser postgres clean

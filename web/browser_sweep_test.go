@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/chromedp/chromedp"
 
 	"github.com/creditdesk/creditdesk/internal/scenario"
@@ -222,13 +221,10 @@ func sameForEveryone(t *testing.T, c *client, path string) string {
 	if resp.StatusCode != http.StatusOK {
 		return ""
 	}
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	doc.Find(`[data-testid=user-menu], input[name=_csrf]`).Remove()
-	doc.Find(`[hx-headers]`).RemoveAttr("hx-headers")
-	markup, err := doc.Html()
+	d := doc(t, body)
+	d.Find(`[data-testid=user-menu], input[name=_csrf]`).Remove()
+	d.Find(`[hx-headers]`).RemoveAttr("hx-headers")
+	markup, err := d.Html()
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
