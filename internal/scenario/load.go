@@ -89,7 +89,7 @@ type loader struct {
 // system is the audit actor of a scenario load.
 var system = store.User{Email: "scenario load"}
 
-// Load stores a parsed scenario in one transaction: users, API tokens, billing accounts, billing
+// Load stores a parsed scenario in one transaction, after any other load has ended: users, API tokens, billing accounts, billing
 // profiles and role assignments, partner organisations with their members and benefits, keyed
 // by email, name and id, so loading a file twice changes nothing the second time. Problems only
 // the database can reveal (a role for an unknown user, a new user without a password, a benefit
@@ -100,6 +100,9 @@ func Load(ctx context.Context, s *store.Store, sc *Scenario, pw password.Params)
 	l := &loader{sum: newSummary(), passwords: pw}
 	err := s.Tx(ctx, func(tx *store.Store) error {
 		l.tx = tx
+		if err := tx.AwaitOtherLoads(ctx); err != nil {
+			return err
+		}
 		if err := l.checkUsers(ctx, sc); err != nil {
 			return err
 		}

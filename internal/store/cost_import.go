@@ -55,6 +55,9 @@ func (s *Store) ImportCharges(ctx context.Context, actor User, export io.Reader,
 		if err := errors.Join(sc.Err(), im.stage.flush(ctx)); err != nil {
 			return err
 		}
+		if err := tx.AwaitOtherLoads(ctx); err != nil {
+			return err
+		}
 		if err := tx.lockUsed(ctx, im.used); err != nil {
 			return err
 		}
