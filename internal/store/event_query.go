@@ -12,22 +12,25 @@ import (
 // EventQuery is one page of settled ledger events (M13) of some profiles: the portal's
 // transactions table and the Consumption events API ask for events with it alike.
 //
-// The portal pages one profile newest first, keyset on seq. The API pages in (profile, date,
-// seq) order, the order of the ledger_events_date index: a page is a walk of that index from
-// the cursor (or from the first day asked for), whatever the length of the profile's history.
+// Both list events by date, booked order within a day: the order of their balances
+// (rebalanceFrom). The portal pages one profile newest first, keyset on (date, seq) from the
+// event of the cursor's seq. The API pages in (profile, date, seq) order. Either way a page is a
+// walk of the ledger_events_date index from the cursor (or from the first day asked for),
+// whatever the length of the profile's history.
 type EventQuery struct {
 	ProfileIDs []int64
 	From, To   ledger.Date        // inclusive bounds; zero for open
 	Kinds      []ledger.EventKind // nil for all, empty for none
 	LotName    string             // lower-case; "" for all
 	LotSource  ledger.Source      // "" for all
-	Newest     bool               // newest first by seq (one profile), else (profile, date, seq) order
+	Newest     bool               // newest first by (date, seq) (one profile), else (profile, date, seq) order
 	After      EventCursor        // the last event of the previous page; zero for the first page
 	Limit      int
 }
 
 // EventCursor is the last event of a page: its profile, date and seq. In newest-first order
-// only Seq counts. The zero EventCursor is the first page.
+// only Seq counts: the page goes on from that event's date and seq. The zero EventCursor is the
+// first page.
 type EventCursor struct {
 	Profile int64
 	Date    ledger.Date
@@ -87,7 +90,8 @@ func eventsWhere(db *gorm.DB, q EventQuery) *gorm.DB {
 	case q.Newest:
 		db = db.Where("billing_profile_id IN ?", q.ProfileIDs)
 		if !first {
-			db = db.Where("seq < ?", q.After.Seq)
+			db = db.Where("(date, seq) < (SELECT e.date, e.seq FROM ledger_events AS e WHERE e.billing_profile_id IN ? AND e.seq = ?)",
+				q.ProfileIDs, q.After.Seq)
 		}
 	case len(q.ProfileIDs) == 1:
 		id := q.ProfileIDs[0]
@@ -130,7 +134,7 @@ func eventsWhere(db *gorm.DB, q EventQuery) *gorm.DB {
 		db = db.Where("kind IN ?", kinds)
 	}
 	if q.Newest {
-		return db.Order("seq DESC")
+		return db.Order("date DESC, seq DESC")
 	}
 	return db.Order("billing_profile_id, date, seq")
 }
@@ -141,7 +145,7 @@ func eventsWhere(db *gorm.DB, q EventQuery) *gorm.DB {
 // left in the answer.
 func (s *Store) ClosingBalances(ctx context.Context, profileID int64, from ledger.Date, limit int) ([]ledger.DayAmount, error) {
 	rows, err := s.conn(ctx).Model(&EventRow{}).Select("date, balance").
-		Where("billing_profile_id = ? AND date >= ?", profileID, from).Order("seq DESC").Limit(limit).Rows()
+		Where("billing_profile_id = ? AND date >= ?", profileID, from).Order("date DESC, seq DESC").Limit(limit).Rows()
 	if err != nil {
 		return nil, wrap("closing balances", err)
 	}

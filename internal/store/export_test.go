@@ -84,3 +84,14 @@ func (s *Store) TokenBySecretByGORM(ctx context.Context, secret string) (APIToke
 	err := s.conn(ctx).Where("id = ?", t.UserID).Take(&u).Error
 	return t, u, wrap("user by id", err)
 }
+
+// MigrateDownTo undoes the migrations after version, newest first, as an operator rolling back
+// would: a test checks that a migration's Down gives back the state its Up changed.
+func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
+	p, err := s.migrator()
+	if err != nil {
+		return err
+	}
+	_, err = p.DownTo(ctx, version)
+	return err
+}

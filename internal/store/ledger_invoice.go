@@ -75,19 +75,63 @@ func (s *Store) saveLotStates(ctx context.Context, profileID int64, lots []ledge
 }
 
 // appendEvents stores settled events after seq; the unique (profile, seq) index refuses a
-// duplicate from a concurrent run.
+// duplicate from a concurrent run. Then each event from the earliest new one on gets its
+// balance in the order the pages list events (rebalanceFrom).
 func (s *Store) appendEvents(ctx context.Context, profileID, seq int64, events []ledger.Event) error {
 	if len(events) == 0 {
 		return nil
 	}
 	rows := make([]EventRow, len(events))
 	now := s.now().UTC()
+	from := events[0].Date
 	for i, e := range events {
 		rows[i] = EventRow{BillingProfileID: profileID, Seq: seq + int64(i) + 1, Kind: e.Kind, Date: e.Date,
 			Description: e.Description, Amount: e.Amount, Balance: e.Balance,
 			InvoiceNumber: e.InvoiceNumber, LotName: e.LotID, CreatedAt: now}
+		if e.Date.Before(from) {
+			from = e.Date
+		}
 	}
-	return wrap("append events", s.conn(ctx).CreateInBatches(rows, 500).Error)
+	if err := s.conn(ctx).CreateInBatches(rows, 500).Error; err != nil {
+		return wrap("append events", err)
+	}
+	return s.rebalanceFrom(ctx, profileID, from)
+}
+
+// rebalanceFrom sets the balance of each settled event of the profile dated from on to the
+// balance after it in (date, seq) order, the order in which the portal and the API list them
+// (M13): the previous event's balance plus its amount. An invoice books the events of its month
+// when it is issued, on the invoice day of the next month, and some of them are dated before the
+// previous invoice's settled charges: a refund, an expiry or a cancellation in the first days of
+// the month. They are listed by their date, so the events listed after them have their balance
+// raised or lowered by them; the last one's is still the current balance.
+func (s *Store) rebalanceFrom(ctx context.Context, profileID int64, from ledger.Date) error {
+	var before []money.Amount
+	err := s.conn(ctx).Model(&EventRow{}).Where("billing_profile_id = ? AND date < ?", profileID, from).
+		Order("date DESC, seq DESC").Limit(1).Pluck("balance", &before).Error
+	if err != nil {
+		return wrap("rebalance events", err)
+	}
+	running := money.Zero
+	if len(before) == 1 {
+		running = before[0]
+	}
+	var rows []EventRow
+	err = s.conn(ctx).Select("id, amount, balance").Where("billing_profile_id = ? AND date >= ?", profileID, from).
+		Order("date, seq").Find(&rows).Error
+	if err != nil {
+		return wrap("rebalance events", err)
+	}
+	for _, r := range rows {
+		running = running.Add(r.Amount)
+		if r.Balance == running {
+			continue
+		}
+		if err := s.conn(ctx).Model(&EventRow{}).Where("id = ?", r.ID).Update("balance", running).Error; err != nil {
+			return wrap("rebalance events", err)
+		}
+	}
+	return nil
 }
 
 func withCurrency(cs []ledger.Charge, currency string) []ledger.Charge {
