@@ -64,7 +64,10 @@
 // no credit has no settled-charges event. Settled events are appended, in the order
 // IssueInvoice returns them (date, then new credit, adjustment, cancellation, expiry, settled
 // charges), each with the current balance after it, so the settled events of a profile sum to
-// its CurrentBalance. Settled charges and settled adjustments carry the invoice number.
+// its CurrentBalance. An invoice's events may be dated before the previous invoice's settled
+// charges (a refund, expiry or cancellation early in its month); lists show events by date, so
+// the store gives each the running balance in that order. Settled charges and settled
+// adjustments carry the invoice number.
 // Pending events are recomputed by Summarize and never stored as settled; current balance plus
 // the pending events gives the estimated balance.
 //
