@@ -79,9 +79,12 @@ func (r Days) Bounds() (from, to ledger.Date) {
 // EventDays reads the startDate and endDate parameters of the events endpoints (contract §7):
 // required at billing-profile scope (E1), optional at billing-account scope (E2). Each is a date
 // (YYYY-MM-DD) or a date-time; a date-only endDate includes that whole day. An event, dated at
-// 00:00 UTC of its day, is in the range when that instant lies between the two.
+// 00:00 UTC of its day, is in the range when that instant lies between the two. An endDate before
+// the startDate is refused; two instants of one day with no midnight between them are a range
+// without events.
 func EventDays(q url.Values, required bool) (Days, error) {
 	r := AllDays
+	var start, end time.Time
 	for _, name := range []string{"startDate", "endDate"} {
 		v, ok := Param(q, name)
 		if !ok || v == "" {
@@ -95,15 +98,24 @@ func EventDays(q url.Values, required bool) (Days, error) {
 			return r, err
 		}
 		if name == "startDate" {
-			r = r.And(DaysFrom(ceilDay(t)))
-		} else {
-			r = r.And(DaysTo(ledger.DateOf(t)))
+			start, r = t, r.And(DaysFrom(ceilDay(t)))
+			continue
+		}
+		end, r = t, r.And(DaysTo(ledger.DateOf(t)))
+		if dateOnly(v) {
+			end = t.AddDate(0, 0, 1).Add(-time.Nanosecond)
 		}
 	}
-	if r.Empty() {
+	if !start.IsZero() && !end.IsZero() && end.Before(start) {
 		return r, BadParameter("endDate", "it is before startDate")
 	}
 	return r, nil
+}
+
+// dateOnly reports whether a date parameter names a day rather than an instant.
+func dateOnly(v string) bool {
+	s, _, _ := strings.Cut(v, "?")
+	return len(strings.TrimSpace(s)) == len(time.DateOnly)
 }
 
 // ParseInstant reads a date parameter leniently, as clients send them: a date (the day's start),

@@ -79,7 +79,8 @@ func TestExpand(t *testing.T) {
 }
 
 // TestEventDays: startDate and endDate as dates or date-times, a date-only end inclusive, the
-// how-to's trailing "?api-version" ignored (contract §1.8, §7).
+// how-to's trailing "?api-version" ignored (contract §1.8, §7); an end before the start is
+// refused, two instants of one day with no midnight between them are an empty range.
 func TestEventDays(t *testing.T) {
 	tests := []struct {
 		query    string
@@ -104,16 +105,25 @@ func TestEventDays(t *testing.T) {
 		}
 	}
 	for query, want := range map[string]string{
-		"endDate=2026-06-30":                                "'startDate' is invalid: it is required",
-		"startDate=2026-05-01&endDate=":                     "'endDate' is invalid: it is required",
-		"startDate=05/01/2026&endDate=2026-06-30":           "'startDate' is invalid: \"05/01/2026\" is not a date",
-		"startDate=2026-02-30&endDate=2026-06-30":           "'startDate'",
-		"startDate=2026-06-30&endDate=2026-05-01":           "'endDate' is invalid: it is before startDate",
-		"startDate=2026-05-01T00:00:01Z&endDate=2026-05-01": "before startDate",
+		"endDate=2026-06-30":                                          "'startDate' is invalid: it is required",
+		"startDate=2026-05-01&endDate=":                               "'endDate' is invalid: it is required",
+		"startDate=05/01/2026&endDate=2026-06-30":                     "'startDate' is invalid: \"05/01/2026\" is not a date",
+		"startDate=2026-02-30&endDate=2026-06-30":                     "'startDate'",
+		"startDate=2026-06-30&endDate=2026-05-01":                     "'endDate' is invalid: it is before startDate",
+		"startDate=2026-05-01T00:00:01Z&endDate=2026-05-01T00:00:00Z": "before startDate",
 	} {
 		q, _ := url.ParseQuery(query)
 		_, err := EventDays(q, true)
 		wantARM(t, err, http.StatusBadRequest, CodeBadRequest, want)
+	}
+	// Two instants of one day, the end not before the start, with no midnight between them:
+	// no event, and no error (a script polling from its last run's instant until today).
+	for _, query := range []string{"startDate=2026-05-01T00:00:01Z&endDate=2026-05-01",
+		"startDate=2026-12-05T10:00:00Z&endDate=2026-12-05", "startDate=2026-12-05T00:00:01Z&endDate=2026-12-05T23:59:59Z"} {
+		q, _ := url.ParseQuery(query)
+		if r, err := EventDays(q, true); err != nil || !r.Empty() {
+			t.Errorf("%s: %v, %v; want an empty range", query, r, err)
+		}
 	}
 	if r, err := EventDays(url.Values{}, false); err != nil || r != AllDays {
 		t.Errorf("optional dates absent: %v %v", r, err)
