@@ -207,6 +207,7 @@ var sentences = map[string]string{
 	"costcsv.cost_too_large": "too large: a line must stay below {0}",
 	"costcsv.file_limit":     "the costs of this file add up to {0} or more (in absolute value) by this line: split the export, at most {0} per file",
 	"costcsv.not_date":       "not a date: \"{0}\" (want MM/DD/YYYY or YYYY-MM-DD)",
+	"costcsv.date_range":     "\"{0}\" is outside the days charges may be dated by, {1} to {2}",
 	"costcsv.not_profile":    "not a billing profile name (XXXX-XXXX-XXX-XXX) or id: \"{0}\"",
 	"costcsv.not_currency":   "\"{0}\" is not an ISO 4217 currency code, such as USD",
 	"costcsv.not_utf8":       "not valid UTF-8",

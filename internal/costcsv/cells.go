@@ -75,21 +75,27 @@ func profileShaped(name string) bool {
 }
 
 // chargeDate reads MM/DD/YYYY (one-digit month and day allowed) or what ledger.ParseDate takes:
-// YYYY-MM-DD or an RFC 3339 instant.
+// YYYY-MM-DD or an RFC 3339 instant, in the years data may be dated by (ledger.FirstDay to
+// ledger.LastDay).
 func chargeDate(s string) (ledger.Date, error) {
 	if s == "" {
 		return ledger.Date{}, errEmpty
 	}
+	var d ledger.Date
 	if strings.Contains(s, "/") {
 		t, err := time.Parse("1/2/2006", s)
 		if err != nil {
 			return ledger.Date{}, bad(KeyNotDate, cellValue(s))
 		}
-		return ledger.DateOf(t), nil
+		d = ledger.DateOf(t)
+	} else {
+		var err error
+		if d, err = ledger.ParseDate(s); err != nil {
+			return ledger.Date{}, bad(KeyNotDate, cellValue(s))
+		}
 	}
-	d, err := ledger.ParseDate(s)
-	if err != nil {
-		return ledger.Date{}, bad(KeyNotDate, cellValue(s))
+	if !d.InRange() {
+		return ledger.Date{}, bad(KeyDateRange, cellValue(s), ledger.FirstDay, ledger.LastDay)
 	}
 	return d, nil
 }

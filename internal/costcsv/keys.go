@@ -27,6 +27,7 @@ const (
 	KeyCostTooLarge  = "costcsv.cost_too_large" // the bound, in whole units (int)
 	KeyFileLimit     = "costcsv.file_limit"     // the file's bound (money.Amount)
 	KeyNotDate       = "costcsv.not_date"       // the cell
+	KeyDateRange     = "costcsv.date_range"     // the cell, the first and last days allowed (ledger.Date)
 	KeyNotProfile    = "costcsv.not_profile"    // the cell
 	KeyNotCurrency   = "costcsv.not_currency"   // the cell
 	KeyNotUTF8       = "costcsv.not_utf8"       // none
@@ -46,7 +47,7 @@ const (
 // Keys are every message key a Scanner, Collector or NegativeNet says.
 var Keys = []string{KeyAtCell, KeyAtLine, KeyMore, KeyEmptyFile, KeyFileTooLarge, KeyLineTooLong, KeyCSVSyntax,
 	KeyDataLines, KeyFieldCount, KeyColumnTwice, KeyMissingColumn, KeyEmpty, KeyNotNumber, KeyCostTooLarge,
-	KeyFileLimit, KeyNotDate, KeyNotProfile, KeyNotCurrency, KeyNotUTF8, KeyProductLong, KeyControl, KeyPublisher,
+	KeyFileLimit, KeyNotDate, KeyDateRange, KeyNotProfile, KeyNotCurrency, KeyNotUTF8, KeyProductLong, KeyControl, KeyPublisher,
 	KeyChargeType, KeyEligible, KeyNegativeNet, KeyTotal, KeyTotalNot, KeyOneLine, KeyLines, KeyLinesAndMore}
 
 // cellError is what is wrong with one cell, as a message; the Scanner adds its line and column.

@@ -51,6 +51,9 @@ func TestScanProblems(t *testing.T) {
 		{"bad date", hdr + with("05/01/2026", "2026-02-30") + with("05/01/2026", "13/01/2026"), []said{
 			{2, date, `not a date: "2026-02-30" (want MM/DD/YYYY or YYYY-MM-DD)`},
 			{3, date, `not a date: "13/01/2026" (want MM/DD/YYYY or YYYY-MM-DD)`}}},
+		{"date outside 2000-2099 (X2)", hdr + with("05/01/2026", "05/01/0205") + with("05/01/2026", "2100-01-01"), []said{
+			{2, date, `"05/01/0205" is outside the days charges may be dated by, 2000-01-01 to 2099-12-31`},
+			{3, date, `"2100-01-01" is outside the days charges may be dated by, 2000-01-01 to 2099-12-31`}}},
 		{"unknown publisherType", hdr + with("Azure", "AWS"), []said{
 			{2, pub, `unknown publisher type "AWS": want Azure, Microsoft or Marketplace`}}},
 		{"unknown chargeType", hdr + with("Usage", "Tax"), []said{{2, colChargeType, `unknown charge type "Tax": want ` +

@@ -165,3 +165,13 @@ func TestProfileDue(t *testing.T) {
 		}
 	}
 }
+
+// TestInRange: the days data may be dated by, 2000-01-01 to 2099-12-31 (X2).
+func TestInRange(t *testing.T) {
+	for s, want := range map[string]bool{"1999-12-31": false, "2000-01-01": true, "2026-12-05": true,
+		"2099-12-31": true, "2100-01-01": false, "0205-06-01": false, "0001-01-01": false} {
+		if got := MustDate(s).InRange(); got != want {
+			t.Errorf("%s: in range %v, want %v", s, got, want)
+		}
+	}
+}

@@ -174,7 +174,7 @@ func TestProblemsError(t *testing.T) {
 		{"billingAccounts[0].billingProfiles[1].lots[2].expirationDate", msgDate},
 		{"", "empty file: expected a JSON object"},
 	}
-	want := "billingAccounts[0].billingProfiles[1].lots[2].expirationDate: must be a date YYYY-MM-DD or an RFC3339 instant\n" +
+	want := "billingAccounts[0].billingProfiles[1].lots[2].expirationDate: " + msgDate + "\n" +
 		"empty file: expected a JSON object"
 	if got := ps.Error(); got != want {
 		t.Errorf("Error() = %q, want %q", got, want)

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/creditdesk/creditdesk/internal/ledger"
 )
 
 // schemaJSON is the JSON Schema (draft 2020-12) of scenario files: the published definition of the
@@ -50,16 +52,23 @@ var theSchema = sync.OnceValue(func() compiledSchema {
 	return compiledSchema{schema: c.MustCompile(schemaURL), doc: doc}
 })
 
-// dateFormat checks a string with time.Parse and layout; other JSON types are the type
-// keyword's business.
+// dateFormat checks a string with time.Parse and layout, and that its UTC day is one data may be
+// dated by (ledger.FirstDay to ledger.LastDay, X2); other JSON types are the type keyword's
+// business.
 func dateFormat(layout string) func(any) error {
 	return func(v any) error {
 		s, ok := v.(string)
 		if !ok {
 			return nil
 		}
-		_, err := time.Parse(layout, s)
-		return err
+		t, err := time.Parse(layout, s)
+		if err != nil {
+			return err
+		}
+		if d := ledger.DateOf(t); !d.InRange() {
+			return fmt.Errorf("%s is outside %s to %s", d, ledger.FirstDay, ledger.LastDay)
+		}
+		return nil
 	}
 }
 

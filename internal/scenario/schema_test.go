@@ -192,3 +192,16 @@ func TestSchemaStandalone(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaStatesTheDateRange: the schema's date message and description name the days the
+// date formats take, ledger.FirstDay to ledger.LastDay (X2), so that editors show the range the
+// loader checks.
+func TestSchemaStatesTheDateRange(t *testing.T) {
+	sch := schemaAt(theSchema().doc, schemaURL+"#/$defs/date")
+	span := ledger.FirstDay.String() + " to " + ledger.LastDay.String()
+	for _, key := range []string{"errorMessage", "description"} {
+		if text, _ := sch[key].(string); !strings.Contains(text, span) {
+			t.Errorf("the date definition's %s %q does not say %s", key, text, span)
+		}
+	}
+}

@@ -10,14 +10,15 @@
 // keys, compared without regard to case; date order; the partner rules P8-P10 the file alone can
 // prove). It reports every problem it finds, each naming its JSON path, for example
 //
-//	billingAccounts[0].billingProfiles[1].lots[2].expirationDate: must be a date YYYY-MM-DD or an RFC3339 instant, not "soon"
+//	billingAccounts[0].billingProfiles[1].lots[2].expirationDate: must be a date YYYY-MM-DD or an RFC3339 instant, from 2000-01-01 to 2099-12-31, not "soon"
 //
 // Facts that need the database (whether a user that a role refers to already exists, the
 // installation's list of free-mail domains for rule P10, whether a month is invoiced) are the
 // loader's to check, and it too reports all of them at once; ReferencedUsers helps with the first.
 //
 // JSON null counts as an absent field, and so does "" for an optional string that has a default.
-// Dates are YYYY-MM-DD (midnight UTC of that day) or RFC3339 instants (converted to UTC). Amounts
+// Dates are YYYY-MM-DD (midnight UTC of that day) or RFC3339 instants (converted to UTC), from
+// ledger.FirstDay to ledger.LastDay. Amounts
 // are decimal strings with at most 6 decimal places, never JSON numbers. A leading UTF-8
 // byte-order mark is ignored.
 package scenario
