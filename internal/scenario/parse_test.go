@@ -194,3 +194,16 @@ func TestComparePaths(t *testing.T) {
 		}
 	}
 }
+
+// TestParseRefusesLatin1 (X2): a file saved in another encoding than UTF-8 is refused, naming
+// the field and the position of the first byte that is not UTF-8, instead of storing U+FFFD.
+func TestParseRefusesLatin1(t *testing.T) {
+	t.Parallel()
+	input := "{\"users\": [{\"email\": \"ana@northwind.example\",\n \"name\": \"Ana Mu\xf1oz\", \"password\": \"a long passphrase\"}]}"
+	_, err := Parse(strings.NewReader(input))
+	want := Problems{{"users[0].name", "not valid UTF-8 at line 2, column 17: save the file as UTF-8"}}
+	var got Problems
+	if !errors.As(err, &got) || !reflect.DeepEqual(got, want) {
+		t.Errorf("Parse = %v, want %v", err, want)
+	}
+}

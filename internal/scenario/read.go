@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The file is read in three steps: read.go turns the bytes into the plain JSON value that the
@@ -106,12 +107,32 @@ func (r *jsonReader) object(path string, depth int) (any, *Problem) {
 }
 
 // token reads the next token, turning a failure into a Problem a person can find in the file.
+// A string that is not valid UTF-8 (a file saved as Latin-1, say) is a problem at path, noted in
+// probs: the decoder would have replaced its bytes with U+FFFD and stored that.
 func (r *jsonReader) token(path string) (json.Token, *Problem) {
+	start := r.dec.InputOffset()
 	tok, err := r.dec.Token()
 	if err != nil {
 		return nil, r.syntaxProblem(path, err)
 	}
+	if _, ok := tok.(string); ok {
+		if bad := invalidUTF8(r.data[start:r.dec.InputOffset()]); bad >= 0 {
+			r.probs.add(path, "not valid UTF-8 "+position(r.data, int(start)+bad)+": save the file as UTF-8")
+		}
+	}
 	return tok, nil
+}
+
+// invalidUTF8 is the offset of the first byte of b that is not valid UTF-8, or -1.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // syntaxProblem describes a syntax error found while reading path. The decoder's own offsets
