@@ -61,10 +61,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if code == http.StatusServiceUnavailable {
 		c.Response().Header().Set(echo.HeaderRetryAfter, retryAfter)
 	}
-	var out error
+	var out error // on a HEAD request net/http sends the headers alone
 	switch {
-	case c.Request().Method == http.MethodHead:
-		out = c.NoContent(code)
 	case htmxOf(c.Request()).Enabled:
 		out = c.String(code, msg)
 	default:

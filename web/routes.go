@@ -153,7 +153,8 @@ func (s *Server) alertRoutes(base, kind string, view, manage Rule) []Route {
 
 // register adds the static files; the Azure-compatible API as its own group under
 // armapi.Prefix, with its own middleware; and the portal's routes as a group with the portal's
-// middleware (uiMiddleware), each with its rule's.
+// middleware (uiMiddleware), each with its rule's. Each GET route answers HEAD too, without the
+// body (net/http drops it).
 func (s *Server) register() {
 	files := echo.StaticDirectoryHandler(staticFiles(), !s.echo.EnablePathUnescapingStaticFiles)
 	s.echo.GET("/static*", files)
@@ -164,6 +165,9 @@ func (s *Server) register() {
 	ui.RouteNotFound("/*", noRoute)
 	for _, r := range s.Routes() {
 		ui.Add(r.Method, r.Path, r.handler, s.authorize(r.Rule)).Name = r.name
+		if r.Method == http.MethodGet { // HEAD as GET, by the same rule (RFC 9110 9.3.2): monitors probe with it
+			ui.Add(http.MethodHead, r.Path, r.handler, s.authorize(r.Rule))
+		}
 	}
 }
 
@@ -191,7 +195,7 @@ func noRoute(c echo.Context) error {
 	r := c.Request()
 	var allow []string
 	route := ""
-	for _, m := range []string{http.MethodGet, http.MethodPost} {
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost} {
 		probe := c.Echo().NewContext(r, nil)
 		c.Echo().Router().Find(m, echo.GetPath(r), probe)
 		if m != r.Method && probe.Path() != c.Path() {

@@ -7,6 +7,7 @@ package armapi
 
 import (
 	"log/slog"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -113,13 +114,17 @@ func (a *API) Routes() []Route {
 // Mount registers the API on g, a group at Prefix: errors and panics answered as ARM JSON for
 // every path of the group, reads finished when a client leaves (detach.Reads), noRoute
 // answering the paths no route serves (404, or 405 for a method a route does not take), and on
-// each route the bearer token, its rate limit and the route's permission.
+// each route the bearer token, its rate limit and the route's permission. A GET route answers
+// HEAD too.
 func (a *API) Mount(g *echo.Group, noRoute echo.HandlerFunc) {
 	g.Use(a.answerErrors, a.recoverPanics(), detach.Reads(nil))
 	g.RouteNotFound("", noRoute)
 	g.RouteNotFound("/*", noRoute)
 	for _, r := range a.Routes() {
 		g.Add(r.Method, strings.TrimPrefix(r.Path, Prefix), r.handler, a.authenticate, a.authorize(r))
+		if r.Method == http.MethodGet { // HEAD as GET (RFC 9110 9.3.2), without the body
+			g.Add(http.MethodHead, strings.TrimPrefix(r.Path, Prefix), r.handler, a.authenticate, a.authorize(r))
+		}
 	}
 }
 

@@ -89,13 +89,8 @@ func (a *API) answerErrors(next echo.HandlerFunc) echo.HandlerFunc {
 		if ae.Status == http.StatusTooManyRequests {
 			h.Set("x-ms-ratelimit-microsoft.consumption-retry-after", strconv.Itoa(ae.RetryAfter))
 		}
-		var out error
-		if c.Request().Method == http.MethodHead {
-			out = c.NoContent(ae.Status)
-		} else {
-			out = c.Blob(ae.Status, echo.MIMEApplicationJSON, ae.Body())
-		}
-		if out != nil {
+		// On a HEAD request net/http sends the headers alone.
+		if out := c.Blob(ae.Status, echo.MIMEApplicationJSON, ae.Body()); out != nil {
 			a.log.Error("write error response", "request_id", requestID(c), "error", out)
 		}
 		return err
