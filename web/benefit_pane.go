@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -58,9 +57,9 @@ func benefitParam(c echo.Context) string {
 // for the list state of the list= parameter.
 func (s *Server) paneProps(c echo.Context, tab, search string) (views.BenefitPane, error) {
 	ctx, pc, now := c.Request().Context(), currentPartner(c), s.businessTime()
-	search = strings.TrimSpace(search)
-	if len(search) > maxSearch {
-		return views.BenefitPane{}, errSearchTooLong
+	search, err := searchText(search)
+	if err != nil {
+		return views.BenefitPane{}, err
 	}
 	d, err := s.store.BenefitOfPartner(ctx, pc.ID, benefitParam(c))
 	if errors.Is(err, fault.ErrNotFound) {

@@ -23,14 +23,15 @@ type benefitsQuery struct {
 	Page   int
 }
 
-// parseBenefitsQuery reads the list's URL. A search longer than maxSearch is refused (400);
+// parseBenefitsQuery reads the list's URL. A search searchText refuses is refused (400);
 // an unknown filter, sort or page falls back to the default and returns a message for the page,
 // so the list is still shown (benefits.ParseFilter).
 func parseBenefitsQuery(v url.Values) (benefitsQuery, string, error) {
-	q := benefitsQuery{Search: strings.TrimSpace(v.Get("q")), Sort: store.SortStatus, Page: 1}
-	if len(q.Search) > maxSearch {
-		return q, "", errSearchTooLong
+	search, err := searchText(v.Get("q"))
+	if err != nil {
+		return benefitsQuery{}, "", err
 	}
+	q := benefitsQuery{Search: search, Sort: store.SortStatus, Page: 1}
 	var problems []string
 	f, err := benefits.ParseFilter(v.Get("filter"))
 	if err != nil {

@@ -57,6 +57,7 @@ func TestBenefitsListFiltersInPlace(t *testing.T) {
 		{"sort by id descending", "?sort=id&dir=desc", ok, []string{"b-007"}, nil},
 		{"X2 unknown filter", "?filter=bogus", bad, []string{"is not a filter", "b-001", "b-007"}, nil},
 		{"X2 search too long", "?q=" + strings.Repeat("x", 201), http.StatusBadRequest, []string{"longer than 200"}, nil},
+		{"X2 search with a control character", "?q=a%00b", http.StatusBadRequest, []string{"without control characters"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
 )
@@ -17,13 +16,9 @@ import (
 // accounts of 50 profiles sees 20 accounts with 20 links, not 1,020 rows). The profile opened
 // last is always shown under its account.
 const (
-	maxSearch      = 200 // bound on the length of the search text
-	scopesPageSize = 25  // accounts, or an account's profiles, per page
-	scopesPreview  = 5   // an account's profiles are listed under it when it has at most this many
+	scopesPageSize = 25 // accounts, or an account's profiles, per page
+	scopesPreview  = 5  // an account's profiles are listed under it when it has at most this many
 )
-
-// errSearchTooLong refuses a search text longer than maxSearch.
-var errSearchTooLong = fault.New(fault.ErrBadRequest, "q: the search text is longer than 200 characters.")
 
 // home sends a signed-in user to the scope they opened last, or to their only scope, or to the
 // billing scopes picker (M5). A partner member without billing scopes goes where the top bar's
@@ -67,9 +62,9 @@ func (s *Server) home(c echo.Context) error {
 // scopesList is the billing scopes picker: a page of accounts, or with ?account= a page of one
 // account's profiles; searched by ?q=, paged by ?after= (in place with htmx, and by URL).
 func (s *Server) scopesList(c echo.Context) error {
-	search := strings.TrimSpace(c.QueryParam("q"))
-	if len(search) > maxSearch {
-		return errSearchTooLong
+	search, err := searchText(c.QueryParam("q"))
+	if err != nil {
+		return err
 	}
 	u := currentUser(c)
 	pinAccount, pinProfile := scopeNamesOf(u.LastScope)

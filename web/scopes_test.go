@@ -68,6 +68,10 @@ func TestPickerSearchFragmentAndURL(t *testing.T) {
 	if !strings.Contains(boosted, "<html") {
 		t.Error("a boosted request got a fragment instead of the page")
 	}
+	if resp, body := c.get("/scopes?q=market%07"); resp.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(body, "without control characters") {
+		t.Errorf("X2: a search with a control character: %d", resp.StatusCode)
+	}
 	_, none := c.get("/scopes?q=zzz")
 	if !strings.Contains(none, "No billing scope matches") {
 		t.Error("no empty state for a search without results")

@@ -17,14 +17,13 @@ func (s *Server) tokenCreate(c echo.Context) error {
 	name, expiry := strings.TrimSpace(c.FormValue("name")), c.FormValue("expires")
 	var expiresAt *time.Time
 	invalid := fault.Invalid{}
-	if expiry != "" {
-		days, err := strconv.Atoi(expiry)
-		if err != nil || days < 1 || days > 3650 {
-			invalid = append(invalid, fault.FieldError{Field: "expires", Message: "Choose one of the expiries offered."})
-		} else {
-			t := s.wallTime().AddDate(0, 0, days)
-			expiresAt = &t
-		}
+	days, offered := expiryDays(expiry)
+	switch {
+	case !offered:
+		invalid = append(invalid, fault.FieldError{Field: "expires", Message: "Choose one of the expiries offered."})
+	case days > 0:
+		t := s.wallTime().AddDate(0, 0, days)
+		expiresAt = &t
 	}
 	var secret string
 	if len(invalid) == 0 {
@@ -52,6 +51,18 @@ func (s *Server) tokenCreate(c echo.Context) error {
 		p.Name = name
 	}
 	return s.renderTokens(c, status, p)
+}
+
+// expiryDays reads the create form's expiry: the days of one of tokenExpiries, 0 for none, and
+// whether it is one of them.
+func expiryDays(v string) (int, bool) {
+	for _, e := range tokenExpiries {
+		if e.value == v {
+			days, _ := strconv.Atoi(e.value) // "" is 0: no expiry
+			return days, true
+		}
+	}
+	return 0, false
 }
 
 // errNoToken is a token the user does not have.

@@ -27,6 +27,15 @@ func TestTokensPage(t *testing.T) {
 	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Give the token a name") {
 		t.Errorf("empty name: %d", resp.StatusCode)
 	}
+	// X2: a name with a control character, an expiry the form does not offer.
+	resp, body = c.post("/tokens", url.Values{"name": {"t\x00x"}, "expires": {"30"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "without control characters") {
+		t.Errorf("a NUL in the name: %d", resp.StatusCode)
+	}
+	resp, body = c.post("/tokens", url.Values{"name": {"one day"}, "expires": {"1"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Choose one of the expiries offered") {
+		t.Errorf("a one-day expiry: %d", resp.StatusCode)
+	}
 	resp, body = c.post("/tokens", url.Values{"name": {"finops script"}, "expires": {"90"}})
 	secret := strings.TrimSpace(doc(t, body).Find(`[data-testid="token-secret"]`).Text())
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(secret, store.TokenPrefix) || len(secret) < 40 {

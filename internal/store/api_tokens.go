@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -44,6 +46,8 @@ func (s *Store) CreateToken(ctx context.Context, actor, owner User, name string,
 		return "", APIToken{}, fault.Field("name", "Give the token a name, such as the script that will use it.")
 	case len(name) > MaxTokenName:
 		return "", APIToken{}, fault.Field("name", fmt.Sprintf("Use at most %d characters.", MaxTokenName))
+	case !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl):
+		return "", APIToken{}, fault.Field("name", "Use text without control characters.")
 	case expiresAt != nil && !expiresAt.After(s.wall()):
 		return "", APIToken{}, fault.Field("expires", "Choose an expiry in the future.")
 	}
