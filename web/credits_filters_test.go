@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -117,6 +118,12 @@ func TestCreditsPagingByURLAndFragment(t *testing.T) {
 		t.Errorf("%d pages, %d lots, from %v", pages, len(byURL), byURL)
 	}
 	d := c.page(bigCredits+"?sort=start&order=desc", http.StatusOK)
+	// A Next page's cursor belongs to its list: in another order it is a 400 naming "after".
+	next, _ := url.Parse(d.Find(testid("lots")+" "+testid("next-page")).AttrOr("href", ""))
+	if resp, body := c.get(bigCredits + "?sort=amount&after=" + url.QueryEscape(next.Query().Get("after"))); resp.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(body, "after:") {
+		t.Errorf("a cursor of another order: %d", resp.StatusCode)
+	}
 	hx := d.Find(testid("lots")+" "+testid("next-page")).AttrOr("hx-get", "")
 	if got := lotNames(c.fragment(hx, "lots-table")); strings.Join(got, ",") != strings.Join(byURL[20:40], ",") {
 		t.Errorf("the htmx Next page gave %v", got)

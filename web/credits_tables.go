@@ -26,15 +26,16 @@ var kindLabels = map[ledger.EventKind]string{
 	ledger.EventExpiredCredit: "Expired credit", ledger.EventCanceledCredit: "Canceled credit",
 }
 
-// lotsPage is one page of the credits list from the store; a cursor it did not give out is a
-// 400 naming "after".
+// lotsPage is one page of the credits list from the store; a cursor it did not give out for this
+// list (this profile, status, sort and direction) is a 400 naming "after".
 func (s *Server) lotsPage(ctx context.Context, pg creditsPage, after string, limit int) ([]store.LotRow, string, error) {
-	cur, err := s.store.ParseLotCursor(after)
 	q := store.LotQuery{ProfileIDs: []int64{pg.bp.ID}, Sort: cmp.Or(pg.q.Sort, "expiration"), Desc: pg.q.Desc,
-		After: cur, Limit: limit, Today: pg.today, Window: pg.window}
+		Limit: limit, Today: pg.today, Window: pg.window}
 	if pg.q.Status != "" {
 		q.Statuses = []ledger.Status{pg.q.Status}
 	}
+	cur, err := s.store.ParseLotCursor(q, after)
+	q.After = cur
 	var rows []store.LotRow
 	var next store.LotCursor
 	if err == nil {
@@ -43,7 +44,7 @@ func (s *Server) lotsPage(ctx context.Context, pg creditsPage, after string, lim
 	if inv, ok := fault.AsInvalid(err); ok {
 		return nil, "", fault.New(fault.ErrBadRequest, inv.Error())
 	}
-	return rows, s.store.EncodeLotCursor(next), err
+	return rows, s.store.EncodeLotCursor(q, next), err
 }
 
 // lotsTable is the credits list of the requested page (M7, M8) from one page of lots and the

@@ -9,10 +9,11 @@ import (
 )
 
 // position is a keyset position of the portal's lists: the sort value of the last row given
-// and its id.
+// and its id, and what list it is in (Bind, "" where the value alone ties it to its list).
 type position struct {
 	Value string `json:"v"`
 	ID    int64  `json:"i"`
+	Bind  string `json:"b,omitempty"`
 }
 
 // randomCursors signs cursors with a key of this process, for a store WithCursorKey did not give
@@ -32,23 +33,29 @@ func (s *Store) WithCursorKey(secret []byte) *Store {
 	return &c
 }
 
-// encodeCursor makes the opaque, signed keyset cursor of a sort value and a row id.
-func (s *Store) encodeCursor(value string, id int64) string {
-	return s.cursors.Seal(position{Value: value, ID: id})
+// encodeCursor makes the opaque, signed keyset cursor of a sort value and a row id in the list
+// bind names.
+func (s *Store) encodeCursor(bind, value string, id int64) string {
+	return s.cursors.Seal(position{Value: value, ID: id, Bind: bind})
 }
 
-// decodeCursor reads a cursor made by encodeCursor; anything else is a bad "after" parameter.
-func (s *Store) decodeCursor(c string) (string, int64, error) {
+// decodeCursor reads a cursor made by encodeCursor for the list bind names; anything else,
+// another list's cursor included, is a bad "after" parameter.
+func (s *Store) decodeCursor(bind, c string) (string, int64, error) {
 	var p position
-	if err := s.cursors.Open(c, &p); err != nil || p.ID <= 0 {
+	if err := s.cursors.Open(c, &p); err != nil || p.ID <= 0 || p.Bind != bind {
 		return "", 0, fmt.Errorf("store: cursor: %w", fault.Field("after", "not a cursor this list gave out; start again from the first page"))
 	}
 	return p.Value, p.ID, nil
 }
 
-// CheckCursor checks that c is a keyset cursor as LotsPage gives out, so that a bad one in a URL
-// is refused before any list is read; the error names the "after" parameter.
+// CheckCursor checks that c is a keyset cursor as this store gives out, of any list, so that a
+// bad one in a URL is refused before any list is read; the error names the "after" parameter.
+// The list reading it checks that it is that list's.
 func (s *Store) CheckCursor(c string) error {
-	_, _, err := s.decodeCursor(c)
-	return err
+	var p position
+	if err := s.cursors.Open(c, &p); err != nil || p.ID <= 0 {
+		return fmt.Errorf("store: cursor: %w", fault.Field("after", "not a cursor this list gave out; start again from the first page"))
+	}
+	return nil
 }

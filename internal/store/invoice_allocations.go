@@ -36,7 +36,7 @@ func (s *Store) InvoiceAllocationsPage(ctx context.Context, profileID int64, inv
 		return rows, "", nil
 	}
 	rows = rows[:limit]
-	return rows, s.encodeCursor(strconv.FormatInt(inv.ID, 10), rows[limit-1].ID), nil
+	return rows, s.encodeCursor("", strconv.FormatInt(inv.ID, 10), rows[limit-1].ID), nil
 }
 
 // CheckAllocationCursor checks that c is a cursor InvoiceAllocationsPage gave out for inv, so
@@ -48,7 +48,7 @@ func (s *Store) CheckAllocationCursor(c string, inv InvoiceRow) error {
 
 // allocationCursor is the id of the last allocation a cursor of inv's allocations names.
 func (s *Store) allocationCursor(c string, inv InvoiceRow) (int64, error) {
-	invoice, id, err := s.decodeCursor(c)
+	invoice, id, err := s.decodeCursor("", c)
 	if err != nil {
 		return 0, err
 	}

@@ -86,7 +86,7 @@ func TestInvoiceAllocationsPagesAreTheWhole(t *testing.T) {
 		}
 		other := inv
 		other.ID++ // a cursor of another invoice
-		for _, bad := range []string{"x", s.EncodeLotCursor(store.LotCursor{Value: "2026-03-01", ID: 5})} {
+		for _, bad := range []string{"x", s.EncodeLotCursor(store.LotQuery{}, store.LotCursor{Value: "2026-03-01", ID: 5})} {
 			if _, _, err := s.InvoiceAllocationsPage(ctx, p.ID, inv, bad, 10); !errors.Is(err, fault.ErrInvalid) || s.CheckAllocationCursor(bad, inv) == nil {
 				t.Errorf("cursor %q: %v; want an invalid after", bad, err)
 			}

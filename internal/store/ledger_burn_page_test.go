@@ -3,12 +3,14 @@ package store_test
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
 	"github.com/creditdesk/creditdesk/internal/store"
@@ -73,8 +75,16 @@ func TestLotsPageDefaultsToBurnOrder(t *testing.T) {
 					if next.ID == 0 {
 						break
 					}
-					// Through the URL's signed cursor, as the portal pages.
-					if q.After, err = s.ParseLotCursor(s.EncodeLotCursor(next)); err != nil {
+					// Through the URL's signed cursor, as the portal pages; it opens in its own list only.
+					token := s.EncodeLotCursor(q, next)
+					for _, other := range []store.LotQuery{{ProfileIDs: []int64{p.ID + 1}, Sort: q.Sort, Desc: q.Desc},
+						{ProfileIDs: q.ProfileIDs, Sort: "amount", Desc: q.Desc}, {ProfileIDs: q.ProfileIDs, Sort: q.Sort, Desc: !q.Desc},
+						{ProfileIDs: q.ProfileIDs, Sort: q.Sort, Desc: q.Desc, Statuses: []ledger.Status{ledger.StatusActive}}} {
+						if _, err := s.ParseLotCursor(other, token); !errors.Is(err, fault.ErrInvalid) {
+							t.Fatalf("a cursor of %+v opened in %+v: %v", q, other, err)
+						}
+					}
+					if q.After, err = s.ParseLotCursor(q, token); err != nil {
 						t.Fatal(err)
 					}
 				}

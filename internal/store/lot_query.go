@@ -43,22 +43,28 @@ type LotCursor struct {
 	ID    int64
 }
 
-// EncodeLotCursor is the signed cursor of c for a URL; "" for the first page.
-func (s *Store) EncodeLotCursor(c LotCursor) string {
+// EncodeLotCursor is the signed cursor of c, in the list of q, for a URL; "" for the first page.
+func (s *Store) EncodeLotCursor(q LotQuery, c LotCursor) string {
 	if c.ID == 0 {
 		return ""
 	}
-	return s.encodeCursor(c.Value, c.ID)
+	return s.encodeCursor(q.list(), c.Value, c.ID)
 }
 
-// ParseLotCursor reads a cursor EncodeLotCursor gave out; the error names the "after"
-// parameter. "" is the first page.
-func (s *Store) ParseLotCursor(str string) (LotCursor, error) {
+// ParseLotCursor reads a cursor EncodeLotCursor gave out for the list of q (the same profiles,
+// statuses, sort and direction); the error names the "after" parameter. "" is the first page.
+func (s *Store) ParseLotCursor(q LotQuery, str string) (LotCursor, error) {
 	if str == "" {
 		return LotCursor{}, nil
 	}
-	v, id, err := s.decodeCursor(str)
+	v, id, err := s.decodeCursor(q.list(), str)
 	return LotCursor{Value: v, ID: id}, err
+}
+
+// list names the list of lots a cursor of q belongs to: a sort value means nothing in another
+// profile's list, another order or another status's.
+func (q LotQuery) list() string {
+	return fmt.Sprintf("lots %v %v %s %t", q.ProfileIDs, q.Statuses, q.Sort, q.Desc)
 }
 
 // LotsPage returns one page of lots and the cursor of the next page (zero on the last). Sorted

@@ -127,7 +127,7 @@ func (s *Store) keyset(db *gorm.DB, t, pinCond string, pinArgs []any, after stri
 		return db.Order(clause.OrderBy{Expression: clause.Expr{SQL: "CASE WHEN " + pinCond + " THEN 0 ELSE 1 END, lower(" + t +
 			".display_name), " + t + ".id", Vars: pinArgs, WithoutParentheses: true}}), nil
 	}
-	val, id, err := s.decodeCursor(after)
+	val, id, err := s.decodeCursor("", after)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +150,8 @@ func keysetPage[R, T any](s *Store, db *gorm.DB, op string, limit int, key func(
 	next := ""
 	if len(rows) > limit {
 		rows = rows[:limit]
-		next = s.encodeCursor(key(rows[len(rows)-1]))
+		v, id := key(rows[len(rows)-1])
+		next = s.encodeCursor("", v, id)
 	}
 	out := make([]T, len(rows))
 	for i, r := range rows {
