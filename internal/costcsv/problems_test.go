@@ -35,6 +35,7 @@ func TestScanProblems(t *testing.T) {
 		want []said
 	}{
 		{"empty file", "", []said{{0, "", "empty file: no header line"}}},
+		{"UTF-16 file", "\xff\xfeb\x00i\x00l\x00l\x00,\x00d\x00\n\x00", []said{{1, "", "not valid UTF-8"}}},
 		{"missing columns", "billingProfileId,date,productName,publisherType\n" + pA + ",05/01/2026,A,Azure\n",
 			[]said{{1, colCost, "missing required column"}, {1, colCurrency, "missing required column"}}},
 		{"column twice", strings.TrimSuffix(hdr, "\n") + ",ProductName\n", []said{

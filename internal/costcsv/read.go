@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/money"
@@ -120,7 +122,8 @@ func (s *Scanner) Line() Line { return s.line }
 // the file and is not a Problem.
 func (s *Scanner) Err() error { return s.err }
 
-// readHeader reads the header line and finds the columns, reporting what is wrong with it.
+// readHeader reads the header line and finds the columns, reporting what is wrong with it: a
+// header that is not UTF-8 stops the scan at once.
 func (s *Scanner) readHeader() bool {
 	header, err := s.cr.Read()
 	switch {
@@ -132,6 +135,10 @@ func (s *Scanner) readHeader() bool {
 		return false
 	}
 	line, _ := s.cr.FieldPos(0)
+	if !utf8.ValidString(strings.Join(header, "")) { // UTF-16 or Latin-1: no column name would match
+		s.probs.Add(line, "", KeyNotUTF8)
+		return false
+	}
 	cols, ok := findColumns(header, line, s.probs)
 	s.cols, s.header = cols, len(header)
 	return ok
