@@ -227,6 +227,7 @@ var sentences = map[string]string{
 	"store.charge_profiles":       "more than {0} billing profiles in one file: import them in several files",
 	"store.charge_no_profile":     "no billing profile {0}",
 	"store.charge_profile_twice":  "{0} names billing profiles of several accounts",
+	"store.charge_not_in_account": "billing account {1} has no billing profile {0}",
 	"store.charge_future":         "{0} is after today ({1}): charges are imported once they have happened",
 	"store.charge_currency":       "{0}, but billing profile {1} is billed in {2}",
 	"store.charge_invoiced":       "a charge for {0} dated {1} falls in a month already invoiced (the next invoice covers {2}): invoiced data cannot change",

@@ -1,6 +1,7 @@
 package costcsv
 
 import (
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -16,23 +17,32 @@ const maxProduct = 200
 // errEmpty is a required cell left empty.
 var errEmpty = bad(KeyEmpty)
 
+// profileRef is what a billingProfileId cell names: the upper-case profile name, and the billing
+// account's name when the cell is a full ARM id ("" for a bare name).
+type profileRef struct{ account, name string }
+
 // profileName turns a billingProfileId cell, a profile name or an ARM id such as
 // /providers/Microsoft.Billing/billingAccounts/…/billingProfiles/PBFV-…, into the upper-case
-// profile name, which must look like XXXX-XXXX-XXX-XXX of A-Z and 0-9.
-func profileName(s string) (string, error) {
+// profile name, which must look like XXXX-XXXX-XXX-XXX of A-Z and 0-9, and the account's name
+// from an ARM id.
+func profileName(s string) (profileRef, error) {
 	if s == "" {
-		return "", errEmpty
+		return profileRef{}, errEmpty
 	}
+	var ref profileRef
 	name := s
-	const marker = "/billingprofiles/"
+	const marker, accounts = "/billingprofiles/", "/billingaccounts/"
 	if i := indexASCIIFold(s, marker); i >= 0 {
 		name, _, _ = strings.Cut(s[i+len(marker):], "/")
+		if j := indexASCIIFold(s[:i], accounts); j >= 0 {
+			ref.account, _ = url.PathUnescape(s[j+len(accounts) : i])
+		}
 	}
-	name = strings.ToUpper(name)
-	if !profileShaped(name) {
-		return "", bad(KeyNotProfile, cellValue(s))
+	ref.name = strings.ToUpper(name)
+	if !profileShaped(ref.name) {
+		return profileRef{}, bad(KeyNotProfile, cellValue(s))
 	}
-	return name, nil
+	return ref, nil
 }
 
 // indexASCIIFold is strings.Index ignoring ASCII case, for a lower-case ASCII sub. Unlike

@@ -17,6 +17,7 @@ const FileLimit = 10 * money.Limit
 type Line struct {
 	Number    int    // the 1-based line its record starts on (the header is line 1)
 	Profile   string // the profile name, upper-case, also when the export wrote a full ARM id
+	Account   string // the billing account's name when the export wrote a full ARM id, else ""
 	Date      ledger.Date
 	Product   string // shares the memory of its CSV line: clone it to keep it long
 	Publisher ledger.PublisherType
@@ -59,8 +60,8 @@ func (s *Scanner) record(number int, rec []string) (Line, bool) {
 		}
 	}
 	l := Line{Number: number, Product: cell(s.cols.product)}
-	var err error
-	l.Profile, err = s.profile(cell(s.cols.profile))
+	ref, err := s.profile(cell(s.cols.profile))
+	l.Profile, l.Account = ref.name, ref.account
 	check(colProfile, err)
 	l.Date, err = chargeDate(cell(s.cols.date))
 	check(colDate, err)
@@ -107,15 +108,16 @@ func (s *Scanner) withinFileLimit(l Line) bool {
 
 var fileLimit = money.FromUnits(FileLimit)
 
-func (s *Scanner) profile(cell string) (string, error) {
-	if name, ok := s.profiles[cell]; ok {
-		return name, nil
+func (s *Scanner) profile(cell string) (profileRef, error) {
+	if ref, ok := s.profiles[cell]; ok {
+		return ref, nil
 	}
-	name, err := profileName(cell)
+	ref, err := profileName(cell)
 	if err == nil && len(s.profiles) < maxCached {
-		s.profiles[strings.Clone(cell)] = strings.Clone(name)
+		ref = profileRef{account: strings.Clone(ref.account), name: strings.Clone(ref.name)}
+		s.profiles[strings.Clone(cell)] = ref
 	}
-	return name, err
+	return ref, err
 }
 
 func cost(cell string) (money.Amount, error) {

@@ -53,6 +53,12 @@ func goodLines(t *testing.T, in io.Reader, notCovered ledger.NotCovered) []Line 
 	return got
 }
 
+// inAccount is l as a line that names its profile by an ARM id of the account named account.
+func inAccount(l Line, account string) Line {
+	l.Account = account
+	return l
+}
+
 func sameLines(t *testing.T, got, want []Line) {
 	t.Helper()
 	if len(got) == 0 && len(want) == 0 {
@@ -66,7 +72,7 @@ func sameLines(t *testing.T, got, want []Line) {
 func dump(lines []Line) string {
 	var b strings.Builder
 	for _, l := range lines {
-		fmt.Fprintf(&b, "\n  %d %s %s %q %s %s %t %s", l.Number, l.Profile, l.Date, l.Product, l.Publisher, l.Currency, l.Eligible, l.Amount)
+		fmt.Fprintf(&b, "\n  %d %s %q %s %q %s %s %t %s", l.Number, l.Profile, l.Account, l.Date, l.Product, l.Publisher, l.Currency, l.Eligible, l.Amount)
 	}
 	return b.String()
 }
@@ -89,6 +95,9 @@ func TestScanTestdata(t *testing.T) {
 		ln(11, pA, "2026-05-02", "Standard Page Blob", az, "USD", true, "-0.000005"),
 		ln(12, pA, "2026-05-02", "Standard Page Blob", az, "USD", true, "0.00002"),
 		ln(13, pB, "2026-05-01", vm, az, "EUR", true, "100"),
+	}
+	for i := range want[:10] { // lines 2-12 name the profile by its ARM id
+		want[i].Account = "a1b2c3d4-0000-4000-8000-000000000001:e5f6a7b8-0000-4000-8000-000000000002_2019-05-31"
 	}
 	f, err := os.Open("testdata/export.csv")
 	if err != nil {
@@ -143,7 +152,9 @@ func TestScanLines(t *testing.T) {
 		{"header only", hdr, nil, nil},
 		{"id, name and case are one profile", hdr + line +
 			strings.ToLower(arm) + "/invoiceSections/ABC,2026-05-01,5,usd," + vm + ",azure,usage\n", nil,
-			[]Line{ln(2, pA, "2026-05-01", vm, az, "USD", true, "10"), ln(3, pA, "2026-05-01", vm, az, "USD", true, "5")}},
+			[]Line{ln(2, pA, "2026-05-01", vm, az, "USD", true, "10"), inAccount(ln(3, pA, "2026-05-01", vm, az, "USD", true, "5"), "x:y_2019-05-31")}},
+		{"an escaped account name", hdr + strings.Replace(line, pA, "/providers/Microsoft.Billing/billingAccounts/x%3Ay_2019-05-31/billingProfiles/"+pA, 1), nil,
+			[]Line{inAccount(ln(2, pA, "2026-05-01", vm, az, "USD", true, "10"), "x:y_2019-05-31")}},
 		{"non-ASCII before /billingProfiles/", hdr + strings.Replace(line, pA, "\u0130x/BILLINGPROFILES/"+pA, 1), nil,
 			[]Line{ln(2, pA, "2026-05-01", vm, az, "USD", true, "10")}},
 		{"positive refund negated", hdr + strings.Replace(line, "Usage", "Refund", 1), nil,

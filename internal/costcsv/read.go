@@ -53,7 +53,7 @@ type Scanner struct {
 	done       bool
 	absTotal   money.Amount // the absolute costs of the good lines so far (FileLimit)
 	overLimit  bool
-	profiles   map[string]string // billingProfileId cell -> profile name
+	profiles   map[string]profileRef // billingProfileId cell -> what it names
 	eligible   map[eligibilityKey]bool
 }
 
@@ -73,7 +73,7 @@ func newScanner(r io.Reader, notCovered ledger.NotCovered, probs *Collector, lim
 	cr.ReuseRecord = true // record copies nothing it keeps beyond the next Scan
 	cr.FieldsPerRecord = -1
 	return &Scanner{notCovered: notCovered, probs: probs, lim: lim, ll: ll, cr: cr,
-		profiles: make(map[string]string), eligible: make(map[eligibilityKey]bool)}
+		profiles: make(map[string]profileRef), eligible: make(map[eligibilityKey]bool)}
 }
 
 // Scan advances to the next good line, reporting every bad one on its way. It returns false at

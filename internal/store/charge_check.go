@@ -25,6 +25,7 @@ const (
 	KeyChargeProfiles      = "store.charge_profiles"       // the most profiles one file may name (int)
 	KeyChargeNoProfile     = "store.charge_no_profile"     // the profile the line names (ID)
 	KeyChargeProfileTwice  = "store.charge_profile_twice"  // the profile the line names (ID)
+	KeyChargeNotInAccount  = "store.charge_not_in_account" // the profile and the account the line names (IDs)
 	KeyChargeFuture        = "store.charge_future"         // the line's date, today (ledger.Date)
 	KeyChargeCurrency      = "store.charge_currency"       // the line's currency, the profile (ID), its currency
 	KeyChargeInvoiced      = "store.charge_invoiced"       // X1: the product, the date, the next invoice's period (ledger.Period)
@@ -34,7 +35,7 @@ const (
 
 // ChargeProblemKeys are every message key the store's checks of charge lines say.
 var ChargeProblemKeys = []string{KeyChargeOtherProfile, KeyChargeProfiles, KeyChargeNoProfile, KeyChargeProfileTwice,
-	KeyChargeFuture, KeyChargeCurrency, KeyChargeInvoiced, KeyChargeMonthLimit, KeyChargeMonthOverflow}
+	KeyChargeNotInAccount, KeyChargeFuture, KeyChargeCurrency, KeyChargeInvoiced, KeyChargeMonthLimit, KeyChargeMonthOverflow}
 
 // checkStaged reports to probs every staged charge total that cannot be set, each at a line of
 // the import: a total whose lines net below zero, a change to a month already invoiced (X1),

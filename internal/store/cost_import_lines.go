@@ -34,7 +34,7 @@ type resolvedProfile struct {
 // line reports what is wrong with a line the file itself cannot tell (its profile, currency
 // and date against the database and today), and stages it when nothing is.
 func (im *importer) line(ctx context.Context, l costcsv.Line) error {
-	r, err := im.resolve(ctx, l.Profile)
+	r, err := im.resolve(ctx, l.Account, l.Profile)
 	if err != nil {
 		return err
 	}
@@ -58,33 +58,50 @@ func (im *importer) line(ctx context.Context, l costcsv.Line) error {
 		Publisher: string(l.Publisher), Eligible: l.Eligible, Amount: l.Amount.Micros()})
 }
 
-// resolve finds the profile a line names, once per name.
-func (im *importer) resolve(ctx context.Context, name string) (resolvedProfile, error) {
-	if r, ok := im.profiles[name]; ok {
+// resolve finds the profile a line names, once per name: by its name, within the billing
+// account account when the line gave a full ARM id ("" otherwise).
+func (im *importer) resolve(ctx context.Context, account, name string) (resolvedProfile, error) {
+	ref := account + "/" + name
+	if r, ok := im.profiles[ref]; ok {
 		return r, nil
 	}
 	var r resolvedProfile
 	switch {
 	case im.only != nil && name != im.only.Name:
 		r.problem = fault.Say(KeyChargeOtherProfile, fault.ID(name), fault.ID(im.only.Name))
-	case im.only != nil:
-		r.p = *im.only
 	case len(im.profiles) >= maxImportProfiles:
 		return resolvedProfile{problem: fault.Say(KeyChargeProfiles, maxImportProfiles)}, nil
 	default:
-		var found []BillingProfile
-		if err := im.tx.conn(ctx).Where("name = ?", name).Limit(2).Find(&found).Error; err != nil {
-			return r, wrap("import: profile", err)
+		found, err := im.profilesNamed(ctx, account, name)
+		if err != nil {
+			return r, err
 		}
-		switch len(found) {
-		case 0:
-			r.problem = fault.Say(KeyChargeNoProfile, fault.ID(name))
-		case 1:
+		switch {
+		case len(found) == 1:
 			r.p = found[0]
-		default:
+		case len(found) > 1:
 			r.problem = fault.Say(KeyChargeProfileTwice, fault.ID(name))
+		case account != "":
+			r.problem = fault.Say(KeyChargeNotInAccount, fault.ID(name), fault.ID(account))
+		default:
+			r.problem = fault.Say(KeyChargeNoProfile, fault.ID(name))
 		}
 	}
-	im.profiles[strings.Clone(name)] = r
+	im.profiles[strings.Clone(ref)] = r
 	return r, nil
+}
+
+// profilesNamed returns up to two profiles of that name: the page's own on an upload, else any
+// in the database; those of the billing account account only, when it is not "" (an account's
+// name matches in any case, as ARM ids do).
+func (im *importer) profilesNamed(ctx context.Context, account, name string) ([]BillingProfile, error) {
+	db := im.tx.conn(ctx).Where("name = ?", name)
+	if im.only != nil {
+		db = db.Where("id = ?", im.only.ID)
+	}
+	if account != "" {
+		db = db.Where("billing_account_id IN (SELECT id FROM billing_accounts WHERE lower(name) = ?)", strings.ToLower(account))
+	}
+	var found []BillingProfile
+	return found, wrap("import: profile", db.Limit(2).Find(&found).Error)
 }

@@ -55,7 +55,8 @@ func wordProblems(ps costcsv.Problems) []problemText {
 
 // TestImportReportsEveryProblemAtOnce: X2: one answer names the problems of every line, the
 // file's own and those the database tells, sorted by line: an invoiced month, a foreign
-// currency, an unknown profile, a bad date, a refund exceeding its day; past costcsv.MaxProblems
+// currency, an unknown profile, a bad date, a refund exceeding its day, a full id naming another
+// account than the profile's (its own account, in any case, is fine); past costcsv.MaxProblems
 // the rest are counted. On both databases.
 func TestImportReportsEveryProblemAtOnce(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
@@ -68,7 +69,10 @@ func TestImportReportsEveryProblemAtOnce(t *testing.T) {
 			"ZZZZ-ZZZZ-ZZZ-ZZZ,07/05/2026,Storage,Azure,Usage,USD,5\n"+
 			p+",2026-02-30,Storage,Azure,Usage,USD,5\n"+
 			p+",07/06/2026,Storage,Azure,Usage,USD,5\n"+
-			p+",07/06/2026,Storage,Azure,Refund,USD,7.5\n")
+			p+",07/06/2026,Storage,Azure,Refund,USD,7.5\n"+
+			"/providers/Microsoft.Billing/billingAccounts/other-account/billingProfiles/"+p+",07/05/2026,Storage,Azure,Usage,USD,5\n"+
+			"/providers/Microsoft.Billing/billingAccounts/5E98E158-1A2B-4C3D-8E9F-0123456789AB:6F1E2D3C-4B5A-4978-8A6B-5C4D3E2F1A0B_2019-05-31"+
+			"/billingProfiles/"+p+",07/05/2026,Storage,Azure,Usage,USD,5\n")
 		want := []problemText{
 			{Line: 3, Column: "date", Message: "a charge for Virtual Machines dated 2026-06-08 falls in a month already invoiced " +
 				"(the next invoice covers 2026-07): invoiced data cannot change"},
@@ -77,6 +81,7 @@ func TestImportReportsEveryProblemAtOnce(t *testing.T) {
 			{Line: 6, Column: "date", Message: `not a date: "2026-02-30" (want MM/DD/YYYY or YYYY-MM-DD)`},
 			{Line: 8, Column: "costInBillingCurrency", Message: `PBFV-AB12-CD3-EF4's "Storage" (Azure, eligible) on 2026-07-06 ` +
 				"nets -2.50 after refunds (lines 7, 8): a refund cannot exceed the charges of its day"},
+			{Line: 9, Column: "billingProfileId", Message: "billing account other-account has no billing profile PBFV-AB12-CD3-EF4"},
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got:\n%v\nwant:\n%v", got, want)
