@@ -22,7 +22,8 @@ import (
 //	from,to transactions: YYYY-MM-DD, inclusive
 //	kind    transactions: a ledger event kind such as SettledCharges
 //	state   transactions: pending or settled ("" both)
-//	before  transactions: the sequence number to continue before (keyset)
+//	before  transactions: the sequence number of the event to continue after, newest first by
+//	        (date, seq) (keyset)
 type creditsQuery struct {
 	Status   ledger.Status // "" for all
 	Sort     string        // "" is expiration

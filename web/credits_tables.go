@@ -178,8 +178,9 @@ func (pg creditsPage) txTable(d txData) views.Transactions {
 	return t
 }
 
-// eventsPage is one page of settled events with the page's filters, newest first before seq
-// before (0 for the newest), and the seq to continue before (0 on the last page).
+// eventsPage is one page of settled events with the page's filters, newest first by (date, seq)
+// from the event after the one numbered before (0 for the newest), and the seq of the event to
+// continue after (0 on the last page).
 func (s *Server) eventsPage(ctx context.Context, pg creditsPage, before int64, limit int) ([]store.EventRow, int64, error) {
 	eq := store.EventQuery{ProfileIDs: []int64{pg.bp.ID}, From: pg.q.From, To: pg.q.To, Newest: true,
 		After: store.EventCursor{Seq: before}, Limit: limit}

@@ -89,13 +89,14 @@ type loader struct {
 // system is the audit actor of a scenario load.
 var system = store.User{Email: "scenario load"}
 
-// Load stores a parsed scenario in one transaction, after any other load has ended: users, API tokens, billing accounts, billing
-// profiles and role assignments, partner organisations with their members and benefits, keyed
-// by email, name and id, so loading a file twice changes nothing the second time. Problems only
-// the database can reveal (a role for an unknown user, a new user without a password, a benefit
-// for a free-mail address, a charge in an invoiced month) are returned as Problems, all of them,
-// each naming its JSON path, and nothing is stored. New and changed passwords are hashed at the
-// costs pw (password.Production outside tests).
+// Load stores a parsed scenario in one transaction, after any other load has ended (see
+// store.AwaitOtherLoads): users, API tokens, billing accounts, billing profiles and role
+// assignments, partner organisations with their members and benefits, keyed by email, name and
+// id, so loading a file twice changes nothing the second time. Problems only the database can
+// reveal (a role for an unknown user, a new user without a password, a benefit for a free-mail
+// address, a charge in an invoiced month) are returned as Problems, all of them, each naming its
+// JSON path, and nothing is stored. New and changed passwords are hashed at the costs pw
+// (password.Production outside tests).
 func Load(ctx context.Context, s *store.Store, sc *Scenario, pw password.Params) (Summary, error) {
 	l := &loader{sum: newSummary(), passwords: pw}
 	err := s.Tx(ctx, func(tx *store.Store) error {

@@ -27,12 +27,13 @@ const maxDepth = 100
 type jsonReader struct {
 	data  []byte
 	dec   *json.Decoder
-	probs *problemList // duplicate keys
+	probs *problemList // duplicate keys, strings that are not UTF-8
 }
 
-// readJSON parses data as exactly one JSON value. A syntax error is the only problem, naming the
-// innermost path reached and the line and column of the offending character; a duplicate key
-// is reported in probs and its first value kept, so that reading goes on and finds more.
+// readJSON parses data as exactly one JSON value. A syntax error is the problem it returns,
+// naming the innermost path reached and the line and column of the offending character; a
+// duplicate key (its first value kept) and a string that is not UTF-8 are reported in probs, so
+// that reading goes on and finds more.
 func readJSON(data []byte, probs *problemList) (any, *Problem) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Problem{Message: "empty file: expected a JSON object"}

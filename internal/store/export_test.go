@@ -95,3 +95,17 @@ func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
 	_, err = p.DownTo(ctx, version)
 	return err
 }
+
+// MarkSyncedWithEvents makes the profile one whose ledger Azure keeps, with these settled events
+// stored as a sync stores them (Azure's balances, in Azure's order), as a sync of a connection
+// since removed leaves it.
+func (s *Store) MarkSyncedWithEvents(ctx context.Context, profileID int64, events []EventRow) error {
+	err := s.conn(ctx).Create(&azureProfileRow{BillingProfileID: profileID, SyncedAt: s.wall(), SyncedOn: "2026-11-15"}).Error
+	if err != nil {
+		return err
+	}
+	for i := range events {
+		events[i].BillingProfileID, events[i].CreatedAt = profileID, s.wall()
+	}
+	return s.conn(ctx).Create(&events).Error
+}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -18,7 +19,8 @@ import (
 // invoice's settled charges of the 12th. The transactions list them by date, each balance the previous one
 // plus its amount, ending at the current balance, and a page starting after any event goes on
 // from the event after it. Migration 00026 gives stored balances that order: undone, it gives
-// back the order of booking, and done again, the balances of today's processing.
+// back the order of booking, and done again, the balances of today's processing; the balances
+// of a profile Azure keeps stay Azure's.
 func TestEarlyEventsListedByDate(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -43,6 +45,18 @@ func TestEarlyEventsListedByDate(t *testing.T) {
 		if p.CurrentBalance.String() != "9990.00" {
 			t.Errorf("current balance %s, want the newest event's 9990.00", p.CurrentBalance)
 		}
+		// A profile Azure keeps shows Azure's balances, whatever their order: no migration touches them.
+		_, synced := storetest.Profile(t, s, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31", "PBFV-AB12-CD4-EF5")
+		azure := []store.EventRow{
+			{Seq: 1, Kind: ledger.EventNewCredit, Date: ledger.MustDate("2026-02-01"), Description: "New credit", Amount: money.MustParse("100"), Balance: money.MustParse("100")},
+			{Seq: 2, Kind: ledger.EventAdjustment, Date: ledger.MustDate("2026-01-15"), Description: "Adjustment", Amount: money.MustParse("-10"), Balance: money.MustParse("90")},
+		}
+		if err := s.MarkSyncedWithEvents(ctx, synced.ID, azure); err != nil {
+			t.Fatal(err)
+		}
+		azureBalances := "2026-02-01 NewCredit 100.00 100.00\n2026-01-15 Adjustment -10.00 90.00"
+		// 00026's Down gives back the balances in booking order, its Up those of today's processing.
+		// (MigrateDownTo undoes any later migration too.)
 		if err := s.MigrateDownTo(ctx, 25); err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +69,24 @@ func TestEarlyEventsListedByDate(t *testing.T) {
 		if again := listed(t, s, p.ID, 100); again != want {
 			t.Errorf("after 00026 again:\n%s\nwant\n%s", again, want)
 		}
+		if got := eventLines(t, s, synced.ID); got != azureBalances {
+			t.Errorf("the synced profile's events after 00026's Down and Up:\n%s\nwant Azure's\n%s", got, azureBalances)
+		}
 	})
+}
+
+// eventLines is the profile's settled events as listed, newest first.
+func eventLines(t *testing.T, s *store.Store, profileID int64) string {
+	t.Helper()
+	page, _, err := s.EventsPage(context.Background(), store.EventQuery{ProfileIDs: []int64{profileID}, Newest: true, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, e := range page {
+		lines = append(lines, fmt.Sprintf("%s %s %s %s", e.Date, e.Kind, e.Amount, e.Balance))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // listed pages the profile's settled events newest first, limit a page, and checks that each
@@ -93,7 +124,7 @@ func balancesBySeq(t *testing.T, s *store.Store, profileID int64) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	slices.SortFunc(rows, func(a, b store.EventRow) int { return int(a.Seq - b.Seq) })
+	slices.SortFunc(rows, func(a, b store.EventRow) int { return cmp.Compare(a.Seq, b.Seq) })
 	running := money.Zero
 	for _, e := range rows {
 		if running = running.Add(e.Amount); e.Balance != running {

@@ -75,63 +75,43 @@ func (s *Store) saveLotStates(ctx context.Context, profileID int64, lots []ledge
 }
 
 // appendEvents stores settled events after seq; the unique (profile, seq) index refuses a
-// duplicate from a concurrent run. Then each event from the earliest new one on gets its
-// balance in the order the pages list events (rebalanceFrom).
+// duplicate from a concurrent run. Then every event of the profile gets its balance in the
+// order the pages list events (rebalance).
 func (s *Store) appendEvents(ctx context.Context, profileID, seq int64, events []ledger.Event) error {
 	if len(events) == 0 {
 		return nil
 	}
 	rows := make([]EventRow, len(events))
 	now := s.now().UTC()
-	from := events[0].Date
 	for i, e := range events {
 		rows[i] = EventRow{BillingProfileID: profileID, Seq: seq + int64(i) + 1, Kind: e.Kind, Date: e.Date,
 			Description: e.Description, Amount: e.Amount, Balance: e.Balance,
 			InvoiceNumber: e.InvoiceNumber, LotName: e.LotID, CreatedAt: now}
-		if e.Date.Before(from) {
-			from = e.Date
-		}
 	}
 	if err := s.conn(ctx).CreateInBatches(rows, 500).Error; err != nil {
 		return wrap("append events", err)
 	}
-	return s.rebalanceFrom(ctx, profileID, from)
+	return s.rebalance(ctx, profileID)
 }
 
-// rebalanceFrom sets the balance of each settled event of the profile dated from on to the
-// balance after it in (date, seq) order, the order in which the portal and the API list them
-// (M13): the previous event's balance plus its amount. An invoice books the events of its month
-// when it is issued, on the invoice day of the next month, and some of them are dated before the
-// previous invoice's settled charges: a refund, an expiry or a cancellation in the first days of
-// the month. They are listed by their date, so the events listed after them have their balance
-// raised or lowered by them; the last one's is still the current balance.
-func (s *Store) rebalanceFrom(ctx context.Context, profileID int64, from ledger.Date) error {
-	var before []money.Amount
-	err := s.conn(ctx).Model(&EventRow{}).Where("billing_profile_id = ? AND date < ?", profileID, from).
-		Order("date DESC, seq DESC").Limit(1).Pluck("balance", &before).Error
-	if err != nil {
-		return wrap("rebalance events", err)
-	}
-	running := money.Zero
-	if len(before) == 1 {
-		running = before[0]
-	}
-	var rows []EventRow
-	err = s.conn(ctx).Select("id, amount, balance").Where("billing_profile_id = ? AND date >= ?", profileID, from).
-		Order("date, seq").Find(&rows).Error
-	if err != nil {
-		return wrap("rebalance events", err)
-	}
-	for _, r := range rows {
-		running = running.Add(r.Amount)
-		if r.Balance == running {
-			continue
-		}
-		if err := s.conn(ctx).Model(&EventRow{}).Where("id = ?", r.ID).Update("balance", running).Error; err != nil {
-			return wrap("rebalance events", err)
-		}
-	}
-	return nil
+// rebalanceSQL sets the balance of each settled event of a profile (the one parameter) to the
+// balance after it in (date, seq) order, from an opening balance of 0, writing only the rows
+// whose balance changes. Migration 00026 applies the same sum to the events stored before it.
+const rebalanceSQL = `UPDATE ledger_events SET balance = r.running
+FROM (SELECT id, SUM(amount) OVER (ORDER BY date, seq) AS running FROM ledger_events WHERE billing_profile_id = ?) AS r
+WHERE ledger_events.id = r.id AND ledger_events.balance <> r.running`
+
+// rebalance gives each settled event of the profile the balance after it in (date, seq) order,
+// the order in which the portal and the API list events (M13): the previous event's balance
+// plus its amount, the last one's the current balance. An invoice books its month's events when
+// it is issued, on the invoice day of the next month, and some are dated before the previous
+// invoice's settled charges (a refund, an expiry or a cancellation early in the month), or long
+// before (the new credit of a lot loaded late with a past start date). Listed by their date,
+// they move the balances of the events listed after them. The whole profile is summed in one
+// statement (a few events a month), so a balance an older binary stored in booking order is
+// set right too.
+func (s *Store) rebalance(ctx context.Context, profileID int64) error {
+	return wrap("rebalance events", s.conn(ctx).Exec(rebalanceSQL, profileID).Error)
 }
 
 func withCurrency(cs []ledger.Charge, currency string) []ledger.Charge {
