@@ -155,7 +155,7 @@ func (s *Server) authorize(rule Rule) echo.MiddlewareFunc {
 // after it; htmx requests get a redirect header instead of a page.
 func (s *Server) requireSignIn(c echo.Context) error {
 	target := s.links.to(routeSignIn)
-	if c.Request().Method == http.MethodGet && c.Request().URL.Path != "/" {
+	if m := c.Request().Method; (m == http.MethodGet || m == http.MethodHead) && c.Request().URL.Path != "/" {
 		target += "?next=" + urlQueryEscape(c.Request().URL.RequestURI())
 	}
 	if htmxOf(c.Request()).Enabled {

@@ -84,7 +84,7 @@ func (r Days) Bounds() (from, to ledger.Date) {
 // without events.
 func EventDays(q url.Values, required bool) (Days, error) {
 	r := AllDays
-	var start, end time.Time
+	var start, end *time.Time // the instants given
 	for _, name := range []string{"startDate", "endDate"} {
 		v, ok := Param(q, name)
 		if !ok || v == "" {
@@ -93,29 +93,23 @@ func EventDays(q url.Values, required bool) (Days, error) {
 			}
 			continue
 		}
-		t, err := ParseInstant(name, v)
+		t, day, err := parseInstant(name, v)
 		if err != nil {
 			return r, err
 		}
 		if name == "startDate" {
-			start, r = t, r.And(DaysFrom(ceilDay(t)))
+			start, r = &t, r.And(DaysFrom(ceilDay(t)))
 			continue
 		}
-		end, r = t, r.And(DaysTo(ledger.DateOf(t)))
-		if dateOnly(v) {
-			end = t.AddDate(0, 0, 1).Add(-time.Nanosecond)
+		if r = r.And(DaysTo(ledger.DateOf(t))); day {
+			t = t.AddDate(0, 0, 1).Add(-time.Nanosecond) // a date-only end includes its day
 		}
+		end = &t
 	}
-	if !start.IsZero() && !end.IsZero() && end.Before(start) {
+	if start != nil && end != nil && end.Before(*start) {
 		return r, BadParameter("endDate", "it is before startDate")
 	}
 	return r, nil
-}
-
-// dateOnly reports whether a date parameter names a day rather than an instant.
-func dateOnly(v string) bool {
-	s, _, _ := strings.Cut(v, "?")
-	return len(strings.TrimSpace(s)) == len(time.DateOnly)
 }
 
 // ParseInstant reads a date parameter leniently, as clients send them: a date (the day's start),
@@ -123,18 +117,24 @@ func dateOnly(v string) bool {
 // A '+' of an offset that arrived unencoded (a space) is restored, and anything from a '?' on is
 // ignored, for the how-to's malformed "endDate=...Z?api-version=..." (contract §1.3).
 func ParseInstant(name, v string) (time.Time, error) {
+	t, _, err := parseInstant(name, v)
+	return t, err
+}
+
+// parseInstant is ParseInstant that also reports whether v named a day (YYYY-MM-DD).
+func parseInstant(name, v string) (time.Time, bool, error) {
 	s, _, _ := strings.Cut(v, "?")
 	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "+")
 	if len(s) == len(time.DateOnly) {
 		if t, err := time.Parse(time.DateOnly, s); err == nil {
-			return t, nil
+			return t, true, nil
 		}
 	} else if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t.UTC(), nil
+		return t.UTC(), false, nil
 	} else if t, err := time.Parse("2006-01-02T15:04:05.999999999", s); err == nil {
-		return t, nil
+		return t, false, nil
 	}
-	return time.Time{}, BadParameter(name, fmt.Sprintf("%q is not a date: use YYYY-MM-DD or a date-time such as 2026-01-31T00:00:00Z", fault.Clip(v)))
+	return time.Time{}, false, BadParameter(name, fmt.Sprintf("%q is not a date: use YYYY-MM-DD or a date-time such as 2026-01-31T00:00:00Z", fault.Clip(v)))
 }
 
 // ceilDay is the first day whose start is at or after t.

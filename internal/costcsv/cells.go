@@ -35,7 +35,11 @@ func profileName(s string) (profileRef, error) {
 	if i := indexASCIIFold(s, marker); i >= 0 {
 		name, _, _ = strings.Cut(s[i+len(marker):], "/")
 		if j := indexASCIIFold(s[:i], accounts); j >= 0 {
-			ref.account, _ = url.PathUnescape(s[j+len(accounts) : i])
+			account, err := url.PathUnescape(s[j+len(accounts) : i])
+			if err != nil {
+				return profileRef{}, bad(KeyNotProfile, cellValue(s))
+			}
+			ref.account = account
 		}
 	}
 	ref.name = strings.ToUpper(name)

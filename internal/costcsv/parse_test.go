@@ -150,6 +150,8 @@ func TestScanLines(t *testing.T) {
 		want       []Line
 	}{
 		{"header only", hdr, nil, nil},
+		{"a Latin-1 column the import does not read", strings.Replace(hdr, "chargeType", "chargeType,Cat\xe9gorie", 1) +
+			strings.Replace(line, "Usage", "Usage,x", 1), nil, []Line{ln(2, pA, "2026-05-01", vm, az, "USD", true, "10")}},
 		{"id, name and case are one profile", hdr + line +
 			strings.ToLower(arm) + "/invoiceSections/ABC,2026-05-01,5,usd," + vm + ",azure,usage\n", nil,
 			[]Line{ln(2, pA, "2026-05-01", vm, az, "USD", true, "10"), inAccount(ln(3, pA, "2026-05-01", vm, az, "USD", true, "5"), "x:y_2019-05-31")}},

@@ -36,6 +36,8 @@ func TestScanProblems(t *testing.T) {
 	}{
 		{"empty file", "", []said{{0, "", "empty file: no header line"}}},
 		{"UTF-16 file", "\xff\xfeb\x00i\x00l\x00l\x00,\x00d\x00\n\x00", []said{{1, "", "not valid UTF-8"}}},
+		{"bad escape in the account of an id", hdr + strings.Replace(line, pA, "/providers/Microsoft.Billing/billingAccounts/x%zz/billingProfiles/"+pA, 1),
+			[]said{{2, colProfile, `not a billing profile name (XXXX-XXXX-XXX-XXX) or id: "/providers/Microsoft.Billing/billingAcco…"`}}},
 		{"missing columns", "billingProfileId,date,productName,publisherType\n" + pA + ",05/01/2026,A,Azure\n",
 			[]said{{1, colCost, "missing required column"}, {1, colCurrency, "missing required column"}}},
 		{"column twice", strings.TrimSuffix(hdr, "\n") + ",ProductName\n", []said{

@@ -122,8 +122,8 @@ func (s *Scanner) Line() Line { return s.line }
 // the file and is not a Problem.
 func (s *Scanner) Err() error { return s.err }
 
-// readHeader reads the header line and finds the columns, reporting what is wrong with it: a
-// header that is not UTF-8 stops the scan at once.
+// readHeader reads the header line and finds the columns, reporting what is wrong with it; a
+// header that is not UTF-8 and lacks a column is said to be not UTF-8.
 func (s *Scanner) readHeader() bool {
 	header, err := s.cr.Read()
 	switch {
@@ -135,9 +135,12 @@ func (s *Scanner) readHeader() bool {
 		return false
 	}
 	line, _ := s.cr.FieldPos(0)
-	if !utf8.ValidString(strings.Join(header, "")) { // UTF-16 or Latin-1: no column name would match
-		s.probs.Add(line, "", KeyNotUTF8)
-		return false
+	if !utf8.ValidString(strings.Join(header, "")) { // UTF-16 or Latin-1: say so, not what is missing
+		var quiet Collector
+		if _, ok := findColumns(header, line, &quiet); !ok {
+			s.probs.Add(line, "", KeyNotUTF8)
+			return false
+		}
 	}
 	cols, ok := findColumns(header, line, s.probs)
 	s.cols, s.header = cols, len(header)
