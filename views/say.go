@@ -126,8 +126,10 @@ func argText(a any) string {
 		return v
 	case int:
 		return strconv.Itoa(v)
+	case int64: // a count the database gives
+		return strconv.FormatInt(v, 10)
 	}
-	return ""
+	return fmt.Sprint(a) // never silently nothing
 }
 
 // instantLayout is an instant's canonical form; its time of day is UTC.

@@ -43,6 +43,8 @@ var sampleArgs = []struct {
 	{ledger.Period{Year: 2026, Month: time.July}, "Jul 2026", "Jul 2026", `<time class="nowrap" datetime="2026-07">Jul 2026</time>`},
 	{money.MustParse("6000.5"), "6000.50", "6000.50", `<span class="nowrap">6000.50</span>`},
 	{7, "7", "7", "7"},
+	{int64(40), "40", "40", "40"}, // a count the database gives
+	{uint8(3), "3", "3", "3"},     // any other value shows as Go prints it, never as nothing
 	{"Fabrikam <Solutions>", "Fabrikam <Solutions>", "Fabrikam <Solutions>", "Fabrikam &lt;Solutions&gt;"},
 	// Plain text stays as written: a date or an address in it is not a value to format.
 	{"`x` 2026-10-01 raj@x.example", "`x` 2026-10-01 raj@x.example", "`x` 2026-10-01 raj@x.example", "`x` 2026-10-01 raj@x.example"},

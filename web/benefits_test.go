@@ -48,7 +48,9 @@ func TestBenefitsListFiltersInPlace(t *testing.T) {
 		status      int
 		want, not   []string
 	}{
-		{"all", "", ok, []string{"b-001", "b-002", "b-005", "b-006", "b-007", "Pending provisioning", "Available on", "Jun 17, 2026"}, []string{"c-001"}},
+		{"all", "", ok, []string{"b-001", "b-002", "b-005", "b-006", "b-007", "Pending provisioning", "Available on", "Jun 17, 2026",
+			"1-7 of 7 benefits"}, []string{"c-001"}},
+		{"page past the end", "?page=3", ok, []string{"Page 3 is past the end of the 7 benefits."}, nil},
 		{"P2 not redeemed", "?filter=not-redeemed", ok, []string{"b-001", "b-003"}, []string{"b-002", "b-005", "b-006", "b-007"}},
 		{"redeemed", "?filter=redeemed", ok, []string{"b-007"}, []string{"b-001", "b-002"}},
 		{"monthly", "?filter=monthly", ok, []string{"b-001", "b-002", "b-005"}, []string{"b-003", "b-007"}},
