@@ -64,9 +64,6 @@ func (s *Server) setPassword(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.ClearSignInFailures(ctx, u.Email, s.wallTime().Add(-signInWindow)); err != nil {
-		return err
-	}
 	if err := s.startSession(c, u); err != nil {
 		return err
 	}

@@ -73,10 +73,20 @@ func TestMigrateLoadAndUsers(t *testing.T) {
 	if _, err := runCmd(t, "short\n", "users", "set-password", "-database", db, "-email", "op@example.com"); err == nil || !strings.Contains(err.Error(), "at least 12") {
 		t.Errorf("short password accepted: %v", err)
 	}
+	// Five failed sign-ins lock the email out; the operator's new password lifts the lockout, as
+	// the lockout message advises.
+	s := openDB(t, db)
+	for range 5 {
+		if err := s.RecordSignInFailure(context.Background(), "op@example.com", "192.0.2.1"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := runCmd(t, "another fine password\n", "users", "set-password", "-database", db, "-email", "op@example.com"); err != nil {
 		t.Fatalf("set-password: %v", err)
 	}
-	s := openDB(t, db)
+	if byEmail, _, err := s.SignInFailures(context.Background(), "op@example.com", "192.0.2.1", time.Now().Add(-time.Hour)); err != nil || byEmail != 0 {
+		t.Errorf("failed sign-ins after set-password: %d, %v; want 0", byEmail, err)
+	}
 	u, err := s.UserByEmail(context.Background(), "op@example.com")
 	if err != nil || password.Verify("another fine password", u.PasswordHash) != nil {
 		t.Errorf("the new password does not verify: %v", err)

@@ -52,14 +52,21 @@ func (s *Store) UsersByEmail(ctx context.Context, emails []string) (map[string]U
 	return findKeyed(ctx, s, "users by email", "email", keys, func(u User) string { return u.Email })
 }
 
-// SetUserPassword replaces the password hash of user u, by actor, and audits it (X1).
+// SetUserPassword replaces the password hash of user u, by actor, and audits it (X1). The
+// failed sign-ins counted against u's email go with the old password, so a lockout ends: by a
+// reset link or by an operator, as the lockout message advises.
 func (s *Store) SetUserPassword(ctx context.Context, actor, u User, hash string) error {
-	res := s.conn(ctx).Model(&User{}).Where("id = ?", u.ID).
-		Updates(map[string]any{"password_hash": hash, "updated_at": s.now().UTC()})
-	if err := affectedOne("set password", res.Error, res.RowsAffected); err != nil {
-		return err
-	}
-	return s.audit(ctx, actor, AuditEntry{Action: AuditPasswordSet, Target: emailOf(u.Email)})
+	return s.atomic(ctx, func(tx *Store) error {
+		res := tx.conn(ctx).Model(&User{}).Where("id = ?", u.ID).
+			Updates(map[string]any{"password_hash": hash, "updated_at": tx.now().UTC()})
+		if err := affectedOne("set password", res.Error, res.RowsAffected); err != nil {
+			return err
+		}
+		if err := tx.conn(ctx).Where("email = ?", strings.ToLower(u.Email)).Delete(&SignInFailure{}).Error; err != nil {
+			return wrap("clear sign-in failures", err)
+		}
+		return tx.audit(ctx, actor, AuditEntry{Action: AuditPasswordSet, Target: emailOf(u.Email)})
+	})
 }
 
 // SetUserName replaces the display name of user u, by actor, audits it (X1) and moves the
