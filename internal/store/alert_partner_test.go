@@ -53,6 +53,18 @@ func TestAlertScopesKeepTheirRules(t *testing.T) {
 		if hook.SecretContext() == store.WebhookSecretContext(acct, hook.URL) {
 			t.Error("a partner webhook's secret is sealed under a billing account's context")
 		}
+		// The owner subscribed to the organisation's rule but is not its partner admin (yet): the
+		// subscription does not show (P1), and shows once the role is held.
+		if subs, err := s.SubscriptionsOfUser(ctx, sd.owner.ID); err != nil || len(subs) != 1 || subs[0].Partner != nil {
+			t.Fatalf("subscriptions of a non-admin %+v, %v", subs, err)
+		}
+		m, _, err := s.EnsurePartnerMember(ctx, tester, p, sd.owner)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.EnsurePartnerRole(ctx, tester, p, sd.owner, m, access.PartnerAdmin); err != nil {
+			t.Fatal(err)
+		}
 		subs, err := s.SubscriptionsOfUser(ctx, sd.owner.ID)
 		if err != nil || len(subs) != 2 || subs[0].Partner != nil || subs[1].Partner == nil || subs[1].Partner.Name != "Fabrikam Solutions" {
 			t.Fatalf("subscriptions %+v, %v", subs, err)
@@ -108,6 +120,47 @@ func TestDigestOutbox(t *testing.T) {
 		}
 		if on, err := s.WantsDigest(ctx, sd.reader.ID); err != nil || on {
 			t.Errorf("after turning it off: %v, %v", on, err)
+		}
+	})
+}
+
+// TestSubscriptionsFollowRoles (M3): a reader subscribed to a profile's rule sees the
+// subscription while a role reaches the profile; once the role is removed, the Notifications
+// page no longer names the profile or its rule. A role on the other profile does not count; a
+// role on the account reaches both.
+func TestSubscriptionsFollowRoles(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		sd := seed(t, s)
+		for _, sc := range []store.Scope{sd.eng, sd.mkt} {
+			rule, err := s.CreateAlertRule(ctx, sd.owner, sc, alerts.Rule{Kind: alerts.RunwayShort, Days: 30}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SetSubscribed(ctx, sc, rule.ID, sd.reader.ID, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+		subs, err := s.SubscriptionsOfUser(ctx, sd.reader.ID)
+		if err != nil || len(subs) != 1 || subs[0].Profile == nil || subs[0].Profile.ID != sd.engineering.ID {
+			t.Fatalf("the reader of Engineering sees %+v, %v; want Engineering's rule alone", subs, err)
+		}
+		rows, err := s.AssignmentsOn(ctx, sd.eng)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if r.UserEmail == sd.reader.Email {
+				if err := s.RemoveRole(ctx, sd.owner, sd.eng, r.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if subs, err := s.SubscriptionsOfUser(ctx, sd.reader.ID); err != nil || len(subs) != 0 {
+			t.Errorf("after the role is removed: %+v, %v; want none", subs, err)
+		}
+		if subs, err := s.SubscriptionsOfUser(ctx, sd.owner.ID); err != nil || len(subs) != 2 {
+			t.Errorf("the account's owner, subscribed to both rules as their creator, sees %d, %v; want both", len(subs), err)
 		}
 	})
 }

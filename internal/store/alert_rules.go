@@ -242,8 +242,8 @@ func (sub Subscription) Scope() AlertScope {
 	return Scope{Account: sub.Account, Profile: sub.Profile}
 }
 
-// SubscriptionsOfUser lists the rules the user is subscribed to, with their scopes, billing
-// scopes first, in four queries at most.
+// SubscriptionsOfUser lists the rules the user is subscribed to on scopes they may still see
+// (stillVisible), with their scopes, billing scopes first, in six queries at most.
 func (s *Store) SubscriptionsOfUser(ctx context.Context, userID int64) ([]Subscription, error) {
 	var rules []AlertRule
 	err := s.conn(ctx).Where("id IN (?)", s.conn(ctx).Model(&AlertSubscription{}).Select("rule_id").Where("user_id = ?", userID)).
@@ -288,7 +288,7 @@ func (s *Store) SubscriptionsOfUser(ctx context.Context, userID int64) ([]Subscr
 			out[i].Profile = &p
 		}
 	}
-	return out, nil
+	return s.stillVisible(ctx, userID, out)
 }
 
 // byID reads the rows of T with the ids, keyed by id (none for no ids).
