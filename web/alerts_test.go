@@ -73,6 +73,8 @@ func TestAlertFormsRefuseBadInput(t *testing.T) {
 		{"/alerts", url.Values{"kind": {"credit.unused"}}, "amount", "least amount"},
 		{"/alerts/webhooks", url.Values{"url": {"ftp://hooks.example.com/x"}}, "url", "http or https"},
 		{"/alerts/webhooks", url.Values{"url": {"not a url"}}, "url", "full URL"},
+		{"/alerts/webhooks", url.Values{"url": {"https://hooks.example.com:99999/x"}}, "url", "port must be a number from 1 to 65535"},
+		{"/alerts/webhooks", url.Values{"url": {"https://hooks.example.com:0/x"}}, "url", "port must be a number from 1 to 65535"},
 		{"/alerts/webhooks", url.Values{"url": {"https://hooks.example.com/x"}, "rule": {"abc"}}, "rule", "Choose a rule"},
 		{"/alerts/webhooks", url.Values{"url": {"https://hooks.example.com/x"}, "rule": {"999"}}, "rule", "Choose a rule"},
 	}

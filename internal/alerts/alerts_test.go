@@ -41,6 +41,10 @@ func TestPublic(t *testing.T) {
 		"93.184.216.34": true, "2606:2800:220:1::1": true, "127.0.0.1": false, "::1": false, "10.0.0.1": false,
 		"192.168.1.1": false, "172.16.0.1": false, "169.254.169.254": false, "fe80::1": false, "100.64.1.1": false,
 		"0.0.0.0": false, "224.0.0.1": false, "::ffff:127.0.0.1": false, "fd00::1": false,
+		// Special-purpose ranges, and IPv6 forms that reach an IPv4 address (NAT64, 6to4).
+		"198.18.0.1": false, "240.0.0.1": false, "255.255.255.255": false, "192.0.0.1": false, "192.0.2.10": false,
+		"64:ff9b::7f00:1": false, "2002:7f00:1::": false, "64:ff9b::5db8:d822": true, "2002:5db8:d822::1": true,
+		"2001:db8::1": false, "2001:0:4136:e378::1": false, "100::1": false, "ff02::1": false,
 	} {
 		if got := Public(netip.MustParseAddr(addr)); got != want {
 			t.Errorf("Public(%s) = %v, want %v", addr, got, want)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/creditdesk/creditdesk/internal/fault"
@@ -12,18 +13,61 @@ import (
 // MaxURLLength bounds a webhook URL.
 const MaxURLLength = 2000
 
-// Public reports whether a webhook may be sent to ip without -webhooks-allow-private: not a
-// loopback, private, link-local, shared (CGNAT), unspecified or multicast address, so that a
-// rule cannot make the server call into its own network (server-side request forgery).
+// Public reports whether a webhook may be sent to ip without -webhooks-allow-private: an
+// address that is globally reachable, so that a rule cannot make the server call into its own
+// network (server-side request forgery). Every special-purpose range that is not (IANA's
+// registries: loopback, private, link-local, shared, documentation, benchmarking, reserved,
+// multicast and the like) is refused, and an IPv6 address that carries an IPv4 one (mapped,
+// NAT64, 6to4) is judged by the IPv4 address it reaches.
 func Public(ip netip.Addr) bool {
 	ip = ip.Unmap()
-	return ip.IsValid() && !ip.IsLoopback() && !ip.IsPrivate() && !ip.IsLinkLocalUnicast() &&
-		!ip.IsLinkLocalMulticast() && !ip.IsInterfaceLocalMulticast() && !ip.IsMulticast() &&
-		!ip.IsUnspecified() && !sharedSpace.Contains(ip)
+	if !ip.IsValid() {
+		return false
+	}
+	if v4, ok := carriedIPv4(ip); ok {
+		return Public(v4)
+	}
+	for _, p := range notGlobal {
+		if p.Contains(ip) {
+			return false
+		}
+	}
+	return true
 }
 
-// sharedSpace is the carrier-grade NAT range (RFC 6598), private in practice.
-var sharedSpace = netip.MustParsePrefix("100.64.0.0/10")
+// notGlobal are the special-purpose ranges a webhook may not reach (RFC 6890 and its updates).
+var notGlobal = func() []netip.Prefix {
+	var out []netip.Prefix
+	for _, p := range []string{
+		"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+		"192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
+		"198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+		"::/128", "::1/128", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32",
+		"fc00::/7", "fe80::/10", "ff00::/8",
+	} {
+		out = append(out, netip.MustParsePrefix(p))
+	}
+	return out
+}()
+
+// The IPv6 ranges whose addresses carry an IPv4 address: NAT64's well-known prefix (RFC 6052,
+// the last 32 bits) and 6to4 (RFC 3056, the 32 bits after the prefix).
+var (
+	nat64  = netip.MustParsePrefix("64:ff9b::/96")
+	sixTo4 = netip.MustParsePrefix("2002::/16")
+)
+
+// carriedIPv4 returns the IPv4 address a NAT64 or 6to4 address reaches.
+func carriedIPv4(ip netip.Addr) (netip.Addr, bool) {
+	b := ip.As16()
+	switch {
+	case nat64.Contains(ip):
+		return netip.AddrFrom4([4]byte(b[12:16])), true
+	case sixTo4.Contains(ip):
+		return netip.AddrFrom4([4]byte(b[2:6])), true
+	}
+	return netip.Addr{}, false
+}
 
 // Resolver looks a host name up, as net.Resolver.LookupNetIP does.
 type Resolver func(ctx context.Context, host string) ([]netip.Addr, error)
@@ -49,6 +93,11 @@ func CheckURL(ctx context.Context, raw string, allowPrivate bool, resolve Resolv
 	}
 	if u.User != nil {
 		return bad("Leave user names and passwords out of the URL.")
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return bad("The port must be a number from 1 to 65535.")
+		}
 	}
 	if allowPrivate {
 		return u, nil
