@@ -27,15 +27,12 @@ func alertsCmd(ctx context.Context, args []string, env func(string) (string, boo
 	if len(args) == 0 || args[0] != "run" {
 		return errors.New(alertsUsage)
 	}
-	cmd, err := parse("alerts run", args[1:], env, out, nil)
+	cmd, err := parseNoArgs("alerts run", args[1:], env, out, nil)
 	if err != nil {
 		return err
 	}
-	if len(cmd.args) != 0 {
-		return errors.New(alertsUsage)
-	}
 	log := newLogger(cmd.cfg, out)
-	return cmd.withStore(ctx, log, func(s *store.Store) error {
+	return cmd.withExistingStore(ctx, log, func(s *store.Store) error {
 		sender, err := mail.FromSettings(cmd.cfg.SMTP)
 		if err != nil {
 			return err

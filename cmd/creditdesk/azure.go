@@ -34,7 +34,7 @@ func azureCmd(ctx context.Context, args []string, env func(string) (string, bool
 	}
 	var in azsync.ConnectInput
 	var account, secretFile, certFile, certPasswordFile string
-	cmd, err := parse("azure "+args[0], args[1:], env, out, func(fs *flag.FlagSet) {
+	cmd, err := parseNoArgs("azure "+args[0], args[1:], env, out, func(fs *flag.FlagSet) {
 		fs.StringVar(&account, "account", "", "the CreditDesk billing account (its name)")
 		if args[0] != "connect" {
 			return
@@ -53,11 +53,8 @@ func azureCmd(ctx context.Context, args []string, env func(string) (string, bool
 	if err != nil {
 		return err
 	}
-	if len(cmd.args) != 0 {
-		return errors.New(azureUsage)
-	}
 	log := newLogger(cmd.cfg, os.Stderr)
-	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+	return cmd.withExistingStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
 		az, err := azsync.FromConfig(s, cmd.cfg, cmd.cfg.Clocks(), log)
 		if err != nil {
 			return err

@@ -33,7 +33,7 @@ func importCosts(ctx context.Context, args []string, env func(string) (string, b
 	} else if info.Size() > costcsv.MaxBytes {
 		return fmt.Errorf("%s: larger than %d MiB: export a shorter period", file, costcsv.MaxBytes>>20)
 	}
-	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+	return cmd.withExistingStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
 		notCovered, err := s.NotCovered(ctx)
 		if err != nil {
 			return err

@@ -21,7 +21,7 @@ func mailCommand(ctx context.Context, args []string, env func(string) (string, b
 		return errors.New("usage: creditdesk mail test -to ADDRESS")
 	}
 	var to string
-	cmd, err := parse("mail test", args[1:], env, out, func(fs *flag.FlagSet) {
+	cmd, err := parseNoArgs("mail test", args[1:], env, out, func(fs *flag.FlagSet) {
 		fs.StringVar(&to, "to", "", "the address to send the test email to (required)")
 	})
 	if err != nil {

@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,6 +104,37 @@ func TestMigrateLoadAndUsers(t *testing.T) {
 	}
 	if _, err := runCmd(t, "a fine long password\n", "users", "create", "-database", db, "-email", "op@example.com"); err == nil {
 		t.Error("a second user with the same email was created")
+	}
+}
+
+// TestMistypedDatabaseOrArgument: a command that works on existing data refuses an SQLite file
+// that does not exist (a mistyped -database would otherwise be a new, empty database, processed
+// with success), and a command that takes flags only refuses a word left over.
+func TestMistypedDatabaseOrArgument(t *testing.T) {
+	t.Parallel()
+	typo := filepath.Join(t.TempDir(), "typo", "cd.db")
+	db := []string{"-database", typo}
+	csv := filepath.Join(t.TempDir(), "x.csv")
+	if err := os.WriteFile(csv, []byte("billingProfileId,date,costInBillingCurrency,billingCurrency,productName\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{append([]string{"process"}, db...), append([]string{"alerts", "run"}, db...),
+		append([]string{"azure", "list"}, db...), append([]string{"not-covered", "list"}, db...),
+		append(append([]string{"import-costs"}, db...), csv),
+		append([]string{"users", "reset-link", "-email", "a@b.example", "-public-url", "https://cd.example"}, db...)} {
+		if _, err := runCmd(t, "", args...); err == nil || !strings.Contains(err.Error(), "does not exist") {
+			t.Errorf("%v on a missing database: %v", args, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(typo)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a command created %s: %v", filepath.Dir(typo), err)
+	}
+	for _, args := range [][]string{append(db, "extra"), append(db, "x")} {
+		for _, sub := range []string{"migrate", "process"} {
+			if _, err := runCmd(t, "", append([]string{sub}, args...)...); err == nil || !strings.Contains(err.Error(), "left over") {
+				t.Errorf("%s %v: %v", sub, args, err)
+			}
+		}
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 
 // migrate applies the pending migrations and reports the schema version.
 func migrate(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
-	cmd, err := parse("migrate", args, env, out, nil)
+	cmd, err := parseNoArgs("migrate", args, env, out, nil)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func notCovered(ctx context.Context, args []string, env func(string) (string, bo
 	if len(cmd.args) != want {
 		return errors.New(notCoveredUsage)
 	}
-	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+	return cmd.withExistingStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
 		operator := store.User{Email: "operator (creditdesk not-covered)"}
 		switch sub {
 		case "add":

@@ -20,6 +20,9 @@ import (
 func TestNotCoveredCommand(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		db := storetest.URL(t, d)
+		if _, err := runCmd(t, "", "migrate", "-database", db); err != nil { // an SQLite file must exist
+			t.Fatal(err)
+		}
 		nc := func(sub string, args ...string) (string, error) {
 			return runCmd(t, "", append([]string{"not-covered", sub, "-database", db}, args...)...)
 		}

@@ -18,12 +18,12 @@ import (
 // issue due invoices) and exits. A billing profile that cannot be processed is skipped and named, every other one is
 // processed, and the command then fails, so that its exit status says some were skipped.
 func process(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
-	cmd, err := parse("process", args, env, out, nil)
+	cmd, err := parseNoArgs("process", args, env, out, nil)
 	if err != nil {
 		return err
 	}
 	log := newLogger(cmd.cfg, out)
-	return cmd.withStore(ctx, log, func(s *store.Store) error {
+	return cmd.withExistingStore(ctx, log, func(s *store.Store) error {
 		az, err := azsync.FromConfig(s, cmd.cfg, cmd.cfg.Clocks(), log)
 		if err != nil {
 			return err

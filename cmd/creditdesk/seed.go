@@ -16,7 +16,7 @@ import (
 // The defaults give about 1,000,000 ledger events, 10,000 lots and 1,000 billing profiles.
 func seedLarge(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
 	var p seed.Plan
-	cmd, err := parse("seed", args, env, out, func(fs *flag.FlagSet) {
+	cmd, err := parseNoArgs("seed", args, env, out, func(fs *flag.FlagSet) {
 		fs.IntVar(&p.Profiles, "profiles", 1000, "billing profiles")
 		fs.IntVar(&p.LotsPerProfile, "lots", 10, "credit lots per profile")
 		fs.IntVar(&p.Months, "months", 24, "months of history")

@@ -25,7 +25,7 @@ import (
 // serve runs the portal until ctx ends (SIGINT or SIGTERM), then drains requests gracefully.
 func serve(ctx context.Context, args []string, env func(string) (string, bool), out io.Writer) error {
 	var demo bool
-	cmd, err := parse("serve", args, env, out, func(fs *flag.FlagSet) {
+	cmd, err := parseNoArgs("serve", args, env, out, func(fs *flag.FlagSet) {
 		fs.BoolVar(&demo, "demo", false, "load the embedded demo scenario when the database has no users")
 	})
 	if err != nil {

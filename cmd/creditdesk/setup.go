@@ -33,6 +33,26 @@ func parse(name string, args []string, env func(string) (string, bool), out io.W
 	return command{cfg: cfg, fs: fs, args: fs.Args()}, nil
 }
 
+// parseNoArgs is parse for a subcommand that takes flags only: a word left over (a typo, a
+// value without its flag) is an error rather than ignored.
+func parseNoArgs(name string, args []string, env func(string) (string, bool), out io.Writer, extra func(fs *flag.FlagSet)) (command, error) {
+	cmd, err := parse(name, args, env, out, extra)
+	if err == nil && len(cmd.args) > 0 {
+		err = fmt.Errorf("creditdesk %s takes no arguments, only flags: %q is left over", name, cmd.args[0])
+	}
+	return cmd, err
+}
+
+// withExistingStore is withStore for the subcommands that work on data already there
+// (processing, alerts, imports, users and tokens): an SQLite file that does not exist is a
+// mistyped -database, refused, instead of a new empty database in which they find nothing.
+func (c command) withExistingStore(ctx context.Context, log *slog.Logger, fn func(s *store.Store) error) error {
+	if path, missing := store.MissingFile(c.cfg.DatabaseURL); missing {
+		return fmt.Errorf("database %s does not exist: check -database (creditdesk migrate creates a new one)", path)
+	}
+	return c.withStore(ctx, log, fn)
+}
+
 // withStore is how every subcommand reaches the database: it opens the configured one with the
 // configured clocks and connection pool, applies the pending migrations (logging them to log),
 // runs fn on it, and closes it whatever fn returns.

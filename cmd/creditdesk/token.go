@@ -21,7 +21,7 @@ func token(ctx context.Context, args []string, env func(string) (string, bool), 
 		return errors.New("usage: creditdesk token create -email EMAIL -name NAME [-expires 90d]")
 	}
 	var email, name, expires string
-	cmd, err := parse("token create", args[1:], env, out, func(fs *flag.FlagSet) {
+	cmd, err := parseNoArgs("token create", args[1:], env, out, func(fs *flag.FlagSet) {
 		fs.StringVar(&email, "email", "", "the user the token acts for (required)")
 		fs.StringVar(&name, "name", "", "what the token is for, shown on the Tokens page (required)")
 		fs.StringVar(&expires, "expires", "", "lifetime: days (90d), a Go duration (720h), or a date (2027-01-31); default: no expiry")
@@ -34,7 +34,7 @@ func token(ctx context.Context, args []string, env func(string) (string, bool), 
 	if err != nil {
 		return err
 	}
-	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+	return cmd.withExistingStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
 		u, err := s.UserByEmail(ctx, strings.ToLower(strings.TrimSpace(email)))
 		if err != nil {
 			return fmt.Errorf("-email %q: no such user", email)

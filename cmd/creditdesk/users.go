@@ -26,7 +26,7 @@ func users(ctx context.Context, args []string, env func(string) (string, bool), 
 	}
 	sub := args[0]
 	var email, name, pwFile string
-	cmd, err := parse("users "+sub, args[1:], env, out, func(fs *flag.FlagSet) {
+	cmd, err := parseNoArgs("users "+sub, args[1:], env, out, func(fs *flag.FlagSet) {
 		fs.StringVar(&email, "email", "", "the user's email (required)")
 		fs.StringVar(&name, "name", "", "the user's display name (create; default: the email)")
 		fs.StringVar(&pwFile, "password-file", "", "read the password from this file instead of standard input")
@@ -52,10 +52,12 @@ func users(ctx context.Context, args []string, env func(string) (string, bool), 
 	if name == "" {
 		name = email
 	}
-	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
-		if sub == "create" {
+	if sub == "create" { // the first user of a new database, too
+		return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
 			return createUser(ctx, s, email, name, hash, out)
-		}
+		})
+	}
+	return cmd.withExistingStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
 		return setPassword(ctx, s, email, hash, out)
 	})
 }

@@ -19,7 +19,7 @@ import (
 // as when no mail server is configured. The link starts with -public-url.
 func userLink(ctx context.Context, sub string, args []string, env func(string) (string, bool), out io.Writer) error {
 	var email, name string
-	cmd, err := parse("users "+sub, args, env, out, func(fs *flag.FlagSet) {
+	cmd, err := parseNoArgs("users "+sub, args, env, out, func(fs *flag.FlagSet) {
 		fs.StringVar(&email, "email", "", "the user's email (required)")
 		if sub == "invite" {
 			fs.StringVar(&name, "name", "", "the display name of a user created by the invitation (default: the email)")
@@ -36,7 +36,7 @@ func userLink(ctx context.Context, sub string, args []string, env func(string) (
 		return errors.New("-public-url ($CREDITDESK_PUBLIC_URL) is required: the link must name the address people reach CreditDesk at")
 	}
 	operator := store.User{Email: usersOperator}
-	return cmd.withStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+	return cmd.withExistingStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
 		u, err := s.UserByEmail(ctx, email)
 		purpose := store.Reset
 		switch {

@@ -10,6 +10,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,6 +94,17 @@ func OpenPool(ctx context.Context, url string, clocks clock.Clocks, p Pool) (*St
 }
 
 // driverConnector returns the dialect of url and a connector of its driver.
+// MissingFile reports an SQLite database url whose file does not exist yet, with its path:
+// opening it would create it. A PostgreSQL url is never missing here (the server answers).
+func MissingFile(url string) (string, bool) {
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		return "", false
+	}
+	path := strings.TrimPrefix(url, "sqlite:")
+	_, err := os.Stat(path)
+	return path, errors.Is(err, fs.ErrNotExist)
+}
+
 func driverConnector(url string) (Dialect, driver.Connector, error) {
 	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
 		cfg, err := pgx.ParseConfig(url)
