@@ -93,9 +93,15 @@ func (r Rule) check() error {
 			return fault.Field("amount", "Enter the least amount that would expire unused.")
 		}
 	case BalanceLow:
-		if (r.Amount == nil) == (r.Percent == 0) {
-			return fault.Invalid{{Field: "amount", Message: "Enter either an amount or a percentage, not both."},
-				{Field: "percent", Message: "Enter either an amount or a percentage, not both."}}
+		msg := ""
+		switch {
+		case r.Amount == nil && r.Percent == 0:
+			msg = "Enter an amount or a percentage."
+		case r.Amount != nil && r.Percent != 0:
+			msg = "Enter either an amount or a percentage, not both."
+		}
+		if msg != "" {
+			return fault.Invalid{{Field: "amount", Message: msg}, {Field: "percent", Message: msg}}
 		}
 	}
 	return nil
