@@ -60,7 +60,7 @@ func (s *Server) paneResult(c echo.Context, err error, done fault.Message, form 
 		if len(benefits.RuleErrors(err)) == 0 { // a refusal of the store's, about no field
 			p.Flash = status.Said(err)
 		}
-		if reflect.DeepEqual(p.Notice, p.Errors["benefit"]) { // the tab's notice already says it
+		if reflect.DeepEqual(p.Notice, p.Errors["benefit"]) || reflect.DeepEqual(p.Notice, p.Flash) { // said once
 			p.Notice = fault.Message{}
 		}
 	} else {
