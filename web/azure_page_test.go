@@ -29,6 +29,7 @@ func TestAzureConnectionForm(t *testing.T) {
 	}{
 		{"no account", with("azureAccount", ""), "azureAccount"},
 		{"account with a slash", with("azureAccount", "a/b"), "azureAccount"},
+		{"account not an MCA id", with("azureAccount", "bad"), "azureAccount"},
 		{"unknown kind", with("kind", "password"), "kind"},
 		{"tenant not a GUID", with("tenantId", "not a tenant"), "tenantId"},
 		{"client not a GUID", with("clientId", "1234"), "clientId"},

@@ -42,7 +42,8 @@ type ConnectInput struct {
 var (
 	guid       = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	tenantName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,}$`)
-	accountID  = regexp.MustCompile(`^[A-Za-z0-9:_.-]{1,200}$`)
+	// An MCA billing account's id: <guid>:<guid>_<yyyy-mm-dd> (only MCA accounts have credits to sync).
+	accountID = regexp.MustCompile(`^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}:[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}_[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 )
 
 // KeyNotMCA is the message key of the refusal to connect a billing account that is not a
@@ -79,7 +80,8 @@ func (s *Syncer) check(account store.BillingAccount, old store.AzureConnection, 
 	c := store.AzureConnection{AzureAccount: strings.TrimPrefix(strings.TrimSpace(in.AzureAccount), "/providers/Microsoft.Billing/billingAccounts/"),
 		TenantID: strings.TrimSpace(in.TenantID), ClientID: strings.TrimSpace(in.ClientID)}
 	if !accountID.MatchString(c.AzureAccount) {
-		bad(FieldAzureAccount, "Enter the Azure billing account ID, as Cost Management + Billing > Properties shows it.")
+		bad(FieldAzureAccount, "Enter the Azure billing account ID, as Cost Management + Billing > Properties shows it: "+
+			"<guid>:<guid>_<yyyy-mm-dd>.")
 	}
 	kind, err := ParseAuthKind(in.Kind)
 	if err != nil {
