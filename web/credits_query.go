@@ -56,6 +56,15 @@ func badParam(name string, said fault.Message) error {
 	return fault.Says(fault.ErrBadRequest, views.KeyParam, name, said)
 }
 
+// badCursor turns the store's refusal of a list's cursor (a field error naming "after") into a
+// 400, as every other bad query parameter: the URL is at fault, not a form. Other errors pass.
+func badCursor(err error) error {
+	if inv, ok := fault.AsInvalid(err); ok {
+		return fault.New(fault.ErrBadRequest, inv.Error())
+	}
+	return err
+}
+
 // parseCreditsQuery reads and checks the page state; a bad value is a 400 naming its parameter,
 // and checkCursor refuses an "after" the store did not give out. Empty parameters count as
 // absent, since filter forms send empty fields.

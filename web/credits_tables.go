@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 
-	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/ledger"
 	"github.com/creditdesk/creditdesk/internal/store"
 	"github.com/creditdesk/creditdesk/views"
@@ -41,10 +40,7 @@ func (s *Server) lotsPage(ctx context.Context, pg creditsPage, after string, lim
 	if err == nil {
 		rows, next, err = s.store.LotsPage(ctx, q)
 	}
-	if inv, ok := fault.AsInvalid(err); ok {
-		return nil, "", fault.New(fault.ErrBadRequest, inv.Error())
-	}
-	return rows, s.store.EncodeLotCursor(q, next), err
+	return rows, s.store.EncodeLotCursor(q, next), badCursor(err)
 }
 
 // lotsTable is the credits list of the requested page (M7, M8) from one page of lots and the

@@ -79,7 +79,7 @@ func (s *Server) scopesList(c echo.Context) error {
 		}
 		profiles, after, err := s.store.ScopeProfilesPage(c.Request().Context(), u.ID, a, q)
 		if err != nil {
-			return err
+			return badCursor(err)
 		}
 		if g := scopeGroup(s.links, a, profiles, u.LastScope, search); g.Account != nil || len(g.Profiles) > 0 {
 			g.More = nil // this page is where More leads
@@ -91,7 +91,7 @@ func (s *Server) scopesList(c echo.Context) error {
 	} else {
 		accounts, after, err := s.store.ScopeAccountsPage(c.Request().Context(), u.ID, q)
 		if err != nil {
-			return err
+			return badCursor(err)
 		}
 		for _, a := range accounts {
 			p.Groups = append(p.Groups, scopeGroup(s.links, a, a.Profiles, u.LastScope, search))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -81,6 +82,16 @@ func TestPickerPagesAccountsAndProfiles(t *testing.T) {
 		}
 		link = pickerLink(d, "next-page")
 	}
+	// The accounts list's Next cursor belongs to it: in an account's profiles, or with a search,
+	// it is a 400 naming "after" rather than a page from the wrong place.
+	_, first := c.get("/scopes")
+	next, _ := url.Parse(pickerLink(doc(t, first), "next-page"))
+	after := url.QueryEscape(next.Query().Get("after"))
+	for _, other := range []string{"/scopes?account=" + big + "&after=" + after, "/scopes?q=account&after=" + after} {
+		if resp, body := c.get(other); resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "after:") {
+			t.Errorf("%s: %d, want 400 naming after", other, resp.StatusCode)
+		}
+	}
 	if pages != 2 || len(seen) != 32 {
 		t.Errorf("%d pages listing %d accounts, want 2 pages and all 32 (the 30 added, Northwind, Fabrikam)", pages, len(seen))
 	}
@@ -134,8 +145,8 @@ func TestPickerPagesAccountsAndProfiles(t *testing.T) {
 	if frag.Find(`[data-testid="scope-row"]`).Length() == 0 || pickerLink(frag, "first-page") == "" {
 		t.Error("the second page as a fragment lacks its rows or its first-page link")
 	}
-	if resp, _ := c.get("/scopes?after=not-a-cursor"); resp.StatusCode != http.StatusUnprocessableEntity {
-		t.Errorf("a bad cursor: status %d, want 422", resp.StatusCode)
+	if resp, _ := c.get("/scopes?after=not-a-cursor"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("a bad cursor: status %d, want 400 as any bad query parameter", resp.StatusCode)
 	}
 	if resp, _ := c.get("/scopes?account=" + foreign); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("the profiles of an account without a role: status %d, want 404 (M3)", resp.StatusCode)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -118,8 +119,9 @@ func (q scopeSQL) shownAmong(accounts []ScopeAccount) (string, []any) {
 }
 
 // keyset pages rows of table t by (lower(display_name), id), the pinned row first on the first
-// page and left out of the others, and returns the ordered query.
-func (s *Store) keyset(db *gorm.DB, t, pinCond string, pinArgs []any, after string) (*gorm.DB, error) {
+// page and left out of the others, and returns the ordered query; after must be a cursor of the
+// same list.
+func (s *Store) keyset(db *gorm.DB, t, pinCond string, pinArgs []any, list, after string) (*gorm.DB, error) {
 	if after == "" {
 		if pinCond == "" {
 			return db.Order("lower(" + t + ".display_name), " + t + ".id"), nil
@@ -127,7 +129,7 @@ func (s *Store) keyset(db *gorm.DB, t, pinCond string, pinArgs []any, after stri
 		return db.Order(clause.OrderBy{Expression: clause.Expr{SQL: "CASE WHEN " + pinCond + " THEN 0 ELSE 1 END, lower(" + t +
 			".display_name), " + t + ".id", Vars: pinArgs, WithoutParentheses: true}}), nil
 	}
-	val, id, err := s.decodeCursor("", after)
+	val, id, err := s.decodeCursor(list, after)
 	if err != nil {
 		return nil, err
 	}
@@ -139,9 +141,9 @@ func (s *Store) keyset(db *gorm.DB, t, pinCond string, pinArgs []any, after stri
 }
 
 // keysetPage reads a page of the rows of db, ordered by keyset: limit of them (at least two),
-// each turned into what it carries by item, and the cursor of the next page from the last row's
-// key, "" on the last page.
-func keysetPage[R, T any](s *Store, db *gorm.DB, op string, limit int, key func(R) (string, int64), item func(R) T) ([]T, string, error) {
+// each turned into what it carries by item, and the cursor of the next page of list from the
+// last row's key, "" on the last page.
+func keysetPage[R, T any](s *Store, db *gorm.DB, op, list string, limit int, key func(R) (string, int64), item func(R) T) ([]T, string, error) {
 	limit = max(limit, 2)
 	var rows []R
 	if err := db.Limit(limit + 1).Find(&rows).Error; err != nil {
@@ -151,7 +153,7 @@ func keysetPage[R, T any](s *Store, db *gorm.DB, op string, limit int, key func(
 	if len(rows) > limit {
 		rows = rows[:limit]
 		v, id := key(rows[len(rows)-1])
-		next = s.encodeCursor("", v, id)
+		next = s.encodeCursor(list, v, id)
 	}
 	out := make([]T, len(rows))
 	for i, r := range rows {
@@ -183,11 +185,12 @@ func (s *Store) ScopeAccountsPage(ctx context.Context, userID int64, q ScopeQuer
 		pin, pinArgs = "lower(a.name) = ?", []any{strings.ToLower(q.PinnedAccount)}
 	}
 	listed, listedArgs := sq.listed()
-	db, err := s.keyset(s.scopeAccounts(ctx, sq).Where(listed, listedArgs...), "a", pin, pinArgs, q.After)
+	list := "scope accounts " + q.Search
+	db, err := s.keyset(s.scopeAccounts(ctx, sq).Where(listed, listedArgs...), "a", pin, pinArgs, list, q.After)
 	if err != nil {
 		return nil, "", err
 	}
-	accounts, next, err := keysetPage(s, db, "scope accounts page", q.Limit,
+	accounts, next, err := keysetPage(s, db, "scope accounts page", list, q.Limit,
 		func(r scopeAccountRow) (string, int64) { return r.SortKey, r.ID },
 		func(r scopeAccountRow) ScopeAccount { return r.ScopeAccount })
 	if err != nil {
@@ -291,11 +294,12 @@ func (s *Store) ScopeProfilesPage(ctx context.Context, userID int64, a ScopeAcco
 	if q.PinnedProfile != "" && strings.EqualFold(q.PinnedAccount, a.Name) {
 		pin, pinArgs = "p.name = ?", []any{strings.ToUpper(q.PinnedProfile)}
 	}
-	db, err := s.keyset(db, "p", pin, pinArgs, q.After)
+	list := fmt.Sprintf("scope profiles %d %s", a.ID, q.Search)
+	db, err := s.keyset(db, "p", pin, pinArgs, list, q.After)
 	if err != nil {
 		return nil, "", err
 	}
-	return keysetPage(s, db, "scope profiles page", q.Limit,
+	return keysetPage(s, db, "scope profiles page", list, q.Limit,
 		func(r scopeProfileRow) (string, int64) { return r.SortKey, r.ID },
 		func(r scopeProfileRow) BillingProfile { return r.BillingProfile })
 }
