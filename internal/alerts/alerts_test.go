@@ -1,6 +1,7 @@
 package alerts
 
 import (
+	"context"
 	"net/netip"
 	"testing"
 
@@ -45,6 +46,9 @@ func TestPublic(t *testing.T) {
 		"198.18.0.1": false, "240.0.0.1": false, "255.255.255.255": false, "192.0.0.1": false, "192.0.2.10": false,
 		"64:ff9b::7f00:1": false, "2002:7f00:1::": false, "64:ff9b::5db8:d822": true, "2002:5db8:d822::1": true,
 		"2001:db8::1": false, "2001:0:4136:e378::1": false, "100::1": false, "ff02::1": false,
+		// Zoned addresses are scoped, whatever the address; deprecated and newer special ranges.
+		"::1%lo": false, "fe80::1%eth0": false, "fd00::1%x": false, "2606:2800:220:1::1%eth0": false,
+		"::127.0.0.1": false, "fec0::1": false, "3fff::1": false, "5f00::1": false,
 	} {
 		if got := Public(netip.MustParseAddr(addr)); got != want {
 			t.Errorf("Public(%s) = %v, want %v", addr, got, want)
@@ -78,5 +82,36 @@ func TestSignAndVerify(t *testing.T) {
 	sig := Sign("whsec_test", body)
 	if !Verify("whsec_test", body, sig) || Verify("whsec_other", body, sig) || Verify("whsec_test", append(body, ' '), sig) {
 		t.Fatal("a signature verifies only its body under its secret")
+	}
+}
+
+// TestCheckURL: a webhook URL names a publicly reachable host on a valid port; a literal address
+// with a zone, a host resolving to a loopback address and a port out of range are refused on the
+// field url; -webhooks-allow-private lets private addresses through, never a bad port.
+func TestCheckURL(t *testing.T) {
+	resolve := func(_ context.Context, host string) ([]netip.Addr, error) {
+		if host == "inside.example" {
+			return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil
+		}
+		return []netip.Addr{netip.MustParseAddr("93.184.216.34")}, nil
+	}
+	for _, tt := range []struct {
+		url          string
+		allowPrivate bool
+		ok           bool
+	}{
+		{"https://hooks.example.com/x", false, true},
+		{"https://hooks.example.com:8443/x", false, true},
+		{"http://[::1%25lo]:8080/x", false, false},
+		{"http://[fe80::1%25eth0]/x", false, false},
+		{"https://inside.example/x", false, false},
+		{"https://inside.example/x", true, true},
+		{"https://hooks.example.com:65536/x", true, false},
+		{"https://hooks.example.com:0/x", false, false},
+	} {
+		_, err := CheckURL(context.Background(), tt.url, tt.allowPrivate, resolve)
+		if v, _ := fault.AsInvalid(err); tt.ok != (err == nil) || !tt.ok && v.For("url") == "" {
+			t.Errorf("CheckURL(%s, allow private %v) = %v, want ok %v", tt.url, tt.allowPrivate, err, tt.ok)
+		}
 	}
 }

@@ -13,17 +13,18 @@ import (
 // MaxURLLength bounds a webhook URL.
 const MaxURLLength = 2000
 
-// Public reports whether a webhook may be sent to ip without -webhooks-allow-private: an
-// address that is globally reachable, so that a rule cannot make the server call into its own
-// network (server-side request forgery). Every special-purpose range that is not (IANA's
-// registries: loopback, private, link-local, shared, documentation, benchmarking, reserved,
-// multicast and the like) is refused, and an IPv6 address that carries an IPv4 one (mapped,
-// NAT64, 6to4) is judged by the IPv4 address it reaches.
+// Public reports whether a webhook may be sent to ip without -webhooks-allow-private, so that a
+// rule cannot make the server call into its own network (server-side request forgery): no
+// address with a zone (scoped by definition, RFC 4007) and none in a special-purpose range of
+// IANA's registries (loopback, private, link-local, shared, documentation, benchmarking,
+// reserved, multicast and the like; the few anycast services among them are refused too). An
+// IPv6 address that carries an IPv4 one (mapped, NAT64, 6to4) is judged by the IPv4 address it
+// reaches.
 func Public(ip netip.Addr) bool {
-	ip = ip.Unmap()
-	if !ip.IsValid() {
+	if !ip.IsValid() || ip.Zone() != "" {
 		return false
 	}
+	ip = ip.Unmap()
 	if v4, ok := carriedIPv4(ip); ok {
 		return Public(v4)
 	}
@@ -42,8 +43,8 @@ var notGlobal = func() []netip.Prefix {
 		"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
 		"192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
 		"198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-		"::/128", "::1/128", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32",
-		"fc00::/7", "fe80::/10", "ff00::/8",
+		"::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "3fff::/20", "5f00::/16",
+		"fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
 	} {
 		out = append(out, netip.MustParsePrefix(p))
 	}
@@ -104,7 +105,7 @@ func CheckURL(ctx context.Context, raw string, allowPrivate bool, resolve Resolv
 	}
 	if ip, err := netip.ParseAddr(u.Hostname()); err == nil {
 		if !Public(ip) {
-			return bad("This address is on a private, loopback or link-local network, which webhooks may not call.")
+			return bad("This address is not publicly reachable (loopback, private, link-local or another special-purpose network), which webhooks may not call.")
 		}
 		return u, nil
 	}
@@ -114,7 +115,7 @@ func CheckURL(ctx context.Context, raw string, allowPrivate bool, resolve Resolv
 	}
 	for _, a := range addrs {
 		if !Public(a) {
-			return bad("This host name resolves to a private, loopback or link-local address, which webhooks may not call.")
+			return bad("This host name resolves to an address that is not publicly reachable (loopback, private, link-local or another special-purpose network), which webhooks may not call.")
 		}
 	}
 	return u, nil

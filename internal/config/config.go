@@ -51,7 +51,7 @@ type Config struct {
 	// path prefix, no trailing slash), from which every absolute link is built: links in emails
 	// and the API's nextLinks. Nil leaves the nextLinks to the request's own host.
 	PublicURL *url.URL
-	// WebhooksAllowPrivate lets alert webhooks call private, loopback and link-local addresses,
+	// WebhooksAllowPrivate lets alert webhooks call addresses that are not publicly reachable,
 	// which are refused otherwise (server-side request forgery).
 	WebhooksAllowPrivate bool
 }
@@ -134,7 +134,7 @@ func Bind(fs *flag.FlagSet) *Config {
 	fs.StringVar(&c.SMTP.Password, "smtp-password", "", "SMTP password of -smtp-user")
 	fs.StringVar(&c.SMTP.From, "smtp-from", "", "sender address of CreditDesk's emails, e.g. creditdesk@example.com")
 	fs.Func("public-url", "the URL people reach CreditDesk at, e.g. https://credits.example.com: every absolute link (emails, API nextLinks) starts with it", c.setPublicURL)
-	fs.BoolVar(&c.WebhooksAllowPrivate, "webhooks-allow-private", false, "let alert webhooks call private, loopback and link-local addresses")
+	fs.BoolVar(&c.WebhooksAllowPrivate, "webhooks-allow-private", false, "let alert webhooks call addresses that are not publicly reachable (loopback, private, link-local, other special-purpose ranges)")
 	return c
 }
 

@@ -20,7 +20,7 @@ import (
 
 // errPrivateTarget is a webhook whose host resolved, at dial time, to an address webhooks may
 // not call.
-var errPrivateTarget = errors.New("the webhook's host resolves to a private, loopback or link-local address")
+var errPrivateTarget = errors.New("the webhook's host resolves to an address that is not publicly reachable (loopback, private, link-local or another special-purpose network)")
 
 // webhookClient calls webhooks: no proxy, no redirects followed (a redirect could lead to a
 // private address), and unless allowPrivate a dialer that refuses non-public addresses after

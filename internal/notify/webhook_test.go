@@ -218,7 +218,7 @@ func TestWebhookTargetsRefused(t *testing.T) {
 		t.Fatalf("%+v %v: want the loopback call refused at dial time", rep, err)
 	}
 	log, _ := e.st.AlertLogOf(context.Background(), e.sc, 1)
-	if len(log) != 1 || !strings.Contains(log[0].Error, "private, loopback or link-local") {
+	if len(log) != 1 || !strings.Contains(log[0].Error, "not publicly reachable") {
 		t.Errorf("log %+v", log)
 	}
 }
