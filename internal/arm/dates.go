@@ -112,16 +112,11 @@ func EventDays(q url.Values, required bool) (Days, error) {
 	return r, nil
 }
 
-// ParseInstant reads a date parameter leniently, as clients send them: a date (the day's start),
-// an RFC 3339 date-time with or without fractional seconds, or a date-time without a zone (UTC).
-// A '+' of an offset that arrived unencoded (a space) is restored, and anything from a '?' on is
-// ignored, for the how-to's malformed "endDate=...Z?api-version=..." (contract §1.3).
-func ParseInstant(name, v string) (time.Time, error) {
-	t, _, err := parseInstant(name, v)
-	return t, err
-}
-
-// parseInstant is ParseInstant that also reports whether v named a day (YYYY-MM-DD).
+// parseInstant reads a date parameter leniently, as clients send them: a date (the day's start),
+// an RFC 3339 date-time with or without fractional seconds, or a date-time without a zone (UTC);
+// it reports whether v named a day (YYYY-MM-DD). A '+' of an offset that arrived unencoded (a
+// space) is restored, and anything from a '?' on is ignored, for the how-to's malformed
+// "endDate=...Z?api-version=..." (contract §1.3).
 func parseInstant(name, v string) (time.Time, bool, error) {
 	s, _, _ := strings.Cut(v, "?")
 	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "+")

@@ -149,12 +149,11 @@ func setEnum(dst *string, none *bool, c armfilter.Cond, allowed []string) error 
 // offset (expiration dates at 23:59:59). A date-only value compares whole days; a date-time
 // compares the reported instant.
 func andDays(dst *Days, c armfilter.Cond, offset time.Duration) error {
-	t, err := ParseInstant(filterParam, c.Value)
+	t, day, err := parseInstant(filterParam, c.Value)
 	if err != nil {
 		return err
 	}
-	dateOnly := len(strings.TrimSpace(c.Value)) == len(time.DateOnly)
-	if dateOnly {
+	if day {
 		offset = 0
 	}
 	u := t.Add(-offset) // the field's day start must compare to u as the instant compares to t

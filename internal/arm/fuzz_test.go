@@ -33,8 +33,8 @@ func FuzzEventDays(f *testing.F) {
 		r, err := EventDays(url.Values{"startDate": {start}, "endDate": {end}}, true)
 		bad400(t, err)
 		if err == nil && r.Empty() {
-			from, _ := ParseInstant("startDate", start)
-			to, _ := ParseInstant("endDate", end)
+			from, _, _ := parseInstant("startDate", start)
+			to, _, _ := parseInstant("endDate", end)
 			outside := to.Before(minDay.Time()) || from.After(maxDay.Time()) // no event can be dated there
 			if to.Sub(from) >= 24*time.Hour && !outside {
 				t.Fatalf("%q..%q: empty range accepted", start, end)
