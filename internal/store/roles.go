@@ -64,15 +64,23 @@ func (s *Store) GrantsOn(ctx context.Context, userID int64, sc Scope) (access.Gr
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, wrap("grants on scope", err)
 	}
+	return grantsFrom(sc, rows), nil
+}
+
+// grantsFrom is what the role assignments rows give on a scope: those on its account, inherited
+// by its profiles, and those on the profile itself (M3). Rows of other scopes count for nothing.
+func grantsFrom(sc Scope, rows []RoleAssignment) access.Grants {
 	var onAccount, onProfile []access.Role
 	for _, r := range rows {
-		if r.BillingProfileID == nil {
+		switch {
+		case r.BillingAccountID != sc.Account.ID:
+		case r.BillingProfileID == nil:
 			onAccount = append(onAccount, access.Role(r.Role))
-		} else {
+		case sc.Profile != nil && *r.BillingProfileID == sc.Profile.ID:
 			onProfile = append(onProfile, access.Role(r.Role))
 		}
 	}
-	return access.Effective(sc.Kind(), onAccount, onProfile), nil
+	return access.Effective(sc.Kind(), onAccount, onProfile)
 }
 
 // AssignmentRow is a role assignment on a scope as the Access control page lists it.
