@@ -56,8 +56,9 @@ func badParam(name string, said fault.Message) error {
 	return fault.Says(fault.ErrBadRequest, views.KeyParam, name, said)
 }
 
-// badCursor turns the store's refusal of a list's cursor (a field error naming "after") into a
-// 400, as every other bad query parameter: the URL is at fault, not a form. Other errors pass.
+// badCursor turns a field error of a list read (the store refuses no other field there than its
+// cursor, "after") into a 400, as every other bad query parameter: the URL is at fault, not a
+// form. Other errors pass.
 func badCursor(err error) error {
 	if inv, ok := fault.AsInvalid(err); ok {
 		return fault.New(fault.ErrBadRequest, inv.Error())

@@ -84,6 +84,9 @@ func TestMigrateLoadAndUsers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if byEmail, _, err := s.SignInFailures(context.Background(), "op@example.com", "192.0.2.1", time.Now().Add(-time.Hour)); err != nil || byEmail != 5 {
+		t.Fatalf("failed sign-ins recorded: %d, %v; want 5", byEmail, err)
+	}
 	if _, err := runCmd(t, "another fine password\n", "users", "set-password", "-database", db, "-email", "op@example.com"); err != nil {
 		t.Fatalf("set-password: %v", err)
 	}
@@ -128,6 +131,15 @@ func TestMistypedDatabaseOrArgument(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Dir(typo)); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a command created %s: %v", filepath.Dir(typo), err)
+	}
+	// A new database is what migrate, load, users create and invite make; a command on existing
+	// data takes an existing file, named with or without "sqlite:".
+	fresh := filepath.Join(t.TempDir(), "new", "cd.db")
+	if _, err := runCmd(t, "a fine long password\n", "users", "create", "-database", fresh, "-email", "op@example.com"); err != nil {
+		t.Errorf("users create on a new database: %v", err)
+	}
+	if out, err := runCmd(t, "", "process", "-database", "sqlite:"+fresh); err != nil || !strings.Contains(out, "processed 0 billing profiles") {
+		t.Errorf("process on the database users create made: %v\n%s", err, out)
 	}
 	for _, args := range [][]string{append(db, "extra"), append(db, "x")} {
 		for _, sub := range []string{"migrate", "process"} {

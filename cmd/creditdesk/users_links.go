@@ -36,7 +36,11 @@ func userLink(ctx context.Context, sub string, args []string, env func(string) (
 		return errors.New("-public-url ($CREDITDESK_PUBLIC_URL) is required: the link must name the address people reach CreditDesk at")
 	}
 	operator := store.User{Email: usersOperator}
-	return cmd.withExistingStore(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
+	open := cmd.withExistingStore
+	if sub == "invite" { // creates the user, the first of a new database too, as users create does
+		open = cmd.withStore
+	}
+	return open(ctx, newLogger(cmd.cfg, io.Discard), func(s *store.Store) error {
 		u, err := s.UserByEmail(ctx, email)
 		purpose := store.Reset
 		switch {

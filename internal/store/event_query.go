@@ -13,7 +13,7 @@ import (
 // transactions table and the Consumption events API ask for events with it alike.
 //
 // Both list events by date, booked order within a day: the order of their balances
-// (rebalanceFrom). The portal pages one profile newest first, keyset on (date, seq) from the
+// (rebalance). The portal pages one profile newest first, keyset on (date, seq) from the
 // event of the cursor's seq. The API pages in (profile, date, seq) order. Either way a page is a
 // walk of the ledger_events_date index from the cursor (or from the first day asked for),
 // whatever the length of the profile's history.

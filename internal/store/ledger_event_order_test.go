@@ -48,13 +48,15 @@ func TestEarlyEventsListedByDate(t *testing.T) {
 		// A profile Azure keeps shows Azure's balances, whatever their order: no migration touches them.
 		_, synced := storetest.Profile(t, s, "5e98e158-1a2b-4c3d-8e9f-0123456789ab:6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b_2019-05-31", "PBFV-AB12-CD4-EF5")
 		azure := []store.EventRow{
-			{Seq: 1, Kind: ledger.EventNewCredit, Date: ledger.MustDate("2026-02-01"), Description: "New credit", Amount: money.MustParse("100"), Balance: money.MustParse("100")},
-			{Seq: 2, Kind: ledger.EventAdjustment, Date: ledger.MustDate("2026-01-15"), Description: "Adjustment", Amount: money.MustParse("-10"), Balance: money.MustParse("90")},
+			// Azure's balances, from an opening of 500 (history before the sync's window), in
+			// Azure's order: they chain neither in date order nor from an opening of 0.
+			{Seq: 1, Kind: ledger.EventNewCredit, Date: ledger.MustDate("2026-02-01"), Description: "New credit", Amount: money.MustParse("100"), Balance: money.MustParse("600")},
+			{Seq: 2, Kind: ledger.EventAdjustment, Date: ledger.MustDate("2026-01-15"), Description: "Adjustment", Amount: money.MustParse("-10"), Balance: money.MustParse("590")},
 		}
 		if err := s.MarkSyncedWithEvents(ctx, synced.ID, azure); err != nil {
 			t.Fatal(err)
 		}
-		azureBalances := "2026-02-01 NewCredit 100.00 100.00\n2026-01-15 Adjustment -10.00 90.00"
+		azureBalances := "2026-02-01 NewCredit 100.00 600.00\n2026-01-15 Adjustment -10.00 590.00"
 		// 00026's Down gives back the balances in booking order, its Up those of today's processing.
 		// (MigrateDownTo undoes any later migration too.)
 		if err := s.MigrateDownTo(ctx, 25); err != nil {
@@ -65,6 +67,10 @@ func TestEarlyEventsListedByDate(t *testing.T) {
 		}
 		if _, err := s.Migrate(ctx); err != nil {
 			t.Fatal(err)
+		}
+		// Each step moved the profile's ledger version, so no instance keeps the balances of before.
+		if moved := profileOf(t, s).LedgerVersion; moved != p.LedgerVersion+2 {
+			t.Errorf("ledger version %d after 00026's Down and Up, want %d", moved, p.LedgerVersion+2)
 		}
 		if again := listed(t, s, p.ID, 100); again != want {
 			t.Errorf("after 00026 again:\n%s\nwant\n%s", again, want)

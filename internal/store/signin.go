@@ -30,8 +30,9 @@ func countSince[T any](ctx context.Context, s *Store, op, email, address string,
 	return byEmail, byAddress, wrap(op, err)
 }
 
-// ClearSignInFailures forgets the failures of an email after a successful sign-in, and drops
-// every failure older than before, so the table stays small.
+// ClearSignInFailures forgets the failures of an email (after a successful sign-in, or a new
+// password), and drops every failure older than before, so the table stays small (the zero
+// time drops none).
 func (s *Store) ClearSignInFailures(ctx context.Context, email string, before time.Time) error {
 	err := s.conn(ctx).Where("email = ? OR at < ?", strings.ToLower(strings.TrimSpace(email)), before.UTC()).
 		Delete(&SignInFailure{}).Error

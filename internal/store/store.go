@@ -93,27 +93,36 @@ func OpenPool(ctx context.Context, url string, clocks clock.Clocks, p Pool) (*St
 	return s, nil
 }
 
-// driverConnector returns the dialect of url and a connector of its driver.
 // MissingFile reports an SQLite database url whose file does not exist yet, with its path:
 // opening it would create it. A PostgreSQL url is never missing here (the server answers).
 func MissingFile(url string) (string, bool) {
-	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+	path, ok := sqlitePath(url)
+	if !ok {
 		return "", false
 	}
-	path := strings.TrimPrefix(url, "sqlite:")
 	_, err := os.Stat(path)
 	return path, errors.Is(err, fs.ErrNotExist)
 }
 
-func driverConnector(url string) (Dialect, driver.Connector, error) {
+// sqlitePath is the file of an SQLite database url (a path, or "sqlite:" and a path), and false
+// for a PostgreSQL url.
+func sqlitePath(url string) (string, bool) {
 	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		return "", false
+	}
+	return strings.TrimPrefix(url, "sqlite:"), true
+}
+
+// driverConnector returns the dialect of url and a connector of its driver.
+func driverConnector(url string) (Dialect, driver.Connector, error) {
+	path, isSQLite := sqlitePath(url)
+	if !isSQLite {
 		cfg, err := pgx.ParseConfig(url)
 		if err != nil {
 			return Postgres, nil, fmt.Errorf("store: database URL: %w", err)
 		}
 		return Postgres, stdlib.GetConnector(*cfg), nil
 	}
-	path := strings.TrimPrefix(url, "sqlite:")
 	if dir := filepath.Dir(path); dir != "." {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return SQLite, nil, fmt.Errorf("store: create database folder: %w", err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -62,8 +63,8 @@ func (s *Store) SetUserPassword(ctx context.Context, actor, u User, hash string)
 		if err := affectedOne("set password", res.Error, res.RowsAffected); err != nil {
 			return err
 		}
-		if err := tx.conn(ctx).Where("email = ?", strings.ToLower(u.Email)).Delete(&SignInFailure{}).Error; err != nil {
-			return wrap("clear sign-in failures", err)
+		if err := tx.ClearSignInFailures(ctx, u.Email, time.Time{}); err != nil {
+			return err
 		}
 		return tx.audit(ctx, actor, AuditEntry{Action: AuditPasswordSet, Target: emailOf(u.Email)})
 	})
