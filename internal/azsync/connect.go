@@ -7,6 +7,7 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
 
+	"github.com/creditdesk/creditdesk/internal/access"
 	"github.com/creditdesk/creditdesk/internal/fault"
 	"github.com/creditdesk/creditdesk/internal/store"
 )
@@ -39,12 +40,8 @@ type ConnectInput struct {
 	ARMEndpoint, AuthorityHost string
 }
 
-var (
-	guid       = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	tenantName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,}$`)
-	// An MCA billing account's id: <guid>:<guid>_<yyyy-mm-dd> (only MCA accounts have credits to sync).
-	accountID = regexp.MustCompile(`^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}:[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}_[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
-)
+// tenantName is a directory's domain name, the other way to name a tenant than its GUID.
+var tenantName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,}$`)
 
 // KeyNotMCA is the message key of the refusal to connect a billing account that is not a
 // Microsoft Customer Agreement to Azure (M6); the views word it.
@@ -79,7 +76,7 @@ func (s *Syncer) check(account store.BillingAccount, old store.AzureConnection, 
 	bad := func(field, msg string) { v = append(v, fault.FieldError{Field: field, Message: msg}) }
 	c := store.AzureConnection{AzureAccount: strings.TrimPrefix(strings.TrimSpace(in.AzureAccount), "/providers/Microsoft.Billing/billingAccounts/"),
 		TenantID: strings.TrimSpace(in.TenantID), ClientID: strings.TrimSpace(in.ClientID)}
-	if !accountID.MatchString(c.AzureAccount) {
+	if _, shaped, realDay := access.MCAName(c.AzureAccount); !shaped || !realDay { // only MCA accounts have credits to sync
 		bad(FieldAzureAccount, "Enter the Azure billing account ID, as Cost Management + Billing > Properties shows it: "+
 			"<guid>:<guid>_<yyyy-mm-dd>.")
 	}
@@ -88,13 +85,13 @@ func (s *Syncer) check(account store.BillingAccount, old store.AzureConnection, 
 		bad(FieldKind, "Choose one of the ways of signing in offered.")
 	}
 	c.AuthKind = string(kind)
-	if kind.NeedsTenant() && !guid.MatchString(c.TenantID) && !tenantName.MatchString(c.TenantID) {
+	if kind.NeedsTenant() && !access.IsGUID(c.TenantID) && !tenantName.MatchString(c.TenantID) {
 		bad(FieldTenant, "Enter the Directory (tenant) ID of the app registration, a GUID.")
 	}
 	if !kind.NeedsTenant() {
 		c.TenantID = ""
 	}
-	if (kind.NeedsTenant() || c.ClientID != "") && !guid.MatchString(c.ClientID) {
+	if (kind.NeedsTenant() || c.ClientID != "") && !access.IsGUID(c.ClientID) {
 		bad(FieldClient, "Enter the Application (client) ID, a GUID.")
 	}
 	cl, field, msg := cloudOf(in)

@@ -77,10 +77,8 @@ func (v *validator) user(u User) {
 func (v *validator) account(a BillingAccount) {
 	name := a.Path + ".name"
 	if access.Agreement(a.AgreementType) == access.AgreementMCA {
-		if day := mcaDate(a.Name); day != "" {
-			if _, err := time.Parse(time.DateOnly, day); err != nil {
-				v.probs.add(name, fmt.Sprintf("must end with a real day yyyy-mm-dd, not %q", day))
-			}
+		if day, shaped, realDay := access.MCAName(a.Name); shaped && !realDay { // the schema reports the shape
+			v.probs.add(name, fmt.Sprintf("must end with a real day yyyy-mm-dd, not %q", day))
 		}
 	}
 	v.unique(v.accounts, "billing account name", a.Name, name, a.Path)
@@ -88,16 +86,6 @@ func (v *validator) account(a BillingAccount) {
 	for _, p := range a.BillingProfiles {
 		v.profile(p)
 	}
-}
-
-// mcaDate returns the date that ends an MCA account name <guid>:<guid>_<yyyy-mm-dd>, or "" when
-// the name does not have that shape (the schema reports it).
-func mcaDate(name string) string {
-	const guids = 36 + 1 + 36 + 1 // two GUIDs, the colon and the underscore
-	if len(name) != guids+len(time.DateOnly) || name[guids-1] != '_' {
-		return ""
-	}
-	return name[guids:]
 }
 
 // roles checks the role grants of one scope: a user and role pair at most once.
