@@ -42,20 +42,31 @@ func (s *Store) encodeCursor(bind, value string, id int64) string {
 // decodeCursor reads a cursor made by encodeCursor for the list bind names; anything else,
 // another list's cursor included, is a bad "after" parameter.
 func (s *Store) decodeCursor(bind, c string) (string, int64, error) {
-	var p position
-	if err := s.cursors.Open(c, &p); err != nil || p.ID <= 0 || p.Bind != bind {
-		return "", 0, fmt.Errorf("store: cursor: %w", fault.Field("after", "not a cursor this list gave out; start again from the first page"))
+	p, err := s.openCursor(c)
+	if err == nil && p.Bind != bind {
+		err = badCursor()
 	}
-	return p.Value, p.ID, nil
+	return p.Value, p.ID, err
 }
 
 // CheckCursor checks that c is a keyset cursor as this store gives out, of any list, so that a
 // bad one in a URL is refused before any list is read; the error names the "after" parameter.
 // The list reading it checks that it is that list's.
 func (s *Store) CheckCursor(c string) error {
+	_, err := s.openCursor(c)
+	return err
+}
+
+// openCursor reads the position of a cursor this store signed, of any list.
+func (s *Store) openCursor(c string) (position, error) {
 	var p position
 	if err := s.cursors.Open(c, &p); err != nil || p.ID <= 0 {
-		return fmt.Errorf("store: cursor: %w", fault.Field("after", "not a cursor this list gave out; start again from the first page"))
+		return position{}, badCursor()
 	}
-	return nil
+	return p, nil
+}
+
+// badCursor is the error of an "after" parameter that is not a cursor of the list read.
+func badCursor() error {
+	return fmt.Errorf("store: cursor: %w", fault.Field("after", "not a cursor this list gave out; start again from the first page"))
 }
